@@ -1,0 +1,44 @@
+import type { NodeId } from './protocol';
+import type { NetworkState } from './types';
+
+export function createNetwork(dropRate: number, duplicateRate: number, latencyMin: number, latencyMax: number): NetworkState {
+  return { dropRate, duplicateRate, latencyMin, latencyMax, groups: null, groupOf: null, cuts: [] };
+}
+
+/**
+ * Splits the cluster into groups; nodes named in no group form one more group together,
+ * so "partition [[1,2]]" isolates S1 and S2 from everyone else.
+ */
+export function partition(net: NetworkState, groups: readonly (readonly NodeId[])[], n: number): NetworkState {
+  const groupOf = new Array<number>(n + 1).fill(groups.length);
+  groups.forEach((g, i) => g.forEach((id) => (groupOf[id] = i)));
+  const rest: NodeId[] = [];
+  for (let id = 1; id <= n; id++) if (groupOf[id] === groups.length) rest.push(id);
+  const all = rest.length > 0 ? [...groups.map((g) => [...g]), rest] : groups.map((g) => [...g]);
+  return { ...net, groups: all, groupOf };
+}
+
+export function heal(net: NetworkState): NetworkState {
+  return { ...net, groups: null, groupOf: null };
+}
+
+export function cutKey(from: NodeId, to: NodeId): string {
+  return `${from}>${to}`;
+}
+
+export function cut(net: NetworkState, from: NodeId, to: NodeId): NetworkState {
+  const key = cutKey(from, to);
+  return net.cuts.includes(key) ? net : { ...net, cuts: [...net.cuts, key] };
+}
+
+export function restore(net: NetworkState, from: NodeId, to: NodeId): NetworkState {
+  const key = cutKey(from, to);
+  return { ...net, cuts: net.cuts.filter((c) => c !== key) };
+}
+
+/** Why a message from -> to cannot pass right now, or null if the link is open. */
+export function blockedReason(net: NetworkState, from: NodeId, to: NodeId): string | null {
+  if (net.groupOf !== null && net.groupOf[from] !== net.groupOf[to]) return 'a network partition';
+  if (net.cuts.length > 0 && net.cuts.includes(cutKey(from, to))) return `the cut link S${from}→S${to}`;
+  return null;
+}

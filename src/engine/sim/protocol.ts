@@ -1,0 +1,86 @@
+/**
+ * The contract between the simulator and a protocol. A protocol is a set of pure
+ * handlers: (state, input, ctx) -> { state, effects, rule, text }. Effects are data;
+ * the simulator carries them out (sends, timers) and records the rule that ran.
+ */
+export type NodeId = number;
+
+export interface Timing {
+  electionTimeoutMin: number;
+  electionTimeoutMax: number;
+  heartbeatInterval: number;
+  latencyMin: number;
+  latencyMax: number;
+}
+
+export interface Context {
+  readonly self: NodeId;
+  /** Every node id of the cluster, 1..n, self included. */
+  readonly nodes: readonly NodeId[];
+  readonly timing: Readonly<Timing>;
+  readonly options: Readonly<Record<string, boolean>>;
+  /** Deliberately broken rules switched on for this run (mutants). */
+  readonly bugs: ReadonlySet<string>;
+}
+
+export type Input<M> =
+  | { kind: 'start' }
+  | { kind: 'recover' }
+  | { kind: 'message'; from: NodeId; msg: M }
+  | { kind: 'timer'; name: string }
+  /** The user forces a timeout (election timeout in Raft, a retry in Paxos). */
+  | { kind: 'timeout' }
+  | { kind: 'request'; command: string };
+
+export type Effect<M> =
+  | { kind: 'send'; to: NodeId; msg: M }
+  /** (Re)start a timer; the simulator draws its duration uniformly from [min, max]. */
+  | { kind: 'timer'; name: string; min: number; max: number }
+  | { kind: 'cancel'; name: string }
+  /** A committed entry handed to the node's state machine. */
+  | { kind: 'apply'; index: number; command: string };
+
+export interface Step<S, M> {
+  state: S;
+  effects: Effect<M>[];
+  /** The rule that ran, e.g. 'raft.voteRequest'. */
+  rule: string;
+  /** One plain sentence for the event log, built only when someone reads it. */
+  text: () => string;
+  /** The input could not apply (e.g. a forced timeout on a leader): recorded as refused. */
+  refused?: boolean;
+}
+
+export interface Protocol<S, M extends { type: string }> {
+  readonly name: string;
+  /** Every mutant this protocol understands, with the mistake it models. */
+  readonly bugs: Readonly<Record<string, string>>;
+  init(ctx: Context): S;
+  /** What survives a crash: persistent fields kept, volatile fields reset to defaults. */
+  crash(state: S, ctx: Context): S;
+  handle(state: S, input: Input<M>, ctx: Context): Step<S, M>;
+  /** A short label for a message, e.g. "VoteRequest(term 2)". */
+  describe(msg: M): string;
+  /** The node's state as the runner prints it under --states. */
+  summarize(state: S, ctx: Context): Record<string, unknown>;
+}
+
+/** A per-invocation collector of effects, so handlers read as a list of steps. */
+export class Outbox<M> {
+  readonly effects: Effect<M>[] = [];
+  send(to: NodeId, msg: M): void {
+    this.effects.push({ kind: 'send', to, msg });
+  }
+  startTimer(name: string, min: number, max: number): void {
+    this.effects.push({ kind: 'timer', name, min, max });
+  }
+  cancelTimer(name: string): void {
+    this.effects.push({ kind: 'cancel', name });
+  }
+  apply(index: number, command: string): void {
+    this.effects.push({ kind: 'apply', index, command });
+  }
+  done<S>(state: S, rule: string, text: () => string): Step<S, M> {
+    return { state, effects: this.effects, rule, text };
+  }
+}

@@ -1,0 +1,331 @@
+import { emptyHash, hashHex, mixNumber, mixString } from './hash';
+import { blockedReason, createNetwork, cut, heal, partition, restore } from './network';
+import { createRng, nextFloat, nextInt } from './prng';
+import type { Context, Effect, Input, NodeId, Protocol, Step } from './protocol';
+import { peek, pop, push, removeWhere } from './queue';
+import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TraceRecord, World } from './types';
+
+const noText = () => '';
+
+function copyWorld<S, M>(w: World<S, M>): World<S, M> {
+  return {
+    ...w,
+    rng: { ...w.rng },
+    queue: w.queue.slice(),
+    nodes: w.nodes.map((n) => (n === null ? n : { ...n, timers: { ...n.timers } })),
+    hash: [w.hash[0], w.hash[1]],
+  };
+}
+
+export type Listener<M extends { type: string }> = (record: TraceRecord<M>, sim: Simulation<unknown, M>) => void;
+
+/**
+ * The simulation kernel: a virtual clock, an event queue, a network and a seeded PRNG,
+ * driving a protocol's pure handlers. Everything it holds is plain data in `world`,
+ * which `checkpoint()` copies and `restore()` puts back.
+ */
+export class Simulation<S, M extends { type: string }> {
+  world: World<S, M>;
+  readonly contexts: readonly Context[];
+  private listeners: Listener<M>[] = [];
+
+  constructor(
+    readonly protocol: Protocol<S, M>,
+    readonly config: SimConfig,
+    actions: readonly Action[] = [],
+  ) {
+    const ids = Array.from({ length: config.nodes }, (_, i) => i + 1);
+    const bugs = new Set(config.bugs);
+    // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
+    this.contexts = [null as unknown as Context, ...ids.map((self) => ({
+      self, nodes: ids, timing: config.timing, options: config.options, bugs,
+    }))];
+    const t = config.timing;
+    this.world = {
+      time: 0, events: 0, nextSeq: 0, nextMsgId: 1, nextTimerId: 1,
+      rng: createRng(config.seed),
+      queue: [],
+      nodes: [null as unknown as NodeSlot<S>, ...ids.map((id) => ({
+        id, up: true, crashedAt: -1, state: protocol.init(this.contexts[id]), timers: {} as NodeSlot<S>['timers'],
+      }))],
+      network: createNetwork(config.network.dropRate, config.network.duplicateRate, t.latencyMin, t.latencyMax),
+      hash: emptyHash(),
+    };
+    for (const id of ids) this.enqueue(0, 1, 'start', id, null, null, null, 0);
+    for (const action of actions) this.schedule(action);
+  }
+
+  get time(): number {
+    return this.world.time;
+  }
+
+  get traceHash(): string {
+    return hashHex(this.world.hash);
+  }
+
+  /** Node slots 1..n (index 0 of world.nodes is unused). */
+  nodes(): readonly NodeSlot<S>[] {
+    return this.world.nodes.slice(1);
+  }
+
+  node(id: NodeId): NodeSlot<S> {
+    return this.world.nodes[id];
+  }
+
+  onEvent(listener: Listener<M>): () => void {
+    this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  /** Puts a user action into the queue; it runs before protocol events at the same time. */
+  schedule(action: Action): void {
+    const node = 'node' in action ? action.node : 0;
+    this.enqueue(Math.max(action.at, this.world.time), 0, 'action', node, action, null, null, 0);
+  }
+
+  /** Messages on the wire now, in queue order (the view interpolates them by time). */
+  inFlight(): Envelope<M>[] {
+    const out: Envelope<M>[] = [];
+    for (const item of this.world.queue) if (item.env !== null) out.push(item.env);
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** Virtual time of the next event, or null when nothing is left to happen. */
+  nextEventTime(): number | null {
+    this.discardStaleTimers();
+    return peek(this.world.queue)?.at ?? null;
+  }
+
+  /** Processes one event; returns its trace record, or null when the queue is empty. */
+  step(): TraceRecord<M> | null {
+    const w = this.world;
+    this.discardStaleTimers();
+    const item = pop(w.queue);
+    if (item === undefined) return null;
+    w.time = item.at;
+    const record = this.process(item);
+    this.record(record);
+    return record;
+  }
+
+  /** Processes every event at or before `until`, then sets the clock to `until`. */
+  runUntil(until: number, stop?: () => boolean): void {
+    for (;;) {
+      const at = this.nextEventTime();
+      if (at === null || at > until) break;
+      this.step();
+      if (stop?.()) return;
+    }
+    if (until > this.world.time) this.world.time = until;
+  }
+
+  /** A copy of the world that later steps cannot change (protocol states are immutable and shared). */
+  checkpoint(): World<S, M> {
+    return copyWorld(this.world);
+  }
+
+  restore(cp: World<S, M>): void {
+    this.world = copyWorld(cp);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private enqueue(at: number, prio: 0 | 1, kind: QueueItem<M>['kind'], node: NodeId,
+    action: Action | null, env: Envelope<M> | null, name: string | null, timerId: number): void {
+    const item: QueueItem<M> = { at, prio, seq: this.world.nextSeq++, kind, node, action, env, name, timerId };
+    push(this.world.queue, item);
+  }
+
+  /** Timers restarted or cancelled leave their old queue entries behind; they never fire. */
+  private discardStaleTimers(): void {
+    const q = this.world.queue;
+    for (let top = peek(q); top !== undefined && top.kind === 'timer' && !this.timerLive(top); top = peek(q)) pop(q);
+  }
+
+  private timerLive(item: QueueItem<M>): boolean {
+    const slot = this.world.nodes[item.node];
+    return slot.up && slot.timers[item.name!]?.id === item.timerId;
+  }
+
+  private record(record: TraceRecord<M>): void {
+    // The hash covers what happened, where and when: time, kind, node, rule and message.
+    // (Sentences are derived from these, and building them for every event would be slow.)
+    const h = this.world.hash;
+    mixNumber(h, record.t);
+    mixNumber(h, record.node ?? 0);
+    mixString(h, record.kind);
+    mixString(h, record.rule);
+    if (record.msg !== undefined) {
+      mixNumber(h, record.msg.id);
+      mixNumber(h, record.msg.from);
+    }
+    for (const l of this.listeners) l(record, this as unknown as Simulation<unknown, M>);
+  }
+
+  private base(kind: TraceRecord<M>['kind'], node: NodeId | null): TraceRecord<M> {
+    // Every field present from the start keeps records one shape, which V8 handles fastest.
+    return { seq: ++this.world.events, t: this.world.time, kind, node, from: undefined, msg: undefined, action: undefined,
+      rule: '', text: noText, applied: undefined };
+  }
+
+  private process(item: QueueItem<M>): TraceRecord<M> {
+    switch (item.kind) {
+      case 'start': {
+        // A node crashed by an action at time 0 starts later, through recovery.
+        if (!this.world.nodes[item.node].up) {
+          const rec = this.base('refused', item.node);
+          rec.rule = 'sim.start';
+          rec.text = () => `S${item.node} is down and does not start`;
+          return rec;
+        }
+        return this.run(this.base('start', item.node), item.node, { kind: 'start' });
+      }
+      case 'timer':
+        this.world.nodes[item.node].timers[item.name!] = null;
+        return this.run(this.base('timer', item.node), item.node, { kind: 'timer', name: item.name! });
+      case 'deliver':
+        return this.deliver(item.env!);
+      case 'action':
+        return this.act(item.action!);
+    }
+  }
+
+  private deliver(env: Envelope<M>): TraceRecord<M> {
+    const to = this.world.nodes[env.to];
+    const why = env.lost ? 'the network lost it'
+      : !to.up ? `S${env.to} is down`
+      : to.crashedAt > env.sentAt ? `S${env.to} crashed while it was in flight`
+      : blockedReason(this.world.network, env.from, env.to);
+    const rec = this.base(why === null ? 'deliver' : 'lost', env.to);
+    rec.from = env.from;
+    rec.msg = env;
+    if (why !== null) {
+      rec.rule = 'net.lost';
+      rec.text = () => `${this.protocol.describe(env.msg)} from S${env.from} to S${env.to} is lost: ${why}`;
+      return rec;
+    }
+    return this.run(rec, env.to, { kind: 'message', from: env.from, msg: env.msg });
+  }
+
+  /** Runs a handler on a live node and carries out its effects. */
+  private run(rec: TraceRecord<M>, id: NodeId, input: Input<M>): TraceRecord<M> {
+    const slot = this.world.nodes[id];
+    const step: Step<S, M> = this.protocol.handle(slot.state, input, this.contexts[id]);
+    rec.rule = step.rule;
+    rec.text = step.text;
+    if (step.refused) rec.kind = 'refused';
+    slot.state = step.state;
+    this.carryOut(slot, step.effects, rec);
+    return rec;
+  }
+
+  private carryOut(slot: NodeSlot<S>, effects: readonly Effect<M>[], rec: TraceRecord<M>): void {
+    const w = this.world;
+    for (const e of effects) {
+      switch (e.kind) {
+        case 'send':
+          this.send(slot.id, e.to, e.msg);
+          break;
+        case 'timer': {
+          const at = w.time + (e.min === e.max ? e.min : nextInt(w.rng, e.min, e.max));
+          const timerId = w.nextTimerId++;
+          slot.timers[e.name] = { at, id: timerId };
+          this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId);
+          break;
+        }
+        case 'cancel':
+          slot.timers[e.name] = null;
+          break;
+        case 'apply':
+          (rec.applied ??= []).push({ index: e.index, command: e.command });
+          break;
+      }
+    }
+  }
+
+  private latency(net: NetworkState): number {
+    return net.latencyMin === net.latencyMax ? net.latencyMin : nextInt(this.world.rng, net.latencyMin, net.latencyMax);
+  }
+
+  private send(from: NodeId, to: NodeId, msg: M): void {
+    const w = this.world;
+    const net = w.network;
+    const lost = net.dropRate > 0 && nextFloat(w.rng) < net.dropRate;
+    const id = w.nextMsgId++;
+    const env: Envelope<M> = { id, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost, duplicateOf: null };
+    this.enqueue(env.deliverAt, 1, 'deliver', to, null, env, null, 0);
+    if (net.duplicateRate > 0 && nextFloat(w.rng) < net.duplicateRate) {
+      const copy: Envelope<M> = { id: w.nextMsgId++, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost: false, duplicateOf: id };
+      this.enqueue(copy.deliverAt, 1, 'deliver', to, null, copy, null, 0);
+    }
+  }
+
+  private act(action: Action): TraceRecord<M> {
+    const w = this.world;
+    const n = this.config.nodes;
+    const node = 'node' in action ? action.node : null;
+    const rec = this.base('action', node);
+    rec.action = action;
+    const refuse = (text: () => string) => {
+      rec.kind = 'refused';
+      rec.rule = `user.${action.type}`;
+      rec.text = text;
+      return rec;
+    };
+    const done = (text: () => string) => {
+      rec.rule = `user.${action.type}`;
+      rec.text = text;
+      return rec;
+    };
+    switch (action.type) {
+      case 'crash': {
+        const slot = w.nodes[action.node];
+        if (!slot.up) return refuse(() => `S${action.node} is already down`);
+        slot.up = false;
+        slot.crashedAt = w.time;
+        slot.timers = {};
+        slot.state = this.protocol.crash(slot.state, this.contexts[action.node]);
+        return done(() => `S${action.node} crashes: its volatile state and timers are lost`);
+      }
+      case 'recover': {
+        const slot = w.nodes[action.node];
+        if (slot.up) return refuse(() => `S${action.node} is already up`);
+        slot.up = true;
+        return this.run(rec, action.node, { kind: 'recover' });
+      }
+      case 'request':
+      case 'timeout': {
+        if (!w.nodes[action.node].up) return refuse(() => `S${action.node} is down and cannot take ${action.type === 'request' ? `"${action.command}"` : 'a timeout'}`);
+        return this.run(rec, action.node, action.type === 'request' ? { kind: 'request', command: action.command } : { kind: 'timeout' });
+      }
+      case 'partition': {
+        w.network = partition(w.network, action.groups, n);
+        const groups = w.network.groups!;
+        return done(() => `The network splits into ${groups.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(' | ')}`);
+      }
+      case 'heal':
+        w.network = heal(w.network);
+        return done(() => 'The partition heals');
+      case 'cut':
+        w.network = cut(w.network, action.from, action.to);
+        return done(() => `The link S${action.from}→S${action.to} is cut`);
+      case 'restore':
+        w.network = restore(w.network, action.from, action.to);
+        return done(() => `The link S${action.from}→S${action.to} is restored`);
+      case 'drop': {
+        const gone = removeWhere(w.queue, (item) => item.env !== null && item.env.id === action.message);
+        if (gone.length === 0) return refuse(() => `Message ${action.message} is not in flight`);
+        const env = gone[0].env!;
+        rec.msg = env;
+        rec.from = env.from;
+        return done(() => `The user drops ${this.protocol.describe(env.msg)} from S${env.from} to S${env.to}`);
+      }
+      case 'network': {
+        const { at: _at, type: _type, ...change } = action;
+        w.network = { ...w.network, ...change };
+        const net = w.network;
+        return done(() => `The network now drops ${Math.round(net.dropRate * 100)}%, duplicates ${Math.round(net.duplicateRate * 100)}%, latency ${net.latencyMin}–${net.latencyMax} ms`);
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import type { NodeId, Timing } from './protocol';
+import type { TraceHash } from './hash';
+import type { Rng } from './prng';
+
+/** User actions, as in the scenario format; they enter the queue at their virtual time. */
+export type Action =
+  | { at: number; type: 'crash'; node: NodeId }
+  | { at: number; type: 'recover'; node: NodeId }
+  | { at: number; type: 'partition'; groups: NodeId[][] }
+  | { at: number; type: 'heal' }
+  | { at: number; type: 'cut'; from: NodeId; to: NodeId }
+  | { at: number; type: 'restore'; from: NodeId; to: NodeId }
+  | { at: number; type: 'request'; node: NodeId; command: string }
+  | { at: number; type: 'timeout'; node: NodeId }
+  | { at: number; type: 'drop'; message: number }
+  | { at: number; type: 'network'; dropRate?: number; duplicateRate?: number; latencyMin?: number; latencyMax?: number };
+
+export interface SimConfig {
+  protocol: string;
+  nodes: number;
+  seed: number;
+  timing: Timing;
+  network: { dropRate: number; duplicateRate: number };
+  options: Record<string, boolean>;
+  bugs: string[];
+}
+
+/** A message on the wire. sentAt and deliverAt let the view place it by interpolation. */
+export interface Envelope<M> {
+  readonly id: number;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly sentAt: number;
+  readonly deliverAt: number;
+  readonly msg: M;
+  /** Decided at send time by the drop rate; the loss is recorded when it would arrive. */
+  readonly lost: boolean;
+  /** Set on the extra copy the network made of message `duplicateOf`. */
+  readonly duplicateOf: number | null;
+}
+
+/**
+ * One entry of the event queue. Every entry has the same fields (unused ones null) so the
+ * heap stays monomorphic and fast; `kind` says which fields matter.
+ */
+export interface QueueItem<M> {
+  readonly at: number;
+  /** 0 for user actions, which run before protocol events at the same time. */
+  readonly prio: 0 | 1;
+  readonly seq: number;
+  readonly kind: 'action' | 'start' | 'deliver' | 'timer';
+  readonly node: NodeId;
+  readonly action: Action | null;
+  readonly env: Envelope<M> | null;
+  readonly name: string | null;
+  readonly timerId: number;
+}
+
+export interface TimerSlot {
+  readonly at: number;
+  readonly id: number;
+}
+
+/**
+ * One node as the simulator holds it. The protocol state inside is immutable; the slot
+ * itself is updated in place and copied by checkpoints (there are at most nine).
+ */
+export interface NodeSlot<S> {
+  readonly id: NodeId;
+  up: boolean;
+  /** Virtual time of the last crash; messages sent before it are lost on arrival. */
+  crashedAt: number;
+  state: S;
+  /** Running timers by name; null once fired or cancelled. */
+  timers: Record<string, TimerSlot | null>;
+}
+
+export interface NetworkState {
+  readonly dropRate: number;
+  readonly duplicateRate: number;
+  readonly latencyMin: number;
+  readonly latencyMax: number;
+  /** The current partition, or null when the network is whole. */
+  readonly groups: readonly (readonly NodeId[])[] | null;
+  /** groupOf[id]: the partition group of node id (derived from groups, kept for speed). */
+  readonly groupOf: readonly number[] | null;
+  /** One-way link cuts as "from>to". */
+  readonly cuts: readonly string[];
+}
+
+/** The whole world as plain data: capture it and you can restore it exactly. */
+export interface World<S, M> {
+  time: number;
+  /** Number of events processed so far. */
+  events: number;
+  nextSeq: number;
+  nextMsgId: number;
+  nextTimerId: number;
+  rng: Rng;
+  queue: QueueItem<M>[];
+  nodes: NodeSlot<S>[];
+  network: NetworkState;
+  hash: TraceHash;
+}
+
+export type TraceKind = 'start' | 'deliver' | 'timer' | 'lost' | 'action' | 'refused';
+
+export interface TraceRecord<M> {
+  seq: number;
+  t: number;
+  kind: TraceKind;
+  node: NodeId | null;
+  from?: NodeId;
+  msg?: Envelope<M>;
+  action?: Action;
+  rule: string;
+  /** The plain sentence for the event log; built lazily, since most runs never read most of them. */
+  text: () => string;
+  applied?: { index: number; command: string }[];
+}
