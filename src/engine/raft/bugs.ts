@@ -1,0 +1,15 @@
+/**
+ * Deliberate mistakes (mutants), each one found in circulating copies of the lecture
+ * pseudocode. The safety checks must catch every one of them; a test shows they do.
+ */
+export const RAFT_BUGS = {
+  doubleVote: 'grants a vote even after voting for another candidate in the same term',
+  skipLogUpToDateCheck: 'grants a vote without checking that the candidate\'s log is at least as up to date',
+  commitOldTermByCount: 'commits the largest acknowledged length without checking it ends in an entry of the current term (Figure 8)',
+  forgetVoteOnRestart: 'forgets votedFor when recovering from a crash, although it is persistent',
+  noStepDownOnHigherTerm: 'adopts a higher term from a message but keeps its role instead of stepping down',
+  truncateOffByOne: 'on a conflict truncates the log to prefixLen - 1 entries instead of prefixLen',
+  minorityQuorum: 'counts floor(n/2) as a quorum instead of floor(n/2) + 1',
+} as const;
+
+export type RaftBug = keyof typeof RAFT_BUGS;

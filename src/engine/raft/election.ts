@@ -1,0 +1,42 @@
+import type { Context, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { lastTerm, others, startElectionTimer } from './state';
+import type { RaftMessage, RaftState } from './types';
+
+type RaftStep = Step<RaftState, RaftMessage>;
+
+/** Slide 1: a node starts as a follower with its election timer running. */
+export function onStart(s: RaftState, ctx: Context): RaftStep {
+  const out = new Outbox<RaftMessage>();
+  startElectionTimer(out, ctx);
+  return out.done(s, 'raft.init', () => `S${ctx.self} starts as a follower in term ${s.currentTerm}`);
+}
+
+/** Slide 1, recovery: persistent state is all that is left; volatile state starts afresh. */
+export function onRecover(s: RaftState, ctx: Context): RaftStep {
+  const out = new Outbox<RaftMessage>();
+  const state = ctx.bugs.has('forgetVoteOnRestart') ? { ...s, votedFor: null } : s;
+  startElectionTimer(out, ctx);
+  const vote = state.votedFor === null ? 'no vote' : `its vote for S${state.votedFor}`;
+  return out.done(state, 'raft.recover',
+    () => `S${ctx.self} recovers as a follower in term ${state.currentTerm}, keeping ${vote}, a log of ${state.log.length} and ${state.commitLength} committed`);
+}
+
+/**
+ * Slide 1, election timeout (or a forced one): a new term, vote for oneself, ask everyone.
+ * A leader has no election timer, so a forced timeout on a leader is refused.
+ */
+export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
+  const out = new Outbox<RaftMessage>();
+  if (s.currentRole === 'leader') {
+    return { ...out.done(s, 'raft.electionTimeout', () => `S${ctx.self} is the leader of term ${s.currentTerm} and has no election timer`), refused: true };
+  }
+  const currentTerm = s.currentTerm + 1;
+  const state: RaftState = {
+    ...s, currentTerm, currentRole: 'candidate', votedFor: ctx.self, votesReceived: [ctx.self], currentLeader: null,
+  };
+  const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: lastTerm(s.log) };
+  for (const id of others(ctx)) out.send(id, msg);
+  startElectionTimer(out, ctx);
+  return out.done(state, 'raft.electionTimeout', () => `S${ctx.self} times out and starts an election for term ${currentTerm}`);
+}

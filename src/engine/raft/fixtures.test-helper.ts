@@ -1,0 +1,32 @@
+import type { Context, Effect } from '../sim/protocol';
+import { initialState } from './state';
+import type { LogEntry, RaftMessage, RaftState } from './types';
+
+/** A context for node `self` of an n-node cluster, with optional mutants and options. */
+export function ctxFor(self: number, n = 5, bugs: string[] = [], options: Record<string, boolean> = {}): Context {
+  return {
+    self, nodes: Array.from({ length: n }, (_, i) => i + 1),
+    timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
+    options: { noopOnElection: false, ...options }, bugs: new Set(bugs),
+  };
+}
+
+export function stateWith(ctx: Context, fields: Partial<RaftState>): RaftState {
+  return { ...initialState(ctx), ...fields };
+}
+
+export function entries(...terms: number[]): LogEntry[] {
+  return terms.map((term, i) => ({ term, command: `set k${i + 1} ${term}` }));
+}
+
+export function sent(effects: readonly Effect<RaftMessage>[]): { to: number; msg: RaftMessage }[] {
+  return effects.flatMap((e) => (e.kind === 'send' ? [{ to: e.to, msg: e.msg }] : []));
+}
+
+export function timers(effects: readonly Effect<RaftMessage>[]): string[] {
+  return effects.flatMap((e) => (e.kind === 'timer' ? [`start:${e.name}`] : e.kind === 'cancel' ? [`cancel:${e.name}`] : []));
+}
+
+export function applied(effects: readonly Effect<RaftMessage>[]): number[] {
+  return effects.flatMap((e) => (e.kind === 'apply' ? [e.index] : []));
+}

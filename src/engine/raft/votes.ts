@@ -1,0 +1,53 @@
+import type { Context, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { replicateLog } from './replicate';
+import { adoptHigherTerm, others, quorum, type RaftOut, startHeartbeat } from './state';
+import { NOOP, type RaftMessage, type RaftState } from './types';
+
+type VoteResponse = Extract<RaftMessage, { type: 'VoteResponse' }>;
+
+/** Slide 3, collecting votes: only votes for the current term count; a majority wins. */
+export function onVoteResponse(s: RaftState, m: VoteResponse, ctx: Context): Step<RaftState, RaftMessage> {
+  const out = new Outbox<RaftMessage>();
+  const who = `S${ctx.self}`;
+  if (m.term > s.currentTerm) {
+    const state = adoptHigherTerm(s, m.term, out, ctx);
+    return out.done(state, 'raft.voteResponse', () => `${who} learns of term ${m.term} from S${m.voterId} and steps down`);
+  }
+  if (s.currentRole !== 'candidate' || m.term !== s.currentTerm) {
+    return out.done(s, 'raft.voteResponse', () => `${who} ignores a term ${m.term} vote from S${m.voterId}: it is no longer campaigning in that term`);
+  }
+  if (!m.granted) return out.done(s, 'raft.voteResponse', () => `S${m.voterId} denies ${who} its vote in term ${m.term}`);
+  const votesReceived = s.votesReceived.includes(m.voterId) ? s.votesReceived : [...s.votesReceived, m.voterId];
+  const state = { ...s, votesReceived };
+  if (votesReceived.length < quorum(ctx)) {
+    return out.done(state, 'raft.voteResponse', () => `${who} has ${votesReceived.length} of ${quorum(ctx)} votes needed in term ${s.currentTerm}`);
+  }
+  const leader = becomeLeader(state, out, ctx);
+  const voters = [...votesReceived].sort((a, b) => a - b).map((id) => `S${id}`).join(', ');
+  return out.done(leader, 'raft.becomeLeader', () => `${who} wins term ${s.currentTerm} with votes from ${voters} and becomes leader`);
+}
+
+/**
+ * A new leader: stop the election timer, start the heartbeat, and replicate to every follower.
+ * sentLength starts at the log's length before anything the new leader appends itself (the
+ * optional no-op, commands held while leaderless), so the first LogRequest already carries them.
+ * ackedLength[self] covers the leader's whole log: the leader counts towards every majority.
+ */
+function becomeLeader(s: RaftState, out: RaftOut, ctx: Context): RaftState {
+  const sentLength = new Array<number>(ctx.nodes.length + 1).fill(s.log.length);
+  const appended = [
+    ...(ctx.options.noopOnElection ? [{ term: s.currentTerm, command: NOOP }] : []),
+    ...s.pending.map((command) => ({ term: s.currentTerm, command })),
+  ];
+  const log = appended.length > 0 ? s.log.concat(appended) : s.log;
+  const ackedLength = new Array<number>(ctx.nodes.length + 1).fill(0);
+  ackedLength[ctx.self] = log.length;
+  const state: RaftState = {
+    ...s, log, currentRole: 'leader', currentLeader: ctx.self, sentLength, ackedLength, pending: [],
+  };
+  out.cancelTimer('election');
+  startHeartbeat(out, ctx);
+  for (const id of others(ctx)) replicateLog(state, id, out, ctx);
+  return state;
+}

@@ -1,0 +1,57 @@
+import type { SafetyMonitor, Violation } from './invariants/monitor';
+import { PROTOCOLS } from './protocols';
+import { Simulation } from './sim/simulation';
+import type { Action, SimConfig, TraceRecord, World } from './sim/types';
+
+type AnyMsg = { type: string };
+
+export interface RunCheckpoint {
+  world: World<unknown, AnyMsg>;
+  monitor: SafetyMonitor<unknown> | null;
+  violations: number;
+}
+
+/**
+ * A simulation with its safety monitor attached: after every event the monitor checks
+ * the cluster and any violation is kept with the event that caused it.
+ */
+export class Run {
+  readonly sim: Simulation<unknown, AnyMsg>;
+  monitor: SafetyMonitor<unknown> | null;
+  violations: Violation[] = [];
+
+  constructor(readonly config: SimConfig, actions: readonly Action[], opts: { checks?: boolean } = {}) {
+    const entry = PROTOCOLS[config.protocol];
+    if (entry === undefined) throw new Error(`unknown protocol "${config.protocol}"`);
+    this.sim = new Simulation(entry.protocol, config, actions);
+    this.monitor = opts.checks === false ? null : entry.monitor();
+    if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
+  }
+
+  private check(rec: TraceRecord<AnyMsg>): void {
+    const found = this.monitor!.observe(rec.seq, rec.t, rec.node, this.sim.nodes());
+    for (const v of found) this.violations.push(v);
+  }
+
+  step(): TraceRecord<AnyMsg> | null {
+    return this.sim.step();
+  }
+
+  runUntil(until: number, opts: { stopOnViolation?: boolean } = {}): void {
+    this.sim.runUntil(until, opts.stopOnViolation ? () => this.violations.length > 0 : undefined);
+  }
+
+  get safe(): boolean {
+    return this.violations.length === 0;
+  }
+
+  checkpoint(): RunCheckpoint {
+    return { world: this.sim.checkpoint(), monitor: this.monitor?.clone() ?? null, violations: this.violations.length };
+  }
+
+  restore(cp: RunCheckpoint): void {
+    this.sim.restore(cp.world);
+    this.monitor = cp.monitor?.clone() ?? null;
+    this.violations = this.violations.slice(0, cp.violations);
+  }
+}
