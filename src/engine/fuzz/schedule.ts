@@ -1,0 +1,106 @@
+import { createRng, nextFloat, nextInt, type Rng } from '../sim/prng';
+import type { Action, SimConfig } from '../sim/types';
+
+/** A random fault schedule: a cluster, a seed, and a timeline of faults that all heal at `healAt`. */
+export interface Schedule {
+  config: SimConfig;
+  actions: Action[];
+  /** Every fault is undone at this time: partitions healed, cuts restored, nodes recovered, network clean. */
+  healAt: number;
+  /** Liveness is judged at this time: 20 maximum election timeouts after healAt. */
+  judgeAt: number;
+  /**
+   * Leader strikes: at each time the runner finds the current leader, cuts it off with one
+   * partner, gives it a client command, crashes it once the partner (only) has the entry,
+   * heals the network, and later brings the leader back: the opening of the Raft paper's
+   * Figure 8, which purely random faults almost never produce. These are resolved during the run and written into `actions` as plain
+   * crash/request/recover actions, so a failing schedule replays as an ordinary scenario.
+   */
+  strikes: { at: number; crashAfter: number; downFor: number; partner: number }[];
+}
+
+const TIMING = { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 };
+
+/** A seed for schedule i of a fuzz run, spread so neighbouring indices look unrelated. */
+export function scheduleSeed(base: number, index: number): number {
+  return (Math.imul(base ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
+}
+
+function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[nextInt(rng, 0, items.length - 1)];
+}
+
+/**
+ * Draws a schedule of crashes, recoveries, partitions, one-way cuts, forced timeouts,
+ * lossy and duplicating networks (up to 30%) and client requests, all from one seed.
+ */
+export function randomSchedule(seed: number, protocol: string, bugs: string[] = []): Schedule {
+  const rng = createRng(seed);
+  // Two families: 'mixed' faults of every kind, and 'churn', which mostly strikes leader
+  // after leader (the chains that old-term commits need) with few other actions in the way.
+  const churn = nextFloat(rng) < 0.4;
+  const n = churn ? pick(rng, [4, 5, 5]) : pick(rng, [3, 4, 5, 5, 7]);
+  const faultWindow = nextInt(rng, 1500, 4000);
+  const actions: Action[] = [];
+  const cuts = new Set<string>();
+  const count = churn ? nextInt(rng, 0, 6) : nextInt(rng, 8, 40);
+  let value = 0;
+  for (let i = 0; i < count; i++) {
+    const at = nextInt(rng, 0, faultWindow - 1);
+    const node = nextInt(rng, 1, n);
+    const r = nextFloat(rng);
+    if (r < 0.35) actions.push({ at, type: 'request', node, command: `set ${pick(rng, ['x', 'y', 'z'])} ${++value}` });
+    else if (r < 0.5) actions.push({ at, type: 'crash', node });
+    else if (r < 0.62) actions.push({ at, type: 'recover', node });
+    else if (r < 0.72) {
+      const side = Array.from({ length: n }, (_, k) => k + 1).filter(() => nextFloat(rng) < 0.5);
+      actions.push({ at, type: 'partition', groups: side.length > 0 ? [side] : [[node]] });
+    } else if (r < 0.76) actions.push({ at, type: 'heal' });
+    else if (r < 0.84) {
+      const to = 1 + ((node + nextInt(rng, 0, n - 2)) % n);
+      actions.push({ at, type: 'cut', from: node, to });
+      cuts.add(`${node}>${to}`);
+    } else if (r < 0.87) {
+      const to = 1 + ((node + nextInt(rng, 0, n - 2)) % n);
+      actions.push({ at, type: 'restore', from: node, to });
+    } else if (r < 0.95) actions.push({ at, type: 'timeout', node });
+    else {
+      actions.push({ at, type: 'network', dropRate: round(nextFloat(rng) * 0.3), duplicateRate: round(nextFloat(rng) * 0.3) });
+    }
+  }
+  actions.sort((a, b) => a.at - b.at);
+  const healAt = faultWindow;
+  actions.push({ at: healAt, type: 'heal' }, { at: healAt, type: 'network', dropRate: 0, duplicateRate: 0 });
+  for (const c of cuts) {
+    const [from, to] = c.split('>').map(Number);
+    actions.push({ at: healAt, type: 'restore', from, to });
+  }
+  // Strikes may crash any node, so every node is recovered (a refused no-op for those already up).
+  for (let id = 1; id <= n; id++) actions.push({ at: healAt, type: 'recover', node: id });
+  // One client command after healing: without it a Raft leader cannot commit entries of
+  // older terms (no-op off), and "converged" would wait for a client that never comes.
+  actions.push({ at: healAt, type: 'request', node: nextInt(rng, 1, n), command: 'set healed 1' });
+  // Strikes come in a chain, each after the cluster has had time to elect a new leader.
+  const strikes: Schedule['strikes'] = [];
+  for (let at = nextInt(rng, 200, 800), k = churn ? nextInt(rng, 3, 8) : nextInt(rng, 0, 6); k > 0 && at < faultWindow;
+    k--, at += nextInt(rng, 250, 700)) {
+    strikes.push({ at, crashAfter: nextInt(rng, 25, 45), downFor: nextInt(rng, churn ? 300 : 100, 1500), partner: nextInt(rng, 1, n - 1) });
+  }
+  const lossy = nextFloat(rng) < 0.5;
+  return {
+    config: {
+      protocol, nodes: n, seed: nextInt(rng, 0, 0x7fffffff), timing: { ...TIMING },
+      network: lossy ? { dropRate: round(nextFloat(rng) * 0.3), duplicateRate: round(nextFloat(rng) * 0.3) } : { dropRate: 0, duplicateRate: 0 },
+      options: { noopOnElection: !churn && nextFloat(rng) < 0.5 },
+      bugs,
+    },
+    actions,
+    healAt,
+    judgeAt: healAt + 20 * TIMING.electionTimeoutMax,
+    strikes,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
