@@ -1,0 +1,105 @@
+import LZString from 'lz-string';
+
+// lz-string is a CommonJS module: take its functions from the default export.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING } from './defaults';
+import type { Scenario } from './schema';
+import { type Parsed, parseScenario } from './validate';
+
+/** Bounds checked before and after decompression, so a hostile link cannot exhaust memory. */
+export const CODEC_LIMITS = { maxEncoded: 64 * 1024, maxJson: 512 * 1024 } as const;
+
+function withoutDefaults<T extends Record<string, unknown>>(value: T, defaults: Record<string, unknown>): Partial<T> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== defaults[k]) out[k] = v;
+  return Object.keys(out).length > 0 ? (out as Partial<T>) : undefined;
+}
+
+/** The scenario with every default left out: what a link or a file needs to carry. */
+export function compact(s: Scenario): Record<string, unknown> {
+  const out: Record<string, unknown> = { version: s.version, protocol: s.protocol };
+  if (s.title !== undefined) out.title = s.title;
+  out.nodes = s.nodes;
+  if (s.seed !== DEFAULT_SEED) out.seed = s.seed;
+  const timing = withoutDefaults(s.timing, DEFAULT_TIMING);
+  if (timing) out.timing = timing;
+  const network = withoutDefaults(s.network, DEFAULT_NETWORK);
+  if (network) out.network = network;
+  const options = withoutDefaults(s.options, DEFAULT_OPTIONS);
+  if (options) out.options = options;
+  if (s.bugs.length > 0) out.bugs = s.bugs;
+  if (s.actions.length > 0) out.actions = s.actions;
+  if (s.narration.length > 0) out.narration = s.narration;
+  return out;
+}
+
+/** A compact, URL-safe string for the scenario. */
+export function encodeScenario(s: Scenario): string {
+  return compressToEncodedURIComponent(JSON.stringify(compact(s)));
+}
+
+/** Decodes and validates; never throws: bad input yields readable errors. */
+export function decodeScenario(encoded: string): Parsed {
+  if (encoded.length === 0) return { ok: false, errors: ['the link carries no scenario'] };
+  if (encoded.length > CODEC_LIMITS.maxEncoded) {
+    return { ok: false, errors: [`the scenario is too long: ${encoded.length} characters, at most ${CODEC_LIMITS.maxEncoded}`] };
+  }
+  if (!/^[A-Za-z0-9+\-$]*$/.test(encoded)) {
+    return { ok: false, errors: ['the scenario text is damaged: it holds characters a share link never contains'] };
+  }
+  let json: string | null;
+  try {
+    json = decompressFromEncodedURIComponent(encoded);
+  } catch {
+    json = null;
+  }
+  if (json === null || json === '') return { ok: false, errors: ['the scenario text is damaged and cannot be decompressed'] };
+  if (json.length > CODEC_LIMITS.maxJson) {
+    return { ok: false, errors: [`the scenario is too large once decompressed: at most ${CODEC_LIMITS.maxJson} characters`] };
+  }
+  return parseScenarioJson(json);
+}
+
+/** Parses scenario JSON text (a file, a decoded link); never throws. */
+export function parseScenarioJson(json: string): Parsed {
+  if (json.length > CODEC_LIMITS.maxJson) {
+    return { ok: false, errors: [`the scenario is too large: ${json.length} characters, at most ${CODEC_LIMITS.maxJson}`] };
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    return { ok: false, errors: [`the scenario is not valid JSON: ${(e as Error).message}`] };
+  }
+  return parseScenario(doc);
+}
+
+export interface LinkParts {
+  scenario: string | null;
+  /** The moment the link points at (`t=<virtual ms>`), if any. */
+  t: string | null;
+}
+
+/**
+ * Reads `s=` and `t=` from a share link's fragment (or from a bare fragment). Not with
+ * URLSearchParams: it turns '+' into a space, and '+' is part of lz-string's URL alphabet.
+ */
+export function linkParts(link: string): LinkParts {
+  const hash = link.includes('#') ? link.slice(link.indexOf('#') + 1) : link;
+  const params = new Map<string, string>();
+  for (const pair of hash.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      params.set(pair.slice(0, eq), decodeURIComponent(pair.slice(eq + 1)));
+    } catch {
+      params.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  }
+  return { scenario: params.get('s') ?? null, t: params.get('t') ?? null };
+}
+
+export function shareLink(base: string, s: Scenario, t?: number): string {
+  const root = base.includes('#') ? base.slice(0, base.indexOf('#')) : base;
+  return `${root}#s=${encodeScenario(s)}${t !== undefined ? `&t=${t}` : ''}`;
+}

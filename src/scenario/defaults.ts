@@ -1,0 +1,28 @@
+/** Defaults of the scenario format, version 1: every field but version, protocol and nodes. */
+export const SCENARIO_VERSION = 1;
+
+export const DEFAULT_TIMING = {
+  electionTimeoutMin: 150,
+  electionTimeoutMax: 300,
+  heartbeatInterval: 50,
+  latencyMin: 10,
+  latencyMax: 20,
+} as const;
+
+export const DEFAULT_NETWORK = { dropRate: 0, duplicateRate: 0 } as const;
+
+export const DEFAULT_OPTIONS = { noopOnElection: false } as const;
+
+export const DEFAULT_SEED = 1;
+
+export const LIMITS = {
+  minNodes: 3,
+  maxNodes: 9,
+  maxTime: 100_000_000,
+  maxDuration: 600_000,
+  maxActions: 5_000,
+  maxNarration: 200,
+  maxTextLength: 2_000,
+  maxTitleLength: 200,
+  maxCommandLength: 100,
+} as const;

@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION } from './defaults';
+
+/** A whole number in [min, max], with a message that says so. */
+const int = (min: number, max: number) =>
+  v.pipe(
+    v.number(`expected a whole number from ${min} to ${max}`),
+    v.integer(`expected a whole number from ${min} to ${max}`),
+    v.minValue(min, `expected a whole number from ${min} to ${max}`),
+    v.maxValue(max, `expected a whole number from ${min} to ${max}`),
+  );
+
+const rate = v.pipe(
+  v.number('expected a probability from 0 to 1'),
+  v.minValue(0, 'expected a probability from 0 to 1'),
+  v.maxValue(1, 'expected a probability from 0 to 1'),
+);
+
+const duration = int(1, LIMITS.maxDuration);
+const time = int(0, LIMITS.maxTime);
+/** Node ids are range-checked against the cluster size after parsing. */
+const nodeId = int(1, LIMITS.maxNodes);
+const text = (max: number) => v.pipe(v.string('expected text'), v.maxLength(max, `expected at most ${max} characters`));
+
+const timing = v.strictObject({
+  electionTimeoutMin: v.optional(duration, DEFAULT_TIMING.electionTimeoutMin),
+  electionTimeoutMax: v.optional(duration, DEFAULT_TIMING.electionTimeoutMax),
+  heartbeatInterval: v.optional(duration, DEFAULT_TIMING.heartbeatInterval),
+  latencyMin: v.optional(duration, DEFAULT_TIMING.latencyMin),
+  latencyMax: v.optional(duration, DEFAULT_TIMING.latencyMax),
+});
+
+const network = v.strictObject({
+  dropRate: v.optional(rate, DEFAULT_NETWORK.dropRate),
+  duplicateRate: v.optional(rate, DEFAULT_NETWORK.duplicateRate),
+});
+
+const options = v.strictObject({
+  noopOnElection: v.optional(v.boolean('expected true or false'), DEFAULT_OPTIONS.noopOnElection),
+});
+
+const action = v.variant('type', [
+  v.strictObject({ at: time, type: v.literal('crash'), node: nodeId }),
+  v.strictObject({ at: time, type: v.literal('recover'), node: nodeId }),
+  v.strictObject({ at: time, type: v.literal('partition'), groups: v.pipe(
+    v.array(v.pipe(v.array(nodeId, 'expected a list of node ids'), v.minLength(1, 'expected a non-empty group')), 'expected a list of groups'),
+    v.minLength(1, 'expected at least one group'),
+    v.maxLength(LIMITS.maxNodes, `expected at most ${LIMITS.maxNodes} groups`),
+  ) }),
+  v.strictObject({ at: time, type: v.literal('heal') }),
+  v.strictObject({ at: time, type: v.literal('cut'), from: nodeId, to: nodeId }),
+  v.strictObject({ at: time, type: v.literal('restore'), from: nodeId, to: nodeId }),
+  v.strictObject({ at: time, type: v.literal('request'), node: nodeId, command: text(LIMITS.maxCommandLength) }),
+  v.strictObject({ at: time, type: v.literal('timeout'), node: nodeId }),
+  v.strictObject({ at: time, type: v.literal('drop'), message: int(1, Number.MAX_SAFE_INTEGER) }),
+  v.strictObject({
+    at: time, type: v.literal('network'),
+    dropRate: v.optional(rate), duplicateRate: v.optional(rate),
+    latencyMin: v.optional(duration), latencyMax: v.optional(duration),
+  }),
+], 'expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, drop, network');
+
+export const scenarioSchema = v.strictObject({
+  version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),
+  protocol: v.picklist(['raft'], 'expected "raft"'),
+  title: v.optional(text(LIMITS.maxTitleLength)),
+  nodes: int(LIMITS.minNodes, LIMITS.maxNodes),
+  seed: v.optional(int(0, 0xffffffff), DEFAULT_SEED),
+  timing: v.optional(timing, {}),
+  network: v.optional(network, {}),
+  options: v.optional(options, {}),
+  bugs: v.optional(v.pipe(v.array(v.string('expected a bug name'), 'expected a list of bug names'), v.maxLength(20, 'expected at most 20 bugs')), []),
+  actions: v.optional(v.pipe(v.array(action, 'expected a list of actions'), v.maxLength(LIMITS.maxActions, `expected at most ${LIMITS.maxActions} actions`)), []),
+  narration: v.optional(v.pipe(
+    v.array(v.strictObject({ at: time, text: text(LIMITS.maxTextLength) }), 'expected a list of narration steps'),
+    v.maxLength(LIMITS.maxNarration, `expected at most ${LIMITS.maxNarration} narration steps`),
+  ), []),
+}, 'expected a scenario object');
+
+export type Scenario = v.InferOutput<typeof scenarioSchema>;
+/** A scenario as written: optional fields may be left out. */
+export type ScenarioInput = v.InferInput<typeof scenarioSchema>;
+export type ScenarioAction = Scenario['actions'][number];

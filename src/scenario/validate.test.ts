@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIMING } from './defaults';
+import { parseScenario } from './validate';
+
+const base = { version: 1, protocol: 'raft', nodes: 5 };
+
+describe('scenario validation', () => {
+  it('fills every default from the minimal scenario', () => {
+    const r = parseScenario(base);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario).toEqual({
+      ...base, seed: 1, timing: DEFAULT_TIMING, network: { dropRate: 0, duplicateRate: 0 },
+      options: { noopOnElection: false }, bugs: [], actions: [], narration: [],
+    });
+  });
+
+  it('accepts the full example of the format', () => {
+    const r = parseScenario({
+      ...base, title: 'optional', seed: 1, timing: DEFAULT_TIMING, network: { dropRate: 0, duplicateRate: 0 },
+      options: { noopOnElection: false }, bugs: [],
+      actions: [
+        { at: 1000, type: 'crash', node: 1 }, { at: 1500, type: 'recover', node: 1 },
+        { at: 2000, type: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 2500, type: 'heal' },
+        { at: 2600, type: 'cut', from: 1, to: 2 }, { at: 2700, type: 'restore', from: 1, to: 2 },
+        { at: 3000, type: 'request', node: 3, command: 'set x 1' }, { at: 3100, type: 'timeout', node: 2 },
+        { at: 3200, type: 'drop', message: 57 }, { at: 3300, type: 'network', dropRate: 0.2, duplicateRate: 0 },
+      ],
+      narration: [{ at: 1000, text: 'The leader crashes.' }],
+    });
+    expect(r).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ ...base, nodes: 12 }, 'nodes: expected a whole number from 3 to 9, found 12'],
+    [{ ...base, nodes: 4.5 }, 'nodes: expected a whole number from 3 to 9, found 4.5'],
+    [{ ...base, seed: 'x' }, 'seed: expected a whole number from 0 to 4294967295, found "x"'],
+    [{ ...base, network: { dropRate: 2 } }, 'network.dropRate: expected a probability from 0 to 1, found 2'],
+    [{ ...base, timing: { latencyMn: 3 } }, 'timing.latencyMn: unknown field'],
+    [{ ...base, protocol: 'zab' }, 'protocol: expected "raft", found "zab"'],
+    [{ ...base, actions: [{ at: 1, type: 'crash', node: 6 }] }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
+    [{ ...base, actions: [{ at: -1, type: 'heal' }] }, 'actions[0].at: expected a whole number from 0 to 100000000, found -1'],
+    [{ ...base, actions: [{ at: 1, type: 'cut', from: 2, to: 2 }] }, 'actions[0].to: expected a node other than from (2), found 2'],
+    [{ ...base, actions: [{ at: 1, type: 'request', node: 1, command: 'rm -rf' }] }, 'actions[0].command: expected "set <key> <value>" or "del <key>", found "rm -rf"'],
+    [{ ...base, actions: [{ at: 1, type: 'partition', groups: [[1, 2], [2, 3]] }] }, 'actions[0].groups[1][0]: expected each node in one group only, found S2 twice'],
+    [{ ...base, timing: { electionTimeoutMin: 300, electionTimeoutMax: 200 } }, 'timing.electionTimeoutMax: expected at least electionTimeoutMin (300), found 200'],
+    [{ ...base, bugs: ['teleport'] }, 'bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, found "teleport"'],
+    [{ ...base, version: 2 }, 'version: this app reads scenario version 1, found 2'],
+    [[1, 2], '(scenario): expected a scenario object, found [1,2]'],
+  ])('%j -> %s', (doc, message) => {
+    const r = parseScenario(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContain(message);
+  });
+
+  it('an unknown action type says which types exist', () => {
+    const r = parseScenario({ ...base, actions: [{ at: 1, type: 'explode' }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^actions\[0\]\.type: expected an action whose type is one of crash, recover/);
+  });
+});
