@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodeScenario } from '../scenario/codec';
+import { parseScenarioJson } from '../scenario/codec';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const GOLDEN = join(ROOT, 'src/engine/golden');
+
+function cli(script: 'sim' | 'fuzz', ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trim().split('\n') };
+}
+
+describe('npm run sim', () => {
+  it('writes one JSON line per event and a summary; a link and its file give the same trace hash', () => {
+    const file = join(GOLDEN, 'replication.json');
+    const a = cli('sim', file, '--until', '700');
+    expect(a.code).toBe(0);
+    const events = a.lines.slice(0, -1).map((l) => JSON.parse(l));
+    expect(events[0]).toMatchObject({ seq: 1, t: 0, kind: 'start', node: 1, rule: 'raft.init', text: 'S1 starts as a follower in term 0' });
+    expect(events.find((e) => e.kind === 'deliver')).toHaveProperty('msg.type');
+    const summary = JSON.parse(a.lines.at(-1)!).summary;
+    expect(summary).toMatchObject({ protocol: 'raft', events: events.length, endTime: 700, violations: [] });
+    expect(summary.traceHash).toMatch(/^[0-9a-f]{16}$/);
+
+    const parsed = parseScenarioJson(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error('fixture');
+    const b = cli('sim', `https://quorum.example/#s=${encodeScenario(parsed.scenario)}`, '--until', '700');
+    expect(JSON.parse(b.lines.at(-1)!).summary.traceHash).toBe(summary.traceHash);
+  });
+
+  it('--states adds every node\'s state in the documented shape', () => {
+    const r = cli('sim', join(GOLDEN, 'election.json'), '--until', '100', '--states');
+    const last = JSON.parse(r.lines.at(-2)!);
+    expect(last.nodes).toHaveLength(5);
+    expect(Object.keys(last.nodes[0])).toEqual(['id', 'up', 'currentTerm', 'votedFor', 'currentRole', 'currentLeader', 'log', 'commitLength']);
+  });
+
+  it('exits 1 when a safety check fails', () => {
+    const doc = JSON.parse(readFileSync(join(GOLDEN, 'figure8.json'), 'utf8'));
+    const parsed = parseScenarioJson(JSON.stringify({ ...doc, bugs: ['commitOldTermByCount'] }));
+    if (!parsed.ok) throw new Error('fixture');
+    const r = cli('sim', encodeScenario(parsed.scenario), '--until', '800');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.lines.at(-1)!).summary.violations[0].predicate).toBe('leaderCompleteness');
+  });
+
+  it.each([
+    [['no-such-file.json'], /^no such file: no-such-file\.json$/],
+    [['%%%broken'], /^invalid scenario: the scenario text is damaged/],
+    [[join(GOLDEN, 'election.json'), '--until', 'soon'], /^--until expects a whole number, found "soon"$/],
+    [[join(GOLDEN, 'election.json'), '--fast'], /^unknown option --fast/],
+    [[], /^usage: npm run sim/],
+  ])('bad input %j exits 2 with one readable line', (args, message) => {
+    const r = cli('sim', ...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(message);
+  });
+});
+
+describe('npm run fuzz', () => {
+  it('reports liveness and a final summary line; exits 0 when safe', () => {
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '20', '--seed', '3');
+    expect(r.code).toBe(0);
+    expect(r.lines.at(-2)).toMatch(/^liveness=\d+(\.\d)?%$/);
+    expect(r.lines.at(-1)).toMatch(/^schedules=20 events=\d+ violations=0 rate=[\d.]+ schedules\/s$/);
+  });
+
+  it('with a bug: prints the failing scenario, which npm run sim replays to the same violation, and exits 1', () => {
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '1000', '--bug', 'doubleVote');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/^violation in schedule \d+: singleVote/);
+    const replay = cli('sim', encodeScenario((parseScenarioJson(r.lines[1]) as { ok: true; scenario: never }).scenario), '--until', '20000');
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.lines.at(-1)!).summary.violations[0].predicate).toBe('singleVote');
+  });
+
+  it('rejects an unknown bug with one line', () => {
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '5', '--bug', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^unknown bug "nope" for raft: expected one of doubleVote/);
+  });
+});

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { decodeScenario, linkParts, parseScenarioJson } from '../scenario/codec';
+import type { Parsed } from '../scenario/validate';
+
+/** Reads a scenario from a JSON file, a share link, or a bare encoded string. A missing file exits at once. */
+export function readScenarioArg(arg: string): Parsed {
+  if (existsSync(arg)) {
+    try {
+      return parseScenarioJson(readFileSync(arg, 'utf8'));
+    } catch (e) {
+      return { ok: false, errors: [`cannot read ${arg}: ${(e as Error).message}`] };
+    }
+  }
+  if (arg.endsWith('.json')) fail(`no such file: ${arg}`);
+  const parts = linkParts(arg);
+  if (parts.scenario !== null) return decodeScenario(parts.scenario);
+  if (arg.includes('#') || arg.includes('://')) return { ok: false, errors: ['the link has no scenario (no "s=" in its fragment)'] };
+  return decodeScenario(arg);
+}
+
+/** Bad input: one readable line on stderr, exit code 2. */
+export function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+export function parseIntArg(name: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined || !/^\d+$/.test(value)) fail(`${name} expects a whole number, found ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  const n = Number(value);
+  if (n < min || n > max) fail(`${name} expects a whole number from ${min} to ${max}, found ${n}`);
+  return n;
+}
