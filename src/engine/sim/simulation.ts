@@ -108,6 +108,17 @@ export class Simulation<S, M extends { type: string }> {
     return record;
   }
 
+  /** Removes every queued user action (a controller re-queues its timeline after a restore). */
+  clearActions(): void {
+    removeWhere(this.world.queue, (item) => item.kind === 'action');
+  }
+
+  /** The message with this id, if it is still in flight. */
+  findInFlight(id: number): Envelope<M> | null {
+    for (const item of this.world.queue) if (item.env !== null && item.env.id === id) return item.env;
+    return null;
+  }
+
   /** Processes every event at or before `until`, then sets the clock to `until`. */
   runUntil(until: number, stop?: () => boolean): void {
     for (;;) {
@@ -229,7 +240,7 @@ export class Simulation<S, M extends { type: string }> {
         case 'timer': {
           const at = w.time + (e.min === e.max ? e.min : nextInt(w.rng, e.min, e.max));
           const timerId = w.nextTimerId++;
-          slot.timers[e.name] = { at, id: timerId };
+          slot.timers[e.name] = { since: w.time, at, id: timerId };
           this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId);
           break;
         }

@@ -57,6 +57,8 @@ export interface QueueItem<M> {
 }
 
 export interface TimerSlot {
+  /** When it was (re)started: the view draws the election timer emptying from here to `at`. */
+  readonly since: number;
   readonly at: number;
   readonly id: number;
 }

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Run } from '../engine/run';
+import { toActions, toSimConfig } from '../scenario/config';
+import type { Scenario } from '../scenario/schema';
+import { parseScenario } from '../scenario/validate';
+import { Controller } from './controller';
+import type { UserAction } from './protocol';
+
+function scenario(fields: Record<string, unknown> = {}): Scenario {
+  const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 7, ...fields });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.scenario;
+}
+
+/** The run a share link would reproduce: the controller's scenario, replayed from scratch to the same event. */
+function replayed(c: Controller): { hash: string; events: number } {
+  const s = c.scenario();
+  const run = new Run(toSimConfig(s), toActions(s));
+  while (run.sim.world.events < c.events && run.step() !== null) { /* replay */ }
+  return { hash: run.sim.traceHash, events: run.sim.world.events };
+}
+
+const stateOf = (c: Controller) => JSON.stringify(c.snapshot().nodes.map((n) => [n.up, n.state, n.timers]));
+
+describe('controller: stepping and seeking', () => {
+  it('step back restores the exact earlier state, event by event', () => {
+    const c = new Controller(scenario());
+    const states: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      states.push(stateOf(c));
+      c.stepForward();
+    }
+    for (let i = 599; i >= 0; i -= 37) {
+      c.seekEvent(i);
+      expect(c.events).toBe(i);
+      expect(stateOf(c)).toBe(states[i]);
+    }
+    c.seekEvent(600);
+    c.stepBack();
+    expect(stateOf(c)).toBe(states[599]);
+  });
+
+  it('seeking to a time runs every event at or before it and none after', () => {
+    const c = new Controller(scenario());
+    c.seekTime(2000);
+    const trace = c.snapshot().trace;
+    expect(trace.at(-1)!.t).toBeLessThanOrEqual(2000);
+    c.stepForward();
+    expect(c.snapshot().trace.at(-1)!.t).toBeGreaterThan(2000);
+  });
+
+  it('seeking back and forth lands on the same run (same trace hash)', () => {
+    const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    c.seekTime(5000);
+    const hash = c.traceHash;
+    c.seekTime(1200);
+    c.seekTime(3100);
+    c.seekTime(5000);
+    expect(c.traceHash).toBe(hash);
+  });
+
+  it('playing advances virtual time by the amount asked, fractional display time included', () => {
+    const c = new Controller(scenario());
+    c.advance(10.5);
+    expect(c.time).toBeCloseTo(10.5);
+    expect(c.snapshot().time).toBeCloseTo(10.5);
+  });
+});
+
+describe('controller: user actions', () => {
+  it('records actions into the timeline; a replay of that scenario reproduces the live run', () => {
+    const c = new Controller(scenario());
+    c.seekTime(1000);
+    c.act({ type: 'request', node: 2, command: 'set x 1' });
+    c.advance(300);
+    const leader = c.snapshot().nodes.find((n) => (n.state as { currentRole: string }).currentRole === 'leader')!;
+    c.act({ type: 'crash', node: leader.id });
+    c.advance(1500);
+    expect(c.scenario().actions.map((a) => a.type)).toEqual(['request', 'crash']);
+    expect(replayed(c)).toEqual({ hash: c.traceHash, events: c.events });
+  });
+
+  it('acting in the past discards the future and says so', () => {
+    const c = new Controller(scenario({ actions: [{ at: 3000, type: 'crash', node: 1 }] }));
+    c.seekTime(4000);
+    c.seekTime(1000);
+    const notice = c.act({ type: 'timeout', node: 3 });
+    expect(notice).toMatch(/^You acted at 1\.000 s, before the end of the run: [\d,]+ later events and 1 later action were discarded\.$/);
+    expect(c.scenario().actions).toEqual([{ at: 1001, type: 'timeout', node: 3 }]);
+    expect(c.snapshot().frontier.events).toBe(c.events);
+  });
+
+  it('acting at the end of the run discards nothing', () => {
+    const c = new Controller(scenario());
+    c.advance(500);
+    expect(c.act({ type: 'timeout', node: 1 })).toBeNull();
+  });
+
+  it('quick actions between two frames are all kept: the present is not the future', () => {
+    const c = new Controller(scenario());
+    c.advance(500);
+    expect(c.act({ type: 'request', node: 2, command: 'set x 1' })).toBeNull();
+    expect(c.act({ type: 'request', node: 4, command: 'set x 2' })).toBeNull();
+    c.advance(500);
+    expect(c.scenario().actions.map((a) => a.type === 'request' && a.command)).toEqual(['set x 1', 'set x 2']);
+    expect(replayed(c)).toEqual({ hash: c.traceHash, events: c.events });
+  });
+
+  it('property: any mix of play, step, seek and actions stays replayable from the shared scenario', () => {
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 700 }) }),
+      fc.record({ op: fc.constant('step' as const), n: fc.integer({ min: 1, max: 30 }) }),
+      fc.record({ op: fc.constant('back' as const), n: fc.integer({ min: 1, max: 300 }) }),
+      fc.record({ op: fc.constant('seek' as const), t: fc.integer({ min: 0, max: 4000 }) }),
+      fc.record({ op: fc.constant('act' as const), action: fc.oneof(
+        fc.record({ type: fc.constant('crash' as const), node: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({ type: fc.constant('recover' as const), node: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({ type: fc.constant('timeout' as const), node: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({ type: fc.constant('request' as const), node: fc.integer({ min: 1, max: 5 }), command: fc.constant('set x 1') }),
+        fc.record({ type: fc.constant('partition' as const), groups: fc.constant([[1, 2]]) }),
+        fc.record({ type: fc.constant('heal' as const) }),
+      ) as fc.Arbitrary<UserAction> }),
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+      const c = new Controller(scenario({ network: { dropRate: 0.05, duplicateRate: 0.05 } }));
+      for (const o of ops) {
+        if (o.op === 'advance') c.advance(o.ms);
+        else if (o.op === 'step') for (let i = 0; i < o.n; i++) c.stepForward();
+        else if (o.op === 'back') for (let i = 0; i < o.n; i++) c.stepBack();
+        else if (o.op === 'seek') c.seekTime(o.t);
+        else c.act(o.action);
+      }
+      expect(replayed(c)).toEqual({ hash: c.traceHash, events: c.events });
+    }), { numRuns: 60, seed: 4 });
+  });
+});
+
+describe('controller: safety', () => {
+  it('a violation stops the run right after the event that broke safety', () => {
+    const c = new Controller(scenario({ nodes: 3, bugs: ['doubleVote', 'minorityQuorum'], actions: [
+      { at: 5, type: 'timeout', node: 1 }, { at: 5, type: 'timeout', node: 2 }, { at: 5, type: 'timeout', node: 3 },
+    ] }));
+    c.playing = true;
+    const broke = c.advance(5000);
+    expect(broke).toBe(true);
+    expect(c.playing).toBe(false);
+    const snap = c.snapshot();
+    expect(snap.safety.violations.length).toBeGreaterThan(0);
+    expect(snap.safety.violations[0].seq).toBe(snap.events);
+    expect(snap.safety.predicates.find((p) => p.name === snap.safety.violations[0].predicate)!.ok).toBe(false);
+    expect(snap.safety.violations[0].context.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,317 @@
+import type { Violation } from '../engine/invariants/monitor';
+import { PROTOCOLS } from '../engine/protocols';
+import { Run, type RunCheckpoint } from '../engine/run';
+import { applyAll } from '../engine/statemachine/kv';
+import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
+import { toActions, toSimConfig } from '../scenario/config';
+import type { Scenario } from '../scenario/schema';
+import type { Marker, MessageView, NodeView, Snapshot, TraceView, UserAction } from './protocol';
+
+export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
+const CHECKPOINT_EVERY = 256;
+const MAX_CHECKPOINTS = 2000;
+const HISTORY_CAP = 300_000;
+const TRACE_TAIL = 150;
+const MAX_MARKERS = 3000;
+
+type Msg = { type: string };
+
+interface Checkpoint {
+  events: number;
+  time: number;
+  /** How many timeline actions had run: the rest are re-queued on restore. */
+  actionsDone: number;
+  run: RunCheckpoint;
+}
+
+/**
+ * Drives one simulation for the UI: playing on a virtual clock, stepping, seeking
+ * backwards through checkpoints and replay, and recording user actions into the
+ * scenario's timeline. Host-free (no timers, no worker globals), so tests drive it directly.
+ */
+export class Controller {
+  playing = false;
+  speed: number = SPEED.initial;
+  private scenarioBase!: Scenario;
+  private timeline: Action[] = [];
+  private run!: Run;
+  private checkpoints: Checkpoint[] = [];
+  private actionsDone = 0;
+  private history: TraceView[] = [];
+  private historyOffset = 0;
+  private markers: Marker[] = [];
+  private markersSent = false;
+  private scenarioSent = false;
+  private frontier = { time: 0, events: 0 };
+  private clock = 0;
+  private losses: MessageView[] = [];
+  private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
+  private violationsSeen = 0;
+
+  constructor(scenario: Scenario, at?: number) {
+    this.load(scenario, at);
+  }
+
+  /** Starts afresh from a scenario; with `at`, opens paused at exactly that virtual time. */
+  load(scenario: Scenario, at?: number): void {
+    this.scenarioBase = scenario;
+    this.timeline = toActions(scenario);
+    this.run = new Run(toSimConfig(scenario), this.timeline);
+    this.run.sim.onEvent((rec) => this.observe(rec));
+    this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint() }];
+    this.actionsDone = 0;
+    this.history = [];
+    this.historyOffset = 0;
+    this.markers = [];
+    this.markersSent = false;
+    this.scenarioSent = false;
+    this.frontier = { time: 0, events: 0 };
+    this.clock = 0;
+    this.losses = [];
+    this.nodeCache = [];
+    this.violationsSeen = 0;
+    this.playing = false;
+    if (at !== undefined && at > 0) this.seekTime(at);
+  }
+
+  get time(): number {
+    return this.clock;
+  }
+
+  get events(): number {
+    return this.run.sim.world.events;
+  }
+
+  get traceHash(): string {
+    return this.run.sim.traceHash;
+  }
+
+  /** The scenario with every action taken so far: what a share link carries. */
+  scenario(): Scenario {
+    return { ...this.scenarioBase, actions: this.timeline.map((a) => ({ ...a })) as Scenario['actions'] };
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = Math.min(SPEED.max, Math.max(SPEED.min, speed));
+  }
+
+  /**
+   * Moves the clock on by `virtualMs` while playing. Returns true if a safety check
+   * failed on the way, in which case the run stops right after the offending event.
+   */
+  advance(virtualMs: number): boolean {
+    const target = this.clock + virtualMs;
+    this.run.runUntil(Math.floor(target), { stopOnViolation: true });
+    if (this.newViolation()) {
+      this.playing = false;
+      this.clock = this.run.sim.time;
+      return true;
+    }
+    this.clock = Math.max(target, this.run.sim.time);
+    return false;
+  }
+
+  stepForward(): void {
+    this.run.step();
+    this.clock = this.run.sim.time;
+    this.newViolation();
+  }
+
+  stepBack(): void {
+    if (this.events > 0) this.seekEvent(this.events - 1);
+  }
+
+  /** Every event at or before `time` has happened, none after. */
+  seekTime(time: number): void {
+    const t = Math.max(0, Math.floor(time));
+    if (t < this.run.sim.time) this.restore((c) => c.time <= t);
+    this.run.runUntil(t);
+    this.clock = t;
+    this.newViolation();
+  }
+
+  seekEvent(seq: number): void {
+    const n = Math.max(0, Math.floor(seq));
+    if (n < this.events) this.restore((c) => c.events <= n);
+    while (this.events < n && this.run.step() !== null) { /* replay */ }
+    this.clock = this.run.sim.time;
+    this.newViolation();
+  }
+
+  /**
+   * Records a user action at the current moment (stamped 1 ms after the clock, so a
+   * replay from the start runs it at exactly the same point). Acting in the past
+   * discards the future after this point, as in a video editor; the returned notice says so.
+   */
+  act(user: UserAction): string | null {
+    const now = this.run.sim.time;
+    const action = { ...user, at: now + 1 } as Action;
+    // Actions already stamped for this moment (quick clicks between frames) are the present,
+    // not the future: only what lies beyond it is discarded.
+    const keep = this.timeline.filter((a, i) => i < this.actionsDone || a.at <= now + 1);
+    const laterActions = this.timeline.length - keep.length;
+    const laterEvents = this.frontier.events - this.events;
+    let notice: string | null = null;
+    if (laterActions > 0 || laterEvents > 0) {
+      this.timeline = keep;
+      this.run.sim.clearActions();
+      for (const a of keep.slice(this.actionsDone)) this.run.sim.schedule(a);
+      this.checkpoints = this.checkpoints.filter((c) => c.events <= this.events);
+      this.history.length = Math.max(0, this.events - this.historyOffset);
+      this.markers = this.markers.filter((m) => m.seq <= this.events);
+      this.markersSent = false;
+      this.frontier = { time: now, events: this.events };
+      const parts = [
+        laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
+        laterActions > 0 ? `${laterActions} later action${laterActions === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
+      const one = laterEvents + laterActions === 1;
+      notice = `You acted at ${formatTime(now)}, before the end of the run: ${parts.join(' and ')} ${one ? 'was' : 'were'} discarded.`;
+    }
+    this.timeline.push(action);
+    this.run.sim.schedule(action);
+    this.scenarioSent = false;
+    return notice;
+  }
+
+  snapshot(): Snapshot {
+    const sim = this.run.sim;
+    const world = sim.world;
+    const entry = PROTOCOLS[this.scenarioBase.protocol];
+    const fallWindow = world.network.latencyMax;
+    this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
+    const messages = sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
+    const tailFrom = Math.max(0, this.events - this.historyOffset - TRACE_TAIL);
+    const markers = this.markersSent ? null : this.markers.slice();
+    this.markersSent = true;
+    const scenario = this.scenarioSent ? null : this.scenario();
+    this.scenarioSent = true;
+    const violations = this.run.violations;
+    return {
+      protocol: this.scenarioBase.protocol,
+      nodeCount: this.scenarioBase.nodes,
+      time: this.clock,
+      events: this.events,
+      frontier: { ...this.frontier },
+      playing: this.playing,
+      speed: this.speed,
+      nodes: sim.nodes().map((slot, i) => this.nodeView(i, slot)),
+      messages,
+      network: {
+        groups: world.network.groups === null ? null : world.network.groups.map((g) => [...g]),
+        cuts: [...world.network.cuts],
+        dropRate: world.network.dropRate, duplicateRate: world.network.duplicateRate,
+        latencyMin: world.network.latencyMin, latencyMax: world.network.latencyMax,
+      },
+      timing: { ...this.scenarioBase.timing },
+      trace: this.history.slice(tailFrom, this.events - this.historyOffset),
+      markers,
+      safety: {
+        predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor().predicates).map(([name, description]) => ({
+          name, description, ok: !violations.some((v) => v.predicate === name),
+        })),
+        violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),
+      },
+      traceHash: sim.traceHash,
+      scenario,
+    };
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private observe(rec: TraceRecord<Msg>): void {
+    if (rec.action !== undefined) this.actionsDone++;
+    if (rec.kind === 'lost' || rec.rule === 'user.drop') {
+      if (rec.msg !== undefined) this.losses.push(this.messageView(rec.msg, rec.t));
+    }
+    if (rec.seq > this.frontier.events) {
+      this.frontier = { time: rec.t, events: rec.seq };
+      this.remember(rec);
+    }
+    if (rec.seq % CHECKPOINT_EVERY === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
+      this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint() });
+      if (this.checkpoints.length > MAX_CHECKPOINTS) this.thinCheckpoints();
+    }
+  }
+
+  /** Keeps the trace of new events for the event log, and marks elections, leaders, commits and faults. */
+  private remember(rec: TraceRecord<Msg>): void {
+    const view: TraceView = { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
+    this.history.push(view);
+    if (this.history.length > HISTORY_CAP) {
+      const drop = this.history.length - HISTORY_CAP;
+      this.history.splice(0, drop);
+      this.historyOffset += drop;
+    }
+    const kind = markerKind(rec);
+    if (kind !== null) {
+      this.markers.push({ seq: rec.seq, t: rec.t, kind, label: view.text });
+      if (this.markers.length > MAX_MARKERS) this.markers.splice(0, this.markers.length - MAX_MARKERS);
+      this.markersSent = false;
+    }
+  }
+
+  /** Halves the number of older checkpoints, keeping recent ones dense for cheap stepping back. */
+  private thinCheckpoints(): void {
+    const keepDense = MAX_CHECKPOINTS / 2;
+    const old = this.checkpoints.slice(0, this.checkpoints.length - keepDense).filter((_, i) => i % 2 === 0);
+    this.checkpoints = [...old, ...this.checkpoints.slice(this.checkpoints.length - keepDense)];
+  }
+
+  private restore(fits: (c: Checkpoint) => boolean): void {
+    let cp = this.checkpoints[0];
+    for (const c of this.checkpoints) if (fits(c)) cp = c;
+    this.run.restore(cp.run);
+    this.run.sim.clearActions();
+    for (const a of this.timeline.slice(cp.actionsDone)) this.run.sim.schedule(a);
+    this.actionsDone = cp.actionsDone;
+    this.losses = [];
+    this.violationsSeen = Math.min(this.violationsSeen, this.run.violations.length);
+  }
+
+  private newViolation(): boolean {
+    const found = this.run.violations.length > this.violationsSeen;
+    this.violationsSeen = this.run.violations.length;
+    return found;
+  }
+
+  private contextOf(v: Violation): TraceView[] {
+    const to = v.seq - this.historyOffset;
+    return this.history.slice(Math.max(0, to - 8), Math.max(0, to));
+  }
+
+  private messageView(env: Envelope<Msg>, lostAt: number | null): MessageView {
+    const { type, ...fields } = env.msg as Msg & Record<string, unknown>;
+    const protocol = this.run.sim.protocol;
+    return {
+      id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
+      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, fields,
+    };
+  }
+
+  private nodeView(i: number, slot: { id: number; up: boolean; state: unknown; timers: Record<string, { since: number; at: number; id: number } | null> }): NodeView {
+    const timerKey = Object.entries(slot.timers).map(([k, v]) => (v === null ? '' : `${k}${v.id}`)).join();
+    const cached = this.nodeCache[i];
+    if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
+    const timers: NodeView['timers'] = {};
+    for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
+    const state = slot.state as { log?: { command: string }[]; commitLength?: number };
+    const kv = state.log !== undefined ? applyAll(state.log.slice(0, state.commitLength ?? 0).map((e) => e.command)) : {};
+    const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: slot.state, timers, kv: { ...kv } };
+    this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
+    return view;
+  }
+}
+
+function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
+  if (rec.kind === 'refused') return null;
+  if (rec.rule === 'raft.electionTimeout') return 'election';
+  if (rec.rule === 'raft.becomeLeader') return 'leader';
+  if (rec.rule === 'raft.logResponse' && rec.applied !== undefined) return 'commit';
+  if (rec.action !== undefined && rec.action.type !== 'request' && rec.action.type !== 'timeout') return 'fault';
+  return null;
+}
+
+export function formatTime(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}

@@ -1,0 +1,106 @@
+/**
+ * The typed messages between the UI and the simulation worker. Actions go down,
+ * snapshots come up; both are plain, structured-cloneable data.
+ */
+import type { Violation } from '../engine/invariants/monitor';
+import type { NodeId } from '../engine/sim/protocol';
+import type { Action } from '../engine/sim/types';
+import type { Scenario } from '../scenario/schema';
+
+/** A user action as the UI sends it: the worker stamps the virtual time. */
+export type UserAction = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
+
+export type ToWorker =
+  | { type: 'load'; scenario: Scenario; at?: number }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'stepForward' }
+  | { type: 'stepBack' }
+  | { type: 'seekTime'; time: number }
+  | { type: 'seekEvent'; seq: number }
+  | { type: 'speed'; speed: number }
+  | { type: 'act'; action: UserAction };
+
+export type FromWorker =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'notice'; text: string }
+  | { type: 'error'; text: string };
+
+export interface TimerView {
+  since: number;
+  at: number;
+}
+
+export interface NodeView {
+  id: NodeId;
+  up: boolean;
+  /** Changes whenever anything in this record changes, so the UI can keep unchanged nodes. */
+  version: number;
+  /** The protocol's node state, as the engine holds it (Raft: RaftState). */
+  state: unknown;
+  timers: Record<string, TimerView>;
+  /** The key-value store after applying this node's committed entries. */
+  kv: Record<string, string>;
+}
+
+export interface MessageView {
+  id: number;
+  from: NodeId;
+  to: NodeId;
+  type: string;
+  label: string;
+  sentAt: number;
+  deliverAt: number;
+  /** Set on messages already lost: the view lets them fall away from here. */
+  lostAt: number | null;
+  duplicateOf: number | null;
+  /** The message's fields (term, lengths, granted, ack...). */
+  fields: Record<string, unknown>;
+}
+
+export interface TraceView {
+  seq: number;
+  t: number;
+  kind: string;
+  node: NodeId | null;
+  rule: string;
+  text: string;
+}
+
+export type MarkerKind = 'election' | 'leader' | 'commit' | 'fault';
+
+export interface Marker {
+  seq: number;
+  t: number;
+  kind: MarkerKind;
+  label: string;
+}
+
+export interface SafetyView {
+  predicates: { name: string; description: string; ok: boolean }[];
+  violations: (Violation & { context: TraceView[] })[];
+}
+
+export interface Snapshot {
+  protocol: string;
+  nodeCount: number;
+  /** Display time: may be fractional while playing; every event at or before it has happened. */
+  time: number;
+  events: number;
+  /** The furthest point computed in this timeline, for the scrubber. */
+  frontier: { time: number; events: number };
+  playing: boolean;
+  speed: number;
+  nodes: NodeView[];
+  messages: MessageView[];
+  network: { groups: NodeId[][] | null; cuts: string[]; dropRate: number; duplicateRate: number; latencyMin: number; latencyMax: number };
+  timing: { electionTimeoutMin: number; electionTimeoutMax: number; heartbeatInterval: number; latencyMin: number; latencyMax: number };
+  /** The most recent trace records up to now, oldest first. */
+  trace: TraceView[];
+  /** Null when unchanged since the previous snapshot. */
+  markers: Marker[] | null;
+  safety: SafetyView;
+  traceHash: string;
+  /** The scenario as it stands, with every action the user took: what a share link carries. */
+  scenario: Scenario | null;
+}

@@ -1,0 +1,77 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: the only impure host. It owns the real clock, paces virtual
+ * time against it (times the speed), and posts at most one snapshot per frame.
+ */
+import { Controller } from './controller';
+import type { FromWorker, ToWorker } from './protocol';
+
+const FRAME_MS = 16;
+/** A background tab or a long pause must not turn into one huge leap of virtual time. */
+const MAX_FRAME_GAP_MS = 100;
+
+let controller: Controller | null = null;
+let dirty = true;
+let last = performance.now();
+
+function post(msg: FromWorker): void {
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
+}
+
+function handle(cmd: ToWorker): void {
+  if (cmd.type === 'load') {
+    controller = new Controller(cmd.scenario, cmd.at);
+    dirty = true;
+    return;
+  }
+  if (controller === null) return;
+  const c = controller;
+  switch (cmd.type) {
+    case 'play': c.playing = true; last = performance.now(); break;
+    case 'pause': c.playing = false; break;
+    case 'stepForward': c.playing = false; c.stepForward(); break;
+    case 'stepBack': c.playing = false; c.stepBack(); break;
+    case 'seekTime': c.seekTime(cmd.time); break;
+    case 'seekEvent': c.playing = false; c.seekEvent(cmd.seq); break;
+    case 'speed': c.setSpeed(cmd.speed); break;
+    case 'act': {
+      const notice = c.act(cmd.action);
+      if (notice !== null) post({ type: 'notice', text: notice });
+      break;
+    }
+  }
+  dirty = true;
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    post({ type: 'error', text: `The simulation could not do that: ${(err as Error).message}` });
+  }
+};
+
+function tick(): void {
+  const now = performance.now();
+  const gap = Math.min(now - last, MAX_FRAME_GAP_MS);
+  last = now;
+  try {
+    if (controller !== null && controller.playing) {
+      if (controller.advance(gap * controller.speed)) {
+        const v = controller.snapshot().safety.violations.at(-1);
+        post({ type: 'notice', text: `Safety violated: ${v?.text ?? 'a safety check failed'}. The run is paused.` });
+      }
+      dirty = true;
+    }
+    if (controller !== null && dirty) {
+      post({ type: 'snapshot', snapshot: controller.snapshot() });
+      dirty = false;
+    }
+  } catch (err) {
+    if (controller !== null) controller.playing = false;
+    post({ type: 'error', text: `The simulation stopped: ${(err as Error).message}` });
+  }
+  setTimeout(tick, Math.max(0, FRAME_MS - (performance.now() - now)));
+}
+
+tick();
