@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { openFromHash } from './scenario/fromLocation';
+import { App } from './ui/App';
+import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <main>
-      <h1>Quorum</h1>
-      <p>The engine is ready; the cluster view arrives with the app issue.</p>
-    </main>
+    <App opened={openFromHash(window.location.hash)} />
   </StrictMode>,
 );

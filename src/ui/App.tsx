@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Opened } from '../scenario/fromLocation';
+import { SimClient } from '../worker/client';
+import { ClusterSettings } from './components/ClusterSettings';
+import { ClusterView } from './components/ClusterView';
+import { EventLog } from './components/EventLog';
+import { FaultControls } from './components/FaultControls';
+import { Legend } from './components/Legend';
+import { LogsPanel } from './components/LogsPanel';
+import { MessagePopover } from './components/MessagePopover';
+import { NodeDetails } from './components/NodeDetails';
+import { Notices } from './components/Notices';
+import { RunDetails } from './components/RunDetails';
+import { SafetyPanel } from './components/SafetyPanel';
+import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
+import { Timeline } from './components/Timeline';
+import { Clock, Transport } from './components/Transport';
+import { createSimStore, SimContext, useSim } from './store/simStore';
+import { useShortcuts } from './useShortcuts';
+
+/** The app: one simulation worker, one store, and the views that select from it. */
+export function App({ opened }: { opened: Opened }) {
+  const client = useRef<SimClient | null>(null);
+  const [store] = useState(() => createSimStore((cmd) => client.current?.send(cmd)));
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  useShortcuts(store, toggleHelp);
+  // The worker lives exactly as long as this effect (StrictMode mounts it twice in development).
+  useEffect(() => {
+    const c = new SimClient((msg) => store.getState().receive(msg));
+    client.current = c;
+    c.send({ type: 'load', scenario: opened.scenario, at: opened.at });
+    if (opened.error !== undefined) store.getState().notify(opened.error, 'alert');
+    return () => {
+      c.dispose();
+      client.current = null;
+    };
+  }, [store, opened]);
+  return (
+    <SimContext.Provider value={store}>
+      <Shell onHelp={toggleHelp} />
+      {help && <ShortcutHelp onClose={toggleHelp} />}
+    </SimContext.Provider>
+  );
+}
+
+function Shell({ onHelp }: { onHelp: () => void }) {
+  const ready = useSim((s) => s.snapshot !== null);
+  const title = useSim((s) => s.scenario?.title);
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Quorum <small>Raft{title ? ` · ${title}` : ''}</small></h1>
+        <Transport />
+        <Clock />
+      </header>
+      <Timeline />
+      <Notices />
+      {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
+        <main className="main">
+          <div className="stage">
+            <ClusterView />
+            <MessagePopover />
+            <Legend />
+          </div>
+          <aside className="side">
+            <SafetyPanel />
+            <NodeDetails />
+            <FaultControls />
+            <ClusterSettings />
+            <RunDetails />
+          </aside>
+          <LogsPanel />
+          <EventLog />
+        </main>
+      )}
+      <ShortcutBar onHelp={onHelp} />
+    </div>
+  );
+}

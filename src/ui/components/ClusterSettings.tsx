@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { parseScenario } from '../../scenario/validate';
+import { useSim } from '../store/simStore';
+
+/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one, actions cleared. */
+export function ClusterSettings() {
+  const scenario = useSim((s) => s.scenario);
+  const send = useSim((s) => s.send);
+  const notify = useSim((s) => s.notify);
+  const [draft, setDraft] = useState({ nodes: 5, seed: 1, electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, noopOnElection: false });
+  useEffect(() => {
+    if (scenario !== null) {
+      setDraft({ nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection });
+    }
+  }, [scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
+  const start = () => {
+    const base = scenario ?? { version: 1, protocol: 'raft' };
+    const parsed = parseScenario({
+      version: 1, protocol: base.protocol, nodes: draft.nodes, seed: draft.seed,
+      timing: { ...(scenario?.timing ?? {}), electionTimeoutMin: draft.electionTimeoutMin, electionTimeoutMax: draft.electionTimeoutMax, heartbeatInterval: draft.heartbeatInterval },
+      network: scenario?.network, options: { noopOnElection: draft.noopOnElection },
+    });
+    if (!parsed.ok) {
+      notify(`Cannot start that cluster: ${parsed.errors.join('; ')}`, 'alert');
+      return;
+    }
+    send({ type: 'load', scenario: parsed.scenario });
+  };
+  const num = (key: keyof typeof draft, label: string, min: number, max: number) => (
+    <label>{label}
+      <input type="number" min={min} max={max} value={Number(draft[key])} aria-label={label}
+        onKeyDown={(e) => e.stopPropagation()}
+        onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })} />
+    </label>
+  );
+  return (
+    <section className="panel cluster-settings" aria-label="Cluster settings">
+      <h2>Cluster</h2>
+      <div className="settings-grid">
+        <label>Servers
+          <select value={draft.nodes} aria-label="Cluster size" onChange={(e) => setDraft({ ...draft, nodes: Number(e.target.value) })}>
+            {[3, 4, 5, 6, 7, 8, 9].map((k) => <option key={k} value={k}>{k}</option>)}
+          </select>
+        </label>
+        {num('seed', 'Seed', 0, 4294967295)}
+        {num('electionTimeoutMin', 'Election timeout min (ms)', 1, 600000)}
+        {num('electionTimeoutMax', 'Election timeout max (ms)', 1, 600000)}
+        {num('heartbeatInterval', 'Heartbeat (ms)', 1, 600000)}
+        <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>
+      </div>
+      <div className="row">
+        <button type="button" onClick={start}>New cluster</button>
+        <button type="button" onClick={() => scenario !== null && send({ type: 'load', scenario: { ...scenario, actions: [] } })} title="Start this cluster again from time 0, with no actions">Reset</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useSim } from '../store/simStore';
+
+/** Partitions by picking the nodes of one side; heal everything; network loss, duplication and latency. */
+export function FaultControls() {
+  const pick = useSim((s) => s.partitionPick);
+  const setPick = useSim((s) => s.setPartitionPick);
+  const act = useSim((s) => s.act);
+  const groups = useSim((s) => JSON.stringify(s.snapshot?.network.groups ?? null));
+  const cuts = useSim((s) => s.snapshot?.network.cuts.length ?? 0);
+  const n = useSim((s) => s.nodeIds.length);
+  const parsed = JSON.parse(groups) as number[][] | null;
+  const split = () => {
+    if (pick === null || pick.length === 0 || pick.length === n) return;
+    act({ type: 'partition', groups: [[...pick].sort((a, b) => a - b)] });
+    setPick(null);
+  };
+  return (
+    <section className="panel faults" aria-label="Faults">
+      <h2>Network</h2>
+      <p className="status-line" data-partition={parsed === null ? 'none' : parsed.map((g) => g.join('-')).join('|')}>
+        {parsed === null ? 'No partition.' : `Partitioned: ${parsed.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(' | ')}`}
+        {cuts > 0 ? ` ${cuts} one-way link${cuts === 1 ? '' : 's'} cut.` : ''}
+      </p>
+      {pick === null ? (
+        <div className="row">
+          <button type="button" onClick={() => setPick([])}>Partition…</button>
+          <button type="button" onClick={() => act({ type: 'heal' })} disabled={parsed === null && cuts === 0} title="Heal the partition and restore every cut link (H)">Heal all</button>
+        </div>
+      ) : (
+        <div className="row picking" role="group" aria-label="Pick one side of the partition">
+          <span>Click the servers on one side{pick.length > 0 ? `: ${pick.map((id) => `S${id}`).join(', ')}` : ''}</span>
+          <button type="button" onClick={split} disabled={pick.length === 0 || pick.length === n}>Split here</button>
+          <button type="button" onClick={() => setPick(null)}>Cancel</button>
+        </div>
+      )}
+      <p className="hint">Click a link between two servers to cut or restore that one direction.</p>
+      <NetworkSettings />
+    </section>
+  );
+}
+
+function NetworkSettings() {
+  const net = useSim((s) => s.snapshot?.network);
+  const act = useSim((s) => s.act);
+  const [draft, setDraft] = useState({ dropRate: 0, duplicateRate: 0, latencyMin: 10, latencyMax: 20 });
+  const key = net === undefined ? '' : `${net.dropRate}|${net.duplicateRate}|${net.latencyMin}|${net.latencyMax}`;
+  useEffect(() => {
+    if (net !== undefined) setDraft({ dropRate: net.dropRate, duplicateRate: net.duplicateRate, latencyMin: net.latencyMin, latencyMax: net.latencyMax });
+    // Follow the run's settings whenever they change (a seek, a load, another control).
+  }, [key]);
+  const apply = (next: typeof draft) => {
+    setDraft(next);
+    act({ type: 'network', ...next, latencyMax: Math.max(next.latencyMin, next.latencyMax) });
+  };
+  return (
+    <div className="network-settings">
+      <label>Drop <output>{Math.round(draft.dropRate * 100)}%</output>
+        <input type="range" min={0} max={0.5} step={0.05} value={draft.dropRate} aria-label="Drop rate"
+          onChange={(e) => setDraft({ ...draft, dropRate: Number(e.target.value) })} onPointerUp={() => apply(draft)} onKeyUp={() => apply(draft)} />
+      </label>
+      <label>Duplicate <output>{Math.round(draft.duplicateRate * 100)}%</output>
+        <input type="range" min={0} max={0.5} step={0.05} value={draft.duplicateRate} aria-label="Duplicate rate"
+          onChange={(e) => setDraft({ ...draft, duplicateRate: Number(e.target.value) })} onPointerUp={() => apply(draft)} onKeyUp={() => apply(draft)} />
+      </label>
+      <label>Latency <output>{draft.latencyMin}–{draft.latencyMax} ms</output>
+        <span className="pair">
+          <input type="number" min={1} max={1000} value={draft.latencyMin} aria-label="Minimum latency (ms)"
+            onChange={(e) => setDraft({ ...draft, latencyMin: Math.max(1, Number(e.target.value) || 1) })} onBlur={() => apply(draft)} onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') apply(draft); }} />
+          <input type="number" min={1} max={1000} value={draft.latencyMax} aria-label="Maximum latency (ms)"
+            onChange={(e) => setDraft({ ...draft, latencyMax: Math.max(1, Number(e.target.value) || 1) })} onBlur={() => apply(draft)} onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') apply(draft); }} />
+        </span>
+      </label>
+    </div>
+  );
+}

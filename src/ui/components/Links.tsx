@@ -1,0 +1,66 @@
+import { memo } from 'react';
+import { BREAK_AT, along, lane, type Point } from '../geometry/layout';
+import { useSim } from '../store/simStore';
+
+/** A key that changes only when the partition or a cut changes, so links redraw only then. */
+function blockKey(network: { groups: number[][] | null; cuts: string[] } | undefined): string {
+  if (network === undefined) return '';
+  return `${JSON.stringify(network.groups)}|${network.cuts.join(',')}`;
+}
+
+export function isBlocked(key: string, from: number, to: number): 'partition' | 'cut' | null {
+  const [groupsJson, cuts] = key.split('|');
+  if (cuts !== undefined && cuts.split(',').includes(`${from}>${to}`)) return 'cut';
+  const groups = groupsJson ? (JSON.parse(groupsJson) as number[][] | null) : null;
+  if (groups !== null && groups.findIndex((g) => g.includes(from)) !== groups.findIndex((g) => g.includes(to))) return 'partition';
+  return null;
+}
+
+export function useBlockKey(): string {
+  return useSim((s) => blockKey(s.snapshot?.network));
+}
+
+/** Every one-way link as its own lane; click one to cut or restore that direction only. */
+export const Links = memo(function Links({ positions }: { positions: Point[] }) {
+  const key = useBlockKey();
+  const act = useSim((s) => s.act);
+  const lanes = [];
+  for (let i = 0; i < positions.length; i++) {
+    for (let j = 0; j < positions.length; j++) {
+      if (i === j) continue;
+      const from = i + 1;
+      const to = j + 1;
+      const l = lane(positions[i], positions[j]);
+      const blocked = isBlocked(key, from, to);
+      const mid = along(l, BREAK_AT);
+      const toggle = () => act(blocked === 'cut' ? { type: 'restore', from, to } : { type: 'cut', from, to });
+      const label = blocked === 'cut' ? `Restore link S${from}→S${to}` : `Cut link S${from}→S${to}`;
+      lanes.push(
+        <g
+          key={`${from}-${to}`}
+          className={`link ${blocked ?? 'open'}`}
+          data-from={from}
+          data-to={to}
+          data-blocked={blocked ?? 'no'}
+          role="button"
+          tabIndex={0}
+          aria-label={label}
+          onClick={toggle}
+          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); toggle(); } }}
+        >
+          <title>{blocked === 'partition' ? `S${from}→S${to} is cut off by the partition` : label}</title>
+          <line className="link-hit" x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
+          {blocked === null ? (
+            <line className="link-line" x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} markerEnd="url(#arrow)" />
+          ) : (
+            <>
+              <line className="link-line" x1={l.a.x} y1={l.a.y} x2={mid.x - (mid.x - l.a.x) * 0.12} y2={mid.y - (mid.y - l.a.y) * 0.12} />
+              <path className="link-break" d={`M${mid.x - 5},${mid.y - 5}L${mid.x + 5},${mid.y + 5}M${mid.x + 5},${mid.y - 5}L${mid.x - 5},${mid.y + 5}`} />
+            </>
+          )}
+        </g>,
+      );
+    }
+  }
+  return <g className="links">{lanes}</g>;
+});

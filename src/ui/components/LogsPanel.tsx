@@ -1,0 +1,91 @@
+import { memo } from 'react';
+import type { RaftState } from '../../engine/raft/types';
+import { type SimState, useSim } from '../store/simStore';
+import { termColor } from '../theme';
+
+const COLUMNS = 24;
+
+function leaderOf(s: SimState): number | null {
+  let best: { id: number; term: number } | null = null;
+  for (const id of s.nodeIds) {
+    const n = s.nodes[id];
+    const st = n.state as RaftState;
+    if (n.up && st.currentRole === 'leader' && (best === null || st.currentTerm > best.term)) best = { id, term: st.currentTerm };
+  }
+  return best?.id ?? null;
+}
+
+function longestLog(s: SimState): number {
+  return s.nodeIds.reduce((m, id) => Math.max(m, (s.nodes[id].state as RaftState).log.length), 0);
+}
+
+/** A row per node, a column per log index: the term (by colour) and command of every entry. */
+export function LogsPanel() {
+  const ids = useSim((s) => s.nodeIds);
+  const leader = useSim(leaderOf);
+  const longest = useSim(longestLog);
+  const first = Math.max(1, longest - COLUMNS + 1);
+  const indices = Array.from({ length: Math.max(0, longest - first + 1) }, (_, i) => first + i);
+  return (
+    <section className="panel logs" aria-label="Logs">
+      <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ sentLength, ✓ ackedLength as leader S${leader} sees them` : ''}</small></h2>
+      <div className="log-grid" role="table" aria-label="Log of every node">
+        <div className="log-row log-head" role="row">
+          <span className="log-who" role="columnheader">node</span>
+          <span className="log-cells">
+            {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
+            {indices.map((i) => <span key={i} className="log-index" role="columnheader">{i}</span>)}
+          </span>
+          <span className="log-kv" role="columnheader">state machine</span>
+        </div>
+        {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} />)}
+      </div>
+    </section>
+  );
+}
+
+const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader: number | null; first: number }) {
+  const node = useSim((s) => s.nodes[id]);
+  const sent = useSim((s) => (leader !== null && leader !== id ? (s.nodes[leader]?.state as RaftState | undefined)?.sentLength[id] ?? null : null));
+  const acked = useSim((s) => (leader !== null && leader !== id ? (s.nodes[leader]?.state as RaftState | undefined)?.ackedLength[id] ?? null : null));
+  const s = node.state as RaftState;
+  const kv = Object.entries(node.kv);
+  return (
+    <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>
+      <span className="log-who" role="rowheader">
+        S{id}
+        <small>{node.up ? s.currentRole : 'crashed'} · commitLength {s.commitLength}</small>
+        {sent !== null && <small>sentLength {sent} · ackedLength {acked}</small>}
+      </span>
+      <span className="log-cells">
+        {first > 1 && <span className="log-more" />}
+        {s.log.length === 0 && <span className="log-empty">(empty log)</span>}
+        {s.log.slice(first - 1).map((e, k) => {
+          const index = first + k;
+          const committed = index <= s.commitLength;
+          return (
+            <span
+              key={index}
+              role="cell"
+              className={`log-cell${committed ? ' committed' : ''}${index === s.commitLength ? ' boundary' : ''}`}
+              style={{ borderColor: termColor(e.term), background: committed ? `${termColor(e.term)}33` : undefined }}
+              data-node-id={id}
+              data-index={index}
+              data-term={e.term}
+              data-committed={committed}
+              title={`index ${index}, term ${e.term}: ${e.command}${committed ? ' (committed)' : ''}`}
+            >
+              <b style={{ color: termColor(e.term) }}>{e.term}</b>
+              <span className="log-cmd">{e.command}</span>
+              {sent !== null && index === sent + 1 && <i className="log-sent" title="sentLength: the leader sends from here">▲</i>}
+              {acked !== null && index <= acked && <i className="log-acked" title="acknowledged to the leader">✓</i>}
+            </span>
+          );
+        })}
+      </span>
+      <span className="log-kv" title="The key-value store after this node's committed entries">
+        {kv.length === 0 ? '∅' : kv.map(([k, v]) => `${k}=${v}`).join(' ')}
+      </span>
+    </div>
+  );
+});

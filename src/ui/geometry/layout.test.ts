@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { BREAK_AT, lane, messagePlacement, nodePositions, progress } from './layout';
+
+describe('cluster geometry', () => {
+  it('places n nodes on a circle, S1 at the top, all distinct', () => {
+    for (let n = 3; n <= 9; n++) {
+      const ps = nodePositions(n, 600, 600);
+      expect(ps).toHaveLength(n);
+      expect(ps[0].x).toBeCloseTo(300);
+      expect(ps[0].y).toBeLessThan(300);
+      const radii = ps.map((p) => Math.hypot(p.x - 300, p.y - 300));
+      for (const r of radii) expect(r).toBeCloseTo(radii[0]);
+    }
+  });
+
+  it('the two directions of a link run on separate, parallel lanes', () => {
+    const a = { x: 0, y: 0 };
+    const b = { x: 100, y: 0 };
+    const ab = lane(a, b, 5, 10);
+    const ba = lane(b, a, 5, 10);
+    expect(ab.a).toEqual({ x: 10, y: 5 });
+    expect(ab.b).toEqual({ x: 90, y: 5 });
+    expect(ba.a.y).toBeCloseTo(-5);
+  });
+
+  it('interpolates between sentAt and deliverAt and clamps outside', () => {
+    expect(progress(100, 120, 90)).toBe(0);
+    expect(progress(100, 120, 110)).toBe(0.5);
+    expect(progress(100, 120, 130)).toBe(1);
+  });
+
+  it('a message on a blocked link stops at the break; a lost one falls and fades with virtual time', () => {
+    const l = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 } };
+    expect(messagePlacement(l, 0, 10, null, true, 9, 10)).toEqual({ x: 100 * BREAK_AT, y: 0, opacity: 1 });
+    const start = messagePlacement(l, 0, 10, 10, false, 10, 10);
+    const mid = messagePlacement(l, 0, 10, 10, false, 15, 10);
+    const end = messagePlacement(l, 0, 10, 10, false, 20, 10);
+    expect(start.opacity).toBe(1);
+    expect(mid.y).toBeGreaterThan(start.y);
+    expect(mid.opacity).toBeCloseTo(0.5);
+    expect(end.opacity).toBe(0);
+    // Same virtual time, same picture: pausing freezes the fall exactly.
+    expect(messagePlacement(l, 0, 10, 10, false, 15, 10)).toEqual(mid);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Pure geometry for the cluster view: where nodes sit, where each one-way link runs,
+ * and where a message is at a given virtual time (interpolated between sentAt and
+ * deliverAt, as RaftScope does). No DOM: tested in Node.
+ */
+import { interpolateNumber } from 'd3';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export const VIEW = { width: 640, height: 520, nodeRadius: 44 } as const;
+
+/** Nodes on a circle, S1 at the top, clockwise. */
+export function nodePositions(n: number, width: number = VIEW.width, height: number = VIEW.height): Point[] {
+  const cx = width / 2;
+  const cy = height / 2;
+  const r = Math.min(width, height) / 2 - VIEW.nodeRadius - 26;
+  return Array.from({ length: n }, (_, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) };
+  });
+}
+
+/**
+ * The lane of the one-way link from -> to: the segment between the two node rims,
+ * shifted to its right so that the two directions of a link run side by side.
+ */
+export function lane(from: Point, to: Point, offset = 7, rim: number = VIEW.nodeRadius + 4): { a: Point; b: Point } {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const ox = -uy * offset;
+  const oy = ux * offset;
+  return {
+    a: { x: from.x + ux * rim + ox, y: from.y + uy * rim + oy },
+    b: { x: to.x - ux * rim + ox, y: to.y - uy * rim + oy },
+  };
+}
+
+/** How far along its lane a message is at `time`: 0 at sentAt, 1 at deliverAt. */
+export function progress(sentAt: number, deliverAt: number, time: number): number {
+  if (deliverAt <= sentAt) return 1;
+  return Math.min(1, Math.max(0, (time - sentAt) / (deliverAt - sentAt)));
+}
+
+/** A point part-way along a lane. */
+export function along(l: { a: Point; b: Point }, p: number): Point {
+  return { x: interpolateNumber(l.a.x, l.b.x)(p), y: interpolateNumber(l.a.y, l.b.y)(p) };
+}
+
+/** Where a blocked link is drawn broken, and where messages on it stop: its middle. */
+export const BREAK_AT = 0.5;
+
+/**
+ * A message's position and opacity. On a blocked link it stops at the break; once
+ * lost it falls and fades over `fallMs` of virtual time, so pausing freezes it exactly.
+ */
+export function messagePlacement(
+  l: { a: Point; b: Point }, sentAt: number, deliverAt: number, lostAt: number | null, blocked: boolean, time: number, fallMs: number,
+): { x: number; y: number; opacity: number } {
+  let p = progress(sentAt, deliverAt, time);
+  if (blocked) p = Math.min(p, BREAK_AT);
+  const at = along(l, p);
+  if (lostAt === null) return { ...at, opacity: 1 };
+  const f = Math.min(1, Math.max(0, (time - lostAt) / Math.max(1, fallMs)));
+  return { x: at.x, y: at.y + 46 * f * f, opacity: 1 - f };
+}

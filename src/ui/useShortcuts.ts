@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import type { StoreApi } from 'zustand';
+import type { RaftState } from '../engine/raft/types';
+import type { SimState } from './store/simStore';
+import { SPEEDS } from './components/Transport';
+
+/** Keyboard control of everything a lecturer does often; ignored while typing in a field. */
+export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const s = store.getState();
+      const snap = s.snapshot;
+      const selected = s.selectedNode;
+      const node = selected === null ? undefined : s.nodes[selected];
+      const speedIndex = SPEEDS.indexOf(snap?.speed ?? 0.05);
+      let handled = true;
+      switch (e.key) {
+        case ' ':
+          // Always play/pause, even with a button focused: after clicking "Crash S3" a lecturer
+          // presses Space to go on, not to click it again. Focused controls activate with Enter.
+          s.send({ type: snap?.playing ? 'pause' : 'play' });
+          break;
+        case 'ArrowRight': s.send({ type: 'stepForward' }); break;
+        case 'ArrowLeft': s.send({ type: 'stepBack' }); break;
+        case '[': s.send({ type: 'speed', speed: SPEEDS[Math.max(0, speedIndex - 1)] }); break;
+        case ']': s.send({ type: 'speed', speed: SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)] }); break;
+        case 'c': case 'C':
+          if (node !== undefined) s.act({ type: node.up ? 'crash' : 'recover', node: node.id });
+          break;
+        case 't': case 'T':
+          if (node !== undefined && node.up && (node.state as RaftState).currentRole !== 'leader') s.act({ type: 'timeout', node: node.id });
+          break;
+        case 'r': case 'R':
+          if (node !== undefined && node.up) s.act({ type: 'request', node: node.id, command: s.takeCommand() });
+          break;
+        case 'p': case 'P': s.setPartitionPick(s.partitionPick === null ? [] : null); break;
+        case 'h': case 'H': s.act({ type: 'heal' }); break;
+        case 'Escape': s.select(null); s.selectMessage(null); s.setPartitionPick(null); break;
+        case '?': toggleHelp(); break;
+        default:
+          if (/^[1-9]$/.test(e.key) && Number(e.key) <= s.nodeIds.length) s.select(Number(e.key));
+          else handled = false;
+      }
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, toggleHelp]);
+}
