@@ -91,6 +91,15 @@ describe('controller: user actions', () => {
     expect(c.snapshot().frontier.events).toBe(c.events);
   });
 
+  it('paused, an action takes effect at once', () => {
+    const c = new Controller(scenario());
+    c.seekTime(400);
+    c.act({ type: 'crash', node: 3 });
+    expect(c.snapshot().nodes[2].up).toBe(false);
+    expect(c.time).toBe(401);
+    expect(c.snapshot().trace.at(-1)!.text).toBe('S3 crashes: its volatile state and timers are lost');
+  });
+
   it('acting at the end of the run discards nothing', () => {
     const c = new Controller(scenario());
     c.advance(500);

@@ -171,6 +171,12 @@ export class Controller {
     this.timeline.push(action);
     this.run.sim.schedule(action);
     this.scenarioSent = false;
+    // Paused, the action still shows at once: run up to and including it (1 ms on).
+    if (!this.playing) {
+      while (this.actionsDone < this.timeline.length && this.run.step() !== null) { /* up to the action */ }
+      this.clock = this.run.sim.time;
+      this.newViolation();
+    }
     return notice;
   }
 

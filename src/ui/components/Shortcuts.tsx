@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 export const SHORTCUTS: [keys: string, what: string][] = [
   ['Space', 'play / pause (Enter clicks the focused control)'],
   ['→  ←', 'step one event forward / back'],
@@ -22,6 +24,11 @@ export function ShortcutBar({ onHelp }: { onHelp: () => void }) {
 }
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>

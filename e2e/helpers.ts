@@ -1,0 +1,53 @@
+import { expect, type Page } from '@playwright/test';
+import { encodeScenario } from '../src/scenario/codec';
+import { parseScenario } from '../src/scenario/validate';
+
+/** The address that opens a scenario (a share link), with an optional moment. */
+export function scenarioUrl(doc: Record<string, unknown>, t?: number): string {
+  const parsed = parseScenario({ version: 1, protocol: 'raft', ...doc });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return `./#s=${encodeScenario(parsed.scenario)}${t !== undefined ? `&t=${t}` : ''}`;
+}
+
+/** Console errors and uncaught exceptions, asserted empty at the end of every test. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+export async function open(page: Page, url = './'): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('g.node')).not.toHaveCount(0);
+}
+
+export const node = (page: Page, id: number) => page.locator(`g.node[data-node-id="${id}"]`);
+export const leaders = (page: Page) => page.locator('g.node[data-role="leader"][data-up="true"]');
+
+export async function setSpeed(page: Page, speed: number): Promise<void> {
+  await page.getByLabel('Speed').selectOption(String(speed));
+}
+
+export async function play(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play' }).click();
+}
+
+export async function pause(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pause' }).click();
+}
+
+export async function virtualTime(page: Page): Promise<number> {
+  return Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+}
+
+/** Waits for a single live leader and returns its id and term. */
+export async function theLeader(page: Page): Promise<{ id: number; term: number }> {
+  await expect(leaders(page)).toHaveCount(1);
+  const l = leaders(page).first();
+  return { id: Number(await l.getAttribute('data-node-id')), term: Number(await l.getAttribute('data-term')) };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
