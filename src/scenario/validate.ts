@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PROTOCOLS } from '../engine/protocols';
+import { BUGS_BY_PROTOCOL } from './bugs';
 import { isCommand } from '../engine/statemachine/kv';
 import { SCENARIO_VERSION } from './defaults';
 import { type Scenario, scenarioSchema } from './schema';
@@ -57,7 +57,7 @@ function crossChecks(s: Scenario): string[] {
   if (t.latencyMax < t.latencyMin) {
     errors.push(`timing.latencyMax: expected at least latencyMin (${t.latencyMin}), found ${t.latencyMax}`);
   }
-  const known = PROTOCOLS[s.protocol].protocol.bugs;
+  const known = BUGS_BY_PROTOCOL[s.protocol];
   s.bugs.forEach((bug, i) => {
     if (!(bug in known)) errors.push(`bugs[${i}]: expected one of ${Object.keys(known).join(', ')}, found ${describeValue(bug)}`);
   });

@@ -145,6 +145,37 @@ describe('controller: user actions', () => {
   });
 });
 
+describe('controller: delta snapshots', () => {
+  it('carry only what changed, and merged they equal the full snapshot', () => {
+    const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    const nodes = new Map<number, unknown>();
+    let trace: unknown[] = [];
+    const apply = () => {
+      const d = c.snapshot(true);
+      if (d.reset) { nodes.clear(); trace = []; }
+      for (const n of d.nodes) nodes.set(n.id, n);
+      trace = trace.concat(d.trace).slice(-150);
+      return d;
+    };
+    expect(apply().reset).toBe(true);
+    for (let i = 0; i < 40; i++) {
+      c.advance(37);
+      const d = apply();
+      expect(d.reset).toBe(false);
+      expect(d.nodes.length).toBeLessThanOrEqual(5);
+    }
+    c.advance(0);
+    expect(c.snapshot(true).nodes).toEqual([]);
+    c.seekTime(300);
+    expect(apply().reset).toBe(true);
+    c.advance(700);
+    apply();
+    const full = c.snapshot();
+    expect([...nodes.values()].sort((a, b) => (a as { id: number }).id - (b as { id: number }).id)).toEqual(full.nodes);
+    expect(trace).toEqual(full.trace.slice(-150));
+  });
+});
+
 describe('controller: safety', () => {
   it('a violation stops the run right after the event that broke safety', () => {
     const c = new Controller(scenario({ nodes: 3, bugs: ['doubleVote', 'minorityQuorum'], actions: [
@@ -155,9 +186,9 @@ describe('controller: safety', () => {
     expect(broke).toBe(true);
     expect(c.playing).toBe(false);
     const snap = c.snapshot();
-    expect(snap.safety.violations.length).toBeGreaterThan(0);
-    expect(snap.safety.violations[0].seq).toBe(snap.events);
-    expect(snap.safety.predicates.find((p) => p.name === snap.safety.violations[0].predicate)!.ok).toBe(false);
-    expect(snap.safety.violations[0].context.length).toBeGreaterThan(0);
+    expect(snap.safety!.violations.length).toBeGreaterThan(0);
+    expect(snap.safety!.violations[0].seq).toBe(snap.events);
+    expect(snap.safety!.predicates.find((p) => p.name === snap.safety!.violations[0].predicate)!.ok).toBe(false);
+    expect(snap.safety!.violations[0].context.length).toBeGreaterThan(0);
   });
 });

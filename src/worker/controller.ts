@@ -13,6 +13,8 @@ const MAX_CHECKPOINTS = 2000;
 const HISTORY_CAP = 300_000;
 const TRACE_TAIL = 150;
 const MAX_MARKERS = 3000;
+/** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
+const LOG_TAIL = 64;
 
 type Msg = { type: string };
 
@@ -47,6 +49,8 @@ export class Controller {
   private losses: MessageView[] = [];
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
   private violationsSeen = 0;
+  /** What the last delta snapshot carried, so the next one sends only what changed. */
+  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1 };
 
   constructor(scenario: Scenario, at?: number) {
     this.load(scenario, at);
@@ -70,6 +74,7 @@ export class Controller {
     this.losses = [];
     this.nodeCache = [];
     this.violationsSeen = 0;
+    this.sent = { reset: true, events: 0, versions: [], violations: -1 };
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
   }
@@ -180,20 +185,37 @@ export class Controller {
     return notice;
   }
 
-  snapshot(): Snapshot {
+  /**
+   * The state of the run for the view. With `delta`, only what changed since the previous
+   * delta snapshot is included (see Snapshot); without it, everything.
+   */
+  snapshot(delta = false): Snapshot {
     const sim = this.run.sim;
     const world = sim.world;
     const entry = PROTOCOLS[this.scenarioBase.protocol];
     const fallWindow = world.network.latencyMax;
+    const reset = !delta || this.sent.reset || this.events < this.sent.events;
     this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
     const messages = sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
-    const tailFrom = Math.max(0, this.events - this.historyOffset - TRACE_TAIL);
-    const markers = this.markersSent ? null : this.markers.slice();
-    this.markersSent = true;
-    const scenario = this.scenarioSent ? null : this.scenario();
-    this.scenarioSent = true;
+    const tailFrom = Math.max(0, this.events - this.historyOffset - TRACE_TAIL, reset ? 0 : this.sent.events - this.historyOffset);
+    const nodes = sim.nodes().map((slot, i) => this.nodeView(i, slot)).filter((n, i) => reset || this.sent.versions[i] !== n.version);
+    const markers = this.markersSent && !reset ? null : this.markers.slice();
+    const scenario = this.scenarioSent && !reset ? null : this.scenario();
     const violations = this.run.violations;
+    const safety = !reset && violations.length === this.sent.violations ? null : {
+      predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor().predicates).map(([name, description]) => ({
+        name, description, ok: !violations.some((v) => v.predicate === name),
+      })),
+      violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),
+    };
+    if (delta) {
+      this.markersSent = true;
+      this.scenarioSent = true;
+      for (const n of nodes) this.sent.versions[n.id - 1] = n.version;
+      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length };
+    }
     return {
+      reset,
       protocol: this.scenarioBase.protocol,
       nodeCount: this.scenarioBase.nodes,
       time: this.clock,
@@ -201,7 +223,7 @@ export class Controller {
       frontier: { ...this.frontier },
       playing: this.playing,
       speed: this.speed,
-      nodes: sim.nodes().map((slot, i) => this.nodeView(i, slot)),
+      nodes,
       messages,
       network: {
         groups: world.network.groups === null ? null : world.network.groups.map((g) => [...g]),
@@ -212,12 +234,7 @@ export class Controller {
       timing: { ...this.scenarioBase.timing },
       trace: this.history.slice(tailFrom, this.events - this.historyOffset),
       markers,
-      safety: {
-        predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor().predicates).map(([name, description]) => ({
-          name, description, ok: !violations.some((v) => v.predicate === name),
-        })),
-        violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),
-      },
+      safety,
       traceHash: sim.traceHash,
       scenario,
     };
@@ -272,6 +289,7 @@ export class Controller {
     for (const a of this.timeline.slice(cp.actionsDone)) this.run.sim.schedule(a);
     this.actionsDone = cp.actionsDone;
     this.losses = [];
+    this.sent.reset = true;
     this.violationsSeen = Math.min(this.violationsSeen, this.run.violations.length);
   }
 
@@ -287,7 +305,10 @@ export class Controller {
   }
 
   private messageView(env: Envelope<Msg>, lostAt: number | null): MessageView {
-    const { type, ...fields } = env.msg as Msg & Record<string, unknown>;
+    const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
+    // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
+    const fields: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) ? v.length : v;
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
@@ -303,7 +324,9 @@ export class Controller {
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
     const state = slot.state as { log?: { command: string }[]; commitLength?: number };
     const kv = state.log !== undefined ? applyAll(state.log.slice(0, state.commitLength ?? 0).map((e) => e.command)) : {};
-    const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: slot.state, timers, kv: { ...kv } };
+    const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
+    const shown = logStart > 0 ? { ...(slot.state as object), log: state.log!.slice(logStart) } : slot.state;
+    const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv: { ...kv } };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }

@@ -36,8 +36,10 @@ export interface NodeView {
   up: boolean;
   /** Changes whenever anything in this record changes, so the UI can keep unchanged nodes. */
   version: number;
-  /** The protocol's node state, as the engine holds it (Raft: RaftState). */
+  /** The protocol's node state, as the engine holds it (Raft: RaftState), but with only the tail of a long log. */
   state: unknown;
+  /** Log index (0-based) of state.log[0]: earlier entries are left out of snapshots. */
+  logStart: number;
   timers: Record<string, TimerView>;
   /** The key-value store after applying this node's committed entries. */
   kv: Record<string, string>;
@@ -54,7 +56,7 @@ export interface MessageView {
   /** Set on messages already lost: the view lets them fall away from here. */
   lostAt: number | null;
   duplicateOf: number | null;
-  /** The message's fields (term, lengths, granted, ack...). */
+  /** The message's fields (term, lengths, granted, ack...); a list field is given as its length. */
   fields: Record<string, unknown>;
 }
 
@@ -81,7 +83,13 @@ export interface SafetyView {
   violations: (Violation & { context: TraceView[] })[];
 }
 
+/**
+ * A snapshot is a delta against the previous one the UI received, unless `reset` is set
+ * (after a load or a jump backwards): nodes holds only nodes that changed, trace only new
+ * records, safety and markers are null when unchanged. This keeps each frame's message small.
+ */
 export interface Snapshot {
+  reset: boolean;
   protocol: string;
   nodeCount: number;
   /** Display time: may be fractional while playing; every event at or before it has happened. */
@@ -95,11 +103,11 @@ export interface Snapshot {
   messages: MessageView[];
   network: { groups: NodeId[][] | null; cuts: string[]; dropRate: number; duplicateRate: number; latencyMin: number; latencyMax: number };
   timing: { electionTimeoutMin: number; electionTimeoutMax: number; heartbeatInterval: number; latencyMin: number; latencyMax: number };
-  /** The most recent trace records up to now, oldest first. */
+  /** Trace records since the previous snapshot (with reset: the most recent ones), oldest first. */
   trace: TraceView[];
   /** Null when unchanged since the previous snapshot. */
   markers: Marker[] | null;
-  safety: SafetyView;
+  safety: SafetyView | null;
   traceHash: string;
   /** The scenario as it stands, with every action the user took: what a share link carries. */
   scenario: Scenario | null;

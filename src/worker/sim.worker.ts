@@ -58,13 +58,13 @@ function tick(): void {
   try {
     if (controller !== null && controller.playing) {
       if (controller.advance(gap * controller.speed)) {
-        const v = controller.snapshot().safety.violations.at(-1);
+        const v = controller.snapshot().safety?.violations.at(-1);
         post({ type: 'notice', text: `Safety violated: ${v?.text ?? 'a safety check failed'}. The run is paused.` });
       }
       dirty = true;
     }
     if (controller !== null && dirty) {
-      post({ type: 'snapshot', snapshot: controller.snapshot() });
+      post({ type: 'snapshot', snapshot: controller.snapshot(true) });
       dirty = false;
     }
   } catch (err) {

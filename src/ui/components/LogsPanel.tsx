@@ -8,7 +8,8 @@ const COLUMNS = 24;
 function leaderOf(s: SimState): number | null {
   let best: { id: number; term: number } | null = null;
   for (const id of s.nodeIds) {
-    const n = s.nodes[id];
+    const n = s.panel?.nodes[id];
+    if (n === undefined) continue;
     const st = n.state as RaftState;
     if (n.up && st.currentRole === 'leader' && (best === null || st.currentTerm > best.term)) best = { id, term: st.currentTerm };
   }
@@ -16,7 +17,10 @@ function leaderOf(s: SimState): number | null {
 }
 
 function longestLog(s: SimState): number {
-  return s.nodeIds.reduce((m, id) => Math.max(m, (s.nodes[id].state as RaftState).log.length), 0);
+  return s.nodeIds.reduce((m, id) => {
+    const n = s.panel?.nodes[id];
+    return n === undefined ? m : Math.max(m, n.logStart + (n.state as RaftState).log.length);
+  }, 0);
 }
 
 /** A row per node, a column per log index: the term (by colour) and command of every entry. */
@@ -45,10 +49,13 @@ export function LogsPanel() {
 }
 
 const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader: number | null; first: number }) {
-  const node = useSim((s) => s.nodes[id]);
-  const sent = useSim((s) => (leader !== null && leader !== id ? (s.nodes[leader]?.state as RaftState | undefined)?.sentLength[id] ?? null : null));
-  const acked = useSim((s) => (leader !== null && leader !== id ? (s.nodes[leader]?.state as RaftState | undefined)?.ackedLength[id] ?? null : null));
+  const node = useSim((s) => s.panel?.nodes[id]);
+  const sent = useSim((s) => (leader !== null && leader !== id ? (s.panel?.nodes[leader]?.state as RaftState | undefined)?.sentLength[id] ?? null : null));
+  const acked = useSim((s) => (leader !== null && leader !== id ? (s.panel?.nodes[leader]?.state as RaftState | undefined)?.ackedLength[id] ?? null : null));
+  if (node === undefined) return null;
   const s = node.state as RaftState;
+  // Snapshots carry the log's tail only: entry k of s.log is at index logStart + k + 1 (1-based).
+  const skip = Math.max(0, first - 1 - node.logStart);
   const kv = Object.entries(node.kv);
   return (
     <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>
@@ -60,9 +67,10 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
       <span className="log-cells">
         {first > 1 && <span className="log-more" />}
         {s.log.length === 0 && <span className="log-empty">(empty log)</span>}
-        {s.log.slice(first - 1).map((e, k) => {
-          const index = first + k;
+        {s.log.slice(skip).map((e, k) => {
+          const index = node.logStart + skip + k + 1;
           const committed = index <= s.commitLength;
+          // Keyed by log index: as the window slides, only the cells entering and leaving change.
           return (
             <span
               key={index}

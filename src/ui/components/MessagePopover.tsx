@@ -7,7 +7,7 @@ export function MessagePopover() {
   const act = useSim((s) => s.act);
   const close = useSim((s) => s.selectMessage);
   if (id === null || msg === undefined) return null;
-  const fields = Object.entries(msg.fields).map(([k, v]) => [k, Array.isArray(v) ? `${v.length} entr${v.length === 1 ? 'y' : 'ies'}` : String(v)]);
+  const fields = Object.entries(msg.fields).map(([k, v]) => [k, k === 'suffix' ? `${v} entr${v === 1 ? 'y' : 'ies'}` : String(v)]);
   return (
     <div className="popover" role="dialog" aria-label={`Message ${msg.id}`}>
       <h3>{msg.type} <small>S{msg.from} → S{msg.to}</small></h3>

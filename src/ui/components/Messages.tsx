@@ -9,7 +9,7 @@ function shortLabel(m: MessageView): string {
   switch (m.type) {
     case 'VoteRequest': return `vote? t${f.term}`;
     case 'VoteResponse': return `${f.granted ? 'yes' : 'no'} t${f.term}`;
-    case 'LogRequest': return `t${f.term} +${(f.suffix as unknown[]).length}`;
+    case 'LogRequest': return `t${f.term} +${f.suffix}`;
     case 'LogResponse': return f.success ? `ack ${f.ack}` : 'fail';
     case 'ClientRequest': return String(f.command);
     default: return m.type;

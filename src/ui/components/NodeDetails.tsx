@@ -10,7 +10,7 @@ function list(values: readonly number[], ids: number[], self: number): string {
 /** Every state variable of the selected node, persistent and volatile apart, with its controls. */
 export function NodeDetails() {
   const id = useSim((s) => s.selectedNode);
-  const node = useSim((s) => (s.selectedNode === null ? undefined : s.nodes[s.selectedNode]));
+  const node = useSim((s) => (s.selectedNode === null ? undefined : s.panel?.nodes[s.selectedNode]));
   const ids = useSim((s) => s.nodeIds);
   if (id === null || node === undefined) {
     return (
@@ -29,7 +29,7 @@ export function NodeDetails() {
       <dl>
         <dt>currentTerm</dt><dd>{s.currentTerm}</dd>
         <dt>votedFor</dt><dd>{s.votedFor === null ? 'null' : `S${s.votedFor}`}</dd>
-        <dt>log</dt><dd>{s.log.length} entr{s.log.length === 1 ? 'y' : 'ies'}</dd>
+        <dt>log</dt><dd>{node.logStart + s.log.length} entr{node.logStart + s.log.length === 1 ? 'y' : 'ies'}</dd>
         <dt>commitLength <small>(commitIndex)</small></dt><dd>{s.commitLength}</dd>
       </dl>
       <h3 className={node.up ? '' : 'erased'}>Volatile <small>{node.up ? 'lost in a crash' : 'erased by the crash'}</small></h3>

@@ -6,15 +6,20 @@ import { CRASHED, ROLE } from '../theme';
 
 /** One server: its id, role (colour, outline and label), currentTerm and votedFor. */
 export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: number; at: Point; flagged: boolean }) {
-  const node = useSim((s) => s.nodes[id]);
+  // Only the fields drawn here: a node's log and timers change far more often than these.
+  const up = useSim((s) => s.nodes[id]?.up);
+  const currentRole = useSim((s) => (s.nodes[id]?.state as RaftState | undefined)?.currentRole ?? 'follower');
+  const currentTerm = useSim((s) => (s.nodes[id]?.state as RaftState | undefined)?.currentTerm ?? 0);
+  const votedFor = useSim((s) => (s.nodes[id]?.state as RaftState | undefined)?.votedFor ?? null);
   const selected = useSim((s) => s.selectedNode === id);
   const picked = useSim((s) => s.partitionPick?.includes(id) ?? false);
   const picking = useSim((s) => s.partitionPick !== null);
   const select = useSim((s) => s.select);
   const setPick = useSim((s) => s.setPartitionPick);
   const pick = useSim((s) => s.partitionPick);
-  if (node === undefined) return null;
-  const s = node.state as RaftState;
+  if (up === undefined) return null;
+  const s = { currentRole, currentTerm, votedFor };
+  const node = { up };
   const role = node.up ? ROLE[s.currentRole] : CRASHED;
   const r = VIEW.nodeRadius;
   const onActivate = () => {

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence, LazyMotion, m } from 'framer-motion';
 import { useSim } from '../store/simStore';
+
+// Animation features load after the first paint: they are not needed to show the cluster.
+const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
 
 /** Short messages: what an action discarded, a safety violation, an error. Alerts are announced. */
 export function Notices() {
@@ -11,10 +14,11 @@ export function Notices() {
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   return (
+    <LazyMotion features={loadMotionFeatures} strict>
     <div className="notices">
       <AnimatePresence>
         {notices.map((n) => (
-          <motion.div
+          <m.div
             key={n.id}
             className={`notice ${n.tone}`}
             role={n.tone === 'alert' ? 'alert' : 'status'}
@@ -24,9 +28,10 @@ export function Notices() {
           >
             <span>{n.text}</span>
             <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>×</button>
-          </motion.div>
+          </m.div>
         ))}
       </AnimatePresence>
     </div>
+    </LazyMotion>
   );
 }

@@ -2,9 +2,9 @@ import { useSim } from '../store/simStore';
 
 /** Every safety property, live; a violation names the property, the nodes and the events that led to it. */
 export function SafetyPanel() {
-  const safety = useSim((s) => s.snapshot?.safety);
+  const safety = useSim((s) => s.panel?.safety);
   const send = useSim((s) => s.send);
-  if (safety === undefined) return null;
+  if (safety === undefined || safety === null) return null;
   const broken = safety.violations[0];
   return (
     <section className={`panel safety${broken ? ' broken' : ''}`} aria-label="Safety">

@@ -43,3 +43,17 @@ describe('cluster geometry', () => {
     expect(messagePlacement(l, 0, 10, 10, false, 15, 10)).toEqual(mid);
   });
 });
+
+describe('timeline scale', async () => {
+  const { niceEnd, bucketMarkers } = await import('../components/Timeline');
+  it('ends at 1, 2 or 5 times a power of ten seconds, at least 1 s', () => {
+    expect([0, 999, 1000, 1001, 4500, 12_000, 480_000].map(niceEnd)).toEqual([1000, 1000, 1000, 2000, 5000, 20_000, 500_000]);
+  });
+  it('keeps one marker of a kind per bucket, and every kind', () => {
+    const markers = Array.from({ length: 1000 }, (_, i) => ({ seq: i, t: i, kind: 'commit' as const, label: '' }));
+    markers.push({ seq: 2000, t: 500, kind: 'fault' as never, label: '' });
+    const shown = bucketMarkers(markers, 1000);
+    expect(shown.filter((m) => m.kind === 'commit')).toHaveLength(500);
+    expect(shown.some((m) => m.kind === 'fault')).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import type { Scenario } from '../../scenario/schema';
-import type { FromWorker, Marker, NodeView, Snapshot, ToWorker, UserAction } from '../../worker/protocol';
+import type { FromWorker, Marker, NodeView, SafetyView, Snapshot, ToWorker, TraceView, UserAction } from '../../worker/protocol';
 
 export interface Notice {
   id: number;
@@ -9,11 +9,28 @@ export interface Notice {
   tone: 'info' | 'alert';
 }
 
+/** What the text panels read: refreshed at once when paused, at most 4 times a second while playing. */
+export interface PanelView {
+  snapshot: Snapshot;
+  nodes: Record<number, NodeView>;
+  trace: TraceView[];
+  safety: SafetyView | null;
+  markers: Marker[];
+}
+
+// Text that changes faster than this cannot be read anyway, and each refresh of the log grid costs layout.
+const PANEL_INTERVAL_MS = 250;
+const TRACE_KEPT = 150;
+
 export interface SimState {
   snapshot: Snapshot | null;
+  panel: PanelView | null;
   /** NodeView per id, kept by reference while its version is unchanged. */
   nodes: Record<number, NodeView>;
   nodeIds: number[];
+  /** The most recent trace records, oldest first, merged from snapshot deltas. */
+  trace: TraceView[];
+  safety: SafetyView | null;
   markers: Marker[];
   scenario: Scenario | null;
   notices: Notice[];
@@ -37,10 +54,41 @@ let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
+  let panelAt = 0;
+  let pending: Snapshot[] = [];
+  let frame: number | null = null;
+
+  /** Folds one delta snapshot into the state (see Snapshot): unchanged nodes keep their objects. */
+  const merge = (prev: SimState, snap: Snapshot): Partial<SimState> => {
+    const nodes: Record<number, NodeView> = snap.reset ? {} : { ...prev.nodes };
+    for (const n of snap.nodes) nodes[n.id] = n;
+    const nodesChanged = snap.reset || snap.nodes.length > 0;
+    const nodeIds = Object.keys(nodes).map(Number).sort((a, b) => a - b);
+    const trace = snap.reset ? snap.trace : snap.trace.length === 0 ? prev.trace : prev.trace.concat(snap.trace).slice(-TRACE_KEPT);
+    const safety = snap.safety ?? prev.safety;
+    const markers = snap.markers ?? prev.markers;
+    const now = performance.now();
+    const refreshPanels = !snap.playing || now - panelAt >= PANEL_INTERVAL_MS || prev.panel === null;
+    if (refreshPanels) panelAt = now;
+    const currentNodes = nodesChanged ? nodes : prev.nodes;
+    return {
+      snapshot: snap,
+      trace,
+      safety,
+      markers,
+      ...(refreshPanels ? { panel: { snapshot: snap, nodes: currentNodes, trace, safety, markers } } : {}),
+      ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
+      ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
+    };
+  };
+
   return createStore<SimState>((set, get) => ({
     snapshot: null,
+    panel: null,
     nodes: {},
     nodeIds: [],
+    trace: [],
+    safety: null,
     markers: [],
     scenario: null,
     notices: [],
@@ -52,21 +100,18 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     act: (action) => send({ type: 'act', action }),
     receive: (msg) => {
       if (msg.type === 'snapshot') {
-        const snap = msg.snapshot;
-        const prev = get();
-        const nodes: Record<number, NodeView> = {};
-        let nodesChanged = prev.nodeIds.length !== snap.nodes.length;
-        for (const n of snap.nodes) {
-          const old = prev.nodes[n.id];
-          nodes[n.id] = old !== undefined && old.version === n.version ? old : n;
-          if (nodes[n.id] !== old) nodesChanged = true;
+        // At most one render per animation frame: deltas arriving in between are folded together.
+        pending.push(msg.snapshot);
+        if (frame === null) {
+          frame = requestAnimationFrame(() => {
+            frame = null;
+            const batch = pending;
+            pending = [];
+            let next: Partial<SimState> = {};
+            for (const snap of batch) next = { ...next, ...merge({ ...get(), ...next }, snap) };
+            set(next);
+          });
         }
-        set({
-          snapshot: snap,
-          ...(nodesChanged ? { nodes, nodeIds: prev.nodeIds.length === snap.nodes.length ? prev.nodeIds : snap.nodes.map((n) => n.id) } : {}),
-          ...(snap.markers !== null ? { markers: snap.markers } : {}),
-          ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
-        });
       } else {
         get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info');
       }

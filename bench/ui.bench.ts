@@ -1,0 +1,132 @@
+/**
+ * UI cost under load: the production build in Chromium, 9 nodes, drop and duplicate on,
+ * a client command every 20 ms, played at 10x for 10 s. Prints main-thread time per frame
+ * (from a Chromium trace: busy time of the renderer's main thread between consecutive
+ * BeginFrame events), frames over budget, JS heap, and the
+ * gzip size of the JavaScript a first visit loads. Figures only; nothing is asserted.
+ *   npm run bench:ui
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { encodeScenario } from '../src/scenario/codec';
+import { parseScenario } from '../src/scenario/validate';
+
+const PORT = 4174;
+const SECONDS = 10;
+const FRAME_MS = 1000 / 60;
+
+function scenarioFragment(): string {
+  const actions = [];
+  for (let at = 200, i = 0; at < 100_000 && actions.length < 4900; at += 20, i++) {
+    actions.push({ at, type: 'request', node: 1 + (i % 9), command: `set k${i % 50} ${i}` });
+  }
+  const parsed = parseScenario({
+    version: 1, protocol: 'raft', title: 'UI benchmark', nodes: 9, seed: 7,
+    network: { dropRate: 0.1, duplicateRate: 0.1 }, options: { noopOnElection: true }, actions,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return `#s=${encodeScenario(parsed.scenario)}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function bundleSizes(): { firstLoadKb: number; entryKb: number; lazyKb: number } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const assets = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+  const gz = (f: string) => gzipSync(readFileSync(join('dist/assets', f))).length / 1024;
+  const entry = assets.filter((f) => html.includes(f));
+  const worker = assets.filter((f) => f.startsWith('sim.worker'));
+  const lazy = assets.filter((f) => !entry.includes(f) && !worker.includes(f));
+  const sum = (fs: string[]) => fs.reduce((s, f) => s + gz(f), 0);
+  return { firstLoadKb: sum(entry) + sum(worker), entryKb: sum(entry), lazyKb: sum(lazy) };
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the preview server did not start at ${url}`);
+}
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
+
+/**
+ * Busy time of the renderer's main thread in each frame: the time its top-level tasks run
+ * between one BeginFrame and the next (clipped at the frame edges).
+ */
+function frameTimes(events: TraceEvent[]): number[] {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (main === undefined) throw new Error('no renderer main thread in the trace');
+  const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
+  const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  // BeginFrame is marked on the renderer's compositor thread: same process, another thread.
+  const edges = events.filter((e) => e.pid === main.pid && e.name === 'BeginFrame' && e.ph === 'I').map((e) => e.ts).sort((a, b) => a - b);
+  if (tasks.length === 0 || edges.length < 2) throw new Error('the trace has no main-thread tasks or frames');
+  const frames: number[] = [];
+  let t = 0;
+  for (let f = 0; f + 1 < edges.length; f++) {
+    const [from, to] = [edges[f], edges[f + 1]];
+    let busy = 0;
+    while (t < tasks.length && tasks[t].ts + tasks[t].dur! <= from) t++;
+    for (let k = t; k < tasks.length && tasks[k].ts < to; k++) {
+      busy += Math.min(to, tasks[k].ts + tasks[k].dur!) - Math.max(from, tasks[k].ts);
+    }
+    frames.push(busy / 1000);
+  }
+  return frames;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/index.html')) throw new Error('no production build: run vite build first');
+  const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const base = `http://localhost:${PORT}/`;
+    await waitForServer(base);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(base + scenarioFragment());
+    await page.locator('g.node').first().waitFor();
+    await page.getByLabel('Speed').selectOption('10');
+    const t0 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(SECONDS * 1000);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const t1 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const messages = await page.locator('g.message').count();
+    const frames = frameTimes(trace.traceEvents).sort((a, b) => a - b);
+    const sizes = bundleSizes();
+    console.log(`ui.virtual_ms_played=${t1 - t0} (${SECONDS} s at 10x; ${messages} messages on screen at the end)`);
+    console.log(`ui.frames=${frames.length}`);
+    console.log(`ui.frame_ms_percentiles=${[10, 25, 50, 75, 90, 95, 99].map((p) => `p${p}:${percentile(frames, p).toFixed(1)}`).join(',')}`);
+    console.log(`ui.frame_ms_p50=${percentile(frames, 50).toFixed(2)}`);
+    console.log(`ui.frame_ms_p95=${percentile(frames, 95).toFixed(2)}`);
+    console.log(`ui.frame_ms_max=${frames[frames.length - 1].toFixed(2)}`);
+    console.log(`ui.frames_over_6ms=${frames.filter((f) => f > 6).length}`);
+    console.log(`ui.frames_over_budget=${frames.filter((f) => f > FRAME_MS).length}`);
+    console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
+    console.log(`bundle.first_load_js_gzip_kb=${sizes.firstLoadKb.toFixed(1)} (entry ${sizes.entryKb.toFixed(1)} + worker; ${sizes.lazyKb.toFixed(1)} more loads after first paint)`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:ui failed: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+import { RAFT_BUGS } from '../engine/raft/bugs';
+
+/**
+ * The mutants each protocol understands, for validating scenarios. Only the catalogues:
+ * the page that validates a link need not load the engine itself (that lives in the worker).
+ */
+export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  raft: RAFT_BUGS,
+};
