@@ -30,11 +30,13 @@ export async function setSpeed(page: Page, speed: number): Promise<void> {
 }
 
 export async function play(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
 }
 
+/** Pauses and waits until the paused state is on screen (panels refresh at once when paused). */
 export async function pause(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
 
 export async function virtualTime(page: Page): Promise<number> {

@@ -8,7 +8,7 @@ import { parseScenarioJson } from '../scenario/codec';
 const ROOT = join(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'src/engine/golden');
 
-function cli(script: 'sim' | 'fuzz', ...args: string[]) {
+function cli(script: 'sim' | 'fuzz' | 'link', ...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trim().split('\n') };
 }
@@ -83,5 +83,23 @@ describe('npm run fuzz', () => {
     const r = cli('fuzz', '--protocol', 'raft', '--schedules', '5', '--bug', 'nope');
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^unknown bug "nope" for raft: expected one of doubleVote/);
+  });
+});
+
+describe('npm run link', () => {
+  it('prints a link that opens the same scenario: sim on it gives the file\'s trace hash', () => {
+    const file = join(GOLDEN, 'replication.json');
+    const r = cli('link', file, '--base', 'https://example.org/quorum/', '--t', '700');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^https:\/\/example\.org\/quorum\/#s=[A-Za-z0-9+\-$]+&t=700\n$/);
+    const viaLink = cli('sim', r.stdout.trim(), '--until', '700');
+    const viaFile = cli('sim', file, '--until', '700');
+    expect(JSON.parse(viaLink.lines.at(-1)!).summary.traceHash).toBe(JSON.parse(viaFile.lines.at(-1)!).summary.traceHash);
+  });
+
+  it('a bad base URL exits 2 with one line', () => {
+    const r = cli('link', join(GOLDEN, 'replication.json'), '--base', 'nowhere');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('--base expects an http(s) or file URL, found "nowhere"');
   });
 });

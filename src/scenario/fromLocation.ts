@@ -1,4 +1,5 @@
 import { decodeScenario, linkParts } from './codec';
+import { LESSONS, lessonById } from './lessons';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
 
@@ -6,8 +7,10 @@ export interface Opened {
   scenario: Scenario;
   /** The moment the link points at, if any. */
   at?: number;
-  /** Why the link could not be opened; the default cluster opens instead. */
+  /** What was wrong with the link. */
   error?: string;
+  /** Set when the link could not be opened at all and `scenario` is the default cluster. */
+  fallback?: true;
 }
 
 export function defaultScenario(): Scenario {
@@ -19,20 +22,32 @@ export function defaultScenario(): Scenario {
 /** Opens the scenario a page address carries in its fragment; never fails, never blank. */
 export function openFromHash(hash: string): Opened {
   const parts = linkParts(hash);
+  const lessonId = /(?:^#?|&)lesson=([^&]*)/.exec(hash)?.[1];
+  if (lessonId !== undefined && parts.scenario === null) {
+    const lesson = lessonById(decodeURIComponent(lessonId));
+    if (lesson === undefined) {
+      return { scenario: defaultScenario(), fallback: true, error: `There is no lesson "${decodeURIComponent(lessonId).slice(0, 40)}". The lessons are: ${LESSONS.map((l) => l.id).join(', ')}. A default cluster is shown instead.` };
+    }
+    const parsed = parseScenario(lesson.scenario);
+    if (!parsed.ok) return { scenario: defaultScenario(), fallback: true, error: `The lesson "${lesson.id}" is broken: ${parsed.errors.join('; ')}` };
+    return withMoment({ scenario: parsed.scenario }, parts.t);
+  }
   if (parts.scenario === null) {
     return hash.replace(/^#/, '') === '' ? { scenario: defaultScenario() }
-      : { scenario: defaultScenario(), error: 'This link carries no scenario (no "s=" in it).' };
+      : { scenario: defaultScenario(), fallback: true, error: 'This link carries no scenario (no "s=" in it). A default cluster is shown instead.' };
   }
   const decoded = decodeScenario(parts.scenario);
   if (!decoded.ok) {
-    return { scenario: defaultScenario(), error: `This link's scenario could not be opened: ${decoded.errors.join('; ')}. A default cluster is shown instead.` };
+    return { scenario: defaultScenario(), fallback: true, error: `This link's scenario could not be opened: ${decoded.errors.join('; ')}. A default cluster is shown instead.` };
   }
-  if (parts.t !== null) {
-    const t = Number(parts.t);
-    if (!/^\d+$/.test(parts.t) || t > 100_000_000) {
-      return { scenario: decoded.scenario, error: `The link's moment "t=${parts.t}" is not a whole number of milliseconds; the scenario opens at the start.` };
-    }
-    return { scenario: decoded.scenario, at: t };
+  return withMoment({ scenario: decoded.scenario }, parts.t);
+}
+
+/** Adds the moment `t=<virtual ms>` the link points at, if it is a valid one. */
+function withMoment(opened: Opened, t: string | null): Opened {
+  if (t === null) return opened;
+  if (!/^\d{1,9}$/.test(t)) {
+    return { ...opened, error: `The link's moment "t=${t.slice(0, 20)}" is not a whole number of milliseconds; the scenario opens at the start.` };
   }
-  return { scenario: decoded.scenario };
+  return { ...opened, at: Number(t) };
 }

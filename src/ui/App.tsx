@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Opened } from '../scenario/fromLocation';
+import { type Opened, openFromHash } from '../scenario/fromLocation';
 import { SimClient } from '../worker/client';
 import { ClusterSettings } from './components/ClusterSettings';
 import { ClusterView } from './components/ClusterView';
@@ -8,6 +8,8 @@ import { FaultControls } from './components/FaultControls';
 import { Legend } from './components/Legend';
 import { LogsPanel } from './components/LogsPanel';
 import { MessagePopover } from './components/MessagePopover';
+import { Narration } from './components/Narration';
+import { ScenarioBar } from './components/ScenarioBar';
 import { NodeDetails } from './components/NodeDetails';
 import { Notices } from './components/Notices';
 import { RunDetails } from './components/RunDetails';
@@ -16,6 +18,7 @@ import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
 import { Timeline } from './components/Timeline';
 import { Clock, Transport } from './components/Transport';
 import { createSimStore, SimContext, useSim } from './store/simStore';
+import { useOpenFile } from './useOpenFile';
 import { useShortcuts } from './useShortcuts';
 
 /** The app: one simulation worker, one store, and the views that select from it. */
@@ -31,7 +34,19 @@ export function App({ opened }: { opened: Opened }) {
     client.current = c;
     c.send({ type: 'load', scenario: opened.scenario, at: opened.at });
     if (opened.error !== undefined) store.getState().notify(opened.error, 'alert');
+    // A link opened while the app runs (a lesson picked, a link pasted): a bad one changes nothing.
+    const onHash = () => {
+      const next = openFromHash(window.location.hash);
+      if (next.fallback) {
+        store.getState().notify(`${next.error!.replace(/ A default cluster is shown instead\.$/, '')} The current run is kept.`, 'alert');
+        return;
+      }
+      c.send({ type: 'load', scenario: next.scenario, at: next.at });
+      if (next.error !== undefined) store.getState().notify(next.error, 'alert');
+    };
+    window.addEventListener('hashchange', onHash);
     return () => {
+      window.removeEventListener('hashchange', onHash);
       c.dispose();
       client.current = null;
     };
@@ -47,10 +62,16 @@ export function App({ opened }: { opened: Opened }) {
 function Shell({ onHelp }: { onHelp: () => void }) {
   const ready = useSim((s) => s.snapshot !== null);
   const title = useSim((s) => s.scenario?.title);
+  const openFile = useOpenFile();
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
+      onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
+    >
       <header className="top">
         <h1>Quorum <small>Raft{title ? ` · ${title}` : ''}</small></h1>
+        <ScenarioBar />
         <Transport />
         <Clock />
       </header>
@@ -59,6 +80,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
         <main className="main">
           <div className="stage">
+            <Narration />
             <ClusterView />
             <MessagePopover />
             <Legend />

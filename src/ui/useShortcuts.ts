@@ -15,6 +15,7 @@ export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void):
       const selected = s.selectedNode;
       const node = selected === null ? undefined : s.nodes[selected];
       const speedIndex = SPEEDS.indexOf(snap?.speed ?? 0.05);
+      const narrated = (s.scenario?.narration.length ?? 0) > 0;
       let handled = true;
       switch (e.key) {
         case ' ':
@@ -22,8 +23,14 @@ export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void):
           // presses Space to go on, not to click it again. Focused controls activate with Enter.
           s.send({ type: snap?.playing ? 'pause' : 'play' });
           break;
-        case 'ArrowRight': s.send({ type: 'stepForward' }); break;
-        case 'ArrowLeft': s.send({ type: 'stepBack' }); break;
+        // A presentation clicker sends PageDown/PageUp (some send arrows): in a narrated
+        // scenario they move between steps; otherwise the arrows step one event.
+        case 'PageDown': s.send({ type: 'narrationNext' }); break;
+        case 'PageUp': s.send({ type: 'narrationPrev' }); break;
+        case 'ArrowRight': s.send({ type: narrated ? 'narrationNext' : 'stepForward' }); break;
+        case 'ArrowLeft': s.send({ type: narrated ? 'narrationPrev' : 'stepBack' }); break;
+        case '.': s.send({ type: 'stepForward' }); break;
+        case ',': s.send({ type: 'stepBack' }); break;
         case '[': s.send({ type: 'speed', speed: SPEEDS[Math.max(0, speedIndex - 1)] }); break;
         case ']': s.send({ type: 'speed', speed: SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)] }); break;
         case 'c': case 'C':

@@ -192,3 +192,49 @@ describe('controller: safety', () => {
     expect(snap.safety!.violations[0].context.length).toBeGreaterThan(0);
   });
 });
+
+describe('controller: narration', () => {
+  const narrated = () => scenario({ narration: [{ at: 300, text: 'first' }, { at: 900, text: 'second' }] });
+
+  it('a narration step pauses the run at exactly its time', () => {
+    const c = new Controller(narrated());
+    c.playing = true;
+    c.advance(500);
+    expect(c.playing).toBe(false);
+    expect(c.time).toBe(300);
+    expect(c.snapshot().narrationStep).toBe(0);
+  });
+
+  it('next plays on to the following step; previous jumps back', () => {
+    const c = new Controller(narrated());
+    c.playing = true;
+    c.advance(500);
+    expect(c.narrationNext()).toBe(true);
+    c.advance(2000);
+    expect(c.time).toBe(900);
+    expect(c.snapshot().narrationStep).toBe(1);
+    expect(c.narrationNext()).toBe(false);
+    c.narrationPrev();
+    expect(c.time).toBe(300);
+    c.narrationPrev();
+    expect(c.time).toBe(0);
+    expect(c.snapshot().narrationStep).toBe(-1);
+  });
+
+  it('narration written in the app travels in the scenario', () => {
+    const c = new Controller(scenario());
+    c.setNarration([{ at: 700, text: 'b' }, { at: 100, text: 'a' }]);
+    expect(c.scenario().narration).toEqual([{ at: 100, text: 'a' }, { at: 700, text: 'b' }]);
+  });
+
+  it("exports the trace so far in the runner's format, ending in the same hash", () => {
+    const c = new Controller(scenario());
+    c.seekTime(800);
+    c.act({ type: 'request', node: 2, command: 'set x 1' });
+    c.advance(300);
+    const lines = c.exportTrace().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(c.events + 1);
+    expect(lines[0]).toMatchObject({ seq: 1, t: 0, kind: 'start', rule: 'raft.init' });
+    expect(lines.at(-1).summary.traceHash).toBe(c.traceHash);
+  });
+});

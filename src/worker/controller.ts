@@ -5,7 +5,8 @@ import { applyAll } from '../engine/statemachine/kv';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
-import type { Marker, MessageView, NodeView, Snapshot, TraceView, UserAction } from './protocol';
+import { nodeStates, traceLine } from '../engine/traceFormat';
+import type { Marker, MessageView, NarrationStep, NodeView, Snapshot, TraceView, UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
 const CHECKPOINT_EVERY = 256;
@@ -35,6 +36,7 @@ export class Controller {
   playing = false;
   speed: number = SPEED.initial;
   private scenarioBase!: Scenario;
+  private narration: NarrationStep[] = [];
   private timeline: Action[] = [];
   private run!: Run;
   private checkpoints: Checkpoint[] = [];
@@ -59,6 +61,7 @@ export class Controller {
   /** Starts afresh from a scenario; with `at`, opens paused at exactly that virtual time. */
   load(scenario: Scenario, at?: number): void {
     this.scenarioBase = scenario;
+    this.narration = [...scenario.narration].sort((a, b) => a.at - b.at);
     this.timeline = toActions(scenario);
     this.run = new Run(toSimConfig(scenario), this.timeline);
     this.run.sim.onEvent((rec) => this.observe(rec));
@@ -93,7 +96,11 @@ export class Controller {
 
   /** The scenario with every action taken so far: what a share link carries. */
   scenario(): Scenario {
-    return { ...this.scenarioBase, actions: this.timeline.map((a) => ({ ...a })) as Scenario['actions'] };
+    return {
+      ...this.scenarioBase,
+      actions: this.timeline.map((a) => ({ ...a })) as Scenario['actions'],
+      narration: this.narration.map((n) => ({ ...n })),
+    };
   }
 
   setSpeed(speed: number): void {
@@ -105,7 +112,62 @@ export class Controller {
    * failed on the way, in which case the run stops right after the offending event.
    */
   advance(virtualMs: number): boolean {
-    const target = this.clock + virtualMs;
+    // Narration steps pause the run at their time, so the lecturer can speak.
+    const step = this.narration.find((n) => n.at > this.clock && n.at <= this.clock + virtualMs);
+    if (step !== undefined) {
+      const broke = this.advanceTo(step.at);
+      if (!broke) {
+        this.playing = false;
+        this.clock = step.at;
+      }
+      return broke;
+    }
+    return this.advanceTo(this.clock + virtualMs);
+  }
+
+  /** The narration step in force now: the last one at or before the clock, or -1. */
+  narrationStep(): number {
+    let k = -1;
+    this.narration.forEach((n, i) => { if (n.at <= this.clock) k = i; });
+    return k;
+  }
+
+  /** Plays on to the next narration step, where advance() pauses. False if there is none. */
+  narrationNext(): boolean {
+    if (!this.narration.some((n) => n.at > this.clock)) return false;
+    this.playing = true;
+    return true;
+  }
+
+  /** Back to the start of the step in force, or to the one before if already there. */
+  narrationPrev(): void {
+    const k = this.narrationStep();
+    if (k < 0) return;
+    const target = this.clock > this.narration[k].at ? this.narration[k].at : k > 0 ? this.narration[k - 1].at : 0;
+    this.playing = false;
+    this.seekTime(target);
+  }
+
+  setNarration(steps: NarrationStep[]): void {
+    this.narration = steps.map((n) => ({ at: Math.max(0, Math.floor(n.at)), text: n.text })).sort((a, b) => a.at - b.at);
+    this.scenarioSent = false;
+  }
+
+  /** The run so far as JSON Lines in the runner's format, replayed from scratch to this event. */
+  exportTrace(): string {
+    const s = this.scenario();
+    const run = new Run(toSimConfig(s), toActions(s));
+    const lines: string[] = [];
+    run.sim.onEvent((rec) => lines.push(JSON.stringify(traceLine(rec))));
+    while (run.sim.world.events < this.events && run.step() !== null) { /* replay */ }
+    lines.push(JSON.stringify({ summary: {
+      protocol: s.protocol, events: run.sim.world.events, endTime: run.sim.time, violations: run.violations, traceHash: run.sim.traceHash,
+      nodes: nodeStates(run.sim.protocol, run.sim.nodes(), run.sim.contexts),
+    } }));
+    return `${lines.join('\n')}\n`;
+  }
+
+  private advanceTo(target: number): boolean {
     this.run.runUntil(Math.floor(target), { stopOnViolation: true });
     if (this.newViolation()) {
       this.playing = false;
@@ -237,6 +299,7 @@ export class Controller {
       safety,
       traceHash: sim.traceHash,
       scenario,
+      narrationStep: this.narrationStep(),
     };
   }
 

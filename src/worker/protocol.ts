@@ -19,10 +19,22 @@ export type ToWorker =
   | { type: 'seekTime'; time: number }
   | { type: 'seekEvent'; seq: number }
   | { type: 'speed'; speed: number }
-  | { type: 'act'; action: UserAction };
+  | { type: 'act'; action: UserAction }
+  /** Play on to the next narration step (it pauses there), or jump back to the previous one. */
+  | { type: 'narrationNext' }
+  | { type: 'narrationPrev' }
+  | { type: 'setNarration'; narration: NarrationStep[] }
+  /** The trace so far as JSON Lines, in the runner's format. */
+  | { type: 'exportTrace' };
+
+export interface NarrationStep {
+  at: number;
+  text: string;
+}
 
 export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'trace'; jsonl: string }
   | { type: 'notice'; text: string }
   | { type: 'error'; text: string };
 
@@ -111,4 +123,6 @@ export interface Snapshot {
   traceHash: string;
   /** The scenario as it stands, with every action the user took: what a share link carries. */
   scenario: Scenario | null;
+  /** Index of the narration step in force (the last at or before now), or -1. */
+  narrationStep: number;
 }

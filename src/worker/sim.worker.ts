@@ -39,6 +39,13 @@ function handle(cmd: ToWorker): void {
       if (notice !== null) post({ type: 'notice', text: notice });
       break;
     }
+    case 'narrationNext':
+      if (c.narrationNext()) last = performance.now();
+      else post({ type: 'notice', text: 'That was the last narration step.' });
+      break;
+    case 'narrationPrev': c.narrationPrev(); break;
+    case 'setNarration': c.setNarration(cmd.narration); break;
+    case 'exportTrace': post({ type: 'trace', jsonl: c.exportTrace() }); break;
   }
   dirty = true;
 }

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 
 export const SHORTCUTS: [keys: string, what: string][] = [
   ['Space', 'play / pause (Enter clicks the focused control)'],
-  ['→  ←', 'step one event forward / back'],
+  ['→  ←', 'step one event (in a narrated lesson: next / previous step)'],
+  ['PgDn  PgUp', 'next / previous narration step'],
+  ['.  ,', 'step one event forward / back, always'],
   ['[  ]', 'slower / faster'],
   ['1–9', 'select a server'],
   ['C', 'crash or recover the selected server'],

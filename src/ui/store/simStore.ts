@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
+import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
 import type { FromWorker, Marker, NodeView, SafetyView, Snapshot, ToWorker, TraceView, UserAction } from '../../worker/protocol';
 
@@ -112,6 +113,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
             set(next);
           });
         }
+      } else if (msg.type === 'trace') {
+        saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
       } else {
         get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info');
       }

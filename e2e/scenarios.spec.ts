@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { expect, type Page, test } from '@playwright/test';
+import { LESSONS } from '../src/scenario/lessons';
+import { leaders, node, open, pause, play, scenarioUrl, setSpeed, shot, theLeader, watchErrors } from './helpers';
+
+const cell = (page: Page, id: number, index: number) => page.locator(`.log-cell[data-node-id="${id}"][data-index="${index}"]`);
+
+/** What each lesson shows at its end, read off the screen. */
+const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
+  'raft-election': async (page) => {
+    expect(await theLeader(page)).toEqual({ id: 3, term: 1 });
+  },
+  'raft-split-vote': async (page) => {
+    expect((await theLeader(page)).term).toBeGreaterThanOrEqual(2);
+  },
+  'raft-replication': async (page) => {
+    for (let id = 1; id <= 5; id++) await expect(cell(page, id, 1)).toHaveAttribute('data-committed', 'true');
+    await expect(page.locator('.log-row[data-node-id] .log-kv')).toHaveText(Array(5).fill('x=1'));
+  },
+  'raft-leader-crash': async (page) => {
+    await expect(node(page, 1)).toHaveAttribute('data-up', 'false');
+    const l = await theLeader(page);
+    expect(l.id).not.toBe(1);
+    expect(l.term).toBeGreaterThan(1);
+  },
+  'raft-split-brain': async (page) => {
+    expect((await theLeader(page)).term).toBeGreaterThanOrEqual(2);
+    for (let id = 1; id <= 5; id++) {
+      await expect(cell(page, id, 1)).toHaveAttribute('title', /set kept 1 \(committed\)/);
+      await expect(cell(page, id, 2)).toHaveCount(0);
+    }
+  },
+  'raft-persistence': async (page) => {
+    await expect(node(page, 2)).toHaveAttribute('data-up', 'true');
+    await expect(cell(page, 2, 2)).toHaveAttribute('data-committed', 'true');
+    await node(page, 2).click();
+    await expect(page.getByRole('region', { name: 'S2 details' })).toContainText('votedForS1');
+  },
+  'raft-figure8': async (page) => {
+    expect(await theLeader(page)).toEqual({ id: 5, term: 4 });
+    await expect(cell(page, 5, 1)).toHaveAttribute('title', /set y 2/);
+  },
+  'raft-lossy-network': async (page) => {
+    await expect(leaders(page)).toHaveCount(1);
+  },
+};
+
+test.describe('lessons, links and bad input', () => {
+  let errors: string[];
+  test.beforeEach(({ page }) => { errors = watchErrors(page); });
+  test.afterEach(() => { expect(errors).toEqual([]); });
+
+  for (const lesson of LESSONS) {
+    test(`lesson ${lesson.id} opens from its link and reaches its outcome`, async ({ page }) => {
+      await open(page, `./#lesson=${lesson.id}&t=${lesson.endsAt}`);
+      await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', String(lesson.endsAt));
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(lesson.scenario.title!);
+      await OUTCOMES[lesson.id](page);
+      await expect(page.locator('[data-check][data-ok="false"]')).toHaveCount(0);
+      await shot(page, `lesson-${lesson.id}`);
+    });
+  }
+
+  test('narration: Page Down plays to the next step and pauses there; Page Up goes back', async ({ page }) => {
+    await open(page, './#lesson=raft-election');
+    await setSpeed(page, 1);
+    const text = page.locator('.narration-text');
+    await expect(text).toContainText('Five servers start as followers');
+    await page.keyboard.press('PageDown');
+    await expect(text).toContainText('S3\'s timer runs out first');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '101');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect(text).toContainText('A follower grants its vote');
+    await page.keyboard.press('PageUp');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '101');
+  });
+
+  test('a lecturer writes narration and it travels in the share link', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Add narration…' }).click();
+    await page.getByLabel('New narration step').fill('<b>Not bold</b> <script>alert(1)</script>');
+    await page.getByRole('button', { name: /Add a step at/ }).click();
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    await page.goto(link);
+    await expect(page.locator('.narration-text')).toHaveText('<b>Not bold</b> <script>alert(1)</script>');
+    await expect(page.locator('.narration-text b')).toHaveCount(0);
+  });
+
+  test('a broken link opens a working default cluster with a message saying what was wrong', async ({ page }) => {
+    await open(page, './#s=N4Ig-this-is-not-a-scenario');
+    await expect(page.getByRole('alert')).toContainText('could not be opened');
+    await expect(page.locator('g.node')).toHaveCount(5);
+    await setSpeed(page, 1);
+    await play(page);
+    await theLeader(page);
+    await shot(page, 'broken-link');
+  });
+
+  test('a hostile link cannot inject markup', async ({ page }) => {
+    await open(page, scenarioUrl({ nodes: 3, title: '<img src=x onerror=alert(1)>', narration: [{ at: 0, text: '<img src=x onerror=alert(2)>' }] }));
+    await expect(page.locator('img')).toHaveCount(0);
+    await expect(page.locator('.narration-text')).toHaveText('<img src=x onerror=alert(2)>');
+  });
+
+  test('opening a bad link while a run is open keeps the run', async ({ page }) => {
+    await open(page, './#lesson=raft-replication&t=500');
+    await page.evaluate(() => { window.location.hash = 's=%%%'; });
+    await expect(page.getByRole('alert')).toContainText('The current run is kept');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '500');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Log replication');
+  });
+
+  test('a shared link reproduces the same run: same trace hash after reload, and in npm run sim', async ({ page }) => {
+    await open(page, scenarioUrl({ nodes: 5, seed: 21, network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    await setSpeed(page, 1);
+    await play(page);
+    const { id } = await theLeader(page);
+    await node(page, id).click();
+    await page.getByRole('button', { name: `Crash S${id}` }).click();
+    await page.waitForTimeout(400);
+    await pause(page);
+    const hash = await page.locator('[data-trace-hash]').getAttribute('data-trace-hash');
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    const t = Number(/&t=(\d+)$/.exec(link)![1]);
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', String(t));
+    await expect(page.locator('[data-trace-hash]')).toHaveAttribute('data-trace-hash', hash!);
+    await expect(node(page, id)).toHaveAttribute('data-up', 'false');
+    const sim = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', link, '--until', String(t)], { encoding: 'utf8' });
+    expect(JSON.parse(sim.stdout.trim().split('\n').at(-1)!).summary.traceHash).toBe(hash);
+  });
+});

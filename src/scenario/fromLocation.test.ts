@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { encodeScenario } from './codec';
+import { defaultScenario, openFromHash } from './fromLocation';
+import { LESSONS } from './lessons';
+import { parseScenario } from './validate';
+
+describe('opening the page from its address', () => {
+  it('no fragment: the default cluster, no error', () => {
+    expect(openFromHash('')).toEqual({ scenario: defaultScenario() });
+  });
+
+  it('a share link with a moment', () => {
+    const s = parseScenario({ version: 1, protocol: 'raft', nodes: 3, seed: 9 });
+    if (!s.ok) throw new Error('fixture');
+    expect(openFromHash(`#s=${encodeScenario(s.scenario)}&t=1500`)).toEqual({ scenario: s.scenario, at: 1500 });
+  });
+
+  it('every lesson by its own link', () => {
+    for (const l of LESSONS) {
+      const opened = openFromHash(`#lesson=${l.id}`);
+      expect(opened.error, l.id).toBeUndefined();
+      expect(opened.scenario.title).toBe(l.scenario.title);
+    }
+  });
+
+  it.each([
+    ['#s=garbage!!', /^This link's scenario could not be opened: the scenario text is damaged/],
+    ['#lesson=nope', /^There is no lesson "nope"/],
+    ['#x=1', /^This link carries no scenario/],
+    ['#s=' + encodeScenario(defaultScenario()).slice(0, 20), /could not be opened/],
+  ])('a broken link %s opens the default cluster and says what was wrong', (hash, message) => {
+    const opened = openFromHash(hash);
+    expect(opened.fallback).toBe(true);
+    expect(opened.scenario).toEqual(defaultScenario());
+    expect(opened.error).toMatch(message);
+  });
+
+  it('a bad moment keeps the scenario and opens at the start', () => {
+    const opened = openFromHash('#lesson=raft-election&t=soon');
+    expect(opened.fallback).toBeUndefined();
+    expect(opened.at).toBeUndefined();
+    expect(opened.error).toMatch(/t=soon/);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { RaftState } from '../engine/raft/types';
+import { Run } from '../engine/run';
+import { toActions, toSimConfig } from './config';
+import { LESSONS, type Lesson } from './lessons';
+import { parseScenario } from './validate';
+
+function runLesson(lesson: Lesson) {
+  const parsed = parseScenario(lesson.scenario);
+  if (!parsed.ok) throw new Error(`${lesson.id}: ${parsed.errors.join('; ')}`);
+  const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+  const leadersByTerm = new Map<number, number>();
+  run.sim.onEvent(() => {
+    for (const n of run.sim.nodes()) {
+      const s = n.state as RaftState;
+      if (n.up && s.currentRole === 'leader') leadersByTerm.set(s.currentTerm, n.id);
+    }
+  });
+  run.runUntil(lesson.endsAt);
+  const nodes = run.sim.nodes().map((n) => ({ id: n.id, up: n.up, ...(n.state as RaftState) }));
+  const leaders = nodes.filter((n) => n.up && n.currentRole === 'leader');
+  return { run, nodes, leaders, leadersByTerm, scenario: parsed.scenario };
+}
+
+const commands = (n: { log: readonly { command: string }[]; commitLength: number }) => n.log.slice(0, n.commitLength).map((e) => e.command);
+
+/** Each lesson's stated outcome, checked by running it. */
+const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
+  'raft-election': ({ leaders }) => {
+    expect(leaders.map((l) => [l.id, l.currentTerm])).toEqual([[3, 1]]);
+  },
+  'raft-split-vote': ({ leaders, leadersByTerm }) => {
+    expect(leadersByTerm.has(1)).toBe(false);
+    expect(leaders).toHaveLength(1);
+    expect(leaders[0].currentTerm).toBeGreaterThanOrEqual(2);
+  },
+  'raft-replication': ({ nodes }) => {
+    for (const n of nodes) expect(commands(n)).toEqual(['set x 1']);
+  },
+  'raft-leader-crash': ({ nodes, leaders }) => {
+    expect(nodes[0].up).toBe(false);
+    expect(leaders).toHaveLength(1);
+    expect(leaders[0].id).not.toBe(1);
+    expect(leaders[0].currentTerm).toBeGreaterThan(1);
+  },
+  'raft-split-brain': ({ nodes, leaders }) => {
+    expect(leaders).toHaveLength(1);
+    expect(leaders[0].currentTerm).toBeGreaterThanOrEqual(2);
+    for (const n of nodes) {
+      expect(n.log.map((e) => e.command)).toEqual(['set kept 1']);
+      expect(n.commitLength).toBe(1);
+    }
+  },
+  'raft-persistence': ({ nodes, run }) => {
+    const s2 = nodes[1];
+    expect(s2.up).toBe(true);
+    expect(s2.votedFor).toBe(1);
+    expect(commands(s2)).toEqual(['set a 1', 'set b 2']);
+    expect(run.safe).toBe(true);
+  },
+  'raft-figure8': ({ leaders, nodes }) => {
+    expect(leaders.map((l) => [l.id, l.currentTerm])).toEqual([[5, 4]]);
+    expect(nodes.filter((n) => n.log[0]?.command === 'set y 2').length).toBeGreaterThanOrEqual(3);
+  },
+  'raft-lossy-network': ({ nodes, leaders }) => {
+    expect(leaders).toHaveLength(1);
+    const committed = nodes.map(commands);
+    for (const c of committed) expect(c).toEqual(committed[0]);
+    expect(committed[0].filter((c) => c !== 'noop').length).toBeGreaterThan(0);
+  },
+};
+
+describe('built-in lessons', () => {
+  it('every lesson has an outcome check, a valid scenario and narration in time order', () => {
+    expect(LESSONS.map((l) => l.id).sort()).toEqual(Object.keys(OUTCOMES).sort());
+    for (const l of LESSONS) {
+      const parsed = parseScenario(l.scenario);
+      expect(parsed.ok, l.id).toBe(true);
+      const times = (l.scenario.narration ?? []).map((n) => n.at);
+      expect(times, l.id).toEqual([...times].sort((a, b) => a - b));
+      expect(times.every((t) => t <= l.endsAt), l.id).toBe(true);
+    }
+  });
+
+  it.each(LESSONS.map((l) => [l.id, l] as const))('%s reaches its stated outcome, safely', (_id, lesson) => {
+    const r = runLesson(lesson);
+    expect(r.run.violations).toEqual([]);
+    OUTCOMES[lesson.id](r);
+  });
+});

@@ -1,0 +1,203 @@
+import type { ScenarioInput } from './schema';
+
+/**
+ * Built-in lessons that follow the lectures: each a scenario with narration, presentable
+ * in about three minutes, and each reachable by its own link (#lesson=<id>). The key
+ * moments are forced (timeouts, cuts, partitions) so every run tells the same story.
+ */
+export interface Lesson {
+  id: string;
+  title: string;
+  /** What the run shows by `endsAt`; the tests check exactly this. */
+  outcome: string;
+  endsAt: number;
+  scenario: ScenarioInput;
+}
+
+const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
+  version: 1, protocol: 'raft', title, ...fields,
+});
+
+export const LESSONS: Lesson[] = [
+  {
+    id: 'raft-election',
+    title: '1. Electing a leader',
+    outcome: 'S3 is the only leader, in term 1, elected by a majority.',
+    endsAt: 400,
+    scenario: raft('Electing a leader', {
+      nodes: 5, seed: 11,
+      actions: [{ at: 100, type: 'timeout', node: 3 }],
+      narration: [
+        { at: 0, text: 'Five servers start as followers in term 0. Each has an election timer (the blue ring) with a random duration, here 150 to 300 ms of virtual time.' },
+        { at: 101, text: 'S3\'s timer runs out first. It moves to term 1, becomes a candidate, votes for itself, and sends VoteRequest(term 1, its log length, its last term) to every other server.' },
+        { at: 116, text: 'A follower grants its vote if it has not voted in term 1 yet and the candidate\'s log is at least as up to date as its own. Granting a vote also restarts its own timer.' },
+        { at: 130, text: 'S3 collects votes. A majority of five is three, itself included: as soon as it has three, it is leader of term 1. There can be only one, because two majorities always share a server, and each server votes once per term.' },
+        { at: 200, text: 'The leader now sends LogRequest to everyone every 50 ms, with no entries: the heartbeat. Each valid LogRequest restarts a follower\'s election timer, so nobody else starts an election.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-split-vote',
+    title: '2. Split vote',
+    outcome: 'Term 1 ends without a leader; a leader is elected in a later term.',
+    endsAt: 1500,
+    scenario: raft('Split vote', {
+      nodes: 4, seed: 12,
+      actions: [
+        { at: 0, type: 'cut', from: 1, to: 4 }, { at: 0, type: 'cut', from: 3, to: 2 },
+        { at: 100, type: 'timeout', node: 1 }, { at: 100, type: 'timeout', node: 3 },
+        { at: 160, type: 'restore', from: 1, to: 4 }, { at: 160, type: 'restore', from: 3, to: 2 },
+      ],
+      narration: [
+        { at: 0, text: 'Four servers: a majority is three. Two one-way links are cut for a moment (S1→S4 and S3→S2), so that the votes split evenly.' },
+        { at: 101, text: 'S1 and S3 time out at the same moment. Both become candidates for term 1 and vote for themselves.' },
+        { at: 135, text: 'S2 only hears S1, and S4 only hears S3. Each grants its one vote for term 1 to the candidate it heard. Now both candidates have two votes: neither has a majority, and nobody can vote again in term 1.' },
+        { at: 200, text: 'Term 1 will have no leader. The candidates wait; their election timers are random, so one of them will almost surely time out first.' },
+        { at: 364, text: 'A new term resolves it: the first to time out starts term 2 and, asking before anyone else, collects a majority. Randomised timeouts make repeated split votes unlikely.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-replication',
+    title: '3. Log replication',
+    outcome: 'Every server has committed "set x 1" at index 1 and applied it: x=1 everywhere.',
+    endsAt: 500,
+    scenario: raft('Log replication', {
+      nodes: 5, seed: 13,
+      actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 3, command: 'set x 1' }],
+      narration: [
+        { at: 0, text: 'S1 will become leader of term 1. Then a client asks S3 to run "set x 1".' },
+        { at: 301, text: 'S3 is a follower: it forwards the command to its leader, S1.' },
+        { at: 318, text: 'The leader appends {term 1, "set x 1"} to its own log and sends LogRequest(prefixLen 0, prefixTerm 0, leaderCommit 0, suffix [entry]) to every follower.' },
+        { at: 335, text: 'Each follower checks that its log matches the leader\'s up to prefixLen, appends the entry (dashed: not yet committed), and replies LogResponse(ack 1).' },
+        { at: 344, text: 'With acknowledgements from a majority (the leader counts itself), the entry is committed: solid. The leader applies it to its key-value store.' },
+        { at: 368, text: 'The next LogRequest carries leaderCommit 1, and followers commit and apply the entry too. Every server\'s state machine now holds x=1.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-leader-crash',
+    title: '4. The leader crashes',
+    outcome: 'A server other than S1 leads, in a term above 1; S1 is down.',
+    endsAt: 1500,
+    scenario: raft('The leader crashes', {
+      nodes: 5, seed: 14,
+      actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 2, command: 'set x 1' }, { at: 600, type: 'crash', node: 1 }],
+      narration: [
+        { at: 0, text: 'S1 leads term 1 and commits one command. Then it crashes.' },
+        { at: 601, text: 'S1 is down. Nobody is told: the followers simply stop receiving heartbeats, and their election timers keep running down.' },
+        { at: 831, text: 'The first follower to time out starts term 2 and asks for votes. Its log holds the committed entry, so the others grant their votes: it becomes leader with a higher term.' },
+        { at: 1000, text: 'The new leader carries on from the committed log. If S1 came back now, the higher term in the first message it saw would make it a follower.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-split-brain',
+    title: '5. Split brain under a partition',
+    outcome: 'One leader, in term 2 or later; every log holds only "set kept 1", committed; "set lost 1" is gone.',
+    endsAt: 1600,
+    scenario: raft('Split brain under a partition', {
+      nodes: 5, seed: 4,
+      actions: [
+        { at: 10, type: 'timeout', node: 1 },
+        { at: 200, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
+        { at: 250, type: 'request', node: 1, command: 'set lost 1' },
+        { at: 700, type: 'request', node: 3, command: 'set kept 1' },
+        { at: 1000, type: 'heal' },
+      ],
+      narration: [
+        { at: 0, text: 'S1 becomes leader of term 1. Then the network splits: {S1, S2} on one side, {S3, S4, S5} on the other.' },
+        { at: 251, text: 'S1 still believes it is leader of term 1 and accepts "set lost 1". It can reach only S2: two of five is not a majority, so the entry can never commit (dashed).' },
+        { at: 362, text: 'On the other side, no heartbeats arrive. S3, S4 and S5 time out, and one of them is elected leader of term 2 by the three of them: a majority.' },
+        { at: 701, text: 'The majority\'s leader accepts "set kept 1" and commits it. Two leaders exist at once, but in different terms, and only one of them can commit.' },
+        { at: 1001, text: 'The partition heals. The old leader sees term 2 in the first message from the other side and steps down. Its uncommitted entry conflicts with the new leader\'s log and is replaced.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-persistence',
+    title: '6. What survives a crash',
+    outcome: 'S2 crashed and recovered with its term, vote and log intact; it holds every committed entry again.',
+    endsAt: 1400,
+    scenario: raft('What survives a crash', {
+      nodes: 3, seed: 16,
+      actions: [
+        { at: 20, type: 'timeout', node: 1 },
+        { at: 200, type: 'request', node: 1, command: 'set a 1' },
+        { at: 400, type: 'crash', node: 2 },
+        { at: 500, type: 'request', node: 1, command: 'set b 2' },
+        { at: 900, type: 'recover', node: 2 },
+      ],
+      narration: [
+        { at: 0, text: 'Select S2 to watch its state. Persistent state (currentTerm, votedFor, log, commitLength) is written to disk; volatile state lives only in memory.' },
+        { at: 401, text: 'S2 crashes. Its volatile state is gone: its role, its idea of the leader, the votes it received. What it wrote to disk stays: term 1, its vote for S1, and its log.' },
+        { at: 501, text: 'The leader commits "set b 2" without S2: S1 and S3 are a majority of three.' },
+        { at: 901, text: 'S2 recovers as a follower, from its persistent state only. It did not forget that it voted for S1 in term 1, so it cannot vote twice in that term.' },
+        { at: 1000, text: 'The leader\'s next LogRequest finds S2\'s log one entry short: it backs up sentLength and sends the missing entry. S2 catches up.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-figure8',
+    title: '7. Why a leader commits only entries of its own term',
+    outcome: 'S5 leads term 4 and replaces the term-1 entry that had been on a majority: it was never committed, so nothing committed is lost.',
+    endsAt: 800,
+    scenario: raft('Why a leader commits only entries of its own term', {
+      nodes: 5, seed: 3, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
+      actions: [
+        { at: 10, type: 'timeout', node: 1 },
+        { at: 100, type: 'partition', groups: [[1, 2]] },
+        { at: 100, type: 'request', node: 1, command: 'set x 1' },
+        { at: 120, type: 'crash', node: 1 },
+        { at: 140, type: 'heal' },
+        { at: 160, type: 'timeout', node: 5 },
+        { at: 230, type: 'partition', groups: [[5]] },
+        { at: 230, type: 'request', node: 5, command: 'set y 2' },
+        { at: 240, type: 'crash', node: 5 },
+        { at: 265, type: 'heal' },
+        { at: 250, type: 'recover', node: 1 },
+        { at: 260, type: 'timeout', node: 2 },
+        { at: 400, type: 'crash', node: 2 },
+        { at: 410, type: 'recover', node: 5 },
+        { at: 420, type: 'timeout', node: 5 },
+        { at: 500, type: 'timeout', node: 5 },
+      ],
+      narration: [
+        { at: 0, text: 'The Raft paper\'s Figure 8. S1 leads term 1 and appends "set x 1", but only S2 receives it before S1 crashes.' },
+        { at: 161, text: 'S5 is elected leader of term 2 by S3, S4 and S5 (their logs are empty). It appends "set y 2" at index 1, reaches nobody, and crashes.' },
+        { at: 261, text: 'S2, holding the term-1 entry, is elected leader of term 3. It copies "set x 1" to S3 and S4: now a majority holds it.' },
+        { at: 360, text: 'Is "set x 1" committed? Counting acknowledgements says yes, but it is an entry of term 1, and S2 leads term 3. The rule: a leader commits by counting only an entry of its own term. So S2 does not commit it.' },
+        { at: 401, text: 'S2 crashes. S5 recovers, and in term 4 its log (last term 2) is more up to date than those of S1, S3, S4 (last term 1): it wins.' },
+        { at: 560, text: 'S5 overwrites index 1 with its own "set y 2" everywhere. Had "set x 1" been committed by counting, a committed entry would now be lost. Try the same scenario with the mutant commitOldTermByCount: the safety checks catch it.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-lossy-network',
+    title: '8. Safety does not depend on timing',
+    outcome: 'Under 30% loss, 20% duplication and slow links, every safety check holds and all servers agree on what is committed (a command lost on the way is simply not there: a real client would retry).',
+    endsAt: 6000,
+    scenario: raft('Safety does not depend on timing', {
+      nodes: 5, seed: 18,
+      timing: { latencyMin: 10, latencyMax: 80 },
+      network: { dropRate: 0.3, duplicateRate: 0.2 },
+      options: { noopOnElection: true },
+      actions: [
+        { at: 500, type: 'request', node: 2, command: 'set a 1' },
+        { at: 1200, type: 'request', node: 4, command: 'set b 2' },
+        { at: 2000, type: 'request', node: 1, command: 'set c 3' },
+        { at: 4000, type: 'network', dropRate: 0, duplicateRate: 0 },
+      ],
+      narration: [
+        { at: 0, text: 'A bad network: 30% of messages are lost, 20% are delivered twice, and delays vary from 10 to 80 ms. Timeouts fire when they should not; elections fail and repeat.' },
+        { at: 1000, text: 'Progress is slow and irregular, and that is all the network can do to Raft. No message loss, duplication or delay can make two servers commit different entries: every safety check stays green. A forwarded command can be lost on the way; a real client would time out and retry.' },
+        { at: 2500, text: 'This is partial synchrony. The FLP result says no deterministic algorithm can guarantee progress in a fully asynchronous network; Raft keeps safety always, and makes progress whenever the network behaves for long enough.' },
+        { at: 4001, text: 'The network calms down. A stable leader emerges and every server converges on the same committed log.' },
+      ],
+    }),
+  },
+];
+
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}

@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import { compact, shareLink } from '../../scenario/codec';
+import { LESSONS } from '../../scenario/lessons';
+import { saveFile } from '../files';
+import { useSim } from '../store/simStore';
+import { useOpenFile } from '../useOpenFile';
+
+/** Lessons, sharing, and scenarios as files: everything that moves a run between people. */
+export function ScenarioBar() {
+  const send = useSim((s) => s.send);
+  const scenario = useSim((s) => s.scenario);
+  const [sharing, setSharing] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const openFile = useOpenFile();
+  return (
+    <div className="scenario-bar" role="group" aria-label="Scenario">
+      <label className="lesson-pick">
+        <span>Lesson</span>
+        <select
+          aria-label="Lesson"
+          value=""
+          onChange={(e) => { if (e.target.value !== '') window.location.hash = `lesson=${e.target.value}`; }}
+        >
+          <option value="">Choose a lesson…</option>
+          {LESSONS.map((l) => <option key={l.id} value={l.id}>{l.title}</option>)}
+        </select>
+      </label>
+      <button type="button" onClick={() => setSharing(true)} disabled={scenario === null}>Share…</button>
+      <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
+        onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
+        Save scenario
+      </button>
+      <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (or drop one anywhere on the page)">Open…</button>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file"
+        onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
+      <button type="button" onClick={() => send({ type: 'exportTrace' })} title="Download the trace so far as JSON Lines, as npm run sim prints it">Export trace</button>
+      {sharing && scenario !== null && <ShareDialog onClose={() => setSharing(false)} />}
+    </div>
+  );
+}
+
+function ShareDialog({ onClose }: { onClose: () => void }) {
+  const scenario = useSim((s) => s.scenario);
+  const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
+  const [atMoment, setAtMoment] = useState(true);
+  const [copied, setCopied] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  if (scenario === null) return null;
+  const base = window.location.href.split('#')[0];
+  const link = shareLink(base, scenario, atMoment ? time : undefined);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Copied to the clipboard.');
+    } catch {
+      field.current?.select();
+      setCopied('Select the link and copy it (Ctrl+C): the browser did not allow copying here.');
+    }
+  };
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal share" role="dialog" aria-modal="true" aria-label="Share this scenario" onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Escape') onClose(); }}>
+        <h2>Share this run</h2>
+        <p>Everyone who opens this link sees the same run, event for event, and can take it further.</p>
+        <input ref={field} className="share-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
+        <label className="check"><input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} /> Open at this moment ({(time / 1000).toFixed(3)} s), paused</label>
+        <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
+        {copied && <p role="status">{copied}</p>}
+        <div className="row">
+          <button type="button" onClick={() => void copy()} autoFocus>Copy link</button>
+          <button type="button" onClick={onClose}>Close</button>
+        </div>
+      </div>
+    </div>
+  );
+}
