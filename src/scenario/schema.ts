@@ -80,4 +80,3 @@ export const scenarioSchema = v.strictObject({
 export type Scenario = v.InferOutput<typeof scenarioSchema>;
 /** A scenario as written: optional fields may be left out. */
 export type ScenarioInput = v.InferInput<typeof scenarioSchema>;
-export type ScenarioAction = Scenario['actions'][number];

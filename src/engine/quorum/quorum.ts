@@ -29,7 +29,3 @@ export function quorumLength(acked: readonly number[], quorum: number, from = 0)
   }
   return best;
 }
-
-export function isQuorum(count: number, quorum: number): boolean {
-  return count >= quorum;
-}

@@ -142,9 +142,3 @@ export function useSim<T>(selector: (s: SimState) => T): T {
   if (store === null) throw new Error('useSim outside a SimContext');
   return useStore(store, selector);
 }
-
-export function useSimApi(): StoreApi<SimState> {
-  const store = useContext(SimContext);
-  if (store === null) throw new Error('useSimApi outside a SimContext');
-  return store;
-}
