@@ -97,7 +97,7 @@ test.describe('a Raft cluster in the browser', () => {
     const picture = async () => ({
       time: await virtualTime(page),
       nodes: await page.locator('g.node').evaluateAll((els) => els.map((e) => [e.dataset.role, e.dataset.term, e.dataset.up].join())),
-      messages: await page.locator('g.message').evaluateAll((els) => els.map((e) => `${e.dataset.msgType}${e.dataset.from}>${e.dataset.to}@${e.getAttribute('transform')}`)),
+      messages: await page.locator('li.message').evaluateAll((els) => els.map((e) => `${e.dataset.msgType}${e.dataset.from}>${e.dataset.to}@${e.dataset.x},${e.dataset.y}`)),
       events: await page.locator('[data-events]').getAttribute('data-events'),
     });
     const stepForward = page.getByRole('button', { name: 'Step forward one event' });
@@ -147,11 +147,35 @@ test.describe('a Raft cluster in the browser', () => {
     await open(page, scenarioUrl({ nodes: 3, actions: [{ at: 5, type: 'timeout', node: 1 }] }));
     await setSpeed(page, 0.01);
     await play(page);
-    const vote = page.locator('g.message[data-msg-type="VoteRequest"][data-to="2"][data-lost="false"]');
+    const vote = page.locator('li.message[data-msg-type="VoteRequest"][data-to="2"]');
     await expect(vote).toHaveCount(1);
     await pause(page);
-    await vote.click();
+    await expect(vote).toHaveAttribute('data-x', /\d/);
+    // Click the canvas where the message is drawn (its position in view units, scaled to the page).
+    const x = Number(await vote.getAttribute('data-x'));
+    const y = Number(await vote.getAttribute('data-y'));
+    const box = (await page.locator('.cluster').boundingBox())!;
+    await page.mouse.click(box.x + (x / 640) * box.width, box.y + (y / 520) * box.height);
+    await expect(page.getByRole('dialog', { name: /^Message \d+$/ })).toContainText('VoteRequest');
     await page.getByRole('button', { name: 'Drop this message' }).click();
     await expect(page.locator('.event-text').first()).toContainText('The user drops VoteRequest(term 1) from S1 to S2');
+    await expect(vote).toHaveCount(0);
+    // No link was cut by the click that hit the message.
+    await expect(page.locator('g.link[data-blocked="cut"]')).toHaveCount(0);
+    await shot(page, 'message-dropped');
+  });
+
+  test('messages in flight are reachable by keyboard', async ({ page }) => {
+    await open(page, scenarioUrl({ nodes: 3, actions: [{ at: 5, type: 'timeout', node: 1 }] }));
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    const item = page.locator('li.message button').first();
+    await item.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Drop this message' })).toBeVisible();
   });
 });

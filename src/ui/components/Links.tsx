@@ -3,7 +3,7 @@ import { BREAK_AT, along, lane, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
 
 /** A key that changes only when the partition or a cut changes, so links redraw only then. */
-function blockKey(network: { groups: number[][] | null; cuts: string[] } | undefined): string {
+export function blockKeyOf(network: { groups: number[][] | null; cuts: string[] } | undefined): string {
   if (network === undefined) return '';
   return `${JSON.stringify(network.groups)}|${network.cuts.join(',')}`;
 }
@@ -17,7 +17,7 @@ export function isBlocked(key: string, from: number, to: number): 'partition' | 
 }
 
 export function useBlockKey(): string {
-  return useSim((s) => blockKey(s.snapshot?.network));
+  return useSim((s) => blockKeyOf(s.snapshot?.network));
 }
 
 /** Every one-way link as its own lane; click one to cut or restore that direction only. */
