@@ -59,3 +59,26 @@ console.log(`raft.events_per_s=${Math.round(throughput(10, 60_000, 200, false))}
 console.log(`raft.events_per_s_checked=${Math.round(throughput(10, 60_000, 200, true))}`);
 console.log(`raft.events_per_s_busy_load=${Math.round(throughput(10, 60_000, 100, false))}`);
 console.log(`raft.events_per_s_heavy_load=${Math.round(throughput(1, 120_000, 20, false))}`);
+
+/** Paxos: single-decree runs, three dueling proposers each, 10% loss, until every node learned. */
+function paxosThroughput(): number {
+  const run = (seed: number) => {
+    const r = new Run({ ...config(seed), protocol: 'paxos', network: { dropRate: 0.1, duplicateRate: 0 }, options: { backoff: true } }, [
+      { at: 0, type: 'request', node: 1, command: 'a' }, { at: 3, type: 'request', node: 3, command: 'b' }, { at: 6, type: 'request', node: 5, command: 'c' },
+    ], { checks: false });
+    const t0 = performance.now();
+    r.runUntil(5_000);
+    return { events: r.sim.world.events, seconds: (performance.now() - t0) / 1000 };
+  };
+  for (let i = 0; i < 200; i++) run(1000 + i);
+  let events = 0;
+  let seconds = 0;
+  for (let seed = 1; seed <= 2000; seed++) {
+    const f = run(seed);
+    events += f.events;
+    seconds += f.seconds;
+  }
+  return events / seconds;
+}
+
+console.log(`paxos.events_per_s=${Math.round(paxosThroughput())}`);

@@ -38,6 +38,15 @@ describe('npm run sim', () => {
     expect(Object.keys(last.nodes[0])).toEqual(['id', 'up', 'currentTerm', 'votedFor', 'currentRole', 'currentLeader', 'log', 'commitLength']);
   });
 
+  it('--states for Paxos gives each node\'s promise, acceptance and learned value', () => {
+    const parsed = parseScenarioJson(JSON.stringify({ version: 1, protocol: 'paxos', nodes: 3, actions: [{ at: 10, type: 'request', node: 1, command: 'hello' }] }));
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const r = cli('sim', encodeScenario(parsed.scenario), '--until', '500', '--states');
+    expect(r.code).toBe(0);
+    const last = JSON.parse(r.lines.at(-2)!);
+    expect(last.nodes[1]).toEqual({ id: 2, up: true, promised: [1, 1], accepted: { ballot: [1, 1], value: 'hello' }, learned: 'hello' });
+  });
+
   it('exits 1 when a safety check fails', () => {
     const doc = JSON.parse(readFileSync(join(GOLDEN, 'figure8.json'), 'utf8'));
     const parsed = parseScenarioJson(JSON.stringify({ ...doc, bugs: ['commitOldTermByCount'] }));

@@ -1,4 +1,7 @@
+import { PaxosMonitor } from './invariants/paxos';
 import { RaftMonitor } from './invariants/raft';
+import { paxos } from './paxos';
+import type { PaxosState } from './paxos/types';
 import type { SafetyMonitor } from './invariants/monitor';
 import { raft } from './raft';
 import type { RaftState } from './raft/types';
@@ -7,7 +10,7 @@ import type { NodeSlot } from './sim/types';
 
 export interface ProtocolEntry {
   protocol: Protocol<unknown, { type: string }>;
-  monitor: () => SafetyMonitor<unknown>;
+  monitor: (nodes: number) => SafetyMonitor<unknown>;
   /** Liveness: a leader leads every live node and their committed prefixes agree. */
   converged: (nodes: readonly NodeSlot<unknown>[]) => boolean;
   /** The live node leading the highest term, if any (the fuzzer's strikes aim at it). */
@@ -34,6 +37,16 @@ function raftConverged(nodes: readonly NodeSlot<unknown>[]): boolean {
 export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
   raft: { protocol: raft as Protocol<unknown, { type: string }>, monitor: () => new RaftMonitor() as SafetyMonitor<unknown>,
     converged: raftConverged, leader: raftLeader },
+  paxos: {
+    protocol: paxos as Protocol<unknown, { type: string }>,
+    monitor: (n) => new PaxosMonitor(n) as SafetyMonitor<unknown>,
+    // Liveness: every live node has learned, and all learned the same value.
+    converged: (nodes) => {
+      const learned = (nodes as readonly NodeSlot<PaxosState>[]).filter((s) => s.up).map((s) => s.state.learned);
+      return learned.length > 0 && learned.every((v) => v !== null && v === learned[0]);
+    },
+    leader: () => null,
+  },
 };
 
 export function protocolNames(): string[] {

@@ -24,7 +24,7 @@ export class Run {
     const entry = PROTOCOLS[config.protocol];
     if (entry === undefined) throw new Error(`unknown protocol "${config.protocol}"`);
     this.sim = new Simulation(entry.protocol, config, actions);
-    this.monitor = opts.checks === false ? null : entry.monitor();
+    this.monitor = opts.checks === false ? null : entry.monitor(config.nodes);
     if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
   }
 

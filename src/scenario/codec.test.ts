@@ -26,7 +26,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
     heartbeatInterval: fc.integer({ min: 10, max: 100 }), latencyMin: fc.constant(10), latencyMax: fc.integer({ min: 10, max: 50 }),
   }),
   network: fc.record({ dropRate: fc.double({ min: 0, max: 1, noNaN: true }), duplicateRate: fc.constantFrom(0, 0.1) }),
-  options: fc.record({ noopOnElection: fc.boolean() }),
+  options: fc.record({ noopOnElection: fc.boolean(), backoff: fc.boolean() }),
   bugs: fc.constantFrom<string[]>([], ['doubleVote']),
   actions: fc.array(action, { maxLength: 30 }),
   narration: fc.array(fc.record({ at, text: fc.string({ maxLength: 80 }) }), { maxLength: 5 }),

@@ -21,6 +21,7 @@ export function compact(s: Scenario): Record<string, unknown> {
   if (s.title !== undefined) out.title = s.title;
   out.nodes = s.nodes;
   if (s.seed !== DEFAULT_SEED) out.seed = s.seed;
+  if (s.proposers !== undefined) out.proposers = s.proposers;
   const timing = withoutDefaults(s.timing, DEFAULT_TIMING);
   if (timing) out.timing = timing;
   const network = withoutDefaults(s.network, DEFAULT_NETWORK);

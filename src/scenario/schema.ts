@@ -37,6 +37,7 @@ const network = v.strictObject({
 
 const options = v.strictObject({
   noopOnElection: v.optional(v.boolean('expected true or false'), DEFAULT_OPTIONS.noopOnElection),
+  backoff: v.optional(v.boolean('expected true or false'), DEFAULT_OPTIONS.backoff),
 });
 
 const action = v.variant('type', [
@@ -62,10 +63,12 @@ const action = v.variant('type', [
 
 export const scenarioSchema = v.strictObject({
   version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),
-  protocol: v.picklist(['raft'], 'expected "raft"'),
+  protocol: v.picklist(['raft', 'paxos'], 'expected "raft" or "paxos"'),
   title: v.optional(text(LIMITS.maxTitleLength)),
   nodes: int(LIMITS.minNodes, LIMITS.maxNodes),
   seed: v.optional(int(0, 0xffffffff), DEFAULT_SEED),
+  /** Paxos: the nodes that may propose (all when absent). */
+  proposers: v.optional(v.pipe(v.array(nodeId, 'expected a list of node ids'), v.minLength(1, 'expected at least one proposer'))),
   timing: v.optional(timing, {}),
   network: v.optional(network, {}),
   options: v.optional(options, {}),

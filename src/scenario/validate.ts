@@ -64,6 +64,7 @@ function crossChecks(s: Scenario): string[] {
   const node = (where: string, id: number) => {
     if (id > n) errors.push(`${where}: expected a node id from 1 to ${n}, found ${id}`);
   };
+  s.proposers?.forEach((id, i) => node(`proposers[${i}]`, id));
   s.actions.forEach((a, i) => {
     const where = `actions[${i}]`;
     switch (a.type) {
@@ -75,6 +76,7 @@ function crossChecks(s: Scenario): string[] {
         if (s.protocol === 'raft' && !isCommand(a.command)) {
           errors.push(`${where}.command: expected "set <key> <value>" or "del <key>", found ${describeValue(a.command)}`);
         }
+        if (s.protocol === 'paxos' && a.command.trim() === '') errors.push(`${where}.command: expected a value to propose, found an empty one`);
         break;
       case 'cut': case 'restore':
         node(`${where}.from`, a.from);

@@ -265,7 +265,7 @@ export class Controller {
     const scenario = this.scenarioSent && !reset ? null : this.scenario();
     const violations = this.run.violations;
     const safety = !reset && violations.length === this.sent.violations ? null : {
-      predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor().predicates).map(([name, description]) => ({
+      predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),
       })),
       violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PAXOS_BUGS } from '../paxos/bugs';
 import { RAFT_BUGS } from '../raft/bugs';
 import { Run } from '../run';
 import { explore, runSchedule } from './explore';
@@ -20,9 +21,19 @@ describe('property: Raft stays safe under random fault schedules', () => {
   });
 });
 
+describe('property: Paxos stays safe under random fault schedules', () => {
+  it('no safety check fails over 300 random schedules, and every live node learns the same value', () => {
+    const e = explore('paxos', 300, 5);
+    expect(e.violations).toBe(0);
+    expect(e.live).toBe(300);
+  });
+});
+
+const MUTANTS = [...Object.keys(RAFT_BUGS).map((b) => ['raft', b]), ...Object.keys(PAXOS_BUGS).map((b) => ['paxos', b])];
+
 describe('mutants: every deliberate bug is caught within 1,000 random schedules', () => {
-  it.each(Object.keys(RAFT_BUGS))('%s', (bug) => {
-    const e = explore('raft', 1000, 1, [bug]);
+  it.each(MUTANTS)('%s: %s', (protocol, bug) => {
+    const e = explore(protocol, 1000, 1, [bug]);
     expect(e.firstFailure, `${bug} survived ${e.schedules} schedules`).not.toBeNull();
     // The failing schedule replays as a plain scenario: same violation at the same event.
     const failure = e.firstFailure!;
@@ -33,5 +44,6 @@ describe('mutants: every deliberate bug is caught within 1,000 random schedules'
 
   it('the same schedules stay safe without the bug', () => {
     expect(explore('raft', 300, 1).violations).toBe(0);
+    expect(explore('paxos', 1000, 1).violations).toBe(0);
   });
 });

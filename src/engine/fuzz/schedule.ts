@@ -77,9 +77,11 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
   }
   // Strikes may crash any node, so every node is recovered (a refused no-op for those already up).
   for (let id = 1; id <= n; id++) actions.push({ at: healAt, type: 'recover', node: id });
-  // One client command after healing: without it a Raft leader cannot commit entries of
-  // older terms (no-op off), and "converged" would wait for a client that never comes.
-  actions.push({ at: healAt, type: 'request', node: nextInt(rng, 1, n), command: 'set healed 1' });
+  // A client command after healing: without one a Raft leader cannot commit entries of older
+  // terms (no-op off), and a Paxos node that was down when the value was chosen hears of it only
+  // when some proposer runs a new round. Raft gets one; Paxos asks every node.
+  if (protocol === 'paxos') for (let id = 1; id <= n; id++) actions.push({ at: healAt, type: 'request', node: id, command: 'set healed 1' });
+  else actions.push({ at: healAt, type: 'request', node: nextInt(rng, 1, n), command: 'set healed 1' });
   // Strikes come in a chain, each after the cluster has had time to elect a new leader.
   const strikes: Schedule['strikes'] = [];
   for (let at = nextInt(rng, 200, 800), k = churn ? nextInt(rng, 3, 8) : nextInt(rng, 0, 6); k > 0 && at < faultWindow;

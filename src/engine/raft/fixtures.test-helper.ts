@@ -8,6 +8,7 @@ export function ctxFor(self: number, n = 5, bugs: string[] = [], options: Record
     self, nodes: Array.from({ length: n }, (_, i) => i + 1),
     timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
     options: { noopOnElection: false, ...options }, bugs: new Set(bugs),
+    proposers: Array.from({ length: n }, (_, i) => i + 1),
   };
 }
 

@@ -21,6 +21,8 @@ export interface Context {
   readonly options: Readonly<Record<string, boolean>>;
   /** Deliberately broken rules switched on for this run (mutants). */
   readonly bugs: ReadonlySet<string>;
+  /** The nodes that may propose (Paxos); every node unless the scenario says otherwise. */
+  readonly proposers: readonly NodeId[];
 }
 
 export type Input<M> =

@@ -38,7 +38,7 @@ export class Simulation<S, M extends { type: string }> {
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
     this.contexts = [null as unknown as Context, ...ids.map((self) => ({
-      self, nodes: ids, timing: config.timing, options: config.options, bugs,
+      self, nodes: ids, timing: config.timing, options: config.options, bugs, proposers: config.proposers ?? ids,
     }))];
     const t = config.timing;
     this.world = {

@@ -23,6 +23,8 @@ export interface SimConfig {
   network: { dropRate: number; duplicateRate: number };
   options: Record<string, boolean>;
   bugs: string[];
+  /** Nodes that may propose (Paxos); all when absent. */
+  proposers?: NodeId[];
 }
 
 /** A message on the wire. sentAt and deliverAt let the view place it by interpolation. */

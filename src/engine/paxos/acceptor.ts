@@ -1,0 +1,37 @@
+import type { Context, NodeId, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { above, ballotText, compareBallots } from './ballot';
+import type { PaxosMessage, PaxosState } from './types';
+
+type Prepare = Extract<PaxosMessage, { type: 'Prepare' }>;
+type Accept = Extract<PaxosMessage, { type: 'Accept' }>;
+
+/** Phase 1b: promise a ballot above every one promised so far, reporting what was accepted; else refuse. */
+export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context): Step<PaxosState, PaxosMessage> {
+  const out = new Outbox<PaxosMessage>();
+  const who = `S${ctx.self}`;
+  const maxRound = Math.max(s.maxRound, m.ballot[0]);
+  if (above(m.ballot, s.promised)) {
+    out.send(from, { type: 'Promise', ballot: m.ballot, accepted: s.accepted });
+    const reported = s.accepted === null ? 'nothing accepted yet' : `its accepted "${s.accepted.value}" at ${ballotText(s.accepted.ballot)}`;
+    return out.done({ ...s, promised: m.ballot, maxRound }, 'paxos.promise',
+      () => `${who} promises ballot ${ballotText(m.ballot)} to S${from}, reporting ${reported}`);
+  }
+  out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
+  return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} refuses ballot ${ballotText(m.ballot)} from S${from}: it promised ${ballotText(s.promised)}`);
+}
+
+/** Phase 2b: accept unless a higher ballot was promised; tell every learner. */
+export function onAccept(s: PaxosState, from: NodeId, m: Accept, ctx: Context): Step<PaxosState, PaxosMessage> {
+  const out = new Outbox<PaxosMessage>();
+  const who = `S${ctx.self}`;
+  const ok = s.promised === null || compareBallots(m.ballot, s.promised) >= 0 || ctx.bugs.has('acceptBelowPromise');
+  if (!ok) {
+    out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
+    return out.done(s, 'paxos.nack', () => `${who} refuses to accept ballot ${ballotText(m.ballot)}: it promised ${ballotText(s.promised)}`);
+  }
+  const promised = above(m.ballot, s.promised) ? m.ballot : s.promised;
+  for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, value: m.value });
+  return out.done({ ...s, promised, accepted: { ballot: m.ballot, value: m.value }, maxRound: Math.max(s.maxRound, m.ballot[0]) }, 'paxos.accept',
+    () => `${who} accepts "${m.value}" at ballot ${ballotText(m.ballot)} and tells every learner`);
+}

@@ -1,0 +1,82 @@
+import type { Context, NodeId, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { type Ballot, ballotText, compareBallots, sameBallot } from './ballot';
+import { canPropose, quorum, startRetry } from './state';
+import type { Accepted, PaxosMessage, PaxosState } from './types';
+
+type PaxosStep = Step<PaxosState, PaxosMessage>;
+type Promise_ = Extract<PaxosMessage, { type: 'Promise' }>;
+type Nack = Extract<PaxosMessage, { type: 'Nack' }>;
+
+/** Phase 1a, prepare: a ballot above every round seen, sent to every acceptor. */
+function prepare(s: PaxosState, ctx: Context, out: Outbox<PaxosMessage>): PaxosState {
+  // A restarted proposer has forgotten its rounds, but its own acceptor remembers what it promised.
+  const seen = Math.max(s.maxRound, s.promised?.[0] ?? 0, s.accepted?.ballot[0] ?? 0);
+  const ballot: Ballot = [seen + 1, ctx.self];
+  for (const id of ctx.nodes) out.send(id, { type: 'Prepare', ballot });
+  startRetry(out, ctx, false);
+  return { ...s, phase: 'prepare', ballot, maxRound: seen + 1, promises: [], acceptedBy: [], proposal: null };
+}
+
+/** A client asks this node to propose a value. */
+export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep {
+  const out = new Outbox<PaxosMessage>();
+  const who = `S${ctx.self}`;
+  const refuse = (why: string) => ({ ...out.done(s, 'paxos.propose', () => `${who} cannot propose "${value}": ${why}`), refused: true });
+  if (!canPropose(ctx)) return refuse('it is not a proposer in this scenario');
+  if (s.learned !== null) return refuse(`the value "${s.learned}" is already chosen`);
+  if (s.phase !== 'idle' && s.phase !== 'done') return refuse(`it is still proposing "${s.value}"`);
+  const state = prepare({ ...s, value }, ctx, out);
+  return out.done(state, 'paxos.prepare', () => `${who} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
+}
+
+/** No answer in time, or the backoff is over (or the user forces it): try again with a higher ballot. */
+export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep {
+  const out = new Outbox<PaxosMessage>();
+  const who = `S${ctx.self}`;
+  if (s.value === null || s.phase === 'idle' || s.phase === 'done' || s.learned !== null) {
+    const step = out.done(s, 'paxos.retry', () => `${who} has nothing left to propose`);
+    return forced ? { ...step, refused: true } : step;
+  }
+  const why = s.phase === 'backoff' ? 'after backing off' : forced ? 'now, as asked' : 'after hearing too little in time';
+  const state = prepare(s, ctx, out);
+  return out.done(state, 'paxos.prepare', () => `${who} tries again ${why}: Prepare with ballot ${ballotText(state.ballot)}`);
+}
+
+/** Phase 1b reaches the proposer: with a majority of promises, phase 2a, accept. */
+export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context): PaxosStep {
+  const out = new Outbox<PaxosMessage>();
+  const who = `S${ctx.self}`;
+  if (s.phase !== 'prepare' || !sameBallot(s.ballot, m.ballot)) {
+    return out.done(s, 'paxos.promise', () => `${who} ignores a promise for ballot ${ballotText(m.ballot)} from S${from}: it is not waiting for one`);
+  }
+  const promises = s.promises.some((p) => p.from === from) ? s.promises : [...s.promises, { from, accepted: m.accepted }];
+  if (promises.length < quorum(ctx)) {
+    return out.done({ ...s, promises }, 'paxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ballot ${ballotText(s.ballot)}`);
+  }
+  // Adopt the value of the highest-ballot proposal any promise reports; only if none, our own.
+  let highest: Accepted | null = null;
+  for (const p of promises) if (p.accepted !== null && (highest === null || compareBallots(p.accepted.ballot, highest.ballot) > 0)) highest = p.accepted;
+  const proposal = highest !== null && !ctx.bugs.has('ignoreReportedValue') ? highest.value : s.value!;
+  for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, value: proposal });
+  startRetry(out, ctx, false);
+  const state: PaxosState = { ...s, promises, phase: 'accept', proposal };
+  return out.done(state, 'paxos.promise', () => highest !== null && proposal === highest.value
+    ? `${who} has a majority of promises; one reports "${highest.value}" accepted at ${ballotText(highest.ballot)}, so ${who} must propose that value, not its own`
+    : `${who} has a majority of promises and sends Accept(${ballotText(s.ballot)}, "${proposal}") to every acceptor`);
+}
+
+/** An acceptor refused: someone has a higher ballot. Back off, then retry above it. */
+export function onNack(s: PaxosState, from: NodeId, m: Nack, ctx: Context): PaxosStep {
+  const out = new Outbox<PaxosMessage>();
+  const who = `S${ctx.self}`;
+  const maxRound = Math.max(s.maxRound, m.promised[0]);
+  // A duplicate of our own Prepare is refused against our own ballot: nothing to back off from.
+  if ((s.phase !== 'prepare' && s.phase !== 'accept') || !sameBallot(s.ballot, m.ballot) || sameBallot(m.promised, s.ballot)) {
+    return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
+  }
+  startRetry(out, ctx, true);
+  const backoff = ctx.options.backoff !== false;
+  return out.done({ ...s, phase: 'backoff', maxRound }, 'paxos.nack',
+    () => `${who} is preempted: S${from} promised ballot ${ballotText(m.promised)}. It ${backoff ? 'backs off for a random time' : 'retries at once (no backoff)'}, then tries again`);
+}
