@@ -43,6 +43,20 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
   'raft-lossy-network': async (page) => {
     await expect(leaders(page)).toHaveCount(1);
   },
+  'paxos-basic': async (page) => {
+    await expect(page.locator('tr[data-learned="blue"]')).toHaveCount(5);
+    await expect(page.locator('g.node[data-role="learned"]')).toHaveCount(5);
+  },
+  'paxos-acceptor-failure': async (page) => {
+    await expect(node(page, 4)).toHaveAttribute('data-up', 'false');
+    await expect(page.locator('tr[data-learned="blue"]')).toHaveCount(4);
+  },
+  'paxos-proposer-failure': async (page) => {
+    await expect(page.locator('tr[data-learned="red"]')).toHaveCount(3);
+    await expect(page.locator('tr[data-learned="green"]')).toHaveCount(0);
+    await node(page, 5).click();
+    await expect(page.getByRole('region', { name: 'S5 details' })).toContainText('proposal (proposer)"red"');
+  },
 };
 
 test.describe('lessons, links and bad input', () => {

@@ -5,6 +5,8 @@ import { toActions, toSimConfig } from './config';
 import { LESSONS, type Lesson } from './lessons';
 import { parseScenario } from './validate';
 
+import type { PaxosState } from '../engine/paxos/types';
+
 function runLesson(lesson: Lesson) {
   const parsed = parseScenario(lesson.scenario);
   if (!parsed.ok) throw new Error(`${lesson.id}: ${parsed.errors.join('; ')}`);
@@ -16,6 +18,10 @@ function runLesson(lesson: Lesson) {
       if (n.up && s.currentRole === 'leader') leadersByTerm.set(s.currentTerm, n.id);
     }
   });
+  if (lesson.scenario.protocol === 'paxos') {
+    run.runUntil(lesson.endsAt);
+    return { run, nodes: [], leaders: [], leadersByTerm, scenario: parsed.scenario };
+  }
   run.runUntil(lesson.endsAt);
   const nodes = run.sim.nodes().map((n) => ({ id: n.id, up: n.up, ...(n.state as RaftState) }));
   const leaders = nodes.filter((n) => n.up && n.currentRole === 'leader');
@@ -61,6 +67,18 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
   'raft-figure8': ({ leaders, nodes }) => {
     expect(leaders.map((l) => [l.id, l.currentTerm])).toEqual([[5, 4]]);
     expect(nodes.filter((n) => n.log[0]?.command === 'set y 2').length).toBeGreaterThanOrEqual(3);
+  },
+  'paxos-basic': ({ run }) => {
+    for (const n of run.sim.nodes()) expect((n.state as PaxosState).learned).toBe('blue');
+  },
+  'paxos-acceptor-failure': ({ run }) => {
+    for (const n of run.sim.nodes()) expect([n.id, n.up ? (n.state as PaxosState).learned : 'down']).toEqual([n.id, n.id === 4 ? 'down' : 'blue']);
+  },
+  'paxos-proposer-failure': ({ run }) => {
+    const s5 = run.sim.node(5).state as PaxosState;
+    expect(s5.value).toBe('green');
+    expect(s5.proposal).toBe('red');
+    for (const n of run.sim.nodes()) if (n.up) expect((n.state as PaxosState).learned).toBe('red');
   },
   'raft-lossy-network': ({ nodes, leaders }) => {
     expect(leaders).toHaveLength(1);

@@ -14,6 +14,10 @@ export interface Lesson {
   scenario: ScenarioInput;
 }
 
+const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
+  version: 1, protocol: 'paxos', title, ...fields,
+});
+
 const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
   version: 1, protocol: 'raft', title, ...fields,
 });
@@ -193,6 +197,61 @@ export const LESSONS: Lesson[] = [
         { at: 1000, text: 'Progress is slow and irregular, and that is all the network can do to Raft. No message loss, duplication or delay can make two servers commit different entries: every safety check stays green. A forwarded command can be lost on the way; a real client would time out and retry.' },
         { at: 2500, text: 'This is partial synchrony. The FLP result says no deterministic algorithm can guarantee progress in a fully asynchronous network; Raft keeps safety always, and makes progress whenever the network behaves for long enough.' },
         { at: 4001, text: 'The network calms down. A stable leader emerges and every server converges on the same committed log.' },
+      ],
+    }),
+  },
+  {
+    id: 'paxos-basic',
+    title: 'P1. Basic Paxos: two phases, one value',
+    outcome: 'Every server has learned "blue".',
+    endsAt: 300,
+    scenario: paxosLesson('Basic Paxos: two phases, one value', {
+      nodes: 5, seed: 21,
+      actions: [{ at: 20, type: 'request', node: 1, command: 'blue' }],
+      narration: [
+        { at: 0, text: 'Five servers, each an acceptor and a learner; any may propose. Nothing is chosen yet. A client asks S1 to propose "blue".' },
+        { at: 21, text: 'Phase 1a, prepare: S1 picks ballot (1, S1), above any it has seen, and sends Prepare to every acceptor, itself included.' },
+        { at: 35, text: 'Phase 1b, promise: each acceptor promises never to accept a lower ballot, and reports what it has accepted so far: nothing.' },
+        { at: 52, text: 'With promises from a majority and no value reported, S1 is free to propose its own value. Phase 2a: Accept((1, S1), "blue") to every acceptor.' },
+        { at: 70, text: 'Phase 2b: each acceptor accepts, since it promised nothing higher, and tells every learner. Once a majority accepted ballot (1, S1), "blue" is chosen: nothing can change it.' },
+      ],
+    }),
+  },
+  {
+    id: 'paxos-acceptor-failure',
+    title: 'P2. An acceptor fails: nothing to recover',
+    outcome: 'S4 is down; every other server learned "blue".',
+    endsAt: 400,
+    scenario: paxosLesson('An acceptor fails: nothing to recover', {
+      nodes: 5, seed: 22,
+      actions: [{ at: 10, type: 'crash', node: 4 }, { at: 20, type: 'request', node: 1, command: 'blue' }],
+      narration: [
+        { at: 0, text: 'S4 crashes before anything happens. Four of five acceptors remain: still a majority.' },
+        { at: 40, text: 'S1 proposes "blue". Prepare to S4 is lost, but three promises are enough for a majority.' },
+        { at: 75, text: 'The value is chosen by the acceptors that are up. There is no leader to replace and no state to repair: as long as a majority is alive, Paxos carries on.' },
+      ],
+    }),
+  },
+  {
+    id: 'paxos-proposer-failure',
+    title: 'P3. A proposer fails mid-way; another finishes its value',
+    outcome: 'S1 crashed after only S1 and S2 accepted "red"; S5 proposed "green" but had to propose "red", and every live server learned "red".',
+    endsAt: 600,
+    scenario: paxosLesson('A proposer fails mid-way; another finishes its value', {
+      nodes: 5, seed: 23, timing: { latencyMin: 10, latencyMax: 10 },
+      actions: [
+        { at: 10, type: 'request', node: 1, command: 'red' },
+        { at: 35, type: 'cut', from: 1, to: 3 }, { at: 35, type: 'cut', from: 1, to: 4 }, { at: 35, type: 'cut', from: 1, to: 5 },
+        { at: 60, type: 'crash', node: 1 },
+        { at: 100, type: 'crash', node: 4 },
+        { at: 150, type: 'request', node: 5, command: 'green' },
+      ],
+      narration: [
+        { at: 0, text: 'S1 proposes "red" and gets its promises. Then its links to S3, S4 and S5 fail, so its Accept reaches only S1 and S2.' },
+        { at: 61, text: '"red" is accepted by two acceptors of five: not a majority, so not chosen. Then S1 crashes. S4 crashes too.' },
+        { at: 151, text: 'A client asks S5 to propose "green". S5 runs phase 1 with a higher ballot (2, S5).' },
+        { at: 172, text: 'Among S5\'s promises, S2 reports "red", accepted at ballot (1, S1). The rule: propose the value of the highest-ballot acceptance reported. So S5 proposes "red", not "green".' },
+        { at: 200, text: 'Why? S5 cannot tell whether "red" was chosen. Had it been, proposing "green" could choose a second value. Adopting "red" is always safe, and here it makes "red" the chosen value.' },
       ],
     }),
   },

@@ -11,6 +11,7 @@ import { MessagePopover } from './components/MessagePopover';
 import { Narration } from './components/Narration';
 import { ScenarioBar } from './components/ScenarioBar';
 import { NodeDetails } from './components/NodeDetails';
+import { PaxosTable } from './components/PaxosTable';
 import { Notices } from './components/Notices';
 import { RunDetails } from './components/RunDetails';
 import { SafetyPanel } from './components/SafetyPanel';
@@ -62,6 +63,7 @@ export function App({ opened }: { opened: Opened }) {
 function Shell({ onHelp }: { onHelp: () => void }) {
   const ready = useSim((s) => s.snapshot !== null);
   const title = useSim((s) => s.scenario?.title);
+  const protocol = useSim((s) => (s.scenario?.protocol === 'paxos' ? 'Paxos' : 'Raft'));
   const openFile = useOpenFile();
   return (
     <div
@@ -70,7 +72,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
       onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
     >
       <header className="top">
-        <h1>Quorum <small>Raft{title ? ` · ${title}` : ''}</small></h1>
+        <h1>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
         <ScenarioBar />
         <Transport />
         <Clock />
@@ -92,7 +94,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
             <ClusterSettings />
             <RunDetails />
           </aside>
-          <LogsPanel />
+          {protocol === 'Paxos' ? <PaxosTable /> : <LogsPanel />}
           <EventLog />
         </main>
       )}

@@ -7,6 +7,17 @@ export const ROLE = {
   follower: { color: '#334155', fill: '#f1f5f9', label: 'FOLLOWER' },
 } as const;
 
+/** Paxos roles, by what a node is doing now. */
+export const PAXOS_ROLE = {
+  proposer: { color: '#1d4ed8', fill: '#dbeafe', label: 'PROPOSER' },
+  acceptor: { color: '#334155', fill: '#f1f5f9', label: 'ACCEPTOR' },
+  learned: { color: '#15803d', fill: '#bbf7d0', label: 'LEARNED' },
+} as const;
+
+export function roleStyle(role: string): { color: string; fill: string } {
+  return (ROLE as Record<string, { color: string; fill: string }>)[role] ?? (PAXOS_ROLE as Record<string, { color: string; fill: string }>)[role] ?? ROLE.follower;
+}
+
 export const CRASHED = { color: '#111827', fill: '#4b5563', label: 'CRASHED' } as const;
 
 /** Message types: colour and shape, with a legend in the view. */
@@ -16,7 +27,18 @@ export const MESSAGE = {
   LogRequest: { color: '#0e7490', shape: 'square', label: 'LogRequest' },
   LogResponse: { color: '#15803d', shape: 'diamond', label: 'LogResponse' },
   ClientRequest: { color: '#be123c', shape: 'triangle', label: 'ClientRequest' },
+  Prepare: { color: '#7c3aed', shape: 'circle', label: 'Prepare (1a)' },
+  Promise: { color: '#c026d3', shape: 'ring', label: 'Promise (1b)' },
+  Nack: { color: '#b91c1c', shape: 'triangle', label: 'Nack' },
+  Accept: { color: '#0e7490', shape: 'square', label: 'Accept (2a)' },
+  Accepted: { color: '#15803d', shape: 'diamond', label: 'Accepted (2b)' },
 } as const;
+
+/** The message types each protocol sends, for its legend. */
+export const MESSAGES_OF: Record<string, MessageType[]> = {
+  raft: ['VoteRequest', 'VoteResponse', 'LogRequest', 'LogResponse', 'ClientRequest'],
+  paxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted'],
+};
 
 export type MessageType = keyof typeof MESSAGE;
 

@@ -238,3 +238,16 @@ describe('controller: narration', () => {
     expect(lines.at(-1).summary.traceHash).toBe(c.traceHash);
   });
 });
+
+describe('controller: message fields for the view', () => {
+  it('keeps a Paxos ballot as it is, and gives a Raft suffix as its length', () => {
+    const paxos = parseScenario({ version: 1, protocol: 'paxos', nodes: 3, actions: [{ at: 5, type: 'request', node: 1, command: 'v' }] });
+    if (!paxos.ok) throw new Error('fixture');
+    const c = new Controller(paxos.scenario);
+    c.seekTime(6);
+    expect(c.snapshot().messages.find((m) => m.type === 'Prepare')!.fields).toEqual({ ballot: [1, 1] });
+    const raft = new Controller(scenario({ actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 1, command: 'set a 1' }] }));
+    raft.seekTime(301);
+    expect(raft.snapshot().messages.find((m) => m.type === 'LogRequest')!.fields.suffix).toBe(1);
+  });
+});

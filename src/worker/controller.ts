@@ -370,8 +370,9 @@ export class Controller {
   private messageView(env: Envelope<Msg>, lostAt: number | null): MessageView {
     const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
     // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
+    // Lists of numbers (a Paxos ballot) are values, and stay as they are.
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) ? v.length : v;
+    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v;
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
@@ -397,9 +398,9 @@ export class Controller {
 
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
   if (rec.kind === 'refused') return null;
-  if (rec.rule === 'raft.electionTimeout') return 'election';
+  if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare') return 'election';
   if (rec.rule === 'raft.becomeLeader') return 'leader';
-  if (rec.rule === 'raft.logResponse' && rec.applied !== undefined) return 'commit';
+  if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
   if (rec.action !== undefined && rec.action.type !== 'request' && rec.action.type !== 'timeout') return 'fault';
   return null;
 }

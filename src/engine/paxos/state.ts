@@ -25,7 +25,7 @@ export function crashed(s: PaxosState): PaxosState {
 export function startRetry(out: PaxosOut, ctx: Context, preempted: boolean): void {
   const t = ctx.timing;
   // Without randomized backoff, dueling proposers retry in lockstep and can preempt each other forever.
-  if (preempted && ctx.options.backoff === false) out.startTimer('retry', t.latencyMax * 2, t.latencyMax * 2);
+  if (preempted && ctx.options.backoff === false) out.startTimer('retry', 1, 1);
   else out.startTimer('retry', t.electionTimeoutMin, t.electionTimeoutMax);
 }
 

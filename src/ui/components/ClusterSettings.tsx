@@ -7,23 +7,23 @@ export function ClusterSettings() {
   const scenario = useSim((s) => s.scenario);
   const send = useSim((s) => s.send);
   const notify = useSim((s) => s.notify);
-  const [draft, setDraft] = useState({ nodes: 5, seed: 1, electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, noopOnElection: false });
+  const [draft, setDraft] = useState({ protocol: 'raft' as 'raft' | 'paxos', nodes: 5, seed: 1, electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, noopOnElection: false, backoff: true });
   useEffect(() => {
     if (scenario !== null) {
-      setDraft({ nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection });
+      setDraft({ protocol: scenario.protocol, nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection, backoff: scenario.options.backoff });
     }
-  }, [scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
+  }, [scenario?.protocol, scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
   const start = () => {
-    const base = scenario ?? { version: 1, protocol: 'raft' };
     const parsed = parseScenario({
-      version: 1, protocol: base.protocol, nodes: draft.nodes, seed: draft.seed,
+      version: 1, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
       timing: { ...(scenario?.timing ?? {}), electionTimeoutMin: draft.electionTimeoutMin, electionTimeoutMax: draft.electionTimeoutMax, heartbeatInterval: draft.heartbeatInterval },
-      network: scenario?.network, options: { noopOnElection: draft.noopOnElection },
+      network: scenario?.network, options: { noopOnElection: draft.noopOnElection, backoff: draft.backoff },
     });
     if (!parsed.ok) {
       notify(`Cannot start that cluster: ${parsed.errors.join('; ')}`, 'alert');
       return;
     }
+    history.replaceState(null, '', window.location.href.split('#')[0]);
     send({ type: 'load', scenario: parsed.scenario });
   };
   const num = (key: keyof typeof draft, label: string, min: number, max: number) => (
@@ -37,6 +37,12 @@ export function ClusterSettings() {
     <section className="panel cluster-settings" aria-label="Cluster settings">
       <h2>Cluster</h2>
       <div className="settings-grid">
+        <label>Protocol
+          <select value={draft.protocol} aria-label="Protocol" onChange={(e) => setDraft({ ...draft, protocol: e.target.value as 'raft' | 'paxos' })}>
+            <option value="raft">Raft</option>
+            <option value="paxos">Paxos (single decree)</option>
+          </select>
+        </label>
         <label>Servers
           <select value={draft.nodes} aria-label="Cluster size" onChange={(e) => setDraft({ ...draft, nodes: Number(e.target.value) })}>
             {[3, 4, 5, 6, 7, 8, 9].map((k) => <option key={k} value={k}>{k}</option>)}
@@ -46,7 +52,9 @@ export function ClusterSettings() {
         {num('electionTimeoutMin', 'Election timeout min (ms)', 1, 600000)}
         {num('electionTimeoutMax', 'Election timeout max (ms)', 1, 600000)}
         {num('heartbeatInterval', 'Heartbeat (ms)', 1, 600000)}
-        <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>
+        {draft.protocol === 'raft'
+          ? <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>
+          : <label className="check"><input type="checkbox" checked={draft.backoff} onChange={(e) => setDraft({ ...draft, backoff: e.target.checked })} />Randomized backoff</label>}
       </div>
       <div className="row">
         <button type="button" onClick={start}>New cluster</button>

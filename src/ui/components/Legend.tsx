@@ -1,18 +1,21 @@
-import { CRASHED, MESSAGE, ROLE } from '../theme';
+import { useSim } from '../store/simStore';
+import { CRASHED, MESSAGE, MESSAGES_OF, PAXOS_ROLE, ROLE } from '../theme';
 import { MessageShape } from './MessageShape';
 
 /** What the colours and shapes mean, always on screen for the back row. */
 export function Legend() {
+  const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
+  const roles = protocol === 'paxos' ? PAXOS_ROLE : ROLE;
   return (
     <div className="legend" aria-label="Legend">
-      {Object.entries(MESSAGE).map(([type, st]) => (
+      {(MESSAGES_OF[protocol] ?? []).map((type) => [type, MESSAGE[type]] as const).map(([type, st]) => (
         <span key={type} className="legend-item">
           <svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type={type} filled /></svg>
           {st.label}
         </span>
       ))}
-      <span className="legend-item"><svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type="LogResponse" filled={false} /></svg>hollow: denied / failed</span>
-      {Object.values(ROLE).concat([CRASHED as never]).map((r) => (
+      {protocol === 'raft' && <span className="legend-item"><svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type="LogResponse" filled={false} /></svg>hollow: denied / failed</span>}
+      {[...Object.values(roles), CRASHED].map((r) => (
         <span key={r.label} className="legend-item"><span className="swatch" style={{ background: r.fill, borderColor: r.color }} />{r.label.toLowerCase()}</span>
       ))}
     </div>

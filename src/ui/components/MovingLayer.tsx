@@ -65,16 +65,17 @@ function paint(ctx: CanvasRenderingContext2D, s: SimState, positions: Point[]): 
     const n = s.nodes[id];
     const at = positions[i];
     if (n === undefined || at === undefined || !n.up) return;
-    const t = n.timers.election ?? n.timers.heartbeat;
+    // Raft's election timer (or a leader's heartbeat), Paxos's proposer retry or backoff.
+    const t = n.timers.election ?? n.timers.retry ?? n.timers.heartbeat;
     if (t === undefined) return;
     const left = Math.min(1, Math.max(0, (t.at - time) / Math.max(1, t.at - t.since)));
-    const fraction = n.timers.election !== undefined ? left : 1 - left;
+    const fraction = t !== n.timers.heartbeat ? left : 1 - left;
     const r = VIEW.nodeRadius + 5.5;
     ctx.lineWidth = 5;
     ctx.strokeStyle = '#e2e8f0';
     ctx.beginPath(); ctx.arc(at.x, at.y, r, 0, TWO_PI); ctx.stroke();
     if (fraction > 0) {
-      ctx.strokeStyle = n.timers.election !== undefined ? '#2563eb' : '#d97706';
+      ctx.strokeStyle = t !== n.timers.heartbeat ? '#2563eb' : '#d97706';
       ctx.beginPath(); ctx.arc(at.x, at.y, r, -Math.PI / 2, -Math.PI / 2 + TWO_PI * fraction); ctx.stroke();
     }
   });
@@ -84,7 +85,8 @@ function paint(ctx: CanvasRenderingContext2D, s: SimState, positions: Point[]): 
   for (const m of snap.messages) {
     const from = positions[m.from - 1];
     const to = positions[m.to - 1];
-    if (from === undefined || to === undefined) continue;
+    // A message a node sends itself (Paxos: proposer to its own acceptor) has no link to travel.
+    if (from === undefined || to === undefined || m.from === m.to) continue;
     const p = messagePlacement(lane(from, to), m.sentAt, m.deliverAt, m.lostAt, isBlocked(key, m.from, m.to) !== null, time, snap.network.latencyMax);
     if (p.opacity <= 0) continue;
     const f = m.fields as { granted?: boolean; success?: boolean };
@@ -135,6 +137,15 @@ export function shortLabel(type: string, fields: Record<string, unknown>): strin
     case 'LogRequest': return `t${fields.term} +${fields.suffix}`;
     case 'LogResponse': return fields.success ? `ack ${fields.ack}` : 'fail';
     case 'ClientRequest': return String(fields.command);
+    case 'Prepare': return `prep ${ballot(fields.ballot)}`;
+    case 'Promise': return `prom ${ballot(fields.ballot)}${fields.accepted ? ' +v' : ''}`;
+    case 'Nack': return `nack < ${ballot(fields.promised)}`;
+    case 'Accept': return `acc ${ballot(fields.ballot)} "${fields.value}"`;
+    case 'Accepted': return `ok ${ballot(fields.ballot)}`;
     default: return type;
   }
+}
+
+function ballot(b: unknown): string {
+  return Array.isArray(b) ? `(${b[0]},S${b[1]})` : '';
 }

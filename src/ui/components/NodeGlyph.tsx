@@ -1,26 +1,24 @@
 import { memo } from 'react';
-import type { RaftState } from '../../engine/raft/types';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
-import { CRASHED, ROLE } from '../theme';
+import { type Badge, badge } from '../protocolView';
+import { CRASHED, roleStyle } from '../theme';
 
 /** One server: its id, role (colour, outline and label), currentTerm and votedFor. */
 export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: number; at: Point; flagged: boolean }) {
-  // Only the fields drawn here: a node's log and timers change far more often than these.
+  const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);
-  const currentRole = useSim((s) => (s.nodes[id]?.state as RaftState | undefined)?.currentRole ?? 'follower');
-  const currentTerm = useSim((s) => (s.nodes[id]?.state as RaftState | undefined)?.currentTerm ?? 0);
-  const votedFor = useSim((s) => (s.nodes[id]?.state as RaftState | undefined)?.votedFor ?? null);
+  // Only what the badge draws, as a string: a node's log and timers change far more often.
+  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(badge(protocol, s.nodes[id].state))));
   const selected = useSim((s) => s.selectedNode === id);
   const picked = useSim((s) => s.partitionPick?.includes(id) ?? false);
   const picking = useSim((s) => s.partitionPick !== null);
   const select = useSim((s) => s.select);
   const setPick = useSim((s) => s.setPartitionPick);
   const pick = useSim((s) => s.partitionPick);
-  if (up === undefined) return null;
-  const s = { currentRole, currentTerm, votedFor };
-  const node = { up };
-  const role = node.up ? ROLE[s.currentRole] : CRASHED;
+  if (up === undefined || badgeKey === '') return null;
+  const b = JSON.parse(badgeKey) as Badge;
+  const role = up ? { ...roleStyle(b.role), label: b.label } : CRASHED;
   const r = VIEW.nodeRadius;
   const onActivate = () => {
     if (picking) setPick(picked ? pick!.filter((x) => x !== id) : [...pick!, id]);
@@ -31,12 +29,12 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: numb
       className="node"
       transform={`translate(${at.x},${at.y})`}
       data-node-id={id}
-      data-role={node.up ? s.currentRole : 'crashed'}
-      data-term={s.currentTerm}
-      data-up={node.up}
+      data-role={up ? b.role : 'crashed'}
+      data-term={b.term}
+      data-up={up}
       role="button"
       tabIndex={0}
-      aria-label={picking ? `${picked ? 'Unpick' : 'Pick'} S${id} for one side of the partition` : `Select S${id}, ${node.up ? s.currentRole : 'crashed'}, term ${s.currentTerm}`}
+      aria-label={picking ? `${picked ? 'Unpick' : 'Pick'} S${id} for one side of the partition` : `Select S${id}, ${up ? b.label.toLowerCase() : 'crashed'}, ${b.lines.join(', ')}`}
       aria-pressed={picking ? picked : selected}
       onClick={onActivate}
       onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); onActivate(); } }}
@@ -48,14 +46,14 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: numb
         r={r}
         fill={role.fill}
         stroke={role.color}
-        strokeWidth={node.up && s.currentRole === 'leader' ? 6 : 3}
-        strokeDasharray={node.up && s.currentRole === 'candidate' ? '7 5' : undefined}
+        strokeWidth={up && b.strong ? 6 : 3}
+        strokeDasharray={up && b.dashed ? '7 5' : undefined}
       />
-      {node.up && s.currentRole === 'leader' && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
+      {up && b.strong && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
       <text className="node-id" y={-12}>S{id}</text>
-      <text className="node-line" y={9}>term {s.currentTerm}</text>
-      <text className="node-line" y={26}>{s.votedFor === null ? 'no vote' : `voted S${s.votedFor}`}</text>
-      {!node.up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
+      <text className="node-line" y={9}>{b.lines[0]}</text>
+      <text className="node-line" y={26}>{b.lines[1]}</text>
+      {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <text className="node-role" y={r + 24} fill={role.color}>{role.label}</text>
     </g>
   );
