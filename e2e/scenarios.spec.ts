@@ -51,6 +51,15 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
     await expect(node(page, 4)).toHaveAttribute('data-up', 'false');
     await expect(page.locator('tr[data-learned="blue"]')).toHaveCount(4);
   },
+  'paxos-livelock': async (page) => {
+    await expect(page.locator('tr[data-learned=""]')).toHaveCount(5);
+  },
+  'paxos-backoff': async (page) => {
+    const learned = await page.locator('tr[data-learned]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-learned')));
+    expect(learned).toHaveLength(5);
+    expect(new Set(learned).size).toBe(1);
+    expect(learned[0]).not.toBe('');
+  },
   'paxos-proposer-failure': async (page) => {
     await expect(page.locator('tr[data-learned="red"]')).toHaveCount(3);
     await expect(page.locator('tr[data-learned="green"]')).toHaveCount(0);

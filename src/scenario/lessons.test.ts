@@ -80,6 +80,15 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
     expect(s5.proposal).toBe('red');
     for (const n of run.sim.nodes()) if (n.up) expect((n.state as PaxosState).learned).toBe('red');
   },
+  'paxos-livelock': ({ run }) => {
+    const states = run.sim.nodes().map((n) => n.state as PaxosState);
+    expect(states.every((s) => s.learned === null)).toBe(true);
+    expect(Math.max(...states.map((s) => s.maxRound))).toBeGreaterThan(10);
+  },
+  'paxos-backoff': ({ run }) => {
+    const learned = run.sim.nodes().map((n) => (n.state as PaxosState).learned);
+    expect(learned.every((v) => v !== null && v === learned[0])).toBe(true);
+  },
   'raft-lossy-network': ({ nodes, leaders }) => {
     expect(leaders).toHaveLength(1);
     const committed = nodes.map(commands);

@@ -255,6 +255,37 @@ export const LESSONS: Lesson[] = [
       ],
     }),
   },
+  {
+    id: 'paxos-livelock',
+    title: 'P4a. Dueling proposers: livelock without backoff',
+    outcome: 'After a full second, no value is chosen: S1 and S5 keep preempting each other, and every safety check holds.',
+    endsAt: 1000,
+    scenario: paxosLesson('Dueling proposers: livelock without backoff', {
+      nodes: 5, seed: 24, options: { backoff: false },
+      actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 11, type: 'request', node: 5, command: 'blue' }],
+      narration: [
+        { at: 0, text: 'Two clients ask S1 and S5 to propose at almost the same moment. Randomized backoff is switched off.' },
+        { at: 30, text: 'S5\'s Prepare carries the higher ballot. When S1\'s own acceptor promises it, S1 knows its round is lost and, with no backoff, starts a higher one at once.' },
+        { at: 60, text: 'That Prepare in turn overtakes S5\'s round before S5\'s Accept lands, and S5 does the same. Each new Prepare cancels the other\'s progress.' },
+        { at: 400, text: 'Round after round, nobody gets a majority to accept. This is livelock: every safety property holds (nothing wrong is ever chosen), but nothing is chosen at all. FLP says no deterministic protocol can rule this out.' },
+      ],
+    }),
+  },
+  {
+    id: 'paxos-backoff',
+    title: 'P4b. Dueling proposers: randomized backoff resolves it',
+    outcome: 'With randomized backoff the same duel ends at once: every server learns one value.',
+    endsAt: 600,
+    scenario: paxosLesson('Dueling proposers: randomized backoff resolves it', {
+      nodes: 5, seed: 24,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 11, type: 'request', node: 5, command: 'blue' }],
+      narration: [
+        { at: 0, text: 'The same two proposers at the same moments, now with randomized backoff.' },
+        { at: 30, text: 'S1 sees S5\'s higher ballot and gives up its round, but now it waits a random time (the ring) before trying again.' },
+        { at: 80, text: 'While S1 waits, S5 completes both phases undisturbed: its value is chosen. When S1 wakes up it learns the outcome instead of fighting. Random delays make endless collisions vanishingly unlikely.' },
+      ],
+    }),
+  },
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -1,6 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { above, ballotText, compareBallots } from './ballot';
+import { startRetry } from './state';
 import type { PaxosMessage, PaxosState } from './types';
 
 type Prepare = Extract<PaxosMessage, { type: 'Prepare' }>;
@@ -14,8 +15,12 @@ export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context)
   if (above(m.ballot, s.promised)) {
     out.send(from, { type: 'Promise', ballot: m.ballot, accepted: s.accepted });
     const reported = s.accepted === null ? 'nothing accepted yet' : `its accepted "${s.accepted.value}" at ${ballotText(s.accepted.ballot)}`;
-    return out.done({ ...s, promised: m.ballot, maxRound }, 'paxos.promise',
-      () => `${who} promises ballot ${ballotText(m.ballot)} to S${from}, reporting ${reported}`);
+    // This node's own proposer sees a higher ballot: its round is lost, so it gives up at once and
+    // tries again later (at once without backoff: that is how dueling proposers can livelock).
+    const preempted = from !== ctx.self && (s.phase === 'prepare' || s.phase === 'accept') && s.ballot !== null && above(m.ballot, s.ballot);
+    if (preempted) startRetry(out, ctx, true);
+    return out.done({ ...s, promised: m.ballot, maxRound, ...(preempted ? { phase: 'backoff' as const } : {}) }, 'paxos.promise',
+      () => `${who} promises ballot ${ballotText(m.ballot)} to S${from}, reporting ${reported}${preempted ? `; its own round ${ballotText(s.ballot)} is lost` : ''}`);
   }
   out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
   return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} refuses ballot ${ballotText(m.ballot)} from S${from}: it promised ${ballotText(s.promised)}`);

@@ -38,7 +38,9 @@ export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep
     const step = out.done(s, 'paxos.retry', () => `${who} has nothing left to propose`);
     return forced ? { ...step, refused: true } : step;
   }
-  const why = s.phase === 'backoff' ? 'after backing off' : forced ? 'now, as asked' : 'after hearing too little in time';
+  const why = forced ? 'now, as asked'
+    : s.phase !== 'backoff' ? 'after hearing too little in time'
+    : ctx.options.backoff === false ? 'at once, with no backoff' : 'after backing off';
   const state = prepare(s, ctx, out);
   return out.done(state, 'paxos.prepare', () => `${who} tries again ${why}: Prepare with ballot ${ballotText(state.ballot)}`);
 }
