@@ -82,3 +82,20 @@ function paxosThroughput(): number {
 }
 
 console.log(`paxos.events_per_s=${Math.round(paxosThroughput())}`);
+
+/** Multi-Paxos: a 5-node cluster under the same steady load as Raft (a command every 200 ms). */
+function multiPaxosThroughput(): number {
+  let events = 0;
+  let seconds = 0;
+  for (let seed = 0; seed <= 10; seed++) {
+    const r = new Run({ ...config(seed), protocol: 'multipaxos' }, load(60_000, 200), { checks: false });
+    const t0 = performance.now();
+    r.runUntil(60_000);
+    if (seed === 0) continue; // warm-up
+    events += r.sim.world.events;
+    seconds += (performance.now() - t0) / 1000;
+  }
+  return events / seconds;
+}
+
+console.log(`multipaxos.events_per_s=${Math.round(multiPaxosThroughput())}`);

@@ -60,6 +60,14 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
     expect(new Set(learned).size).toBe(1);
     expect(learned[0]).not.toBe('');
   },
+  'multipaxos-failover': async (page) => {
+    await expect(node(page, 4)).toHaveAttribute('data-role', 'leader');
+    for (const id of [2, 3, 4]) {
+      await expect(page.locator(`.log-cell[data-node-id="${id}"][data-slot="2"]`)).toHaveAttribute('data-value', 'noop');
+      await expect(page.locator(`.log-cell[data-node-id="${id}"][data-slot="3"]`)).toHaveAttribute('data-value', 'set c 3');
+      await expect(page.locator(`.log-cell[data-node-id="${id}"][data-slot="4"]`)).toHaveAttribute('data-decided', 'true');
+    }
+  },
   'paxos-proposer-failure': async (page) => {
     await expect(page.locator('tr[data-learned="red"]')).toHaveCount(3);
     await expect(page.locator('tr[data-learned="green"]')).toHaveCount(0);

@@ -47,6 +47,15 @@ describe('npm run sim', () => {
     expect(last.nodes[1]).toEqual({ id: 2, up: true, promised: [1, 1], accepted: { ballot: [1, 1], value: 'hello' }, learned: 'hello' });
   });
 
+  it('--states for Multi-Paxos gives promised, leader, accepted and decided slots, and applied', () => {
+    const parsed = parseScenarioJson(JSON.stringify({ version: 1, protocol: 'multipaxos', nodes: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 100, type: 'request', node: 2, command: 'set a 1' }] }));
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const r = cli('sim', encodeScenario(parsed.scenario), '--until', '400', '--states');
+    expect(r.code).toBe(0);
+    const node = JSON.parse(r.lines.at(-2)!).nodes[2];
+    expect(node).toEqual({ id: 3, up: true, promised: [1, 1], leader: 1, accepted: { 1: { ballot: [1, 1], value: 'set a 1' } }, decided: { 1: 'set a 1' }, applied: 1 });
+  });
+
   it('exits 1 when a safety check fails', () => {
     const doc = JSON.parse(readFileSync(join(GOLDEN, 'figure8.json'), 'utf8'));
     const parsed = parseScenarioJson(JSON.stringify({ ...doc, bugs: ['commitOldTermByCount'] }));

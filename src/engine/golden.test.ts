@@ -13,7 +13,7 @@ import { nodeStates, traceLine } from './traceFormat';
 const DIR = join(import.meta.dirname, 'golden');
 const CASES: [name: string, until: number][] = [
   ['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800],
-  ['paxos-duel', 1500],
+  ['paxos-duel', 1500], ['multipaxos-failover', 900],
 ];
 
 function traceOf(name: string, until: number, bugs: string[] = []): { jsonl: string; run: Run } {

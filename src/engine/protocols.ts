@@ -1,4 +1,7 @@
+import { MultiPaxosMonitor } from './invariants/multipaxos';
 import { PaxosMonitor } from './invariants/paxos';
+import { multipaxos } from './multipaxos';
+import type { MultiPaxosState } from './multipaxos/types';
 import { RaftMonitor } from './invariants/raft';
 import { paxos } from './paxos';
 import type { PaxosState } from './paxos/types';
@@ -46,6 +49,16 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
       return learned.length > 0 && learned.every((v) => v !== null && v === learned[0]);
     },
     leader: () => null,
+  },
+  multipaxos: {
+    protocol: multipaxos as Protocol<unknown, { type: string }>,
+    monitor: (n) => new MultiPaxosMonitor(n) as SafetyMonitor<unknown>,
+    // Liveness: one leader, and every live replica applied the same slots.
+    converged: (nodes) => {
+      const live = (nodes as readonly NodeSlot<MultiPaxosState>[]).filter((s) => s.up).map((s) => s.state);
+      return live.filter((s) => s.role === 'leader').length === 1 && live.every((s) => s.applied === live[0].applied && s.applied > 0);
+    },
+    leader: (nodes) => (nodes as readonly NodeSlot<MultiPaxosState>[]).find((s) => s.up && s.state.role === 'leader')?.id ?? null,
   },
 };
 

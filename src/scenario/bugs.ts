@@ -1,3 +1,4 @@
+import { MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
 import { PAXOS_BUGS } from '../engine/paxos/bugs';
 import { RAFT_BUGS } from '../engine/raft/bugs';
 
@@ -8,4 +9,5 @@ import { RAFT_BUGS } from '../engine/raft/bugs';
 export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   raft: RAFT_BUGS,
   paxos: PAXOS_BUGS,
+  multipaxos: MULTIPAXOS_BUGS,
 };

@@ -5,6 +5,7 @@ import { toActions, toSimConfig } from './config';
 import { LESSONS, type Lesson } from './lessons';
 import { parseScenario } from './validate';
 
+import type { MultiPaxosState } from '../engine/multipaxos/types';
 import type { PaxosState } from '../engine/paxos/types';
 
 function runLesson(lesson: Lesson) {
@@ -18,7 +19,7 @@ function runLesson(lesson: Lesson) {
       if (n.up && s.currentRole === 'leader') leadersByTerm.set(s.currentTerm, n.id);
     }
   });
-  if (lesson.scenario.protocol === 'paxos') {
+  if (lesson.scenario.protocol !== 'raft') {
     run.runUntil(lesson.endsAt);
     return { run, nodes: [], leaders: [], leadersByTerm, scenario: parsed.scenario };
   }
@@ -88,6 +89,15 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
   'paxos-backoff': ({ run }) => {
     const learned = run.sim.nodes().map((n) => (n.state as PaxosState).learned);
     expect(learned.every((v) => v !== null && v === learned[0])).toBe(true);
+  },
+  'multipaxos-failover': ({ run }) => {
+    const live = run.sim.nodes().filter((n) => n.up).map((n) => n.state as MultiPaxosState);
+    expect(live.filter((s) => s.role === 'leader').length).toBe(1);
+    expect(run.sim.node(4).state).toMatchObject({ role: 'leader' });
+    for (const s of live) {
+      expect(s.decided).toEqual({ 1: 'set a 1', 2: 'noop', 3: 'set c 3', 4: 'set d 4' });
+      expect(s.applied).toBe(4);
+    }
   },
   'raft-lossy-network': ({ nodes, leaders }) => {
     expect(leaders).toHaveLength(1);

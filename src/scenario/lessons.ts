@@ -286,6 +286,38 @@ export const LESSONS: Lesson[] = [
       ],
     }),
   },
+  {
+    id: 'multipaxos-failover',
+    title: 'P5. Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
+    outcome: 'S4 leads; every live replica has slot 2 = noop (the gap) and slot 3 = "set c 3" (adopted), and applied "set d 4" in slot 4.',
+    endsAt: 900,
+    scenario: {
+      version: 1, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
+      nodes: 5, seed: 25,
+      actions: [
+        { at: 5, type: 'timeout', node: 1 },
+        { at: 200, type: 'request', node: 1, command: 'set a 1' },
+        { at: 300, type: 'cut', from: 1, to: 2 }, { at: 300, type: 'cut', from: 1, to: 3 },
+        { at: 300, type: 'cut', from: 1, to: 4 }, { at: 300, type: 'cut', from: 1, to: 5 },
+        { at: 300, type: 'request', node: 1, command: 'set b 2' },
+        { at: 330, type: 'restore', from: 1, to: 2 },
+        { at: 340, type: 'request', node: 1, command: 'set c 3' },
+        { at: 380, type: 'crash', node: 1 },
+        { at: 390, type: 'crash', node: 5 },
+        { at: 400, type: 'timeout', node: 4 },
+        { at: 600, type: 'request', node: 2, command: 'set d 4' },
+      ],
+      narration: [
+        { at: 0, text: 'S1 runs phase 1 once, for every slot at the same time, and becomes the distinguished leader.' },
+        { at: 201, text: 'A command costs one round trip: Accept for slot 1, a majority accepts, slot 1 is decided, and every replica applies it.' },
+        { at: 301, text: 'S1\'s links break. "set b 2" for slot 2 is accepted by S1 alone. Then the link to S2 comes back, and "set c 3" for slot 3 is accepted by S1 and S2: not a majority either.' },
+        { at: 391, text: 'S1 crashes, and S5 too. Slots 2 and 3 are open: nobody knows whether they were chosen.' },
+        { at: 401, text: 'S4 runs phase 1 for all slots with a higher ballot. Its majority must include S2, which reports "set c 3" accepted for slot 3. Nobody up knows anything about slot 2.' },
+        { at: 440, text: 'S4 re-proposes "set c 3" for slot 3 (it might have been chosen), and fills the gap in slot 2 with a no-op, so replicas can apply slots in order.' },
+        { at: 601, text: 'New commands go after the highest slot: "set d 4" takes slot 4, again in one round trip.' },
+      ],
+    },
+  },
 ];
 
 export function lessonById(id: string): Lesson | undefined {

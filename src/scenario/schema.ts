@@ -63,7 +63,7 @@ const action = v.variant('type', [
 
 export const scenarioSchema = v.strictObject({
   version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),
-  protocol: v.picklist(['raft', 'paxos'], 'expected "raft" or "paxos"'),
+  protocol: v.picklist(['raft', 'paxos', 'multipaxos'], 'expected "raft", "paxos" or "multipaxos"'),
   title: v.optional(text(LIMITS.maxTitleLength)),
   nodes: int(LIMITS.minNodes, LIMITS.maxNodes),
   seed: v.optional(int(0, 0xffffffff), DEFAULT_SEED),

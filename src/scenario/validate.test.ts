@@ -37,7 +37,7 @@ describe('scenario validation', () => {
     [{ ...base, seed: 'x' }, 'seed: expected a whole number from 0 to 4294967295, found "x"'],
     [{ ...base, network: { dropRate: 2 } }, 'network.dropRate: expected a probability from 0 to 1, found 2'],
     [{ ...base, timing: { latencyMn: 3 } }, 'timing.latencyMn: unknown field'],
-    [{ ...base, protocol: 'zab' }, 'protocol: expected "raft" or "paxos", found "zab"'],
+    [{ ...base, protocol: 'zab' }, 'protocol: expected "raft", "paxos" or "multipaxos", found "zab"'],
     [{ ...base, actions: [{ at: 1, type: 'crash', node: 6 }] }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
     [{ ...base, actions: [{ at: -1, type: 'heal' }] }, 'actions[0].at: expected a whole number from 0 to 100000000, found -1'],
     [{ ...base, actions: [{ at: 1, type: 'cut', from: 2, to: 2 }] }, 'actions[0].to: expected a node other than from (2), found 2'],

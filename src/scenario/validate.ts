@@ -73,7 +73,7 @@ function crossChecks(s: Scenario): string[] {
         break;
       case 'request':
         node(`${where}.node`, a.node);
-        if (s.protocol === 'raft' && !isCommand(a.command)) {
+        if (s.protocol !== 'paxos' && !isCommand(a.command)) {
           errors.push(`${where}.command: expected "set <key> <value>" or "del <key>", found ${describeValue(a.command)}`);
         }
         if (s.protocol === 'paxos' && a.command.trim() === '') errors.push(`${where}.command: expected a value to propose, found an empty one`);

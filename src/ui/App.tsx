@@ -12,6 +12,7 @@ import { Narration } from './components/Narration';
 import { ScenarioBar } from './components/ScenarioBar';
 import { NodeDetails } from './components/NodeDetails';
 import { PaxosTable } from './components/PaxosTable';
+import { SlotTable } from './components/SlotTable';
 import { Notices } from './components/Notices';
 import { RunDetails } from './components/RunDetails';
 import { SafetyPanel } from './components/SafetyPanel';
@@ -63,7 +64,7 @@ export function App({ opened }: { opened: Opened }) {
 function Shell({ onHelp }: { onHelp: () => void }) {
   const ready = useSim((s) => s.snapshot !== null);
   const title = useSim((s) => s.scenario?.title);
-  const protocol = useSim((s) => (s.scenario?.protocol === 'paxos' ? 'Paxos' : 'Raft'));
+  const protocol = useSim((s) => ({ raft: 'Raft', paxos: 'Paxos', multipaxos: 'Multi-Paxos' } as const)[s.scenario?.protocol ?? 'raft']);
   const openFile = useOpenFile();
   return (
     <div
@@ -94,7 +95,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
             <ClusterSettings />
             <RunDetails />
           </aside>
-          {protocol === 'Paxos' ? <PaxosTable /> : <LogsPanel />}
+          {protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
           <EventLog />
         </main>
       )}

@@ -1,4 +1,5 @@
 import { ballotText } from '../engine/paxos/ballot';
+import type { MultiPaxosState } from '../engine/multipaxos/types';
 import type { PaxosState } from '../engine/paxos/types';
 import type { RaftState } from '../engine/raft/types';
 
@@ -18,6 +19,17 @@ export interface Badge {
 }
 
 export function badge(protocol: string, state: unknown): Badge {
+  if (protocol === 'multipaxos') {
+    const s = state as MultiPaxosState;
+    return {
+      role: s.role === 'leader' ? 'leader' : s.role === 'candidate' ? 'candidate' : 'follower',
+      label: s.role.toUpperCase(),
+      term: s.promised?.[0] ?? 0,
+      lines: [`p ${s.promised === null ? '—' : `(${s.promised[0]},S${s.promised[1]})`}`, `applied ${s.applied}`],
+      dashed: s.role === 'candidate',
+      strong: s.role === 'leader',
+    };
+  }
   if (protocol === 'paxos') {
     const s = state as PaxosState;
     const proposing = s.phase === 'prepare' || s.phase === 'accept' || s.phase === 'backoff';
@@ -55,6 +67,25 @@ export interface DetailField {
 
 /** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
 export function detailFields(protocol: string, state: unknown, logStart: number, ids: number[], self: number): { persistent: DetailField[]; volatile: DetailField[] } {
+  if (protocol === 'multipaxos') {
+    const s = state as MultiPaxosState;
+    const slots = Object.keys(s.accepted).length;
+    return {
+      persistent: [
+        { name: 'promised', alias: 'acceptor, all slots', value: ballotText(s.promised) },
+        { name: 'accepted', alias: 'acceptor', value: `${slots} slot${slots === 1 ? '' : 's'}` },
+        { name: 'decided', alias: 'replica', value: `${Object.keys(s.decided).length} slots` },
+        { name: 'applied', alias: 'replica', value: `slots 1–${s.applied}` },
+      ],
+      volatile: [
+        { name: 'role', value: s.role },
+        { name: 'leader', value: s.leader === null ? 'unknown' : `S${s.leader}` },
+        { name: 'ballot', alias: 'as candidate or leader', value: ballotText(s.ballot) },
+        { name: 'next slot', alias: 'leader', value: s.role === 'leader' ? String(s.nextSlot) : '—' },
+        { name: 'held commands', value: s.pending.length === 0 ? 'none' : s.pending.join('; ') },
+      ],
+    };
+  }
   if (protocol === 'paxos') {
     const s = state as PaxosState;
     return {

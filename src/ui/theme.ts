@@ -32,12 +32,16 @@ export const MESSAGE = {
   Nack: { color: '#b91c1c', shape: 'triangle', label: 'Nack' },
   Accept: { color: '#0e7490', shape: 'square', label: 'Accept (2a)' },
   Accepted: { color: '#15803d', shape: 'diamond', label: 'Accepted (2b)' },
+  Heartbeat: { color: '#b45309', shape: 'square', label: 'Heartbeat' },
+  CatchUp: { color: '#64748b', shape: 'ring', label: 'CatchUp' },
+  Decide: { color: '#0f766e', shape: 'diamond', label: 'Decide' },
 } as const;
 
 /** The message types each protocol sends, for its legend. */
 export const MESSAGES_OF: Record<string, MessageType[]> = {
   raft: ['VoteRequest', 'VoteResponse', 'LogRequest', 'LogResponse', 'ClientRequest'],
   paxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted'],
+  multipaxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted', 'Heartbeat', 'CatchUp', 'Decide', 'ClientRequest'],
 };
 
 export type MessageType = keyof typeof MESSAGE;

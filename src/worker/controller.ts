@@ -386,8 +386,11 @@ export class Controller {
     if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
     const timers: NodeView['timers'] = {};
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
-    const state = slot.state as { log?: { command: string }[]; commitLength?: number };
-    const kv = state.log !== undefined ? applyAll(state.log.slice(0, state.commitLength ?? 0).map((e) => e.command)) : {};
+    const state = slot.state as { log?: { command: string }[]; commitLength?: number; decided?: Record<number, string>; applied?: number };
+    // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
+    const commands = state.log !== undefined ? state.log.slice(0, state.commitLength ?? 0).map((e) => e.command)
+      : state.decided !== undefined ? Array.from({ length: state.applied ?? 0 }, (_, i) => state.decided![i + 1]) : [];
+    const kv = applyAll(commands);
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
     const shown = logStart > 0 ? { ...(slot.state as object), log: state.log!.slice(logStart) } : slot.state;
     const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv: { ...kv } };
@@ -398,9 +401,10 @@ export class Controller {
 
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
   if (rec.kind === 'refused') return null;
-  if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare') return 'election';
-  if (rec.rule === 'raft.becomeLeader') return 'leader';
+  if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
+  if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
   if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
+  if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';
   if (rec.action !== undefined && rec.action.type !== 'request' && rec.action.type !== 'timeout') return 'fault';
   return null;
 }

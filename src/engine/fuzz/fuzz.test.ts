@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MULTIPAXOS_BUGS } from '../multipaxos/bugs';
 import { PAXOS_BUGS } from '../paxos/bugs';
 import { RAFT_BUGS } from '../raft/bugs';
 import { Run } from '../run';
@@ -29,7 +30,19 @@ describe('property: Paxos stays safe under random fault schedules', () => {
   });
 });
 
-const MUTANTS = [...Object.keys(RAFT_BUGS).map((b) => ['raft', b]), ...Object.keys(PAXOS_BUGS).map((b) => ['paxos', b])];
+describe('property: Multi-Paxos stays safe under random fault schedules', () => {
+  it('no safety check fails over 150 random schedules', () => {
+    const e = explore('multipaxos', 150, 9);
+    expect(e.violations).toBe(0);
+    expect(e.live).toBeGreaterThanOrEqual(135);
+  });
+});
+
+const MUTANTS = [
+  ...Object.keys(RAFT_BUGS).map((b) => ['raft', b]),
+  ...Object.keys(PAXOS_BUGS).map((b) => ['paxos', b]),
+  ...Object.keys(MULTIPAXOS_BUGS).map((b) => ['multipaxos', b]),
+];
 
 describe('mutants: every deliberate bug is caught within 1,000 random schedules', () => {
   it.each(MUTANTS)('%s: %s', (protocol, bug) => {

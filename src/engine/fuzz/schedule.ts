@@ -80,7 +80,7 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
   // A client command after healing: without one a Raft leader cannot commit entries of older
   // terms (no-op off), and a Paxos node that was down when the value was chosen hears of it only
   // when some proposer runs a new round. Raft gets one; Paxos asks every node.
-  if (protocol === 'paxos') for (let id = 1; id <= n; id++) actions.push({ at: healAt, type: 'request', node: id, command: 'set healed 1' });
+  if (protocol !== 'raft') for (let id = 1; id <= n; id++) actions.push({ at: healAt, type: 'request', node: id, command: 'set healed 1' });
   else actions.push({ at: healAt, type: 'request', node: nextInt(rng, 1, n), command: 'set healed 1' });
   // Strikes come in a chain, each after the cluster has had time to elect a new leader.
   const strikes: Schedule['strikes'] = [];

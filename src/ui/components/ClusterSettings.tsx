@@ -7,7 +7,7 @@ export function ClusterSettings() {
   const scenario = useSim((s) => s.scenario);
   const send = useSim((s) => s.send);
   const notify = useSim((s) => s.notify);
-  const [draft, setDraft] = useState({ protocol: 'raft' as 'raft' | 'paxos', nodes: 5, seed: 1, electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, noopOnElection: false, backoff: true });
+  const [draft, setDraft] = useState({ protocol: 'raft' as 'raft' | 'paxos' | 'multipaxos', nodes: 5, seed: 1, electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, noopOnElection: false, backoff: true });
   useEffect(() => {
     if (scenario !== null) {
       setDraft({ protocol: scenario.protocol, nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection, backoff: scenario.options.backoff });
@@ -38,9 +38,10 @@ export function ClusterSettings() {
       <h2>Cluster</h2>
       <div className="settings-grid">
         <label>Protocol
-          <select value={draft.protocol} aria-label="Protocol" onChange={(e) => setDraft({ ...draft, protocol: e.target.value as 'raft' | 'paxos' })}>
+          <select value={draft.protocol} aria-label="Protocol" onChange={(e) => setDraft({ ...draft, protocol: e.target.value as 'raft' | 'paxos' | 'multipaxos' })}>
             <option value="raft">Raft</option>
             <option value="paxos">Paxos (single decree)</option>
+            <option value="multipaxos">Multi-Paxos</option>
           </select>
         </label>
         <label>Servers
@@ -52,7 +53,7 @@ export function ClusterSettings() {
         {num('electionTimeoutMin', 'Election timeout min (ms)', 1, 600000)}
         {num('electionTimeoutMax', 'Election timeout max (ms)', 1, 600000)}
         {num('heartbeatInterval', 'Heartbeat (ms)', 1, 600000)}
-        {draft.protocol === 'raft'
+        {draft.protocol !== 'paxos'
           ? <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>
           : <label className="check"><input type="checkbox" checked={draft.backoff} onChange={(e) => setDraft({ ...draft, backoff: e.target.checked })} />Randomized backoff</label>}
       </div>

@@ -66,7 +66,7 @@ function paint(ctx: CanvasRenderingContext2D, s: SimState, positions: Point[]): 
     const at = positions[i];
     if (n === undefined || at === undefined || !n.up) return;
     // Raft's election timer (or a leader's heartbeat), Paxos's proposer retry or backoff.
-    const t = n.timers.election ?? n.timers.retry ?? n.timers.heartbeat;
+    const t = n.timers.election ?? n.timers.retry ?? n.timers.leader ?? n.timers.heartbeat;
     if (t === undefined) return;
     const left = Math.min(1, Math.max(0, (t.at - time) / Math.max(1, t.at - t.since)));
     const fraction = t !== n.timers.heartbeat ? left : 1 - left;
@@ -140,8 +140,11 @@ export function shortLabel(type: string, fields: Record<string, unknown>): strin
     case 'Prepare': return `prep ${ballot(fields.ballot)}`;
     case 'Promise': return `prom ${ballot(fields.ballot)}${fields.accepted ? ' +v' : ''}`;
     case 'Nack': return `nack < ${ballot(fields.promised)}`;
-    case 'Accept': return `acc ${ballot(fields.ballot)} "${fields.value}"`;
-    case 'Accepted': return `ok ${ballot(fields.ballot)}`;
+    case 'Accept': return `acc ${fields.slot !== undefined ? `s${fields.slot} ` : ''}"${fields.value}"`;
+    case 'Accepted': return `ok ${fields.slot !== undefined ? `s${fields.slot}` : ballot(fields.ballot)}`;
+    case 'Heartbeat': return `hb ${ballot(fields.ballot)}`;
+    case 'CatchUp': return `catch up ${fields.from}+`;
+    case 'Decide': return `decide ×${fields.entries}`;
     default: return type;
   }
 }

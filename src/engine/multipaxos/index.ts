@@ -1,0 +1,74 @@
+import type { Context, Input, Protocol, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { ballotText } from '../paxos/ballot';
+import { onAccept, onPrepare } from './acceptor';
+import { MULTIPAXOS_BUGS } from './bugs';
+import { onCatchUp, onHeartbeatTimer, onLeaderTimeout, onPromise, onRequest } from './leader';
+import { onAccepted, onDecide, onHeartbeat, onNack } from './replica';
+import { crashed, initialState, startLeaderTimer } from './state';
+import type { MultiPaxosMessage, MultiPaxosState } from './types';
+
+export type { MultiPaxosMessage, MultiPaxosState } from './types';
+
+function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Context): Step<MultiPaxosState, MultiPaxosMessage> {
+  switch (input.kind) {
+    case 'start':
+    case 'recover': {
+      const out = new Outbox<MultiPaxosMessage>();
+      startLeaderTimer(out, ctx);
+      const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
+      return out.done(state, input.kind === 'start' ? 'multipaxos.init' : 'multipaxos.recover',
+        () => input.kind === 'start' ? `S${ctx.self} starts as a follower waiting for a leader`
+          : `S${ctx.self} recovers: promised ${ballotText(state.promised)}, ${Object.keys(state.accepted).length} accepted slots, applied up to slot ${state.applied}`);
+    }
+    case 'request': return onRequest(s, input.command, ctx);
+    case 'timeout': return onLeaderTimeout(s, ctx, true);
+    case 'timer': return input.name === 'heartbeat' ? onHeartbeatTimer(s, ctx) : onLeaderTimeout(s, ctx, false);
+    case 'message': {
+      const m = input.msg;
+      switch (m.type) {
+        case 'Prepare': return onPrepare(s, input.from, m.ballot, ctx);
+        case 'Promise': return onPromise(s, input.from, m, ctx);
+        case 'Nack': return onNack(s, input.from, m, ctx);
+        case 'Accept': return onAccept(s, input.from, m, ctx);
+        case 'Accepted': return onAccepted(s, input.from, m, ctx);
+        case 'Heartbeat': return onHeartbeat(s, input.from, m, ctx);
+        case 'CatchUp': return onCatchUp(s, input.from, m.from, ctx);
+        case 'Decide': return onDecide(s, m.entries, ctx);
+        case 'ClientRequest': return onRequest(s, m.command, ctx);
+      }
+    }
+  }
+}
+
+function describe(m: MultiPaxosMessage): string {
+  switch (m.type) {
+    case 'Prepare': return `Prepare${ballotText(m.ballot)}`;
+    case 'Promise': return `Promise${ballotText(m.ballot)} (${Object.keys(m.accepted).length} slots)`;
+    case 'Nack': return `Nack${ballotText(m.ballot)} < ${ballotText(m.promised)}`;
+    case 'Accept': return `Accept${ballotText(m.ballot)} slot ${m.slot} "${m.value}"`;
+    case 'Accepted': return `Accepted${ballotText(m.ballot)} slot ${m.slot} "${m.value}"`;
+    case 'Heartbeat': return `Heartbeat${ballotText(m.ballot)}`;
+    case 'CatchUp': return `CatchUp(from slot ${m.from})`;
+    case 'Decide': return `Decide(${m.entries.length} slots)`;
+    case 'ClientRequest': return `ClientRequest("${m.command}")`;
+  }
+}
+
+const ballotOut = (b: readonly [number, number]) => [b[0], b[1]];
+
+export const multipaxos: Protocol<MultiPaxosState, MultiPaxosMessage> = {
+  name: 'multipaxos',
+  bugs: MULTIPAXOS_BUGS,
+  init: initialState,
+  crash: crashed,
+  handle,
+  describe,
+  summarize: (s) => ({
+    promised: s.promised === null ? null : ballotOut(s.promised),
+    leader: s.leader,
+    accepted: Object.fromEntries(Object.entries(s.accepted).map(([slot, v]) => [slot, { ballot: ballotOut(v.ballot), value: v.value }])),
+    decided: { ...s.decided },
+    applied: s.applied,
+  }),
+};

@@ -1,0 +1,104 @@
+import type { Context, NodeId, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { type Ballot, ballotText, compareBallots, sameBallot } from '../paxos/ballot';
+import { NOOP, quorum, startLeaderTimer } from './state';
+import type { MultiPaxosMessage, MultiPaxosState, SlotValue } from './types';
+
+type MultiStep = Step<MultiPaxosState, MultiPaxosMessage>;
+type Promise_ = Extract<MultiPaxosMessage, { type: 'Promise' }>;
+
+/** The leader seems gone (or the user forces it): run phase 1 for every slot at once, with a higher ballot. */
+export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolean): MultiStep {
+  const out = new Outbox<MultiPaxosMessage>();
+  if (s.role === 'leader') {
+    const step = out.done(s, 'multipaxos.timeout', () => `S${ctx.self} is the leader; it suspects nobody`);
+    return forced ? { ...step, refused: true } : step;
+  }
+  const round = Math.max(s.maxRound, s.promised?.[0] ?? 0) + 1;
+  const ballot: Ballot = [round, ctx.self];
+  for (const id of ctx.nodes) out.send(id, { type: 'Prepare', ballot });
+  startLeaderTimer(out, ctx);
+  return out.done({ ...s, role: 'candidate', ballot, maxRound: round, promises: [], leader: null }, 'multipaxos.prepare',
+    () => `S${ctx.self} ${forced ? 'is told to stand' : 'hears no leader'} and runs phase 1 for all slots with ballot ${ballotText(ballot)}`);
+}
+
+/**
+ * Promises reach the candidate. With a majority it leads: for every slot it does not know
+ * decided, it re-proposes the highest-ballot value reported, fills gaps with no-ops, and
+ * then serves new commands from the next free slot.
+ */
+export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Context): MultiStep {
+  const out = new Outbox<MultiPaxosMessage>();
+  const who = `S${ctx.self}`;
+  if (s.role !== 'candidate' || !sameBallot(s.ballot, m.ballot)) {
+    return out.done(s, 'multipaxos.promise', () => `${who} ignores a promise for ${ballotText(m.ballot)} from S${from}`);
+  }
+  const promises = s.promises.some((p) => p.from === from) ? s.promises : [...s.promises, { from, accepted: m.accepted }];
+  if (promises.length < quorum(ctx)) {
+    return out.done({ ...s, promises }, 'multipaxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
+  }
+  const reported = new Map<number, SlotValue>();
+  for (const p of promises) {
+    for (const [slotText, v] of Object.entries(p.accepted)) {
+      const slot = Number(slotText);
+      const best = reported.get(slot);
+      if (best === undefined || compareBallots(v.ballot, best.ballot) > 0) reported.set(slot, v);
+    }
+  }
+  const decidedSlots = Object.keys(s.decided).map(Number);
+  const top = Math.max(0, ...reported.keys(), ...decidedSlots);
+  let adopted = 0;
+  let gaps = 0;
+  for (let slot = s.applied + 1; slot <= top; slot++) {
+    if (s.decided[slot] !== undefined) continue;
+    const r = reported.get(slot);
+    const value = r !== undefined && !ctx.bugs.has('noAdoptOnLeaderChange') ? r.value : NOOP;
+    if (r !== undefined && value === r.value) adopted++;
+    else gaps++;
+    for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
+  }
+  let nextSlot = top + 1;
+  for (const command of s.pending) {
+    for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: nextSlot, value: command });
+    nextSlot++;
+  }
+  out.cancelTimer('leader');
+  out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
+  for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
+  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [] }, 'multipaxos.lead',
+    () => `${who} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
+}
+
+/** A client command: the leader puts it in the next slot (one round trip); others forward or hold it. */
+export function onRequest(s: MultiPaxosState, command: string, ctx: Context): MultiStep {
+  const out = new Outbox<MultiPaxosMessage>();
+  const who = `S${ctx.self}`;
+  if (s.role === 'leader') {
+    for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
+    return out.done({ ...s, nextSlot: s.nextSlot + 1 }, 'multipaxos.propose',
+      () => `${who}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
+  }
+  if (s.leader !== null && s.leader !== ctx.self) {
+    out.send(s.leader, { type: 'ClientRequest', command });
+    return out.done(s, 'multipaxos.forward', () => `${who} forwards "${command}" to its leader S${s.leader}`);
+  }
+  return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `${who} knows no leader and holds "${command}"`);
+}
+
+/** The leader's heartbeat, with how far it has applied, so laggards can catch up. */
+export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
+  const out = new Outbox<MultiPaxosMessage>();
+  if (s.role !== 'leader') return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self} no longer leads; its heartbeat stops`);
+  for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
+  out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
+  return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`);
+}
+
+/** A follower missed decisions: the leader sends what it has applied since. */
+export function onCatchUp(s: MultiPaxosState, from: NodeId, fromSlot: number, ctx: Context): MultiStep {
+  const out = new Outbox<MultiPaxosMessage>();
+  const entries: [number, string][] = [];
+  for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided[slot]]);
+  if (entries.length > 0) out.send(from, { type: 'Decide', entries });
+  return out.done(s, 'multipaxos.catchUp', () => `S${ctx.self} sends S${from} the ${entries.length} decided slot${entries.length === 1 ? '' : 's'} it missed`);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Context, Effect } from '../sim/protocol';
+import { multipaxos } from './index';
+import { initialState } from './state';
+import type { MultiPaxosMessage, MultiPaxosState } from './types';
+
+function ctxFor(self: number, n = 3, bugs: string[] = []): Context {
+  const nodes = Array.from({ length: n }, (_, i) => i + 1);
+  return {
+    self, nodes, bugs: new Set(bugs), options: {}, proposers: nodes,
+    timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
+  };
+}
+const state = (fields: Partial<MultiPaxosState> = {}): MultiPaxosState => ({ ...initialState(), ...fields });
+const sent = (effects: readonly Effect<MultiPaxosMessage>[]) => effects.flatMap((e) => (e.kind === 'send' ? [{ to: e.to, msg: e.msg }] : []));
+const msg = (s: MultiPaxosState, from: number, m: MultiPaxosMessage, ctx: Context) => multipaxos.handle(s, { kind: 'message', from, msg: m }, ctx);
+
+describe('Multi-Paxos: a new leader runs phase 1 once for all slots', () => {
+  const candidate = state({ role: 'candidate', ballot: [3, 1], promises: [{ from: 1, accepted: { 1: { ballot: [1, 2], value: 'set a 1' } } }] });
+
+  it('adopts the highest-ballot value reported for each open slot and fills gaps with no-ops', () => {
+    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: { 1: { ballot: [2, 3], value: 'set a 2' }, 3: { ballot: [2, 3], value: 'set c 3' } } }, ctxFor(1));
+    expect(step.state).toMatchObject({ role: 'leader', leader: 1, nextSlot: 4 });
+    const accepts = sent(step.effects).filter((s) => s.msg.type === 'Accept' && s.to === 2).map((s) => s.msg);
+    expect(accepts).toEqual([
+      { type: 'Accept', ballot: [3, 1], slot: 1, value: 'set a 2' },
+      { type: 'Accept', ballot: [3, 1], slot: 2, value: 'noop' },
+      { type: 'Accept', ballot: [3, 1], slot: 3, value: 'set c 3' },
+    ]);
+  });
+
+  it('mutant noAdoptOnLeaderChange proposes no-ops over reported values', () => {
+    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: {} }, ctxFor(1, 3, ['noAdoptOnLeaderChange']));
+    expect(sent(step.effects).find((s) => s.msg.type === 'Accept')!.msg).toMatchObject({ slot: 1, value: 'noop' });
+  });
+});
+
+describe('Multi-Paxos: a stable leader', () => {
+  it('puts a client command in the next slot with one round trip (phase 2 only)', () => {
+    const step = multipaxos.handle(state({ role: 'leader', leader: 1, ballot: [3, 1], nextSlot: 5 }), { kind: 'request', command: 'set x 1' }, ctxFor(1));
+    expect(step.state.nextSlot).toBe(6);
+    expect(sent(step.effects).map((s) => s.msg)).toEqual([1, 2, 3].map(() => ({ type: 'Accept', ballot: [3, 1], slot: 5, value: 'set x 1' })));
+  });
+
+  it('a follower forwards commands to the leader it knows', () => {
+    const step = multipaxos.handle(state({ leader: 2 }), { kind: 'request', command: 'set x 1' }, ctxFor(1));
+    expect(sent(step.effects)).toEqual([{ to: 2, msg: { type: 'ClientRequest', command: 'set x 1' } }]);
+  });
+});
+
+describe('Multi-Paxos: replicas', () => {
+  it('decide a slot on a majority of acceptances at one ballot, and apply only without gaps', () => {
+    const ctx = ctxFor(3);
+    let s = state();
+    for (const from of [1, 2]) s = msg(s, from, { type: 'Accepted', ballot: [1, 1], slot: 2, value: 'b' }, ctx).state;
+    expect(s.decided).toEqual({ 2: 'b' });
+    expect(s.applied).toBe(0);
+    s = msg(s, 1, { type: 'Accepted', ballot: [1, 1], slot: 1, value: 'a' }, ctx).state;
+    const step = msg(s, 2, { type: 'Accepted', ballot: [1, 1], slot: 1, value: 'a' }, ctx);
+    expect(step.state.applied).toBe(2);
+    expect(step.effects.filter((e) => e.kind === 'apply')).toEqual([
+      { kind: 'apply', index: 0, command: 'a' }, { kind: 'apply', index: 1, command: 'b' },
+    ]);
+  });
+
+  it('a replica behind the leader asks to catch up, and applies what it is sent', () => {
+    const ctx = ctxFor(3);
+    const beat = msg(state(), 1, { type: 'Heartbeat', ballot: [1, 1], applied: 2 }, ctx);
+    expect(sent(beat.effects)).toEqual([{ to: 1, msg: { type: 'CatchUp', from: 1 } }]);
+    const decided = msg(beat.state, 1, { type: 'Decide', entries: [[1, 'a'], [2, 'b']] }, ctx);
+    expect(decided.state).toMatchObject({ applied: 2, decided: { 1: 'a', 2: 'b' } });
+  });
+
+  it('a crash keeps promised, accepted, decided and applied', () => {
+    const before = state({ promised: [2, 1], accepted: { 1: { ballot: [2, 1], value: 'a' } }, decided: { 1: 'a' }, applied: 1, role: 'leader', leader: 1, nextSlot: 9 });
+    expect(multipaxos.crash(before, ctxFor(1))).toEqual(state({ promised: [2, 1], accepted: { 1: { ballot: [2, 1], value: 'a' } }, decided: { 1: 'a' }, applied: 1 }));
+  });
+});
