@@ -1,5 +1,6 @@
 import { lane, messagePlacement, type Point } from '../geometry/layout';
-import { useSim } from '../store/simStore';
+import { useContext } from 'react';
+import { SimContext, useSim } from '../store/simStore';
 import { isBlocked, useBlockKey } from './Links';
 
 /**
@@ -8,19 +9,26 @@ import { isBlocked, useBlockKey } from './Links';
  * changes only when a message appears or leaves. Paused, each item also gives its position.
  */
 export function MessageList({ positions }: { positions: Point[] }) {
-  const ids = useSim((s) => (s.snapshot?.messages ?? []).filter((m) => m.lostAt === null).map((m) => m.id).join());
-  const paused = useSim((s) => !(s.snapshot?.playing ?? false));
-  const time = useSim((s) => (paused ? s.snapshot?.time ?? 0 : 0));
-  const key = useBlockKey();
-  const messages = useSim((s) => s.snapshot?.messages);
+  const store = useContext(SimContext)!;
+  // Re-render only when a message appears or leaves (or, paused, when time moves): not every frame.
+  const key = useSim((s) => {
+    const snap = s.snapshot;
+    if (snap === null) return '';
+    const ids = snap.messages.filter((m) => m.lostAt === null).map((m) => m.id).join();
+    return snap.playing ? ids : `${ids}@${snap.time}|${s.snapshot?.network.cuts.join()}|${JSON.stringify(snap.network.groups)}`;
+  });
   const selectMessage = useSim((s) => s.selectMessage);
-  const fallMs = useSim((s) => s.snapshot?.network.latencyMax ?? 20);
-  if (messages === undefined || ids === '') return <ul className="message-list" aria-label="Messages in flight" />;
+  const blockKey = useBlockKey();
+  const snap = store.getState().snapshot;
+  if (snap === null || key === '') return <ul className="message-list" aria-label="Messages in flight" />;
+  const paused = !snap.playing;
   return (
     <ul className="message-list" aria-label="Messages in flight">
-      {messages.filter((m) => m.lostAt === null).map((m) => {
-        const at = paused && positions[m.from - 1] && positions[m.to - 1]
-          ? messagePlacement(lane(positions[m.from - 1], positions[m.to - 1]), m.sentAt, m.deliverAt, null, isBlocked(key, m.from, m.to) !== null, time, fallMs)
+      {snap.messages.filter((m) => m.lostAt === null).map((m) => {
+        const from = positions[m.from - 1];
+        const to = positions[m.to - 1];
+        const at = paused && from && to && m.from !== m.to
+          ? messagePlacement(lane(from, to), m.sentAt, m.deliverAt, null, isBlocked(blockKey, m.from, m.to) !== null, snap.time, snap.network.latencyMax)
           : null;
         return (
           <li key={m.id} className="message" data-msg-id={m.id} data-msg-type={m.type} data-from={m.from} data-to={m.to}
