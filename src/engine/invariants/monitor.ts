@@ -23,3 +23,24 @@ export interface SafetyMonitor<S> {
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<S>[]): Violation[];
   clone(): SafetyMonitor<S>;
 }
+
+/**
+ * What every monitor does first: find the node the event changed and its previous state
+ * (null when nothing changed), and collect violations under the event's sequence and time.
+ */
+export function changedNode<S>(
+  changed: NodeId | null, nodes: readonly NodeSlot<S>[], prev: (S | undefined)[],
+): { id: NodeId; s: S; old: S | undefined } | null {
+  if (changed === null) return null;
+  const s = nodes[changed - 1].state;
+  const old = prev[changed];
+  if (s === old) return null;
+  prev[changed] = s;
+  return { id: changed, s, old };
+}
+
+export function collector<P extends string>(seq: number, t: number) {
+  const out: Violation[] = [];
+  const fail = (predicate: P, nodes: NodeId[], text: string) => { out.push({ predicate, seq, t, nodes, text }); };
+  return { out, fail };
+}

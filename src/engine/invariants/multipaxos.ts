@@ -1,9 +1,9 @@
 import { majority } from '../quorum/quorum';
-import { type Ballot, ballotText, compareBallots } from '../paxos/ballot';
+import { type Ballot, ballotText, compareBallots, promiseWentBack } from '../paxos/ballot';
 import type { MultiPaxosState } from '../multipaxos/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
-import type { SafetyMonitor, Violation } from './monitor';
+import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
 
 export const MULTIPAXOS_PREDICATES = {
   atMostOneChosenPerSlot: 'At most one value is chosen per slot (accepted by a majority at one ballot)',
@@ -37,15 +37,11 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<MultiPaxosState>[]): Violation[] {
-    if (changed === null) return [];
-    const s = nodes[changed - 1].state;
-    const old = this.h.prev[changed];
-    if (s === old) return [];
-    this.h.prev[changed] = s;
-    const out: Violation[] = [];
-    const fail = (predicate: keyof typeof MULTIPAXOS_PREDICATES, ids: NodeId[], text: string) => out.push({ predicate, seq, t, nodes: ids, text });
-    const id = changed;
-    if (old !== undefined && old.promised !== null && (s.promised === null || compareBallots(s.promised, old.promised) < 0)) {
+    const c = changedNode(changed, nodes, this.h.prev);
+    if (c === null) return [];
+    const { id, s, old } = c;
+    const { out, fail } = collector<keyof typeof MULTIPAXOS_PREDICATES>(seq, t);
+    if (old !== undefined && promiseWentBack(old.promised, s.promised)) {
       fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
     }
     if (s.accepted !== old?.accepted) {

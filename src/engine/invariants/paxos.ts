@@ -1,9 +1,9 @@
 import { majority } from '../quorum/quorum';
-import { type Ballot, ballotText, compareBallots } from '../paxos/ballot';
+import { type Ballot, ballotText, compareBallots, promiseWentBack } from '../paxos/ballot';
 import type { PaxosState } from '../paxos/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
-import type { SafetyMonitor, Violation } from './monitor';
+import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
 
 export const PAXOS_PREDICATES = {
   onlyProposedChosen: 'Only a value some proposer proposed can be chosen',
@@ -38,16 +38,12 @@ export class PaxosMonitor implements SafetyMonitor<PaxosState> {
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<PaxosState>[]): Violation[] {
-    if (changed === null) return [];
-    const s = nodes[changed - 1].state;
-    const old = this.h.prev[changed];
-    if (s === old) return [];
-    this.h.prev[changed] = s;
-    const out: Violation[] = [];
-    const fail = (predicate: keyof typeof PAXOS_PREDICATES, ids: NodeId[], text: string) => out.push({ predicate, seq, t, nodes: ids, text });
-    const id = changed;
+    const c = changedNode(changed, nodes, this.h.prev);
+    if (c === null) return [];
+    const { id, s, old } = c;
+    const { out, fail } = collector<keyof typeof PAXOS_PREDICATES>(seq, t);
     if (s.value !== null) this.h.proposed.add(s.value);
-    if (old !== undefined && old.promised !== null && (s.promised === null || compareBallots(s.promised, old.promised) < 0)) {
+    if (old !== undefined && promiseWentBack(old.promised, s.promised)) {
       fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
     }
     if (s.accepted !== null && s.accepted !== old?.accepted) {

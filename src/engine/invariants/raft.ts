@@ -1,7 +1,7 @@
 import type { LogEntry, RaftState } from '../raft/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
-import type { SafetyMonitor, Violation } from './monitor';
+import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
 
 export const RAFT_PREDICATES = {
   electionSafety: 'At most one leader per term, over the whole history',
@@ -43,15 +43,10 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<RaftState>[]): Violation[] {
-    if (changed === null) return [];
-    const s = nodes[changed - 1].state;
-    const old = this.h.prev[changed];
-    if (s === old) return [];
-    this.h.prev[changed] = s;
-    const out: Violation[] = [];
-    const fail = (predicate: keyof typeof RAFT_PREDICATES, ids: NodeId[], text: string) =>
-      out.push({ predicate, seq, t, nodes: ids, text });
-    const id = changed;
+    const c = changedNode(changed, nodes, this.h.prev);
+    if (c === null) return [];
+    const { id, s, old } = c;
+    const { out, fail } = collector<keyof typeof RAFT_PREDICATES>(seq, t);
 
     if (old !== undefined && s.currentTerm < old.currentTerm) {
       fail('termMonotonic', [id], `S${id}'s currentTerm went back from ${old.currentTerm} to ${s.currentTerm}`);

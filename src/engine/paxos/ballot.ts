@@ -19,3 +19,8 @@ export function sameBallot(a: Ballot | null, b: Ballot | null): boolean {
 export function ballotText(b: Ballot | null): string {
   return b === null ? 'none' : `(${b[0]}, S${b[1]})`;
 }
+
+/** An acceptor's promise went back (lower, or forgotten): what promiseMonotonic forbids. */
+export function promiseWentBack(before: Ballot | null, after: Ballot | null): boolean {
+  return before !== null && (after === null || compareBallots(after, before) < 0);
+}
