@@ -15,7 +15,7 @@ const HISTORY_CAP = 300_000;
 const TRACE_TAIL = 150;
 const MAX_MARKERS = 3000;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
-const LOG_TAIL = 64;
+const LOG_TAIL = 24;
 
 type Msg = { type: string };
 

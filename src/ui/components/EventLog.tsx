@@ -4,8 +4,8 @@ const KIND_ICON: Record<string, string> = { start: '●', deliver: '→', timer:
 
 /** One plain sentence per event, newest first; click one to go back to it. */
 export function EventLog() {
-  const trace = useSim((s) => s.panel?.trace);
-  const playing = useSim((s) => s.panel?.snapshot.playing ?? false);
+  const trace = useSim((s) => s.info?.trace);
+  const playing = useSim((s) => s.info?.snapshot.playing ?? false);
   const send = useSim((s) => s.send);
   if (trace === undefined) return null;
   // While playing, nobody reads 150 lines going by: a short list keeps each frame cheap.

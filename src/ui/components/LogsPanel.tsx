@@ -32,7 +32,7 @@ export function LogsPanel() {
   const indices = Array.from({ length: Math.max(0, longest - first + 1) }, (_, i) => first + i);
   return (
     <section className="panel logs" aria-label="Logs">
-      <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ sentLength, ✓ ackedLength as leader S${leader} sees them` : ''}</small></h2>
+      <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
       <div className="log-grid" role="table" aria-label="Log of every node">
         <div className="log-row log-head" role="row">
           <span className="log-who" role="columnheader">node</span>
@@ -70,24 +70,23 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
         {s.log.slice(skip).map((e, k) => {
           const index = node.logStart + skip + k + 1;
           const committed = index <= s.commitLength;
-          // Keyed by log index: as the window slides, only the cells entering and leaving change.
+          // One element per cell (term and command are drawn from its data attributes by CSS):
+          // keyed by log index, so as the window slides only the cells entering and leaving change.
           return (
             <span
               key={index}
               role="cell"
               className={`log-cell${committed ? ' committed' : ''}${index === s.commitLength ? ' boundary' : ''}`}
-              style={{ borderColor: termColor(e.term), background: committed ? `${termColor(e.term)}33` : undefined }}
+              style={{ borderColor: termColor(e.term), background: committed ? `${termColor(e.term)}33` : undefined, color: termColor(e.term) }}
               data-node-id={id}
               data-index={index}
               data-term={e.term}
+              data-cmd={e.command}
               data-committed={committed}
+              data-next={sent !== null && index === sent + 1 ? 'true' : undefined}
+              data-acked={acked !== null && index <= acked ? 'true' : undefined}
               title={`index ${index}, term ${e.term}: ${e.command}${committed ? ' (committed)' : ''}`}
-            >
-              <b style={{ color: termColor(e.term) }}>{e.term}</b>
-              <span className="log-cmd">{e.command}</span>
-              {sent !== null && index === sent + 1 && <i className="log-sent" title="sentLength: the leader sends from here">▲</i>}
-              {acked !== null && index <= acked && <i className="log-acked" title="acknowledged to the leader">✓</i>}
-            </span>
+            />
           );
         })}
       </span>

@@ -2,9 +2,9 @@ import { useSim } from '../store/simStore';
 
 /** Facts that identify the run: a class compares the trace hash to confirm they watch the same run. */
 export function RunDetails() {
-  const hash = useSim((s) => s.panel?.snapshot.traceHash ?? '');
-  const events = useSim((s) => s.panel?.snapshot.events ?? 0);
-  const frontier = useSim((s) => s.panel?.snapshot.frontier.events ?? 0);
+  const hash = useSim((s) => s.info?.snapshot.traceHash ?? '');
+  const events = useSim((s) => s.info?.snapshot.events ?? 0);
+  const frontier = useSim((s) => s.info?.snapshot.frontier.events ?? 0);
   const seed = useSim((s) => s.scenario?.seed);
   const actions = useSim((s) => s.scenario?.actions.length ?? 0);
   return (

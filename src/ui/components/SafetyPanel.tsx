@@ -2,7 +2,7 @@ import { useSim } from '../store/simStore';
 
 /** Every safety property, live; a violation names the property, the nodes and the events that led to it. */
 export function SafetyPanel() {
-  const safety = useSim((s) => s.panel?.safety);
+  const safety = useSim((s) => s.info?.safety);
   const send = useSim((s) => s.send);
   if (safety === undefined || safety === null) return null;
   const broken = safety.violations[0];

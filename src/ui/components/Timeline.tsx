@@ -31,9 +31,9 @@ export function bucketMarkers(markers: readonly Marker[], end: number): Marker[]
 
 /** The scrubber: drag through the run; markers show elections, new leaders, commits and faults. */
 export function Timeline() {
-  const time = useSim((s) => s.snapshot?.time ?? 0);
-  const frontier = useSim((s) => s.snapshot?.frontier.time ?? 0);
-  const markers = useSim((s) => s.panel?.markers ?? s.markers);
+  const time = useSim((s) => s.hud?.time ?? 0);
+  const frontier = useSim((s) => s.hud?.frontier.time ?? 0);
+  const markers = useSim((s) => s.info?.markers ?? s.markers);
   const send = useSim((s) => s.send);
   const pending = useRef<number | null>(null);
   const end = niceEnd(Math.max(frontier, time));

@@ -42,8 +42,8 @@ export function Transport() {
 
 /** Virtual time and event count, large enough to read from the back of the room. */
 export function Clock() {
-  const time = useSim((s) => s.snapshot?.time ?? 0);
-  const events = useSim((s) => s.snapshot?.events ?? 0);
+  const time = useSim((s) => s.hud?.time ?? 0);
+  const events = useSim((s) => s.hud?.events ?? 0);
   const t = Math.floor(time);
   return (
     <div className="clock" data-virtual-time={t} data-events={events} aria-label={`Virtual time ${t} milliseconds, event ${events}`}>

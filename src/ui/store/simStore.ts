@@ -10,22 +10,41 @@ export interface Notice {
   tone: 'info' | 'alert';
 }
 
-/** What the text panels read: refreshed at once when paused, at most 4 times a second while playing. */
+/** What the tables and node details read. */
 export interface PanelView {
   snapshot: Snapshot;
   nodes: Record<number, NodeView>;
+}
+
+/** What the event log, safety panel, run details and timeline markers read. */
+export interface InfoView {
+  snapshot: Snapshot;
   trace: TraceView[];
   safety: SafetyView | null;
   markers: Marker[];
 }
 
-// Text that changes faster than this cannot be read anyway, and each refresh of the log grid costs layout.
-const PANEL_INTERVAL_MS = 250;
+/** The clock and the timeline's position. */
+export interface HudView {
+  time: number;
+  events: number;
+  frontier: { time: number; events: number };
+}
+
+/**
+ * While playing, views nobody reads at 60 Hz refresh on a schedule: the clock and timeline
+ * 15 times a second, tables and text panels 4 times. At most one of them per frame, so no
+ * frame pays for all; paused, everything refreshes at once. The cluster itself animates every frame.
+ */
+const SLOW_VIEWS = { hud: 66, panel: 250, info: 250 } as const;
+type SlowView = keyof typeof SLOW_VIEWS;
 const TRACE_KEPT = 150;
 
 export interface SimState {
   snapshot: Snapshot | null;
   panel: PanelView | null;
+  info: InfoView | null;
+  hud: HudView | null;
   /** NodeView per id, kept by reference while its version is unchanged. */
   nodes: Record<number, NodeView>;
   nodeIds: number[];
@@ -55,9 +74,22 @@ let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  let panelAt = 0;
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, info: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
+
+  /** The slow views to refresh with this snapshot: all when paused, else the most overdue one. */
+  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number): Set<SlowView> => {
+    const all = Object.keys(SLOW_VIEWS) as SlowView[];
+    if (!snap.playing || prev.panel === null || prev.info === null || prev.hud === null) return new Set(all);
+    let best: SlowView | null = null;
+    let bestRatio = 1;
+    for (const v of all) {
+      const ratio = (now - refreshedAt[v]) / SLOW_VIEWS[v];
+      if (ratio >= bestRatio) { best = v; bestRatio = ratio; }
+    }
+    return new Set(best === null ? [] : [best]);
+  };
 
   /** Folds one delta snapshot into the state (see Snapshot): unchanged nodes keep their objects. */
   const merge = (prev: SimState, snap: Snapshot): Partial<SimState> => {
@@ -69,15 +101,17 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const safety = snap.safety ?? prev.safety;
     const markers = snap.markers ?? prev.markers;
     const now = performance.now();
-    const refreshPanels = !snap.playing || now - panelAt >= PANEL_INTERVAL_MS || prev.panel === null;
-    if (refreshPanels) panelAt = now;
+    const due = slowViewsDue(snap, prev, now);
+    for (const v of due) refreshedAt[v] = now;
     const currentNodes = nodesChanged ? nodes : prev.nodes;
     return {
       snapshot: snap,
       trace,
       safety,
       markers,
-      ...(refreshPanels ? { panel: { snapshot: snap, nodes: currentNodes, trace, safety, markers } } : {}),
+      ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
+      ...(due.has('info') ? { info: { snapshot: snap, trace, safety, markers } } : {}),
+      ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
       ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
     };
@@ -86,6 +120,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   return createStore<SimState>((set, get) => ({
     snapshot: null,
     panel: null,
+    info: null,
+    hud: null,
     nodes: {},
     nodeIds: [],
     trace: [],
