@@ -1,4 +1,4 @@
-import type { Protocol } from './sim/protocol';
+import type { Context, Protocol } from './sim/protocol';
 import type { NodeSlot, TraceRecord } from './sim/types';
 
 /** One trace record as a JSON-ready object: the runner's JSON Lines and the app's export share it. */
@@ -18,6 +18,6 @@ export function traceLine(rec: TraceRecord<{ type: string }>): Record<string, un
 
 /** Every node's state as the runner prints it under --states. */
 export function nodeStates(protocol: Protocol<unknown, { type: string }>, nodes: readonly NodeSlot<unknown>[],
-  contexts: readonly import('./sim/protocol').Context[]): Record<string, unknown>[] {
+  contexts: readonly Context[]): Record<string, unknown>[] {
   return nodes.map((n) => ({ id: n.id, up: n.up, ...protocol.summarize(n.state, contexts[n.id]) }));
 }
