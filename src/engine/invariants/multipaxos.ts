@@ -6,6 +6,7 @@ import type { NodeSlot } from '../sim/types';
 import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
 
 export const MULTIPAXOS_PREDICATES = {
+  onlyProposedChosen: 'Only a value a leader proposed for a slot can be chosen for it',
   atMostOneChosenPerSlot: 'At most one value is chosen per slot (accepted by a majority at one ballot)',
   decidedOnlyChosen: 'Replicas decide only a chosen value for a slot',
   replicasAgree: 'No two replicas decide different values for a slot',
@@ -20,6 +21,8 @@ interface History {
   acceptances: Map<number, Map<string, { value: string; by: Set<NodeId> }>>;
   chosen: Map<number, string>;
   decided: Map<number, { value: string; by: NodeId }>;
+  /** Every value some leader proposed, per slot. */
+  proposed: Map<number, Set<string>>;
 }
 
 /** Multi-Paxos safety, slot by slot, from every acceptance and every decision. */
@@ -28,12 +31,13 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
   private h: History;
 
   constructor(private readonly n: number, history?: History) {
-    this.h = history ?? { prev: [], acceptances: new Map(), chosen: new Map(), decided: new Map() };
+    this.h = history ?? { prev: [], acceptances: new Map(), chosen: new Map(), decided: new Map(), proposed: new Map() };
   }
 
   clone(): MultiPaxosMonitor {
     const acceptances = new Map([...this.h.acceptances].map(([slot, m]) => [slot, new Map([...m].map(([k, v]) => [k, { value: v.value, by: new Set(v.by) }]))]));
-    return new MultiPaxosMonitor(this.n, { prev: this.h.prev.slice(), acceptances, chosen: new Map(this.h.chosen), decided: new Map(this.h.decided) });
+    const proposed = new Map([...this.h.proposed].map(([slot, values]) => [slot, new Set(values)]));
+    return new MultiPaxosMonitor(this.n, { prev: this.h.prev.slice(), acceptances, chosen: new Map(this.h.chosen), decided: new Map(this.h.decided), proposed });
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<MultiPaxosState>[]): Violation[] {
@@ -43,6 +47,13 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     const { out, fail } = collector<keyof typeof MULTIPAXOS_PREDICATES>(seq, t);
     if (old !== undefined && promiseWentBack(old.promised, s.promised)) {
       fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
+    }
+    if (s.proposals !== old?.proposals) {
+      for (const [slot, value] of Object.entries(s.proposals)) {
+        const values = this.h.proposed.get(Number(slot)) ?? new Set<string>();
+        values.add(value);
+        this.h.proposed.set(Number(slot), values);
+      }
     }
     if (s.accepted !== old?.accepted) {
       for (const [slotText, v] of Object.entries(s.accepted)) {
@@ -85,7 +96,10 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     bySlot.set(key, entry);
     if (entry.by.size < majority(this.n)) return;
     const chosen = this.h.chosen.get(slot);
-    if (chosen === undefined) this.h.chosen.set(slot, entry.value);
+    if (chosen === undefined) {
+      this.h.chosen.set(slot, entry.value);
+      if (!this.h.proposed.get(slot)?.has(entry.value)) fail('onlyProposedChosen', [...entry.by], `"${entry.value}" was chosen for slot ${slot}, but no leader proposed it there`);
+    }
     else if (chosen !== entry.value) fail('atMostOneChosenPerSlot', [...entry.by], `slot ${slot} had "${chosen}" chosen, and then "${entry.value}" at ${ballotText(ballot)}`);
   }
 }

@@ -49,23 +49,26 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   const top = Math.max(0, ...reported.keys(), ...decidedSlots);
   let adopted = 0;
   let gaps = 0;
+  const proposals: Record<number, string> = {};
   for (let slot = s.applied + 1; slot <= top; slot++) {
     if (s.decided[slot] !== undefined) continue;
     const r = reported.get(slot);
     const value = r !== undefined && !ctx.bugs.has('noAdoptOnLeaderChange') ? r.value : NOOP;
     if (r !== undefined && value === r.value) adopted++;
     else gaps++;
+    proposals[slot] = value;
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
   }
   let nextSlot = top + 1;
   for (const command of s.pending) {
+    proposals[nextSlot] = command;
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: nextSlot, value: command });
     nextSlot++;
   }
   out.cancelTimer('leader');
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
-  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [] }, 'multipaxos.lead',
+  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [], proposals }, 'multipaxos.lead',
     () => `${who} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
 }
 
@@ -75,7 +78,7 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
   const who = `S${ctx.self}`;
   if (s.role === 'leader') {
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
-    return out.done({ ...s, nextSlot: s.nextSlot + 1 }, 'multipaxos.propose',
+    return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: { ...s.proposals, [s.nextSlot]: command } }, 'multipaxos.propose',
       () => `${who}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
   }
   if (s.leader !== null && s.leader !== ctx.self) {

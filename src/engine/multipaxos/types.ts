@@ -31,6 +31,8 @@ export interface MultiPaxosState {
   readonly promises: readonly { from: NodeId; accepted: Readonly<Record<number, SlotValue>> }[];
   /** The leader's next free slot. */
   readonly nextSlot: number;
+  /** What this node proposed, as leader, for each slot (client commands, adopted values, no-ops). */
+  readonly proposals: Readonly<Record<number, string>>;
   /** Acceptances seen per slot and ballot, for learning. */
   readonly tallies: readonly { slot: number; ballot: Ballot; value: string; from: readonly NodeId[] }[];
   /** Client commands held while no leader is known. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { initialState } from '../multipaxos/state';
+import type { MultiPaxosState } from '../multipaxos/types';
+import type { NodeSlot } from '../sim/types';
+import { MultiPaxosMonitor } from './multipaxos';
+
+/** Sets node states one event at a time and collects what the monitor says. */
+function harness() {
+  const monitor = new MultiPaxosMonitor(3);
+  const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: initialState(), timers: {} }));
+  let seq = 0;
+  return (id: number, fields: Partial<MultiPaxosState>) => {
+    nodes[id - 1].state = { ...nodes[id - 1].state, ...fields };
+    return monitor.observe(++seq, seq, id, nodes).map((v) => v.predicate);
+  };
+}
+
+describe('Multi-Paxos safety predicates: each one can fail', () => {
+  const acc = (value: string, round = 1) => ({ 1: { ballot: [round, 1] as const, value } });
+
+  it('onlyProposedChosen: a majority accepts a value no leader proposed for that slot', () => {
+    const set = harness();
+    set(1, { proposals: { 1: 'a' } });
+    set(1, { accepted: acc('b') });
+    expect(set(2, { accepted: acc('b') })).toContain('onlyProposedChosen');
+  });
+
+  it('atMostOneChosenPerSlot: two values chosen for one slot', () => {
+    const set = harness();
+    set(1, { proposals: { 1: 'a' } });
+    set(1, { accepted: acc('a') });
+    expect(set(2, { accepted: acc('a') })).toEqual([]);
+    set(3, { proposals: { 1: 'b' } });
+    set(2, { accepted: acc('b', 2) });
+    expect(set(3, { accepted: acc('b', 2) })).toContain('atMostOneChosenPerSlot');
+  });
+
+  it('decidedOnlyChosen and replicasAgree: a replica decides a value nobody chose, unlike another', () => {
+    const set = harness();
+    set(1, { proposals: { 1: 'a' } });
+    set(1, { accepted: acc('a') });
+    set(2, { accepted: acc('a') });
+    expect(set(1, { decided: { 1: 'a' }, applied: 1 })).toEqual([]);
+    expect(set(3, { decided: { 1: 'z' } })).toEqual(expect.arrayContaining(['decidedOnlyChosen', 'replicasAgree']));
+  });
+
+  it('appliedInOrder: applied beyond a slot that is not decided', () => {
+    expect(harness()(1, { decided: { 2: 'b' }, applied: 2 })).toContain('appliedInOrder');
+  });
+
+  it('acceptNotBelowPromise and promiseMonotonic', () => {
+    const set = harness();
+    set(1, { promised: [3, 2] });
+    expect(set(1, { accepted: acc('a', 1) })).toContain('acceptNotBelowPromise');
+    expect(set(1, { promised: null })).toContain('promiseMonotonic');
+  });
+});
