@@ -73,7 +73,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
       onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
     >
       <header className="top">
-        <h1>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
+        <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
         <ScenarioBar />
         <Transport />
         <Clock />

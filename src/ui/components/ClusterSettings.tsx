@@ -53,9 +53,8 @@ export function ClusterSettings() {
         {num('electionTimeoutMin', 'Election timeout min (ms)', 1, 600000)}
         {num('electionTimeoutMax', 'Election timeout max (ms)', 1, 600000)}
         {num('heartbeatInterval', 'Heartbeat (ms)', 1, 600000)}
-        {draft.protocol !== 'paxos'
-          ? <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>
-          : <label className="check"><input type="checkbox" checked={draft.backoff} onChange={(e) => setDraft({ ...draft, backoff: e.target.checked })} />Randomized backoff</label>}
+        {draft.protocol === 'raft' && <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>}
+        {draft.protocol === 'paxos' && <label className="check"><input type="checkbox" checked={draft.backoff} onChange={(e) => setDraft({ ...draft, backoff: e.target.checked })} />Randomized backoff</label>}
       </div>
       <div className="row">
         <button type="button" onClick={start}>New cluster</button>
