@@ -79,6 +79,8 @@ export interface LinkParts {
   scenario: string | null;
   /** The moment the link points at (`t=<virtual ms>`), if any. */
   t: string | null;
+  /** A built-in lesson (`lesson=<id>`), if any. */
+  lesson: string | null;
 }
 
 /**
@@ -97,7 +99,7 @@ export function linkParts(link: string): LinkParts {
       params.set(pair.slice(0, eq), pair.slice(eq + 1));
     }
   }
-  return { scenario: params.get('s') ?? null, t: params.get('t') ?? null };
+  return { scenario: params.get('s') ?? null, t: params.get('t') ?? null, lesson: params.get('lesson') ?? null };
 }
 
 export function shareLink(base: string, s: Scenario, t?: number): string {

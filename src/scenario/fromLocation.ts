@@ -22,11 +22,10 @@ export function defaultScenario(): Scenario {
 /** Opens the scenario a page address carries in its fragment; never fails, never blank. */
 export function openFromHash(hash: string): Opened {
   const parts = linkParts(hash);
-  const lessonId = /(?:^#?|&)lesson=([^&]*)/.exec(hash)?.[1];
-  if (lessonId !== undefined && parts.scenario === null) {
-    const lesson = lessonById(decodeURIComponent(lessonId));
+  if (parts.lesson !== null && parts.scenario === null) {
+    const lesson = lessonById(parts.lesson);
     if (lesson === undefined) {
-      return { scenario: defaultScenario(), fallback: true, error: `There is no lesson "${decodeURIComponent(lessonId).slice(0, 40)}". The lessons are: ${LESSONS.map((l) => l.id).join(', ')}. A default cluster is shown instead.` };
+      return { scenario: defaultScenario(), fallback: true, error: `There is no lesson "${parts.lesson.slice(0, 40)}". The lessons are: ${LESSONS.map((l) => l.id).join(', ')}. A default cluster is shown instead.` };
     }
     const parsed = parseScenario(lesson.scenario);
     if (!parsed.ok) return { scenario: defaultScenario(), fallback: true, error: `The lesson "${lesson.id}" is broken: ${parsed.errors.join('; ')}` };

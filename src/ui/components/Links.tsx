@@ -8,12 +8,21 @@ export function blockKeyOf(network: { groups: number[][] | null; cuts: string[] 
   return `${JSON.stringify(network.groups)}|${network.cuts.join(',')}`;
 }
 
-export function isBlocked(key: string, from: number, to: number): 'partition' | 'cut' | null {
-  const [groupsJson, cuts] = key.split('|');
-  if (cuts !== undefined && cuts.split(',').includes(`${from}>${to}`)) return 'cut';
+/**
+ * What blocks each one-way link under this partition and these cuts: parsed once from the
+ * key, then a cheap lookup for every lane and every message in the render loop.
+ */
+export function linkBlocker(key: string): (from: number, to: number) => 'partition' | 'cut' | null {
+  const [groupsJson, cutsText] = key.split('|');
+  const cuts = new Set(cutsText ? cutsText.split(',') : []);
   const groups = groupsJson ? (JSON.parse(groupsJson) as number[][] | null) : null;
-  if (groups !== null && groups.findIndex((g) => g.includes(from)) !== groups.findIndex((g) => g.includes(to))) return 'partition';
-  return null;
+  const groupOf = new Map<number, number>();
+  groups?.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  return (from, to) => {
+    if (cuts.has(`${from}>${to}`)) return 'cut';
+    if (groups !== null && groupOf.get(from) !== groupOf.get(to)) return 'partition';
+    return null;
+  };
 }
 
 export function useBlockKey(): string {
@@ -22,7 +31,7 @@ export function useBlockKey(): string {
 
 /** Every one-way link as its own lane; click one to cut or restore that direction only. */
 export const Links = memo(function Links({ positions }: { positions: Point[] }) {
-  const key = useBlockKey();
+  const blocker = linkBlocker(useBlockKey());
   const act = useSim((s) => s.act);
   const lanes = [];
   for (let i = 0; i < positions.length; i++) {
@@ -31,7 +40,7 @@ export const Links = memo(function Links({ positions }: { positions: Point[] }) 
       const from = i + 1;
       const to = j + 1;
       const l = lane(positions[i], positions[j]);
-      const blocked = isBlocked(key, from, to);
+      const blocked = blocker(from, to);
       const mid = along(l, BREAK_AT);
       const toggle = () => act(blocked === 'cut' ? { type: 'restore', from, to } : { type: 'cut', from, to });
       const label = blocked === 'cut' ? `Restore link S${from}→S${to}` : `Cut link S${from}→S${to}`;

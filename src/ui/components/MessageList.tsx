@@ -1,7 +1,7 @@
 import { lane, messagePlacement, type Point } from '../geometry/layout';
 import { useContext } from 'react';
 import { SimContext, useSim } from '../store/simStore';
-import { isBlocked, useBlockKey } from './Links';
+import { linkBlocker, useBlockKey } from './Links';
 
 /**
  * The messages in flight as a list: what screen readers and the keyboard use (Enter on one
@@ -18,7 +18,7 @@ export function MessageList({ positions }: { positions: Point[] }) {
     return snap.playing ? ids : `${ids}@${snap.time}|${s.snapshot?.network.cuts.join()}|${JSON.stringify(snap.network.groups)}`;
   });
   const selectMessage = useSim((s) => s.selectMessage);
-  const blockKey = useBlockKey();
+  const blocked = linkBlocker(useBlockKey());
   const snap = store.getState().snapshot;
   if (snap === null || key === '') return <ul className="message-list" aria-label="Messages in flight" />;
   const paused = !snap.playing;
@@ -28,7 +28,7 @@ export function MessageList({ positions }: { positions: Point[] }) {
         const from = positions[m.from - 1];
         const to = positions[m.to - 1];
         const at = paused && from && to && m.from !== m.to
-          ? messagePlacement(lane(from, to), m.sentAt, m.deliverAt, null, isBlocked(blockKey, m.from, m.to) !== null, snap.time, snap.network.latencyMax)
+          ? messagePlacement(lane(from, to), m.sentAt, m.deliverAt, null, blocked(m.from, m.to) !== null, snap.time, snap.network.latencyMax)
           : null;
         return (
           <li key={m.id} className="message" data-msg-id={m.id} data-msg-type={m.type} data-from={m.from} data-to={m.to}

@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand';
 import { lane, messagePlacement, type Point, VIEW } from '../geometry/layout';
 import { SimContext, type SimState } from '../store/simStore';
 import { messageStyle } from '../theme';
-import { isBlocked, blockKeyOf } from './Links';
+import { blockKeyOf, linkBlocker } from './Links';
 
 const TWO_PI = Math.PI * 2;
 const HIT_RADIUS = 14;
@@ -79,7 +79,7 @@ function paint(ctx: CanvasRenderingContext2D, s: SimState, positions: Point[]): 
       ctx.beginPath(); ctx.arc(at.x, at.y, r, -Math.PI / 2, -Math.PI / 2 + TWO_PI * fraction); ctx.stroke();
     }
   });
-  const key = blockKeyOf(snap.network);
+  const blocked = linkBlocker(blockKeyOf(snap.network));
   const paused = !snap.playing;
   const out: Placed[] = [];
   for (const m of snap.messages) {
@@ -87,7 +87,7 @@ function paint(ctx: CanvasRenderingContext2D, s: SimState, positions: Point[]): 
     const to = positions[m.to - 1];
     // A message a node sends itself (Paxos: proposer to its own acceptor) has no link to travel.
     if (from === undefined || to === undefined || m.from === m.to) continue;
-    const p = messagePlacement(lane(from, to), m.sentAt, m.deliverAt, m.lostAt, isBlocked(key, m.from, m.to) !== null, time, snap.network.latencyMax);
+    const p = messagePlacement(lane(from, to), m.sentAt, m.deliverAt, m.lostAt, blocked(m.from, m.to) !== null, time, snap.network.latencyMax);
     if (p.opacity <= 0) continue;
     const f = m.fields as { granted?: boolean; success?: boolean };
     const selected = m.id === s.selectedMessage;

@@ -57,3 +57,18 @@ describe('timeline scale', async () => {
     expect(shown.some((m) => m.kind === 'fault')).toBe(true);
   });
 });
+
+describe('which links are blocked', async () => {
+  const { blockKeyOf, linkBlocker } = await import('../components/Links');
+  it('a partition blocks both directions between groups; a cut blocks one direction only', () => {
+    const blocked = linkBlocker(blockKeyOf({ groups: [[1, 2], [3, 4, 5]], cuts: ['4>5'] }));
+    expect(blocked(1, 2)).toBeNull();
+    expect(blocked(1, 3)).toBe('partition');
+    expect(blocked(3, 1)).toBe('partition');
+    expect(blocked(4, 5)).toBe('cut');
+    expect(blocked(5, 4)).toBeNull();
+  });
+  it('a whole network blocks nothing', () => {
+    expect(linkBlocker(blockKeyOf({ groups: null, cuts: [] }))(1, 2)).toBeNull();
+  });
+});
