@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
 
@@ -51,11 +51,7 @@ export function Timeline() {
       {/* Drawn in virtual milliseconds: markers keep their coordinates while the run grows. */}
       <svg className="timeline-marks" viewBox={`0 0 ${end} 14`} preserveAspectRatio="none" aria-hidden="true">
         <rect x={0} y={5} width={frontier} height={4} className="timeline-computed" />
-        {shown.map((m) => (
-          <rect key={m.seq} x={m.t} y={m.kind === 'commit' ? 8 : 0} width={end / BUCKETS} height={m.kind === 'commit' ? 6 : 14} fill={MARKER_COLOR[m.kind]}>
-            <title>{m.label}</title>
-          </rect>
-        ))}
+        <Marks shown={shown} end={end} />
       </svg>
       <input
         type="range"
@@ -73,3 +69,12 @@ export function Timeline() {
     </div>
   );
 }
+
+/** The markers change only with the run's history, not with the playhead: kept out of its 15 Hz refresh. */
+const Marks = memo(function Marks({ shown, end }: { shown: Marker[]; end: number }) {
+  return shown.map((m) => (
+    <rect key={m.seq} x={m.t} y={m.kind === 'commit' ? 8 : 0} width={end / BUCKETS} height={m.kind === 'commit' ? 6 : 14} fill={MARKER_COLOR[m.kind]}>
+      <title>{m.label}</title>
+    </rect>
+  ));
+});
