@@ -1,26 +1,19 @@
 import { lane, messagePlacement, type Point } from '../geometry/layout';
-import { useContext } from 'react';
-import { SimContext, useSim } from '../store/simStore';
-import { linkBlocker, useBlockKey } from './Links';
+import { useSim } from '../store/simStore';
+import { linkBlocker } from '../geometry/blocking';
+import { useBlockKey } from './Links';
 
 /**
  * The messages in flight as a list: what screen readers and the keyboard use (Enter on one
  * offers to drop it), and the stable data-* hooks tests read. Drawn on the canvas; this list
- * changes only when a message appears or leaves. Paused, each item also gives its position.
+ * follows the run at the slow views' pace while playing, and exactly when paused, when each
+ * item also gives its position.
  */
 export function MessageList({ positions }: { positions: Point[] }) {
-  const store = useContext(SimContext)!;
-  // Re-render only when a message appears or leaves (or, paused, when time moves): not every frame.
-  const key = useSim((s) => {
-    const snap = s.snapshot;
-    if (snap === null) return '';
-    const ids = snap.messages.filter((m) => m.lostAt === null).map((m) => m.id).join();
-    return snap.playing ? ids : `${ids}@${snap.time}|${s.snapshot?.network.cuts.join()}|${JSON.stringify(snap.network.groups)}`;
-  });
+  const snap = useSim((s) => s.flight?.snapshot ?? null);
   const selectMessage = useSim((s) => s.selectMessage);
   const blocked = linkBlocker(useBlockKey());
-  const snap = store.getState().snapshot;
-  if (snap === null || key === '') return <ul className="message-list" aria-label="Messages in flight" />;
+  if (snap === null) return <ul className="message-list" aria-label="Messages in flight" />;
   const paused = !snap.playing;
   return (
     <ul className="message-list" aria-label="Messages in flight">

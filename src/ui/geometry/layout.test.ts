@@ -59,7 +59,7 @@ describe('timeline scale', async () => {
 });
 
 describe('which links are blocked', async () => {
-  const { blockKeyOf, linkBlocker } = await import('../components/Links');
+  const { blockKeyOf, linkBlocker } = await import('./blocking');
   it('a partition blocks both directions between groups; a cut blocks one direction only', () => {
     const blocked = linkBlocker(blockKeyOf({ groups: [[1, 2], [3, 4, 5]], cuts: ['4>5'] }));
     expect(blocked(1, 2)).toBeNull();

@@ -31,12 +31,18 @@ export interface HudView {
   frontier: { time: number; events: number };
 }
 
+/** The messages in flight, for the list that screen readers and the keyboard use. */
+export interface FlightView {
+  snapshot: Snapshot;
+}
+
 /**
  * While playing, views nobody reads at 60 Hz refresh on a schedule: the clock and timeline
- * 15 times a second, tables and text panels 4 times. At most one of them per frame, so no
- * frame pays for all; paused, everything refreshes at once. The cluster itself animates every frame.
+ * 15 times a second; tables, text panels and the list of messages 4 times. At most one of
+ * them per frame, so no frame pays for all; paused, everything refreshes at once. The
+ * cluster itself animates every frame.
  */
-const SLOW_VIEWS = { hud: 66, panel: 250, info: 250 } as const;
+const SLOW_VIEWS = { hud: 66, panel: 250, info: 250, flight: 250 } as const;
 type SlowView = keyof typeof SLOW_VIEWS;
 const TRACE_KEPT = 150;
 
@@ -45,6 +51,7 @@ export interface SimState {
   panel: PanelView | null;
   info: InfoView | null;
   hud: HudView | null;
+  flight: FlightView | null;
   /** NodeView per id, kept by reference while its version is unchanged. */
   nodes: Record<number, NodeView>;
   nodeIds: number[];
@@ -74,14 +81,14 @@ let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, info: 0 };
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, info: 0, flight: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
 
   /** The slow views to refresh with this snapshot: all when paused, else the most overdue one. */
   const slowViewsDue = (snap: Snapshot, prev: SimState, now: number): Set<SlowView> => {
     const all = Object.keys(SLOW_VIEWS) as SlowView[];
-    if (!snap.playing || prev.panel === null || prev.info === null || prev.hud === null) return new Set(all);
+    if (!snap.playing || all.some((v) => prev[v] === null)) return new Set(all);
     let best: SlowView | null = null;
     let bestRatio = 1;
     for (const v of all) {
@@ -112,6 +119,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('info') ? { info: { snapshot: snap, trace, safety, markers } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
+      ...(due.has('flight') ? { flight: { snapshot: snap } } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
       ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
     };
@@ -122,6 +130,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     panel: null,
     info: null,
     hud: null,
+    flight: null,
     nodes: {},
     nodeIds: [],
     trace: [],
