@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { RaftState } from '../../engine/raft/types';
 import { type SimState, useSim } from '../store/simStore';
 import { termColor } from '../theme';
+import { CellStrip, type StripCell } from './CellStrip';
 
 const COLUMNS = 24;
 
@@ -38,7 +39,7 @@ export function LogsPanel() {
           <span className="log-who" role="columnheader">node</span>
           <span className="log-cells">
             {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
-            {indices.map((i) => <span key={i} className="log-index" role="columnheader">{i}</span>)}
+            {indices.map((i, k) => <span key={k} className="log-index" role="columnheader">{i}</span>)}
           </span>
           <span className="log-kv" role="columnheader">state machine</span>
         </div>
@@ -57,6 +58,21 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
   // Snapshots carry the log's tail only: entry k of s.log is at index logStart + k + 1 (1-based).
   const skip = Math.max(0, first - 1 - node.logStart);
   const kv = Object.entries(node.kv);
+  const cells = s.log.slice(skip).map((e, k): StripCell => {
+    const index = node.logStart + skip + k + 1;
+    const committed = index <= s.commitLength;
+    return {
+      label: String(e.term),
+      sub: e.command,
+      color: termColor(e.term),
+      solid: committed,
+      boundary: index === s.commitLength,
+      next: sent !== null && index === sent + 1,
+      acked: acked !== null && index <= acked,
+      title: `index ${index}, term ${e.term}: ${e.command}${committed ? ' (committed)' : ''}`,
+      data: { 'node-id': id, index, term: e.term, committed },
+    };
+  });
   return (
     <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
@@ -64,32 +80,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
         <small>{node.up ? s.currentRole : 'crashed'} · commitLength {s.commitLength}</small>
         {sent !== null && <small>sentLength {sent} · ackedLength {acked}</small>}
       </span>
-      <span className="log-cells">
-        {first > 1 && <span className="log-more" />}
-        {s.log.length === 0 && <span className="log-empty">(empty log)</span>}
-        {s.log.slice(skip).map((e, k) => {
-          const index = node.logStart + skip + k + 1;
-          const committed = index <= s.commitLength;
-          // One element per cell (term and command are drawn from its data attributes by CSS):
-          // keyed by log index, so as the window slides only the cells entering and leaving change.
-          return (
-            <span
-              key={index}
-              role="cell"
-              className={`log-cell${committed ? ' committed' : ''}${index === s.commitLength ? ' boundary' : ''}`}
-              style={{ borderColor: termColor(e.term), background: committed ? `${termColor(e.term)}33` : undefined, color: termColor(e.term) }}
-              data-node-id={id}
-              data-index={index}
-              data-term={e.term}
-              data-cmd={e.command}
-              data-committed={committed}
-              data-next={sent !== null && index === sent + 1 ? 'true' : undefined}
-              data-acked={acked !== null && index <= acked ? 'true' : undefined}
-              title={`index ${index}, term ${e.term}: ${e.command}${committed ? ' (committed)' : ''}`}
-            />
-          );
-        })}
-      </span>
+      <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" />
       <span className="log-kv" title="The key-value store after this node's committed entries">
         {kv.length === 0 ? '∅' : kv.map(([k, v]) => `${k}=${v}`).join(' ')}
       </span>

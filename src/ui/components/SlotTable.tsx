@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosState } from '../../engine/multipaxos/types';
 import { useSim } from '../store/simStore';
+import { CellStrip, type StripCell } from './CellStrip';
+
+const SLOT_COLOR = '#0e7490';
 
 const COLUMNS = 20;
 
@@ -22,7 +25,7 @@ export function SlotTable() {
           <span className="log-who" role="columnheader">replica</span>
           <span className="log-cells">
             {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
-            {slots.map((i) => <span key={i} className="log-index" role="columnheader">{i}</span>)}
+            {slots.map((i, k) => <span key={k} className="log-index" role="columnheader">{i}</span>)}
           </span>
           <span className="log-kv" role="columnheader">state machine</span>
         </div>
@@ -37,29 +40,29 @@ const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots:
   if (node === undefined) return null;
   const s = node.state as MultiPaxosState;
   const kv = Object.entries(node.kv);
+  const cells = slots.map((slot): StripCell => {
+    const decided = s.decided[slot];
+    const accepted = s.accepted[slot];
+    const value = decided ?? accepted?.value;
+    if (value === undefined) return { label: '', sub: '', color: SLOT_COLOR, solid: false, empty: true, title: `slot ${slot}: nothing accepted here`, data: { 'node-id': id, slot } };
+    return {
+      label: accepted ? String(accepted.ballot[0]) : '·',
+      sub: value === 'noop' ? 'NOOP' : value,
+      color: SLOT_COLOR,
+      solid: decided !== undefined,
+      boundary: slot === s.applied,
+      hatched: value === 'noop',
+      title: `slot ${slot}: "${value}"${accepted ? `, accepted at ${ballotText(accepted.ballot)}` : ''}${decided !== undefined ? ' (decided)' : ''}`,
+      data: { 'node-id': id, slot, decided: decided !== undefined, value },
+    };
+  });
   return (
     <div className={`log-row${node.up ? '' : ' down'}${s.role === 'leader' ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
         S{id}
         <small>{node.up ? s.role : 'crashed'}{s.leader !== null && s.role !== 'leader' ? ` · leader S${s.leader}` : ''} · applied {s.applied}</small>
       </span>
-      <span className="log-cells">
-        {first > 1 && <span className="log-more" />}
-        {slots.map((slot) => {
-          const decided = s.decided[slot];
-          const accepted = s.accepted[slot];
-          const value = decided ?? accepted?.value;
-          if (value === undefined) return <span key={slot} className="log-cell empty" role="cell" data-node-id={id} data-slot={slot} />;
-          return (
-            <span key={slot} role="cell" className={`log-cell${decided !== undefined ? ' committed' : ''}${slot === s.applied ? ' boundary' : ''}${value === 'noop' ? ' noop' : ''}`}
-              data-node-id={id} data-slot={slot} data-decided={decided !== undefined} data-value={value}
-              title={`slot ${slot}: "${value}"${accepted ? `, accepted at ${ballotText(accepted.ballot)}` : ''}${decided !== undefined ? ' (decided)' : ''}`}>
-              <b>{accepted ? accepted.ballot[0] : '·'}</b>
-              <span className="log-cmd">{value === 'noop' ? 'NOOP' : value}</span>
-            </span>
-          );
-        })}
-      </span>
+      <CellStrip cells={cells} more={first > 1} />
       <span className="log-kv" title="The key-value store after this replica's applied slots">{kv.length === 0 ? '∅' : kv.map(([k, v]) => `${k}=${v}`).join(' ')}</span>
     </div>
   );
