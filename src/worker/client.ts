@@ -11,7 +11,7 @@ export class SimClient {
   }
 
   send(cmd: ToWorker): void {
-    this.worker.postMessage(cmd);
+    this.worker.postMessage(cmd, cmd.type === 'drawTo' ? [cmd.port] : []);
   }
 
   dispose(): void {

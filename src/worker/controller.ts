@@ -6,7 +6,8 @@ import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { nodeStates, traceLine } from '../engine/traceFormat';
-import type { Marker, MessageView, NarrationStep, NodeView, Snapshot, TraceView, UserAction } from './protocol';
+import { movingFrame } from './movingFrame';
+import type { Marker, MessageView, MovingFrame, NarrationStep, NodeView, Snapshot, TraceView, UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
 const CHECKPOINT_EVERY = 256;
@@ -301,6 +302,11 @@ export class Controller {
       scenario,
       narrationStep: this.narrationStep(),
     };
+  }
+
+  /** What moves at this snapshot's moment, for the drawing worker: every node's timer ring. */
+  movingFrame(snap: Snapshot): MovingFrame {
+    return movingFrame(snap, this.nodeCache.map((c) => c?.view));
   }
 
   // ---- internals -------------------------------------------------------------------------

@@ -25,7 +25,9 @@ export type ToWorker =
   | { type: 'narrationPrev' }
   | { type: 'setNarration'; narration: NarrationStep[] }
   /** The trace so far as JSON Lines, in the runner's format. */
-  | { type: 'exportTrace' };
+  | { type: 'exportTrace' }
+  /** Also post a MovingFrame to this port with every snapshot (the drawing worker's end). */
+  | { type: 'drawTo'; port: MessagePort };
 
 export interface NarrationStep {
   at: number;
@@ -125,4 +127,17 @@ export interface Snapshot {
   scenario: Scenario | null;
   /** Index of the narration step in force (the last at or before now), or -1. */
   narrationStep: number;
+}
+
+/**
+ * What moves in the cluster view at one moment: messages and timer rings. Complete in
+ * itself (no deltas), so whatever draws it needs no history and can start at any frame.
+ */
+export interface MovingFrame {
+  time: number;
+  playing: boolean;
+  /** The timer each server's ring shows, by node (index 0 is S1), or null for none. */
+  rings: ({ since: number; at: number; refills: boolean } | null)[];
+  messages: MessageView[];
+  network: { groups: NodeId[][] | null; cuts: string[]; latencyMax: number };
 }

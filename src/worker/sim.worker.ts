@@ -11,6 +11,8 @@ const FRAME_MS = 16;
 const MAX_FRAME_GAP_MS = 100;
 
 let controller: Controller | null = null;
+/** The drawing worker's port, when the page draws the moving layer there. */
+let drawPort: MessagePort | null = null;
 let dirty = true;
 let last = performance.now();
 
@@ -19,6 +21,11 @@ function post(msg: FromWorker): void {
 }
 
 function handle(cmd: ToWorker): void {
+  if (cmd.type === 'drawTo') {
+    drawPort = cmd.port;
+    dirty = true;
+    return;
+  }
   if (cmd.type === 'load') {
     controller = new Controller(cmd.scenario, cmd.at);
     dirty = true;
@@ -71,7 +78,9 @@ function tick(): void {
       dirty = true;
     }
     if (controller !== null && dirty) {
-      post({ type: 'snapshot', snapshot: controller.snapshot(true) });
+      const snapshot = controller.snapshot(true);
+      post({ type: 'snapshot', snapshot });
+      drawPort?.postMessage(controller.movingFrame(snapshot));
       dirty = false;
     }
   } catch (err) {

@@ -1,9 +1,10 @@
-import { useMemo, useRef } from 'react';
+import { useContext, useMemo } from 'react';
 import { nodePositions, VIEW } from '../geometry/layout';
-import { useSim } from '../store/simStore';
+import { messageAt } from '../draw/movingPaint';
+import { SimContext, useSim } from '../store/simStore';
 import { Links } from './Links';
 import { MessageList } from './MessageList';
-import { messageAt, MovingLayer, type Placed } from './MovingLayer';
+import { frameOf, MovingLayer } from './MovingLayer';
 import { NodeGlyph } from './NodeGlyph';
 
 /**
@@ -16,11 +17,12 @@ export function ClusterView() {
   const flagged = useSim((s) => s.safety?.violations.flatMap((v) => v.nodes).join(',') ?? '');
   const positions = useMemo(() => nodePositions(ids.length), [ids.length]);
   const selectMessage = useSim((s) => s.selectMessage);
-  const placed = useRef<Placed[]>([]);
+  const store = useContext(SimContext)!;
   const flaggedIds = flagged.split(',').map(Number);
   const hit = (e: React.MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    return messageAt(placed.current, ((e.clientX - box.left) / box.width) * VIEW.width, ((e.clientY - box.top) / box.height) * VIEW.height);
+    const frame = frameOf(store.getState());
+    return frame === null ? null : messageAt(frame, positions, ((e.clientX - box.left) / box.width) * VIEW.width, ((e.clientY - box.top) / box.height) * VIEW.height);
   };
   return (
     <>
@@ -44,7 +46,7 @@ export function ClusterView() {
           <Links positions={positions} />
           {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} />)}
         </svg>
-        <MovingLayer positions={positions} placed={placed} />
+        <MovingLayer positions={positions} />
       </div>
       <MessageList positions={positions} />
     </>

@@ -1,0 +1,120 @@
+/**
+ * Drawing what moves in the cluster (messages and timer rings) from a MovingFrame: a pure
+ * function of the frame, used by the drawing worker, by the main thread where no worker can
+ * draw, and for hit-testing a click on a message.
+ */
+import { blockKeyOf, linkBlocker } from '../geometry/blocking';
+import { lane, messagePlacement, type Point, VIEW } from '../geometry/layout';
+import { messageStyle } from '../theme';
+import type { MessageView, MovingFrame } from '../../worker/protocol';
+
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+const TWO_PI = Math.PI * 2;
+const HIT_RADIUS = 14;
+
+/** Draws a frame: timer rings first, then the messages (labelled when paused or selected). */
+export function paintMoving(ctx: Context, frame: MovingFrame, positions: Point[], selected: number | null): void {
+  const time = frame.time;
+  frame.rings.forEach((t, i) => {
+    const at = positions[i];
+    if (t === null || at === undefined) return;
+    const left = Math.min(1, Math.max(0, (t.at - time) / Math.max(1, t.at - t.since)));
+    const fraction = t.refills ? 1 - left : left;
+    const r = VIEW.nodeRadius + 5.5;
+    ctx.lineWidth = 5;
+    ctx.strokeStyle = '#e2e8f0';
+    ctx.beginPath(); ctx.arc(at.x, at.y, r, 0, TWO_PI); ctx.stroke();
+    if (fraction > 0) {
+      ctx.strokeStyle = t.refills ? '#d97706' : '#2563eb';
+      ctx.beginPath(); ctx.arc(at.x, at.y, r, -Math.PI / 2, -Math.PI / 2 + TWO_PI * fraction); ctx.stroke();
+    }
+  });
+  for (const { m, x, y, opacity } of placeMessages(frame, positions)) {
+    const f = m.fields as { granted?: boolean; success?: boolean };
+    const isSelected = m.id === selected;
+    ctx.globalAlpha = opacity;
+    drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false, isSelected);
+    if (m.duplicateOf !== null) label(ctx, '×2', x + 12, y - 7, '#b45309', 10);
+    if (!frame.playing || isSelected) label(ctx, shortLabel(m.type, m.fields), x, y - 14, '#0f172a', 11);
+    ctx.globalAlpha = 1;
+  }
+}
+
+/** Where each visible message is drawn: on its lane, stopped at a break, or falling if lost. */
+export function placeMessages(frame: MovingFrame, positions: Point[]): { m: MessageView; x: number; y: number; opacity: number }[] {
+  const blocked = linkBlocker(blockKeyOf(frame.network));
+  const out = [];
+  for (const m of frame.messages) {
+    const from = positions[m.from - 1];
+    const to = positions[m.to - 1];
+    // A message a node sends itself (Paxos: proposer to its own acceptor) has no link to travel.
+    if (from === undefined || to === undefined || m.from === m.to) continue;
+    const p = messagePlacement(lane(from, to), m.sentAt, m.deliverAt, m.lostAt, blocked(m.from, m.to) !== null, frame.time, frame.network.latencyMax);
+    if (p.opacity > 0) out.push({ m, ...p });
+  }
+  return out;
+}
+
+/** The message in flight at a point of the cluster (in view units), if any: what a click hits. */
+export function messageAt(frame: MovingFrame, positions: Point[], x: number, y: number): number | null {
+  let best: number | null = null;
+  let bestD = HIT_RADIUS;
+  for (const p of placeMessages(frame, positions)) {
+    const d = Math.hypot(p.x - x, p.y - y);
+    if (p.m.lostAt === null && d <= bestD) { best = p.m.id; bestD = d; }
+  }
+  return best;
+}
+
+function drawShape(ctx: Context, type: string, x: number, y: number, filled: boolean, selected: boolean): void {
+  const st = messageStyle(type);
+  ctx.beginPath();
+  switch (st.shape) {
+    case 'square': ctx.rect(x - 7, y - 7, 14, 14); break;
+    case 'diamond': ctx.moveTo(x, y - 9); ctx.lineTo(x + 9, y); ctx.lineTo(x, y + 9); ctx.lineTo(x - 9, y); ctx.closePath(); break;
+    case 'triangle': ctx.moveTo(x, y - 9); ctx.lineTo(x + 8.5, y + 7); ctx.lineTo(x - 8.5, y + 7); ctx.closePath(); break;
+    default: ctx.arc(x, y, 7.5, 0, TWO_PI);
+  }
+  ctx.fillStyle = filled && st.shape !== 'ring' ? st.color : '#fff';
+  ctx.fill();
+  ctx.lineWidth = selected ? 3.5 : 2.5;
+  ctx.strokeStyle = selected ? '#000' : st.color;
+  ctx.stroke();
+  if (st.shape === 'ring' && filled) {
+    ctx.beginPath(); ctx.arc(x, y, 3.5, 0, TWO_PI); ctx.fillStyle = st.color; ctx.fill();
+  }
+}
+
+function label(ctx: Context, text: string, x: number, y: number, color: string, size: number): void {
+  ctx.font = `700 ${size}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = '#fff';
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = color;
+  ctx.fillText(text, x, y);
+}
+
+export function shortLabel(type: string, fields: Record<string, unknown>): string {
+  switch (type) {
+    case 'VoteRequest': return `vote? t${fields.term}`;
+    case 'VoteResponse': return `${fields.granted ? 'yes' : 'no'} t${fields.term}`;
+    case 'LogRequest': return `t${fields.term} +${fields.suffix}`;
+    case 'LogResponse': return fields.success ? `ack ${fields.ack}` : 'fail';
+    case 'ClientRequest': return String(fields.command);
+    case 'Prepare': return `prep ${ballot(fields.ballot)}`;
+    case 'Promise': return `prom ${ballot(fields.ballot)}${fields.accepted ? ' +v' : ''}`;
+    case 'Nack': return `nack < ${ballot(fields.promised)}`;
+    case 'Accept': return `acc ${fields.slot !== undefined ? `s${fields.slot} ` : ''}"${fields.value}"`;
+    case 'Accepted': return `ok ${fields.slot !== undefined ? `s${fields.slot}` : ballot(fields.ballot)}`;
+    case 'Heartbeat': return `hb ${ballot(fields.ballot)}`;
+    case 'CatchUp': return `catch up ${fields.from}+`;
+    case 'Decide': return `decide ×${fields.entries}`;
+    default: return type;
+  }
+}
+
+function ballot(b: unknown): string {
+  return Array.isArray(b) ? `(${b[0]},S${b[1]})` : '';
+}
