@@ -7,14 +7,13 @@ import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { nodeStates, traceLine } from '../engine/traceFormat';
 import { movingFrame } from './movingFrame';
-import type { Marker, MessageView, MovingFrame, NarrationStep, NodeView, Snapshot, TraceView, UserAction } from './protocol';
+import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type Snapshot, type TraceView, type UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
 const CHECKPOINT_EVERY = 256;
 const MAX_CHECKPOINTS = 2000;
 const HISTORY_CAP = 300_000;
 const TRACE_TAIL = 150;
-const MAX_MARKERS = 3000;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
 const LOG_TAIL = 24;
 
@@ -45,7 +44,9 @@ export class Controller {
   private history: TraceView[] = [];
   private historyOffset = 0;
   private markers: Marker[] = [];
-  private markersSent = false;
+  /** Whether the view holds our markers up to markersSentSeq, so only newer ones need sending. */
+  private markersKnown = false;
+  private markersSentSeq = -1;
   private scenarioSent = false;
   private frontier = { time: 0, events: 0 };
   private clock = 0;
@@ -71,7 +72,7 @@ export class Controller {
     this.history = [];
     this.historyOffset = 0;
     this.markers = [];
-    this.markersSent = false;
+    this.markersKnown = false;
     this.scenarioSent = false;
     this.frontier = { time: 0, events: 0 };
     this.clock = 0;
@@ -227,7 +228,7 @@ export class Controller {
       this.checkpoints = this.checkpoints.filter((c) => c.events <= this.events);
       this.history.length = Math.max(0, this.events - this.historyOffset);
       this.markers = this.markers.filter((m) => m.seq <= this.events);
-      this.markersSent = false;
+      this.markersKnown = false;
       this.frontier = { time: now, events: this.events };
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
@@ -262,7 +263,9 @@ export class Controller {
     const messages = sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
     const tailFrom = Math.max(0, this.events - this.historyOffset - TRACE_TAIL, reset ? 0 : this.sent.events - this.historyOffset);
     const nodes = sim.nodes().map((slot, i) => this.nodeView(i, slot)).filter((n, i) => reset || this.sent.versions[i] !== n.version);
-    const markers = this.markersSent && !reset ? null : this.markers.slice();
+    const allMarkers = reset || !this.markersKnown;
+    const added = allMarkers ? this.markers.slice() : this.markersAfter(this.markersSentSeq);
+    const markers = allMarkers || added.length > 0 ? { reset: allMarkers, list: added } : null;
     const scenario = this.scenarioSent && !reset ? null : this.scenario();
     const violations = this.run.violations;
     const safety = !reset && violations.length === this.sent.violations ? null : {
@@ -272,7 +275,8 @@ export class Controller {
       violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),
     };
     if (delta) {
-      this.markersSent = true;
+      this.markersKnown = true;
+      this.markersSentSeq = this.markers.at(-1)?.seq ?? -1;
       this.scenarioSent = true;
       for (const n of nodes) this.sent.versions[n.id - 1] = n.version;
       this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length };
@@ -302,6 +306,13 @@ export class Controller {
       scenario,
       narrationStep: this.narrationStep(),
     };
+  }
+
+  /** The markers newer than an event, found from the end: under load, a few per frame among thousands. */
+  private markersAfter(seq: number): Marker[] {
+    let i = this.markers.length;
+    while (i > 0 && this.markers[i - 1].seq > seq) i--;
+    return this.markers.slice(i);
   }
 
   /** What moves at this snapshot's moment, for the drawing worker: every node's timer ring. */
@@ -339,7 +350,6 @@ export class Controller {
     if (kind !== null) {
       this.markers.push({ seq: rec.seq, t: rec.t, kind, label: view.text });
       if (this.markers.length > MAX_MARKERS) this.markers.splice(0, this.markers.length - MAX_MARKERS);
-      this.markersSent = false;
     }
   }
 

@@ -83,6 +83,9 @@ export interface TraceView {
   text: string;
 }
 
+/** The timeline keeps the most recent markers only: the worker and the view trim alike. */
+export const MAX_MARKERS = 3000;
+
 export type MarkerKind = 'election' | 'leader' | 'commit' | 'fault';
 
 export interface Marker {
@@ -120,7 +123,8 @@ export interface Snapshot {
   /** Trace records since the previous snapshot (with reset: the most recent ones), oldest first. */
   trace: TraceView[];
   /** Null when unchanged since the previous snapshot. */
-  markers: Marker[] | null;
+  /** Timeline markers: all of them when `reset`, else only those added since the last snapshot. */
+  markers: { reset: boolean; list: Marker[] } | null;
   safety: SafetyView | null;
   traceHash: string;
   /** The scenario as it stands, with every action the user took: what a share link carries. */

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
-import type { FromWorker, Marker, NodeView, SafetyView, Snapshot, ToWorker, TraceView, UserAction } from '../../worker/protocol';
+import { type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export interface Notice {
   id: number;
@@ -106,7 +106,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const nodeIds = Object.keys(nodes).map(Number).sort((a, b) => a - b);
     const trace = snap.reset ? snap.trace : snap.trace.length === 0 ? prev.trace : prev.trace.concat(snap.trace).slice(-TRACE_KEPT);
     const safety = snap.safety ?? prev.safety;
-    const markers = snap.markers ?? prev.markers;
+    const markers = snap.markers === null ? prev.markers
+      : snap.markers.reset ? snap.markers.list : prev.markers.concat(snap.markers.list).slice(-MAX_MARKERS);
     const now = performance.now();
     const due = slowViewsDue(snap, prev, now);
     for (const v of due) refreshedAt[v] = now;
