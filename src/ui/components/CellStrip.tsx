@@ -126,6 +126,7 @@ function paintCell(ctx: CanvasRenderingContext2D, c: StripCell, x: number, y: nu
   ctx.lineWidth = 2;
   ctx.strokeStyle = c.color;
   if (!c.solid) ctx.setLineDash([6, 4]);
+  ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
   ctx.stroke();
   if (!c.solid) ctx.setLineDash([]);
   if (c.next) { ctx.strokeStyle = NEXT; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
