@@ -251,3 +251,26 @@ describe('controller: message fields for the view', () => {
     expect(raft.snapshot().messages.find((m) => m.type === 'LogRequest')!.fields.suffix).toBe(1);
   });
 });
+
+describe('controller: timeline markers as deltas', () => {
+  it('the markers each delta snapshot adds, folded as the view folds them, equal the whole list', () => {
+    const c = new Controller(scenario({ actions: Array.from({ length: 40 }, (_, i) => ({ at: 300 + i * 25, type: 'request', node: 1 + (i % 5), command: `set k ${i}` })) }));
+    c.playing = true;
+    let held: { seq: number }[] = [];
+    const fold = () => {
+      const m = c.snapshot(true).markers;
+      if (m !== null) held = m.reset ? m.list : held.concat(m.list);
+    };
+    for (let i = 0; i < 40; i++) { c.advance(37); fold(); }
+    expect(held.length).toBeGreaterThan(10);
+    expect(held).toEqual(c.snapshot().markers!.list);
+    // Acting in the past discards later markers. The view saw the seek first (as the app shows
+    // it), so the delta after the action must replace its markers, not append to them.
+    c.seekTime(600);
+    fold();
+    c.act({ type: 'crash', node: 2 });
+    fold();
+    expect(held).toEqual(c.snapshot().markers!.list);
+    expect(held.every((m) => m.seq <= c.events)).toBe(true);
+  });
+});

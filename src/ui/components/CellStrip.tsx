@@ -26,7 +26,7 @@ export interface StripCell {
   data: Record<string, string | number | boolean>;
 }
 
-export const CELL = { width: 54, height: 40, gap: 3, more: 70 } as const;
+const CELL = { width: 54, height: 40, gap: 3, more: 70 } as const;
 const INK = '#0f172a';
 const OK = '#15803d';
 const NEXT = '#0e7490';
