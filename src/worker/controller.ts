@@ -1,11 +1,11 @@
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
 import { Run, type RunCheckpoint } from '../engine/run';
-import { applyAll } from '../engine/statemachine/kv';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { nodeStates, traceLine } from '../engine/traceFormat';
+import { AppliedKv } from './appliedKv';
 import { movingFrame } from './movingFrame';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type Snapshot, type TraceView, type UserAction } from './protocol';
 
@@ -52,6 +52,8 @@ export class Controller {
   private clock = 0;
   private losses: MessageView[] = [];
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
+  /** Each node's applied key-value store, kept between snapshots. */
+  private applied: AppliedKv[] = [];
   private violationsSeen = 0;
   /** What the last delta snapshot carried, so the next one sends only what changed. */
   private sent = { reset: true, events: 0, versions: [] as number[], violations: -1 };
@@ -404,12 +406,12 @@ export class Controller {
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
     const state = slot.state as { log?: { command: string }[]; commitLength?: number; decided?: Record<number, string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
-    const commands = state.log !== undefined ? state.log.slice(0, state.commitLength ?? 0).map((e) => e.command)
-      : state.decided !== undefined ? Array.from({ length: state.applied ?? 0 }, (_, i) => state.decided![i + 1]) : [];
-    const kv = applyAll(commands);
+    const applied = this.applied[i] ??= new AppliedKv();
+    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log![k].command)
+      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided![k + 1]) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
     const shown = logStart > 0 ? { ...(slot.state as object), log: state.log!.slice(logStart) } : slot.state;
-    const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv: { ...kv } };
+    const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }

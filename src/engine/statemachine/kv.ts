@@ -10,18 +10,17 @@ export function isCommand(text: string): boolean {
   return COMMAND.test(text);
 }
 
-/** Applies one command; anything else (a no-op) leaves the store unchanged. */
-export function applyCommand(kv: KvState, command: string): KvState {
+/** Applies one command to the store; anything else (a no-op) leaves it unchanged. */
+export function applyCommand(kv: Record<string, string>, command: string): void {
   const m = COMMAND.exec(command);
-  if (m === null) return kv;
-  if (m[1] !== undefined) return { ...kv, [m[1]]: m[2] };
-  const { [m[3]]: _gone, ...rest } = kv;
-  return rest;
+  if (m === null) return;
+  if (m[1] !== undefined) kv[m[1]] = m[2];
+  else delete kv[m[3]];
 }
 
 /** The store after applying the given commands in order. */
 export function applyAll(commands: Iterable<string>): KvState {
-  let kv: KvState = {};
-  for (const c of commands) kv = applyCommand(kv, c);
+  const kv: Record<string, string> = {};
+  for (const c of commands) applyCommand(kv, c);
   return kv;
 }
