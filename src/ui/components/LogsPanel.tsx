@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { RaftState } from '../../engine/raft/types';
 import { type SimState, useSim } from '../store/simStore';
 import { termColor } from '../theme';
-import { CellStrip, type StripCell } from './CellStrip';
+import type { StripCell } from '../draw/stripPaint';
+import { CellStrip } from './CellStrip';
 
 const COLUMNS = 24;
 

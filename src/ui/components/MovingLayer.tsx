@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef } from 'react';
 import type { StoreApi } from 'zustand';
 import { type Point, VIEW } from '../geometry/layout';
 import { paintMoving } from '../draw/movingPaint';
-import type { ToDrawer } from '../draw/moving.worker';
+import { type Drawer, drawingWorker } from '../draw/drawer';
 import { SimContext, type SimState } from '../store/simStore';
 import { movingFrame } from '../../worker/movingFrame';
 import type { MovingFrame } from '../../worker/protocol';
@@ -26,27 +26,26 @@ export function MovingLayer({ positions }: { positions: Point[] }) {
     // A fresh canvas per mount: control of a canvas passes to a worker only once.
     const canvas = document.createElement('canvas');
     holder.current!.append(canvas);
-    const stop = 'transferControlToOffscreen' in canvas ? drawInWorker(canvas, store) : drawHere(canvas, store, positions);
+    const drawer = drawingWorker();
+    const stop = drawer === null ? drawHere(canvas, store, positions) : drawInWorker(canvas, drawer, store);
     return () => { stop(); canvas.remove(); };
   }, [store, positions]);
   return <div ref={holder} className="moving-layer" aria-hidden="true" />;
 }
 
-function drawInWorker(canvas: HTMLCanvasElement, store: StoreApi<SimState>): () => void {
-  const worker = new Worker(new URL('../draw/moving.worker.ts', import.meta.url), { type: 'module' });
-  const post = (msg: ToDrawer, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
+function drawInWorker(canvas: HTMLCanvasElement, drawer: Drawer, store: StoreApi<SimState>): () => void {
   const offscreen = canvas.transferControlToOffscreen();
   const channel = new MessageChannel();
-  post({ type: 'start', canvas: offscreen, frames: channel.port2 }, [offscreen, channel.port2]);
+  drawer.post({ type: 'moving', canvas: offscreen, frames: channel.port2 }, [offscreen, channel.port2]);
   store.getState().send({ type: 'drawTo', port: channel.port1 });
   const resize = new ResizeObserver(([entry]) => {
-    post({ type: 'size', width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 });
+    drawer.post({ type: 'movingSize', width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 });
   });
   resize.observe(canvas);
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.selectedMessage !== prev.selectedMessage) post({ type: 'select', id: s.selectedMessage });
+    if (s.selectedMessage !== prev.selectedMessage) drawer.post({ type: 'select', id: s.selectedMessage });
   });
-  return () => { unsubscribe(); resize.disconnect(); worker.terminate(); };
+  return () => { unsubscribe(); resize.disconnect(); drawer.post({ type: 'movingStop' }); };
 }
 
 function drawHere(canvas: HTMLCanvasElement, store: StoreApi<SimState>, positions: Point[]): () => void {

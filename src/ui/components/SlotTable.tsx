@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosState } from '../../engine/multipaxos/types';
 import { useSim } from '../store/simStore';
-import { CellStrip, type StripCell } from './CellStrip';
+import type { StripCell } from '../draw/stripPaint';
+import { CellStrip } from './CellStrip';
 
 const SLOT_COLOR = '#0e7490';
 

@@ -1,22 +1,44 @@
 /// <reference lib="webworker" />
 /**
- * The drawing worker: paints the moving layer on a canvas the page handed over, from frames
- * the simulation worker posts straight to it. The page's main thread never touches these
- * pixels, so animation costs it nothing, however busy the panels are.
+ * The drawing worker: paints canvases the page handed over. The moving layer (messages,
+ * timer rings) it paints from frames the simulation worker posts straight to it; strips of
+ * log cells from what the page posts when a row changes. The page's main thread never
+ * touches these pixels, so however busy the run, painting costs it nothing.
  */
 import { nodePositions, VIEW } from '../geometry/layout';
 import type { MovingFrame } from '../../worker/protocol';
 import { paintMoving } from './movingPaint';
+import { paintStrip, type Strip, type StripSize } from './stripPaint';
 
 export type ToDrawer =
-  | { type: 'start'; canvas: OffscreenCanvas; frames: MessagePort }
-  | { type: 'size'; width: number; height: number; ratio: number }
-  | { type: 'select'; id: number | null };
+  | { type: 'moving'; canvas: OffscreenCanvas; frames: MessagePort }
+  | { type: 'movingSize'; width: number; height: number; ratio: number }
+  | { type: 'movingStop' }
+  | { type: 'select'; id: number | null }
+  | { type: 'strip'; id: number; canvas: OffscreenCanvas }
+  | { type: 'stripSize'; id: number; size: StripSize }
+  | { type: 'stripCells'; id: number; strip: Strip }
+  | { type: 'stripStop'; id: number };
 
-let canvas: OffscreenCanvas | null = null;
-let frame: MovingFrame | null = null;
-let size = { width: 0, height: 0, ratio: 1 };
+interface Moving {
+  canvas: OffscreenCanvas;
+  frames: MessagePort;
+  frame: MovingFrame | null;
+  size: { width: number; height: number; ratio: number };
+}
+
+interface StripCanvas {
+  canvas: OffscreenCanvas;
+  size: StripSize | null;
+  strip: Strip | null;
+}
+
+let moving: Moving | null = null;
 let selected: number | null = null;
+const strips = new Map<number, StripCanvas>();
+/** What changed since the last paint: the moving layer, and strips by id. */
+let movingDirty = false;
+const dirtyStrips = new Set<number>();
 let scheduled = false;
 
 const nextFrame: (draw: () => void) => void = typeof self.requestAnimationFrame === 'function'
@@ -31,7 +53,17 @@ function schedule(): void {
 
 function draw(): void {
   scheduled = false;
-  if (canvas === null || frame === null || size.width === 0) return;
+  if (movingDirty && moving !== null) paintMovingLayer(moving);
+  movingDirty = false;
+  for (const id of dirtyStrips) {
+    const s = strips.get(id);
+    if (s?.size != null && s.strip !== null) paintStrip(s.canvas, s.size, s.strip);
+  }
+  dirtyStrips.clear();
+}
+
+function paintMovingLayer({ canvas, frame, size }: Moving): void {
+  if (frame === null || size.width === 0) return;
   const w = Math.round(size.width * size.ratio);
   const h = Math.round(size.height * size.ratio);
   if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
@@ -42,15 +74,32 @@ function draw(): void {
   paintMoving(ctx, frame, nodePositions(frame.rings.length), selected);
 }
 
+function touchMoving(): void {
+  movingDirty = true;
+  schedule();
+}
+
+function touchStrip(id: number): void {
+  dirtyStrips.add(id);
+  schedule();
+}
+
 self.onmessage = (e: MessageEvent<ToDrawer>) => {
   const msg = e.data;
   switch (msg.type) {
-    case 'start':
-      canvas = msg.canvas;
-      msg.frames.onmessage = (f: MessageEvent<MovingFrame>) => { frame = f.data; schedule(); };
+    case 'moving': {
+      moving?.frames.close();
+      const layer: Moving = { canvas: msg.canvas, frames: msg.frames, frame: null, size: { width: 0, height: 0, ratio: 1 } };
+      msg.frames.onmessage = (f: MessageEvent<MovingFrame>) => { layer.frame = f.data; touchMoving(); };
+      moving = layer;
       break;
-    case 'size': size = msg; break;
-    case 'select': selected = msg.id; break;
+    }
+    case 'movingSize': if (moving !== null) { moving.size = msg; touchMoving(); } break;
+    case 'movingStop': moving?.frames.close(); moving = null; break;
+    case 'select': selected = msg.id; touchMoving(); break;
+    case 'strip': strips.set(msg.id, { canvas: msg.canvas, size: null, strip: null }); break;
+    case 'stripSize': { const s = strips.get(msg.id); if (s !== undefined) { s.size = msg.size; touchStrip(msg.id); } break; }
+    case 'stripCells': { const s = strips.get(msg.id); if (s !== undefined) { s.strip = msg.strip; touchStrip(msg.id); } break; }
+    case 'stripStop': strips.delete(msg.id); dirtyStrips.delete(msg.id); break;
   }
-  schedule();
 };

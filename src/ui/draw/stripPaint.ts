@@ -1,0 +1,151 @@
+/**
+ * Drawing a row of log cells (Raft's entries, Multi-Paxos's slots) on a canvas: a pure
+ * function of the cells and the canvas's size, used by the drawing worker and, where no
+ * worker can draw, by the main thread.
+ */
+
+/** One log entry or slot as the strip draws it. */
+export interface StripCell {
+  /** Large, on top: the entry's term, or the ballot a slot was accepted at. */
+  label: string;
+  /** Small, below: the command or value. */
+  sub: string;
+  /** Border and label colour. */
+  color: string;
+  /** Committed (or decided): a solid border and a tinted fill; otherwise dashed. */
+  solid: boolean;
+  /** The last committed entry: a bar on its right, the commitLength boundary. */
+  boundary?: boolean;
+  /** The next entry the leader will send this follower (sentLength + 1). */
+  next?: boolean;
+  /** Acknowledged by this follower as the leader sees it (within ackedLength). */
+  acked?: boolean;
+  /** A no-op filling a gap. */
+  hatched?: boolean;
+  /** A slot this replica knows nothing of. */
+  empty?: boolean;
+  /** What a mouse pointer shows, and what assistive technology reads. */
+  title: string;
+  /** The cell's data-* hooks. */
+  data: Record<string, string | number | boolean>;
+}
+
+/** What one strip shows: its cells, whether earlier ones are cut off, and what an empty one says. */
+export interface Strip {
+  cells: StripCell[];
+  more: boolean;
+  emptyText?: string;
+}
+
+/** The strip's size in CSS pixels and the device's pixels per CSS pixel. */
+export interface StripSize {
+  width: number;
+  height: number;
+  ratio: number;
+}
+
+type Canvas = HTMLCanvasElement | OffscreenCanvas;
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+export const CELL = { width: 54, height: 40, gap: 3, more: 70 } as const;
+const INK = '#0f172a';
+const OK = '#15803d';
+const NEXT = '#0e7490';
+
+/** The column under x (CSS pixels from the strip's left edge), or null between cells. */
+export function columnAt(x: number, more: boolean): number | null {
+  const from = x - (more ? CELL.more + CELL.gap : 0);
+  if (from < 0 || from % (CELL.width + CELL.gap) >= CELL.width) return null;
+  return Math.floor(from / (CELL.width + CELL.gap));
+}
+
+export function paintStrip(el: Canvas, size: StripSize, { cells, more, emptyText }: Strip): void {
+  const w = Math.round(size.width * size.ratio);
+  const h = Math.round(size.height * size.ratio);
+  if (w === 0 || h === 0) return;
+  if (el.width !== w || el.height !== h) { el.width = w; el.height = h; }
+  const ctx = el.getContext('2d') as Context;
+  ctx.setTransform(size.ratio, 0, 0, size.ratio, 0, 0);
+  ctx.clearRect(0, 0, size.width, size.height);
+  const top = Math.round(Math.max(0, (size.height - CELL.height) / 2));
+  let x = more ? CELL.more + CELL.gap : 0;
+  if (cells.length === 0 && emptyText !== undefined) {
+    ctx.font = 'italic 13px system-ui, sans-serif';
+    ctx.fillStyle = '#475569';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(emptyText, x, top + CELL.height / 2);
+    return;
+  }
+  ctx.textBaseline = 'alphabetic';
+  for (const c of cells) {
+    if (x > size.width) break;
+    paintCell(ctx, c, x, top);
+    x += CELL.width + CELL.gap;
+  }
+}
+
+function paintCell(ctx: Context, c: StripCell, x: number, y: number): void {
+  const { width: w, height: h } = CELL;
+  if (c.empty) {
+    ctx.setLineDash([1, 2]);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = '#cbd5e1';
+    ctx.beginPath(); ctx.roundRect(x + 0.5, y + 0.5, w - 1, h - 1, 5); ctx.stroke();
+    ctx.setLineDash([]);
+    return;
+  }
+  ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
+  ctx.fillStyle = c.solid && !c.hatched ? tint(c.color) : '#fff';
+  ctx.fill();
+  if (c.hatched) {
+    ctx.save(); ctx.clip();
+    ctx.strokeStyle = '#e2e8f0'; ctx.lineWidth = 3;
+    for (let d = -h; d < w; d += 8) { ctx.beginPath(); ctx.moveTo(x + d, y + h); ctx.lineTo(x + d + h, y); ctx.stroke(); }
+    ctx.restore();
+  }
+  if (c.acked) { ctx.fillStyle = OK; ctx.fillRect(x + 2, y + h - 5, w - 4, 3); }
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = c.color;
+  if (!c.solid) ctx.setLineDash([6, 4]);
+  ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
+  ctx.stroke();
+  if (!c.solid) ctx.setLineDash([]);
+  if (c.next) { ctx.strokeStyle = NEXT; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
+  if (c.boundary) { ctx.fillStyle = INK; ctx.fillRect(x + w, y, 3, h); }
+  ctx.textAlign = 'center';
+  ctx.font = '800 15px system-ui, sans-serif';
+  ctx.fillStyle = c.color;
+  ctx.fillText(c.label, x + w / 2, y + 18, w - 6);
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillStyle = INK;
+  ctx.fillText(ellipsize(ctx, c.sub, w - 6), x + w / 2, y + 32);
+}
+
+const tints = new Map<string, string>();
+
+/** The colour at 20% over white, opaque: one fill instead of white and then a translucent one. */
+function tint(color: string): string {
+  let t = tints.get(color);
+  if (t === undefined) {
+    const mix = (k: number) => Math.round(255 - 0.2 * (255 - parseInt(color.slice(k, k + 2), 16))).toString(16).padStart(2, '0');
+    t = `#${mix(1)}${mix(3)}${mix(5)}`;
+    tints.set(color, t);
+  }
+  return t;
+}
+
+const fitted = new Map<string, string>();
+
+/** The text cut to fit the cell, with an ellipsis; remembered, since the same commands recur. */
+function ellipsize(ctx: Context, text: string, max: number): string {
+  const known = fitted.get(text);
+  if (known !== undefined) return known;
+  let out = text;
+  if (ctx.measureText(text).width > max) {
+    while (out.length > 1 && ctx.measureText(`${out}…`).width > max) out = out.slice(0, -1);
+    out = `${out}…`;
+  }
+  if (fitted.size > 2000) fitted.clear();
+  fitted.set(text, out);
+  return out;
+}
