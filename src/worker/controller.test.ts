@@ -44,10 +44,9 @@ describe('controller: stepping and seeking', () => {
   it('seeking to a time runs every event at or before it and none after', () => {
     const c = new Controller(scenario());
     c.seekTime(2000);
-    const trace = c.snapshot().trace;
-    expect(trace.at(-1)!.t).toBeLessThanOrEqual(2000);
+    expect(c.snapshot().trace.list.at(-1)!.t).toBeLessThanOrEqual(2000);
     c.stepForward();
-    expect(c.snapshot().trace.at(-1)!.t).toBeGreaterThan(2000);
+    expect(c.snapshot().trace.list.at(-1)!.t).toBeGreaterThan(2000);
   });
 
   it('seeking back and forth lands on the same run (same trace hash)', () => {
@@ -97,7 +96,7 @@ describe('controller: user actions', () => {
     c.act({ type: 'crash', node: 3 });
     expect(c.snapshot().nodes[2].up).toBe(false);
     expect(c.time).toBe(401);
-    expect(c.snapshot().trace.at(-1)!.text).toBe('S3 crashes: its volatile state and timers are lost');
+    expect(c.snapshot().trace.list.at(-1)!.text).toBe('S3 crashes: its volatile state and timers are lost');
   });
 
   it('acting at the end of the run discards nothing', () => {
@@ -152,9 +151,9 @@ describe('controller: delta snapshots', () => {
     let trace: unknown[] = [];
     const apply = () => {
       const d = c.snapshot(true);
-      if (d.reset) { nodes.clear(); trace = []; }
+      if (d.reset) nodes.clear();
       for (const n of d.nodes) nodes.set(n.id, n);
-      trace = trace.concat(d.trace).slice(-150);
+      trace = d.trace.reset ? d.trace.list : trace.concat(d.trace.list).slice(-150);
       return d;
     };
     expect(apply().reset).toBe(true);
@@ -172,7 +171,32 @@ describe('controller: delta snapshots', () => {
     apply();
     const full = c.snapshot();
     expect([...nodes.values()].sort((a, b) => (a as { id: number }).id - (b as { id: number }).id)).toEqual(full.nodes);
-    expect(trace).toEqual(full.trace.slice(-150));
+    expect(trace).toEqual(full.trace.list);
+  });
+
+  it('while playing carry only the newest trace records, and the whole tail again once paused', () => {
+    const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    let trace: { seq: number }[] = [];
+    const apply = () => {
+      const d = c.snapshot(true);
+      trace = d.trace.reset ? d.trace.list : trace.concat(d.trace.list).slice(-150);
+      return d;
+    };
+    apply();
+    c.playing = true;
+    for (let i = 0; i < 10; i++) {
+      c.advance(400);
+      const d = apply();
+      expect(d.trace.list.length).toBeLessThanOrEqual(40);
+      // Whatever was cut, the view holds the newest records without a gap.
+      expect(trace.at(-1)!.seq).toBe(c.events);
+      trace.forEach((r, k) => { if (k > 0) expect(r.seq).toBe(trace[k - 1].seq + 1); });
+    }
+    expect(trace.length).toBeLessThan(150);
+    c.playing = false;
+    apply();
+    expect(trace).toEqual(c.snapshot().trace.list);
+    expect(trace).toHaveLength(150);
   });
 });
 

@@ -14,6 +14,8 @@ const CHECKPOINT_EVERY = 256;
 const MAX_CHECKPOINTS = 2000;
 const HISTORY_CAP = 300_000;
 const TRACE_TAIL = 150;
+/** While playing, at most this many trace records per snapshot: the event log shows fewer, and under load a frame stays small. */
+const TRACE_PLAYING = 40;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
 const LOG_TAIL = 24;
 
@@ -56,7 +58,8 @@ export class Controller {
   private applied: AppliedKv[] = [];
   private violationsSeen = 0;
   /** What the last delta snapshot carried, so the next one sends only what changed. */
-  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1 };
+  /** What the view holds: `traceWhole` when its trace is the whole recent tail, not just the newest records. */
+  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, traceWhole: false };
 
   constructor(scenario: Scenario, at?: number) {
     this.load(scenario, at);
@@ -81,7 +84,7 @@ export class Controller {
     this.losses = [];
     this.nodeCache = [];
     this.violationsSeen = 0;
-    this.sent = { reset: true, events: 0, versions: [], violations: -1 };
+    this.sent = { reset: true, events: 0, versions: [], violations: -1, traceWhole: false };
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
   }
@@ -263,7 +266,7 @@ export class Controller {
     const reset = !delta || this.sent.reset || this.events < this.sent.events;
     this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
     const messages = sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
-    const tailFrom = Math.max(0, this.events - this.historyOffset - TRACE_TAIL, reset ? 0 : this.sent.events - this.historyOffset);
+    const trace = this.traceDelta(reset);
     const nodes = sim.nodes().map((slot, i) => this.nodeView(i, slot)).filter((n, i) => reset || this.sent.versions[i] !== n.version);
     const allMarkers = reset || !this.markersKnown;
     const added = allMarkers ? this.markers.slice() : this.markersAfter(this.markersSentSeq);
@@ -281,7 +284,7 @@ export class Controller {
       this.markersSentSeq = this.markers.at(-1)?.seq ?? -1;
       this.scenarioSent = true;
       for (const n of nodes) this.sent.versions[n.id - 1] = n.version;
-      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length };
+      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length, traceWhole: trace.whole };
     }
     return {
       reset,
@@ -301,13 +304,27 @@ export class Controller {
         latencyMin: world.network.latencyMin, latencyMax: world.network.latencyMax,
       },
       timing: { ...this.scenarioBase.timing },
-      trace: this.history.slice(tailFrom, this.events - this.historyOffset),
+      trace: { reset: trace.reset, list: trace.list },
       markers,
       safety,
       traceHash: sim.traceHash,
       scenario,
       narrationStep: this.narrationStep(),
     };
+  }
+
+  /**
+   * The trace records for the view: new ones appended to what it holds, or (`reset`) a tail
+   * that replaces it. While playing, only the newest TRACE_PLAYING; once paused, the whole
+   * tail again, so the event log can be read back.
+   */
+  private traceDelta(reset: boolean): { reset: boolean; list: TraceView[]; whole: boolean } {
+    const end = this.events - this.historyOffset;
+    const tail = Math.max(0, end - TRACE_TAIL);
+    if (reset || (!this.playing && !this.sent.traceWhole)) return { reset: true, list: this.history.slice(tail, end), whole: true };
+    const from = Math.max(tail, this.sent.events - this.historyOffset);
+    if (this.playing && end - from > TRACE_PLAYING) return { reset: true, list: this.history.slice(end - TRACE_PLAYING, end), whole: false };
+    return { reset: false, list: this.history.slice(from, end), whole: this.sent.traceWhole };
   }
 
   /** The markers newer than an event, found from the end: under load, a few per frame among thousands. */

@@ -120,8 +120,12 @@ export interface Snapshot {
   messages: MessageView[];
   network: { groups: NodeId[][] | null; cuts: string[]; dropRate: number; duplicateRate: number; latencyMin: number; latencyMax: number };
   timing: { electionTimeoutMin: number; electionTimeoutMax: number; heartbeatInterval: number; latencyMin: number; latencyMax: number };
-  /** Trace records since the previous snapshot (with reset: the most recent ones), oldest first. */
-  trace: TraceView[];
+  /**
+   * Trace records, oldest first: those since the previous snapshot, or with `reset` the most
+   * recent ones, replacing what the view holds (always after a snapshot reset; while
+   * playing, also when more are new than the event log shows).
+   */
+  trace: { reset: boolean; list: TraceView[] };
   /** Null when unchanged since the previous snapshot. */
   /** Timeline markers: all of them when `reset`, else only those added since the last snapshot. */
   markers: { reset: boolean; list: Marker[] } | null;

@@ -104,7 +104,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     for (const n of snap.nodes) nodes[n.id] = n;
     const nodesChanged = snap.reset || snap.nodes.length > 0;
     const nodeIds = Object.keys(nodes).map(Number).sort((a, b) => a - b);
-    const trace = snap.reset ? snap.trace : snap.trace.length === 0 ? prev.trace : prev.trace.concat(snap.trace).slice(-TRACE_KEPT);
+    const trace = snap.trace.reset ? snap.trace.list
+      : snap.trace.list.length === 0 ? prev.trace : prev.trace.concat(snap.trace.list).slice(-TRACE_KEPT);
     const safety = snap.safety ?? prev.safety;
     const markers = snap.markers === null ? prev.markers
       : snap.markers.reset ? snap.markers.list : prev.markers.concat(snap.markers.list).slice(-MAX_MARKERS);
