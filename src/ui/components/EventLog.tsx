@@ -1,17 +1,18 @@
-import { useSim } from '../store/simStore';
+import { useSight, useSim } from '../store/simStore';
 
 const KIND_ICON: Record<string, string> = { start: '●', deliver: '→', timer: '◔', lost: '✕', action: '▲', refused: '⊘' };
 
 /** One plain sentence per event, newest first; click one to go back to it. */
 export function EventLog() {
-  const trace = useSim((s) => s.info?.trace);
-  const playing = useSim((s) => s.info?.snapshot.playing ?? false);
+  const trace = useSim((s) => s.events?.trace);
+  const playing = useSim((s) => s.events?.playing ?? false);
   const send = useSim((s) => s.send);
+  const sight = useSight('events');
   if (trace === undefined) return null;
   // While playing, nobody reads 150 lines going by: a short list keeps each frame cheap.
   const newestFirst = (playing ? trace.slice(-30) : trace).reverse();
   return (
-    <section className="panel events" aria-label="Event log">
+    <section ref={sight} className="panel events" aria-label="Event log">
       <h2>Events <small>newest first · click one to go there</small></h2>
       <ol className="event-list" reversed>
         {newestFirst.map((e) => (

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { RaftState } from '../../engine/raft/types';
-import { type SimState, useSim } from '../store/simStore';
+import { type SimState, useSight, useSim } from '../store/simStore';
 import { termColor } from '../theme';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
@@ -30,10 +30,11 @@ export function LogsPanel() {
   const ids = useSim((s) => s.nodeIds);
   const leader = useSim(leaderOf);
   const longest = useSim(longestLog);
+  const sight = useSight('panel');
   const first = Math.max(1, longest - COLUMNS + 1);
   const indices = Array.from({ length: Math.max(0, longest - first + 1) }, (_, i) => first + i);
   return (
-    <section className="panel logs" aria-label="Logs">
+    <section ref={sight} className="panel logs" aria-label="Logs">
       <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
       <div className="log-grid" role="table" aria-label="Log of every node">
         <div className="log-row log-head" role="row">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { badge, type DetailField, detailFields } from '../protocolView';
 import { isCommand } from '../../engine/statemachine/kv';
-import { useSim } from '../store/simStore';
+import { useSight, useSim } from '../store/simStore';
 
 /** Every state variable of the selected node, persistent and volatile apart, with its controls. */
 export function NodeDetails() {
@@ -9,6 +9,8 @@ export function NodeDetails() {
   const node = useSim((s) => (s.selectedNode === null ? undefined : s.panel?.nodes[s.selectedNode]));
   const ids = useSim((s) => s.nodeIds);
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
+  // The selected node's details read the panel view too: it must refresh while they are in sight.
+  const sight = useSight('panel', id !== null);
   if (id === null || node === undefined) {
     return (
       <section className="panel details" aria-label="Node details">
@@ -24,7 +26,7 @@ export function NodeDetails() {
     <dd key={`${f.name}-d`}>{f.value}</dd>,
   ]);
   return (
-    <section className="panel details" aria-label={`S${id} details`}>
+    <section ref={sight} className="panel details" aria-label={`S${id} details`}>
       <h2>S{id} <small>{node.up ? badgeNow.label.toLowerCase() : 'crashed'}</small></h2>
       <NodeActions id={id} up={node.up} protocol={protocol} />
       <h3>Persistent <small>survives a crash</small></h3>

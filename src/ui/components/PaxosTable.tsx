@@ -1,15 +1,16 @@
 import { ballotText } from '../../engine/paxos/ballot';
 import type { PaxosState } from '../../engine/paxos/types';
-import { useSim } from '../store/simStore';
+import { useSight, useSim } from '../store/simStore';
 
 /** Single-decree Paxos at a glance: each acceptor's promise and acceptance, each proposer's progress, what each learner learned. */
 export function PaxosTable() {
   const ids = useSim((s) => s.nodeIds);
   const nodes = useSim((s) => s.panel?.nodes);
+  const sight = useSight('panel');
   const quorum = Math.floor(ids.length / 2) + 1;
   if (nodes === undefined) return null;
   return (
-    <section className="panel logs paxos" aria-label="Acceptors, proposers and learners">
+    <section ref={sight} className="panel logs paxos" aria-label="Acceptors, proposers and learners">
       <h2>Acceptors, proposers, learners <small>a value is chosen once {quorum} of {ids.length} accept it at one ballot</small></h2>
       <table className="paxos-table">
         <thead>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosState } from '../../engine/multipaxos/types';
-import { useSim } from '../store/simStore';
+import { useSight, useSim } from '../store/simStore';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
 
@@ -12,6 +12,7 @@ const COLUMNS = 20;
 /** Multi-Paxos: a row per replica, a column per slot; decided slots solid, accepted ones dashed, no-ops marked. */
 export function SlotTable() {
   const ids = useSim((s) => s.nodeIds);
+  const sight = useSight('panel');
   const top = useSim((s) => s.nodeIds.reduce((m, id) => {
     const st = s.panel?.nodes[id]?.state as MultiPaxosState | undefined;
     return st === undefined ? m : Math.max(m, ...Object.keys(st.accepted).map(Number), ...Object.keys(st.decided).map(Number));
@@ -19,7 +20,7 @@ export function SlotTable() {
   const first = Math.max(1, top - COLUMNS + 1);
   const slots = Array.from({ length: Math.max(0, top - first + 1) }, (_, i) => first + i);
   return (
-    <section className="panel logs" aria-label="Slots">
+    <section ref={sight} className="panel logs" aria-label="Slots">
       <h2>Slots <small>solid: decided · dashed: accepted, not known decided · NOOP: a gap filled by a new leader</small></h2>
       <div className="log-grid" role="table" aria-label="Slots of every replica">
         <div className="log-row log-head" role="row">

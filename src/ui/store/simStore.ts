@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
@@ -16,12 +16,17 @@ export interface PanelView {
   nodes: Record<number, NodeView>;
 }
 
-/** What the event log, safety panel, run details and timeline markers read. */
+/** What the safety panel, run details and timeline markers read. */
 export interface InfoView {
   snapshot: Snapshot;
-  trace: TraceView[];
   safety: SafetyView | null;
   markers: Marker[];
+}
+
+/** What the event log reads. */
+export interface EventsView {
+  trace: TraceView[];
+  playing: boolean;
 }
 
 /** The clock and the timeline's position. */
@@ -39,17 +44,18 @@ export interface FlightView {
 /**
  * While playing, views nobody reads at 60 Hz refresh on a schedule: the clock and timeline
  * 15 times a second; tables, text panels and the list of messages 4 times. At most one of
- * them per frame, so no frame pays for all; paused, everything refreshes at once. The
+ * them per frame, so no frame pays for two; paused, everything refreshes at once. The
  * cluster itself animates every frame.
  */
-const SLOW_VIEWS = { hud: 66, panel: 250, info: 250, flight: 250 } as const;
-type SlowView = keyof typeof SLOW_VIEWS;
+const SLOW_VIEWS = { hud: 66, panel: 250, info: 250, events: 250, flight: 250 } as const;
+export type SlowView = keyof typeof SLOW_VIEWS;
 const TRACE_KEPT = 150;
 
 export interface SimState {
   snapshot: Snapshot | null;
   panel: PanelView | null;
   info: InfoView | null;
+  events: EventsView | null;
   hud: HudView | null;
   flight: FlightView | null;
   /** NodeView per id, kept by reference while its version is unchanged. */
@@ -75,15 +81,34 @@ export interface SimState {
   selectMessage: (id: number | null) => void;
   setPartitionPick: (pick: number[] | null) => void;
   takeCommand: () => string;
+  /**
+   * Tells the store that an element shows a view: while playing, a view whose elements are
+   * all scrolled out of sight is not refreshed (it is, the moment one scrolls back in, and
+   * whenever the run pauses). Returns the function that stops watching.
+   */
+  watchSight: (view: SlowView, el: Element) => () => void;
 }
 
 let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, info: 0, flight: 0 };
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, info: 0, events: 0, flight: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
+  const sight = new Map<Element, { view: SlowView; seen: boolean }>();
+  let observer: IntersectionObserver | null = null;
+
+  /** A view is out of sight when elements show it and none of them is on screen. */
+  const outOfSight = (v: SlowView): boolean => {
+    let watched = false;
+    for (const w of sight.values()) {
+      if (w.view !== v) continue;
+      if (w.seen) return false;
+      watched = true;
+    }
+    return watched;
+  };
 
   /** The slow views to refresh with this snapshot: all when paused, else the most overdue one. */
   const slowViewsDue = (snap: Snapshot, prev: SimState, now: number): Set<SlowView> => {
@@ -92,6 +117,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     let best: SlowView | null = null;
     let bestRatio = 1;
     for (const v of all) {
+      if (outOfSight(v)) continue;
       const ratio = (now - refreshedAt[v]) / SLOW_VIEWS[v];
       if (ratio >= bestRatio) { best = v; bestRatio = ratio; }
     }
@@ -119,7 +145,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       safety,
       markers,
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
-      ...(due.has('info') ? { info: { snapshot: snap, trace, safety, markers } } : {}),
+      ...(due.has('info') ? { info: { snapshot: snap, safety, markers } } : {}),
+      ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap } } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
@@ -131,6 +158,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     snapshot: null,
     panel: null,
     info: null,
+    events: null,
     hud: null,
     flight: null,
     nodes: {},
@@ -179,10 +207,34 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       set({ nextCommand: n + 1 });
       return `set x ${n}`;
     },
+    watchSight: (view, el) => {
+      // A panel scrolling into sight is refreshed with the next frame's snapshot.
+      observer ??= new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          const w = sight.get(e.target);
+          if (w !== undefined) w.seen = e.isIntersecting;
+        }
+      });
+      sight.set(el, { view, seen: true });
+      observer.observe(el);
+      return () => {
+        observer?.unobserve(el);
+        sight.delete(el);
+      };
+    },
   }));
 }
 
 export const SimContext = createContext<StoreApi<SimState> | null>(null);
+
+/** A ref callback for an element that shows a view, so the view rests while it is out of sight (see watchSight). */
+export function useSight(view: SlowView, enabled = true): (el: Element | null) => (() => void) | undefined {
+  const store = useContext(SimContext);
+  return useCallback(
+    (el: Element | null) => (el === null || !enabled || store === null ? undefined : store.getState().watchSight(view, el)),
+    [store, view, enabled],
+  );
+}
 
 export function useSim<T>(selector: (s: SimState) => T): T {
   const store = useContext(SimContext);
