@@ -1,4 +1,3 @@
-import { schemeTableau10 } from 'd3';
 
 /** Roles: colour and a label/shape, so the view reads in greyscale and on a washed-out projector. */
 export const ROLE = {
@@ -50,7 +49,10 @@ export function messageStyle(type: string): (typeof MESSAGE)[MessageType] {
   return MESSAGE[type as MessageType] ?? { color: '#555', shape: 'circle', label: type };
 }
 
+/** Tableau's ten categorical colours (d3's schemeTableau10), written out: importing them pulled in all of d3-scale-chromatic. */
+const TERM_COLORS = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#bab0ab'];
+
 /** A colour per term, so entries of the same term match across logs. */
 export function termColor(term: number): string {
-  return schemeTableau10[term % schemeTableau10.length];
+  return TERM_COLORS[term % TERM_COLORS.length];
 }

@@ -3,7 +3,7 @@
  * and where a message is at a given virtual time (interpolated between sentAt and
  * deliverAt, as RaftScope does). No DOM: tested in Node.
  */
-import { interpolateNumber } from 'd3';
+import { pie } from 'd3';
 
 export interface Point {
   x: number;
@@ -12,15 +12,16 @@ export interface Point {
 
 export const VIEW = { width: 640, height: 520, nodeRadius: 44 } as const;
 
-/** Nodes on a circle, S1 at the top, clockwise. */
+/**
+ * Nodes on a circle, S1 at the top, clockwise: d3's pie gives each node an equal slice,
+ * and its angles already run clockwise from twelve o'clock.
+ */
 export function nodePositions(n: number, width: number = VIEW.width, height: number = VIEW.height): Point[] {
   const cx = width / 2;
   const cy = height / 2;
   const r = Math.min(width, height) / 2 - VIEW.nodeRadius - 26;
-  return Array.from({ length: n }, (_, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-    return { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) };
-  });
+  const slices = pie<number>().value(1).sort(null)(Array.from({ length: n }, (_, i) => i));
+  return slices.map(({ startAngle }) => ({ x: cx + r * Math.sin(startAngle), y: cy - r * Math.cos(startAngle) }));
 }
 
 /**
@@ -49,7 +50,7 @@ export function progress(sentAt: number, deliverAt: number, time: number): numbe
 
 /** A point part-way along a lane. */
 export function along(l: { a: Point; b: Point }, p: number): Point {
-  return { x: interpolateNumber(l.a.x, l.b.x)(p), y: interpolateNumber(l.a.y, l.b.y)(p) };
+  return { x: l.a.x + (l.b.x - l.a.x) * p, y: l.a.y + (l.b.y - l.a.y) * p };
 }
 
 /** Where a blocked link is drawn broken, and where messages on it stop: its middle. */
