@@ -1,10 +1,7 @@
-import { memo, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { BUCKETS, MARKER_COLOR, markerAt, paintTimeline } from '../draw/timelinePaint';
 import { useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
-
-const MARKER_COLOR: Record<Marker['kind'], string> = {
-  election: '#1d4ed8', leader: '#b45309', commit: '#15803d', fault: '#b91c1c',
-};
 
 /** The timeline's end: 1, 2 or 5 times a power of ten seconds, so it changes rarely as the run grows. */
 export function niceEnd(ms: number): number {
@@ -12,8 +9,6 @@ export function niceEnd(ms: number): number {
     for (const k of [1, 2, 5]) if (ms <= base * k) return base * k;
   }
 }
-
-const BUCKETS = 500;
 
 /** At most one marker of each kind per 1/500 of the timeline: thousands of commits stay cheap to draw. */
 export function bucketMarkers(markers: readonly Marker[], end: number): Marker[] {
@@ -48,11 +43,7 @@ export function Timeline() {
   };
   return (
     <div className="timeline">
-      {/* Drawn in virtual milliseconds: markers keep their coordinates while the run grows. */}
-      <svg className="timeline-marks" viewBox={`0 0 ${end} 14`} preserveAspectRatio="none" aria-hidden="true">
-        <rect x={0} y={5} width={frontier} height={4} className="timeline-computed" />
-        <Marks shown={shown} end={end} />
-      </svg>
+      <Track end={end} frontier={frontier} shown={shown} />
       <input
         type="range"
         min={0}
@@ -70,11 +61,43 @@ export function Timeline() {
   );
 }
 
-/** The markers change only with the run's history, not with the playhead: kept out of its 15 Hz refresh. */
-const Marks = memo(function Marks({ shown, end }: { shown: Marker[]; end: number }) {
-  return shown.map((m) => (
-    <rect key={m.seq} x={m.t} y={m.kind === 'commit' ? 8 : 0} width={end / BUCKETS} height={m.kind === 'commit' ? 6 : 14} fill={MARKER_COLOR[m.kind]}>
-      <title>{m.label}</title>
-    </rect>
-  ));
-});
+/**
+ * The track above the scrubber, on a canvas: thousands of commits would otherwise be as
+ * many elements, and every element makes each frame's rendering dearer. Hovering a mark
+ * names it.
+ */
+function Track({ end, frontier, shown }: { end: number; frontier: number; shown: Marker[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // The size comes from a ResizeObserver: reading it in a layout effect would force a layout.
+  const size = useRef({ width: 0, height: 0 });
+  const drawn = useRef({ end, frontier, shown });
+  useLayoutEffect(() => {
+    const el = canvas.current!;
+    const resize = new ResizeObserver(([entry]) => {
+      size.current = { width: entry.contentRect.width, height: entry.contentRect.height };
+      drawTrack(el, size.current, drawn.current);
+    });
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, []);
+  useLayoutEffect(() => {
+    drawn.current = { end, frontier, shown };
+    drawTrack(canvas.current!, size.current, drawn.current);
+  }, [end, frontier, shown]);
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const m = markerAt(e.clientX - e.currentTarget.getBoundingClientRect().left, size.current.width, end, shown);
+    const title = m?.label ?? '';
+    if (e.currentTarget.title !== title) e.currentTarget.title = title;
+  };
+  return <canvas ref={canvas} className="timeline-marks" aria-hidden="true" onMouseMove={onMove} />;
+}
+
+function drawTrack(el: HTMLCanvasElement, size: { width: number; height: number }, t: { end: number; frontier: number; shown: Marker[] }): void {
+  if (size.width === 0 || size.height === 0) return;
+  const ratio = window.devicePixelRatio || 1;
+  const [w, h] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
+  if (el.width !== w || el.height !== h) { el.width = w; el.height = h; }
+  const ctx = el.getContext('2d')!;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  paintTimeline(ctx, size.width, size.height, t.end, t.frontier, t.shown);
+}
