@@ -1,5 +1,5 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
-import { BUCKETS, MARKER_COLOR, markerAt, paintTimeline } from '../draw/timelinePaint';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { BUCKETS, MARKER_COLOR, markerAt, paintMarks } from '../draw/timelinePaint';
 import { useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
 
@@ -43,7 +43,11 @@ export function Timeline() {
   };
   return (
     <div className="timeline">
-      <Track end={end} frontier={frontier} shown={shown} />
+      <div className="timeline-track">
+        {/* How far the run has been computed: a scaled bar, so the playhead's refresh paints nothing else. */}
+        <div className="timeline-computed" style={{ transform: `scaleX(${Math.min(1, frontier / end)})` }} />
+        <Marks end={end} shown={shown} />
+      </div>
       <input
         type="range"
         min={0}
@@ -62,42 +66,42 @@ export function Timeline() {
 }
 
 /**
- * The track above the scrubber, on a canvas: thousands of commits would otherwise be as
- * many elements, and every element makes each frame's rendering dearer. Hovering a mark
- * names it.
+ * The marks above the scrubber, on a canvas: thousands of commits would otherwise be as
+ * many elements, and every element makes each frame's rendering dearer. They change only
+ * with the run's history, not with the playhead. Hovering a mark names it.
  */
-function Track({ end, frontier, shown }: { end: number; frontier: number; shown: Marker[] }) {
+const Marks = memo(function Marks({ end, shown }: { end: number; shown: Marker[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // The size comes from a ResizeObserver: reading it in a layout effect would force a layout.
   const size = useRef({ width: 0, height: 0 });
-  const drawn = useRef({ end, frontier, shown });
+  const drawn = useRef({ end, shown });
   useLayoutEffect(() => {
     const el = canvas.current!;
     const resize = new ResizeObserver(([entry]) => {
       size.current = { width: entry.contentRect.width, height: entry.contentRect.height };
-      drawTrack(el, size.current, drawn.current);
+      drawMarks(el, size.current, drawn.current);
     });
     resize.observe(el);
     return () => resize.disconnect();
   }, []);
   useLayoutEffect(() => {
-    drawn.current = { end, frontier, shown };
-    drawTrack(canvas.current!, size.current, drawn.current);
-  }, [end, frontier, shown]);
+    drawn.current = { end, shown };
+    drawMarks(canvas.current!, size.current, drawn.current);
+  }, [end, shown]);
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const m = markerAt(e.clientX - e.currentTarget.getBoundingClientRect().left, size.current.width, end, shown);
     const title = m?.label ?? '';
     if (e.currentTarget.title !== title) e.currentTarget.title = title;
   };
   return <canvas ref={canvas} className="timeline-marks" aria-hidden="true" onMouseMove={onMove} />;
-}
+});
 
-function drawTrack(el: HTMLCanvasElement, size: { width: number; height: number }, t: { end: number; frontier: number; shown: Marker[] }): void {
+function drawMarks(el: HTMLCanvasElement, size: { width: number; height: number }, t: { end: number; shown: Marker[] }): void {
   if (size.width === 0 || size.height === 0) return;
   const ratio = window.devicePixelRatio || 1;
   const [w, h] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
   if (el.width !== w || el.height !== h) { el.width = w; el.height = h; }
   const ctx = el.getContext('2d')!;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  paintTimeline(ctx, size.width, size.height, t.end, t.frontier, t.shown);
+  paintMarks(ctx, size.width, size.height, t.end, t.shown);
 }
