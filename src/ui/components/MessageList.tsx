@@ -1,7 +1,10 @@
+import { useLayoutEffect, useRef } from 'react';
 import { lane, messagePlacement, type Point } from '../geometry/layout';
-import { useSim } from '../store/simStore';
 import { linkBlocker } from '../geometry/blocking';
+import { useSim } from '../store/simStore';
+import type { Snapshot } from '../../worker/protocol';
 import { useBlockKey } from './Links';
+import { type MessageItem, syncMessageItems } from './messageItems';
 
 /**
  * The messages in flight as a list: what screen readers and the keyboard use (Enter on one
@@ -12,26 +15,31 @@ import { useBlockKey } from './Links';
 export function MessageList({ positions }: { positions: Point[] }) {
   const snap = useSim((s) => s.flight?.snapshot ?? null);
   const selectMessage = useSim((s) => s.selectMessage);
-  const blocked = linkBlocker(useBlockKey());
-  if (snap === null) return <ul className="message-list" aria-label="Messages in flight" />;
+  const blockKey = useBlockKey();
+  const list = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => {
+    syncMessageItems(list.current!, snap === null ? [] : itemsOf(snap, positions, linkBlocker(blockKey)));
+  }, [snap, positions, blockKey]);
+  const onClick = (e: React.MouseEvent<HTMLUListElement>) => {
+    const item = (e.target as Element).closest<HTMLElement>('li[data-msg-id]');
+    if (item !== null) selectMessage(Number(item.dataset.msgId));
+  };
+  // The items are kept by syncMessageItems, not by React.
+  return <ul ref={list} className="message-list" aria-label="Messages in flight" onClick={onClick} />;
+}
+
+function itemsOf(snap: Snapshot, positions: Point[], blocked: ReturnType<typeof linkBlocker>): MessageItem[] {
   const paused = !snap.playing;
-  return (
-    <ul className="message-list" aria-label="Messages in flight">
-      {snap.messages.filter((m) => m.lostAt === null).map((m) => {
-        const from = positions[m.from - 1];
-        const to = positions[m.to - 1];
-        const at = paused && from && to && m.from !== m.to
-          ? messagePlacement(lane(from, to), m.sentAt, m.deliverAt, null, blocked(m.from, m.to) !== null, snap.time, snap.network.latencyMax)
-          : null;
-        return (
-          <li key={m.id} className="message" data-msg-id={m.id} data-msg-type={m.type} data-from={m.from} data-to={m.to}
-            data-x={at?.x.toFixed(1)} data-y={at?.y.toFixed(1)}>
-            <button type="button" onClick={() => selectMessage(m.id)}>
-              {m.label} from S{m.from} to S{m.to}{m.duplicateOf !== null ? ' (duplicate)' : ''}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  return snap.messages.filter((m) => m.lostAt === null).map((m) => {
+    const from = positions[m.from - 1];
+    const to = positions[m.to - 1];
+    const at = paused && from && to && m.from !== m.to
+      ? messagePlacement(lane(from, to), m.sentAt, m.deliverAt, null, blocked(m.from, m.to) !== null, snap.time, snap.network.latencyMax)
+      : null;
+    return {
+      id: m.id, type: m.type, from: m.from, to: m.to,
+      x: at?.x.toFixed(1), y: at?.y.toFixed(1),
+      text: `${m.label} from S${m.from} to S${m.to}${m.duplicateOf !== null ? ' (duplicate)' : ''}`,
+    };
+  });
 }
