@@ -174,6 +174,25 @@ describe('controller: delta snapshots', () => {
     expect(trace).toEqual(full.trace.list);
   });
 
+  it('moving frames taken between snapshots match them and leave the deltas whole', () => {
+    const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    const nodes = new Map<number, unknown>();
+    const apply = () => {
+      const d = c.snapshot(true);
+      if (d.reset) nodes.clear();
+      for (const n of d.nodes) nodes.set(n.id, n);
+    };
+    apply();
+    for (let i = 0; i < 30; i++) {
+      c.advance(23);
+      // The page skips this frame: only the drawing worker hears of it.
+      expect(c.movingNow()).toEqual(c.movingFrame(c.snapshot()));
+      c.advance(23);
+      apply();
+    }
+    expect([...nodes.values()].sort((a, b) => (a as { id: number }).id - (b as { id: number }).id)).toEqual(c.snapshot().nodes);
+  });
+
   it('while playing carry only the newest trace records, and the whole tail again once paused', () => {
     const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
     let trace: { seq: number }[] = [];

@@ -260,12 +260,9 @@ export class Controller {
    */
   snapshot(delta = false): Snapshot {
     const sim = this.run.sim;
-    const world = sim.world;
     const entry = PROTOCOLS[this.scenarioBase.protocol];
-    const fallWindow = world.network.latencyMax;
     const reset = !delta || this.sent.reset || this.events < this.sent.events;
-    this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
-    const messages = sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
+    const messages = this.messagesNow();
     const trace = this.traceDelta(reset);
     const nodes = sim.nodes().map((slot, i) => this.nodeView(i, slot)).filter((n, i) => reset || this.sent.versions[i] !== n.version);
     const allMarkers = reset || !this.markersKnown;
@@ -297,12 +294,7 @@ export class Controller {
       speed: this.speed,
       nodes,
       messages,
-      network: {
-        groups: world.network.groups === null ? null : world.network.groups.map((g) => [...g]),
-        cuts: [...world.network.cuts],
-        dropRate: world.network.dropRate, duplicateRate: world.network.duplicateRate,
-        latencyMin: world.network.latencyMin, latencyMax: world.network.latencyMax,
-      },
+      network: this.networkView(),
       timing: { ...this.scenarioBase.timing },
       trace: { reset: trace.reset, list: trace.list },
       markers,
@@ -337,6 +329,29 @@ export class Controller {
   /** What moves at this snapshot's moment, for the drawing worker: every node's timer ring. */
   movingFrame(snap: Snapshot): MovingFrame {
     return movingFrame(snap, this.nodeCache.map((c) => c?.view));
+  }
+
+  /** What moves now, without a snapshot (and without touching what the view was sent). */
+  movingNow(): MovingFrame {
+    const sim = this.run.sim;
+    const views = sim.nodes().map((slot, i) => this.nodeView(i, slot));
+    return movingFrame({ time: this.clock, playing: this.playing, messages: this.messagesNow(), network: this.networkView() }, views);
+  }
+
+  private networkView(): Snapshot['network'] {
+    const n = this.run.sim.world.network;
+    return {
+      groups: n.groups === null ? null : n.groups.map((g) => [...g]),
+      cuts: [...n.cuts],
+      dropRate: n.dropRate, duplicateRate: n.duplicateRate, latencyMin: n.latencyMin, latencyMax: n.latencyMax,
+    };
+  }
+
+  /** The messages in flight, and those lost lately enough to be still falling away. */
+  private messagesNow(): MessageView[] {
+    const fallWindow = this.run.sim.world.network.latencyMax;
+    this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
+    return this.run.sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
   }
 
   // ---- internals -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ let controller: Controller | null = null;
 /** The drawing worker's port, when the page draws the moving layer there. */
 let drawPort: MessagePort | null = null;
 let dirty = true;
+let ticks = 0;
 let last = performance.now();
 
 function post(msg: FromWorker): void {
@@ -77,11 +78,16 @@ function tick(): void {
       }
       dirty = true;
     }
-    if (controller !== null && dirty) {
+    // While playing, the page takes a snapshot every other frame: its views refresh at most
+    // 15 times a second, and what moves every frame goes to the drawing worker regardless.
+    const pageSkips = controller !== null && controller.playing && drawPort !== null && ticks++ % 2 === 1;
+    if (controller !== null && dirty && !pageSkips) {
       const snapshot = controller.snapshot(true);
       post({ type: 'snapshot', snapshot });
       drawPort?.postMessage(controller.movingFrame(snapshot));
       dirty = false;
+    } else if (controller !== null && dirty) {
+      drawPort?.postMessage(controller.movingNow());
     }
   } catch (err) {
     if (controller !== null) controller.playing = false;
