@@ -212,6 +212,15 @@ describe('controller: delta snapshots', () => {
       trace.forEach((r, k) => { if (k > 0) expect(r.seq).toBe(trace[k - 1].seq + 1); });
     }
     expect(trace.length).toBeLessThan(150);
+    // The event log scrolls out of sight: nothing is sent, and then the newest again, gapless.
+    c.traceShown = false;
+    c.advance(400);
+    expect(apply().trace.list).toEqual([]);
+    c.traceShown = true;
+    c.advance(5);
+    apply();
+    expect(trace.at(-1)!.seq).toBe(c.events);
+    trace.forEach((r, k) => { if (k > 0) expect(r.seq).toBe(trace[k - 1].seq + 1); });
     c.playing = false;
     apply();
     expect(trace).toEqual(c.snapshot().trace.list);

@@ -34,6 +34,8 @@ interface Checkpoint {
  * backwards through checkpoints and replay, and recording user actions into the
  * scenario's timeline. Host-free (no timers, no worker globals), so tests drive it directly.
  */
+type TraceHeld = 'whole' | 'recent' | 'stale';
+
 export class Controller {
   playing = false;
   speed: number = SPEED.initial;
@@ -58,8 +60,14 @@ export class Controller {
   private applied: AppliedKv[] = [];
   private violationsSeen = 0;
   /** What the last delta snapshot carried, so the next one sends only what changed. */
-  /** What the view holds: `traceWhole` when its trace is the whole recent tail, not just the newest records. */
-  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, traceWhole: false };
+  /**
+   * What the view holds. Its trace is `whole` (the recent tail, up to the last event sent),
+   * `recent` (only the newest records, as while playing) or `stale` (records were held back
+   * since, and it must be replaced).
+   */
+  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, trace: 'stale' as TraceHeld };
+  /** Whether the page shows the event log; while playing, trace records nobody shows are not sent. */
+  traceShown = true;
 
   constructor(scenario: Scenario, at?: number) {
     this.load(scenario, at);
@@ -84,7 +92,7 @@ export class Controller {
     this.losses = [];
     this.nodeCache = [];
     this.violationsSeen = 0;
-    this.sent = { reset: true, events: 0, versions: [], violations: -1, traceWhole: false };
+    this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale' };
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
   }
@@ -281,7 +289,7 @@ export class Controller {
       this.markersSentSeq = this.markers.at(-1)?.seq ?? -1;
       this.scenarioSent = true;
       for (const n of nodes) this.sent.versions[n.id - 1] = n.version;
-      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length, traceWhole: trace.whole };
+      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length, trace: trace.held };
     }
     return {
       reset,
@@ -307,16 +315,18 @@ export class Controller {
 
   /**
    * The trace records for the view: new ones appended to what it holds, or (`reset`) a tail
-   * that replaces it. While playing, only the newest TRACE_PLAYING; once paused, the whole
-   * tail again, so the event log can be read back.
+   * that replaces it. While playing, only the newest TRACE_PLAYING, and none while the event
+   * log is out of sight; once paused, the whole tail again, so the log can be read back.
    */
-  private traceDelta(reset: boolean): { reset: boolean; list: TraceView[]; whole: boolean } {
+  private traceDelta(reset: boolean): { reset: boolean; list: TraceView[]; held: TraceHeld } {
     const end = this.events - this.historyOffset;
     const tail = Math.max(0, end - TRACE_TAIL);
-    if (reset || (!this.playing && !this.sent.traceWhole)) return { reset: true, list: this.history.slice(tail, end), whole: true };
+    const held = this.sent.trace;
+    if (reset || (!this.playing && held !== 'whole')) return { reset: true, list: this.history.slice(tail, end), held: 'whole' };
     const from = Math.max(tail, this.sent.events - this.historyOffset);
-    if (this.playing && end - from > TRACE_PLAYING) return { reset: true, list: this.history.slice(end - TRACE_PLAYING, end), whole: false };
-    return { reset: false, list: this.history.slice(from, end), whole: this.sent.traceWhole };
+    if (this.playing && !this.traceShown) return { reset: false, list: [], held: from < end ? 'stale' : held };
+    if (held === 'stale' || (this.playing && end - from > TRACE_PLAYING)) return { reset: true, list: this.history.slice(Math.max(0, end - TRACE_PLAYING), end), held: 'recent' };
+    return { reset: false, list: this.history.slice(from, end), held };
   }
 
   /** The markers newer than an event, found from the end: under load, a few per frame among thousands. */

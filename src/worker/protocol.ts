@@ -27,7 +27,9 @@ export type ToWorker =
   /** The trace so far as JSON Lines, in the runner's format. */
   | { type: 'exportTrace' }
   /** Also post a MovingFrame to this port with every snapshot (the drawing worker's end). */
-  | { type: 'drawTo'; port: MessagePort };
+  | { type: 'drawTo'; port: MessagePort }
+  /** Whether the event log is in sight: while playing, trace records nobody shows are not sent. */
+  | { type: 'traceShown'; shown: boolean };
 
 export interface NarrationStep {
   at: number;

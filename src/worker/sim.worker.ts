@@ -14,6 +14,7 @@ let controller: Controller | null = null;
 /** The drawing worker's port, when the page draws the moving layer there. */
 let drawPort: MessagePort | null = null;
 let dirty = true;
+let traceShown = true;
 let ticks = 0;
 let last = performance.now();
 
@@ -27,8 +28,15 @@ function handle(cmd: ToWorker): void {
     dirty = true;
     return;
   }
+  if (cmd.type === 'traceShown') {
+    traceShown = cmd.shown;
+    if (controller !== null) controller.traceShown = traceShown;
+    dirty = true;
+    return;
+  }
   if (cmd.type === 'load') {
     controller = new Controller(cmd.scenario, cmd.at);
+    controller.traceShown = traceShown;
     dirty = true;
     return;
   }

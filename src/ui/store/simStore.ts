@@ -98,6 +98,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
   let observer: IntersectionObserver | null = null;
+  let traceShown = true;
 
   /** A view is out of sight when elements show it and none of them is on screen. */
   const outOfSight = (v: SlowView): boolean => {
@@ -108,6 +109,12 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       watched = true;
     }
     return watched;
+  };
+
+  /** Tells the worker whether the event log is in sight, so it sends trace records only then. */
+  const reportSight = () => {
+    const shown = !outOfSight('events');
+    if (shown !== traceShown) send({ type: 'traceShown', shown: (traceShown = shown) });
   };
 
   /** The slow views to refresh with this snapshot: all when paused, else the most overdue one. */
@@ -214,12 +221,14 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
           const w = sight.get(e.target);
           if (w !== undefined) w.seen = e.isIntersecting;
         }
+        reportSight();
       });
       sight.set(el, { view, seen: true });
       observer.observe(el);
       return () => {
         observer?.unobserve(el);
         sight.delete(el);
+        reportSight();
       };
     },
   }));
