@@ -180,6 +180,22 @@ test.describe('a Raft cluster in the browser', () => {
     await shot(page, 'message-dropped');
   });
 
+  test('played too fast to pick, the list of messages says so; paused, it lists them again', async ({ page }) => {
+    await open(page);
+    await setSpeed(page, 10);
+    await play(page);
+    const list = page.getByRole('list', { name: /^Messages in flight/ });
+    await expect(list).toHaveAccessibleName(/too quick to list at this speed/);
+    await expect(page.locator('li.message')).toHaveCount(0);
+    await pause(page);
+    await expect(list).toHaveAccessibleName('Messages in flight');
+    // Step until some message is in flight: it is listed at once.
+    await expect.poll(async () => {
+      await page.keyboard.press('.');
+      return page.locator('li.message').count();
+    }).toBeGreaterThan(0);
+  });
+
   test('messages in flight are reachable by keyboard', async ({ page }) => {
     await open(page, scenarioUrl({ nodes: 3, actions: [{ at: 5, type: 'timeout', node: 1 }] }));
     await page.keyboard.press('.');

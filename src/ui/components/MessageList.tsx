@@ -10,22 +10,25 @@ import { type MessageItem, syncMessageItems } from './messageItems';
  * The messages in flight as a list: what screen readers and the keyboard use (Enter on one
  * offers to drop it), and the stable data-* hooks tests read. Drawn on the canvas; this list
  * follows the run at the slow views' pace while playing, and exactly when paused, when each
- * item also gives its position.
+ * item also gives its position. Played so fast that messages come and go between two
+ * refreshes, it is empty and its name says why.
  */
 export function MessageList({ positions }: { positions: Point[] }) {
   const snap = useSim((s) => s.flight?.snapshot ?? null);
+  const fleeting = useSim((s) => s.flight?.fleeting ?? false);
   const selectMessage = useSim((s) => s.selectMessage);
   const blockKey = useBlockKey();
   const list = useRef<HTMLUListElement>(null);
   useLayoutEffect(() => {
-    syncMessageItems(list.current!, snap === null ? [] : itemsOf(snap, positions, linkBlocker(blockKey)));
-  }, [snap, positions, blockKey]);
+    syncMessageItems(list.current!, snap === null || fleeting ? [] : itemsOf(snap, positions, linkBlocker(blockKey)));
+  }, [snap, fleeting, positions, blockKey]);
   const onClick = (e: React.MouseEvent<HTMLUListElement>) => {
     const item = (e.target as Element).closest<HTMLElement>('li[data-msg-id]');
     if (item !== null) selectMessage(Number(item.dataset.msgId));
   };
   // The items are kept by syncMessageItems, not by React.
-  return <ul ref={list} className="message-list" aria-label="Messages in flight" onClick={onClick} />;
+  const label = fleeting ? 'Messages in flight: too quick to list at this speed; pause or slow down to pick one' : 'Messages in flight';
+  return <ul ref={list} className="message-list" aria-label={label} onClick={onClick} />;
 }
 
 function itemsOf(snap: Snapshot, positions: Point[], blocked: ReturnType<typeof linkBlocker>): MessageItem[] {

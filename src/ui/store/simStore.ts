@@ -39,6 +39,8 @@ export interface HudView {
 /** The messages in flight, for the list that screen readers and the keyboard use. */
 export interface FlightView {
   snapshot: Snapshot;
+  /** Playing so fast that every message is gone before the list could show it again. */
+  fleeting: boolean;
 }
 
 /**
@@ -117,6 +119,17 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     if (shown !== traceShown) send({ type: 'traceShown', shown: (traceShown = shown) });
   };
 
+  /**
+   * Whether the list of messages is pointless at this pace: while playing, each message
+   * lives latency / speed of real time, and if even the slowest is gone before the list's
+   * next refresh, nobody could read or pick one. The list then says so instead.
+   */
+  const fleeting = (snap: Snapshot): boolean => snap.playing && snap.network.latencyMax / snap.speed < SLOW_VIEWS.flight;
+
+  /** A view with nothing new to show: out of sight, or a list of messages already saying they are too quick. */
+  const rests = (v: SlowView, snap: Snapshot, prev: SimState): boolean =>
+    outOfSight(v) || (v === 'flight' && fleeting(snap) && prev.flight?.fleeting === true);
+
   /** The slow views to refresh with this snapshot: all when paused, else the most overdue one. */
   const slowViewsDue = (snap: Snapshot, prev: SimState, now: number): Set<SlowView> => {
     const all = Object.keys(SLOW_VIEWS) as SlowView[];
@@ -124,7 +137,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     let best: SlowView | null = null;
     let bestRatio = 1;
     for (const v of all) {
-      if (outOfSight(v)) continue;
+      if (rests(v, snap, prev)) continue;
       const ratio = (now - refreshedAt[v]) / SLOW_VIEWS[v];
       if (ratio >= bestRatio) { best = v; bestRatio = ratio; }
     }
@@ -155,7 +168,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('info') ? { info: { snapshot: snap, safety, markers } } : {}),
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
-      ...(due.has('flight') ? { flight: { snapshot: snap } } : {}),
+      ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
       ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
     };
