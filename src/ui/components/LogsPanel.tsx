@@ -4,6 +4,7 @@ import { type SimState, useSight, useSim } from '../store/simStore';
 import { termColor } from '../theme';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
+import { KvCell } from './KvCell';
 
 const COLUMNS = 24;
 
@@ -59,7 +60,6 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
   const s = node.state as RaftState;
   // Snapshots carry the log's tail only: entry k of s.log is at index logStart + k + 1 (1-based).
   const skip = Math.max(0, first - 1 - node.logStart);
-  const kv = Object.entries(node.kv);
   const cells = s.log.slice(skip).map((e, k): StripCell => {
     const index = node.logStart + skip + k + 1;
     const committed = index <= s.commitLength;
@@ -83,9 +83,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
         {sent !== null && <small>sentLength {sent} · ackedLength {acked}</small>}
       </span>
       <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" />
-      <span className="log-kv" title="The key-value store after this node's committed entries">
-        {kv.length === 0 ? '∅' : kv.map(([k, v]) => `${k}=${v}`).join(' ')}
-      </span>
+      <KvCell kv={node.kv} what="The key-value store after this node's committed entries" />
     </div>
   );
 });

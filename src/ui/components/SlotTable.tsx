@@ -4,6 +4,7 @@ import type { MultiPaxosState } from '../../engine/multipaxos/types';
 import { useSight, useSim } from '../store/simStore';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
+import { KvCell } from './KvCell';
 
 const SLOT_COLOR = '#0e7490';
 
@@ -41,7 +42,6 @@ const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots:
   const node = useSim((s) => s.panel?.nodes[id]);
   if (node === undefined) return null;
   const s = node.state as MultiPaxosState;
-  const kv = Object.entries(node.kv);
   const cells = slots.map((slot): StripCell => {
     const decided = s.decided[slot];
     const accepted = s.accepted[slot];
@@ -65,7 +65,7 @@ const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots:
         <small>{node.up ? s.role : 'crashed'}{s.leader !== null && s.role !== 'leader' ? ` · leader S${s.leader}` : ''} · applied {s.applied}</small>
       </span>
       <CellStrip cells={cells} more={first > 1} />
-      <span className="log-kv" title="The key-value store after this replica's applied slots">{kv.length === 0 ? '∅' : kv.map(([k, v]) => `${k}=${v}`).join(' ')}</span>
+      <KvCell kv={node.kv} what="The key-value store after this replica's applied slots" />
     </div>
   );
 });
