@@ -107,6 +107,27 @@ test.describe('a Raft cluster in the browser', () => {
     await shot(page, 'logs-scrolled-in');
   });
 
+  test('hovering a drawn log cell or timeline mark names it', async ({ page }) => {
+    await open(page, './#lesson=raft-replication&t=1500');
+    const strip = page.locator('.log-row[data-node-id="2"] canvas.cell-strip');
+    await strip.scrollIntoViewIfNeeded();
+    const box = (await strip.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await expect(strip).toHaveAttribute('title', 'index 1, term 1: set x 1 (committed)');
+    // Between cells, nothing.
+    await page.mouse.move(box.x + 55.5, box.y + box.height / 2);
+    await expect(strip).toHaveAttribute('title', '');
+    const marks = page.locator('canvas.timeline-marks');
+    await marks.scrollIntoViewIfNeeded();
+    const track = (await marks.boundingBox())!;
+    let named = '';
+    for (let x = 0; x < track.width && named === ''; x += 2) {
+      await page.mouse.move(track.x + x, track.y + track.height / 2);
+      named = (await marks.getAttribute('title')) ?? '';
+    }
+    expect(named).toMatch(/S\d/);
+  });
+
   test('step back restores the exact earlier state', async ({ page }) => {
     await open(page);
     const picture = async () => ({
