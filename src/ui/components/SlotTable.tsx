@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosState } from '../../engine/multipaxos/types';
-import { useSight, useSim } from '../store/simStore';
+import { type PanelView, useSight, useSim } from '../store/simStore';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
 import { KvCell } from './KvCell';
@@ -10,16 +10,31 @@ const SLOT_COLOR = '#0e7490';
 
 const COLUMNS = 20;
 
+/** The highest slot any replica has accepted or learned decided (a loop: spreading thousands of slots into Math.max overflows the stack). */
+export function topSlot(view: PanelView | null, ids: number[]): number {
+  let top = 0;
+  for (const id of ids) {
+    const st = view?.nodes[id]?.state as MultiPaxosState | undefined;
+    if (st === undefined) continue;
+    for (const k in st.accepted) top = Math.max(top, Number(k));
+    for (const k in st.decided) top = Math.max(top, Number(k));
+  }
+  return top;
+}
+
+/** The slots shown: a window ending at the highest. */
+function slotsShown(top: number): number[] {
+  const first = Math.max(1, top - COLUMNS + 1);
+  return Array.from({ length: Math.max(0, top - first + 1) }, (_, i) => first + i);
+}
+
 /** Multi-Paxos: a row per replica, a column per slot; decided slots solid, accepted ones dashed, no-ops marked. */
 export function SlotTable() {
   const ids = useSim((s) => s.nodeIds);
   const sight = useSight('panel');
-  const top = useSim((s) => s.nodeIds.reduce((m, id) => {
-    const st = s.panel?.nodes[id]?.state as MultiPaxosState | undefined;
-    return st === undefined ? m : Math.max(m, ...Object.keys(st.accepted).map(Number), ...Object.keys(st.decided).map(Number));
-  }, 0));
-  const first = Math.max(1, top - COLUMNS + 1);
-  const slots = Array.from({ length: Math.max(0, top - first + 1) }, (_, i) => first + i);
+  const top = useSim((s) => topSlot(s.panel, s.nodeIds));
+  const slots = slotsShown(top);
+  const first = slots[0] ?? 1;
   return (
     <section ref={sight} className="panel logs" aria-label="Slots">
       <h2>Slots <small>solid: decided · dashed: accepted, not known decided · NOOP: a gap filled by a new leader</small></h2>
