@@ -57,7 +57,7 @@ function draw(): void {
   movingDirty = false;
   for (const id of dirtyStrips) {
     const s = strips.get(id);
-    if (s?.size != null && s.strip !== null) paintStrip(s.canvas, s.size, s.strip);
+    if (s !== undefined && s.size !== null && s.strip !== null) paintStrip(s.canvas, s.size, s.strip);
   }
   dirtyStrips.clear();
 }
