@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { leaders, node, open, pause, play, scenarioUrl, setSpeed, shot, theLeader, virtualTime, watchErrors } from './helpers';
+import { leaders, node, open, pause, play, scenarioUrl, seeLogs, setSpeed, shot, theLeader, virtualTime, watchErrors } from './helpers';
 
 test.describe('a Raft cluster in the browser', () => {
   let errors: string[];
@@ -47,6 +47,7 @@ test.describe('a Raft cluster in the browser', () => {
     await node(page, follower).click();
     await page.getByLabel(`Command for S${follower}`).fill('set greeting hello');
     await page.getByRole('button', { name: `Send to S${follower}` }).click();
+    await seeLogs(page);
     for (let id = 1; id <= 5; id++) {
       await expect(page.locator(`.log-cell[data-node-id="${id}"][data-index="1"]`)).toHaveAttribute('data-committed', 'true');
     }
@@ -76,6 +77,7 @@ test.describe('a Raft cluster in the browser', () => {
     await page.getByRole('button', { name: new RegExp(`Select S${newLeader}`) }).click();
     await page.getByLabel(`Command for S${newLeader}`).fill('set side majority');
     await page.getByRole('button', { name: `Send to S${newLeader}` }).click();
+    await seeLogs(page);
     for (const id of [3, 4, 5]) {
       await expect(page.locator(`.log-cell[data-node-id="${id}"][data-index="1"]`)).toHaveAttribute('data-committed', 'true');
     }
@@ -84,6 +86,7 @@ test.describe('a Raft cluster in the browser', () => {
     await page.getByRole('button', { name: 'Heal all' }).click();
     // Healing: the old leader steps down and its uncommitted entry is replaced everywhere.
     await expect(leaders(page)).toHaveCount(1);
+    await seeLogs(page);
     for (let id = 1; id <= 5; id++) {
       await expect(page.locator(`.log-cell[data-node-id="${id}"][data-index="1"]`)).toHaveAttribute('data-committed', 'true');
       await expect(page.locator(`.log-cell[data-node-id="${id}"][data-index="1"]`)).toHaveAttribute('title', /set side majority/);

@@ -39,6 +39,11 @@ export async function pause(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
 
+/** Scrolls the logs into sight, as a person would to read them: while a run plays, panels out of sight are not refreshed. */
+export async function seeLogs(page: Page): Promise<void> {
+  await page.locator('section.logs').scrollIntoViewIfNeeded();
+}
+
 export async function virtualTime(page: Page): Promise<number> {
   return Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
 }

@@ -6,11 +6,11 @@ import { useSight, useSim } from '../store/simStore';
 /** Every state variable of the selected node, persistent and volatile apart, with its controls. */
 export function NodeDetails() {
   const id = useSim((s) => s.selectedNode);
-  const node = useSim((s) => (s.selectedNode === null ? undefined : s.panel?.nodes[s.selectedNode]));
+  const node = useSim((s) => (s.selectedNode === null ? undefined : s.details?.nodes[s.selectedNode]));
   const ids = useSim((s) => s.nodeIds);
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
-  // The selected node's details read the panel view too: it must refresh while they are in sight.
-  const sight = useSight('panel', id !== null);
+  // Their own view, refreshed only while a node is selected and its details are in sight.
+  const sight = useSight('details', id !== null);
   if (id === null || node === undefined) {
     return (
       <section className="panel details" aria-label="Node details">

@@ -10,7 +10,7 @@ export interface Notice {
   tone: 'info' | 'alert';
 }
 
-/** What the tables and node details read. */
+/** What the tables read, and node details (as the `details` view). */
 export interface PanelView {
   snapshot: Snapshot;
   nodes: Record<number, NodeView>;
@@ -49,13 +49,16 @@ export interface FlightView {
  * them per frame, so no frame pays for two; paused, everything refreshes at once. The
  * cluster itself animates every frame.
  */
-const SLOW_VIEWS = { hud: 66, panel: 250, info: 250, events: 250, flight: 250 } as const;
+const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250 } as const;
 export type SlowView = keyof typeof SLOW_VIEWS;
+/** Views shown only by elements that say so (see watchSight): with none, they rest. */
+const SHOWN_WHEN_WATCHED: ReadonlySet<SlowView> = new Set(['details']);
 const TRACE_KEPT = 150;
 
 export interface SimState {
   snapshot: Snapshot | null;
   panel: PanelView | null;
+  details: PanelView | null;
   info: InfoView | null;
   events: EventsView | null;
   hud: HudView | null;
@@ -95,14 +98,14 @@ let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, info: 0, events: 0, flight: 0 };
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
   let observer: IntersectionObserver | null = null;
   let traceShown = true;
 
-  /** A view is out of sight when elements show it and none of them is on screen. */
+  /** A view is out of sight when elements show it and none of them is on screen (or, for some, when none shows it). */
   const outOfSight = (v: SlowView): boolean => {
     let watched = false;
     for (const w of sight.values()) {
@@ -110,7 +113,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       if (w.seen) return false;
       watched = true;
     }
-    return watched;
+    return watched || SHOWN_WHEN_WATCHED.has(v);
   };
 
   /** Tells the worker whether the event log is in sight, so it sends trace records only then. */
@@ -165,6 +168,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       safety,
       markers,
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
+      ...(due.has('details') ? { details: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('info') ? { info: { snapshot: snap, safety, markers } } : {}),
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
@@ -177,6 +181,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   return createStore<SimState>((set, get) => ({
     snapshot: null,
     panel: null,
+    details: null,
     info: null,
     events: null,
     hud: null,
