@@ -131,6 +131,21 @@ test.describe('a Raft cluster in the browser', () => {
     expect(named).toMatch(/S\d/);
   });
 
+  test('the timeline seeks where it is clicked, and from the keyboard', async ({ page }) => {
+    await open(page, './#lesson=raft-replication&t=1500');
+    await expect.poll(() => virtualTime(page)).toBe(1500);
+    // The slider is drawn; the range input on it is unseen but takes the click.
+    const slider = page.getByRole('slider', { name: 'Timeline' });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.click(box.x + 8 + (box.width - 16) * 0.25, box.y + box.height / 2);
+    await expect.poll(() => virtualTime(page)).toBeLessThan(600);
+    expect(await virtualTime(page)).toBeGreaterThan(400);
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => virtualTime(page)).toBeGreaterThan(1900);
+    await shot(page, 'timeline-focused');
+  });
+
   test('step back restores the exact earlier state', async ({ page }) => {
     await open(page);
     const picture = async () => ({

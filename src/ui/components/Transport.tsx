@@ -1,4 +1,6 @@
+import { paintClock } from '../draw/clockPaint';
 import { useSim } from '../store/simStore';
+import { usePaintedCanvas } from './usePaintedCanvas';
 
 /** Icons drawn as SVG: symbol fonts differ between machines and projectors. */
 function Icon({ kind }: { kind: 'back' | 'play' | 'pause' | 'forward' }) {
@@ -40,15 +42,19 @@ export function Transport() {
   );
 }
 
-/** Virtual time and event count, large enough to read from the back of the room. */
+/**
+ * Virtual time and event count, large enough to read from the back of the room. Painted on
+ * a canvas: new text would cost each refresh a layout and a repaint of the header around
+ * it. The element carries the figures as data and for assistive technology.
+ */
 export function Clock() {
   const time = useSim((s) => s.hud?.time ?? 0);
   const events = useSim((s) => s.hud?.events ?? 0);
   const t = Math.floor(time);
+  const { canvas } = usePaintedCanvas((ctx, width, height) => paintClock(ctx, width, height, t, events), [t, events]);
   return (
-    <div className="clock" data-virtual-time={t} data-events={events} aria-label={`Virtual time ${t} milliseconds, event ${events}`}>
-      <span className="clock-time">{(t / 1000).toFixed(3)} s</span>
-      <span className="clock-events">event {events.toLocaleString('en')}</span>
+    <div className="clock" role="timer" data-virtual-time={t} data-events={events} aria-label={`Virtual time ${t} milliseconds, event ${events}`}>
+      <canvas ref={canvas} className="clock-face" aria-hidden="true" />
     </div>
   );
 }

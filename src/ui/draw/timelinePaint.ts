@@ -1,6 +1,7 @@
 /**
- * Drawing the timeline's marks: one for every election, new leader, commit and fault. A
- * pure function of its inputs, in virtual time.
+ * Drawing the timeline: its marks (one for every election, new leader, commit and fault),
+ * and the scrubber under them (how far the run has been computed, and the playhead). Pure
+ * functions of their inputs, in virtual time.
  */
 import type { Marker } from '../../worker/protocol';
 
@@ -9,6 +10,36 @@ type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 export const MARKER_COLOR: Record<Marker['kind'], string> = {
   election: '#1d4ed8', leader: '#b45309', commit: '#15803d', fault: '#b91c1c',
 };
+
+/** The timeline's end: 1, 2 or 5 times a power of ten seconds, so it changes rarely as the run grows. */
+export function niceEnd(ms: number): number {
+  for (let base = 1000; ; base *= 10) {
+    for (const k of [1, 2, 5]) if (ms <= base * k) return base * k;
+  }
+}
+
+/** The scrubber's rows (the marks' above the slider's) and its thumb's radius, as a range input draws its own. */
+export const SCRUB = { marks: 14, slider: 20, thumb: 8 } as const;
+const ACCENT = '#1d4ed8';
+const TRACK = '#cbd5e1';
+
+/**
+ * Paints the computed range in the marks' row, and below it the slider with its thumb at
+ * `time`, placed as a range input places its own: the input lies on top, unseen, and takes
+ * the pointer and the keyboard.
+ */
+export function paintScrub(ctx: Context, width: number, time: number, frontier: number, end: number): void {
+  const { marks, slider, thumb } = SCRUB;
+  ctx.clearRect(0, 0, width, marks + slider);
+  ctx.fillStyle = TRACK;
+  ctx.fillRect(0, 5, Math.min(1, frontier / end) * width, 4);
+  const y = marks + slider / 2;
+  const x = thumb + (width - 2 * thumb) * Math.min(1, Math.max(0, Math.floor(time) / end));
+  ctx.beginPath(); ctx.roundRect(thumb, y - 2, width - 2 * thumb, 4, 2); ctx.fill();
+  ctx.fillStyle = ACCENT;
+  ctx.beginPath(); ctx.roundRect(thumb, y - 2, x - thumb, 4, 2); ctx.fill();
+  ctx.beginPath(); ctx.arc(x, y, thumb, 0, Math.PI * 2); ctx.fill();
+}
 
 /** At most one marker of each kind per 1/BUCKETS of the timeline (see bucketMarkers). */
 export const BUCKETS = 500;

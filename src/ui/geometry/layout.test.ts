@@ -45,7 +45,8 @@ describe('cluster geometry', () => {
 });
 
 describe('timeline scale', async () => {
-  const { niceEnd, bucketMarkers } = await import('../components/Timeline');
+  const { bucketMarkers } = await import('../components/Timeline');
+  const { niceEnd } = await import('../draw/timelinePaint');
   it('ends at 1, 2 or 5 times a power of ten seconds, at least 1 s', () => {
     expect([0, 999, 1000, 1001, 4500, 12_000, 480_000].map(niceEnd)).toEqual([1000, 1000, 1000, 2000, 5000, 20_000, 500_000]);
   });
