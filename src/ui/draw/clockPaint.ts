@@ -18,22 +18,29 @@ export function paintClock(ctx: CanvasRenderingContext2D, width: number, height:
   tabular(ctx, text.events, width, height - 6, '13.5px system-ui, sans-serif', MUTED);
 }
 
-const digitWidths = new Map<string, number>();
+/** Widths of characters by font: the clock draws the same dozen characters over and over. */
+const widths = new Map<string, number>();
+
+function widthOf(ctx: CanvasRenderingContext2D, font: string, ch: string): number {
+  const key = font + ch;
+  let w = widths.get(key);
+  if (w === undefined) {
+    w = ctx.measureText(ch).width;
+    widths.set(key, w);
+  }
+  return w;
+}
 
 /** Draws the text right-aligned at `right`, each digit in a cell as wide as the widest digit. */
 function tabular(ctx: CanvasRenderingContext2D, text: string, right: number, y: number, font: string, color: string): void {
   ctx.font = font;
   ctx.fillStyle = color;
-  let digit = digitWidths.get(font);
-  if (digit === undefined) {
-    digit = Math.max(...'0123456789'.split('').map((d) => ctx.measureText(d).width));
-    digitWidths.set(font, digit);
-  }
+  const digit = Math.max(...'0123456789'.split('').map((d) => widthOf(ctx, font, d)));
   const chars = [...text];
-  const widths = chars.map((ch) => (ch >= '0' && ch <= '9' ? digit : ctx.measureText(ch).width));
-  let x = right - widths.reduce((a, b) => a + b, 0);
+  const cells = chars.map((ch) => (ch >= '0' && ch <= '9' ? digit : widthOf(ctx, font, ch)));
+  let x = right - cells.reduce((a, b) => a + b, 0);
   chars.forEach((ch, i) => {
-    ctx.fillText(ch, x + (widths[i] - ctx.measureText(ch).width) / 2, y);
-    x += widths[i];
+    ctx.fillText(ch, x + (cells[i] - widthOf(ctx, font, ch)) / 2, y);
+    x += cells[i];
   });
 }
