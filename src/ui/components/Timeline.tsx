@@ -4,14 +4,17 @@ import { useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
 import { usePaintedCanvas } from './usePaintedCanvas';
 
+const KINDS: readonly Marker['kind'][] = ['election', 'leader', 'commit', 'fault'];
+
 /** At most one marker of each kind per 1/500 of the timeline: thousands of commits stay cheap to draw. */
 export function bucketMarkers(markers: readonly Marker[], end: number): Marker[] {
-  const seen = new Set<string>();
+  // A flag per (bucket, kind): this runs over thousands of markers at every refresh of the marks.
+  const seen = new Uint8Array((BUCKETS + 1) * KINDS.length);
   const out: Marker[] = [];
   for (const m of markers) {
-    const key = `${m.kind}${Math.floor((m.t / end) * BUCKETS)}`;
-    if (!seen.has(key)) {
-      seen.add(key);
+    const key = Math.min(BUCKETS, Math.floor((m.t / end) * BUCKETS)) * KINDS.length + KINDS.indexOf(m.kind);
+    if (seen[key] === 0) {
+      seen[key] = 1;
       out.push(m);
     }
   }
