@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef } from 'react';
 import type { StoreApi } from 'zustand';
 import { type Point, VIEW } from '../geometry/layout';
+import { fitCanvas } from '../draw/fitCanvas';
 import { paintMoving } from '../draw/movingPaint';
 import { type Drawer, drawingWorker } from '../draw/drawer';
 import { SimContext, type SimState } from '../store/simStore';
@@ -39,7 +40,7 @@ function drawInWorker(canvas: HTMLCanvasElement, drawer: Drawer, store: StoreApi
   drawer.post({ type: 'moving', canvas: offscreen, frames: channel.port2 }, [offscreen, channel.port2]);
   store.getState().send({ type: 'drawTo', port: channel.port1 });
   const resize = new ResizeObserver(([entry]) => {
-    drawer.post({ type: 'movingSize', width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 });
+    drawer.post({ type: 'movingSize', size: { width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 } });
   });
   resize.observe(canvas);
   const unsubscribe = store.subscribe((s, prev) => {
@@ -49,20 +50,14 @@ function drawInWorker(canvas: HTMLCanvasElement, drawer: Drawer, store: StoreApi
 }
 
 function drawHere(canvas: HTMLCanvasElement, store: StoreApi<SimState>, positions: Point[]): () => void {
-  const ctx = canvas.getContext('2d')!;
   let size = { width: 0, height: 0 };
   let frame: number | null = null;
   const draw = () => {
     frame = null;
     const s = store.getState();
     const f = frameOf(s);
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(size.width * ratio);
-    const h = Math.round(size.height * ratio);
-    if (f === null || w === 0) return;
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    const scale = (size.width / VIEW.width) * ratio;
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    const ctx = f === null ? null : fitCanvas(canvas, { ...size, ratio: window.devicePixelRatio || 1 }, size.width / VIEW.width);
+    if (ctx === null || f === null) return;
     ctx.clearRect(0, 0, VIEW.width, VIEW.height);
     paintMoving(ctx, f, positions, s.selectedMessage);
   };

@@ -1,6 +1,7 @@
 import { type DependencyList, useLayoutEffect, useRef } from 'react';
+import { type Context2D, fitCanvas } from '../draw/fitCanvas';
 
-export type Painter = (ctx: CanvasRenderingContext2D, width: number, height: number) => void;
+export type Painter = (ctx: Context2D, width: number, height: number) => void;
 
 /**
  * A canvas the main thread paints with `paint`: again whenever `deps` change, and when the
@@ -30,11 +31,6 @@ export function usePaintedCanvas(paint: Painter, deps: DependencyList) {
 }
 
 function draw(el: HTMLCanvasElement, size: { width: number; height: number }, paint: Painter): void {
-  if (size.width === 0 || size.height === 0) return;
-  const ratio = window.devicePixelRatio || 1;
-  const [w, h] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
-  if (el.width !== w || el.height !== h) { el.width = w; el.height = h; }
-  const ctx = el.getContext('2d')!;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  paint(ctx, size.width, size.height);
+  const ctx = fitCanvas(el, { ...size, ratio: window.devicePixelRatio || 1 });
+  if (ctx !== null) paint(ctx, size.width, size.height);
 }

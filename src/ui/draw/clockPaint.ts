@@ -2,26 +2,23 @@
  * Drawing the clock: virtual time large, the event count below, right-aligned. Digits get
  * equal widths, so the figures stand still while they change.
  */
+import type { Context2D } from './fitCanvas';
+
 const INK = '#0f172a';
 const MUTED = '#475569';
 
-export function clockText(time: number, events: number): { time: string; events: string } {
-  return { time: `${(Math.floor(time) / 1000).toFixed(3)} s`, events: `event ${events.toLocaleString('en')}` };
-}
-
-export function paintClock(ctx: CanvasRenderingContext2D, width: number, height: number, time: number, events: number): void {
-  const text = clockText(time, events);
+export function paintClock(ctx: Context2D, width: number, height: number, time: number, events: number): void {
   ctx.clearRect(0, 0, width, height);
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  tabular(ctx, text.time, width, 25, '700 23px system-ui, sans-serif', INK);
-  tabular(ctx, text.events, width, height - 6, '13.5px system-ui, sans-serif', MUTED);
+  tabular(ctx, `${(Math.floor(time) / 1000).toFixed(3)} s`, width, 25, '700 23px system-ui, sans-serif', INK);
+  tabular(ctx, `event ${events.toLocaleString('en')}`, width, height - 6, '13.5px system-ui, sans-serif', MUTED);
 }
 
 /** Widths of characters by font: the clock draws the same dozen characters over and over. */
 const widths = new Map<string, number>();
 
-function widthOf(ctx: CanvasRenderingContext2D, font: string, ch: string): number {
+function widthOf(ctx: Context2D, font: string, ch: string): number {
   const key = font + ch;
   let w = widths.get(key);
   if (w === undefined) {
@@ -32,7 +29,7 @@ function widthOf(ctx: CanvasRenderingContext2D, font: string, ch: string): numbe
 }
 
 /** Draws the text right-aligned at `right`, each digit in a cell as wide as the widest digit. */
-function tabular(ctx: CanvasRenderingContext2D, text: string, right: number, y: number, font: string, color: string): void {
+function tabular(ctx: Context2D, text: string, right: number, y: number, font: string, color: string): void {
   ctx.font = font;
   ctx.fillStyle = color;
   const digit = Math.max(...'0123456789'.split('').map((d) => widthOf(ctx, font, d)));

@@ -8,15 +8,16 @@
 import { nodePositions, VIEW } from '../geometry/layout';
 import type { MovingFrame } from '../../worker/protocol';
 import { paintMoving } from './movingPaint';
-import { paintStrip, type Strip, type StripSize } from './stripPaint';
+import { type CanvasSize, fitCanvas } from './fitCanvas';
+import { paintStrip, type Strip } from './stripPaint';
 
 export type ToDrawer =
   | { type: 'moving'; canvas: OffscreenCanvas; frames: MessagePort }
-  | { type: 'movingSize'; width: number; height: number; ratio: number }
+  | { type: 'movingSize'; size: CanvasSize }
   | { type: 'movingStop' }
   | { type: 'select'; id: number | null }
   | { type: 'strip'; id: number; canvas: OffscreenCanvas }
-  | { type: 'stripSize'; id: number; size: StripSize }
+  | { type: 'stripSize'; id: number; size: CanvasSize }
   | { type: 'stripCells'; id: number; strip: Strip }
   | { type: 'stripStop'; id: number };
 
@@ -24,12 +25,12 @@ interface Moving {
   canvas: OffscreenCanvas;
   frames: MessagePort;
   frame: MovingFrame | null;
-  size: { width: number; height: number; ratio: number };
+  size: CanvasSize;
 }
 
 interface StripCanvas {
   canvas: OffscreenCanvas;
-  size: StripSize | null;
+  size: CanvasSize | null;
   strip: Strip | null;
 }
 
@@ -63,13 +64,9 @@ function draw(): void {
 }
 
 function paintMovingLayer({ canvas, frame, size }: Moving): void {
-  if (frame === null || size.width === 0) return;
-  const w = Math.round(size.width * size.ratio);
-  const h = Math.round(size.height * size.ratio);
-  if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-  const ctx = canvas.getContext('2d')!;
-  const scale = (size.width / VIEW.width) * size.ratio;
-  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  // Drawn in the view's units, as the cluster's SVG is.
+  const ctx = frame === null ? null : fitCanvas(canvas, size, size.width / VIEW.width);
+  if (ctx === null || frame === null) return;
   ctx.clearRect(0, 0, VIEW.width, VIEW.height);
   paintMoving(ctx, frame, nodePositions(frame.rings.length), selected);
 }
@@ -94,7 +91,7 @@ self.onmessage = (e: MessageEvent<ToDrawer>) => {
       moving = layer;
       break;
     }
-    case 'movingSize': if (moving !== null) { moving.size = msg; touchMoving(); } break;
+    case 'movingSize': if (moving !== null) { moving.size = msg.size; touchMoving(); } break;
     case 'movingStop': moving?.frames.close(); moving = null; break;
     case 'select': selected = msg.id; touchMoving(); break;
     case 'strip': strips.set(msg.id, { canvas: msg.canvas, size: null, strip: null }); break;

@@ -3,18 +3,17 @@
  * function of the frame, used by the drawing worker, by the main thread where no worker can
  * draw, and for hit-testing a click on a message.
  */
+import type { Context2D } from './fitCanvas';
 import { blockKeyOf, linkBlocker } from '../geometry/blocking';
 import { lane, messagePlacement, type Point, VIEW } from '../geometry/layout';
 import { messageStyle } from '../theme';
 import type { MessageView, MovingFrame } from '../../worker/protocol';
 
-type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-
 const TWO_PI = Math.PI * 2;
 const HIT_RADIUS = 14;
 
 /** Draws a frame: timer rings first, then the messages (labelled when paused or selected). */
-export function paintMoving(ctx: Context, frame: MovingFrame, positions: Point[], selected: number | null): void {
+export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point[], selected: number | null): void {
   const time = frame.time;
   frame.rings.forEach((t, i) => {
     const at = positions[i];
@@ -67,7 +66,7 @@ export function messageAt(frame: MovingFrame, positions: Point[], x: number, y: 
   return best;
 }
 
-function drawShape(ctx: Context, type: string, x: number, y: number, filled: boolean, selected: boolean): void {
+function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: boolean, selected: boolean): void {
   const st = messageStyle(type);
   ctx.beginPath();
   switch (st.shape) {
@@ -86,7 +85,7 @@ function drawShape(ctx: Context, type: string, x: number, y: number, filled: boo
   }
 }
 
-function label(ctx: Context, text: string, x: number, y: number, color: string, size: number): void {
+function label(ctx: Context2D, text: string, x: number, y: number, color: string, size: number): void {
   ctx.font = `700 ${size}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.lineWidth = 3;

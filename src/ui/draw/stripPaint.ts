@@ -3,6 +3,7 @@
  * function of the cells and the canvas's size, used by the drawing worker and, where no
  * worker can draw, by the main thread.
  */
+import { type CanvasSize, type Context2D, fitCanvas } from './fitCanvas';
 
 /** One log entry or slot as the strip draws it. */
 export interface StripCell {
@@ -37,17 +38,8 @@ export interface Strip {
   emptyText?: string;
 }
 
-/** The strip's size in CSS pixels and the device's pixels per CSS pixel. */
-export interface StripSize {
-  width: number;
-  height: number;
-  ratio: number;
-}
 
-type Canvas = HTMLCanvasElement | OffscreenCanvas;
-type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-
-export const CELL = { width: 54, height: 40, gap: 3, more: 70 } as const;
+const CELL = { width: 54, height: 40, gap: 3, more: 70 } as const;
 const INK = '#0f172a';
 const OK = '#15803d';
 const NEXT = '#0e7490';
@@ -59,13 +51,9 @@ export function columnAt(x: number, more: boolean): number | null {
   return Math.floor(from / (CELL.width + CELL.gap));
 }
 
-export function paintStrip(el: Canvas, size: StripSize, { cells, more, emptyText }: Strip): void {
-  const w = Math.round(size.width * size.ratio);
-  const h = Math.round(size.height * size.ratio);
-  if (w === 0 || h === 0) return;
-  if (el.width !== w || el.height !== h) { el.width = w; el.height = h; }
-  const ctx = el.getContext('2d') as Context;
-  ctx.setTransform(size.ratio, 0, 0, size.ratio, 0, 0);
+export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: CanvasSize, { cells, more, emptyText }: Strip): void {
+  const ctx = fitCanvas(el, size);
+  if (ctx === null) return;
   ctx.clearRect(0, 0, size.width, size.height);
   const top = Math.round(Math.max(0, (size.height - CELL.height) / 2));
   let x = more ? CELL.more + CELL.gap : 0;
@@ -84,7 +72,7 @@ export function paintStrip(el: Canvas, size: StripSize, { cells, more, emptyText
   }
 }
 
-function paintCell(ctx: Context, c: StripCell, x: number, y: number): void {
+function paintCell(ctx: Context2D, c: StripCell, x: number, y: number): void {
   const { width: w, height: h } = CELL;
   if (c.empty) {
     ctx.setLineDash([1, 2]);
@@ -137,7 +125,7 @@ function tint(color: string): string {
 const fitted = new Map<string, string>();
 
 /** The text cut to fit the cell, with an ellipsis; remembered, since the same commands recur. */
-function ellipsize(ctx: Context, text: string, max: number): string {
+function ellipsize(ctx: Context2D, text: string, max: number): string {
   const known = fitted.get(text);
   if (known !== undefined) return known;
   let out = text;

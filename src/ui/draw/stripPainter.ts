@@ -1,5 +1,6 @@
 import { type Drawer, drawingWorker } from './drawer';
-import { paintStrip, type Strip, type StripSize } from './stripPaint';
+import type { CanvasSize } from './fitCanvas';
+import { paintStrip, type Strip } from './stripPaint';
 
 /** Paints one strip of log cells, wherever it is painted. */
 export interface StripPainter {
@@ -17,7 +18,7 @@ export function stripPainter(el: HTMLCanvasElement): StripPainter {
   return drawer === null ? paintHere(el) : paintInWorker(el, drawer);
 }
 
-function observeSize(el: HTMLCanvasElement, onSize: (size: StripSize) => void): ResizeObserver {
+function observeSize(el: HTMLCanvasElement, onSize: (size: CanvasSize) => void): ResizeObserver {
   const resize = new ResizeObserver(([entry]) => {
     onSize({ width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 });
   });
@@ -26,7 +27,7 @@ function observeSize(el: HTMLCanvasElement, onSize: (size: StripSize) => void): 
 }
 
 function paintHere(el: HTMLCanvasElement): StripPainter {
-  let size: StripSize | null = null;
+  let size: CanvasSize | null = null;
   let strip: Strip | null = null;
   const resize = observeSize(el, (s) => {
     size = s;

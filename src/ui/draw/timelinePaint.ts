@@ -3,9 +3,8 @@
  * and the scrubber under them (how far the run has been computed, and the playhead). Pure
  * functions of their inputs, in virtual time.
  */
+import type { Context2D } from './fitCanvas';
 import type { Marker } from '../../worker/protocol';
-
-type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 export const MARKER_COLOR: Record<Marker['kind'], string> = {
   election: '#1d4ed8', leader: '#b45309', commit: '#15803d', fault: '#b91c1c',
@@ -19,7 +18,7 @@ export function niceEnd(ms: number): number {
 }
 
 /** The scrubber's rows (the marks' above the slider's) and its thumb's radius, as a range input draws its own. */
-export const SCRUB = { marks: 14, slider: 20, thumb: 8 } as const;
+const SCRUB = { marks: 14, slider: 20, thumb: 8 } as const;
 const ACCENT = '#1d4ed8';
 const TRACK = '#cbd5e1';
 
@@ -28,7 +27,7 @@ const TRACK = '#cbd5e1';
  * `time`, placed as a range input places its own: the input lies on top, unseen, and takes
  * the pointer and the keyboard.
  */
-export function paintScrub(ctx: Context, width: number, time: number, frontier: number, end: number): void {
+export function paintScrub(ctx: Context2D, width: number, time: number, frontier: number, end: number): void {
   const { marks, slider, thumb } = SCRUB;
   ctx.clearRect(0, 0, width, marks + slider);
   ctx.fillStyle = TRACK;
@@ -45,7 +44,7 @@ export function paintScrub(ctx: Context, width: number, time: number, frontier: 
 export const BUCKETS = 500;
 
 /** Paints the marks on a track `width` x `height` CSS pixels, `end` virtual milliseconds long. */
-export function paintMarks(ctx: Context, width: number, height: number, end: number, marks: readonly Marker[]): void {
+export function paintMarks(ctx: Context2D, width: number, height: number, end: number, marks: readonly Marker[]): void {
   const px = width / end;
   const w = Math.max(1, width / BUCKETS);
   ctx.clearRect(0, 0, width, height);
