@@ -4,6 +4,7 @@ import { type SimState, useSight, useSim } from '../store/simStore';
 import { termColor } from '../theme';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
+import { GridHead } from './GridHead';
 import { KvCell } from './KvCell';
 
 const COLUMNS = 24;
@@ -38,14 +39,7 @@ export function LogsPanel() {
     <section ref={sight} className="panel logs" aria-label="Logs">
       <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
       <div className="log-grid" role="table" aria-label="Log of every node">
-        <div className="log-row log-head" role="row">
-          <span className="log-who" role="columnheader">node</span>
-          <span className="log-cells">
-            {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
-            {indices.map((i, k) => <span key={k} className="log-index" role="columnheader">{i}</span>)}
-          </span>
-          <span className="log-kv" role="columnheader">state machine</span>
-        </div>
+        <GridHead who="node" columns={indices} />
         {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} />)}
       </div>
     </section>

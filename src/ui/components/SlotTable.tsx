@@ -4,6 +4,7 @@ import type { MultiPaxosState } from '../../engine/multipaxos/types';
 import { type PanelView, useSight, useSim } from '../store/simStore';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
+import { GridHead } from './GridHead';
 import { KvCell } from './KvCell';
 
 const SLOT_COLOR = '#0e7490';
@@ -39,14 +40,7 @@ export function SlotTable() {
     <section ref={sight} className="panel logs" aria-label="Slots">
       <h2>Slots <small>solid: decided · dashed: accepted, not known decided · NOOP: a gap filled by a new leader</small></h2>
       <div className="log-grid" role="table" aria-label="Slots of every replica">
-        <div className="log-row log-head" role="row">
-          <span className="log-who" role="columnheader">replica</span>
-          <span className="log-cells">
-            {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
-            {slots.map((i, k) => <span key={k} className="log-index" role="columnheader">{i}</span>)}
-          </span>
-          <span className="log-kv" role="columnheader">state machine</span>
-        </div>
+        <GridHead who="replica" columns={slots} />
         {ids.map((id) => <SlotRow key={id} id={id} slots={slots} first={first} />)}
       </div>
     </section>
