@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Prefer an explicit browser, then Debian's Chromium, then Playwright's own download.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their browser tests at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -19,7 +19,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
 
-const PORT = 4174;
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
 
