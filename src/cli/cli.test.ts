@@ -9,7 +9,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'src/engine/golden');
 
 function cli(script: 'sim' | 'fuzz' | 'link', ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.trim().split('\n') };
 }
 

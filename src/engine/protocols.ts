@@ -8,12 +8,18 @@ import type { PaxosState } from './paxos/types';
 import type { SafetyMonitor } from './invariants/monitor';
 import { raft } from './raft';
 import type { RaftState } from './raft/types';
+import { MULTIPAXOS_PSEUDOCODE } from './multipaxos/pseudocode';
+import { PAXOS_PSEUDOCODE } from './paxos/pseudocode';
+import { RAFT_PSEUDOCODE } from './raft/pseudocode';
 import type { Protocol } from './sim/protocol';
+import type { Pseudocode } from './sim/pseudocode';
 import type { NodeSlot } from './sim/types';
 
 export interface ProtocolEntry {
   protocol: Protocol<unknown, { type: string }>;
   monitor: (nodes: number) => SafetyMonitor<unknown>;
+  /** The lecture's pseudocode, whose line ids the handlers mark as they run. */
+  pseudocode: Pseudocode;
   /** Liveness: a leader leads every live node and their committed prefixes agree. */
   converged: (nodes: readonly NodeSlot<unknown>[]) => boolean;
   /** The live node leading the highest term, if any (the fuzzer's strikes aim at it). */
@@ -39,10 +45,12 @@ function raftConverged(nodes: readonly NodeSlot<unknown>[]): boolean {
 /** Every protocol the engine runs, by the name the scenario format uses. */
 export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
   raft: { protocol: raft as Protocol<unknown, { type: string }>, monitor: () => new RaftMonitor() as SafetyMonitor<unknown>,
+    pseudocode: RAFT_PSEUDOCODE,
     converged: raftConverged, leader: raftLeader },
   paxos: {
     protocol: paxos as Protocol<unknown, { type: string }>,
     monitor: (n) => new PaxosMonitor(n) as SafetyMonitor<unknown>,
+    pseudocode: PAXOS_PSEUDOCODE,
     // Liveness: every live node has learned, and all learned the same value.
     converged: (nodes) => {
       const learned = (nodes as readonly NodeSlot<PaxosState>[]).filter((s) => s.up).map((s) => s.state.learned);
@@ -53,6 +61,7 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
   multipaxos: {
     protocol: multipaxos as Protocol<unknown, { type: string }>,
     monitor: (n) => new MultiPaxosMonitor(n) as SafetyMonitor<unknown>,
+    pseudocode: MULTIPAXOS_PSEUDOCODE,
     // Liveness: one leader, and every live replica applied the same slots.
     converged: (nodes) => {
       const live = (nodes as readonly NodeSlot<MultiPaxosState>[]).filter((s) => s.up).map((s) => s.state);

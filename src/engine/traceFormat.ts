@@ -13,6 +13,9 @@ export function traceLine(rec: TraceRecord<{ type: string }>): Record<string, un
   line.rule = rec.rule;
   line.text = rec.text();
   if (rec.applied !== undefined) line.applied = rec.applied;
+  if (rec.lines !== undefined && rec.lines.length > 0) {
+    line.lines = rec.lines.map((l) => (l.value === null ? { id: l.id } : { id: l.id, value: l.value() }));
+  }
   return line;
 }
 

@@ -11,18 +11,24 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, ballot[0]);
-  if (!above(ballot, s.promised)) {
+  const higher = above(ballot, s.promised);
+  out.mark('onPrepare.above', () => `${higher ? '' : 'no: '}${ballotText(ballot)} ${higher ? '>' : '≤'} promised ${ballotText(s.promised)}`);
+  if (!higher) {
+    out.mark('onPrepare.else');
+    out.mark('onPrepare.nack', () => `Nack(${ballotText(ballot)}, ${ballotText(s.promised)})`);
     out.send(from, { type: 'Nack', ballot, promised: s.promised! });
     return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `${who} refuses ballot ${ballotText(ballot)}: it promised ${ballotText(s.promised)}`);
   }
+  const n = Object.keys(s.accepted).length;
+  out.mark('onPrepare.promise', () => `reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
   out.send(from, { type: 'Promise', ballot, accepted: s.accepted });
   let state: MultiPaxosState = { ...s, promised: ballot, maxRound };
   if (from !== ctx.self && s.role !== 'follower') {
+    out.mark('onPrepare.stepDown', () => `${s.role} → follower`);
     if (s.role === 'leader') out.cancelTimer('heartbeat');
     startLeaderTimer(out, ctx);
     state = { ...state, role: 'follower', leader: null };
   }
-  const n = Object.keys(s.accepted).length;
   return out.done(state, 'multipaxos.promise', () => `${who} promises ballot ${ballotText(ballot)} to S${from}, reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
 }
 
@@ -31,15 +37,20 @@ export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxos
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
   const ok = s.promised === null || compareBallots(m.ballot, s.promised) >= 0 || ctx.bugs.has('acceptBelowPromise');
+  out.mark('onAccept.ok', () => `${ok ? '' : 'no: '}${ballotText(m.ballot)} ${s.promised === null || compareBallots(m.ballot, s.promised) >= 0 ? '≥' : '<'} promised ${ballotText(s.promised)}`);
   if (!ok) {
+    out.mark('onAccept.else');
+    out.mark('onAccept.nack', () => `Nack(${ballotText(m.ballot)}, ${ballotText(s.promised)})`);
     out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
     return out.done(s, 'multipaxos.nack', () => `${who} refuses slot ${m.slot} at ${ballotText(m.ballot)}: it promised ${ballotText(s.promised)}`);
   }
+  out.mark('onAccept.accept', () => `accepted[${m.slot}] "${m.value}" at ${ballotText(m.ballot)}`);
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, slot: m.slot, value: m.value });
   const promised = above(m.ballot, s.promised) ? m.ballot : s.promised;
   let state: MultiPaxosState = { ...s, promised, accepted: { ...s.accepted, [m.slot]: { ballot: m.ballot, value: m.value } } };
   if (from !== ctx.self) {
     // An Accept comes from the leader: follow it, and keep suspecting it only if it falls silent.
+    out.mark('onAccept.follow', () => `leader S${from}`);
     if (s.role === 'leader') out.cancelTimer('heartbeat');
     startLeaderTimer(out, ctx);
     state = { ...state, role: 'follower', leader: from };

@@ -15,8 +15,13 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
     case 'start':
     case 'recover': {
       const out = new Outbox<MultiPaxosMessage>();
-      startLeaderTimer(out, ctx);
       const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
+      if (input.kind === 'start') out.mark('init.timer');
+      else {
+        out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, ${Object.keys(state.accepted).length} accepted slots, applied ${state.applied}`);
+        out.mark('recover.timer');
+      }
+      startLeaderTimer(out, ctx);
       return out.done(state, input.kind === 'start' ? 'multipaxos.init' : 'multipaxos.recover',
         () => input.kind === 'start' ? `S${ctx.self} starts as a follower waiting for a leader`
           : `S${ctx.self} recovers: promised ${ballotText(state.promised)}, ${Object.keys(state.accepted).length} accepted slots, applied up to slot ${state.applied}`);

@@ -10,12 +10,16 @@ type Promise_ = Extract<MultiPaxosMessage, { type: 'Promise' }>;
 /** The leader seems gone (or the user forces it): run phase 1 for every slot at once, with a higher ballot. */
 export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolean): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
+  out.mark('leaderTimeout.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role === 'leader') {
+    out.mark('leaderTimeout.ignore');
     const step = out.done(s, 'multipaxos.timeout', () => `S${ctx.self} is the leader; it suspects nobody`);
     return forced ? { ...step, refused: true } : step;
   }
   const round = Math.max(s.maxRound, s.promised?.[0] ?? 0) + 1;
   const ballot: Ballot = [round, ctx.self];
+  out.mark('leaderTimeout.ballot', () => `ballot ${ballotText(ballot)}`);
+  out.mark('leaderTimeout.send');
   for (const id of ctx.nodes) out.send(id, { type: 'Prepare', ballot });
   startLeaderTimer(out, ctx);
   return out.done({ ...s, role: 'candidate', ballot, maxRound: round, promises: [], leader: null }, 'multipaxos.prepare',
@@ -30,11 +34,16 @@ export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolea
 export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
-  if (s.role !== 'candidate' || !sameBallot(s.ballot, m.ballot)) {
+  const waiting = s.role === 'candidate' && sameBallot(s.ballot, m.ballot);
+  out.mark('onPromise.waiting', () => (waiting ? `yes, ballot ${ballotText(s.ballot)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));
+  if (!waiting) {
     return out.done(s, 'multipaxos.promise', () => `${who} ignores a promise for ${ballotText(m.ballot)} from S${from}`);
   }
   const promises = s.promises.some((p) => p.from === from) ? s.promises : [...s.promises, { from, accepted: m.accepted }];
-  if (promises.length < quorum(ctx)) {
+  out.mark('onPromise.add', () => `promises from {${promises.map((p) => `S${p.from}`).join(', ')}}`);
+  const enough = promises.length >= quorum(ctx);
+  out.mark('onPromise.quorum', () => `${enough ? '' : 'no: '}${promises.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
+  if (!enough) {
     return out.done({ ...s, promises }, 'multipaxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
   }
   const reported = new Map<number, SlotValue>();
@@ -59,12 +68,16 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
     proposals[slot] = value;
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
   }
+  if (adopted > 0) out.mark('onPromise.adopt', () => `${adopted} slot${adopted === 1 ? '' : 's'} re-proposed`);
+  if (gaps > 0) out.mark('onPromise.noop', () => `${gaps} gap${gaps === 1 ? '' : 's'} filled`);
   let nextSlot = top + 1;
+  if (s.pending.length > 0) out.mark('onPromise.held', () => `${s.pending.length} held, from slot ${top + 1}`);
   for (const command of s.pending) {
     proposals[nextSlot] = command;
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: nextSlot, value: command });
     nextSlot++;
   }
+  out.mark('onPromise.lead', () => `leader with ${ballotText(s.ballot)}; next free slot ${nextSlot}`);
   out.cancelTimer('leader');
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
@@ -76,22 +89,30 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
 export function onRequest(s: MultiPaxosState, command: string, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
+  out.mark('request.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role === 'leader') {
+    out.mark('request.propose', () => `slot ${s.nextSlot}`);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
     return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: { ...s.proposals, [s.nextSlot]: command } }, 'multipaxos.propose',
       () => `${who}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
   }
-  if (s.leader !== null && s.leader !== ctx.self) {
-    out.send(s.leader, { type: 'ClientRequest', command });
+  const knows = s.leader !== null && s.leader !== ctx.self;
+  out.mark('request.knowsLeader', () => (knows ? `leader S${s.leader}` : 'no: leader unknown'));
+  if (knows) {
+    out.mark('request.forward', () => `to S${s.leader}`);
+    out.send(s.leader!, { type: 'ClientRequest', command });
     return out.done(s, 'multipaxos.forward', () => `${who} forwards "${command}" to its leader S${s.leader}`);
   }
+  out.mark('request.hold', () => `${s.pending.length + 1} held`);
   return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `${who} knows no leader and holds "${command}"`);
 }
 
 /** The leader's heartbeat, with how far it has applied, so laggards can catch up. */
 export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
+  out.mark('heartbeat.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role !== 'leader') return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self} no longer leads; its heartbeat stops`);
+  out.mark('heartbeat.send', () => `Heartbeat(${ballotText(s.ballot)}, ${s.applied})`);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`);
@@ -102,6 +123,7 @@ export function onCatchUp(s: MultiPaxosState, from: NodeId, fromSlot: number, ct
   const out = new Outbox<MultiPaxosMessage>();
   const entries: [number, string][] = [];
   for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided[slot]]);
+  out.mark('onCatchUp.send', () => (entries.length === 0 ? 'nothing to send' : `slots ${fromSlot}–${s.applied}`));
   if (entries.length > 0) out.send(from, { type: 'Decide', entries });
   return out.done(s, 'multipaxos.catchUp', () => `S${ctx.self} sends S${from} the ${entries.length} decided slot${entries.length === 1 ? '' : 's'} it missed`);
 }

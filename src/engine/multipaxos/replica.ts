@@ -12,16 +12,22 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
   if (s.decided[m.slot] !== undefined) {
+    out.mark('onAccepted.known', () => `yes: slot ${m.slot} is "${s.decided[m.slot]}"`);
     return out.done(s, 'multipaxos.accepted', () => `${who} already knows slot ${m.slot} is decided`);
   }
   const i = s.tallies.findIndex((t) => t.slot === m.slot && sameBallot(t.ballot, m.ballot));
   const old = i < 0 ? { slot: m.slot, ballot: m.ballot, value: m.value, from: [] as NodeId[] } : s.tallies[i];
   const tally = { ...old, from: old.from.includes(from) ? old.from : [...old.from, from] };
-  if (tally.from.length < quorum(ctx)) {
+  out.mark('onAccepted.known', () => `no: slot ${m.slot} is open`);
+  out.mark('onAccepted.tally', () => `acceptors[${m.slot}, ${ballotText(m.ballot)}] {${[...tally.from].sort((a, b) => a - b).map((id) => `S${id}`).join(', ')}}`);
+  const enough = tally.from.length >= quorum(ctx);
+  out.mark('onAccepted.quorum', () => `${enough ? '' : 'no: '}${tally.from.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
+  if (!enough) {
     const tallies = i < 0 ? [...s.tallies, tally] : s.tallies.map((t, k) => (k === i ? tally : t));
     return out.done({ ...s, tallies }, 'multipaxos.accepted',
       () => `${who} hears S${from} accepted "${m.value}" for slot ${m.slot} (${tally.from.length} of ${quorum(ctx)})`);
   }
+  out.mark('onAccepted.decide', () => `decided[${m.slot}] "${m.value}"`);
   const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: { ...s.decided, [m.slot]: m.value } }, out);
   return out.done(decided, 'multipaxos.decide',
     () => `${who} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
@@ -31,13 +37,22 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
 export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Heartbeat' }>, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
-  if (s.promised !== null && above(s.promised, m.ballot)) {
+  const below = s.promised !== null && above(s.promised, m.ballot);
+  out.mark('onHeartbeat.belowIf', () => `${below ? '' : 'no: '}${ballotText(m.ballot)} ${below ? '<' : '≥'} promised ${ballotText(s.promised)}`);
+  if (below) {
+    out.mark('onHeartbeat.ignore');
     return out.done(s, 'multipaxos.heartbeat', () => `${who} ignores a heartbeat from S${from}: ballot ${ballotText(m.ballot)} is below its promise`);
   }
+  out.mark('onHeartbeat.follow', () => `leader S${from}${s.pending.length > 0 ? `; ${s.pending.length} held forwarded` : ''}`);
   if (s.role === 'leader') out.cancelTimer('heartbeat');
   startLeaderTimer(out, ctx);
   for (const command of s.pending) out.send(from, { type: 'ClientRequest', command });
-  if (m.applied > s.applied) out.send(from, { type: 'CatchUp', from: s.applied + 1 });
+  const behind = m.applied > s.applied;
+  out.mark('onHeartbeat.behindIf', () => `${behind ? '' : 'no: '}leaderApplied ${m.applied} ${behind ? '>' : '≤'} applied ${s.applied}`);
+  if (behind) {
+    out.mark('onHeartbeat.catchUp', () => `CatchUp(${s.applied + 1})`);
+    out.send(from, { type: 'CatchUp', from: s.applied + 1 });
+  }
   return out.done({ ...s, role: 'follower', leader: from, pending: [] }, 'multipaxos.heartbeat',
     () => `${who} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed` : ''}`);
 }
@@ -47,6 +62,7 @@ export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number
   const out = new Outbox<MultiPaxosMessage>();
   const decided = { ...s.decided };
   for (const [slot, value] of entries) decided[slot] = value;
+  out.mark('onDecide.record', () => `${entries.length} slot${entries.length === 1 ? '' : 's'}`);
   const state = applyInOrder({ ...s, decided }, out);
   return out.done(state, 'multipaxos.decide', () => `S${ctx.self} catches up: applied up to slot ${state.applied}`);
 }
@@ -55,9 +71,12 @@ export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number
 export function onNack(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Nack' }>, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const maxRound = Math.max(s.maxRound, m.promised[0]);
-  if (s.role === 'follower' || !sameBallot(s.ballot, m.ballot)) {
+  const mine = s.role !== 'follower' && sameBallot(s.ballot, m.ballot);
+  out.mark('onNack.mine', () => (mine ? `yes: promised ${ballotText(m.promised)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));
+  if (!mine) {
     return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `S${ctx.self} notes S${from} promised ${ballotText(m.promised)}`);
   }
+  out.mark('onNack.stepDown', () => `${s.role} → follower`);
   if (s.role === 'leader') out.cancelTimer('heartbeat');
   startLeaderTimer(out, ctx);
   return out.done({ ...s, role: 'follower', leader: null, maxRound }, 'multipaxos.nack',

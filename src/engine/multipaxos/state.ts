@@ -29,10 +29,14 @@ export function startLeaderTimer(out: MultiOut, ctx: Context): void {
 /** Applies decided slots in order, as far as they go without a gap. */
 export function applyInOrder(s: MultiPaxosState, out: MultiOut): MultiPaxosState {
   let applied = s.applied;
+  const ready = s.decided[applied + 1] !== undefined;
+  out.mark('applyInOrder.next', () => (ready ? `slot ${s.applied + 1} is decided` : `no: slot ${s.applied + 1} is not decided yet`));
   while (s.decided[applied + 1] !== undefined) {
     applied++;
     out.apply(applied - 1, s.decided[applied]);
   }
+  const to = applied;
+  if (to > s.applied) out.mark('applyInOrder.apply', () => `applied ${s.applied} → ${to}`);
   return applied === s.applied ? s : { ...s, applied };
 }
 

@@ -12,16 +12,24 @@ export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context)
   const out = new Outbox<PaxosMessage>();
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, m.ballot[0]);
-  if (above(m.ballot, s.promised)) {
+  const higher = above(m.ballot, s.promised);
+  out.mark('onPrepare.above', () => `${higher ? '' : 'no: '}${ballotText(m.ballot)} ${higher ? '>' : '≤'} promised ${ballotText(s.promised)}`);
+  if (higher) {
+    out.mark('onPrepare.promise', () => `reporting ${s.accepted === null ? 'nothing accepted' : `"${s.accepted.value}" at ${ballotText(s.accepted.ballot)}`}`);
     out.send(from, { type: 'Promise', ballot: m.ballot, accepted: s.accepted });
     const reported = s.accepted === null ? 'nothing accepted yet' : `its accepted "${s.accepted.value}" at ${ballotText(s.accepted.ballot)}`;
     // This node's own proposer sees a higher ballot: its round is lost, so it gives up at once and
     // tries again later (at once without backoff: that is how dueling proposers can livelock).
     const preempted = from !== ctx.self && (s.phase === 'prepare' || s.phase === 'accept') && s.ballot !== null && above(m.ballot, s.ballot);
-    if (preempted) startRetry(out, ctx, true);
+    if (preempted) {
+      out.mark('onPrepare.preempted', () => `own round ${ballotText(s.ballot)} is lost`);
+      startRetry(out, ctx, true);
+    }
     return out.done({ ...s, promised: m.ballot, maxRound, ...(preempted ? { phase: 'backoff' as const } : {}) }, 'paxos.promise',
       () => `${who} promises ballot ${ballotText(m.ballot)} to S${from}, reporting ${reported}${preempted ? `; its own round ${ballotText(s.ballot)} is lost` : ''}`);
   }
+  out.mark('onPrepare.else');
+  out.mark('onPrepare.nack', () => `Nack(${ballotText(m.ballot)}, ${ballotText(s.promised)})`);
   out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
   return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} refuses ballot ${ballotText(m.ballot)} from S${from}: it promised ${ballotText(s.promised)}`);
 }
@@ -31,11 +39,16 @@ export function onAccept(s: PaxosState, from: NodeId, m: Accept, ctx: Context): 
   const out = new Outbox<PaxosMessage>();
   const who = `S${ctx.self}`;
   const ok = s.promised === null || compareBallots(m.ballot, s.promised) >= 0 || ctx.bugs.has('acceptBelowPromise');
+  out.mark('onAccept.ok', () => `${ok ? '' : 'no: '}${ballotText(m.ballot)} ${s.promised === null || compareBallots(m.ballot, s.promised) >= 0 ? '≥' : '<'} promised ${ballotText(s.promised)}`);
   if (!ok) {
+    out.mark('onAccept.else');
+    out.mark('onAccept.nack', () => `Nack(${ballotText(m.ballot)}, ${ballotText(s.promised)})`);
     out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
     return out.done(s, 'paxos.nack', () => `${who} refuses to accept ballot ${ballotText(m.ballot)}: it promised ${ballotText(s.promised)}`);
   }
   const promised = above(m.ballot, s.promised) ? m.ballot : s.promised;
+  out.mark('onAccept.accept', () => `accepted "${m.value}" at ${ballotText(m.ballot)}`);
+  out.mark('onAccept.send');
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, value: m.value });
   return out.done({ ...s, promised, accepted: { ballot: m.ballot, value: m.value }, maxRound: Math.max(s.maxRound, m.ballot[0]) }, 'paxos.accept',
     () => `${who} accepts "${m.value}" at ballot ${ballotText(m.ballot)} and tells every learner`);

@@ -12,11 +12,16 @@ export type { PaxosMessage, PaxosState } from './types';
 
 function handle(s: PaxosState, input: Input<PaxosMessage>, ctx: Context): Step<PaxosState, PaxosMessage> {
   switch (input.kind) {
-    case 'start':
-      return new Outbox<PaxosMessage>().done(s, 'paxos.init', () => `S${ctx.self} starts as acceptor and learner${ctx.proposers.includes(ctx.self) ? ', and may propose' : ''}`);
+    case 'start': {
+      const out = new Outbox<PaxosMessage>();
+      out.mark('init.state');
+      return out.done(s, 'paxos.init', () => `S${ctx.self} starts as acceptor and learner${ctx.proposers.includes(ctx.self) ? ', and may propose' : ''}`);
+    }
     case 'recover': {
       const state = ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
-      return new Outbox<PaxosMessage>().done(state, 'paxos.recover',
+      const out = new Outbox<PaxosMessage>();
+      out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, accepted ${state.accepted === null ? 'none' : `"${state.accepted.value}" at ${ballotText(state.accepted.ballot)}`}, learned ${state.learned === null ? 'none' : `"${state.learned}"`}`);
+      return out.done(state, 'paxos.recover',
         () => `S${ctx.self} recovers: promised ${ballotText(state.promised)}, accepted ${state.accepted === null ? 'nothing' : `"${state.accepted.value}" at ${ballotText(state.accepted.ballot)}`}${state.learned === null ? '' : `, learned "${state.learned}"`}`);
     }
     case 'request': return onPropose(s, input.command, ctx);

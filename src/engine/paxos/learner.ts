@@ -19,7 +19,12 @@ export function onAccepted(s: PaxosState, from: NodeId, m: AcceptedMsg, ctx: Con
   const tallies = i < 0 ? [...s.tallies, { ...tally, from: tallyFrom }] : s.tallies.map((t, k) => (k === i ? { ...t, from: tallyFrom } : t));
   const mine = sameBallot(s.ballot, m.ballot);
   const acceptedBy = mine && !s.acceptedBy.includes(from) ? [...s.acceptedBy, from] : s.acceptedBy;
-  if (s.learned === null && tallyFrom.length >= quorum(ctx)) {
+  out.mark('onAccepted.tally', () => `acceptors[${ballotText(m.ballot)}] {${[...tallyFrom].sort((a, b) => a - b).map((id) => `S${id}`).join(', ')}}`);
+  const chosen = s.learned === null && tallyFrom.length >= quorum(ctx);
+  out.mark('onAccepted.chosenIf', () => (chosen ? `${tallyFrom.length} ≥ ${quorum(ctx)}`
+    : s.learned !== null ? `no: "${s.learned}" is learned already` : `no: ${tallyFrom.length} < ${quorum(ctx)}`));
+  if (chosen) {
+    out.mark('onAccepted.learn', () => `learned "${m.value}"`);
     const phase = s.phase === 'idle' ? 'idle' : 'done';
     if (phase === 'done') out.cancelTimer('retry');
     return out.done({ ...s, tallies, acceptedBy, learned: m.value, phase }, 'paxos.learn',

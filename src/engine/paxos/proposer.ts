@@ -13,6 +13,8 @@ function prepare(s: PaxosState, ctx: Context, out: Outbox<PaxosMessage>): PaxosS
   // A restarted proposer has forgotten its rounds, but its own acceptor remembers what it promised.
   const seen = Math.max(s.maxRound, s.promised?.[0] ?? 0, s.accepted?.ballot[0] ?? 0);
   const ballot: Ballot = [seen + 1, ctx.self];
+  out.mark('prepare.ballot', () => `ballot ${ballotText(ballot)}`);
+  out.mark('prepare.send');
   for (const id of ctx.nodes) out.send(id, { type: 'Prepare', ballot });
   startRetry(out, ctx, false);
   return { ...s, phase: 'prepare', ballot, maxRound: seen + 1, promises: [], acceptedBy: [], proposal: null };
@@ -22,10 +24,16 @@ function prepare(s: PaxosState, ctx: Context, out: Outbox<PaxosMessage>): PaxosS
 export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep {
   const out = new Outbox<PaxosMessage>();
   const who = `S${ctx.self}`;
-  const refuse = (why: string) => ({ ...out.done(s, 'paxos.propose', () => `${who} cannot propose "${value}": ${why}`), refused: true });
+  const refuse = (why: string) => {
+    out.mark('propose.refuseIf', () => `yes: ${why}`);
+    out.mark('propose.refuse');
+    return { ...out.done(s, 'paxos.propose', () => `${who} cannot propose "${value}": ${why}`), refused: true };
+  };
   if (!canPropose(ctx)) return refuse('it is not a proposer in this scenario');
   if (s.learned !== null) return refuse(`the value "${s.learned}" is already chosen`);
   if (s.phase !== 'idle' && s.phase !== 'done') return refuse(`it is still proposing "${s.value}"`);
+  out.mark('propose.refuseIf', () => 'no');
+  out.mark('propose.value', () => `myValue "${value}"`);
   const state = prepare({ ...s, value }, ctx, out);
   return out.done(state, 'paxos.prepare', () => `${who} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
 }
@@ -34,13 +42,17 @@ export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep
 export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep {
   const out = new Outbox<PaxosMessage>();
   const who = `S${ctx.self}`;
-  if (s.value === null || s.phase === 'idle' || s.phase === 'done' || s.learned !== null) {
+  const nothing = s.value === null || s.phase === 'idle' || s.phase === 'done' || s.learned !== null;
+  out.mark('retry.doneIf', () => (nothing ? `yes: ${s.learned !== null ? `"${s.learned}" is learned` : `phase ${s.phase}`}` : `no: phase ${s.phase}`));
+  if (nothing) {
+    out.mark('retry.done');
     const step = out.done(s, 'paxos.retry', () => `${who} has nothing left to propose`);
     return forced ? { ...step, refused: true } : step;
   }
   const why = forced ? 'now, as asked'
     : s.phase !== 'backoff' ? 'after hearing too little in time'
     : ctx.options.backoff === false ? 'at once, with no backoff' : 'after backing off';
+  out.mark('retry.prepare');
   const state = prepare(s, ctx, out);
   return out.done(state, 'paxos.prepare', () => `${who} tries again ${why}: Prepare with ballot ${ballotText(state.ballot)}`);
 }
@@ -49,17 +61,26 @@ export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep
 export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context): PaxosStep {
   const out = new Outbox<PaxosMessage>();
   const who = `S${ctx.self}`;
-  if (s.phase !== 'prepare' || !sameBallot(s.ballot, m.ballot)) {
+  const waiting = s.phase === 'prepare' && sameBallot(s.ballot, m.ballot);
+  out.mark('onPromise.waiting', () => (waiting ? `yes, ballot ${ballotText(s.ballot)}` : `no: phase ${s.phase}, ballot ${ballotText(s.ballot)}`));
+  if (!waiting) {
     return out.done(s, 'paxos.promise', () => `${who} ignores a promise for ballot ${ballotText(m.ballot)} from S${from}: it is not waiting for one`);
   }
   const promises = s.promises.some((p) => p.from === from) ? s.promises : [...s.promises, { from, accepted: m.accepted }];
-  if (promises.length < quorum(ctx)) {
+  out.mark('onPromise.add', () => `promises from {${promises.map((p) => `S${p.from}`).join(', ')}}`);
+  const enough = promises.length >= quorum(ctx);
+  out.mark('onPromise.quorum', () => `${enough ? '' : 'no: '}${promises.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
+  if (!enough) {
     return out.done({ ...s, promises }, 'paxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ballot ${ballotText(s.ballot)}`);
   }
   // Adopt the value of the highest-ballot proposal any promise reports; only if none, our own.
   let highest: Accepted | null = null;
   for (const p of promises) if (p.accepted !== null && (highest === null || compareBallots(p.accepted.ballot, highest.ballot) > 0)) highest = p.accepted;
   const proposal = highest !== null && !ctx.bugs.has('ignoreReportedValue') ? highest.value : s.value!;
+  const reported = highest;
+  out.mark('onPromise.adopt', () => (reported === null ? `nothing reported: proposal "${proposal}", its own`
+    : `"${reported.value}" reported at ${ballotText(reported.ballot)}: proposal "${proposal}"`));
+  out.mark('onPromise.send', () => `Accept(${ballotText(s.ballot)}, "${proposal}")`);
   for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, value: proposal });
   startRetry(out, ctx, false);
   const state: PaxosState = { ...s, promises, phase: 'accept', proposal };
@@ -74,11 +95,14 @@ export function onNack(s: PaxosState, from: NodeId, m: Nack, ctx: Context): Paxo
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, m.promised[0]);
   // A duplicate of our own Prepare is refused against our own ballot: nothing to back off from.
-  if ((s.phase !== 'prepare' && s.phase !== 'accept') || !sameBallot(s.ballot, m.ballot) || sameBallot(m.promised, s.ballot)) {
+  const mine = (s.phase === 'prepare' || s.phase === 'accept') && sameBallot(s.ballot, m.ballot) && !sameBallot(m.promised, s.ballot);
+  out.mark('onNack.mine', () => (mine ? `yes: promised ${ballotText(m.promised)}` : `no: phase ${s.phase}, ballot ${ballotText(s.ballot)}`));
+  if (!mine) {
     return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
   }
-  startRetry(out, ctx, true);
   const backoff = ctx.options.backoff !== false;
+  out.mark('onNack.backoff', () => (backoff ? 'a random wait' : 'no backoff: at once'));
+  startRetry(out, ctx, true);
   return out.done({ ...s, phase: 'backoff', maxRound }, 'paxos.nack',
     () => `${who} is preempted: S${from} promised ballot ${ballotText(m.promised)}. It ${backoff ? 'backs off for a random time' : 'retries at once (no backoff)'}, then tries again`);
 }

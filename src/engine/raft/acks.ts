@@ -2,7 +2,7 @@ import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { commitLogEntries } from './commit';
 import { replicateLog } from './replicate';
-import { adoptHigherTerm, entriesText, rangeText, setAt } from './state';
+import { adoptHigherTerm, change, entriesText, node, rangeText, setAt } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type LogResponse = Extract<RaftMessage, { type: 'LogResponse' }>;
@@ -16,17 +16,30 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
   const out = new Outbox<RaftMessage>();
   const who = `S${ctx.self}`;
   const f = m.follower;
-  if (m.term > s.currentTerm) {
-    return out.done(adoptHigherTerm(s, m.term, out, ctx), 'raft.logResponse', () => `${who} learns of term ${m.term} from S${f} and steps down`);
-  }
-  if (s.currentRole !== 'leader' || m.term !== s.currentTerm) {
+  const current = s.currentRole === 'leader' && m.term === s.currentTerm;
+  out.mark('logResponse.current', () => (current ? `term ${m.term} = currentTerm, leader`
+    : m.term !== s.currentTerm ? `no: term ${m.term} ${m.term > s.currentTerm ? '>' : '<'} currentTerm ${s.currentTerm}` : `no: currentRole ${s.currentRole}`));
+  if (!current) {
+    const newer = m.term > s.currentTerm;
+    out.mark('logResponse.newer', () => (newer ? `term ${m.term} > currentTerm ${s.currentTerm}` : 'no'));
+    if (newer) {
+      out.mark('logResponse.stepDown', () => `currentTerm ${s.currentTerm} → ${m.term}`);
+      return out.done(adoptHigherTerm(s, m.term, out, ctx), 'raft.logResponse', () => `${who} learns of term ${m.term} from S${f} and steps down`);
+    }
     return out.done(s, 'raft.logResponse', () => `${who} ignores a term ${m.term} log acknowledgement from S${f}`);
   }
-  if (m.success && m.ack === s.ackedLength[f] && m.ack === s.sentLength[f]) {
+  const acked = s.ackedLength[f];
+  const advances = m.success && m.ack >= acked;
+  out.mark('logResponse.successIf', () => (advances ? `ack ${m.ack} ≥ ackedLength[${node(f)}] ${acked}`
+    : m.success ? `no: ack ${m.ack} < ackedLength[${node(f)}] ${acked}` : 'no: success is false'));
+  if (advances) out.mark('logResponse.advance', () => change(`ackedLength[${node(f)}]`, acked, m.ack));
+  if (m.success && m.ack === acked && m.ack === s.sentLength[f]) {
     // Nothing new (a heartbeat's reply, or a duplicate): no state to change, nothing new to commit.
+    out.mark('logResponse.commit', () => 'nothing new to count');
     return out.done(s, 'raft.logResponse', () => `${who} learns S${f} still holds ${entriesText(m.ack)} of its log`);
   }
-  if (m.success && m.ack >= s.ackedLength[f]) {
+  if (advances) {
+    out.mark('logResponse.commit');
     const acked = { ...s, sentLength: setAt(s.sentLength, f, m.ack), ackedLength: setAt(s.ackedLength, f, m.ack) };
     const state = commitLogEntries(acked, out, ctx);
     const committed = state.commitLength > s.commitLength
@@ -34,10 +47,15 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
     return out.done(state, 'raft.logResponse', () => `${who} learns S${f} holds ${entriesText(m.ack)} of its log${committed}`);
   }
   if (m.success) {
+    out.mark('logResponse.stale', () => `ack ${m.ack} < ackedLength[${node(f)}] ${acked}`);
     return out.done(s, 'raft.logResponse', () => `${who} ignores a stale acknowledgement of ${m.ack} from S${f} (already ${s.ackedLength[f]})`);
   }
-  if (s.sentLength[f] > 0) {
-    const state = { ...s, sentLength: setAt(s.sentLength, f, s.sentLength[f] - 1) };
+  const sent = s.sentLength[f];
+  out.mark('logResponse.retryIf', () => `${sent > 0 ? '' : 'no: '}sentLength[${node(f)}] ${sent} ${sent > 0 ? '>' : '='} 0`);
+  if (sent > 0) {
+    const state = { ...s, sentLength: setAt(s.sentLength, f, sent - 1) };
+    out.mark('logResponse.back', () => change(`sentLength[${node(f)}]`, sent, sent - 1));
+    out.mark('logResponse.retry');
     replicateLog(state, f, out, ctx);
     return out.done(state, 'raft.logResponse', () => `${who} backs up to sentLength ${state.sentLength[f]} for S${f} and retries`);
   }

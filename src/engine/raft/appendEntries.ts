@@ -1,5 +1,5 @@
 import type { Context } from '../sim/protocol';
-import type { RaftOut } from './state';
+import { change, type RaftOut } from './state';
 import type { LogEntry, RaftState } from './types';
 
 /**
@@ -11,19 +11,37 @@ export function appendEntries(
   s: RaftState, prefixLen: number, leaderCommit: number, suffix: readonly LogEntry[], out: RaftOut, ctx: Context,
 ): RaftState {
   let log = s.log;
-  if (suffix.length > 0 && log.length > prefixLen) {
+  const overlap = suffix.length > 0 && log.length > prefixLen;
+  out.mark('appendEntries.overlap', () => (overlap ? `suffix.length ${suffix.length} > 0, log.length ${s.log.length} > prefixLen ${prefixLen}`
+    : suffix.length === 0 ? 'no: suffix empty' : `no: log.length ${s.log.length} ≤ prefixLen ${prefixLen}`));
+  if (overlap) {
     const index = Math.min(log.length, prefixLen + suffix.length) - 1;
-    if (log[index].term !== suffix[index - prefixLen].term) {
+    const mine = log[index].term;
+    const theirs = suffix[index - prefixLen].term;
+    out.mark('appendEntries.index', () => `index ${index}`);
+    out.mark('appendEntries.conflict', () => (mine !== theirs ? `term ${mine} ≠ ${theirs}` : `no: both term ${mine}`));
+    if (mine !== theirs) {
+      const before = log.length;
       log = log.slice(0, ctx.bugs.has('truncateOffByOne') ? prefixLen - 1 : prefixLen);
+      const after = log.length;
+      out.mark('appendEntries.truncate', () => change('log.length', before, after));
     }
   }
-  if (prefixLen + suffix.length > log.length) {
+  const extend = prefixLen + suffix.length > log.length;
+  const length = log.length;
+  out.mark('appendEntries.extend', () => `${extend ? '' : 'no: '}${prefixLen + suffix.length} ${extend ? '>' : '≤'} log.length ${length}`);
+  if (extend) {
     log = log.concat(suffix.slice(Math.max(0, log.length - prefixLen)));
+    const after = log.length;
+    out.mark('appendEntries.append', () => change('log.length', length, after));
   }
   // The whole suffix is always sent, so leaderCommit never exceeds the log; the clamp only
   // matters under a mutant that corrupts the log, where it keeps the engine well defined.
   const commitTo = Math.min(leaderCommit, log.length);
+  out.mark('appendEntries.commitIf', () => `${commitTo > s.commitLength ? '' : 'no: '}leaderCommit ${leaderCommit} ${commitTo > s.commitLength ? '>' : '≤'} commitLength ${s.commitLength}`);
   if (commitTo <= s.commitLength) return log === s.log ? s : { ...s, log };
+  out.mark('appendEntries.deliver', () => (commitTo - s.commitLength === 1 ? `log[${s.commitLength}]` : `log[${s.commitLength}] … log[${commitTo - 1}]`));
+  out.mark('appendEntries.commit', () => change('commitLength', s.commitLength, commitTo));
   for (let i = s.commitLength; i < commitTo; i++) out.apply(i, log[i].command);
   return { ...s, log, commitLength: commitTo };
 }

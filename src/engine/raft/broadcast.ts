@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { replicateLog } from './replicate';
-import { others, quote, setAt, startHeartbeat } from './state';
+import { node, others, quote, setAt, startHeartbeat } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -14,16 +14,24 @@ type RaftStep = Step<RaftState, RaftMessage>;
 export function onClientRequest(s: RaftState, command: string, ctx: Context): RaftStep {
   const out = new Outbox<RaftMessage>();
   const who = `S${ctx.self}`;
+  out.mark('broadcast.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole === 'leader') {
     const log = s.log.concat({ term: s.currentTerm, command });
     const state = { ...s, log, ackedLength: setAt(s.ackedLength, ctx.self, log.length) };
+    out.mark('broadcast.append', () => `log.length ${s.log.length} → ${log.length}`);
+    out.mark('broadcast.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);
+    out.mark('broadcast.replicate');
     for (const id of others(ctx)) replicateLog(state, id, out, ctx);
     return out.done(state, 'raft.broadcast', () => `${who}, leader of term ${s.currentTerm}, appends ${quote(command)} at index ${log.length} and replicates it`);
   }
-  if (s.currentLeader !== null && s.currentLeader !== ctx.self) {
+  const knows = s.currentLeader !== null && s.currentLeader !== ctx.self;
+  out.mark('broadcast.knowsLeader', () => (knows ? `currentLeader ${node(s.currentLeader!)}` : 'no: currentLeader null'));
+  if (knows) {
+    out.mark('broadcast.forward', () => `to ${node(s.currentLeader!)}`);
     out.send(s.currentLeader, { type: 'ClientRequest', command });
     return out.done(s, 'raft.forward', () => `${who} forwards ${quote(command)} to its leader S${s.currentLeader}`);
   }
+  out.mark('broadcast.hold', () => `${s.pending.length + 1} held`);
   return out.done({ ...s, pending: [...s.pending, command] }, 'raft.hold',
     () => `${who} knows no leader and holds ${quote(command)} until one is elected`);
 }
@@ -31,7 +39,9 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
 /** Slide 4, periodically: the leader runs ReplicateLog for every follower (the heartbeat). */
 export function onHeartbeat(s: RaftState, ctx: Context): RaftStep {
   const out = new Outbox<RaftMessage>();
+  out.mark('heartbeat.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole !== 'leader') return out.done(s, 'raft.heartbeat', () => `S${ctx.self} is no longer leader; its heartbeat stops`);
+  out.mark('heartbeat.replicate');
   for (const id of others(ctx)) replicateLog(s, id, out, ctx);
   startHeartbeat(out, ctx);
   return out.done(s, 'raft.heartbeat', () => `S${ctx.self}, leader of term ${s.currentTerm}, sends LogRequests to every follower`);

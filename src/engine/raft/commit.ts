@@ -1,6 +1,6 @@
 import { quorumLength } from '../quorum/quorum';
 import type { Context } from '../sim/protocol';
-import { quorum, type RaftOut } from './state';
+import { change, quorum, type RaftOut } from './state';
 import type { RaftState } from './types';
 
 /**
@@ -10,8 +10,19 @@ import type { RaftState } from './types';
  */
 export function commitLogEntries(s: RaftState, out: RaftOut, ctx: Context): RaftState {
   const ready = quorumLength(s.ackedLength, quorum(ctx), 1);
-  if (ready <= s.commitLength) return s;
-  if (!ctx.bugs.has('commitOldTermByCount') && s.log[ready - 1].term !== s.currentTerm) return s;
+  out.mark('commitLogEntries.ready', () => `ready ${ready} (majority ${quorum(ctx)})`);
+  if (ready <= s.commitLength) {
+    out.mark('commitLogEntries.commitIf', () => `no: ready ${ready} ≤ commitLength ${s.commitLength}`);
+    return s;
+  }
+  const term = s.log[ready - 1].term;
+  if (!ctx.bugs.has('commitOldTermByCount') && term !== s.currentTerm) {
+    out.mark('commitLogEntries.commitIf', () => `no: log[${ready - 1}].term ${term} ≠ currentTerm ${s.currentTerm} (older entries commit only with one of this term)`);
+    return s;
+  }
+  out.mark('commitLogEntries.commitIf', () => `ready ${ready} > commitLength ${s.commitLength}, log[${ready - 1}].term ${term}${term === s.currentTerm ? ' = currentTerm' : ` ≠ currentTerm ${s.currentTerm}, counted anyway`}`);
+  out.mark('commitLogEntries.deliver', () => (ready - s.commitLength === 1 ? `log[${s.commitLength}]` : `log[${s.commitLength}] … log[${ready - 1}]`));
+  out.mark('commitLogEntries.commit', () => change('commitLength', s.commitLength, ready));
   for (let i = s.commitLength; i < ready; i++) out.apply(i, s.log[i].command);
   return { ...s, commitLength: ready };
 }

@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { lastTerm, others, startElectionTimer } from './state';
+import { lastTerm, node, others, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -8,6 +8,9 @@ type RaftStep = Step<RaftState, RaftMessage>;
 /** Slide 1: a node starts as a follower with its election timer running. */
 export function onStart(s: RaftState, ctx: Context): RaftStep {
   const out = new Outbox<RaftMessage>();
+  out.mark('init.persistent');
+  out.mark('init.volatile');
+  out.mark('init.timer');
   startElectionTimer(out, ctx);
   return out.done(s, 'raft.init', () => `S${ctx.self} starts as a follower in term ${s.currentTerm}`);
 }
@@ -16,6 +19,9 @@ export function onStart(s: RaftState, ctx: Context): RaftStep {
 export function onRecover(s: RaftState, ctx: Context): RaftStep {
   const out = new Outbox<RaftMessage>();
   const state = ctx.bugs.has('forgetVoteOnRestart') ? { ...s, votedFor: null } : s;
+  out.mark('recover.keep', () => `currentTerm ${state.currentTerm}, votedFor ${state.votedFor === null ? 'null' : node(state.votedFor)}, log.length ${state.log.length}, commitLength ${state.commitLength}`);
+  out.mark('recover.volatile');
+  out.mark('recover.timer');
   startElectionTimer(out, ctx);
   const vote = state.votedFor === null ? 'no vote' : `its vote for S${state.votedFor}`;
   return out.done(state, 'raft.recover',
@@ -28,7 +34,9 @@ export function onRecover(s: RaftState, ctx: Context): RaftStep {
  */
 export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
   const out = new Outbox<RaftMessage>();
+  out.mark('electionTimeout.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole === 'leader') {
+    out.mark('electionTimeout.refuse');
     return { ...out.done(s, 'raft.electionTimeout', () => `S${ctx.self} is the leader of term ${s.currentTerm} and has no election timer`), refused: true };
   }
   const currentTerm = s.currentTerm + 1;
@@ -36,6 +44,11 @@ export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
     ...s, currentTerm, currentRole: 'candidate', votedFor: ctx.self, votesReceived: [ctx.self], currentLeader: null,
   };
   const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: lastTerm(s.log) };
+  out.mark('electionTimeout.term', () => `currentTerm ${s.currentTerm} → ${currentTerm}, ${s.currentRole} → candidate`);
+  out.mark('electionTimeout.vote', () => `votedFor ${node(ctx.self)}`);
+  out.mark('electionTimeout.lastTerm', () => `lastTerm ${msg.logTerm}`);
+  out.mark('electionTimeout.send', () => `VoteRequest(${node(ctx.self)}, ${currentTerm}, ${msg.logLength}, ${msg.logTerm})`);
+  out.mark('electionTimeout.timer');
   for (const id of others(ctx)) out.send(id, msg);
   startElectionTimer(out, ctx);
   return out.done(state, 'raft.electionTimeout', () => `S${ctx.self} times out and starts an election for term ${currentTerm}`);

@@ -1,5 +1,5 @@
 import type { Context, NodeId } from '../sim/protocol';
-import type { RaftOut } from './state';
+import { node, type RaftOut } from './state';
 import type { LogEntry, RaftState } from './types';
 
 const NO_ENTRIES: readonly LogEntry[] = [];
@@ -9,6 +9,11 @@ export function replicateLog(s: RaftState, follower: NodeId, out: RaftOut, ctx: 
   const prefixLen = s.sentLength[follower];
   const suffix = prefixLen === s.log.length ? NO_ENTRIES : s.log.slice(prefixLen);
   const prefixTerm = prefixLen > 0 ? s.log[prefixLen - 1].term : 0;
+  const to = node(follower);
+  out.mark('replicateLog.prefixLen', () => `${to}: prefixLen ${prefixLen}`);
+  out.mark('replicateLog.suffix', () => `${to}: ${suffix.length === 0 ? 'empty (a heartbeat)' : `${suffix.length} entr${suffix.length === 1 ? 'y' : 'ies'}`}`);
+  out.mark('replicateLog.prefixTerm', () => `${to}: prefixTerm ${prefixTerm}`);
+  out.mark('replicateLog.send', () => `to ${to}: LogRequest(${node(ctx.self)}, ${s.currentTerm}, ${prefixLen}, ${prefixTerm}, ${s.commitLength}, ${suffix.length === 0 ? '⟨⟩' : `${suffix.length} entr${suffix.length === 1 ? 'y' : 'ies'}`})`);
   out.send(follower, {
     type: 'LogRequest', leaderId: ctx.self, term: s.currentTerm, prefixLen, prefixTerm, leaderCommit: s.commitLength, suffix,
   });

@@ -74,3 +74,13 @@ export function entriesText(n: number): string {
 export function rangeText(fromLength: number, toLength: number): string {
   return toLength - fromLength === 1 ? `entry ${toLength}` : `entries ${fromLength + 1}–${toLength}`;
 }
+
+/** "S3", as the view names a server. */
+export function node(id: NodeId): string {
+  return `S${id}`;
+}
+
+/** `name a → b`, or `name stays a`: the value beside an assignment. */
+export function change(name: string, before: number, after: number): string {
+  return before === after ? `${name} stays ${before}` : `${name} ${before} → ${after}`;
+}

@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { replicateLog } from './replicate';
-import { adoptHigherTerm, others, quorum, type RaftOut, startHeartbeat } from './state';
+import { adoptHigherTerm, node, others, quorum, type RaftOut, startHeartbeat } from './state';
 import { NOOP, type RaftMessage, type RaftState } from './types';
 
 type VoteResponse = Extract<RaftMessage, { type: 'VoteResponse' }>;
@@ -10,9 +10,19 @@ type VoteResponse = Extract<RaftMessage, { type: 'VoteResponse' }>;
 export function onVoteResponse(s: RaftState, m: VoteResponse, ctx: Context): Step<RaftState, RaftMessage> {
   const out = new Outbox<RaftMessage>();
   const who = `S${ctx.self}`;
-  if (m.term > s.currentTerm) {
-    const state = adoptHigherTerm(s, m.term, out, ctx);
-    return out.done(state, 'raft.voteResponse', () => `${who} learns of term ${m.term} from S${m.voterId} and steps down`);
+  const counts = s.currentRole === 'candidate' && m.term === s.currentTerm && m.granted;
+  out.mark('voteResponse.count', () => (counts ? `yes: ${node(m.voterId)} grants its vote in term ${m.term}`
+    : s.currentRole !== 'candidate' ? `no: currentRole ${s.currentRole}`
+    : m.term !== s.currentTerm ? `no: term ${m.term} ${m.term > s.currentTerm ? '>' : '<'} currentTerm ${s.currentTerm}`
+    : `no: ${node(m.voterId)} denies its vote`));
+  if (!counts) {
+    const newer = m.term > s.currentTerm;
+    out.mark('voteResponse.newer', () => (newer ? `term ${m.term} > currentTerm ${s.currentTerm}` : `no: term ${m.term} ≤ currentTerm ${s.currentTerm}`));
+    if (newer) {
+      out.mark('voteResponse.stepDown', () => `currentTerm ${s.currentTerm} → ${m.term}`);
+      const state = adoptHigherTerm(s, m.term, out, ctx);
+      return out.done(state, 'raft.voteResponse', () => `${who} learns of term ${m.term} from S${m.voterId} and steps down`);
+    }
   }
   if (s.currentRole !== 'candidate' || m.term !== s.currentTerm) {
     return out.done(s, 'raft.voteResponse', () => `${who} ignores a term ${m.term} vote from S${m.voterId}: it is no longer campaigning in that term`);
@@ -20,7 +30,10 @@ export function onVoteResponse(s: RaftState, m: VoteResponse, ctx: Context): Ste
   if (!m.granted) return out.done(s, 'raft.voteResponse', () => `S${m.voterId} denies ${who} its vote in term ${m.term}`);
   const votesReceived = s.votesReceived.includes(m.voterId) ? s.votesReceived : [...s.votesReceived, m.voterId];
   const state = { ...s, votesReceived };
-  if (votesReceived.length < quorum(ctx)) {
+  out.mark('voteResponse.add', () => `votesReceived {${[...votesReceived].sort((a, b) => a - b).map(node).join(', ')}}`);
+  const won = votesReceived.length >= quorum(ctx);
+  out.mark('voteResponse.majority', () => `${won ? 'yes' : 'no'}: ${votesReceived.length} ${won ? '≥' : '<'} ${quorum(ctx)}`);
+  if (!won) {
     return out.done(state, 'raft.voteResponse', () => `${who} has ${votesReceived.length} of ${quorum(ctx)} votes needed in term ${s.currentTerm}`);
   }
   const leader = becomeLeader(state, out, ctx);
@@ -35,14 +48,18 @@ export function onVoteResponse(s: RaftState, m: VoteResponse, ctx: Context): Ste
  * ackedLength[self] covers the leader's whole log: the leader counts towards every majority.
  */
 function becomeLeader(s: RaftState, out: RaftOut, ctx: Context): RaftState {
+  out.mark('voteResponse.lead', () => `currentRole leader of term ${s.currentTerm}`);
   const sentLength = new Array<number>(ctx.nodes.length + 1).fill(s.log.length);
   const appended = [
     ...(ctx.options.noopOnElection ? [{ term: s.currentTerm, command: NOOP }] : []),
     ...s.pending.map((command) => ({ term: s.currentTerm, command })),
   ];
+  if (appended.length > 0) out.mark('voteResponse.append', () => `log.length ${s.log.length} → ${s.log.length + appended.length}`);
   const log = appended.length > 0 ? s.log.concat(appended) : s.log;
   const ackedLength = new Array<number>(ctx.nodes.length + 1).fill(0);
   ackedLength[ctx.self] = log.length;
+  out.mark('voteResponse.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);
+  out.mark('voteResponse.followers', () => `sentLength ${s.log.length}, ackedLength 0`);
   const state: RaftState = {
     ...s, log, currentRole: 'leader', currentLeader: ctx.self, sentLength, ackedLength, pending: [],
   };

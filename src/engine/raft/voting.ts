@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { adoptHigherTerm, lastTerm, startElectionTimer } from './state';
+import { adoptHigherTerm, lastTerm, node, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
@@ -8,16 +8,33 @@ type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
 /** Slide 2, voting on a new leader: at most one vote per term, only for an up-to-date log. */
 export function onVoteRequest(s: RaftState, m: VoteRequest, ctx: Context): Step<RaftState, RaftMessage> {
   const out = new Outbox<RaftMessage>();
-  let state = m.term > s.currentTerm ? adoptHigherTerm(s, m.term, out, ctx) : s;
+  const newer = m.term > s.currentTerm;
+  out.mark('voteRequest.newer', () => (newer ? `cTerm ${m.term} > currentTerm ${s.currentTerm}` : `no: cTerm ${m.term} ${m.term === s.currentTerm ? '=' : '<'} currentTerm ${s.currentTerm}`));
+  if (newer) out.mark('voteRequest.stepDown', () => `currentTerm ${s.currentTerm} → ${m.term}${s.votedFor !== null ? `, votedFor ${node(s.votedFor)} → null` : ''}`);
+  let state = newer ? adoptHigherTerm(s, m.term, out, ctx) : s;
   const myLastTerm = lastTerm(state.log);
+  const logLength = state.log.length;
+  out.mark('voteRequest.lastTerm', () => `lastTerm ${myLastTerm}`);
   const logOk = ctx.bugs.has('skipLogUpToDateCheck')
     || m.logTerm > myLastTerm
-    || (m.logTerm === myLastTerm && m.logLength >= state.log.length);
-  const free = state.votedFor === null || state.votedFor === m.candidateId || ctx.bugs.has('doubleVote');
+    || (m.logTerm === myLastTerm && m.logLength >= logLength);
+  out.mark('voteRequest.logOk', () => `logOk: ${logOk ? 'yes' : 'no'}, ${m.logTerm !== myLastTerm
+    ? `cLogTerm ${m.logTerm} ${m.logTerm > myLastTerm ? '>' : '<'} lastTerm ${myLastTerm}`
+    : `cLogTerm ${m.logTerm} = lastTerm ${myLastTerm} and cLogLength ${m.logLength} ${m.logLength >= logLength ? '≥' : '<'} log.length ${logLength}`}`);
+  const votedFor = state.votedFor;
+  const free = votedFor === null || votedFor === m.candidateId || ctx.bugs.has('doubleVote');
   const granted = m.term === state.currentTerm && logOk && free;
+  const term = state.currentTerm;
+  out.mark('voteRequest.grantIf', () => (granted ? `yes, votedFor ${votedFor === null ? 'null' : node(votedFor)}`
+    : m.term < term ? `no: cTerm ${m.term} < currentTerm ${term}` : !logOk ? 'no: logOk is false' : `no: votedFor ${node(votedFor!)}`));
   if (granted) {
     state = { ...state, votedFor: m.candidateId };
     startElectionTimer(out, ctx);
+    out.mark('voteRequest.grant', () => `votedFor ${votedFor === null ? 'null' : node(votedFor)} → ${node(m.candidateId)}`);
+    out.mark('voteRequest.yes', () => `VoteResponse(${node(ctx.self)}, ${term}, true) to ${node(m.candidateId)}`);
+  } else {
+    out.mark('voteRequest.else');
+    out.mark('voteRequest.no', () => `VoteResponse(${node(ctx.self)}, ${term}, false) to ${node(m.candidateId)}`);
   }
   out.send(m.candidateId, { type: 'VoteResponse', voterId: ctx.self, term: state.currentTerm, granted });
   const who = `S${ctx.self}`;

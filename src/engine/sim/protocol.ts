@@ -42,9 +42,20 @@ export type Effect<M> =
   /** A committed entry handed to the node's state machine. */
   | { kind: 'apply'; index: number; command: string };
 
+/**
+ * One pseudocode line a handler ran (an id from the protocol's pseudocode.ts), with the
+ * values it saw beside it (`cTerm 3 > currentTerm 2`), built only when someone reads it.
+ */
+export interface LineMark {
+  readonly id: string;
+  readonly value: (() => string) | null;
+}
+
 export interface Step<S, M> {
   state: S;
   effects: Effect<M>[];
+  /** The pseudocode lines that ran, in order; a line run twice (once per follower) appears twice. */
+  lines: LineMark[];
   /** The rule that ran, e.g. 'raft.voteRequest'. */
   rule: string;
   /** One plain sentence for the event log, built only when someone reads it. */
@@ -70,6 +81,12 @@ export interface Protocol<S, M extends { type: string }> {
 /** A per-invocation collector of effects, so handlers read as a list of steps. */
 export class Outbox<M> {
   readonly effects: Effect<M>[] = [];
+  readonly lines: LineMark[] = [];
+
+  /** Notes that the pseudocode line `id` ran, with the values beside it. */
+  mark(id: string, value: (() => string) | null = null): void {
+    this.lines.push({ id, value });
+  }
   send(to: NodeId, msg: M): void {
     this.effects.push({ kind: 'send', to, msg });
   }
@@ -83,6 +100,6 @@ export class Outbox<M> {
     this.effects.push({ kind: 'apply', index, command });
   }
   done<S>(state: S, rule: string, text: () => string): Step<S, M> {
-    return { state, effects: this.effects, rule, text };
+    return { state, effects: this.effects, lines: this.lines, rule, text };
   }
 }

@@ -176,7 +176,7 @@ export class Simulation<S, M extends { type: string }> {
   private base(kind: TraceRecord<M>['kind'], node: NodeId | null): TraceRecord<M> {
     // Every field present from the start keeps records one shape, which V8 handles fastest.
     return { seq: ++this.world.events, t: this.world.time, kind, node, from: undefined, msg: undefined, action: undefined,
-      rule: '', text: noText, applied: undefined };
+      rule: '', text: noText, applied: undefined, lines: undefined };
   }
 
   private process(item: QueueItem<M>): TraceRecord<M> {
@@ -224,6 +224,7 @@ export class Simulation<S, M extends { type: string }> {
     const step: Step<S, M> = this.protocol.handle(slot.state, input, this.contexts[id]);
     rec.rule = step.rule;
     rec.text = step.text;
+    rec.lines = step.lines;
     if (step.refused) rec.kind = 'refused';
     slot.state = step.state;
     this.carryOut(slot, step.effects, rec);

@@ -1,4 +1,4 @@
-import type { NodeId, Timing } from './protocol';
+import type { LineMark, NodeId, Timing } from './protocol';
 import type { TraceHash } from './hash';
 import type { Rng } from './prng';
 
@@ -121,4 +121,6 @@ export interface TraceRecord<M> {
   /** The plain sentence for the event log; built lazily, since most runs never read most of them. */
   text: () => string;
   applied?: { index: number; command: string }[];
+  /** The pseudocode lines the handler ran (none for the simulator's own events: losses, faults). */
+  lines?: LineMark[];
 }
