@@ -75,7 +75,12 @@ export const scenarioSchema = v.strictObject({
   bugs: v.optional(v.pipe(v.array(v.string('expected a bug name'), 'expected a list of bug names'), v.maxLength(20, 'expected at most 20 bugs')), []),
   actions: v.optional(v.pipe(v.array(action, 'expected a list of actions'), v.maxLength(LIMITS.maxActions, `expected at most ${LIMITS.maxActions} actions`)), []),
   narration: v.optional(v.pipe(
-    v.array(v.strictObject({ at: time, text: text(LIMITS.maxTextLength) }), 'expected a list of narration steps'),
+    v.array(v.strictObject({
+      at: time,
+      text: text(LIMITS.maxTextLength),
+      /** Pseudocode line ids the step talks about (checked against the protocol's pseudocode). */
+      lines: v.optional(v.pipe(v.array(text(80), 'expected a list of pseudocode line ids'), v.maxLength(40, 'expected at most 40 line ids'))),
+    }), 'expected a list of narration steps'),
     v.maxLength(LIMITS.maxNarration, `expected at most ${LIMITS.maxNarration} narration steps`),
   ), []),
 }, 'expected a scenario object');

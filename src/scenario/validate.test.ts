@@ -59,3 +59,15 @@ describe('scenario validation', () => {
     if (!r.ok) expect(r.errors[0]).toMatch(/^actions\[0\]\.type: expected an action whose type is one of crash, recover/);
   });
 });
+
+describe('narration steps may name pseudocode lines', () => {
+  it('accepts line ids of the scenario\'s protocol', () => {
+    expect(parseScenario({ version: 1, protocol: 'raft', nodes: 3, narration: [{ at: 0, text: 'x', lines: ['voteRequest.grant'] }] }).ok).toBe(true);
+  });
+
+  it('names an unknown line id, and where it is', () => {
+    const r = parseScenario({ version: 1, protocol: 'paxos', nodes: 3, narration: [{ at: 0, text: 'x', lines: ['voteRequest.grant'] }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^narration\[0\]\.lines\[0\]: expected a line id of the paxos pseudocode \(such as "[a-zA-Z]+\.[a-zA-Z]+"\), found "voteRequest.grant"$/);
+  });
+});

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { BUGS_BY_PROTOCOL } from './bugs';
 import { isCommand } from '../engine/statemachine/kv';
 import { SCENARIO_VERSION } from './defaults';
+import { LINES_BY_PROTOCOL } from './lines';
 import { type Scenario, scenarioSchema } from './schema';
 
 export type Parsed = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -101,5 +102,9 @@ function crossChecks(s: Scenario): string[] {
         break;
     }
   });
+  const lines = LINES_BY_PROTOCOL[s.protocol];
+  s.narration.forEach((step, i) => step.lines?.forEach((id, k) => {
+    if (!lines.has(id)) errors.push(`narration[${i}].lines[${k}]: expected a line id of the ${s.protocol} pseudocode (such as "${lines.values().next().value}"), found ${describeValue(id)}`);
+  }));
   return errors.slice(0, 20);
 }

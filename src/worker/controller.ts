@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/schema';
 import { nodeStates, traceLine } from '../engine/traceFormat';
 import { AppliedKv } from './appliedKv';
 import { movingFrame } from './movingFrame';
+import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type Snapshot, type TraceView, type UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
@@ -27,6 +28,7 @@ interface Checkpoint {
   /** How many timeline actions had run: the rest are re-queued on restore. */
   actionsDone: number;
   run: RunCheckpoint;
+  code: TrackerMark;
 }
 
 /**
@@ -59,6 +61,8 @@ export class Controller {
   /** Each node's applied key-value store, kept between snapshots. */
   private applied: AppliedKv[] = [];
   private violationsSeen = 0;
+  /** The pseudocode lines that ran: the latest handler run, and which events ran which line. */
+  private code = new PseudocodeTracker();
   /** What the last delta snapshot carried, so the next one sends only what changed. */
   /**
    * What the view holds. Its trace is `whole` (the recent tail, up to the last event sent),
@@ -80,7 +84,8 @@ export class Controller {
     this.timeline = toActions(scenario);
     this.run = new Run(toSimConfig(scenario), this.timeline);
     this.run.sim.onEvent((rec) => this.observe(rec));
-    this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint() }];
+    this.code = new PseudocodeTracker();
+    this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark() }];
     this.actionsDone = 0;
     this.history = [];
     this.historyOffset = 0;
@@ -164,7 +169,8 @@ export class Controller {
   }
 
   setNarration(steps: NarrationStep[]): void {
-    this.narration = steps.map((n) => ({ at: Math.max(0, Math.floor(n.at)), text: n.text })).sort((a, b) => a.at - b.at);
+    this.narration = steps.map((n) => ({ at: Math.max(0, Math.floor(n.at)), text: n.text, ...(n.lines !== undefined ? { lines: n.lines } : {}) }))
+      .sort((a, b) => a.at - b.at);
     this.scenarioSent = false;
   }
 
@@ -197,6 +203,20 @@ export class Controller {
     this.run.step();
     this.clock = this.run.sim.time;
     this.newViolation();
+  }
+
+  /**
+   * Goes to the previous or next event that ran a pseudocode line (on one node, or any),
+   * among the events computed so far. Returns a notice when there is none.
+   */
+  seekLine(line: string, direction: 'previous' | 'next', node: number | null): string | null {
+    const seq = this.code.find(line, this.events, direction, node);
+    if (seq === null) {
+      return `No ${direction === 'next' ? 'later' : 'earlier'} event${node === null ? '' : ` on S${node}`} ran that line${direction === 'next' ? ' in the run computed so far' : ''}.`;
+    }
+    this.playing = false;
+    this.seekEvent(seq);
+    return null;
   }
 
   stepBack(): void {
@@ -242,6 +262,7 @@ export class Controller {
       this.history.length = Math.max(0, this.events - this.historyOffset);
       this.markers = this.markers.filter((m) => m.seq <= this.events);
       this.markersKnown = false;
+      this.code.truncate(this.events);
       this.frontier = { time: now, events: this.events };
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
@@ -310,6 +331,7 @@ export class Controller {
       traceHash: sim.traceHash,
       scenario,
       narrationStep: this.narrationStep(),
+      code: this.code.view(reset, delta),
     };
   }
 
@@ -368,6 +390,7 @@ export class Controller {
 
   private observe(rec: TraceRecord<Msg>): void {
     if (rec.action !== undefined) this.actionsDone++;
+    this.code.observe(rec, rec.seq > this.frontier.events);
     if (rec.kind === 'lost' || rec.rule === 'user.drop') {
       if (rec.msg !== undefined) this.losses.push(this.messageView(rec.msg, rec.t));
     }
@@ -376,7 +399,7 @@ export class Controller {
       this.remember(rec);
     }
     if (rec.seq % CHECKPOINT_EVERY === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
-      this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint() });
+      this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint(), code: this.code.mark() });
       if (this.checkpoints.length > MAX_CHECKPOINTS) this.thinCheckpoints();
     }
   }
@@ -411,6 +434,7 @@ export class Controller {
     this.run.sim.clearActions();
     for (const a of this.timeline.slice(cp.actionsDone)) this.run.sim.schedule(a);
     this.actionsDone = cp.actionsDone;
+    this.code.restore(cp.code);
     this.losses = [];
     this.sent.reset = true;
     this.violationsSeen = Math.min(this.violationsSeen, this.run.violations.length);

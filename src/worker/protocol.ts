@@ -29,11 +29,32 @@ export type ToWorker =
   /** Also post a MovingFrame to this port with every snapshot (the drawing worker's end). */
   | { type: 'drawTo'; port: MessagePort }
   /** Whether the event log is in sight: while playing, trace records nobody shows are not sent. */
-  | { type: 'traceShown'; shown: boolean };
+  | { type: 'traceShown'; shown: boolean }
+  /** Go to the previous or next event that ran this pseudocode line (on `node`, or any node). */
+  | { type: 'seekLine'; line: string; direction: 'previous' | 'next'; node: NodeId | null };
 
 export interface NarrationStep {
   at: number;
   text: string;
+  /** Pseudocode line ids this step talks about: the panel marks them. */
+  lines?: string[];
+}
+
+/** One handler run: the event, and the pseudocode lines it ran with the values beside them. */
+export interface CodeRun {
+  seq: number;
+  t: number;
+  node: NodeId;
+  rule: string;
+  /** In the order they ran; a line run once per follower appears once per follower. */
+  lines: { id: string; value: string | null }[];
+}
+
+/** What the pseudocode panel shows: the latest handler run at or before now, and each node's latest. */
+export interface CodeView {
+  current: CodeRun | null;
+  /** Index 0 is S1; null for a node that has run no handler yet. */
+  byNode: (CodeRun | null)[];
 }
 
 export type FromWorker =
@@ -137,6 +158,8 @@ export interface Snapshot {
   scenario: Scenario | null;
   /** Index of the narration step in force (the last at or before now), or -1. */
   narrationStep: number;
+  /** The pseudocode panel's data; null when unchanged since the previous snapshot. */
+  code: CodeView | null;
 }
 
 /**

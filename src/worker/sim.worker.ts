@@ -61,6 +61,11 @@ function handle(cmd: ToWorker): void {
       break;
     case 'narrationPrev': c.narrationPrev(); break;
     case 'setNarration': c.setNarration(cmd.narration); break;
+    case 'seekLine': {
+      const notice = c.seekLine(cmd.line, cmd.direction, cmd.node);
+      if (notice !== null) post({ type: 'notice', text: notice });
+      break;
+    }
     case 'exportTrace': post({ type: 'trace', jsonl: c.exportTrace() }); break;
   }
   dirty = true;
