@@ -20,6 +20,7 @@ import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
 import { Timeline } from './components/Timeline';
 import { Clock, Transport } from './components/Transport';
 import { createSimStore, SimContext, useSim } from './store/simStore';
+import { PseudocodePanel } from './teaching/pseudocode/PseudocodePanel';
 import { useOpenFile } from './useOpenFile';
 import { useShortcuts } from './useShortcuts';
 
@@ -87,6 +88,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
             <ClusterView />
             <MessagePopover />
             <Legend />
+            <PseudocodePanel />
           </div>
           <aside className="side">
             <SafetyPanel />

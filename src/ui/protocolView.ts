@@ -1,7 +1,11 @@
 import { ballotText } from '../engine/paxos/ballot';
 import type { MultiPaxosState } from '../engine/multipaxos/types';
 import type { PaxosState } from '../engine/paxos/types';
+import { MULTIPAXOS_PSEUDOCODE } from '../engine/multipaxos/pseudocode';
+import { PAXOS_PSEUDOCODE } from '../engine/paxos/pseudocode';
+import { RAFT_PSEUDOCODE } from '../engine/raft/pseudocode';
 import type { RaftState } from '../engine/raft/types';
+import type { Pseudocode } from '../engine/sim/pseudocode';
 
 /**
  * How each protocol's node state is drawn: the badge on a server in the cluster view, and
@@ -123,4 +127,13 @@ export function detailFields(protocol: string, state: unknown, logStart: number,
       { name: 'held commands', value: s.pending.length === 0 ? 'none' : s.pending.join('; ') },
     ],
   };
+}
+
+const PSEUDOCODE: Readonly<Record<string, Pseudocode>> = {
+  raft: RAFT_PSEUDOCODE, paxos: PAXOS_PSEUDOCODE, multipaxos: MULTIPAXOS_PSEUDOCODE,
+};
+
+/** The protocol's pseudocode as the lectures write it (its lines are what handlers mark). */
+export function pseudocodeOf(protocol: string): Pseudocode {
+  return PSEUDOCODE[protocol] ?? RAFT_PSEUDOCODE;
 }

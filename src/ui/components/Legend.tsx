@@ -1,3 +1,4 @@
+import { pseudocodeOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 import { CRASHED, MESSAGE, MESSAGES_OF, PAXOS_ROLE, ROLE } from '../theme';
 import { MessageShape } from './MessageShape';
@@ -6,12 +7,15 @@ import { MessageShape } from './MessageShape';
 export function Legend() {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const roles = protocol === 'paxos' ? PAXOS_ROLE : ROLE;
+  // The toggle in the pseudocode panel also sets the Raft paper's names beside the lectures' here.
+  const paper = useSim((s) => s.paperNames) ? pseudocodeOf(protocol).paperNames : {};
   return (
     <div className="legend" aria-label="Legend">
       {(MESSAGES_OF[protocol] ?? []).map((type) => [type, MESSAGE[type]] as const).map(([type, st]) => (
         <span key={type} className="legend-item">
           <svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type={type} filled /></svg>
           {st.label}
+          {paper[type] !== undefined && <small className="paper-name"> ({paper[type]})</small>}
         </span>
       ))}
       {protocol === 'raft' && <span className="legend-item"><svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type="LogResponse" filled={false} /></svg>hollow: denied / failed</span>}

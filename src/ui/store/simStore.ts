@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
-import { type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
+import { type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export interface Notice {
   id: number;
@@ -43,13 +43,19 @@ export interface FlightView {
   fleeting: boolean;
 }
 
+/** What the pseudocode panel reads: the handler runs, and whether the run plays (then it follows a node). */
+export interface CodeSlice {
+  view: CodeView;
+  playing: boolean;
+}
+
 /**
  * While playing, views nobody reads at 60 Hz refresh on a schedule: the clock and timeline
  * 15 times a second; tables, text panels and the list of messages 4 times. At most one of
  * them per frame, so no frame pays for two; paused, everything refreshes at once. The
  * cluster itself animates every frame.
  */
-const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250 } as const;
+const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250, code: 250 } as const;
 export type SlowView = keyof typeof SLOW_VIEWS;
 /** Views shown only by elements that say so (see watchSight): with none, they rest. */
 const SHOWN_WHEN_WATCHED: ReadonlySet<SlowView> = new Set(['details']);
@@ -63,6 +69,11 @@ export interface SimState {
   events: EventsView | null;
   hud: HudView | null;
   flight: FlightView | null;
+  code: CodeSlice | null;
+  /** The latest pseudocode data received, merged from snapshot deltas. */
+  codeView: CodeView | null;
+  /** Show the Raft paper's names beside the lectures' (pseudocode panel and legend). */
+  paperNames: boolean;
   /** NodeView per id, kept by reference while its version is unchanged. */
   nodes: Record<number, NodeView>;
   nodeIds: number[];
@@ -85,6 +96,7 @@ export interface SimState {
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
   setPartitionPick: (pick: number[] | null) => void;
+  setPaperNames: (on: boolean) => void;
   takeCommand: () => string;
   /**
    * Tells the store that an element shows a view: while playing, a view whose elements are
@@ -98,7 +110,7 @@ let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0 };
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0, code: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
@@ -162,6 +174,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const due = slowViewsDue(snap, prev, now);
     for (const v of due) refreshedAt[v] = now;
     const currentNodes = nodesChanged ? nodes : prev.nodes;
+    const codeView = snap.code ?? prev.codeView;
     return {
       snapshot: snap,
       trace,
@@ -173,6 +186,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
+      ...(due.has('code') && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
+      codeView,
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
       ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
     };
@@ -186,6 +201,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     events: null,
     hud: null,
     flight: null,
+    code: null,
+    codeView: null,
+    paperNames: false,
     nodes: {},
     nodeIds: [],
     trace: [],
@@ -227,6 +245,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
     setPartitionPick: (pick) => set({ partitionPick: pick }),
+    setPaperNames: (on) => set({ paperNames: on }),
     takeCommand: () => {
       const n = get().nextCommand;
       set({ nextCommand: n + 1 });

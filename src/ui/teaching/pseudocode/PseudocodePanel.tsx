@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { pseudocodeOf } from '../../protocolView';
+import { useSight, useSim } from '../../store/simStore';
+import type { CodeRun } from '../../../worker/protocol';
+import { codeBlocks, type LineRow, paperSegments } from './codeBlocks';
+import './pseudocode.css';
+
+const NO_LINES: readonly string[] = [];
+
+/**
+ * The lecture's pseudocode beside the run: the handler of the current event, the lines
+ * the engine reported as run highlighted, the others dimmed, and the values it saw beside
+ * them. Paused, it shows the event at the playhead exactly; while playing, the latest run
+ * of the selected node (or the newest event). Click a line to go to its previous or next run.
+ */
+export function PseudocodePanel() {
+  const code = useSim((s) => s.code);
+  const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const selected = useSim((s) => s.selectedNode);
+  const paper = useSim((s) => s.paperNames);
+  const setPaper = useSim((s) => s.setPaperNames);
+  const narrated = useSim((s) => {
+    const k = s.snapshot?.narrationStep ?? -1;
+    return (k >= 0 ? s.scenario?.narration[k]?.lines : undefined) ?? NO_LINES;
+  });
+  const sight = useSight('code');
+  const [open, setOpen] = useState<string | null>(null);
+  const pseudocode = pseudocodeOf(protocol);
+  const following = code?.playing === true ? (selected !== null ? code.view.byNode[selected - 1] ?? null : null) : null;
+  const run: CodeRun | null = following ?? code?.view.current ?? null;
+  const { handler, blocks } = codeBlocks(pseudocode, run, narrated);
+  const hasPaperNames = Object.keys(pseudocode.paperNames).length > 0;
+  return (
+    <section ref={sight} className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
+      <header className="code-head">
+        <h2>Pseudocode</h2>
+        <span className="code-event" data-seq={run?.seq ?? 0}>
+          {run === null ? 'no handler has run yet'
+            : `S${run.node} · event ${run.seq} at ${(run.t / 1000).toFixed(3)} s${code?.playing ? (following !== null ? ` · following S${run.node}` : ' · newest') : ''}`}
+        </span>
+        {hasPaperNames && (
+          <label className="code-paper">
+            <input type="checkbox" checked={paper} onChange={(e) => setPaper(e.target.checked)} /> paper's names
+          </label>
+        )}
+      </header>
+      <div className="code-body">
+        {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
+        {blocks.map((b) => (
+          <div key={b.id} className="code-handler" data-handler={b.id}>
+            <h3>{b.slide !== undefined && <span className="code-slide">{b.slide}</span>}<Text text={b.title} names={paper ? pseudocode.paperNames : null} /></h3>
+            <ol className="code-lines">
+              {b.lines.map((l) => (
+                <Line key={l.id} line={l} names={paper ? pseudocode.paperNames : null} open={open === l.id}
+                  onToggle={() => setOpen(open === l.id ? null : l.id)} node={selected ?? run?.node ?? null} />
+              ))}
+            </ol>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Line({ line, names, open, onToggle, node }: { line: LineRow; names: Readonly<Record<string, string>> | null; open: boolean; onToggle: () => void; node: number | null }) {
+  const send = useSim((s) => s.send);
+  const seek = (direction: 'previous' | 'next', on: number | null) => send({ type: 'seekLine', line: line.id, direction, node: on });
+  return (
+    <li className="code-line" data-line-id={line.id} data-ran={line.ran ? 'true' : 'false'} data-narrated={line.narrated ? 'true' : undefined}
+      style={{ paddingLeft: `${0.4 + line.depth * 1.4}em` }}>
+      <button type="button" className="code-text" onClick={onToggle} aria-expanded={open} title="Go to the previous or next time this line ran">
+        <Text text={line.text} names={names} />
+      </button>
+      {line.values.length > 0 && (
+        <span className="code-values">{line.values.map((v) => <span key={v} className="code-value">{v}</span>)}</span>
+      )}
+      {open && (
+        <span className="code-nav" role="group" aria-label="When this line ran">
+          <button type="button" onClick={() => seek('previous', null)}>◀ previous</button>
+          <button type="button" onClick={() => seek('next', null)}>next ▶</button>
+          <span className="code-nav-label">any node</span>
+          {node !== null && <>
+            <button type="button" onClick={() => seek('previous', node)}>◀ previous</button>
+            <button type="button" onClick={() => seek('next', node)}>next ▶</button>
+            <span className="code-nav-label">on S{node}</span>
+          </>}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** A line's text, with the paper's name set small beside each lecture name when asked. */
+function Text({ text, names }: { text: string; names: Readonly<Record<string, string>> | null }) {
+  if (names === null) return <>{text}</>;
+  return <>{paperSegments(text, names).map((s, i) => (
+    <span key={i}>{s.text}{s.paper !== undefined && <small className="paper-name"> ({s.paper})</small>}</span>
+  ))}</>;
+}
