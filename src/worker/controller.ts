@@ -15,6 +15,8 @@ const CHECKPOINT_EVERY = 256;
 const MAX_CHECKPOINTS = 2000;
 const HISTORY_CAP = 300_000;
 const TRACE_TAIL = 150;
+/** How far "next time this line ran" computes ahead of the run so far before giving up. */
+const LOOK_AHEAD = 20_000;
 /** While playing, at most this many trace records per snapshot: the event log shows fewer, and under load a frame stays small. */
 const TRACE_PLAYING = 40;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
@@ -210,12 +212,27 @@ export class Controller {
    * among the events computed so far. Returns a notice when there is none.
    */
   seekLine(line: string, direction: 'previous' | 'next', node: number | null): string | null {
-    const seq = this.code.find(line, this.events, direction, node);
+    const seq = this.code.find(line, this.events, direction, node) ?? (direction === 'next' ? this.runAheadTo(line, node) : null);
     if (seq === null) {
-      return `No ${direction === 'next' ? 'later' : 'earlier'} event${node === null ? '' : ` on S${node}`} ran that line${direction === 'next' ? ' in the run computed so far' : ''}.`;
+      return direction === 'next'
+        ? `No event${node === null ? '' : ` on S${node}`} runs that line in the next ${LOOK_AHEAD.toLocaleString('en')} events.`
+        : `No earlier event${node === null ? '' : ` on S${node}`} ran that line.`;
     }
     this.playing = false;
     this.seekEvent(seq);
+    return null;
+  }
+
+  /** Computes the run on past its frontier until an event runs `line` (on `node`, if given); back where it was if none does. */
+  private runAheadTo(line: string, node: number | null): number | null {
+    const from = this.events;
+    if (this.frontier.events > this.events) this.seekEvent(this.frontier.events);
+    for (let i = 0; i < LOOK_AHEAD; i++) {
+      const rec = this.run.step();
+      if (rec === null) break;
+      if ((node === null || rec.node === node) && rec.lines?.some((l) => l.id === line)) return rec.seq;
+    }
+    this.seekEvent(from);
     return null;
   }
 

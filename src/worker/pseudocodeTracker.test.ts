@@ -79,11 +79,22 @@ describe('controller: the pseudocode panel\'s data', () => {
     expect(c.events).toBe(onNode[0].seq);
   });
 
+  it('next looks beyond the run computed so far, and finds the same event a fresh run does', () => {
+    const s = scenario();
+    const c = new Controller(s);
+    expect(c.seekLine('logRequest.yes', 'next', 4)).toBeNull();
+    expect(c.events).toBe(eventsRunning(s, 'logRequest.yes', 3000).find((g) => g.node === 4)!.seq);
+    expect(c.seekLine('voteRequest.grantIf', 'next', 9)).toMatch(/^No event on S9 runs that line in the next 20,000 events/);
+  });
+
   it('acting in the past forgets the runs of the discarded future', () => {
     const c = new Controller(scenario());
     c.seekTime(3000);
-    c.seekEvent(3);
-    c.act({ type: 'crash', node: 1 });
-    expect(c.seekLine('voteRequest.grant', 'next', null)).toMatch(/^No later event ran that line/);
+    c.seekEvent(5);
+    c.act({ type: 'crash', node: 3 });
+    const at = c.events;
+    expect(c.seekLine('voteRequest.grant', 'next', null)).toBeNull();
+    // The first grant of the new timeline, not the one the discarded future had.
+    expect(c.events).toBe(eventsRunning(c.scenario(), 'voteRequest.grant', 3000).find((g) => g.seq > at)!.seq);
   });
 });

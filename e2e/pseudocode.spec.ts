@@ -1,0 +1,92 @@
+import { expect, type Page, test } from '@playwright/test';
+import { open, watchErrors } from './helpers';
+
+/**
+ * The pseudocode panel in step with the run, against the production build: the election
+ * lesson, stepped one event at a time, shows the VoteRequest handler with the values each
+ * follower saw; stepping back restores the previous highlight exactly.
+ */
+const panel = (page: Page) => page.locator('[data-pseudocode-handler]');
+const line = (page: Page, id: string) => page.locator(`[data-line-id="${id}"]`);
+
+async function expectVoteGranted(page: Page, voter: number, seq: number): Promise<void> {
+  await expect(panel(page)).toHaveAttribute('data-pseudocode-handler', 'voteRequest');
+  await expect(page.locator('.code-event')).toHaveAttribute('data-seq', String(seq));
+  await expect(page.locator('.code-event')).toContainText(`S${voter} · event ${seq}`);
+  for (const id of ['newer', 'stepDown', 'lastTerm', 'logOk', 'grantIf', 'grant', 'yes']) {
+    await expect(line(page, `voteRequest.${id}`)).toHaveAttribute('data-ran', 'true');
+  }
+  for (const id of ['else', 'no']) await expect(line(page, `voteRequest.${id}`)).toHaveAttribute('data-ran', 'false');
+  await expect(line(page, 'voteRequest.newer')).toContainText('cTerm 1 > currentTerm 0');
+  await expect(line(page, 'voteRequest.logOk')).toContainText('logOk: yes, cLogTerm 0 = lastTerm 0 and cLogLength 0 ≥ log.length 0');
+  await expect(line(page, 'voteRequest.grant')).toContainText('votedFor null → S3');
+  await expect(line(page, 'voteRequest.yes')).toContainText(`VoteResponse(S${voter}, 1, true) to S3`);
+}
+
+test.describe('pseudocode panel', () => {
+  test('stepping through the election lesson highlights the VoteRequest handler with the right values; stepping back restores the previous highlight', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-election');
+    await expect(page.locator('.narration-count')).toHaveText('1 / 5');
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('.narration-count')).toHaveText('2 / 5');
+    // S3 timed out at 100 ms: the election timeout handler, every line of the normal path run.
+    await expect(panel(page)).toHaveAttribute('data-pseudocode-handler', 'electionTimeout');
+    await expect(line(page, 'electionTimeout.refuse')).toHaveAttribute('data-ran', 'false');
+    await expect(line(page, 'electionTimeout.send')).toHaveAttribute('data-ran', 'true');
+    await expect(line(page, 'electionTimeout.send')).toContainText('VoteRequest(S3, 1, 0, 0)');
+    await expect(line(page, 'electionTimeout.term')).toContainText('currentTerm 0 → 1');
+
+    // One event at a time: S2, S1, S4, S5 each receive S3's VoteRequest and grant their vote.
+    const voters = [2, 1, 4, 5];
+    for (const [i, voter] of voters.entries()) {
+      await page.keyboard.press('.');
+      await expectVoteGranted(page, voter, 7 + i);
+    }
+    await page.locator('.pseudocode').screenshot({ path: 'test-results/screenshots/pseudocode-vote.png' });
+    // Back: each step restores the highlight and values of the event before.
+    for (let i = voters.length - 2; i >= 0; i--) {
+      await page.keyboard.press(',');
+      await expectVoteGranted(page, voters[i], 7 + i);
+    }
+    await page.keyboard.press(',');
+    await expect(panel(page)).toHaveAttribute('data-pseudocode-handler', 'electionTimeout');
+    await expect(page.locator('.code-event')).toHaveAttribute('data-seq', '6');
+    expect(errors).toEqual([]);
+  });
+
+  test('clicking a line offers its previous and next run, and seeks there', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-election');
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('.narration-count')).toHaveText('2 / 5');
+    await page.keyboard.press('.');
+    await expectVoteGranted(page, 2, 7);
+    await line(page, 'voteRequest.grant').getByRole('button').first().click();
+    const nav = line(page, 'voteRequest.grant').getByRole('group', { name: 'When this line ran' });
+    await nav.getByRole('button', { name: 'next ▶' }).first().click();
+    await expectVoteGranted(page, 1, 8);
+    await nav.getByRole('button', { name: 'next ▶' }).first().click();
+    await expectVoteGranted(page, 4, 9);
+    await nav.getByRole('button', { name: '◀ previous' }).first().click();
+    await expectVoteGranted(page, 1, 8);
+    // On this node (S1, the shown event's): no earlier grant, and the app says so.
+    await nav.getByRole('button', { name: '◀ previous' }).nth(1).click();
+    await expect(page.getByText('No earlier event on S1 ran that line.')).toBeVisible();
+    await expectVoteGranted(page, 1, 8);
+    expect(errors).toEqual([]);
+  });
+
+  test('the paper\'s names appear beside the lectures\' in the panel and the legend', async ({ page }) => {
+    await open(page, './#lesson=raft-election');
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('.narration-count')).toHaveText('2 / 5');
+    await page.keyboard.press('.');
+    await expect(page.locator('.legend .paper-name')).toHaveCount(0);
+    await page.getByLabel('paper\'s names').check();
+    await expect(page.locator('.legend')).toContainText('VoteRequest (RequestVote)');
+    await expect(page.locator('.legend')).toContainText('LogRequest (AppendEntries)');
+    await expect(page.locator('.code-handler h3').first()).toContainText('VoteRequest (RequestVote)');
+  });
+});
