@@ -125,3 +125,19 @@ describe('built-in lessons', () => {
     OUTCOMES[lesson.id](r);
   });
 });
+
+describe('a narration step that names pseudocode lines talks about lines that run around it', () => {
+  const steps = LESSONS.flatMap((lesson) => (lesson.scenario.narration ?? []).flatMap((step, i, all) =>
+    step.lines === undefined ? [] : [[lesson.id, step.at, step.lines, lesson, all[i - 1]?.at ?? 0, all[i + 1]?.at ?? lesson.endsAt] as const]));
+
+  it.each(steps)('%s at %i ms names %j', (_id, _at, lines, lesson, from, to) => {
+    const parsed = parseScenario(lesson.scenario);
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    const ran = new Set<string>();
+    // Between the step before and the step after: what the class watches while this step is on screen.
+    run.sim.onEvent((rec) => { if (rec.t >= from && rec.t <= to) for (const l of rec.lines ?? []) ran.add(l.id); });
+    run.runUntil(to);
+    expect(lines.filter((id) => !ran.has(id))).toEqual([]);
+  });
+});
