@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { open, watchErrors } from './helpers';
+import { open, pause, play, scenarioUrl, setSpeed, watchErrors } from './helpers';
 
 /**
  * The pseudocode panel in step with the run, against the production build: the election
@@ -88,5 +88,22 @@ test.describe('pseudocode panel', () => {
     await expect(page.locator('.legend')).toContainText('VoteRequest (RequestVote)');
     await expect(page.locator('.legend')).toContainText('LogRequest (AppendEntries)');
     await expect(page.locator('.code-handler h3').first()).toContainText('VoteRequest (RequestVote)');
+  });
+
+  test('while playing it follows the selected node; paused, it shows the event at the playhead', async ({ page }) => {
+    const errors = watchErrors(page);
+    // No narration here: a lesson's steps would pause the run.
+    await open(page, scenarioUrl({ nodes: 5, seed: 3 }));
+    await page.keyboard.press('2');
+    await setSpeed(page, 1);
+    await play(page);
+    await expect(page.locator('.code-event')).toContainText('following S2');
+    await expect(page.locator('.code-event')).toContainText(/^S2 · event \d+/);
+    await pause(page);
+    await expect(page.locator('.code-event')).not.toContainText('following');
+    // Paused, the panel shows the latest handler run at the playhead, which the event log lists too.
+    const seq = await page.locator('.code-event').getAttribute('data-seq');
+    await expect(page.locator(`.event[data-seq="${seq}"]`)).toHaveCount(1);
+    expect(errors).toEqual([]);
   });
 });
