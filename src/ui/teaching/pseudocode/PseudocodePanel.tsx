@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { pseudocodeOf } from '../../protocolView';
 import { useSight, useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
@@ -30,6 +30,9 @@ export function PseudocodePanel() {
   const run: CodeRun | null = following ?? code?.view.current ?? null;
   const { handler, blocks } = codeBlocks(pseudocode, run, narrated);
   const hasPaperNames = Object.keys(pseudocode.paperNames).length > 0;
+  // A new event's handler comes first: show it from its top (the panel's own scroll only, never the page's).
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => { if (body.current !== null) body.current.scrollTop = 0; }, [run?.seq]);
   return (
     <section ref={sight} className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
       <header className="code-head">
@@ -44,7 +47,7 @@ export function PseudocodePanel() {
           </label>
         )}
       </header>
-      <div className="code-body">
+      <div className="code-body" ref={body}>
         {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
         {blocks.map((b) => (
           <div key={b.id} className="code-handler" data-handler={b.id}>
