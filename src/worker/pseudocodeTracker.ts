@@ -4,6 +4,10 @@ import type { CodeRun, CodeView } from './protocol';
 
 type Rec = TraceRecord<{ type: string }>;
 
+/** "Previous time this line ran" reaches back this many events; older runs are forgotten, so a long run's index stays bounded. */
+const KEEP_EVENTS = 300_000;
+const TRIM_EVERY = 65_536;
+
 /** Where the tracker stood at a checkpoint: restored with it, so stepping back is exact. */
 export interface TrackerMark {
   last: Rec | null;
@@ -25,6 +29,7 @@ export class PseudocodeTracker {
 
   /** `fresh`: the event is new to this timeline (not a replay), so the index learns it. */
   observe(rec: Rec, fresh: boolean): void {
+    if (fresh && rec.seq % TRIM_EVERY === 0) this.forgetBefore(rec.seq - KEEP_EVENTS);
     if (rec.lines === undefined || rec.lines.length === 0 || rec.node === null) return;
     this.last = rec;
     this.byNode[rec.node] = rec;
@@ -55,6 +60,17 @@ export class PseudocodeTracker {
       while (r.seqs.length > 0 && r.seqs[r.seqs.length - 1] > events) {
         r.seqs.pop();
         r.nodes.pop();
+      }
+    }
+  }
+
+  private forgetBefore(seq: number): void {
+    for (const r of this.runs.values()) {
+      let n = 0;
+      while (n < r.seqs.length && r.seqs[n] < seq) n++;
+      if (n > 0) {
+        r.seqs.splice(0, n);
+        r.nodes.splice(0, n);
       }
     }
   }
