@@ -34,12 +34,11 @@ export class PseudocodeTracker {
     this.last = rec;
     this.byNode[rec.node] = rec;
     if (!fresh) return;
-    const seen = new Set<string>();
     for (const l of rec.lines) {
-      if (seen.has(l.id)) continue;
-      seen.add(l.id);
       let r = this.runs.get(l.id);
       if (r === undefined) this.runs.set(l.id, (r = { seqs: [], nodes: [] }));
+      // A line run several times in one event (once per follower) is one run of that event.
+      if (r.seqs[r.seqs.length - 1] === rec.seq) continue;
       r.seqs.push(rec.seq);
       r.nodes.push(rec.node);
     }
