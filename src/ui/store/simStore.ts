@@ -55,7 +55,7 @@ export interface CodeSlice {
  * them per frame, so no frame pays for two; paused, everything refreshes at once. The
  * cluster itself animates every frame.
  */
-const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250, code: 250 } as const;
+const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250 } as const;
 export type SlowView = keyof typeof SLOW_VIEWS;
 /** Views shown only by elements that say so (see watchSight): with none, they rest. */
 const SHOWN_WHEN_WATCHED: ReadonlySet<SlowView> = new Set(['details']);
@@ -110,7 +110,7 @@ let noticeIds = 0;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0, code: 0 };
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
@@ -186,7 +186,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
-      ...(due.has('code') && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
+      // The pseudocode panel refreshes with the tables: one more view on its own would slow every other.
+      ...(due.has('panel') && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
       ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),

@@ -23,7 +23,7 @@ export function PseudocodePanel() {
     const k = s.snapshot?.narrationStep ?? -1;
     return (k >= 0 ? s.scenario?.narration[k]?.lines : undefined) ?? NO_LINES;
   });
-  const sight = useSight('code');
+  const sight = useSight('panel');
   const [open, setOpen] = useState<string | null>(null);
   const pseudocode = pseudocodeOf(protocol);
   const following = code?.playing === true ? (selected !== null ? code.view.byNode[selected - 1] ?? null : null) : null;
