@@ -1,5 +1,6 @@
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
+import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
@@ -446,13 +447,14 @@ export class Controller {
     if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
     const timers: NodeView['timers'] = {};
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
-    const state = slot.state as { log?: { command: string }[]; commitLength?: number; decided?: Record<number, string>; applied?: number };
+    const state = slot.state as { log?: Log; commitLength?: number; decided?: Record<number, string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
     const applied = this.applied[i] ??= new AppliedKv();
-    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log![k].command)
+    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
       : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided![k + 1]) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
-    const shown = logStart > 0 ? { ...(slot.state as object), log: state.log!.slice(logStart) } : slot.state;
+    // A Raft log shares storage with every earlier state: the view gets a plain copy of its tail.
+    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) } : slot.state;
     const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
