@@ -54,4 +54,21 @@ describe('Multi-Paxos safety predicates: each one can fail', () => {
     expect(set(1, { accepted: acc('a', 1) })).toContain('acceptNotBelowPromise');
     expect(set(1, { promised: null })).toContain('promiseMonotonic');
   });
+
+  it('a clone keeps the history it had, and only that: acceptances after the copy stay with the original', () => {
+    const monitor = new MultiPaxosMonitor(3);
+    const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: initialState(), timers: {} }));
+    const set = (m: MultiPaxosMonitor, seq: number, id: number, fields: Partial<MultiPaxosState>) => {
+      nodes[id - 1].state = { ...nodes[id - 1].state, ...fields };
+      return m.observe(seq, seq, id, nodes).map((v) => v.predicate);
+    };
+    set(monitor, 1, 1, { proposals: { 1: 'a' } });
+    set(monitor, 2, 1, { accepted: acc('a') });
+    const copy = monitor.clone();
+    const snapshot = nodes.map((n) => ({ ...n }));
+    set(monitor, 3, 2, { accepted: acc('a') });
+    expect(set(monitor, 4, 3, { decided: { 1: 'a' } })).toEqual([]);
+    nodes.splice(0, 3, ...snapshot);
+    expect(set(copy, 3, 3, { decided: { 1: 'a' } })).toEqual(['decidedOnlyChosen']);
+  });
 });
