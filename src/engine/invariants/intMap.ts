@@ -63,4 +63,5 @@ export class IntMap<T> {
   }
 }
 
-const capacity = (shift: number) => WIDTH * 2 ** shift;
+/** Keys below 2^30 keep the shift at 25 or less, so this stays within 32-bit integers. */
+const capacity = (shift: number) => WIDTH << shift;
