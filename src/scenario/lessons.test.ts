@@ -95,7 +95,7 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
     expect(live.filter((s) => s.role === 'leader').length).toBe(1);
     expect(run.sim.node(4).state).toMatchObject({ role: 'leader' });
     for (const s of live) {
-      expect(s.decided).toEqual({ 1: 'set a 1', 2: 'noop', 3: 'set c 3', 4: 'set d 4' });
+      expect(s.decided.toJSON()).toEqual({ 1: 'set a 1', 2: 'noop', 3: 'set c 3', 4: 'set d 4' });
       expect(s.applied).toBe(4);
     }
   },

@@ -1,6 +1,7 @@
 import { majority } from '../quorum/quorum';
 import { type Ballot, ballotText, compareBallots, promiseWentBack } from '../paxos/ballot';
-import type { MultiPaxosState } from '../multipaxos/types';
+import { Slots } from '../multipaxos/slots';
+import type { MultiPaxosState, SlotValue } from '../multipaxos/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
 import { IntMap } from './intMap';
@@ -74,41 +75,31 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     if (old !== undefined && promiseWentBack(old.promised, s.promised)) {
       fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
     }
-    if (s.proposals !== old?.proposals) {
-      for (const [slotText, value] of Object.entries(s.proposals)) {
-        const slot = Number(slotText);
-        if (old?.proposals[slot] === value) continue;
-        const values = this.h.proposed.get(slot) ?? [];
-        if (!values.includes(value)) this.h.proposed.set(slot, [...values, value]);
+    // Only the slots this event changed: unchanged ones are shared with the previous state.
+    Slots.changes(old?.proposals ?? Slots.empty<string>(), s.proposals, (slot, value) => {
+      const values = this.h.proposed.get(slot) ?? [];
+      if (!values.includes(value)) this.h.proposed.set(slot, [...values, value]);
+    });
+    Slots.changes(old?.accepted ?? Slots.empty<SlotValue>(), s.accepted, (slot, v) => {
+      if (old?.promised && compareBallots(v.ballot, old.promised) < 0) {
+        fail('acceptNotBelowPromise', [id], `S${id} accepted slot ${slot} at ${ballotText(v.ballot)} after promising ${ballotText(old.promised)}`);
       }
-    }
-    if (s.accepted !== old?.accepted) {
-      for (const [slotText, v] of Object.entries(s.accepted)) {
-        const slot = Number(slotText);
-        if (old?.accepted[slot] === v) continue;
-        if (old?.promised && compareBallots(v.ballot, old.promised) < 0) {
-          fail('acceptNotBelowPromise', [id], `S${id} accepted slot ${slot} at ${ballotText(v.ballot)} after promising ${ballotText(old.promised)}`);
-        }
-        this.recordAcceptance(slot, v.ballot, v.value, id, fail);
-      }
-    }
-    if (s.decided !== old?.decided) {
-      for (const [slotText, value] of Object.entries(s.decided)) {
-        const slot = Number(slotText);
-        if (old?.decided[slot] === value) continue;
-        const chosen = this.h.chosen.get(slot);
-        if (chosen !== value) fail('decidedOnlyChosen', [id], `S${id} decided "${value}" for slot ${slot}, which ${chosen === undefined ? 'no majority accepted' : `is not the chosen "${chosen}"`}`);
-        const earlier = this.h.decided.get(slot);
-        if (earlier !== undefined && earlier.value !== value) fail('replicasAgree', [earlier.by, id], `S${earlier.by} decided "${earlier.value}" and S${id} decided "${value}" for slot ${slot}`);
-        else if (earlier === undefined) this.h.decided.set(slot, { value, by: id });
-      }
-    }
-    if (s.applied !== old?.applied) {
-      for (let slot = 1; slot <= s.applied; slot++) {
-        if (s.decided[slot] === undefined) {
-          fail('appliedInOrder', [id], `S${id} applied up to slot ${s.applied} without slot ${slot} being decided`);
-          break;
-        }
+      this.recordAcceptance(slot, v.ballot, v.value, id, fail);
+    });
+    Slots.changes(old?.decided ?? Slots.empty<string>(), s.decided, (slot, value, was) => {
+      if (was === value) return;
+      const chosen = this.h.chosen.get(slot);
+      if (chosen !== value) fail('decidedOnlyChosen', [id], `S${id} decided "${value}" for slot ${slot}, which ${chosen === undefined ? 'no majority accepted' : `is not the chosen "${chosen}"`}`);
+      const earlier = this.h.decided.get(slot);
+      if (earlier !== undefined && earlier.value !== value) fail('replicasAgree', [earlier.by, id], `S${earlier.by} decided "${earlier.value}" and S${id} decided "${value}" for slot ${slot}`);
+      else if (earlier === undefined) this.h.decided.set(slot, { value, by: id });
+    });
+    // A replica never loses a decided slot (Slots cannot delete one), so the slots applied
+    // before were checked then: only the newly applied ones need a decision.
+    for (let slot = old === undefined ? 1 : Math.min(old.applied, s.applied) + 1; slot <= s.applied; slot++) {
+      if (s.decided.get(slot) === undefined) {
+        fail('appliedInOrder', [id], `S${id} applied up to slot ${s.applied} without slot ${slot} being decided`);
+        break;
       }
     }
     return out;

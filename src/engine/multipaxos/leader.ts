@@ -1,6 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { type Ballot, ballotText, compareBallots, sameBallot } from '../paxos/ballot';
+import { Slots } from './slots';
 import { NOOP, quorum, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState, SlotValue } from './types';
 
@@ -39,29 +40,28 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   }
   const reported = new Map<number, SlotValue>();
   for (const p of promises) {
-    for (const [slotText, v] of Object.entries(p.accepted)) {
-      const slot = Number(slotText);
+    for (const [slot, v] of p.accepted.entries()) {
       const best = reported.get(slot);
       if (best === undefined || compareBallots(v.ballot, best.ballot) > 0) reported.set(slot, v);
     }
   }
-  const decidedSlots = Object.keys(s.decided).map(Number);
-  const top = Math.max(0, ...reported.keys(), ...decidedSlots);
+  let top = s.decided.top;
+  for (const slot of reported.keys()) top = Math.max(top, slot);
   let adopted = 0;
   let gaps = 0;
-  const proposals: Record<number, string> = {};
+  let proposals = Slots.empty<string>();
   for (let slot = s.applied + 1; slot <= top; slot++) {
-    if (s.decided[slot] !== undefined) continue;
+    if (s.decided.get(slot) !== undefined) continue;
     const r = reported.get(slot);
     const value = r !== undefined && !ctx.bugs.has('noAdoptOnLeaderChange') ? r.value : NOOP;
     if (r !== undefined && value === r.value) adopted++;
     else gaps++;
-    proposals[slot] = value;
+    proposals = proposals.set(slot, value);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
   }
   let nextSlot = top + 1;
   for (const command of s.pending) {
-    proposals[nextSlot] = command;
+    proposals = proposals.set(nextSlot, command);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: nextSlot, value: command });
     nextSlot++;
   }
@@ -78,7 +78,7 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
   const who = `S${ctx.self}`;
   if (s.role === 'leader') {
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
-    return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: { ...s.proposals, [s.nextSlot]: command } }, 'multipaxos.propose',
+    return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: s.proposals.set(s.nextSlot, command) }, 'multipaxos.propose',
       () => `${who}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
   }
   if (s.leader !== null && s.leader !== ctx.self) {
@@ -101,7 +101,7 @@ export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
 export function onCatchUp(s: MultiPaxosState, from: NodeId, fromSlot: number, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const entries: [number, string][] = [];
-  for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided[slot]]);
+  for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided.get(slot)!]);
   if (entries.length > 0) out.send(from, { type: 'Decide', entries });
   return out.done(s, 'multipaxos.catchUp', () => `S${ctx.self} sends S${from} the ${entries.length} decided slot${entries.length === 1 ? '' : 's'} it missed`);
 }

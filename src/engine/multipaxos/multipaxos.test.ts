@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Context, Effect } from '../sim/protocol';
 import { multipaxos } from './index';
+import { type MultiPaxosFields, withFields } from './fixtures.test-helper';
+import { Slots } from './slots';
 import { initialState } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
@@ -11,15 +13,15 @@ function ctxFor(self: number, n = 3, bugs: string[] = []): Context {
     timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
   };
 }
-const state = (fields: Partial<MultiPaxosState> = {}): MultiPaxosState => ({ ...initialState(), ...fields });
+const state = (fields: MultiPaxosFields = {}): MultiPaxosState => withFields(initialState(), fields);
 const sent = (effects: readonly Effect<MultiPaxosMessage>[]) => effects.flatMap((e) => (e.kind === 'send' ? [{ to: e.to, msg: e.msg }] : []));
 const msg = (s: MultiPaxosState, from: number, m: MultiPaxosMessage, ctx: Context) => multipaxos.handle(s, { kind: 'message', from, msg: m }, ctx);
 
 describe('Multi-Paxos: a new leader runs phase 1 once for all slots', () => {
-  const candidate = state({ role: 'candidate', ballot: [3, 1], promises: [{ from: 1, accepted: { 1: { ballot: [1, 2], value: 'set a 1' } } }] });
+  const candidate = state({ role: 'candidate', ballot: [3, 1], promises: [{ from: 1, accepted: Slots.of({ 1: { ballot: [1, 2], value: 'set a 1' } }) }] });
 
   it('adopts the highest-ballot value reported for each open slot and fills gaps with no-ops', () => {
-    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: { 1: { ballot: [2, 3], value: 'set a 2' }, 3: { ballot: [2, 3], value: 'set c 3' } } }, ctxFor(1));
+    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: Slots.of({ 1: { ballot: [2, 3], value: 'set a 2' }, 3: { ballot: [2, 3], value: 'set c 3' } }) }, ctxFor(1));
     expect(step.state).toMatchObject({ role: 'leader', leader: 1, nextSlot: 4 });
     const accepts = sent(step.effects).filter((s) => s.msg.type === 'Accept' && s.to === 2).map((s) => s.msg);
     expect(accepts).toEqual([
@@ -30,7 +32,7 @@ describe('Multi-Paxos: a new leader runs phase 1 once for all slots', () => {
   });
 
   it('mutant noAdoptOnLeaderChange proposes no-ops over reported values', () => {
-    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: {} }, ctxFor(1, 3, ['noAdoptOnLeaderChange']));
+    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: Slots.empty() }, ctxFor(1, 3, ['noAdoptOnLeaderChange']));
     expect(sent(step.effects).find((s) => s.msg.type === 'Accept')!.msg).toMatchObject({ slot: 1, value: 'noop' });
   });
 });
@@ -53,7 +55,7 @@ describe('Multi-Paxos: replicas', () => {
     const ctx = ctxFor(3);
     let s = state();
     for (const from of [1, 2]) s = msg(s, from, { type: 'Accepted', ballot: [1, 1], slot: 2, value: 'b' }, ctx).state;
-    expect(s.decided).toEqual({ 2: 'b' });
+    expect(s.decided.toJSON()).toEqual({ 2: 'b' });
     expect(s.applied).toBe(0);
     s = msg(s, 1, { type: 'Accepted', ballot: [1, 1], slot: 1, value: 'a' }, ctx).state;
     const step = msg(s, 2, { type: 'Accepted', ballot: [1, 1], slot: 1, value: 'a' }, ctx);
@@ -68,7 +70,8 @@ describe('Multi-Paxos: replicas', () => {
     const beat = msg(state(), 1, { type: 'Heartbeat', ballot: [1, 1], applied: 2 }, ctx);
     expect(sent(beat.effects)).toEqual([{ to: 1, msg: { type: 'CatchUp', from: 1 } }]);
     const decided = msg(beat.state, 1, { type: 'Decide', entries: [[1, 'a'], [2, 'b']] }, ctx);
-    expect(decided.state).toMatchObject({ applied: 2, decided: { 1: 'a', 2: 'b' } });
+    expect(decided.state).toMatchObject({ applied: 2 });
+    expect(decided.state.decided.toJSON()).toEqual({ 1: 'a', 2: 'b' });
   });
 
   it('a crash keeps promised, accepted, decided and applied', () => {

@@ -11,7 +11,7 @@ type AcceptedMsg = Extract<MultiPaxosMessage, { type: 'Accepted' }>;
 export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
-  if (s.decided[m.slot] !== undefined) {
+  if (s.decided.get(m.slot) !== undefined) {
     return out.done(s, 'multipaxos.accepted', () => `${who} already knows slot ${m.slot} is decided`);
   }
   const i = s.tallies.findIndex((t) => t.slot === m.slot && sameBallot(t.ballot, m.ballot));
@@ -22,7 +22,7 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
     return out.done({ ...s, tallies }, 'multipaxos.accepted',
       () => `${who} hears S${from} accepted "${m.value}" for slot ${m.slot} (${tally.from.length} of ${quorum(ctx)})`);
   }
-  const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: { ...s.decided, [m.slot]: m.value } }, out);
+  const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: s.decided.set(m.slot, m.value) }, out);
   return out.done(decided, 'multipaxos.decide',
     () => `${who} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
 }
@@ -45,8 +45,8 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
 /** Decisions a follower missed, sent by the leader: record them and apply in order. */
 export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number, string])[], ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
-  const decided = { ...s.decided };
-  for (const [slot, value] of entries) decided[slot] = value;
+  let decided = s.decided;
+  for (const [slot, value] of entries) decided = decided.set(slot, value);
   const state = applyInOrder({ ...s, decided }, out);
   return out.done(state, 'multipaxos.decide', () => `S${ctx.self} catches up: applied up to slot ${state.applied}`);
 }
