@@ -74,21 +74,25 @@ print('raft.events_per_s_heavy_load', throughput(1, 120_000, 20, false), `${CLUS
 
 /**
  * Per-event cost as the log grows: one run, a command to the leader every 10 ms of virtual
- * time. Once the leader's log holds 1k, 10k and 100k entries, three windows of 10 s virtual
- * time (~1,000 commands, ~14k events each) are timed; the median is printed. Flat means the
- * cost of an event does not depend on the length of the log.
+ * time. Once the leader's log (Multi-Paxos: its slots) holds 1k, 10k and 100k entries, three
+ * windows of 10 s virtual time (~1,000 commands each) are timed; the median is printed. Flat
+ * means the cost of an event does not depend on the length of the log.
  */
-function costByLogLength(checks: boolean): void {
-  const run = new Run(config(1), [], { checks });
+function costByLogLength(protocol: 'raft' | 'multipaxos', checks: boolean): void {
+  const run = new Run(config(1, protocol), [], { checks });
+  const leader = () => PROTOCOLS[protocol].leader(run.sim.nodes()) ?? 1;
   let next = 500;
   let i = 0;
   const advance = (ms: number) => {
     const until = run.sim.time + ms;
-    const leader = PROTOCOLS.raft.leader(run.sim.nodes()) ?? 1;
-    for (; next < until; next += 10, i++) run.sim.schedule({ at: next, type: 'request', node: leader, command: `set k${i % 64} ${i}` });
+    const to = leader();
+    for (; next < until; next += 10, i++) run.sim.schedule({ at: next, type: 'request', node: to, command: `set k${i % 64} ${i}` });
     run.runUntil(until);
   };
-  const length = () => (run.sim.node(PROTOCOLS.raft.leader(run.sim.nodes()) ?? 1).state as { log: { length: number } }).log.length;
+  const length = () => {
+    const s = run.sim.node(leader()).state as { log?: { length: number }; nextSlot?: number };
+    return s.log?.length ?? (s.nextSlot ?? 1) - 1;
+  };
   for (const entries of [1_000, 10_000, 100_000]) {
     while (length() < entries) advance(1_000);
     const windows: number[] = [];
@@ -100,13 +104,13 @@ function costByLogLength(checks: boolean): void {
     }
     if (!run.safe) throw new Error(`benchmark run broke safety: ${run.violations[0].text}`);
     const k = `${entries / 1000}k`;
-    print(`raft.ns_per_event_at_${k}_entries${checks ? '_checked' : ''}`, windows.sort((a, b) => a - b)[1],
+    print(`${protocol}.ns_per_event_at_${k}_entries${checks ? '_checked' : ''}`, windows.sort((a, b) => a - b)[1],
       `${CLUSTER}; a command to the leader every 10 ms; median of three 10 s windows once the log holds ${k} entries; checks ${checks ? 'on' : 'off'}`);
   }
 }
 
-costByLogLength(false);
-costByLogLength(true);
+costByLogLength('raft', false);
+costByLogLength('raft', true);
 
 /**
  * The Controller, as the browser's worker runs it: safety checks, checkpoints and the
@@ -161,3 +165,5 @@ function multiPaxosThroughput(checks: boolean): number {
 
 print('multipaxos.events_per_s', multiPaxosThroughput(false), `${CLUSTER}; 10 runs of 60 s virtual, a command every 200 ms; checks off`);
 print('multipaxos.events_per_s_checked', multiPaxosThroughput(true), 'the same with every safety check on');
+costByLogLength('multipaxos', false);
+costByLogLength('multipaxos', true);
