@@ -31,10 +31,11 @@ describe('property: Paxos stays safe under random fault schedules', () => {
 });
 
 describe('property: Multi-Paxos stays safe under random fault schedules', () => {
-  it('no safety check fails over 150 random schedules', () => {
+  it('no safety check fails over 150 random schedules, and at least 99% of them are live', () => {
     const e = explore('multipaxos', 150, 9);
     expect(e.violations).toBe(0);
-    expect(e.live).toBeGreaterThanOrEqual(135);
+    // At least 99%: phase 2 is retried at heartbeats and catch-up runs both ways (issue 18).
+    expect(e.live).toBeGreaterThanOrEqual(149);
   });
 });
 

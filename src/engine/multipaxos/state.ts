@@ -10,7 +10,7 @@ export function quorum(ctx: Context): number {
 }
 
 const volatile = {
-  role: 'follower', leader: null, ballot: null, maxRound: 0, promises: [], nextSlot: 1, tallies: [], pending: [], proposals: {},
+  role: 'follower', leader: null, ballot: null, maxRound: 0, promises: [], nextSlot: 1, tallies: [], pending: [], proposals: {}, resendBelow: 1, appliedAtBeat: 0,
 } as const;
 
 export function initialState(): MultiPaxosState {
