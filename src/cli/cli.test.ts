@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { encodeScenario } from '../scenario/codec';
 import { parseScenarioJson } from '../scenario/codec';
@@ -78,6 +80,18 @@ describe('npm run sim', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message);
   });
+
+  // Issue 18: this exited 1 (the code for a safety violation) with a stack trace.
+  it('a document nested 5,000 levels deep, as a file or a link, is bad input: exit 2', () => {
+    const doc = `{"version":1,"protocol":"raft","nodes":3,"actions":[${'['.repeat(5000)}${']'.repeat(5000)}]}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'quorum-')), 'deep.json');
+    writeFileSync(file, doc);
+    for (const arg of [file, `https://quorum.example/#s=${LZString.compressToEncodedURIComponent(doc)}`]) {
+      const r = cli('sim', arg);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('invalid scenario: (scenario): nested too deeply: more than 16 levels of objects and lists');
+    }
+  });
 });
 
 describe('npm run fuzz', () => {
@@ -109,7 +123,7 @@ describe('npm run link', () => {
     const file = join(GOLDEN, 'replication.json');
     const r = cli('link', file, '--base', 'https://example.org/quorum/', '--t', '700');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^https:\/\/example\.org\/quorum\/#s=[A-Za-z0-9+\-$]+&t=700\n$/);
+    expect(r.stdout).toMatch(/^https:\/\/example\.org\/quorum\/#s=2\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9+\-$]+&t=700\n$/);
     const viaLink = cli('sim', r.stdout.trim(), '--until', '700');
     const viaFile = cli('sim', file, '--until', '700');
     expect(JSON.parse(viaLink.lines.at(-1)!).summary.traceHash).toBe(JSON.parse(viaFile.lines.at(-1)!).summary.traceHash);
