@@ -96,10 +96,18 @@ describe('npm run sim', () => {
 
 describe('npm run fuzz', () => {
   it('reports liveness and a final summary line; exits 0 when safe', () => {
-    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '20', '--seed', '3');
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '50', '--seed', '3', '--workers', '2');
     expect(r.code).toBe(0);
+    // Each worker's own rate, then coverage, liveness and the total.
+    expect(r.lines.slice(0, 2)).toEqual([expect.stringMatching(/^worker 1: \d+ schedules, [\d.]+ schedules\/s$/), expect.stringMatching(/^worker 2: /)]);
+    expect(r.lines.slice(0, 2).reduce((n, l) => n + Number(/: (\d+) schedules/.exec(l)![1]), 0)).toBe(50);
+    expect(r.lines.at(-3)).toMatch(/^coverage: median \d+ events per schedule; a fault before the first decision in \d+(\.\d)?% of schedules$/);
     expect(r.lines.at(-2)).toMatch(/^liveness=\d+(\.\d)?%$/);
-    expect(r.lines.at(-1)).toMatch(/^schedules=20 events=\d+ violations=0 rate=[\d.]+ schedules\/s$/);
+    expect(r.lines.at(-1)).toMatch(/^schedules=50 events=\d+ violations=0 rate=[\d.]+ schedules\/s$/);
+    // Two workers or one: the same schedules, so the same totals.
+    const serial = cli('fuzz', '--protocol', 'raft', '--schedules', '50', '--seed', '3', '--workers', '1');
+    expect(serial.lines.at(-1)!.replace(/rate=.*/, '')).toBe(r.lines.at(-1)!.replace(/rate=.*/, ''));
+    expect(serial.lines.slice(-3, -1)).toEqual(r.lines.slice(-3, -1));
   });
 
   it('with a bug: prints the failing scenario, which npm run sim replays to the same violation, and exits 1', () => {
@@ -109,6 +117,12 @@ describe('npm run fuzz', () => {
     const replay = cli('sim', encodeScenario((parseScenarioJson(r.lines[1]) as { ok: true; scenario: never }).scenario), '--until', '20000');
     expect(replay.code).toBe(1);
     expect(JSON.parse(replay.lines.at(-1)!).summary.violations[0].predicate).toBe('singleVote');
+  });
+
+  it('with the restating check off, the outcome check still catches forgetVoteOnRestart', () => {
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '1000', '--bug', 'forgetVoteOnRestart', '--off', 'singleVote');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/^violation in schedule \d+: electionSafety/);
   });
 
   it('rejects an unknown bug with one line', () => {
