@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { emptyExploration, medianEvents, record, type ScheduleResult } from '../engine/fuzz/explore';
+import { emptyExploration, type Exploration, medianEvents, record } from '../engine/fuzz/explore';
 import { PROTOCOLS, protocolNames } from '../engine/protocols';
 import type { Action, SimConfig } from '../engine/sim/types';
 import type { Chunk, ChunkDone, FuzzJob } from './fuzzWorker';
@@ -31,41 +31,47 @@ interface WorkerLoad { schedules: number; busyMs: number }
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./fuzzWorker.ts', import.meta.url).href)}); })`;
 
-/** Hands out chunks of indices until every schedule ran or one failed; merges them in index order. */
-function fuzzInParallel(job: FuzzJob, count: number, workers: number): Promise<{ outcomes: ScheduleResult[]; loads: WorkerLoad[] }> {
+/**
+ * Hands out chunks of indices until every schedule ran or one failed, and folds the chunks
+ * into one exploration in index order as they become contiguous (so memory stays flat).
+ */
+function fuzzInParallel(job: FuzzJob, count: number, workers: number): Promise<{ result: Exploration; loads: WorkerLoad[] }> {
   return new Promise((resolve, reject) => {
-    const done = new Map<number, ChunkDone>();
+    const result = emptyExploration();
+    const waiting = new Map<number, ChunkDone>();
     const loads: WorkerLoad[] = [];
     let next = 0;
-    let firstFailure = Infinity;
+    let folded = 0;
+    let stopped = false;
     let running = 0;
-    const finish = () => {
-      const outcomes: ScheduleResult[] = [];
-      for (let from = 0; from < count && from <= firstFailure; from += CHUNK) {
-        const chunk = done.get(from)!;
-        for (const o of chunk.outcomes) outcomes.push(o.violations.length > 0 ? chunk.failure! : { ...o, schedule: null as never });
+    const fold = () => {
+      for (let chunk = waiting.get(folded); chunk !== undefined && !stopped; chunk = waiting.get(folded)) {
+        waiting.delete(folded);
+        for (const o of chunk.outcomes) {
+          if (!record(result, o.violations.length > 0 ? chunk.failure! : { ...o, schedule: null as never })) stopped = true;
+        }
+        folded += CHUNK;
       }
-      resolve({ outcomes, loads });
     };
     for (let w = 0; w < Math.min(workers, Math.ceil(count / CHUNK)); w++) {
       const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job });
       const load = { schedules: 0, busyMs: 0 };
       loads.push(load);
       const give = () => {
-        // No chunk after a known failure: it could not change the result.
-        if (next >= count || next > firstFailure) {
+        // Nothing more once a failure is folded: the serial run would have stopped there.
+        if (next >= count || stopped) {
           void worker.terminate();
-          if (--running === 0) finish();
+          if (--running === 0) resolve({ result, loads });
           return;
         }
         worker.postMessage({ from: next, to: Math.min(count, next + CHUNK) } satisfies Chunk);
         next += CHUNK;
       };
       worker.on('message', (chunk: ChunkDone) => {
-        done.set(chunk.from, chunk);
+        waiting.set(chunk.from, chunk);
         load.schedules += chunk.outcomes.length;
         load.busyMs += chunk.busyMs;
-        if (chunk.failure !== null) firstFailure = Math.min(firstFailure, chunk.from);
+        fold();
         give();
       });
       worker.on('error', reject);
@@ -104,10 +110,8 @@ async function main(argv: string[]): Promise<number> {
   for (const p of off) if (!predicates.includes(p)) fail(`unknown check ${JSON.stringify(p)} for ${protocol}: expected one of ${predicates.join(', ')}`);
 
   const started = performance.now();
-  const { outcomes, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off } }, schedules, workers);
+  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off } }, schedules, workers);
   const seconds = (performance.now() - started) / 1000;
-  const result = emptyExploration();
-  for (const o of outcomes) if (!record(result, o)) break;
 
   const failure = result.firstFailure;
   if (failure !== null) {
