@@ -72,7 +72,7 @@ export function decodeScenario(encoded: string): Parsed {
   const payload = parts.slice(3).join('.');
   const length = /^[0-9a-z]{1,6}$/.test(lengthText) ? parseInt(lengthText, 36) : NaN;
   if (Number.isNaN(length)) return damaged('its header is unreadable');
-  if (payload.length < length) return damaged(`it was cut short: ${payload.length} of its ${length} scenario characters arrived`);
+  if (payload.length < length) return damaged(`it was cut short (${payload.length} of its ${length} scenario characters arrived)`);
   if (payload.length > length) return damaged(`it is longer than it was made (${payload.length} scenario characters, ${length} expected)`);
   if (checksum(payload) !== sum) return damaged('its checksum does not match, so a character was changed');
   return inflate(payload);
