@@ -68,7 +68,7 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   out.cancelTimer('leader');
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
-  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [], proposals }, 'multipaxos.lead',
+  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [], proposals, resendBelow: nextSlot }, 'multipaxos.lead',
     () => `${who} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
 }
 
@@ -88,13 +88,26 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
   return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `${who} knows no leader and holds "${command}"`);
 }
 
-/** The leader's heartbeat, with how far it has applied, so laggards can catch up. */
+/**
+ * The leader's heartbeat, with how far it has applied, so laggards can catch up. Phase 2 is
+ * retried here: Accept again for every slot it proposed before the previous heartbeat that it
+ * still has not seen decided (a lost Accept or Accepted would otherwise block every later slot).
+ */
 export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   if (s.role !== 'leader') return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self} no longer leads; its heartbeat stops`);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
+  const resent: number[] = [];
+  for (let slot = s.applied + 1; slot < s.resendBelow; slot++) {
+    const value = s.proposals.get(slot);
+    if (value === undefined || s.decided.get(slot) !== undefined) continue;
+    for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
+    resent.push(slot);
+  }
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
-  return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`);
+  return out.done({ ...s, resendBelow: s.nextSlot }, 'multipaxos.heartbeat',
+    () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`
+      + (resent.length > 0 ? ` and proposes again the undecided ${resent.length === 1 ? 'slot' : 'slots'} ${resent.join(', ')}` : ''));
 }
 
 /** A follower missed decisions: the leader sends what it has applied since. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { toActions, toSimConfig } from '../../scenario/config';
+import { parseScenario } from '../../scenario/validate';
+import { Run } from '../run';
 import type { Context, Effect } from '../sim/protocol';
+import type { NodeSlot } from '../sim/types';
 import { multipaxos } from './index';
 import { type MultiPaxosFields, withFields } from './fixtures.test-helper';
 import { Slots } from './slots';
@@ -77,5 +81,48 @@ describe('Multi-Paxos: replicas', () => {
   it('a crash keeps promised, accepted, decided and applied', () => {
     const before = state({ promised: [2, 1], accepted: { 1: { ballot: [2, 1], value: 'a' } }, decided: { 1: 'a' }, applied: 1, role: 'leader', leader: 1, nextSlot: 9 });
     expect(multipaxos.crash(before, ctxFor(1))).toEqual(state({ promised: [2, 1], accepted: { 1: { ballot: [2, 1], value: 'a' } }, decided: { 1: 'a' }, applied: 1 }));
+  });
+});
+
+describe('Multi-Paxos: liveness when phase 2 messages are lost', () => {
+  it('the leader proposes again, at a heartbeat, every slot it proposed before the previous one and still has not seen decided', () => {
+    const leader = state({ role: 'leader', leader: 1, ballot: [2, 1], nextSlot: 5, resendBelow: 4, applied: 1,
+      proposals: { 2: 'b', 3: 'c', 4: 'd' }, decided: { 1: 'a', 3: 'c' } });
+    const step = multipaxos.handle(leader, { kind: 'timer', name: 'heartbeat' }, ctxFor(1));
+    // Slot 3 is decided and slot 4 is younger than one heartbeat interval: only slot 2 goes again.
+    expect(sent(step.effects).filter((s) => s.msg.type === 'Accept').map((s) => [s.to, s.msg])).toEqual(
+      [1, 2, 3].map((to) => [to, { type: 'Accept', ballot: [2, 1], slot: 2, value: 'b' }]));
+    expect(step.state.resendBelow).toBe(5);
+  });
+
+  it('a follower sends the leader the decisions it missed, but not one that may be crossing the heartbeat', () => {
+    const ctx = ctxFor(3);
+    const follower = state({ leader: 1, decided: { 1: 'a', 2: 'b', 3: 'c' }, applied: 3, appliedAtBeat: 2 });
+    const step = msg(follower, 1, { type: 'Heartbeat', ballot: [1, 1], applied: 0 }, ctx);
+    expect(sent(step.effects)).toEqual([{ to: 1, msg: { type: 'Decide', entries: [[1, 'a'], [2, 'b']] } }]);
+    expect(step.state.appliedAtBeat).toBe(3);
+    const leader = msg(state({ role: 'leader', leader: 1, ballot: [1, 1] }), 3, { type: 'Decide', entries: [[1, 'a'], [2, 'b']] }, ctxFor(1));
+    expect(leader.state.applied).toBe(2);
+  });
+
+  // Regression (issue 18): phase 2 was sent once and never retried, so one lost Accept blocked every later slot forever.
+  it('regression: the Accept messages for slot 1 are lost; slot 2 is decided; every replica still applies both', () => {
+    const parsed = parseScenario({
+      version: 1, protocol: 'multipaxos', nodes: 3, seed: 3,
+      actions: [
+        { at: 5, type: 'timeout', node: 1 },
+        { at: 199, type: 'cut', from: 1, to: 2 }, { at: 199, type: 'cut', from: 1, to: 3 },
+        { at: 200, type: 'request', node: 1, command: 'set a 1' },
+        { at: 230, type: 'restore', from: 1, to: 2 }, { at: 230, type: 'restore', from: 1, to: 3 },
+        { at: 300, type: 'request', node: 1, command: 'set b 2' },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    run.runUntil(600);
+    expect(run.violations).toEqual([]);
+    for (const node of run.sim.nodes() as readonly NodeSlot<MultiPaxosState>[]) {
+      expect(node.state).toMatchObject({ applied: 2, decided: { 1: 'set a 1', 2: 'set b 2' } });
+    }
   });
 });

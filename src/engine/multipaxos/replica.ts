@@ -27,7 +27,12 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
     () => `${who} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
 }
 
-/** The leader's heartbeat: follow it, restart the suspicion timer, and ask for any decisions missed. */
+/**
+ * The leader's heartbeat: follow it, restart the suspicion timer, and catch up in whichever
+ * direction is behind: ask for decisions this node missed, or send the leader those it missed.
+ * Only slots this node already knew at the previous heartbeat go to the leader: a fresher one
+ * is most likely crossing the heartbeat on the wire, not missed.
+ */
 export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Heartbeat' }>, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
@@ -38,8 +43,12 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
   startLeaderTimer(out, ctx);
   for (const command of s.pending) out.send(from, { type: 'ClientRequest', command });
   if (m.applied > s.applied) out.send(from, { type: 'CatchUp', from: s.applied + 1 });
-  return out.done({ ...s, role: 'follower', leader: from, pending: [] }, 'multipaxos.heartbeat',
-    () => `${who} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed` : ''}`);
+  const ahead: [number, string][] = [];
+  for (let slot = m.applied + 1; slot <= s.appliedAtBeat; slot++) ahead.push([slot, s.decided.get(slot)!]);
+  if (ahead.length > 0) out.send(from, { type: 'Decide', entries: ahead });
+  return out.done({ ...s, role: 'follower', leader: from, pending: [], appliedAtBeat: s.applied }, 'multipaxos.heartbeat',
+    () => `${who} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed`
+      : ahead.length > 0 ? ` and sends it slots ${m.applied + 1}–${s.appliedAtBeat}, which the leader missed` : ''}`);
 }
 
 /** Decisions a follower missed, sent by the leader: record them and apply in order. */

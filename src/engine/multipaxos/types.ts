@@ -34,6 +34,13 @@ export interface MultiPaxosState {
   readonly nextSlot: number;
   /** What this node proposed, as leader, for each slot (client commands, adopted values, no-ops). */
   readonly proposals: Slots<string>;
+  /**
+   * The leader's next free slot at its previous heartbeat: a slot below it still undecided at
+   * this heartbeat has waited a whole interval, so its Accept or Accepted messages were lost.
+   */
+  readonly resendBelow: number;
+  /** How far this follower had applied when the previous heartbeat came (for catching the leader up). */
+  readonly appliedAtBeat: number;
   /** Acceptances seen per slot and ballot, for learning. */
   readonly tallies: readonly { slot: number; ballot: Ballot; value: string; from: readonly NodeId[] }[];
   /** Client commands held while no leader is known. */
