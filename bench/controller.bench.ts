@@ -62,7 +62,7 @@ function bench(protocol: string): void {
   const workload = `${protocol}, 5 nodes, a command every ${EVERY_MS} ms, ${RUN_MS / 1000} s virtual`;
   const end = hour ? 3_600_000 : RUN_MS;
   const base = heap();
-  let c: Controller | null = new Controller(scenario(protocol, end));
+  const c = new Controller(scenario(protocol, end));
   const history: string[] = [];
   let runMs = 0;
   for (const at of [60_000, 300_000, 600_000, ...(hour ? [3_600_000] : [])]) {
@@ -95,7 +95,6 @@ function bench(protocol: string): void {
   console.log(`controller.${protocol}.seek_forward_ms p50=${ms(quantile(forward, 0.5))} p95=${ms(quantile(forward, 0.95))}  (${forward.length} seeks; ${workload})`);
   console.log(`controller.${protocol}.seek_back_ms p50=${ms(quantile(back, 0.5))} p95=${ms(quantile(back, 0.95))}  (${back.length} seeks; ${workload})`);
   console.log(`controller.${protocol}.step_back_ms p50=${ms(quantile(steps, 0.5))} p95=${ms(quantile(steps, 0.95))}  (100 random moments; ${workload})`);
-  c = null;
 }
 
 for (const p of only !== null ? [only] : ['raft', 'paxos', 'multipaxos']) bench(p);

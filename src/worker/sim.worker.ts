@@ -74,7 +74,11 @@ function handle(cmd: ToWorker): void {
     controller = new Controller(cmd.scenario);
     controller.traceShown = traceShown;
     const at = Math.min(cmd.at ?? 0, MAX_MOMENT);
-    if (at > 0) seek(controller, at, `Opening the run at ${formatTime(at)}`);
+    if (at > 0) {
+      // The cluster shows at once, at the start, while the run moves on to the link's moment.
+      post({ type: 'snapshot', snapshot: controller.snapshot(true) });
+      seek(controller, at, `Opening the run at ${formatTime(at)}`);
+    }
     dirty = true;
     return;
   }
