@@ -216,14 +216,14 @@ export class Controller {
 
   /**
    * Runs every event up to `until`, or until a violation (with `stopOnViolation`) or until
-   * `enough` says so (asked every 64 events). True when it got there.
+   * `enough` says so (asked every 16 events: one event with a long log can take a millisecond). True when it got there.
    */
   private runToward(until: number, stopOnViolation: boolean, enough?: () => boolean): boolean {
     const seen = this.run.violations.length;
     let n = 0;
     let stopped = false;
     this.run.sim.runUntil(until, () => {
-      stopped = (stopOnViolation && this.run.violations.length > seen) || ((++n & 63) === 0 && enough !== undefined && enough());
+      stopped = (stopOnViolation && this.run.violations.length > seen) || ((++n & 15) === 0 && enough !== undefined && enough());
       return stopped;
     });
     return !stopped;
