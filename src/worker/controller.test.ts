@@ -471,3 +471,21 @@ describe('controller: the scenario in snapshots', () => {
     expect(held).toEqual(c.scenario());
   });
 });
+
+describe('controller: exporting the trace in slices', () => {
+  it('gives the same text as in one go, however it is sliced', () => {
+    const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    c.seekTime(8000);
+    const whole = c.exportTrace();
+    const x = c.beginExport();
+    let slices = 1;
+    const times: number[] = [];
+    while (!x.work(() => true)) {
+      slices++;
+      times.push(x.time);
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(x.text()).toBe(whole);
+  });
+});

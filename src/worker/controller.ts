@@ -4,9 +4,9 @@ import { Run, type RunCheckpoint } from '../engine/run';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
-import { nodeStates, traceLine } from '../engine/traceFormat';
 import { AppliedKv } from './appliedKv';
 import { movingFrame } from './movingFrame';
+import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
@@ -191,16 +191,14 @@ export class Controller {
 
   /** The run so far as JSON Lines in the runner's format, replayed from scratch to this event. */
   exportTrace(): string {
-    const s = this.scenario();
-    const run = new Run(toSimConfig(s), toActions(s));
-    const lines: string[] = [];
-    run.sim.onEvent((rec) => lines.push(JSON.stringify(traceLine(rec))));
-    while (run.sim.world.events < this.events && run.step() !== null) { /* replay */ }
-    lines.push(JSON.stringify({ summary: {
-      protocol: s.protocol, events: run.sim.world.events, endTime: run.sim.time, violations: run.violations, traceHash: run.sim.traceHash,
-      nodes: nodeStates(run.sim.protocol, run.sim.nodes(), run.sim.contexts),
-    } }));
-    return `${lines.join('\n')}\n`;
+    const x = this.beginExport();
+    x.work();
+    return x.text();
+  }
+
+  /** The same, to be replayed in slices by its work(). */
+  beginExport(): TraceExport {
+    return new TraceExport(this.scenario(), this.events);
   }
 
   private advanceTo(target: number, enough?: () => boolean): boolean {

@@ -25,36 +25,69 @@ let dirty = true;
 let traceShown = true;
 let ticks = 0;
 let last = performance.now();
-/** What the long move under way is called on its progress bar, or null when none is. */
-let moving: string | null = null;
+/**
+ * Long work under way (a seek toward a far moment, exporting a long trace): done slice by
+ * slice in tick(), with its progress in virtual time. Null when there is none.
+ */
+interface Job {
+  label: string;
+  work(enough: () => boolean): boolean;
+  progress(): { from: number; target: number; now: number };
+  /** Stopped by Cancel (`asked`) or by another command: what to tell the user, if anything. */
+  cancel(asked: boolean): string | null;
+  /** What to do once the work is done. */
+  finish(): void;
+}
+let job: Job | null = null;
 
 function post(msg: FromWorker): void {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 }
 
-/** Starts a seek: done at once if it is short, else continued slice by slice in tick(). */
-function seek(c: Controller, time: number, label: string): void {
-  c.beginSeek(time);
-  moving = label;
-  continueMove(c);
+/** Starts a long job: done at once if it is short, else continued slice by slice in tick(). */
+function start(next: Job): void {
+  job = next;
+  continueJob();
 }
 
-/** One slice of the move under way; posts how far it has come, or that it is over. */
-function continueMove(c: Controller): void {
+/** One slice of the job under way; posts how far it has come, or that it is over. */
+function continueJob(): void {
   const deadline = performance.now() + SLICE_MS;
-  if (c.work(() => performance.now() > deadline)) {
-    endMove();
+  const j = job!;
+  if (j.work(() => performance.now() > deadline)) {
+    endJob();
+    j.finish();
   } else {
-    const p = c.progress()!;
-    post({ type: 'progress', progress: { label: moving!, from: p.from, target: p.target, now: p.now } });
+    post({ type: 'progress', progress: { label: j.label, ...j.progress() } });
   }
   dirty = true;
 }
 
-function endMove(): void {
-  if (moving === null) return;
-  moving = null;
+function endJob(): void {
+  if (job === null) return;
+  job = null;
   post({ type: 'progress', progress: null });
+}
+
+function seek(c: Controller, time: number, label: string): void {
+  c.beginSeek(time);
+  start({
+    label, work: (enough) => c.work(enough), progress: () => c.progress()!,
+    cancel: (asked) => {
+      c.cancelSeek();
+      return asked ? `Stopped at ${formatTime(c.time)}, where the run had come to.` : null;
+    },
+    finish: () => {},
+  });
+}
+
+function exportTrace(c: Controller): void {
+  const x = c.beginExport();
+  const until = c.time;
+  start({
+    label: 'Exporting the trace', work: (enough) => x.work(enough), progress: () => ({ from: 0, target: until, now: x.time }),
+    cancel: () => 'The trace was not exported: it was cancelled before it was done.', finish: () => post({ type: 'trace', jsonl: x.text() }),
+  });
 }
 
 function handle(cmd: ToWorker): void {
@@ -70,7 +103,7 @@ function handle(cmd: ToWorker): void {
     return;
   }
   if (cmd.type === 'load') {
-    endMove();
+    endJob();
     controller = new Controller(cmd.scenario);
     controller.traceShown = traceShown;
     const at = Math.min(cmd.at ?? 0, MAX_MOMENT);
@@ -84,11 +117,11 @@ function handle(cmd: ToWorker): void {
   }
   if (controller === null) return;
   const c = controller;
-  // Anything else the user does ends a long move where it has come to (a new seek replaces it).
-  if (moving !== null && cmd.type !== 'speed' && cmd.type !== 'exportTrace') {
-    c.cancelSeek();
-    endMove();
-    if (cmd.type === 'cancel') post({ type: 'notice', text: `Stopped at ${formatTime(c.time)}, where the run had come to.` });
+  // Anything else the user does ends a long job; a seek stays where it has come to (a new seek replaces it).
+  if (job !== null && cmd.type !== 'speed') {
+    const notice = job.cancel(cmd.type === 'cancel');
+    endJob();
+    if (notice !== null) post({ type: 'notice', text: notice });
   }
   switch (cmd.type) {
     case 'play': c.playing = true; last = performance.now(); break;
@@ -110,7 +143,7 @@ function handle(cmd: ToWorker): void {
       break;
     case 'narrationPrev': c.narrationPrev(); break;
     case 'setNarration': c.setNarration(cmd.narration); break;
-    case 'exportTrace': post({ type: 'trace', jsonl: c.exportTrace() }); break;
+    case 'exportTrace': exportTrace(c); break;
   }
   dirty = true;
 }
@@ -128,8 +161,8 @@ function tick(): void {
   const gap = Math.min(now - last, MAX_FRAME_GAP_MS);
   last = now;
   try {
-    if (controller !== null && moving !== null) {
-      continueMove(controller);
+    if (job !== null) {
+      continueJob();
     } else if (controller !== null && controller.playing) {
       if (controller.advance(gap * controller.speed, () => performance.now() - now > PLAY_BUDGET_MS)) {
         const v = controller.snapshot().safety?.violations.at(-1);
@@ -141,17 +174,17 @@ function tick(): void {
     // 15 times a second, and what moves every frame goes to the drawing worker regardless.
     // During a long move it waits for the end: the progress bar says how far it is.
     const pageSkips = controller !== null && controller.playing && drawPort !== null && ticks++ % 2 === 1;
-    if (controller !== null && dirty && moving === null && !pageSkips) {
+    if (controller !== null && dirty && job === null && !pageSkips) {
       const snapshot = controller.snapshot(true);
       post({ type: 'snapshot', snapshot });
       drawPort?.postMessage(controller.movingFrame(snapshot));
       dirty = false;
-    } else if (controller !== null && dirty && moving === null) {
+    } else if (controller !== null && dirty && job === null) {
       drawPort?.postMessage(controller.movingNow());
     }
   } catch (err) {
     if (controller !== null) controller.playing = false;
-    endMove();
+    endJob();
     post({ type: 'error', text: `The simulation stopped: ${(err as Error).message}` });
   }
   setTimeout(tick, Math.max(0, FRAME_MS - (performance.now() - now)));
