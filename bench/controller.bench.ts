@@ -8,7 +8,8 @@
  * (to S1..S5 in turn) for 600 s. Seeks go to 200 seeded random moments of the run, each from
  * wherever the previous one left it (about half forward, half back); step back is measured
  * at 100 random moments. History is the heap the Controller holds (after a full GC) at
- * 60, 300 and 600 s; with --hour, also at 3600 s.
+ * 60, 300 and 600 s; with --hour, also at 3600 s. Times are wall-clock and, beside them, the
+ * process's CPU time (on a shared machine, wall time also counts the waits for a core).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -56,6 +57,21 @@ function quantile(xs: number[], q: number): number {
 }
 
 const ms = (x: number) => x.toFixed(1);
+
+interface Timing { wall: number; cpu: number }
+
+function timed(f: () => void): Timing {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  f();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+}
+
+function figures(xs: Timing[]): string {
+  const q = (k: keyof Timing, p: number) => ms(quantile(xs.map((x) => x[k]), p));
+  return `p50=${q('wall', 0.5)} p95=${q('wall', 0.95)} cpu_p50=${q('cpu', 0.5)} cpu_p95=${q('cpu', 0.95)}`;
+}
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 function bench(protocol: string): void {
@@ -76,25 +92,21 @@ function bench(protocol: string): void {
   if (hour) c.seekTime(RUN_MS);
 
   const rand = lcg(7);
-  const forward: number[] = [];
-  const back: number[] = [];
+  const forward: Timing[] = [];
+  const back: Timing[] = [];
   for (let i = 0; i < 200; i++) {
     const target = Math.floor(rand() * RUN_MS);
     const from = c.time;
-    const s = performance.now();
-    c.seekTime(target);
-    (target >= from ? forward : back).push(performance.now() - s);
+    (target >= from ? forward : back).push(timed(() => c.seekTime(target)));
   }
-  const steps: number[] = [];
+  const steps: Timing[] = [];
   for (let i = 0; i < 100; i++) {
     c.seekTime(Math.floor(rand() * RUN_MS));
-    const s = performance.now();
-    c.stepBack();
-    steps.push(performance.now() - s);
+    steps.push(timed(() => c.stepBack()));
   }
-  console.log(`controller.${protocol}.seek_forward_ms p50=${ms(quantile(forward, 0.5))} p95=${ms(quantile(forward, 0.95))}  (${forward.length} seeks; ${workload})`);
-  console.log(`controller.${protocol}.seek_back_ms p50=${ms(quantile(back, 0.5))} p95=${ms(quantile(back, 0.95))}  (${back.length} seeks; ${workload})`);
-  console.log(`controller.${protocol}.step_back_ms p50=${ms(quantile(steps, 0.5))} p95=${ms(quantile(steps, 0.95))}  (100 random moments; ${workload})`);
+  console.log(`controller.${protocol}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${workload})`);
+  console.log(`controller.${protocol}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${workload})`);
+  console.log(`controller.${protocol}.step_back_ms ${figures(steps)}  (100 random moments; ${workload})`);
 }
 
 for (const p of only !== null ? [only] : ['raft', 'paxos', 'multipaxos']) bench(p);
