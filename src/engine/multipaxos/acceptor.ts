@@ -19,7 +19,7 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
     out.send(from, { type: 'Nack', ballot, promised: s.promised! });
     return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `${who} refuses ballot ${ballotText(ballot)}: it promised ${ballotText(s.promised)}`);
   }
-  const n = Object.keys(s.accepted).length;
+  const n = s.accepted.size;
   out.mark('onPrepare.promise', () => `reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
   out.send(from, { type: 'Promise', ballot, accepted: s.accepted });
   let state: MultiPaxosState = { ...s, promised: ballot, maxRound };
@@ -47,7 +47,7 @@ export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxos
   out.mark('onAccept.accept', () => `accepted[${m.slot}] "${m.value}" at ${ballotText(m.ballot)}`);
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, slot: m.slot, value: m.value });
   const promised = above(m.ballot, s.promised) ? m.ballot : s.promised;
-  let state: MultiPaxosState = { ...s, promised, accepted: { ...s.accepted, [m.slot]: { ballot: m.ballot, value: m.value } } };
+  let state: MultiPaxosState = { ...s, promised, accepted: s.accepted.set(m.slot, { ballot: m.ballot, value: m.value }) };
   if (from !== ctx.self) {
     // An Accept comes from the leader: follow it, and keep suspecting it only if it falls silent.
     out.mark('onAccept.follow', () => `leader S${from}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Context, Input } from '../sim/protocol';
 import { multipaxos } from './index';
+import { Slots } from './slots';
 import { initialState } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
@@ -10,7 +11,7 @@ const ctx: Context = {
   timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
 };
 const msg = (m: MultiPaxosMessage): Input<MultiPaxosMessage> => ({ kind: 'message', from: 2, msg: m });
-const candidate: Partial<MultiPaxosState> = { role: 'candidate', ballot: [4, 1], promised: [4, 1], maxRound: 4, promises: [{ from: 1, accepted: {} }] };
+const candidate: Partial<MultiPaxosState> = { role: 'candidate', ballot: [4, 1], promised: [4, 1], maxRound: 4, promises: [{ from: 1, accepted: Slots.empty() }] };
 const leading: Partial<MultiPaxosState> = { role: 'leader', leader: 1, ballot: [4, 1], promised: [4, 1], nextSlot: 3 };
 
 type Row = [name: string, state: Partial<MultiPaxosState>, input: Input<MultiPaxosMessage>, lines: string[]];
@@ -25,9 +26,9 @@ const TABLES: Record<string, Row[]> = {
   ],
   'adoption and no-op gap filling': [
     ['the majority: re-propose slot 2, fill slot 1, serve a held command', { ...candidate, pending: ['set a 1'] },
-      msg({ type: 'Promise', ballot: [4, 1], accepted: { 2: { ballot: [3, 3], value: 'set b 2' } } }),
+      msg({ type: 'Promise', ballot: [4, 1], accepted: Slots.of({ 2: { ballot: [3, 3], value: 'set b 2' } }) }),
       ['onPromise.waiting', 'onPromise.add', 'onPromise.quorum', 'onPromise.adopt', 'onPromise.noop', 'onPromise.held', 'onPromise.lead']],
-    ['a promise nobody waits for', {}, msg({ type: 'Promise', ballot: [4, 1], accepted: {} }), ['onPromise.waiting']],
+    ['a promise nobody waits for', {}, msg({ type: 'Promise', ballot: [4, 1], accepted: Slots.empty() }), ['onPromise.waiting']],
   ],
   'per-slot phase 2': [
     ['the leader proposes in the next slot', leading, { kind: 'request', command: 'set x 1' }, ['request.isLeader', 'request.propose']],
@@ -38,14 +39,14 @@ const TABLES: Record<string, Row[]> = {
     ['a majority decides and applies in order', { tallies: [{ slot: 1, ballot: [4, 2], value: 'v', from: [3] }] },
       msg({ type: 'Accepted', ballot: [4, 2], slot: 1, value: 'v' }),
       ['onAccepted.known', 'onAccepted.tally', 'onAccepted.quorum', 'onAccepted.decide', 'applyInOrder.next', 'applyInOrder.apply']],
-    ['a decided slot is not counted again', { decided: { 1: 'v' } }, msg({ type: 'Accepted', ballot: [4, 2], slot: 1, value: 'v' }), ['onAccepted.known']],
+    ['a decided slot is not counted again', { decided: Slots.of({ 1: 'v' }) }, msg({ type: 'Accepted', ballot: [4, 2], slot: 1, value: 'v' }), ['onAccepted.known']],
   ],
   'heartbeat and catch-up': [
     ['the leader\'s heartbeat', leading, { kind: 'timer', name: 'heartbeat' }, ['heartbeat.isLeader', 'heartbeat.send']],
     ['a follower behind asks to catch up', { promised: [4, 2] }, msg({ type: 'Heartbeat', ballot: [4, 2], applied: 3 }),
       ['onHeartbeat.belowIf', 'onHeartbeat.follow', 'onHeartbeat.behindIf', 'onHeartbeat.catchUp']],
     ['a deposed leader\'s heartbeat', { promised: [6, 3] }, msg({ type: 'Heartbeat', ballot: [4, 2], applied: 0 }), ['onHeartbeat.belowIf', 'onHeartbeat.ignore']],
-    ['the leader sends what was missed', { ...leading, decided: { 1: 'a', 2: 'b' }, applied: 2 }, msg({ type: 'CatchUp', from: 1 }), ['onCatchUp.send']],
+    ['the leader sends what was missed', { ...leading, decided: Slots.of({ 1: 'a', 2: 'b' }), applied: 2 }, msg({ type: 'CatchUp', from: 1 }), ['onCatchUp.send']],
     ['the follower applies it', {}, msg({ type: 'Decide', entries: [[1, 'a'], [2, 'b']] }), ['onDecide.record', 'applyInOrder.next', 'applyInOrder.apply']],
   ],
   'nack, start and recovery': [
@@ -64,7 +65,7 @@ describe.each(Object.entries(TABLES))('Multi-Paxos pseudocode lines: %s', (_hand
 describe('Multi-Paxos pseudocode values', () => {
   it('a new leader says how many slots it re-proposes and how many gaps it fills', () => {
     const step = multipaxos.handle({ ...initialState(), ...candidate },
-      msg({ type: 'Promise', ballot: [4, 1], accepted: { 3: { ballot: [3, 3], value: 'c' } } }), ctx);
+      msg({ type: 'Promise', ballot: [4, 1], accepted: Slots.of({ 3: { ballot: [3, 3], value: 'c' } }) }), ctx);
     const v = Object.fromEntries(step.lines.map((l) => [l.id, l.value?.()]));
     expect(v['onPromise.adopt']).toBe('1 slot re-proposed');
     expect(v['onPromise.noop']).toBe('2 gaps filled');

@@ -47,6 +47,7 @@ export const MULTIPAXOS_PSEUDOCODE: Pseudocode = {
     handler('heartbeat', 'periodically, every heartbeat interval', undefined, [
       ['isLeader', 0, 'if role = leader:'],
       ['send', 1, 'send Heartbeat(ballot, applied) to every other node; restart the heartbeat timer'],
+      ['resend', 1, 'send Accept again for every slot proposed before the last heartbeat and still not decided'],
     ]),
     handler('onAccept', 'acceptor, on receiving Accept(b, slot, v): phase 2b', undefined, [
       ['ok', 0, 'if b ≥ promised:'],
@@ -71,6 +72,7 @@ export const MULTIPAXOS_PSEUDOCODE: Pseudocode = {
       ['follow', 0, 'leader := sender; role := follower; restart the leader timer; forward held commands'],
       ['behindIf', 0, 'if leaderApplied > applied:'],
       ['catchUp', 1, 'send CatchUp(applied + 1) to the leader'],
+      ['ahead', 0, 'if this node knew, at the last heartbeat, slots beyond leaderApplied: send Decide(those slots) to the leader'],
     ]),
     handler('onCatchUp', 'leader, on receiving CatchUp(from)', undefined, [
       ['send', 0, 'send Decide(decided[from], …, decided[applied]) to the sender'],

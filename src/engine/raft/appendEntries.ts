@@ -16,13 +16,13 @@ export function appendEntries(
     : suffix.length === 0 ? 'no: suffix empty' : `no: log.length ${s.log.length} ≤ prefixLen ${prefixLen}`));
   if (overlap) {
     const index = Math.min(log.length, prefixLen + suffix.length) - 1;
-    const mine = log[index].term;
+    const mine = log.get(index).term;
     const theirs = suffix[index - prefixLen].term;
     out.mark('appendEntries.index', () => `index ${index}`);
     out.mark('appendEntries.conflict', () => (mine !== theirs ? `term ${mine} ≠ ${theirs}` : `no: both term ${mine}`));
     if (mine !== theirs) {
       const before = log.length;
-      log = log.slice(0, ctx.bugs.has('truncateOffByOne') ? prefixLen - 1 : prefixLen);
+      log = log.truncate(ctx.bugs.has('truncateOffByOne') ? prefixLen - 1 : prefixLen);
       const after = log.length;
       out.mark('appendEntries.truncate', () => change('log.length', before, after));
     }
@@ -31,7 +31,7 @@ export function appendEntries(
   const length = log.length;
   out.mark('appendEntries.extend', () => `${extend ? '' : 'no: '}${prefixLen + suffix.length} ${extend ? '>' : '≤'} log.length ${length}`);
   if (extend) {
-    log = log.concat(suffix.slice(Math.max(0, log.length - prefixLen)));
+    log = log.append(suffix, Math.max(0, log.length - prefixLen));
     const after = log.length;
     out.mark('appendEntries.append', () => change('log.length', length, after));
   }
@@ -42,6 +42,6 @@ export function appendEntries(
   if (commitTo <= s.commitLength) return log === s.log ? s : { ...s, log };
   out.mark('appendEntries.deliver', () => (commitTo - s.commitLength === 1 ? `log[${s.commitLength}]` : `log[${s.commitLength}] … log[${commitTo - 1}]`));
   out.mark('appendEntries.commit', () => change('commitLength', s.commitLength, commitTo));
-  for (let i = s.commitLength; i < commitTo; i++) out.apply(i, log[i].command);
+  for (let i = s.commitLength; i < commitTo; i++) out.apply(i, log.get(i).command);
   return { ...s, log, commitLength: commitTo };
 }

@@ -16,7 +16,7 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
   const who = `S${ctx.self}`;
   out.mark('broadcast.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole === 'leader') {
-    const log = s.log.concat({ term: s.currentTerm, command });
+    const log = s.log.append([{ term: s.currentTerm, command }]);
     const state = { ...s, log, ackedLength: setAt(s.ackedLength, ctx.self, log.length) };
     out.mark('broadcast.append', () => `log.length ${s.log.length} → ${log.length}`);
     out.mark('broadcast.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);

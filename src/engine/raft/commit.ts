@@ -15,7 +15,7 @@ export function commitLogEntries(s: RaftState, out: RaftOut, ctx: Context): Raft
     out.mark('commitLogEntries.commitIf', () => `no: ready ${ready} ≤ commitLength ${s.commitLength}`);
     return s;
   }
-  const term = s.log[ready - 1].term;
+  const term = s.log.get(ready - 1).term;
   if (!ctx.bugs.has('commitOldTermByCount') && term !== s.currentTerm) {
     out.mark('commitLogEntries.commitIf', () => `no: log[${ready - 1}].term ${term} ≠ currentTerm ${s.currentTerm} (older entries commit only with one of this term)`);
     return s;
@@ -23,6 +23,6 @@ export function commitLogEntries(s: RaftState, out: RaftOut, ctx: Context): Raft
   out.mark('commitLogEntries.commitIf', () => `ready ${ready} > commitLength ${s.commitLength}, log[${ready - 1}].term ${term}${term === s.currentTerm ? ' = currentTerm' : ` ≠ currentTerm ${s.currentTerm}, counted anyway`}`);
   out.mark('commitLogEntries.deliver', () => (ready - s.commitLength === 1 ? `log[${s.commitLength}]` : `log[${s.commitLength}] … log[${ready - 1}]`));
   out.mark('commitLogEntries.commit', () => change('commitLength', s.commitLength, ready));
-  for (let i = s.commitLength; i < ready; i++) out.apply(i, s.log[i].command);
+  for (let i = s.commitLength; i < ready; i++) out.apply(i, s.log.get(i).command);
   return { ...s, commitLength: ready };
 }

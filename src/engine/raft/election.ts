@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { lastTerm, node, others, startElectionTimer } from './state';
+import { node, others, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -43,7 +43,7 @@ export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
   const state: RaftState = {
     ...s, currentTerm, currentRole: 'candidate', votedFor: ctx.self, votesReceived: [ctx.self], currentLeader: null,
   };
-  const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: lastTerm(s.log) };
+  const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: s.log.lastTerm };
   out.mark('electionTimeout.term', () => `currentTerm ${s.currentTerm} → ${currentTerm}, ${s.currentRole} → candidate`);
   out.mark('electionTimeout.vote', () => `votedFor ${node(ctx.self)}`);
   out.mark('electionTimeout.lastTerm', () => `lastTerm ${msg.logTerm}`);

@@ -29,10 +29,10 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
   }
   const log = state.log;
   const logOk = log.length >= m.prefixLen
-    && (m.prefixLen === 0 || log[m.prefixLen - 1].term === m.prefixTerm);
+    && (m.prefixLen === 0 || log.get(m.prefixLen - 1).term === m.prefixTerm);
   out.mark('logRequest.logOk', () => `logOk: ${logOk ? 'yes' : 'no'}, ${log.length < m.prefixLen ? `log.length ${log.length} < prefixLen ${m.prefixLen}`
     : m.prefixLen === 0 ? 'prefixLen 0'
-    : `log[${m.prefixLen - 1}].term ${log[m.prefixLen - 1].term} ${logOk ? '=' : '≠'} prefixTerm ${m.prefixTerm}`}`);
+    : `log[${m.prefixLen - 1}].term ${log.get(m.prefixLen - 1).term} ${logOk ? '=' : '≠'} prefixTerm ${m.prefixTerm}`}`);
   const who = `S${ctx.self}`;
   const accepted = current && logOk;
   out.mark('logRequest.acceptIf', () => (accepted ? 'yes' : !current ? 'no: an older term' : 'no: logOk is false'));

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Input, LineMark } from '../sim/protocol';
-import { ctxFor, entries, stateWith } from './fixtures.test-helper';
+import { ctxFor, entries, type RaftFields, stateWith } from './fixtures.test-helper';
 import { raft } from './index';
-import type { RaftMessage, RaftState } from './types';
+import type { RaftMessage } from './types';
 
 /** Which pseudocode lines each handler marks, one table per handler: state and input -> line ids. */
 const ctx = ctxFor(1, 5);
 const ids = (lines: readonly LineMark[]) => lines.map((l) => l.id);
 const values = (lines: readonly LineMark[]) => Object.fromEntries(lines.filter((l) => l.value !== null).map((l) => [l.id, l.value!()]));
 const msg = (m: RaftMessage): Input<RaftMessage> => ({ kind: 'message', from: 2, msg: m });
-const run = (s: Partial<RaftState>, input: Input<RaftMessage>, c = ctx) => raft.handle(stateWith(c, s), input, c);
+const run = (s: RaftFields, input: Input<RaftMessage>, c = ctx) => raft.handle(stateWith(c, s), input, c);
 
-const leader: Partial<RaftState> = {
+const leader: RaftFields = {
   currentTerm: 2, currentRole: 'leader', currentLeader: 1, votedFor: 1, log: entries(1, 2), commitLength: 1,
   sentLength: [0, 2, 2, 2, 2, 2], ackedLength: [0, 2, 1, 1, 1, 1],
 };
@@ -23,7 +23,7 @@ const LR = (term: number, ack: number, success: boolean): RaftMessage => ({ type
 const REPLICATE = ['replicateLog.prefixLen', 'replicateLog.suffix', 'replicateLog.prefixTerm', 'replicateLog.send'];
 const toFollowers = REPLICATE.concat(REPLICATE, REPLICATE, REPLICATE);
 
-type Row = [name: string, state: Partial<RaftState>, input: Input<RaftMessage>, lines: string[]];
+type Row = [name: string, state: RaftFields, input: Input<RaftMessage>, lines: string[]];
 
 const TABLES: Record<string, Row[]> = {
   'on initialisation and recovery': [

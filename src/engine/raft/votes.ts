@@ -55,7 +55,7 @@ function becomeLeader(s: RaftState, out: RaftOut, ctx: Context): RaftState {
     ...s.pending.map((command) => ({ term: s.currentTerm, command })),
   ];
   if (appended.length > 0) out.mark('voteResponse.append', () => `log.length ${s.log.length} → ${s.log.length + appended.length}`);
-  const log = appended.length > 0 ? s.log.concat(appended) : s.log;
+  const log = s.log.append(appended);
   const ackedLength = new Array<number>(ctx.nodes.length + 1).fill(0);
   ackedLength[ctx.self] = log.length;
   out.mark('voteResponse.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);

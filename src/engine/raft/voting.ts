@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { adoptHigherTerm, lastTerm, node, startElectionTimer } from './state';
+import { adoptHigherTerm, node, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
@@ -12,7 +12,7 @@ export function onVoteRequest(s: RaftState, m: VoteRequest, ctx: Context): Step<
   out.mark('voteRequest.newer', () => (newer ? `cTerm ${m.term} > currentTerm ${s.currentTerm}` : `no: cTerm ${m.term} ${m.term === s.currentTerm ? '=' : '<'} currentTerm ${s.currentTerm}`));
   if (newer) out.mark('voteRequest.stepDown', () => `currentTerm ${s.currentTerm} → ${m.term}${s.votedFor !== null ? `, votedFor ${node(s.votedFor)} → null` : ''}`);
   let state = newer ? adoptHigherTerm(s, m.term, out, ctx) : s;
-  const myLastTerm = lastTerm(state.log);
+  const myLastTerm = state.log.lastTerm;
   const logLength = state.log.length;
   out.mark('voteRequest.lastTerm', () => `lastTerm ${myLastTerm}`);
   const logOk = ctx.bugs.has('skipLogUpToDateCheck')
