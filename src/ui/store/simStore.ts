@@ -63,6 +63,8 @@ export type SlowView = keyof typeof SLOW_VIEWS;
 /** Views shown only by elements that say so (see watchSight): with none, they rest. */
 const SHOWN_WHEN_WATCHED: ReadonlySet<SlowView> = new Set(['details']);
 const TRACE_KEPT = 150;
+/** The pseudocode panel's refresh period while playing. */
+const CODE_MS = 250;
 
 export interface SimState {
   snapshot: Snapshot | null;
@@ -164,6 +166,13 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     return new Set(best === null ? [] : [best]);
   };
 
+  let codeAt = 0;
+  const codeDue = (snap: Snapshot, due: Set<SlowView>, now: number): boolean => {
+    if (snap.playing && (due.size === 0 || now - codeAt < CODE_MS)) return false;
+    codeAt = now;
+    return true;
+  };
+
   /** Folds one delta snapshot into the state (see Snapshot): unchanged nodes keep their objects. */
   const merge = (prev: SimState, snap: Snapshot): Partial<SimState> => {
     const nodes: Record<number, NodeView> = snap.reset ? {} : { ...prev.nodes };
@@ -191,8 +200,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
-      // The pseudocode panel refreshes with the tables: one more view on its own would slow every other.
-      ...(due.has('panel') && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
+      // The pseudocode panel rides along with whichever slow view refreshes, at most 4 times a
+      // second: a view of its own would take turns from the others (the message list, the tables).
+      ...(codeDue(snap, due, now) && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
       ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),

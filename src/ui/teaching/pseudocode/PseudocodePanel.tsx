@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { pseudocodeOf } from '../../protocolView';
-import { useSight, useSim } from '../../store/simStore';
+import { useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
 import { codeBlocks, type LineRow, paperSegments } from './codeBlocks';
 import './pseudocode.css';
@@ -23,7 +23,6 @@ export function PseudocodePanel() {
     const k = s.snapshot?.narrationStep ?? -1;
     return (k >= 0 ? s.scenario?.narration[k]?.lines : undefined) ?? NO_LINES;
   });
-  const sight = useSight('panel');
   const [open, setOpen] = useState<string | null>(null);
   const pseudocode = pseudocodeOf(protocol);
   const following = code?.playing === true ? (selected !== null ? code.view.byNode[selected - 1] ?? null : null) : null;
@@ -34,7 +33,7 @@ export function PseudocodePanel() {
   const body = useRef<HTMLDivElement>(null);
   useEffect(() => { if (body.current !== null) body.current.scrollTop = 0; }, [run?.seq]);
   return (
-    <section ref={sight} className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
+    <section className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
       <header className="code-head">
         <h2>Pseudocode</h2>
         <span className="code-event" data-seq={run?.seq ?? 0}>
