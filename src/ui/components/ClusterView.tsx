@@ -2,6 +2,7 @@ import { useContext, useMemo } from 'react';
 import { nodePositions, VIEW } from '../geometry/layout';
 import { messageAt } from '../draw/movingPaint';
 import { SimContext, useSim } from '../store/simStore';
+import { ClusterHint } from './ClusterHint';
 import { Links } from './Links';
 import { MessageList } from './MessageList';
 import { frameOf, MovingLayer } from './MovingLayer';
@@ -47,6 +48,7 @@ export function ClusterView() {
           {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} />)}
         </svg>
         <MovingLayer positions={positions} />
+        <ClusterHint />
       </div>
       <MessageList positions={positions} />
     </>

@@ -1,7 +1,7 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
-import { type Badge, badge } from '../protocolView';
+import { type Badge, viewOf } from '../protocolView';
 import { CRASHED, roleStyle } from '../theme';
 
 /** One server: its id, role (colour, outline and label), currentTerm and votedFor. */
@@ -9,7 +9,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: numb
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);
   // Only what the badge draws, as a string: a node's log and timers change far more often.
-  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(badge(protocol, s.nodes[id].state))));
+  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state))));
   const selected = useSim((s) => s.selectedNode === id);
   const picked = useSim((s) => s.partitionPick?.includes(id) ?? false);
   const picking = useSim((s) => s.partitionPick !== null);
@@ -51,10 +51,34 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: numb
       />
       {up && b.strong && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
       <text className="node-id" y={-12}>S{id}</text>
-      <text className="node-line" y={9}>{b.lines[0]}</text>
-      <text className="node-line" y={26}>{b.lines[1]}</text>
+      <InsideLine y={9} r={r} text={b.lines[0]} />
+      <InsideLine y={26} r={r} text={b.lines[1]} />
       {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <text className="node-role" y={r + 24} fill={role.color}>{role.label}</text>
     </g>
   );
 });
+
+/** Room for a line of text inside a circle of radius r (less its outline), with its baseline at y. */
+function roomAt(y: number, r: number, fontSize: number): number {
+  const inner = r - 5;
+  // The line spans from its ascent above the baseline to its descent below; the chord is narrowest at the end further from the centre.
+  const far = Math.max(Math.abs(y - 0.75 * fontSize), Math.abs(y + 0.25 * fontSize));
+  return far >= inner ? 0 : 2 * Math.sqrt(inner * inner - far * far);
+}
+
+/** A line of the badge inside the circle: narrowed to the circle where it would spill over its edge, whatever the font. */
+function InsideLine({ y, r, text }: { y: number; r: number; text: string }) {
+  const ref = useRef<SVGTextElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    el.removeAttribute('textLength');
+    const room = roomAt(y, r, parseFloat(getComputedStyle(el).fontSize) || 13);
+    if (el.getComputedTextLength() > room) {
+      el.setAttribute('textLength', String(room));
+      el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    }
+  }, [text, y, r]);
+  return <text ref={ref} className="node-line" y={y}>{text}</text>;
+}
