@@ -71,6 +71,12 @@ test.describe('Paxos and Multi-Paxos in their own words', () => {
           .map((b) => `${g.getAttribute('data-node-id')}: ${Math.round(b.left - circle.left)}..${Math.round(b.right - circle.left)} of ${Math.round(circle.width)}`);
       }));
       expect(spill).toEqual([]);
+      // And the labels under the circles ("LEARNED "set tempe…"") do not run into each other.
+      const clashes = await page.locator('g.node text.node-role').evaluateAll((labels) => {
+        const boxes = labels.map((t) => t.getBoundingClientRect());
+        return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map(() => i + 1));
+      });
+      expect(clashes).toEqual([]);
     }
   });
 

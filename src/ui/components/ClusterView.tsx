@@ -17,6 +17,8 @@ export function ClusterView() {
   const ids = useSim((s) => s.nodeIds);
   const flagged = useSim((s) => s.safety?.violations.flatMap((v) => v.nodes).join(',') ?? '');
   const positions = useMemo(() => nodePositions(ids.length), [ids.length]);
+  // Neighbours on the ring share the room between them for the labels under their circles.
+  const labelRoom = positions.length < 2 ? VIEW.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
   const selectMessage = useSim((s) => s.selectMessage);
   const store = useContext(SimContext)!;
   const flaggedIds = flagged.split(',').map(Number);
@@ -45,7 +47,7 @@ export function ClusterView() {
             </marker>
           </defs>
           <Links positions={positions} />
-          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} />)}
+          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
         </svg>
         <MovingLayer positions={positions} />
         <ClusterHint />

@@ -5,7 +5,8 @@ import { type Badge, viewOf } from '../protocolView';
 import { CRASHED, roleStyle } from '../theme';
 
 /** One server: its id, role (colour, outline and label), currentTerm and votedFor. */
-export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: number; at: Point; flagged: boolean }) {
+/** `labelRoom`: how wide the role label under the circle may be before it runs into a neighbour's. */
+export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }: { id: number; at: Point; flagged: boolean; labelRoom: number }) {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);
   // Only what the badge draws, as a string: a node's log and timers change far more often.
@@ -51,10 +52,10 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: numb
       />
       {up && b.strong && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
       <text className="node-id" y={-12}>S{id}</text>
-      <InsideLine y={9} r={r} text={b.lines[0]} />
-      <InsideLine y={26} r={r} text={b.lines[1]} />
+      <Fitted className="node-line" y={9} room={(size) => roomAt(9, r, size)} text={b.lines[0]} />
+      <Fitted className="node-line" y={26} room={(size) => roomAt(26, r, size)} text={b.lines[1]} />
       {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
-      <text className="node-role" y={r + 24} fill={role.color}>{role.label}</text>
+      <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
     </g>
   );
 });
@@ -67,18 +68,21 @@ function roomAt(y: number, r: number, fontSize: number): number {
   return far >= inner ? 0 : 2 * Math.sqrt(inner * inner - far * far);
 }
 
-/** A line of the badge inside the circle: narrowed to the circle where it would spill over its edge, whatever the font. */
-function InsideLine({ y, r, text }: { y: number; r: number; text: string }) {
+/**
+ * A line of the badge, narrowed to its room where it would run over (a circle's edge, a
+ * neighbour's label), whatever the font: `room` gets the line's font size.
+ */
+function Fitted({ className, y, fill, room, text }: { className: string; y: number; fill?: string; room: (fontSize: number) => number; text: string }) {
   const ref = useRef<SVGTextElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (el === null) return;
     el.removeAttribute('textLength');
-    const room = roomAt(y, r, parseFloat(getComputedStyle(el).fontSize) || 13);
-    if (el.getComputedTextLength() > room) {
-      el.setAttribute('textLength', String(room));
+    const width = room(parseFloat(getComputedStyle(el).fontSize) || 13);
+    if (el.getComputedTextLength() > width) {
+      el.setAttribute('textLength', String(width));
       el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
     }
-  }, [text, y, r]);
-  return <text ref={ref} className="node-line" y={y}>{text}</text>;
+  });
+  return <text ref={ref} className={className} y={y} fill={fill}>{text}</text>;
 }

@@ -42,7 +42,8 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
   }
   // Labels over every shape, and only where they do not cover one another or a server's badge.
   ctx.font = LABEL_FONT;
-  const servers = positions.map((p) => ({ left: p.x - VIEW.nodeRadius, right: p.x + VIEW.nodeRadius, top: p.y - VIEW.nodeRadius, bottom: p.y + VIEW.nodeRadius }));
+  // A server's box reaches down over its role label, written under the circle.
+  const servers = positions.map((p) => ({ left: p.x - VIEW.nodeRadius, right: p.x + VIEW.nodeRadius, top: p.y - VIEW.nodeRadius, bottom: p.y + VIEW.nodeRadius + 28 }));
   for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, LABEL_SIZE, servers)) {
     ctx.globalAlpha = w.opacity;
     label(ctx, w.text, w.x, w.y, '#0f172a', LABEL_SIZE);
