@@ -126,8 +126,9 @@ test.describe('Raft: a leader\'s inherited entries', () => {
   test('a new Raft cluster appends a no-op on election, so the inherited entry commits at once', async ({ page }) => {
     await open(page, scenarioUrl({ nodes: 3, seed: 3, actions: INHERIT }, 600));
     await seeLogs(page);
-    await expect(page.locator('.log-cell[data-node-id="2"][data-index="1"]')).toHaveAttribute('data-committed', 'true');
-    await expect(page.locator('.log-cell[data-node-id="2"][data-index="2"]')).toHaveAttribute('data-term', '2');
+    // S1's no-op of term 1, then its "set x 1", then S2's no-op of term 2, which commits what it inherited.
+    await expect(page.locator('.log-cell[data-node-id="2"][data-index="2"]')).toHaveAttribute('title', 'index 2, term 1: set x 1 (committed)');
+    await expect(page.locator('.log-cell[data-node-id="2"][data-index="3"]')).toHaveAttribute('title', 'index 3, term 2: noop (committed)');
     await expect(page.locator('.logs .table-note')).toHaveCount(0);
     await open(page, './');
     await expect(page.getByLabel('No-op on election')).toBeChecked();

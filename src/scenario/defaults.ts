@@ -11,7 +11,7 @@ export const DEFAULT_TIMING = {
 
 export const DEFAULT_NETWORK = { dropRate: 0, duplicateRate: 0 } as const;
 
-export const DEFAULT_OPTIONS = { noopOnElection: false, backoff: true } as const;
+export const DEFAULT_OPTIONS = { noopOnElection: true, backoff: true } as const;
 
 export const DEFAULT_SEED = 1;
 

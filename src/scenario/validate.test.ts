@@ -11,7 +11,7 @@ describe('scenario validation', () => {
     if (!r.ok) return;
     expect(r.scenario).toEqual({
       ...base, seed: 1, timing: DEFAULT_TIMING, network: { dropRate: 0, duplicateRate: 0 },
-      options: { noopOnElection: false, backoff: true }, bugs: [], actions: [], narration: [],
+      options: { noopOnElection: true, backoff: true }, bugs: [], actions: [], narration: [],
     });
   });
 
