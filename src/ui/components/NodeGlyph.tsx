@@ -4,8 +4,11 @@ import { useSim } from '../store/simStore';
 import { type Badge, viewOf } from '../protocolView';
 import { CRASHED, roleStyle } from '../theme';
 
-/** One server: its id, role (colour, outline and label), currentTerm and votedFor. */
-/** `labelRoom`: how wide the role label under the circle may be before it runs into a neighbour's. */
+/**
+ * One server: its id, and the badge its protocol's descriptor gives it (role by colour,
+ * outline and label; two lines of state). `labelRoom`: how wide the role label under the
+ * circle may be before it runs into a neighbour's.
+ */
 export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }: { id: number; at: Point; flagged: boolean; labelRoom: number }) {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);

@@ -24,10 +24,10 @@ export function bucketMarkers(markers: readonly Marker[], end: number): Marker[]
 
 /**
  * The scrubber: drag through the run; markers show elections, new leaders, commits and
- * faults, under the names the protocol's descriptor gives them. The computed range and the playhead are painted on a canvas with the clock's
- * refresh; over them lies the range input, unseen, which takes the pointer and the keyboard
- * and whose value follows the run at the slow panels' pace while playing (exactly when
- * paused). A range input moved fifteen times a second cost each of those frames a layout
+ * faults, under the names the protocol's descriptor gives them. The computed range and the
+ * playhead are painted on a canvas with the clock's refresh; over them lies the range
+ * input, unseen, which takes the pointer and the keyboard and whose value follows the run
+ * at the slow panels' pace while playing (exactly when paused). A range input moved fifteen times a second cost each of those frames a layout
  * and a repaint of the page around it.
  */
 export function Timeline() {
