@@ -1,4 +1,5 @@
 import { decodeScenario, linkParts } from './codec';
+import { MAX_MOMENT, SCENARIO_VERSION } from './defaults';
 import { LESSONS, lessonById } from './lessons';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
@@ -14,7 +15,7 @@ export interface Opened {
 }
 
 export function defaultScenario(): Scenario {
-  const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 1 });
+  const r = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 1 });
   if (!r.ok) throw new Error(`the default scenario is invalid: ${r.errors.join('; ')}`);
   return r.scenario;
 }
@@ -47,6 +48,9 @@ function withMoment(opened: Opened, t: string | null): Opened {
   if (t === null) return opened;
   if (!/^\d{1,9}$/.test(t)) {
     return { ...opened, error: `The link's moment "t=${t.slice(0, 20)}" is not a whole number of milliseconds; the scenario opens at the start.` };
+  }
+  if (Number(t) > MAX_MOMENT) {
+    return { ...opened, at: MAX_MOMENT, error: `The link's moment t=${t} ms is beyond the furthest a link opens at (one hour, t=${MAX_MOMENT}); it opens at one hour instead.` };
   }
   return { ...opened, at: Number(t) };
 }

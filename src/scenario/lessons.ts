@@ -1,3 +1,4 @@
+import { SCENARIO_VERSION } from './defaults';
 import type { ScenarioInput } from './schema';
 
 /**
@@ -15,7 +16,7 @@ export interface Lesson {
 }
 
 const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
-  version: 1, protocol: 'paxos', title, ...fields,
+  version: SCENARIO_VERSION, protocol: 'paxos', title, ...fields,
 });
 
 /**
@@ -26,7 +27,7 @@ const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'pro
 const NO_NOOP = { noopOnElection: false } as const;
 
 const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
-  version: 1, protocol: 'raft', title, ...fields,
+  version: SCENARIO_VERSION, protocol: 'raft', title, ...fields,
 });
 
 export const LESSONS: Lesson[] = [
@@ -299,7 +300,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S4 leads; every live replica has slot 2 = noop (the gap) and slot 3 = "set c 3" (adopted), and applied "set d 4" in slot 4.',
     endsAt: 900,
     scenario: {
-      version: 1, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
+      version: SCENARIO_VERSION, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
       nodes: 5, seed: 25,
       actions: [
         { at: 5, type: 'timeout', node: 1 },

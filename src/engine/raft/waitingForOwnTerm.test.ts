@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RaftState } from './types';
-import { olderTermWait } from './waitingForOwnTerm';
+import { type LeaderFacts, olderTermWait } from './waitingForOwnTerm';
 
-const leader = (over: Partial<RaftState>): RaftState => ({
-  currentTerm: 3, votedFor: null, log: [], commitLength: 0,
-  currentRole: 'leader', currentLeader: null, votesReceived: [], sentLength: [], ackedLength: [], pending: [], ...over,
-});
+const leader = (over: Partial<LeaderFacts>): LeaderFacts => ({ currentTerm: 3, log: [], commitLength: 0, currentRole: 'leader', ...over });
 const entry = (term: number, command = 'set x 1') => ({ term, command });
 
 describe('olderTermWait', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_OPTIONS, DEFAULT_TIMING } from '../../scenario/defaults';
+import { DEFAULT_OPTIONS, DEFAULT_TIMING, SCENARIO_VERSION } from '../../scenario/defaults';
 import { parseScenario } from '../../scenario/validate';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
@@ -35,7 +35,7 @@ export function ClusterSettings() {
   }, [scenario?.protocol, scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
   const start = () => {
     const parsed = parseScenario({
-      version: 1, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
+      version: SCENARIO_VERSION, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
       timing: { ...(scenario?.timing ?? {}), electionTimeoutMin: draft.electionTimeoutMin, electionTimeoutMax: draft.electionTimeoutMax, heartbeatInterval: draft.heartbeatInterval },
       network: scenario?.network, options: { noopOnElection: draft.noopOnElection, backoff: draft.backoff },
     });

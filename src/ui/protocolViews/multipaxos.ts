@@ -1,12 +1,12 @@
 import { ballotText } from '../../engine/paxos/ballot';
-import type { MultiPaxosState } from '../../engine/multipaxos/types';
+import type { MultiPaxosView } from '../../engine/multipaxos/types';
 import type { ProtocolView } from '../protocolView';
 
 /** Multi-Paxos: acceptors that promise once for all slots, replicas that apply decided slots in order. */
 export const multipaxosView: ProtocolView = {
   name: 'Multi-Paxos',
   badge(state) {
-    const s = state as MultiPaxosState;
+    const s = state as MultiPaxosView;
     return {
       role: s.role === 'leader' ? 'leader' : s.role === 'candidate' ? 'candidate' : 'follower',
       label: s.role.toUpperCase(),
@@ -17,7 +17,7 @@ export const multipaxosView: ProtocolView = {
     };
   },
   details({ state }) {
-    const s = state as MultiPaxosState;
+    const s = state as MultiPaxosView;
     return {
       persistent: [
         { name: 'promised', alias: 'acceptor, all slots', value: ballotText(s.promised) },

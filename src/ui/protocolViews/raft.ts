@@ -1,4 +1,4 @@
-import { olderTermWait } from '../../engine/raft/waitingForOwnTerm';
+import { type LeaderFacts, olderTermWait } from '../../engine/raft/waitingForOwnTerm';
 import type { RaftState } from '../../engine/raft/types';
 import type { NodeFacts, ProtocolView } from '../protocolView';
 
@@ -53,7 +53,7 @@ function olderTermNote(nodes: readonly NodeFacts[]): string | null {
   // A deposed leader may linger in a minority: speak of the newest one.
   let found: { id: number; first: number; last: number; term: number } | null = null;
   for (const n of nodes) {
-    const wait = n.up ? olderTermWait(n.state as RaftState, n.logStart) : null;
+    const wait = n.up ? olderTermWait(n.state as LeaderFacts, n.logStart) : null;
     if (wait !== null && (found === null || wait.term > found.term)) found = { id: n.id, ...wait };
   }
   if (found === null) return null;
