@@ -1,5 +1,5 @@
-/** Defaults of the scenario format, version 1: every field but version, protocol and nodes. */
-export const SCENARIO_VERSION = 1;
+/** Defaults of the scenario format, version 2: every field but version, protocol and nodes. */
+export const SCENARIO_VERSION = 2;
 
 export const DEFAULT_TIMING = {
   electionTimeoutMin: 150,
@@ -11,7 +11,7 @@ export const DEFAULT_TIMING = {
 
 export const DEFAULT_NETWORK = { dropRate: 0, duplicateRate: 0 } as const;
 
-export const DEFAULT_OPTIONS = { noopOnElection: false, backoff: true } as const;
+export const DEFAULT_OPTIONS = { noopOnElection: true, backoff: true } as const;
 
 export const DEFAULT_SEED = 1;
 

@@ -1,5 +1,5 @@
 import { decodeScenario, linkParts } from './codec';
-import { MAX_MOMENT } from './defaults';
+import { MAX_MOMENT, SCENARIO_VERSION } from './defaults';
 import { LESSONS, lessonById } from './lessons';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
@@ -15,7 +15,7 @@ export interface Opened {
 }
 
 export function defaultScenario(): Scenario {
-  const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 1 });
+  const r = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 1 });
   if (!r.ok) throw new Error(`the default scenario is invalid: ${r.errors.join('; ')}`);
   return r.scenario;
 }

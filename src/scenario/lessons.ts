@@ -1,3 +1,4 @@
+import { SCENARIO_VERSION } from './defaults';
 import type { ScenarioInput } from './schema';
 
 /**
@@ -15,11 +16,18 @@ export interface Lesson {
 }
 
 const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
-  version: 1, protocol: 'paxos', title, ...fields,
+  version: SCENARIO_VERSION, protocol: 'paxos', title, ...fields,
 });
 
+/**
+ * The Raft lessons written before the no-op on election became the default: their runs and
+ * narration show a new leader with no entry of its own (an empty heartbeat, the command at
+ * index 1, Figure 8's uncommitted old-term entry), so they keep it off.
+ */
+const NO_NOOP = { noopOnElection: false } as const;
+
 const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
-  version: 1, protocol: 'raft', title, ...fields,
+  version: SCENARIO_VERSION, protocol: 'raft', title, ...fields,
 });
 
 export const LESSONS: Lesson[] = [
@@ -29,7 +37,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S3 is the only leader, in term 1, elected by a majority.',
     endsAt: 400,
     scenario: raft('Electing a leader', {
-      nodes: 5, seed: 11,
+      nodes: 5, seed: 11, options: NO_NOOP,
       actions: [{ at: 100, type: 'timeout', node: 3 }],
       narration: [
         { at: 0, text: 'Five servers start as followers in term 0. Each has an election timer (the blue ring) with a random duration, here 150 to 300 ms of virtual time.' },
@@ -46,7 +54,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'Term 1 ends without a leader; a leader is elected in a later term.',
     endsAt: 1500,
     scenario: raft('Split vote', {
-      nodes: 4, seed: 12,
+      nodes: 4, seed: 12, options: NO_NOOP,
       actions: [
         { at: 0, type: 'cut', from: 1, to: 4 }, { at: 0, type: 'cut', from: 3, to: 2 },
         { at: 100, type: 'timeout', node: 1 }, { at: 100, type: 'timeout', node: 3 },
@@ -67,7 +75,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'Every server has committed "set x 1" at index 1 and applied it: x=1 everywhere.',
     endsAt: 500,
     scenario: raft('Log replication', {
-      nodes: 5, seed: 13,
+      nodes: 5, seed: 13, options: NO_NOOP,
       actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 3, command: 'set x 1' }],
       narration: [
         { at: 0, text: 'S1 will become leader of term 1. Then a client asks S3 to run "set x 1".' },
@@ -85,7 +93,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'A server other than S1 leads, in a term above 1; S1 is down.',
     endsAt: 1500,
     scenario: raft('The leader crashes', {
-      nodes: 5, seed: 14,
+      nodes: 5, seed: 14, options: NO_NOOP,
       actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 2, command: 'set x 1' }, { at: 600, type: 'crash', node: 1 }],
       narration: [
         { at: 0, text: 'S1 leads term 1 and commits one command. Then it crashes.' },
@@ -101,7 +109,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'One leader, in term 2 or later; every log holds only "set kept 1", committed; "set lost 1" is gone.',
     endsAt: 1600,
     scenario: raft('Split brain under a partition', {
-      nodes: 5, seed: 4,
+      nodes: 5, seed: 4, options: NO_NOOP,
       actions: [
         { at: 10, type: 'timeout', node: 1 },
         { at: 200, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
@@ -124,7 +132,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S2 crashed and recovered with its term, vote and log intact; it holds every committed entry again.',
     endsAt: 1400,
     scenario: raft('What survives a crash', {
-      nodes: 3, seed: 16,
+      nodes: 3, seed: 16, options: NO_NOOP,
       actions: [
         { at: 20, type: 'timeout', node: 1 },
         { at: 200, type: 'request', node: 1, command: 'set a 1' },
@@ -147,7 +155,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S5 leads term 4 and replaces the term-1 entry that had been on a majority: it was never committed, so nothing committed is lost.',
     endsAt: 800,
     scenario: raft('Why a leader commits only entries of its own term', {
-      nodes: 5, seed: 3, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
+      nodes: 5, seed: 3, options: NO_NOOP, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
       actions: [
         { at: 10, type: 'timeout', node: 1 },
         { at: 100, type: 'partition', groups: [[1, 2]] },
@@ -292,7 +300,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S4 leads; every live replica has slot 2 = noop (the gap) and slot 3 = "set c 3" (adopted), and applied "set d 4" in slot 4.',
     endsAt: 900,
     scenario: {
-      version: 1, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
+      version: SCENARIO_VERSION, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
       nodes: 5, seed: 25,
       actions: [
         { at: 5, type: 'timeout', node: 1 },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING } from './defaults';
+import { DEFAULT_TIMING, SCENARIO_VERSION } from './defaults';
 import { parseScenario } from './validate';
 
-const base = { version: 1, protocol: 'raft', nodes: 5 };
+const base = { version: SCENARIO_VERSION, protocol: 'raft', nodes: 5 };
 
 describe('scenario validation', () => {
   it('fills every default from the minimal scenario', () => {
@@ -11,7 +11,7 @@ describe('scenario validation', () => {
     if (!r.ok) return;
     expect(r.scenario).toEqual({
       ...base, seed: 1, timing: DEFAULT_TIMING, network: { dropRate: 0, duplicateRate: 0 },
-      options: { noopOnElection: false, backoff: true }, bugs: [], actions: [], narration: [],
+      options: { noopOnElection: true, backoff: true }, bugs: [], actions: [], narration: [],
     });
   });
 
@@ -45,7 +45,7 @@ describe('scenario validation', () => {
     [{ ...base, actions: [{ at: 1, type: 'partition', groups: [[1, 2], [2, 3]] }] }, 'actions[0].groups[1][0]: expected each node in one group only, found S2 twice'],
     [{ ...base, timing: { electionTimeoutMin: 300, electionTimeoutMax: 200 } }, 'timing.electionTimeoutMax: expected at least electionTimeoutMin (300), found 200'],
     [{ ...base, bugs: ['teleport'] }, 'bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, found "teleport"'],
-    [{ ...base, version: 2 }, 'version: this scenario was made by a newer Quorum (format version 2); this one reads versions 1 to 1'],
+    [{ ...base, version: 3 }, 'version: this scenario was made by a newer Quorum (format version 3); this one reads versions 1 to 2'],
     [[1, 2], '(scenario): expected a scenario object, found [1,2]'],
   ])('%j -> %s', (doc, message) => {
     const r = parseScenario(doc);
