@@ -35,8 +35,11 @@ function handle(cmd: ToWorker): void {
     return;
   }
   if (cmd.type === 'load') {
-    controller = new Controller(cmd.scenario, cmd.at);
-    controller.traceShown = traceShown;
+    // One controller for the page's life: a new scenario keeps the speed in use unless it names one.
+    if (controller === null) {
+      controller = new Controller(cmd.scenario, cmd.at);
+      controller.traceShown = traceShown;
+    } else controller.load(cmd.scenario, cmd.at);
     dirty = true;
     return;
   }
@@ -60,6 +63,7 @@ function handle(cmd: ToWorker): void {
       else post({ type: 'notice', text: 'That was the last narration step.' });
       break;
     case 'narrationPrev': c.narrationPrev(); break;
+    case 'restart': c.restart(); break;
     case 'setNarration': c.setNarration(cmd.narration); break;
     case 'exportTrace': post({ type: 'trace', jsonl: c.exportTrace() }); break;
   }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { Scenario } from '../../scenario/schema';
 import { parseScenario } from '../../scenario/validate';
 import { useSim } from '../store/simStore';
 
-/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one, actions cleared. */
+/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one as it was opened. */
 export function ClusterSettings() {
   const scenario = useSim((s) => s.scenario);
   const send = useSim((s) => s.send);
@@ -13,6 +14,8 @@ export function ClusterSettings() {
       setDraft({ protocol: scenario.protocol, nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection, backoff: scenario.options.backoff });
     }
   }, [scenario?.protocol, scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
+  // The fields are a draft for the next cluster: say so when it differs from the run shown.
+  const pending = scenario !== null && Object.entries(draft).some(([k, v]) => v !== settingOf(scenario, k));
   const start = () => {
     const parsed = parseScenario({
       version: 1, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
@@ -57,9 +60,17 @@ export function ClusterSettings() {
         {draft.protocol === 'paxos' && <label className="check"><input type="checkbox" checked={draft.backoff} onChange={(e) => setDraft({ ...draft, backoff: e.target.checked })} />Randomized backoff</label>}
       </div>
       <div className="row">
-        <button type="button" onClick={start}>New cluster</button>
-        <button type="button" onClick={() => scenario !== null && send({ type: 'load', scenario: { ...scenario, actions: [] } })} title="Start this cluster again from time 0, with no actions">Reset</button>
+        <button type="button" onClick={start} className={pending ? 'pending' : undefined}>New cluster</button>
+        <button type="button" onClick={() => send({ type: 'restart' })} title="Start this scenario again from time 0 as it was opened: a lesson's own actions run again, yours are undone">Reset</button>
       </div>
+      {pending && <p className="hint pending-hint" role="status">Changed: press New cluster to start a cluster with these settings. The run shown is unchanged.</p>}
     </section>
   );
+}
+
+/** A setting of the scenario by its field's name in the draft: a timing, an option, or a top-level field. */
+function settingOf(s: Scenario, key: string): unknown {
+  if (key in s.timing) return s.timing[key as keyof Scenario['timing']];
+  if (key in s.options) return s.options[key as keyof Scenario['options']];
+  return s[key as keyof Scenario];
 }
