@@ -6,7 +6,7 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['PgDn  PgUp', 'next / previous narration step'],
   ['.  ,', 'step one event forward / back, always'],
   ['[  ]', 'slower / faster'],
-  ['1–9', 'select a server'],
+  ['1–9', 'select a server (choosing a partition: pick it)'],
   ['C', 'crash or recover the selected server'],
   ['T', 'time out the selected server'],
   ['R', 'send the next command to the selected server'],
