@@ -50,11 +50,13 @@ test.describe('controls do what they say', () => {
     await play(page);
     await page.waitForTimeout(400);
     await pause(page);
+    const paused = Number(await events(page).getAttribute('data-events'));
     for (let i = 0; i < 5; i++) await page.keyboard.press('.');
-    const shown = Number(await events(page).getAttribute('data-events'));
+    await expect(events(page)).toHaveAttribute('data-events', String(paused + 5));
     await page.locator('section.events').scrollIntoViewIfNeeded();
-    const seqs = await page.locator('.event[data-seq]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-seq'))));
-    expect(seqs[0]).toBe(shown);
+    const rows = page.locator('.event[data-seq]');
+    await expect(rows.first()).toHaveAttribute('data-seq', String(paused + 5));
+    const seqs = await rows.evaluateAll((list) => list.map((r) => Number(r.getAttribute('data-seq'))));
     expect(seqs).toEqual(seqs.toSorted((a, b) => b - a));
     expect(new Set(seqs).size).toBe(seqs.length);
     await shot(page, 'event-log-after-stepping-1280');
