@@ -28,4 +28,8 @@ export const LIMITS = {
   maxTextLength: 2_000,
   maxTitleLength: 200,
   maxCommandLength: 100,
+  /** Levels of objects and lists in a scenario document (a scenario needs five). */
+  maxNesting: 16,
+  /** Estimated events per simulated second (see validate.ts): beyond this a run crawls. */
+  maxEventRate: 10_000,
 } as const;

@@ -1,5 +1,7 @@
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
+import { Slots } from '../engine/multipaxos/slots';
+import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
@@ -447,7 +449,7 @@ export class Controller {
     // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
     // Lists of numbers (a Paxos ballot) are values, and stay as they are.
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v;
+    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.toJSON() : v;
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
@@ -461,17 +463,27 @@ export class Controller {
     if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
     const timers: NodeView['timers'] = {};
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
-    const state = slot.state as { log?: { command: string }[]; commitLength?: number; decided?: Record<number, string>; applied?: number };
+    const state = slot.state as { log?: Log; commitLength?: number; decided?: Slots<string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
     const applied = this.applied[i] ??= new AppliedKv();
-    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log![k].command)
-      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided![k + 1]) : {};
+    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
+      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
-    const shown = logStart > 0 ? { ...(slot.state as object), log: state.log!.slice(logStart) } : slot.state;
+    // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain
+    // copies (of a log, its tail).
+    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) } : plainSlots(slot.state);
     const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }
+}
+
+/** A state with its Slots fields as the plain records a view reads. */
+function plainSlots(state: unknown): unknown {
+  if (typeof state !== 'object' || state === null) return state;
+  const out: Record<string, unknown> = { ...state };
+  for (const [k, v] of Object.entries(out)) if (v instanceof Slots) out[k] = v.toJSON();
+  return out;
 }
 
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
