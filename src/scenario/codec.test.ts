@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
 import { CODEC_LIMITS, decodeScenario, encodeScenario, linkParts, parseScenarioJson, shareLink } from './codec';
-import { SCENARIO_VERSION } from './defaults';
+import { SCENARIO_VERSION, SPEEDS } from './defaults';
 import { decompressBounded } from './lzBounded';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
@@ -33,7 +33,12 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   bugs: fc.constantFrom<string[]>([], ['doubleVote']),
   actions: fc.array(action, { maxLength: 30 }),
   narration: fc.array(fc.record({ at, text: fc.string({ maxLength: 80 }) }), { maxLength: 5 }),
-}).map((s) => (s.title === undefined ? (({ title: _t, ...rest }) => rest)(s) : s) as Scenario);
+  speed: fc.option(fc.constantFrom(...SPEEDS), { nil: undefined }),
+}).map((s) => {
+  // Optional fields absent, as a parsed scenario leaves them.
+  const { title, speed, ...rest } = s;
+  return { ...rest, ...(title !== undefined ? { title } : {}), ...(speed !== undefined ? { speed } : {}) } as Scenario;
+});
 
 describe('share-link codec', () => {
   it('round-trips every valid scenario exactly', () => {

@@ -15,6 +15,9 @@ export const DEFAULT_OPTIONS = { noopOnElection: true, backoff: true } as const;
 
 export const DEFAULT_SEED = 1;
 
+/** The speeds a run can play at, as multiples of real time; a scenario may name one to open at. */
+export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
+
 export const LIMITS = {
   minNodes: 3,
   maxNodes: 9,

@@ -40,6 +40,7 @@ describe('scenario validation', () => {
     [{ ...base, protocol: 'zab' }, 'protocol: expected "raft", "paxos" or "multipaxos", found "zab"'],
     [{ ...base, actions: [{ at: 1, type: 'crash', node: 6 }] }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
     [{ ...base, actions: [{ at: -1, type: 'heal' }] }, 'actions[0].at: expected a whole number from 0 to 100000000, found -1'],
+    [{ ...base, speed: 0.3 }, 'speed: expected one of the speeds 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, found 0.3'],
     [{ ...base, actions: [{ at: 1, type: 'cut', from: 2, to: 2 }] }, 'actions[0].to: expected a node other than from (2), found 2'],
     [{ ...base, actions: [{ at: 1, type: 'request', node: 1, command: 'rm -rf' }] }, 'actions[0].command: expected "set <key> <value>" or "del <key>", found "rm -rf"'],
     [{ ...base, actions: [{ at: 1, type: 'partition', groups: [[1, 2], [2, 3]] }] }, 'actions[0].groups[1][0]: expected each node in one group only, found S2 twice'],

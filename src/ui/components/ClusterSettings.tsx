@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_OPTIONS, DEFAULT_TIMING, SCENARIO_VERSION } from '../../scenario/defaults';
+import type { Scenario } from '../../scenario/schema';
 import { parseScenario } from '../../scenario/validate';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
@@ -15,7 +16,7 @@ interface Draft {
   backoff: boolean;
 }
 
-/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one, actions cleared. */
+/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one as it was opened. */
 export function ClusterSettings() {
   const scenario = useSim((s) => s.scenario);
   const send = useSim((s) => s.send);
@@ -33,6 +34,8 @@ export function ClusterSettings() {
       setDraft({ protocol: scenario.protocol, nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection, backoff: scenario.options.backoff });
     }
   }, [scenario?.protocol, scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
+  // The fields are a draft for the next cluster: say so when it differs from the run shown.
+  const pending = scenario !== null && Object.entries(draft).some(([k, v]) => v !== settingOf(scenario, k));
   const start = () => {
     const parsed = parseScenario({
       version: SCENARIO_VERSION, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
@@ -74,9 +77,17 @@ export function ClusterSettings() {
         {option !== null && <label className="check" title={option.title}><input type="checkbox" checked={draft[option.key]} onChange={(e) => setDraft({ ...draft, [option.key]: e.target.checked })} />{option.label}</label>}
       </div>
       <div className="row">
-        <button type="button" onClick={start}>New cluster</button>
-        <button type="button" onClick={() => scenario !== null && send({ type: 'load', scenario: { ...scenario, actions: [] } })} title="Start this cluster again from time 0, with no actions">Reset</button>
+        <button type="button" onClick={start} className={pending ? 'pending' : undefined}>New cluster</button>
+        <button type="button" onClick={() => send({ type: 'restart' })} title="Start this scenario again from time 0 as it was opened: a lesson's own actions run again, yours are undone">Reset</button>
       </div>
+      {pending && <p className="hint pending-hint" role="status">Changed: press New cluster to start a cluster with these settings. The run shown is unchanged.</p>}
     </section>
   );
+}
+
+/** A setting of the scenario by its field's name in the draft: a timing, an option, or a top-level field. */
+function settingOf(s: Scenario, key: string): unknown {
+  if (key in s.timing) return s.timing[key as keyof Scenario['timing']];
+  if (key in s.options) return s.options[key as keyof Scenario['options']];
+  return s[key as keyof Scenario];
 }

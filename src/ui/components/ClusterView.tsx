@@ -40,14 +40,18 @@ export function ClusterView() {
         }}
         onClick={() => selectMessage(null)}
       >
-        <svg className="cluster-base" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Cluster">
+        {/* Servers come first for the keyboard (Tab reaches them before the links), but are
+            drawn above the links: two layers, the links' one underneath. */}
+        <svg className="cluster-base cluster-servers" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Servers">
+          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
+        </svg>
+        <svg className="cluster-base cluster-links" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Links">
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
               <path d="M0,0L10,5L0,10Z" className="arrow-head" />
             </marker>
           </defs>
           <Links positions={positions} />
-          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
         </svg>
         <MovingLayer positions={positions} />
         <ClusterHint />

@@ -69,7 +69,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
       boundary: index === s.commitLength,
       next: sent !== null && index === sent + 1,
       acked: acked !== null && index <= acked,
-      title: `index ${index}, term ${e.term}: ${e.command}${committed ? ' (committed)' : ''}`,
+      title: `index ${index}, term ${e.term}: ${e.command} (${committed ? 'committed' : 'not committed yet'})`,
       data: { 'node-id': id, index, term: e.term, committed },
     };
   });

@@ -90,6 +90,8 @@ export interface SimState {
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
   setPartitionPick: (pick: number[] | null) => void;
+  /** Adds a node to the side being picked, or takes it out again. */
+  togglePick: (id: number) => void;
   takeCommand: () => string;
   /**
    * Tells the store that an element shows a view: while playing, a view whose elements are
@@ -100,6 +102,13 @@ export interface SimState {
 }
 
 let noticeIds = 0;
+
+/**
+ * In development and tests the store's arrays are frozen: a view that reverses or sorts one
+ * in place (scrambling it for every other view and for the next merge) throws at once. The
+ * production build skips the guard; the lint rule on src/ui/components stands in for it.
+ */
+const guarded: <T>(list: T[]) => T[] = import.meta.env.DEV ? (list) => Object.freeze(list) as typeof list : (list) => list;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
@@ -169,16 +178,16 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const currentNodes = nodesChanged ? nodes : prev.nodes;
     return {
       snapshot: snap,
-      trace,
+      trace: guarded(trace),
       safety,
-      markers,
+      markers: guarded(markers),
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('details') ? { details: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('info') ? { info: { snapshot: snap, safety, markers } } : {}),
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
-      ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
+      ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : guarded(nodeIds) } : {}),
       ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
     };
   };
@@ -235,6 +244,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
     setPartitionPick: (pick) => set({ partitionPick: pick }),
+    togglePick: (id) => set((s) => (s.partitionPick === null ? {} : {
+      partitionPick: s.partitionPick.includes(id) ? s.partitionPick.filter((x) => x !== id) : [...s.partitionPick, id],
+    })),
     takeCommand: () => {
       const n = get().nextCommand;
       set({ nextCommand: n + 1 });
