@@ -22,6 +22,18 @@ export default tseslint.config(
     },
   },
   {
+    // Views read the store's arrays, shared with every other view and with the next snapshot's
+    // merge: reversing or sorting one in place scrambles them all (the store freezes them in
+    // development and tests, see simStore). Copying methods say the same thing safely.
+    files: ['src/ui/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(reverse|sort|splice|copyWithin)$/]", message: 'A view must not change an array in place (it may be the store\'s): use toReversed(), toSorted() or toSpliced().' },
+      ],
+    },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],
     languageOptions: { globals: {} },

@@ -13,6 +13,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { SCENARIO_VERSION } from '../src/scenario/defaults';
 import type { Scenario } from '../src/scenario/schema';
 import { Controller } from '../src/worker/controller';
 
@@ -32,7 +33,7 @@ function scenario(protocol: string, virtualMs: number): Scenario {
     actions.push({ at, type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` });
   }
   return {
-    version: 1, protocol: protocol as Scenario['protocol'], nodes: 5, seed: 1,
+    version: SCENARIO_VERSION, protocol: protocol as Scenario['protocol'], nodes: 5, seed: 1,
     timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
     network: { dropRate: 0, duplicateRate: 0 }, options: { noopOnElection: true, backoff: true }, bugs: [],
     actions, narration: [],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
 import { CODEC_LIMITS, decodeScenario, encodeScenario, linkParts, parseScenarioJson, shareLink } from './codec';
+import { SCENARIO_VERSION, SPEEDS } from './defaults';
 import { decompressBounded } from './lzBounded';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
@@ -20,7 +21,7 @@ const action = fc.oneof(
   fc.record({ at, type: fc.constant('drop' as const), message: fc.integer({ min: 1, max: 1e6 }) }),
 );
 const scenario: fc.Arbitrary<Scenario> = fc.record({
-  version: fc.constant(1 as const), protocol: fc.constant('raft' as const),
+  version: fc.constant(SCENARIO_VERSION), protocol: fc.constant('raft' as const),
   title: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
   nodes: fc.constant(N), seed: fc.integer({ min: 0, max: 0xffffffff }),
   timing: fc.record({
@@ -32,7 +33,12 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   bugs: fc.constantFrom<string[]>([], ['doubleVote']),
   actions: fc.array(action, { maxLength: 30 }),
   narration: fc.array(fc.record({ at, text: fc.string({ maxLength: 80 }) }), { maxLength: 5 }),
-}).map((s) => (s.title === undefined ? (({ title: _t, ...rest }) => rest)(s) : s) as Scenario);
+  speed: fc.option(fc.constantFrom(...SPEEDS), { nil: undefined }),
+}).map((s) => {
+  // Optional fields absent, as a parsed scenario leaves them.
+  const { title, speed, ...rest } = s;
+  return { ...rest, ...(title !== undefined ? { title } : {}), ...(speed !== undefined ? { speed } : {}) } as Scenario;
+});
 
 describe('share-link codec', () => {
   it('round-trips every valid scenario exactly', () => {
@@ -43,7 +49,7 @@ describe('share-link codec', () => {
   });
 
   it('a typical lesson fits in a few hundred characters', () => {
-    const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, title: 'The leader crashes', actions: [
+    const r = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, title: 'The leader crashes', actions: [
       { at: 1000, type: 'request', node: 2, command: 'set x 1' }, { at: 1500, type: 'crash', node: 1 }, { at: 3000, type: 'recover', node: 1 },
     ], narration: [{ at: 1500, text: 'The leader crashes. Watch the followers time out.' }] });
     expect(r.ok).toBe(true);

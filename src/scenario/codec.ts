@@ -40,6 +40,7 @@ export function compact(s: Scenario): Record<string, unknown> {
   if (network) out.network = network;
   const options = withoutDefaults(s.options, DEFAULT_OPTIONS);
   if (options) out.options = options;
+  if (s.speed !== undefined) out.speed = s.speed;
   if (s.bugs.length > 0) out.bugs = s.bugs;
   if (s.actions.length > 0) out.actions = s.actions;
   if (s.narration.length > 0) out.narration = s.narration;

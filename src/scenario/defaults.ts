@@ -1,5 +1,5 @@
-/** Defaults of the scenario format, version 1: every field but version, protocol and nodes. */
-export const SCENARIO_VERSION = 1;
+/** Defaults of the scenario format, version 2: every field but version, protocol and nodes. */
+export const SCENARIO_VERSION = 2;
 
 export const DEFAULT_TIMING = {
   electionTimeoutMin: 150,
@@ -11,9 +11,12 @@ export const DEFAULT_TIMING = {
 
 export const DEFAULT_NETWORK = { dropRate: 0, duplicateRate: 0 } as const;
 
-export const DEFAULT_OPTIONS = { noopOnElection: false, backoff: true } as const;
+export const DEFAULT_OPTIONS = { noopOnElection: true, backoff: true } as const;
 
 export const DEFAULT_SEED = 1;
+
+/** The speeds a run can play at, as multiples of real time; a scenario may name one to open at. */
+export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
 
 export const LIMITS = {
   minNodes: 3,

@@ -1,6 +1,6 @@
 import { decodeScenario, linkParts } from './codec';
-import { MAX_MOMENT } from './defaults';
-import { LESSONS, lessonById } from './lessons';
+import { MAX_MOMENT, SCENARIO_VERSION } from './defaults';
+import { LESSONS, lessonById, lessonScenario } from './lessons';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
 
@@ -15,7 +15,7 @@ export interface Opened {
 }
 
 export function defaultScenario(): Scenario {
-  const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 1 });
+  const r = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 1 });
   if (!r.ok) throw new Error(`the default scenario is invalid: ${r.errors.join('; ')}`);
   return r.scenario;
 }
@@ -28,7 +28,7 @@ export function openFromHash(hash: string): Opened {
     if (lesson === undefined) {
       return { scenario: defaultScenario(), fallback: true, error: `There is no lesson "${parts.lesson.slice(0, 40)}". The lessons are: ${LESSONS.map((l) => l.id).join(', ')}. A default cluster is shown instead.` };
     }
-    const parsed = parseScenario(lesson.scenario);
+    const parsed = parseScenario(lessonScenario(lesson));
     if (!parsed.ok) return { scenario: defaultScenario(), fallback: true, error: `The lesson "${lesson.id}" is broken: ${parsed.errors.join('; ')}` };
     return withMoment({ scenario: parsed.scenario }, parts.t);
   }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RaftState } from '../engine/raft/types';
 import { Run } from '../engine/run';
 import { toActions, toSimConfig } from './config';
-import { LESSONS, type Lesson } from './lessons';
+import { SPEEDS } from './defaults';
+import { openFromHash } from './fromLocation';
+import { LESSONS, type Lesson, STEP_MAX_MS } from './lessons';
 import { parseScenario } from './validate';
 
 import type { MultiPaxosState } from '../engine/multipaxos/types';
@@ -116,6 +118,19 @@ describe('built-in lessons', () => {
       const times = (l.scenario.narration ?? []).map((n) => n.at);
       expect(times, l.id).toEqual([...times].sort((a, b) => a - b));
       expect(times.every((t) => t <= l.endsAt), l.id).toBe(true);
+    }
+  });
+
+  it('every lesson opens at a pace where each click of Next plays out within a few seconds', () => {
+    for (const l of LESSONS) {
+      const times = [0, ...(l.scenario.narration ?? []).map((n) => n.at)];
+      const longest = Math.max(...times.slice(1).map((t, i) => t - times[i]));
+      const k = (SPEEDS as readonly number[]).indexOf(l.speed);
+      expect(k, `${l.id} speed ${l.speed}`).toBeGreaterThanOrEqual(0);
+      expect(longest / l.speed, `${l.id}: its longest step, in real ms`).toBeLessThanOrEqual(STEP_MAX_MS);
+      // And no faster than that asks: slow enough to follow the messages.
+      if (k > 0) expect(longest / SPEEDS[k - 1], `${l.id} could play slower`).toBeGreaterThan(STEP_MAX_MS);
+      expect(openFromHash(`#lesson=${l.id}`).scenario.speed, l.id).toBe(l.speed);
     }
   });
 

@@ -1,3 +1,4 @@
+import { SCENARIO_VERSION } from './defaults';
 import type { ScenarioInput } from './schema';
 
 /**
@@ -11,16 +12,32 @@ export interface Lesson {
   /** What the run shows by `endsAt`; the tests check exactly this. */
   outcome: string;
   endsAt: number;
+  /**
+   * The pace the lesson opens at: the slowest speed at which every narration step plays out
+   * within STEP_MAX_MS of real time (slow enough to follow each message, quick enough to keep
+   * a class's attention). A user's later choice of speed is kept through Reset.
+   */
+  speed: number;
   scenario: ScenarioInput;
 }
 
 const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
-  version: 1, protocol: 'paxos', title, ...fields,
+  version: SCENARIO_VERSION, protocol: 'paxos', title, ...fields,
 });
 
+/**
+ * The Raft lessons written before the no-op on election became the default: their runs and
+ * narration show a new leader with no entry of its own (an empty heartbeat, the command at
+ * index 1, Figure 8's uncommitted old-term entry), so they keep it off.
+ */
+const NO_NOOP = { noopOnElection: false } as const;
+
 const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
-  version: 1, protocol: 'raft', title, ...fields,
+  version: SCENARIO_VERSION, protocol: 'raft', title, ...fields,
 });
+
+/** The longest a click of Next may take at a lesson's own pace, in real milliseconds. */
+export const STEP_MAX_MS = 4000;
 
 export const LESSONS: Lesson[] = [
   {
@@ -28,8 +45,9 @@ export const LESSONS: Lesson[] = [
     title: '1. Electing a leader',
     outcome: 'S3 is the only leader, in term 1, elected by a majority.',
     endsAt: 400,
+    speed: 0.05,
     scenario: raft('Electing a leader', {
-      nodes: 5, seed: 11,
+      nodes: 5, seed: 11, options: NO_NOOP,
       actions: [{ at: 100, type: 'timeout', node: 3 }],
       narration: [
         { at: 0, text: 'Five servers start as followers in term 0. Each has an election timer (the blue ring) with a random duration, here 150 to 300 ms of virtual time.' },
@@ -45,8 +63,9 @@ export const LESSONS: Lesson[] = [
     title: '2. Split vote',
     outcome: 'Term 1 ends without a leader; a leader is elected in a later term.',
     endsAt: 1500,
+    speed: 0.05,
     scenario: raft('Split vote', {
-      nodes: 4, seed: 12,
+      nodes: 4, seed: 12, options: NO_NOOP,
       actions: [
         { at: 0, type: 'cut', from: 1, to: 4 }, { at: 0, type: 'cut', from: 3, to: 2 },
         { at: 100, type: 'timeout', node: 1 }, { at: 100, type: 'timeout', node: 3 },
@@ -66,8 +85,9 @@ export const LESSONS: Lesson[] = [
     title: '3. Log replication',
     outcome: 'Every server has committed "set x 1" at index 1 and applied it: x=1 everywhere.',
     endsAt: 500,
+    speed: 0.1,
     scenario: raft('Log replication', {
-      nodes: 5, seed: 13,
+      nodes: 5, seed: 13, options: NO_NOOP,
       actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 3, command: 'set x 1' }],
       narration: [
         { at: 0, text: 'S1 will become leader of term 1. Then a client asks S3 to run "set x 1".' },
@@ -84,8 +104,9 @@ export const LESSONS: Lesson[] = [
     title: '4. The leader crashes',
     outcome: 'A server other than S1 leads, in a term above 1; S1 is down.',
     endsAt: 1500,
+    speed: 0.2,
     scenario: raft('The leader crashes', {
-      nodes: 5, seed: 14,
+      nodes: 5, seed: 14, options: NO_NOOP,
       actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 2, command: 'set x 1' }, { at: 600, type: 'crash', node: 1 }],
       narration: [
         { at: 0, text: 'S1 leads term 1 and commits one command. Then it crashes.' },
@@ -100,8 +121,9 @@ export const LESSONS: Lesson[] = [
     title: '5. Split brain under a partition',
     outcome: 'One leader, in term 2 or later; every log holds only "set kept 1", committed; "set lost 1" is gone.',
     endsAt: 1600,
+    speed: 0.1,
     scenario: raft('Split brain under a partition', {
-      nodes: 5, seed: 4,
+      nodes: 5, seed: 4, options: NO_NOOP,
       actions: [
         { at: 10, type: 'timeout', node: 1 },
         { at: 200, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
@@ -123,8 +145,9 @@ export const LESSONS: Lesson[] = [
     title: '6. What survives a crash',
     outcome: 'S2 crashed and recovered with its term, vote and log intact; it holds every committed entry again.',
     endsAt: 1400,
+    speed: 0.2,
     scenario: raft('What survives a crash', {
-      nodes: 3, seed: 16,
+      nodes: 3, seed: 16, options: NO_NOOP,
       actions: [
         { at: 20, type: 'timeout', node: 1 },
         { at: 200, type: 'request', node: 1, command: 'set a 1' },
@@ -146,8 +169,9 @@ export const LESSONS: Lesson[] = [
     title: '7. Why a leader commits only entries of its own term',
     outcome: 'S5 leads term 4 and replaces the term-1 entry that had been on a majority: it was never committed, so nothing committed is lost.',
     endsAt: 800,
+    speed: 0.05,
     scenario: raft('Why a leader commits only entries of its own term', {
-      nodes: 5, seed: 3, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
+      nodes: 5, seed: 3, options: NO_NOOP, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
       actions: [
         { at: 10, type: 'timeout', node: 1 },
         { at: 100, type: 'partition', groups: [[1, 2]] },
@@ -181,6 +205,7 @@ export const LESSONS: Lesson[] = [
     title: '8. Safety does not depend on timing',
     outcome: 'Under 30% loss, 20% duplication and slow links, every safety check holds and all servers agree on what is committed (a command lost on the way is simply not there: a real client would retry).',
     endsAt: 6000,
+    speed: 0.5,
     scenario: raft('Safety does not depend on timing', {
       nodes: 5, seed: 18,
       timing: { latencyMin: 10, latencyMax: 80 },
@@ -205,6 +230,7 @@ export const LESSONS: Lesson[] = [
     title: 'P1. Basic Paxos: two phases, one value',
     outcome: 'Every server has learned "blue".',
     endsAt: 300,
+    speed: 0.01,
     scenario: paxosLesson('Basic Paxos: two phases, one value', {
       nodes: 5, seed: 21,
       actions: [{ at: 20, type: 'request', node: 1, command: 'blue' }],
@@ -222,6 +248,7 @@ export const LESSONS: Lesson[] = [
     title: 'P2. An acceptor fails: nothing to recover',
     outcome: 'S4 is down; every other server learned "blue".',
     endsAt: 400,
+    speed: 0.01,
     scenario: paxosLesson('An acceptor fails: nothing to recover', {
       nodes: 5, seed: 22,
       actions: [{ at: 10, type: 'crash', node: 4 }, { at: 20, type: 'request', node: 1, command: 'blue' }],
@@ -237,6 +264,7 @@ export const LESSONS: Lesson[] = [
     title: 'P3. A proposer fails mid-way; another finishes its value',
     outcome: 'S1 crashed after only S1 and S2 accepted "red"; S5 proposed "green" but had to propose "red", and every live server learned "red".',
     endsAt: 600,
+    speed: 0.05,
     scenario: paxosLesson('A proposer fails mid-way; another finishes its value', {
       nodes: 5, seed: 23, timing: { latencyMin: 10, latencyMax: 10 },
       actions: [
@@ -260,6 +288,7 @@ export const LESSONS: Lesson[] = [
     title: 'P4a. Dueling proposers: livelock without backoff',
     outcome: 'After a full second, no value is chosen: S1 and S5 keep preempting each other, and every safety check holds.',
     endsAt: 1000,
+    speed: 0.1,
     scenario: paxosLesson('Dueling proposers: livelock without backoff', {
       nodes: 5, seed: 24, options: { backoff: false },
       actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 11, type: 'request', node: 5, command: 'blue' }],
@@ -276,6 +305,7 @@ export const LESSONS: Lesson[] = [
     title: 'P4b. Dueling proposers: randomized backoff resolves it',
     outcome: 'With randomized backoff the same duel ends at once: every server learns one value.',
     endsAt: 600,
+    speed: 0.02,
     scenario: paxosLesson('Dueling proposers: randomized backoff resolves it', {
       nodes: 5, seed: 24,
       actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 11, type: 'request', node: 5, command: 'blue' }],
@@ -291,8 +321,9 @@ export const LESSONS: Lesson[] = [
     title: 'P5. Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
     outcome: 'S4 leads; every live replica has slot 2 = noop (the gap) and slot 3 = "set c 3" (adopted), and applied "set d 4" in slot 4.',
     endsAt: 900,
+    speed: 0.1,
     scenario: {
-      version: 1, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
+      version: SCENARIO_VERSION, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
       nodes: 5, seed: 25,
       actions: [
         { at: 5, type: 'timeout', node: 1 },
@@ -322,4 +353,9 @@ export const LESSONS: Lesson[] = [
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
+}
+
+/** The lesson's scenario as it opens: at the lesson's own pace. */
+export function lessonScenario(lesson: Lesson): ScenarioInput {
+  return { ...lesson.scenario, speed: lesson.speed };
 }

@@ -78,8 +78,17 @@ describe('scenario format upgrades', () => {
     expect(upgrade({ version: 3, nodes: ['a'], name: 'x' }, steps, 3)).toEqual({ ok: true, doc: { version: 3, nodes: ['a'], name: 'x' } });
   });
 
+  it('version 2: a version-1 Raft document without noopOnElection keeps the no-op off, as it meant then', () => {
+    expect(upgrade({ version: 1, protocol: 'raft', nodes: 3 })).toEqual({ ok: true, doc: { version: 2, protocol: 'raft', nodes: 3, options: { noopOnElection: false } } });
+    expect(upgrade({ version: 1, protocol: 'raft', nodes: 3, options: { backoff: true } })).toEqual({ ok: true, doc: { version: 2, protocol: 'raft', nodes: 3, options: { backoff: true, noopOnElection: false } } });
+    // Said outright, or another protocol, or not an object (validation reports that): unchanged.
+    expect(upgrade({ version: 1, protocol: 'raft', nodes: 3, options: { noopOnElection: true } })).toEqual({ ok: true, doc: { version: 2, protocol: 'raft', nodes: 3, options: { noopOnElection: true } } });
+    expect(upgrade({ version: 1, protocol: 'paxos', nodes: 3 })).toEqual({ ok: true, doc: { version: 2, protocol: 'paxos', nodes: 3 } });
+    expect(upgrade({ version: 1, protocol: 'raft', nodes: 3, options: 7 })).toEqual({ ok: true, doc: { version: 2, protocol: 'raft', nodes: 3, options: 7 } });
+  });
+
   it('a document without a version, or from a newer format, is reported', () => {
-    expect(upgrade({ nodes: 3 })).toEqual({ ok: false, error: 'version: expected a format version from 1 to 1, found nothing' });
+    expect(upgrade({ nodes: 3 })).toEqual({ ok: false, error: 'version: expected a format version from 1 to 2, found nothing' });
     expect(upgrade({ version: 4 }, steps, 3)).toEqual({ ok: false, error: 'version: this scenario was made by a newer Quorum (format version 4); this one reads versions 1 to 3' });
   });
 });

@@ -14,8 +14,17 @@ export interface Migration {
   readonly up: (doc: Record<string, unknown>) => Record<string, unknown>;
 }
 
-/** Version 1 is the first format; it has no predecessor, so there is no step yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    why: 'Raft\'s noopOnElection became true by default; a version-1 Raft document that leaves it out meant false',
+    up: (doc) => {
+      const options = doc.options;
+      if (doc.protocol !== 'raft' || (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options) || 'noopOnElection' in options))) return doc;
+      return { ...doc, options: { ...(options as Record<string, unknown> | undefined), noopOnElection: false } };
+    },
+  },
+];
 
 export type Upgraded = { ok: true; doc: Record<string, unknown> } | { ok: false; error: string };
 

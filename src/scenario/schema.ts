@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION } from './defaults';
+import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION, SPEEDS } from './defaults';
 
 /** A whole number in [min, max], with a message that says so. */
 const int = (min: number, max: number) =>
@@ -72,6 +72,11 @@ export const scenarioSchema = v.strictObject({
   timing: v.optional(timing, {}),
   network: v.optional(network, {}),
   options: v.optional(options, {}),
+  /** The speed to open at (a lesson's pace); without it the run keeps the speed in use. It never changes the run. */
+  speed: v.optional(v.pipe(
+    v.number(`expected one of the speeds ${SPEEDS.join(', ')}`),
+    v.check((x) => (SPEEDS as readonly number[]).includes(x), `expected one of the speeds ${SPEEDS.join(', ')}`),
+  )),
   bugs: v.optional(v.pipe(v.array(v.string('expected a bug name'), 'expected a list of bug names'), v.maxLength(20, 'expected at most 20 bugs')), []),
   actions: v.optional(v.pipe(v.array(action, 'expected a list of actions'), v.maxLength(LIMITS.maxActions, `expected at most ${LIMITS.maxActions} actions`)), []),
   narration: v.optional(v.pipe(

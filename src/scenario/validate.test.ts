@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING } from './defaults';
+import { DEFAULT_TIMING, SCENARIO_VERSION } from './defaults';
 import { parseScenario } from './validate';
 
-const base = { version: 1, protocol: 'raft', nodes: 5 };
+const base = { version: SCENARIO_VERSION, protocol: 'raft', nodes: 5 };
 
 describe('scenario validation', () => {
   it('fills every default from the minimal scenario', () => {
@@ -11,7 +11,7 @@ describe('scenario validation', () => {
     if (!r.ok) return;
     expect(r.scenario).toEqual({
       ...base, seed: 1, timing: DEFAULT_TIMING, network: { dropRate: 0, duplicateRate: 0 },
-      options: { noopOnElection: false, backoff: true }, bugs: [], actions: [], narration: [],
+      options: { noopOnElection: true, backoff: true }, bugs: [], actions: [], narration: [],
     });
   });
 
@@ -40,12 +40,13 @@ describe('scenario validation', () => {
     [{ ...base, protocol: 'zab' }, 'protocol: expected "raft", "paxos" or "multipaxos", found "zab"'],
     [{ ...base, actions: [{ at: 1, type: 'crash', node: 6 }] }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
     [{ ...base, actions: [{ at: -1, type: 'heal' }] }, 'actions[0].at: expected a whole number from 0 to 100000000, found -1'],
+    [{ ...base, speed: 0.3 }, 'speed: expected one of the speeds 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, found 0.3'],
     [{ ...base, actions: [{ at: 1, type: 'cut', from: 2, to: 2 }] }, 'actions[0].to: expected a node other than from (2), found 2'],
     [{ ...base, actions: [{ at: 1, type: 'request', node: 1, command: 'rm -rf' }] }, 'actions[0].command: expected "set <key> <value>" or "del <key>", found "rm -rf"'],
     [{ ...base, actions: [{ at: 1, type: 'partition', groups: [[1, 2], [2, 3]] }] }, 'actions[0].groups[1][0]: expected each node in one group only, found S2 twice'],
     [{ ...base, timing: { electionTimeoutMin: 300, electionTimeoutMax: 200 } }, 'timing.electionTimeoutMax: expected at least electionTimeoutMin (300), found 200'],
     [{ ...base, bugs: ['teleport'] }, 'bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, found "teleport"'],
-    [{ ...base, version: 2 }, 'version: this scenario was made by a newer Quorum (format version 2); this one reads versions 1 to 1'],
+    [{ ...base, version: 3 }, 'version: this scenario was made by a newer Quorum (format version 3); this one reads versions 1 to 2'],
     [[1, 2], '(scenario): expected a scenario object, found [1,2]'],
   ])('%j -> %s', (doc, message) => {
     const r = parseScenario(doc);

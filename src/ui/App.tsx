@@ -31,6 +31,7 @@ export function App({ opened }: { opened: Opened }) {
   const [store] = useState(() => createSimStore((cmd) => client.current?.send(cmd)));
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts(store, toggleHelp);
   // The worker lives exactly as long as this effect (StrictMode mounts it twice in development).
   useEffect(() => {
@@ -58,7 +59,7 @@ export function App({ opened }: { opened: Opened }) {
   return (
     <SimContext.Provider value={store}>
       <Shell onHelp={toggleHelp} />
-      {help && <ShortcutHelp onClose={toggleHelp} />}
+      {help && <ShortcutHelp onClose={closeHelp} />}
     </SimContext.Provider>
   );
 }

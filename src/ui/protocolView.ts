@@ -1,65 +1,55 @@
-import { ballotText } from '../engine/paxos/ballot';
-import type { MultiPaxosView } from '../engine/multipaxos/types';
-import type { PaxosState } from '../engine/paxos/types';
-import { MULTIPAXOS_PSEUDOCODE } from '../engine/multipaxos/pseudocode';
-import { PAXOS_PSEUDOCODE } from '../engine/paxos/pseudocode';
-import { RAFT_PSEUDOCODE } from '../engine/raft/pseudocode';
-import type { RaftState } from '../engine/raft/types';
 import type { Pseudocode } from '../engine/sim/pseudocode';
+import type { MarkerKind } from '../worker/protocol';
+import { multipaxosView } from './protocolViews/multipaxos';
+import { paxosView } from './protocolViews/paxos';
+import { raftView } from './protocolViews/raft';
 
 /**
- * How each protocol's node state is drawn: the badge on a server in the cluster view, and
- * the fields of the details panel (persistent and volatile apart). One place per protocol.
+ * How each protocol is drawn: one descriptor per protocol, and the only place in the UI
+ * that reads a protocol's engine state. Generic views (the cluster, node details, the
+ * timeline, cluster settings) ask it for words and fields; adding a protocol adds a
+ * descriptor here and touches no generic view.
  */
+export interface ProtocolView {
+  /** The protocol's name, as the header shows it. */
+  name: string;
+  /** The badge on a server in the cluster view. */
+  badge(state: unknown): Badge;
+  /** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
+  details(node: NodeFacts, ids: readonly number[]): { persistent: DetailField[]; volatile: DetailField[] };
+  /** What each kind of timeline mark means in this protocol; null for a kind it never makes. */
+  marks: Readonly<Record<MarkerKind, string | null>>;
+  /** The timing settings this protocol uses, under its own names for them. */
+  timing: readonly TimingField[];
+  /** The protocol's one switch in the cluster settings, if any. */
+  option: { key: 'noopOnElection' | 'backoff'; label: string; title: string } | null;
+  /** Said over the cluster when the run stands still until the user acts, else null. */
+  hint(nodes: readonly NodeFacts[]): string | null;
+  /** Said above the protocol's table when something there waits and the table alone does not say why, else null. */
+  tableNote(nodes: readonly NodeFacts[]): string | null;
+  /** The lecture's pseudocode: the lines its handlers mark as they run, for the pseudocode panel. */
+  pseudocode: Pseudocode;
+}
+
+/** What the views hold of a node: its state as the engine keeps it (a long log only as its tail). */
+export interface NodeFacts {
+  id: number;
+  up: boolean;
+  state: unknown;
+  /** Log entries left out before the state's log (Raft snapshots carry the tail only). */
+  logStart: number;
+}
+
 export interface Badge {
   /** data-role and the style key: raft roles, or paxos 'proposer' | 'acceptor' | 'learned'. */
   role: string;
   label: string;
   /** A number for data-term: Raft's currentTerm, Paxos's promised round. */
   term: number;
+  /** Two short lines inside the circle (the view fits them to it). */
   lines: [string, string];
   dashed: boolean;
   strong: boolean;
-}
-
-export function badge(protocol: string, state: unknown): Badge {
-  if (protocol === 'multipaxos') {
-    const s = state as MultiPaxosView;
-    return {
-      role: s.role === 'leader' ? 'leader' : s.role === 'candidate' ? 'candidate' : 'follower',
-      label: s.role.toUpperCase(),
-      term: s.promised?.[0] ?? 0,
-      lines: [`p ${s.promised === null ? '—' : `(${s.promised[0]},S${s.promised[1]})`}`, `applied ${s.applied}`],
-      dashed: s.role === 'candidate',
-      strong: s.role === 'leader',
-    };
-  }
-  if (protocol === 'paxos') {
-    const s = state as PaxosState;
-    const proposing = s.phase === 'prepare' || s.phase === 'accept' || s.phase === 'backoff';
-    const role = proposing ? 'proposer' : s.learned !== null ? 'learned' : 'acceptor';
-    return {
-      role,
-      label: proposing ? `PROPOSER · ${s.phase.toUpperCase()}` : s.learned !== null ? `LEARNED "${short(s.learned)}"` : 'ACCEPTOR',
-      term: s.promised?.[0] ?? 0,
-      lines: [`p ${s.promised === null ? '—' : `(${s.promised[0]},S${s.promised[1]})`}`, s.accepted === null ? 'a —' : `a "${short(s.accepted.value)}"`],
-      dashed: proposing && s.phase === 'backoff',
-      strong: s.learned !== null,
-    };
-  }
-  const s = state as RaftState;
-  return {
-    role: s.currentRole,
-    label: s.currentRole.toUpperCase(),
-    term: s.currentTerm,
-    lines: [`term ${s.currentTerm}`, s.votedFor === null ? 'no vote' : `voted S${s.votedFor}`],
-    dashed: s.currentRole === 'candidate',
-    strong: s.currentRole === 'leader',
-  };
-}
-
-function short(v: string): string {
-  return v.length > 9 ? `${v.slice(0, 8)}…` : v;
 }
 
 export interface DetailField {
@@ -69,71 +59,18 @@ export interface DetailField {
   value: string;
 }
 
-/** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
-export function detailFields(protocol: string, state: unknown, logStart: number, ids: number[], self: number): { persistent: DetailField[]; volatile: DetailField[] } {
-  if (protocol === 'multipaxos') {
-    const s = state as MultiPaxosView;
-    const slots = Object.keys(s.accepted).length;
-    return {
-      persistent: [
-        { name: 'promised', alias: 'acceptor, all slots', value: ballotText(s.promised) },
-        { name: 'accepted', alias: 'acceptor', value: `${slots} slot${slots === 1 ? '' : 's'}` },
-        { name: 'decided', alias: 'replica', value: `${Object.keys(s.decided).length} slots` },
-        { name: 'applied', alias: 'replica', value: `slots 1–${s.applied}` },
-      ],
-      volatile: [
-        { name: 'role', value: s.role },
-        { name: 'leader', value: s.leader === null ? 'unknown' : `S${s.leader}` },
-        { name: 'ballot', alias: 'as candidate or leader', value: ballotText(s.ballot) },
-        { name: 'next slot', alias: 'leader', value: s.role === 'leader' ? String(s.nextSlot) : '—' },
-        { name: 'held commands', value: s.pending.length === 0 ? 'none' : s.pending.join('; ') },
-      ],
-    };
-  }
-  if (protocol === 'paxos') {
-    const s = state as PaxosState;
-    return {
-      persistent: [
-        { name: 'promised', alias: 'acceptor', value: ballotText(s.promised) },
-        { name: 'accepted', alias: 'acceptor', value: s.accepted === null ? 'nothing' : `"${s.accepted.value}" at ${ballotText(s.accepted.ballot)}` },
-        { name: 'learned', alias: 'learner', value: s.learned === null ? 'nothing yet' : `"${s.learned}"` },
-      ],
-      volatile: [
-        { name: 'phase', alias: 'proposer', value: s.phase },
-        { name: 'own value', alias: 'proposer', value: s.value === null ? '—' : `"${s.value}"` },
-        { name: 'ballot', alias: 'proposer', value: ballotText(s.ballot) },
-        { name: 'promises', alias: 'proposer', value: s.promises.length === 0 ? '—' : s.promises.map((p) => `S${p.from}${p.accepted ? `("${p.accepted.value}")` : ''}`).join(', ') },
-        { name: 'proposal', alias: 'proposer', value: s.proposal === null ? '—' : `"${s.proposal}"` },
-        { name: 'accepted by', alias: 'proposer', value: s.acceptedBy.length === 0 ? '—' : s.acceptedBy.map((id) => `S${id}`).join(', ') },
-      ],
-    };
-  }
-  const s = state as RaftState;
-  const perNode = (values: readonly number[]) => (s.currentRole === 'leader' ? ids.filter((id) => id !== self).map((id) => `S${id}: ${values[id] ?? 0}`).join(', ') : '—');
-  const n = logStart + s.log.length;
-  return {
-    persistent: [
-      { name: 'currentTerm', value: String(s.currentTerm) },
-      { name: 'votedFor', value: s.votedFor === null ? 'null' : `S${s.votedFor}` },
-      { name: 'log', value: `${n} entr${n === 1 ? 'y' : 'ies'}` },
-      { name: 'commitLength', alias: 'commitIndex', value: String(s.commitLength) },
-    ],
-    volatile: [
-      { name: 'currentRole', value: s.currentRole },
-      { name: 'currentLeader', value: s.currentLeader === null ? 'null' : `S${s.currentLeader}` },
-      { name: 'votesReceived', value: s.votesReceived.length === 0 ? '{}' : `{${[...s.votesReceived].sort().map((v) => `S${v}`).join(', ')}}` },
-      { name: 'sentLength', alias: 'nextIndex', value: perNode(s.sentLength) },
-      { name: 'ackedLength', alias: 'matchIndex', value: perNode(s.ackedLength) },
-      { name: 'held commands', value: s.pending.length === 0 ? 'none' : s.pending.join('; ') },
-    ],
-  };
+export interface TimingField {
+  key: 'electionTimeoutMin' | 'electionTimeoutMax' | 'heartbeatInterval';
+  label: string;
 }
 
-const PSEUDOCODE: Readonly<Record<string, Pseudocode>> = {
-  raft: RAFT_PSEUDOCODE, paxos: PAXOS_PSEUDOCODE, multipaxos: MULTIPAXOS_PSEUDOCODE,
-};
+const VIEWS: Readonly<Record<string, ProtocolView>> = { raft: raftView, paxos: paxosView, multipaxos: multipaxosView };
 
-/** The protocol's pseudocode as the lectures write it (its lines are what handlers mark). */
-export function pseudocodeOf(protocol: string): Pseudocode {
-  return PSEUDOCODE[protocol] ?? RAFT_PSEUDOCODE;
+export function viewOf(protocol: string): ProtocolView {
+  return VIEWS[protocol] ?? raftView;
+}
+
+/** A value cut to fit a node's badge: the details panel shows it whole. */
+export function short(v: string, max = 8): string {
+  return v.length > max ? `${v.slice(0, max - 1)}…` : v;
 }

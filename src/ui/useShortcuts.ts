@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
-import type { RaftState } from '../engine/raft/types';
 import type { SimState } from './store/simStore';
-import { SPEEDS } from './components/Transport';
+import { SPEEDS } from '../scenario/defaults';
 
 /** Keyboard control of everything a lecturer does often; ignored while typing in a field. */
 export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void): void {
@@ -10,11 +9,13 @@ export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void):
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      // A modal dialog has the keyboard to itself (it closes on Escape by itself).
+      if (document.querySelector('dialog[open]') !== null) return;
       const s = store.getState();
       const snap = s.snapshot;
       const selected = s.selectedNode;
       const node = selected === null ? undefined : s.nodes[selected];
-      const speedIndex = SPEEDS.indexOf(snap?.speed ?? 0.05);
+      const speedIndex = (SPEEDS as readonly number[]).indexOf(snap?.speed ?? 0.05);
       const narrated = (s.scenario?.narration.length ?? 0) > 0;
       let handled = true;
       switch (e.key) {
@@ -36,8 +37,9 @@ export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void):
         case 'c': case 'C':
           if (node !== undefined) s.act({ type: node.up ? 'crash' : 'recover', node: node.id });
           break;
+        // As the button does: the engine decides, and says so in the event log when it refuses.
         case 't': case 'T':
-          if (node !== undefined && node.up && (node.state as RaftState).currentRole !== 'leader') s.act({ type: 'timeout', node: node.id });
+          if (node !== undefined && node.up) s.act({ type: 'timeout', node: node.id });
           break;
         case 'r': case 'R':
           if (node !== undefined && node.up) s.act({ type: 'request', node: node.id, command: s.takeCommand() });
@@ -47,8 +49,12 @@ export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void):
         case 'Escape': s.select(null); s.selectMessage(null); s.setPartitionPick(null); break;
         case '?': toggleHelp(); break;
         default:
-          if (/^[1-9]$/.test(e.key) && Number(e.key) <= s.nodeIds.length) s.select(Number(e.key));
-          else handled = false;
+          if (/^[1-9]$/.test(e.key) && Number(e.key) <= s.nodeIds.length) {
+            const id = Number(e.key);
+            // Choosing a partition, a digit picks (or unpicks) that server, as a click does.
+            if (s.partitionPick !== null) s.togglePick(id);
+            else s.select(id);
+          } else handled = false;
       }
       if (handled) e.preventDefault();
     };

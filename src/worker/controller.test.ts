@@ -275,6 +275,33 @@ describe('controller: narration', () => {
     expect(c.snapshot().narrationStep).toBe(-1);
   });
 
+  it("restart goes back to time 0 of the scenario as opened: its own actions run again, the user's are gone", () => {
+    const opened = scenario({ actions: [{ at: 200, type: 'partition', groups: [[1, 2]] }], narration: [{ at: 201, text: 'split' }] });
+    const c = new Controller(opened);
+    c.seekTime(100);
+    c.act({ type: 'crash', node: 3 });
+    c.setNarration([...c.scenario().narration, { at: 50, text: 'mine' }]);
+    c.setSpeed(2);
+    c.restart();
+    expect(c.events).toBe(0);
+    expect(c.speed).toBe(2);
+    expect(c.scenario().actions).toEqual(opened.actions);
+    expect(c.scenario().narration.map((n) => n.text)).toEqual(['mine', 'split']);
+    c.seekTime(250);
+    expect(c.snapshot().network.groups).toEqual([[1, 2], [3, 4, 5]]);
+    expect(c.snapshot().nodes.every((n) => n.up)).toBe(true);
+  });
+
+  it('a scenario that names a speed opens at it; one that does not keeps the speed in use', () => {
+    const c = new Controller(scenario({ speed: 0.2 }));
+    expect(c.speed).toBe(0.2);
+    c.setSpeed(5);
+    c.load(scenario());
+    expect(c.speed).toBe(5);
+    c.load(scenario({ speed: 0.5 }));
+    expect(c.speed).toBe(0.5);
+  });
+
   it('narration written in the app travels in the scenario', () => {
     const c = new Controller(scenario());
     c.setNarration([{ at: 700, text: 'b' }, { at: 100, text: 'a' }]);

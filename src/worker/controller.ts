@@ -101,8 +101,12 @@ export class Controller {
     this.load(scenario, at);
   }
 
-  /** Starts afresh from a scenario; with `at`, opens paused at exactly that virtual time. */
+  /**
+   * Starts afresh from a scenario; with `at`, opens paused at exactly that virtual time. A
+   * scenario that names a speed (a lesson's pace) opens at it; otherwise the speed in use stays.
+   */
   load(scenario: Scenario, at?: number): void {
+    if (scenario.speed !== undefined) this.setSpeed(scenario.speed);
     this.scenarioBase = scenario;
     this.narration = [...scenario.narration].sort((a, b) => a.at - b.at);
     this.timeline = toActions(scenario);
@@ -126,6 +130,17 @@ export class Controller {
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale' };
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
+  }
+
+  /**
+   * Back to time 0 of the scenario as it was opened: its own actions (a lesson's script) run
+   * again, the user's are gone. Narration as edited stays, and so does the speed in use.
+   */
+  restart(): void {
+    const { narration, speed } = this;
+    this.load(this.scenarioBase);
+    this.narration = narration;
+    this.speed = speed;
   }
 
   get time(): number {

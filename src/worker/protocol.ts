@@ -12,6 +12,8 @@ export type UserAction = Action extends infer A ? (A extends Action ? Omit<A, 'a
 
 export type ToWorker =
   | { type: 'load'; scenario: Scenario; at?: number }
+  /** Back to the start of the scenario as opened: its own actions kept, the user's dropped. */
+  | { type: 'restart' }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'stepForward' }

@@ -104,7 +104,10 @@ function handle(cmd: ToWorker): void {
   }
   if (cmd.type === 'load') {
     endJob();
+    // A new scenario keeps the speed in use, unless it names its own (a lesson's pace).
+    const speed = controller?.speed;
     controller = new Controller(cmd.scenario);
+    if (cmd.scenario.speed === undefined && speed !== undefined) controller.setSpeed(speed);
     controller.traceShown = traceShown;
     const at = Math.min(cmd.at ?? 0, MAX_MOMENT);
     if (at > 0) {
@@ -142,6 +145,7 @@ function handle(cmd: ToWorker): void {
       else post({ type: 'notice', text: 'That was the last narration step.' });
       break;
     case 'narrationPrev': c.narrationPrev(); break;
+    case 'restart': c.restart(); break;
     case 'setNarration': c.setNarration(cmd.narration); break;
     case 'seekLine': {
       const notice = c.seekLine(cmd.line, cmd.direction, cmd.node);

@@ -18,8 +18,9 @@ export function partition(net: NetworkState, groups: readonly (readonly NodeId[]
   return { ...net, groups: all, groupOf };
 }
 
+/** Makes the network whole again: the partition ends and every cut link is restored. */
 export function heal(net: NetworkState): NetworkState {
-  return { ...net, groups: null, groupOf: null };
+  return { ...net, groups: null, groupOf: null, cuts: [] };
 }
 
 export function cutKey(from: NodeId, to: NodeId): string {

@@ -83,6 +83,27 @@ describe('simulation kernel', () => {
     expect(back.kind).toBe('deliver');
   });
 
+  it('a heal restores cut links as well as ending the partition, and says so', () => {
+    const run = new Run(config(), [
+      { at: 0, type: 'cut', from: 1, to: 2 }, { at: 0, type: 'cut', from: 3, to: 1 }, { at: 1, type: 'heal' },
+      { at: 2, type: 'partition', groups: [[1]] }, { at: 2, type: 'cut', from: 2, to: 3 }, { at: 3, type: 'heal' },
+      { at: 4, type: 'heal' }, { at: 5, type: 'timeout', node: 1 },
+    ]);
+    const trace = record(run);
+    run.runUntil(4);
+    expect(run.sim.world.network.cuts).toEqual([]);
+    expect(run.sim.world.network.groups).toBeNull();
+    expect(trace.filter((r) => r.rule === 'user.heal').map((r) => r.text())).toEqual([
+      'The network heals: 2 cut links are restored',
+      'The partition heals and the cut link is restored',
+      'The network is already whole: nothing to heal',
+    ]);
+    run.runUntil(60);
+    // S1's VoteRequests reach both, and their answers come back.
+    expect(trace.filter((r) => r.msg?.msg.type === 'VoteRequest').map((r) => r.kind)).toEqual(['deliver', 'deliver']);
+    expect(trace.filter((r) => r.msg?.msg.type === 'VoteResponse').map((r) => r.kind)).toEqual(['deliver', 'deliver']);
+  });
+
   it('messages in flight to a node when it crashes are lost, even if it recovers before they arrive', () => {
     const run = new Run(config(), [
       { at: 0, type: 'timeout', node: 1 }, { at: 2, type: 'crash', node: 2 }, { at: 4, type: 'recover', node: 2 },

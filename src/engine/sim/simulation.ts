@@ -315,9 +315,12 @@ export class Simulation<S, M extends { type: string }> {
         const groups = w.network.groups!;
         return done(() => `The network splits into ${groups.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(' | ')}`);
       }
-      case 'heal':
+      case 'heal': {
+        const partitioned = w.network.groups !== null;
+        const cuts = w.network.cuts.length;
         w.network = heal(w.network);
-        return done(() => 'The partition heals');
+        return done(() => healText(partitioned, cuts));
+      }
       case 'cut':
         w.network = cut(w.network, action.from, action.to);
         return done(() => `The link S${action.from}→S${action.to} is cut`);
@@ -340,4 +343,11 @@ export class Simulation<S, M extends { type: string }> {
       }
     }
   }
+}
+
+/** What a heal did, in the event log's words: a heal makes the whole network work again. */
+function healText(partitioned: boolean, cuts: number): string {
+  const links = `${cuts === 1 ? 'the cut link is' : `${cuts} cut links are`} restored`;
+  if (partitioned) return cuts === 0 ? 'The partition heals' : `The partition heals and ${links}`;
+  return cuts === 0 ? 'The network is already whole: nothing to heal' : `The network heals: ${links}`;
 }

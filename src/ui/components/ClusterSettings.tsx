@@ -1,21 +1,44 @@
 import { useEffect, useState } from 'react';
+import { DEFAULT_OPTIONS, DEFAULT_TIMING, SCENARIO_VERSION } from '../../scenario/defaults';
+import type { Scenario } from '../../scenario/schema';
 import { parseScenario } from '../../scenario/validate';
+import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 
-/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one, actions cleared. */
+interface Draft {
+  protocol: 'raft' | 'paxos' | 'multipaxos';
+  nodes: number;
+  seed: number;
+  electionTimeoutMin: number;
+  electionTimeoutMax: number;
+  heartbeatInterval: number;
+  noopOnElection: boolean;
+  backoff: boolean;
+}
+
+/** Cluster size, seed and timing: starts a new scenario. Reset restarts the current one as it was opened. */
 export function ClusterSettings() {
   const scenario = useSim((s) => s.scenario);
   const send = useSim((s) => s.send);
   const notify = useSim((s) => s.notify);
-  const [draft, setDraft] = useState({ protocol: 'raft' as 'raft' | 'paxos' | 'multipaxos', nodes: 5, seed: 1, electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, noopOnElection: false, backoff: true });
+  const [draft, setDraft] = useState<Draft>({
+    protocol: 'raft', nodes: 5, seed: 1,
+    electionTimeoutMin: DEFAULT_TIMING.electionTimeoutMin, electionTimeoutMax: DEFAULT_TIMING.electionTimeoutMax, heartbeatInterval: DEFAULT_TIMING.heartbeatInterval,
+    noopOnElection: DEFAULT_OPTIONS.noopOnElection, backoff: DEFAULT_OPTIONS.backoff,
+  });
+  // The protocol chosen, not the one running: its timing goes by its own names, and only the settings it uses are offered.
+  const view = viewOf(draft.protocol);
+  const option = view.option;
   useEffect(() => {
     if (scenario !== null) {
       setDraft({ protocol: scenario.protocol, nodes: scenario.nodes, seed: scenario.seed, ...scenario.timing, noopOnElection: scenario.options.noopOnElection, backoff: scenario.options.backoff });
     }
   }, [scenario?.protocol, scenario?.nodes, scenario?.seed, scenario?.timing, scenario?.options]);
+  // The fields are a draft for the next cluster: say so when it differs from the run shown.
+  const pending = scenario !== null && Object.entries(draft).some(([k, v]) => v !== settingOf(scenario, k));
   const start = () => {
     const parsed = parseScenario({
-      version: 1, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
+      version: SCENARIO_VERSION, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
       timing: { ...(scenario?.timing ?? {}), electionTimeoutMin: draft.electionTimeoutMin, electionTimeoutMax: draft.electionTimeoutMax, heartbeatInterval: draft.heartbeatInterval },
       network: scenario?.network, options: { noopOnElection: draft.noopOnElection, backoff: draft.backoff },
     });
@@ -27,7 +50,7 @@ export function ClusterSettings() {
     send({ type: 'load', scenario: parsed.scenario });
   };
   const num = (key: keyof typeof draft, label: string, min: number, max: number) => (
-    <label>{label}
+    <label key={key}>{label}
       <input type="number" min={min} max={max} value={Number(draft[key])} aria-label={label}
         onKeyDown={(e) => e.stopPropagation()}
         onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })} />
@@ -50,16 +73,21 @@ export function ClusterSettings() {
           </select>
         </label>
         {num('seed', 'Seed', 0, 4294967295)}
-        {num('electionTimeoutMin', 'Election timeout min (ms)', 1, 600000)}
-        {num('electionTimeoutMax', 'Election timeout max (ms)', 1, 600000)}
-        {num('heartbeatInterval', 'Heartbeat (ms)', 1, 600000)}
-        {draft.protocol === 'raft' && <label className="check"><input type="checkbox" checked={draft.noopOnElection} onChange={(e) => setDraft({ ...draft, noopOnElection: e.target.checked })} />No-op on election</label>}
-        {draft.protocol === 'paxos' && <label className="check"><input type="checkbox" checked={draft.backoff} onChange={(e) => setDraft({ ...draft, backoff: e.target.checked })} />Randomized backoff</label>}
+        {view.timing.map((f) => num(f.key, f.label, 1, 600000))}
+        {option !== null && <label className="check" title={option.title}><input type="checkbox" checked={draft[option.key]} onChange={(e) => setDraft({ ...draft, [option.key]: e.target.checked })} />{option.label}</label>}
       </div>
       <div className="row">
-        <button type="button" onClick={start}>New cluster</button>
-        <button type="button" onClick={() => scenario !== null && send({ type: 'load', scenario: { ...scenario, actions: [] } })} title="Start this cluster again from time 0, with no actions">Reset</button>
+        <button type="button" onClick={start} className={pending ? 'pending' : undefined}>New cluster</button>
+        <button type="button" onClick={() => send({ type: 'restart' })} title="Start this scenario again from time 0 as it was opened: a lesson's own actions run again, yours are undone">Reset</button>
       </div>
+      {pending && <p className="hint pending-hint" role="status">Changed: press New cluster to start a cluster with these settings. The run shown is unchanged.</p>}
     </section>
   );
+}
+
+/** A setting of the scenario by its field's name in the draft: a timing, an option, or a top-level field. */
+function settingOf(s: Scenario, key: string): unknown {
+  if (key in s.timing) return s.timing[key as keyof Scenario['timing']];
+  if (key in s.options) return s.options[key as keyof Scenario['options']];
+  return s[key as keyof Scenario];
 }

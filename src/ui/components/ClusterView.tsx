@@ -2,6 +2,7 @@ import { useContext, useMemo } from 'react';
 import { nodePositions, VIEW } from '../geometry/layout';
 import { messageAt } from '../draw/movingPaint';
 import { SimContext, useSim } from '../store/simStore';
+import { ClusterHint } from './ClusterHint';
 import { Links } from './Links';
 import { MessageList } from './MessageList';
 import { frameOf, MovingLayer } from './MovingLayer';
@@ -16,6 +17,8 @@ export function ClusterView() {
   const ids = useSim((s) => s.nodeIds);
   const flagged = useSim((s) => s.safety?.violations.flatMap((v) => v.nodes).join(',') ?? '');
   const positions = useMemo(() => nodePositions(ids.length), [ids.length]);
+  // Neighbours on the ring share the room between them for the labels under their circles.
+  const labelRoom = positions.length < 2 ? VIEW.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
   const selectMessage = useSim((s) => s.selectMessage);
   const store = useContext(SimContext)!;
   const flaggedIds = flagged.split(',').map(Number);
@@ -37,16 +40,21 @@ export function ClusterView() {
         }}
         onClick={() => selectMessage(null)}
       >
-        <svg className="cluster-base" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Cluster">
+        {/* Servers come first for the keyboard (Tab reaches them before the links), but are
+            drawn above the links: two layers, the links' one underneath. */}
+        <svg className="cluster-base cluster-servers" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Servers">
+          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
+        </svg>
+        <svg className="cluster-base cluster-links" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Links">
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
               <path d="M0,0L10,5L0,10Z" className="arrow-head" />
             </marker>
           </defs>
           <Links positions={positions} />
-          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} />)}
         </svg>
         <MovingLayer positions={positions} />
+        <ClusterHint />
       </div>
       <MessageList positions={positions} />
     </>

@@ -21,7 +21,7 @@ export function EventLog() {
     return () => resize.disconnect();
   }, []);
   if (trace === undefined) return null;
-  const newestFirst = (playing ? trace.slice(-fit) : trace).reverse();
+  const newestFirst = (playing ? trace.slice(-fit) : trace).toReversed();
   return (
     <section ref={sight} className="panel events" aria-label="Event log">
       <h2>Events <small>newest first · click one to go there</small></h2>

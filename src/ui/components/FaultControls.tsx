@@ -12,7 +12,7 @@ export function FaultControls() {
   const parsed = JSON.parse(groups) as number[][] | null;
   const split = () => {
     if (pick === null || pick.length === 0 || pick.length === n) return;
-    act({ type: 'partition', groups: [[...pick].sort((a, b) => a - b)] });
+    act({ type: 'partition', groups: [pick.toSorted((a, b) => a - b)] });
     setPick(null);
   };
   return (
@@ -49,9 +49,13 @@ function NetworkSettings() {
     if (net !== undefined) setDraft({ dropRate: net.dropRate, duplicateRate: net.duplicateRate, latencyMin: net.latencyMin, latencyMax: net.latencyMax });
     // Follow the run's settings whenever they change (a seek, a load, another control).
   }, [key]);
+  // Sliders apply when let go and fields when left, so merely passing through one (Tab's
+  // key-up, a blur) comes here too: only a value that differs from the run's is an action.
   const apply = (next: typeof draft) => {
     setDraft(next);
-    act({ type: 'network', ...next, latencyMax: Math.max(next.latencyMin, next.latencyMax) });
+    const change = { ...next, latencyMax: Math.max(next.latencyMin, next.latencyMax) };
+    if (net === undefined || (Object.keys(change) as (keyof typeof change)[]).every((k) => change[k] === net[k])) return;
+    act({ type: 'network', ...change });
   };
   return (
     <div className="network-settings">

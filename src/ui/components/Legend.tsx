@@ -1,4 +1,4 @@
-import { pseudocodeOf } from '../protocolView';
+import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 import { CRASHED, MESSAGE, MESSAGES_OF, PAXOS_ROLE, ROLE } from '../theme';
 import { MessageShape } from './MessageShape';
@@ -8,7 +8,7 @@ export function Legend() {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const roles = protocol === 'paxos' ? PAXOS_ROLE : ROLE;
   // The toggle in the pseudocode panel also sets the Raft paper's names beside the lectures' here.
-  const paper = useSim((s) => s.paperNames) ? pseudocodeOf(protocol).paperNames : {};
+  const paper = useSim((s) => s.paperNames) ? viewOf(protocol).pseudocode.paperNames : {};
   return (
     <div className="legend" aria-label="Legend">
       {(MESSAGES_OF[protocol] ?? []).map((type) => [type, MESSAGE[type]] as const).map(([type, st]) => (

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { BREAK_AT, along, lane, type Point } from '../geometry/layout';
 import { blockKeyOf, linkBlocker } from '../geometry/blocking';
 import { useSim } from '../store/simStore';
@@ -7,11 +7,29 @@ export function useBlockKey(): string {
   return useSim((s) => blockKeyOf(s.snapshot?.network));
 }
 
-/** Every one-way link as its own lane; click one to cut or restore that direction only. */
+const NEXT_KEY: Record<string, (k: number, n: number) => number> = {
+  ArrowRight: (k, n) => (k + 1) % n, ArrowDown: (k, n) => (k + 1) % n,
+  ArrowLeft: (k, n) => (k - 1 + n) % n, ArrowUp: (k, n) => (k - 1 + n) % n,
+  Home: () => 0, End: (_k, n) => n - 1,
+};
+
+/**
+ * Every one-way link as its own lane; click one to cut or restore that direction only.
+ * For the keyboard the links are one stop (20 lanes with five servers, 72 with nine):
+ * Tab reaches one lane, the arrow keys move to the others, Enter cuts or restores.
+ */
 export const Links = memo(function Links({ positions }: { positions: Point[] }) {
   const blocker = linkBlocker(useBlockKey());
   const act = useSim((s) => s.act);
+  const [active, setActive] = useState(0);
+  const move = (e: React.KeyboardEvent<SVGGElement>) => {
+    const lanesNow = [...e.currentTarget.parentElement!.querySelectorAll<SVGGElement>('g.link')];
+    const k = NEXT_KEY[e.key](lanesNow.indexOf(e.currentTarget), lanesNow.length);
+    setActive(k);
+    lanesNow[k].focus();
+  };
   const lanes = [];
+  const n = positions.length * (positions.length - 1);
   for (let i = 0; i < positions.length; i++) {
     for (let j = 0; j < positions.length; j++) {
       if (i === j) continue;
@@ -21,6 +39,7 @@ export const Links = memo(function Links({ positions }: { positions: Point[] }) 
       const blocked = blocker(from, to);
       const mid = along(l, BREAK_AT);
       const toggle = () => act(blocked === 'cut' ? { type: 'restore', from, to } : { type: 'cut', from, to });
+      const k = lanes.length;
       const label = blocked === 'cut' ? `Restore link S${from}→S${to}` : `Cut link S${from}→S${to}`;
       lanes.push(
         <g
@@ -30,10 +49,15 @@ export const Links = memo(function Links({ positions }: { positions: Point[] }) 
           data-to={to}
           data-blocked={blocked ?? 'no'}
           role="button"
-          tabIndex={0}
+          tabIndex={k === active % n ? 0 : -1}
           aria-label={label}
           onClick={toggle}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); toggle(); } }}
+          onFocus={() => setActive(k)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') { e.preventDefault(); toggle(); }
+            // The arrows move between lanes here, not through the run.
+            else if (e.key in NEXT_KEY) { e.preventDefault(); e.stopPropagation(); move(e); }
+          }}
         >
           <title>{blocked === 'partition' ? `S${from}→S${to} is cut off by the partition` : label}</title>
           <line className="link-hit" x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { RaftState } from '../../engine/raft/types';
 import { type SimState, useSight, useSim } from '../store/simStore';
+import { raftView } from '../protocolViews/raft';
 import { termColor } from '../theme';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
@@ -32,12 +33,15 @@ export function LogsPanel() {
   const ids = useSim((s) => s.nodeIds);
   const leader = useSim(leaderOf);
   const longest = useSim(longestLog);
+  // Why a leader's inherited entries stay dashed: the engine reads it from the leader's state.
+  const note = useSim((s) => raftView.tableNote(s.nodeIds.flatMap((id) => s.panel?.nodes[id] ?? [])));
   const sight = useSight('panel');
   const first = Math.max(1, longest - COLUMNS + 1);
   const indices = Array.from({ length: Math.max(0, longest - first + 1) }, (_, i) => first + i);
   return (
     <section ref={sight} className="panel logs" aria-label="Logs">
       <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
+      {note !== null && <p className="table-note" role="status">{note}</p>}
       <div className="log-grid" role="table" aria-label="Log of every node">
         <GridHead who="node" columns={indices} />
         {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} />)}
@@ -65,7 +69,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
       boundary: index === s.commitLength,
       next: sent !== null && index === sent + 1,
       acked: acked !== null && index <= acked,
-      title: `index ${index}, term ${e.term}: ${e.command}${committed ? ' (committed)' : ''}`,
+      title: `index ${index}, term ${e.term}: ${e.command} (${committed ? 'committed' : 'not committed yet'})`,
       data: { 'node-id': id, index, term: e.term, committed },
     };
   });

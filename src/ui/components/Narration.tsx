@@ -46,7 +46,8 @@ function NarrationEditor() {
       <ol>
         {steps.map((n, i) => (
           <li key={`${n.at}-${i}`}>
-            <span className="event-t">{(n.at / 1000).toFixed(3)} s</span> {n.text}
+            <span className="event-t">{(n.at / 1000).toFixed(3)} s</span>
+            <span className="narration-step-text">{n.text}</span>
             <button type="button" className="linkish" aria-label={`Delete step ${i + 1}`} onClick={() => save(steps.filter((_, j) => j !== i))}>delete</button>
           </li>
         ))}

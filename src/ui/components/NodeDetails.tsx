@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { badge, type DetailField, detailFields } from '../protocolView';
+import { type DetailField, viewOf } from '../protocolView';
 import { isCommand } from '../../engine/statemachine/kv';
 import { useSight, useSim } from '../store/simStore';
 
@@ -19,8 +19,9 @@ export function NodeDetails() {
       </section>
     );
   }
-  const fields = detailFields(protocol, node.state, node.logStart, ids, id);
-  const badgeNow = badge(protocol, node.state);
+  const view = viewOf(protocol);
+  const fields = view.details({ id, up: node.up, state: node.state, logStart: node.logStart }, ids);
+  const badgeNow = view.badge(node.state);
   const list = (items: DetailField[]) => items.map((f) => [
     <dt key={`${f.name}-t`}>{f.name}{f.alias ? <> <small>({f.alias})</small></> : null}</dt>,
     <dd key={`${f.name}-d`}>{f.value}</dd>,

@@ -1,15 +1,19 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
-import { type Badge, badge } from '../protocolView';
+import { type Badge, viewOf } from '../protocolView';
 import { CRASHED, roleStyle } from '../theme';
 
-/** One server: its id, role (colour, outline and label), currentTerm and votedFor. */
-export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: number; at: Point; flagged: boolean }) {
+/**
+ * One server: its id, and the badge its protocol's descriptor gives it (role by colour,
+ * outline and label; two lines of state). `labelRoom`: how wide the role label under the
+ * circle may be before it runs into a neighbour's.
+ */
+export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }: { id: number; at: Point; flagged: boolean; labelRoom: number }) {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);
   // Only what the badge draws, as a string: a node's log and timers change far more often.
-  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(badge(protocol, s.nodes[id].state))));
+  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state))));
   const selected = useSim((s) => s.selectedNode === id);
   const picked = useSim((s) => s.partitionPick?.includes(id) ?? false);
   const picking = useSim((s) => s.partitionPick !== null);
@@ -51,10 +55,37 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged }: { id: numb
       />
       {up && b.strong && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
       <text className="node-id" y={-12}>S{id}</text>
-      <text className="node-line" y={9}>{b.lines[0]}</text>
-      <text className="node-line" y={26}>{b.lines[1]}</text>
+      <Fitted className="node-line" y={9} room={(size) => roomAt(9, r, size)} text={b.lines[0]} />
+      <Fitted className="node-line" y={26} room={(size) => roomAt(26, r, size)} text={b.lines[1]} />
       {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
-      <text className="node-role" y={r + 24} fill={role.color}>{role.label}</text>
+      <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
     </g>
   );
 });
+
+/** Room for a line of text inside a circle of radius r (less its outline), with its baseline at y. */
+function roomAt(y: number, r: number, fontSize: number): number {
+  const inner = r - 5;
+  // The line spans from its ascent above the baseline to its descent below; the chord is narrowest at the end further from the centre.
+  const far = Math.max(Math.abs(y - 0.75 * fontSize), Math.abs(y + 0.25 * fontSize));
+  return far >= inner ? 0 : 2 * Math.sqrt(inner * inner - far * far);
+}
+
+/**
+ * A line of the badge, narrowed to its room where it would run over (a circle's edge, a
+ * neighbour's label), whatever the font: `room` gets the line's font size.
+ */
+function Fitted({ className, y, fill, room, text }: { className: string; y: number; fill?: string; room: (fontSize: number) => number; text: string }) {
+  const ref = useRef<SVGTextElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    el.removeAttribute('textLength');
+    const width = room(parseFloat(getComputedStyle(el).fontSize) || 13);
+    if (el.getComputedTextLength() > width) {
+      el.setAttribute('textLength', String(width));
+      el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    }
+  });
+  return <text ref={ref} className={className} y={y} fill={fill}>{text}</text>;
+}

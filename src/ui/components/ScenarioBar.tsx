@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { compact, shareLink } from '../../scenario/codec';
-import { LESSONS } from '../../scenario/lessons';
 import { saveFile } from '../files';
 import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
+import { Dialog } from './Dialog';
+import { LessonMenu } from './LessonMenu';
 
 /** Lessons, sharing, and scenarios as files: everything that moves a run between people. */
 export function ScenarioBar() {
@@ -14,17 +15,7 @@ export function ScenarioBar() {
   const openFile = useOpenFile();
   return (
     <div className="scenario-bar" role="group" aria-label="Scenario">
-      <label className="lesson-pick">
-        <span>Lesson</span>
-        <select
-          aria-label="Lesson"
-          value=""
-          onChange={(e) => { if (e.target.value !== '') window.location.hash = `lesson=${e.target.value}`; }}
-        >
-          <option value="">Choose a lesson…</option>
-          {LESSONS.map((l) => <option key={l.id} value={l.id}>{l.title}</option>)}
-        </select>
-      </label>
+      <LessonMenu />
       <button type="button" onClick={() => setSharing(true)} disabled={scenario === null}>Share…</button>
       <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
         onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
@@ -58,20 +49,17 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal share" role="dialog" aria-modal="true" aria-label="Share this scenario" onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Escape') onClose(); }}>
-        <h2>Share this run</h2>
-        <p>Everyone who opens this link sees the same run, event for event, and can take it further.</p>
-        <input ref={field} className="share-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
-        <label className="check"><input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} /> Open at this moment ({(time / 1000).toFixed(3)} s), paused</label>
-        <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
-        {copied && <p role="status">{copied}</p>}
-        <div className="row">
-          <button type="button" onClick={() => void copy()} autoFocus>Copy link</button>
-          <button type="button" onClick={onClose}>Close</button>
-        </div>
+    <Dialog label="Share this run" className="share" onClose={onClose}>
+      <h2>Share this run</h2>
+      <p>Everyone who opens this link sees the same run, event for event, and can take it further.</p>
+      <input ref={field} className="share-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
+      <label className="check"><input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} /> Open at this moment ({(time / 1000).toFixed(3)} s), paused</label>
+      <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
+      {copied && <p role="status">{copied}</p>}
+      <div className="row">
+        <button type="button" onClick={() => void copy()} data-autofocus>Copy link</button>
+        <button type="button" onClick={onClose}>Close</button>
       </div>
-    </div>
+    </Dialog>
   );
 }

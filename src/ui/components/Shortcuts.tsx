@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Dialog } from './Dialog';
 
 export const SHORTCUTS: [keys: string, what: string][] = [
   ['Space', 'play / pause (Enter clicks the focused control)'],
@@ -6,12 +6,12 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['PgDn  PgUp', 'next / previous narration step'],
   ['.  ,', 'step one event forward / back, always'],
   ['[  ]', 'slower / faster'],
-  ['1–9', 'select a server'],
+  ['1–9', 'select a server (choosing a partition: pick it)'],
   ['C', 'crash or recover the selected server'],
   ['T', 'time out the selected server'],
   ['R', 'send the next command to the selected server'],
   ['P', 'pick a partition · H heal all'],
-  ['Esc', 'clear the selection'],
+  ['Esc', 'close a dialog, or clear the selection'],
   ['?', 'show these keys'],
 ];
 
@@ -26,18 +26,11 @@ export function ShortcutBar({ onHelp }: { onHelp: () => void }) {
 }
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
-        <h2>Keyboard shortcuts</h2>
-        <table><tbody>{SHORTCUTS.map(([k, w]) => <tr key={k}><th><kbd>{k}</kbd></th><td>{w}</td></tr>)}</tbody></table>
-        <button type="button" onClick={onClose} autoFocus>Close</button>
-      </div>
-    </div>
+    <Dialog label="Keyboard shortcuts" onClose={onClose}>
+      <h2>Keyboard shortcuts</h2>
+      <table><tbody>{SHORTCUTS.map(([k, w]) => <tr key={k}><th><kbd>{k}</kbd></th><td>{w}</td></tr>)}</tbody></table>
+      <button type="button" onClick={onClose} data-autofocus>Close</button>
+    </Dialog>
   );
 }

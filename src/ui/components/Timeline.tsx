@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef } from 'react';
 import { BUCKETS, MARKER_COLOR, markerAt, niceEnd, paintMarks, paintScrub } from '../draw/timelinePaint';
+import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
 import { usePaintedCanvas } from './usePaintedCanvas';
@@ -23,16 +24,17 @@ export function bucketMarkers(markers: readonly Marker[], end: number): Marker[]
 
 /**
  * The scrubber: drag through the run; markers show elections, new leaders, commits and
- * faults. The computed range and the playhead are painted on a canvas with the clock's
- * refresh; over them lies the range input, unseen, which takes the pointer and the keyboard
- * and whose value follows the run at the slow panels' pace while playing (exactly when
- * paused). A range input moved fifteen times a second cost each of those frames a layout
+ * faults, under the names the protocol's descriptor gives them. The computed range and the
+ * playhead are painted on a canvas with the clock's refresh; over them lies the range
+ * input, unseen, which takes the pointer and the keyboard and whose value follows the run
+ * at the slow panels' pace while playing (exactly when paused). A range input moved fifteen times a second cost each of those frames a layout
  * and a repaint of the page around it.
  */
 export function Timeline() {
   const time = useSim((s) => s.hud?.time ?? 0);
   const frontier = useSim((s) => s.hud?.frontier.time ?? 0);
   const markers = useSim((s) => s.info?.markers ?? s.markers);
+  const marks = viewOf(useSim((s) => s.snapshot?.protocol ?? 'raft')).marks;
   const end = niceEnd(Math.max(frontier, time));
   const shown = useMemo(() => bucketMarkers(markers, end), [markers, end]);
   const { canvas } = usePaintedCanvas((ctx, width) => paintScrub(ctx, width, time, frontier, end), [time, frontier, end]);
@@ -44,7 +46,7 @@ export function Timeline() {
         <Scrubber end={end} />
       </div>
       <div className="timeline-keys" aria-hidden="true">
-        {(Object.keys(MARKER_COLOR) as Marker['kind'][]).map((k) => <span key={k}><i style={{ background: MARKER_COLOR[k] }} />{k}</span>)}
+        {(Object.keys(MARKER_COLOR) as Marker['kind'][]).map((k) => marks[k] !== null && <span key={k}><i style={{ background: MARKER_COLOR[k] }} />{marks[k]}</span>)}
       </div>
     </div>
   );

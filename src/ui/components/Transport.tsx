@@ -1,3 +1,4 @@
+import { SPEEDS } from '../../scenario/defaults';
 import { paintClock } from '../draw/clockPaint';
 import { useSim } from '../store/simStore';
 import { usePaintedCanvas } from './usePaintedCanvas';
@@ -13,7 +14,6 @@ function Icon({ kind }: { kind: 'back' | 'play' | 'pause' | 'forward' }) {
   return <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><path d={paths[kind]} fill="currentColor" /></svg>;
 }
 
-export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
 
 export function speedLabel(speed: number): string {
   return `${speed}×`;
@@ -25,13 +25,15 @@ export function Transport() {
   const speed = useSim((s) => s.snapshot?.speed ?? 0.05);
   const atStart = useSim((s) => (s.snapshot?.events ?? 0) === 0);
   const send = useSim((s) => s.send);
+  // In a narrated run the arrows move between narration steps (see useShortcuts): only , and . step.
+  const narrated = useSim((s) => (s.scenario?.narration.length ?? 0) > 0);
   return (
     <div className="transport" role="group" aria-label="Playback">
-      <button type="button" onClick={() => send({ type: 'stepBack' })} disabled={atStart} aria-label="Step back one event" title="Step back (←)"><Icon kind="back" /></button>
+      <button type="button" onClick={() => send({ type: 'stepBack' })} disabled={atStart} aria-label="Step back one event" title={narrated ? 'Step back one event (,)' : 'Step back one event (← or ,)'}><Icon kind="back" /></button>
       <button type="button" className="play" onClick={() => send({ type: playing ? 'pause' : 'play' })} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)">
         <Icon kind={playing ? 'pause' : 'play'} />
       </button>
-      <button type="button" onClick={() => send({ type: 'stepForward' })} aria-label="Step forward one event" title="Step forward (→)"><Icon kind="forward" /></button>
+      <button type="button" onClick={() => send({ type: 'stepForward' })} aria-label="Step forward one event" title={narrated ? 'Step forward one event (.)' : 'Step forward one event (→ or .)'}><Icon kind="forward" /></button>
       <label className="speed">
         <span>Speed</span>
         <select value={speed} onChange={(e) => send({ type: 'speed', speed: Number(e.target.value) })} aria-label="Speed" title="Slower / faster ([ and ])">

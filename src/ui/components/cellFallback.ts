@@ -25,8 +25,9 @@ export function syncFallback(el: HTMLCanvasElement, shown: readonly StripCell[],
     const was: StripCell | undefined = k < el.childElementCount ? shown[k] : undefined;
     const span = was === undefined ? el.appendChild(cellSpan()) : el.children[k] as HTMLElement;
     if (was === undefined) span.className = 'log-cell';
-    if (was?.title !== c.title) span.title = c.title;
-    if (was?.label !== c.label || was.sub !== c.sub) span.textContent = `${c.label} ${c.sub}`;
+    // The cell's whole description is its text, so assistive technology reads what the
+    // canvas shows by colour and border too (committed or not, decided or not).
+    if (was?.title !== c.title) span.title = span.textContent = c.title;
     for (const key in c.data) {
       const v = String(c.data[key]);
       if (was === undefined || String(was.data[key]) !== v) span.setAttribute(`data-${key}`, v);

@@ -5,6 +5,7 @@
  */
 import type { Context2D } from './fitCanvas';
 import { blockKeyOf, linkBlocker } from '../geometry/blocking';
+import { placeLabels } from './labelPlacement';
 import { lane, messagePlacement, type Point, VIEW } from '../geometry/layout';
 import { messageStyle } from '../theme';
 import type { MessageView, MovingFrame } from '../../worker/protocol';
@@ -29,16 +30,29 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
       ctx.beginPath(); ctx.arc(at.x, at.y, r, -Math.PI / 2, -Math.PI / 2 + TWO_PI * fraction); ctx.stroke();
     }
   });
+  const wishes = [];
   for (const { m, x, y, opacity } of placeMessages(frame, positions)) {
     const f = m.fields as { granted?: boolean; success?: boolean };
     const isSelected = m.id === selected;
     ctx.globalAlpha = opacity;
     drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false, isSelected);
     if (m.duplicateOf !== null) label(ctx, '×2', x + 12, y - 7, '#b45309', 10);
-    if (!frame.playing || isSelected) label(ctx, shortLabel(m.type, m.fields), x, y - 14, '#0f172a', 11);
+    if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 14, first: isSelected, opacity });
+    ctx.globalAlpha = 1;
+  }
+  // Labels over every shape, and only where they do not cover one another or a server's badge.
+  ctx.font = LABEL_FONT;
+  // A server's box reaches down over its role label, written under the circle.
+  const servers = positions.map((p) => ({ left: p.x - VIEW.nodeRadius, right: p.x + VIEW.nodeRadius, top: p.y - VIEW.nodeRadius, bottom: p.y + VIEW.nodeRadius + 28 }));
+  for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, LABEL_SIZE, servers)) {
+    ctx.globalAlpha = w.opacity;
+    label(ctx, w.text, w.x, w.y, '#0f172a', LABEL_SIZE);
     ctx.globalAlpha = 1;
   }
 }
+
+const LABEL_SIZE = 11;
+const LABEL_FONT = `700 ${LABEL_SIZE}px system-ui, sans-serif`;
 
 /** Where each visible message is drawn: on its lane, stopped at a break, or falling if lost. */
 export function placeMessages(frame: MovingFrame, positions: Point[]): { m: MessageView; x: number; y: number; opacity: number }[] {

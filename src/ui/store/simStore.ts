@@ -104,6 +104,8 @@ export interface SimState {
   selectMessage: (id: number | null) => void;
   setPartitionPick: (pick: number[] | null) => void;
   setPaperNames: (on: boolean) => void;
+  /** Adds a node to the side being picked, or takes it out again. */
+  togglePick: (id: number) => void;
   takeCommand: () => string;
   /**
    * Tells the store that an element shows a view: while playing, a view whose elements are
@@ -114,6 +116,13 @@ export interface SimState {
 }
 
 let noticeIds = 0;
+
+/**
+ * In development and tests the store's arrays are frozen: a view that reverses or sorts one
+ * in place (scrambling it for every other view and for the next merge) throws at once. The
+ * production build skips the guard; the lint rule on src/ui/components stands in for it.
+ */
+const guarded: <T>(list: T[]) => T[] = import.meta.env.DEV ? (list) => Object.freeze(list) as typeof list : (list) => list;
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
@@ -191,9 +200,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const codeView = snap.code ?? prev.codeView;
     return {
       snapshot: snap,
-      trace,
+      trace: guarded(trace),
       safety,
-      markers,
+      markers: guarded(markers),
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('details') ? { details: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('info') ? { info: { snapshot: snap, safety, markers } } : {}),
@@ -204,7 +213,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       // second: a view of its own would take turns from the others (the message list, the tables).
       ...(codeDue(snap, due, now) && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
-      ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
+      ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : guarded(nodeIds) } : {}),
       ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
     };
   };
@@ -265,6 +274,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     selectMessage: (id) => set({ selectedMessage: id }),
     setPartitionPick: (pick) => set({ partitionPick: pick }),
     setPaperNames: (on) => set({ paperNames: on }),
+    togglePick: (id) => set((s) => (s.partitionPick === null ? {} : {
+      partitionPick: s.partitionPick.includes(id) ? s.partitionPick.filter((x) => x !== id) : [...s.partitionPick, id],
+    })),
     takeCommand: () => {
       const n = get().nextCommand;
       set({ nextCommand: n + 1 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { pseudocodeOf } from '../../protocolView';
+import { viewOf } from '../../protocolView';
 import { useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
 import { codeBlocks, type LineRow, paperSegments } from './codeBlocks';
@@ -24,7 +24,7 @@ export function PseudocodePanel() {
     return (k >= 0 ? s.scenario?.narration[k]?.lines : undefined) ?? NO_LINES;
   });
   const [open, setOpen] = useState<string | null>(null);
-  const pseudocode = pseudocodeOf(protocol);
+  const pseudocode = viewOf(protocol).pseudocode;
   const following = code?.playing === true ? (selected !== null ? code.view.byNode[selected - 1] ?? null : null) : null;
   const run: CodeRun | null = following ?? code?.view.current ?? null;
   const { handler, blocks } = codeBlocks(pseudocode, run, narrated);

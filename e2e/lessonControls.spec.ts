@@ -1,0 +1,94 @@
+import { expect, type Page, test } from '@playwright/test';
+import { LESSONS } from '../src/scenario/lessons';
+import { node, open, setSpeed, shot, watchErrors } from './helpers';
+
+const events = (page: Page) => page.locator('[data-events]');
+const narration = (page: Page) => page.locator('.narration-text');
+const lessonButton = (page: Page) => page.getByRole('button', { name: 'Lesson', exact: true });
+
+test.describe('lessons: menu, pace and reset', () => {
+  let errors: string[];
+  test.beforeEach(({ page }) => { errors = watchErrors(page); });
+  test.afterEach(() => { expect(errors).toEqual([]); });
+
+  test('Reset inside a lesson restarts that lesson: its partition happens again, the user\'s crash is gone', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-split-brain&t=300');
+    await expect(page.locator('[data-partition]')).toHaveAttribute('data-partition', '1-2|3-4-5');
+    await node(page, 3).click();
+    await page.getByRole('button', { name: 'Crash S3' }).click();
+    await expect(node(page, 3)).toHaveAttribute('data-up', 'false');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(events(page)).toHaveAttribute('data-events', '0');
+    await expect(node(page, 3)).toHaveAttribute('data-up', 'true');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Split brain');
+    // Next plays to the lesson's second step, with the lesson's own partition in place.
+    await page.keyboard.press('PageDown');
+    await expect(narration(page)).toContainText('S1 still believes it is leader');
+    await expect(page.locator('[data-partition]')).toHaveAttribute('data-partition', '1-2|3-4-5');
+    await shot(page, 'lesson-reset-1280');
+  });
+
+  test('choosing the lesson already open from the menu opens it again from its start', async ({ page }) => {
+    await open(page, './#lesson=raft-replication&t=400');
+    await expect(events(page)).not.toHaveAttribute('data-events', '0');
+    await lessonButton(page).click();
+    await page.getByRole('menuitem', { name: '3. Log replication' }).click();
+    await expect(events(page)).toHaveAttribute('data-events', '0');
+    await expect(narration(page)).toContainText('S1 will become leader of term 1');
+    expect(page.url()).toMatch(/#lesson=raft-replication$/);
+  });
+
+  test('the lesson menu is walked with the arrow keys and chosen with Enter', async ({ page }) => {
+    await open(page);
+    await lessonButton(page).focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    // Walking the menu opens nothing yet.
+    await expect(page.getByRole('heading', { level: 1 })).not.toContainText('·');
+    await expect(page.getByRole('menuitem', { name: LESSONS[4].title })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('menuitem', { name: LESSONS.at(-1)!.title })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem', { name: LESSONS[0].title })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await shot(page, 'lesson-menu');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(LESSONS.at(-2)!.scenario.title!);
+    await expect(lessonButton(page)).toBeFocused();
+    // Escape closes it without opening anything.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(LESSONS.at(-2)!.scenario.title!);
+  });
+
+  test("a lesson opens at its own pace, where a click of Next takes seconds; New cluster and Reset keep the user's speed", async ({ page }) => {
+    const lesson = LESSONS.find((l) => l.id === 'raft-leader-crash')!;
+    await open(page, `./#lesson=${lesson.id}`);
+    await expect(page.getByLabel('Speed')).toHaveValue(String(lesson.speed));
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(narration(page)).toContainText('S1 is down', { timeout: 8000 });
+    expect(Date.now() - started).toBeLessThan(8000);
+    await setSpeed(page, 2);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(events(page)).toHaveAttribute('data-events', '0');
+    await expect(page.getByLabel('Speed')).toHaveValue('2');
+    await page.getByLabel('Cluster size').selectOption('3');
+    await page.getByRole('button', { name: 'New cluster' }).click();
+    await expect(page.locator('g.node')).toHaveCount(3);
+    await expect(page.getByLabel('Speed')).toHaveValue('2');
+  });
+
+  test('inside a lesson the step buttons name the keys that step there', async ({ page }) => {
+    await open(page, './#lesson=raft-election');
+    await expect(page.getByRole('button', { name: 'Step back one event' })).toHaveAttribute('title', /\(,\)/);
+    await expect(page.getByRole('button', { name: 'Step back one event' })).not.toHaveAttribute('title', /←/);
+    await expect(page.getByRole('button', { name: 'Step forward one event' })).not.toHaveAttribute('title', /→/);
+    await open(page, './#');
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Step back one event' })).toHaveAttribute('title', /←/);
+  });
+});

@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { openFromHash } from '../../scenario/fromLocation';
+import { LESSONS } from '../../scenario/lessons';
+import { useSim } from '../store/simStore';
+
+/**
+ * The lessons as a menu: a button that opens a list, walked with the arrow keys and chosen
+ * with Enter or a click. Choosing a lesson always opens it from its start, even the one
+ * already open: that is how a lecturer starts a lesson over. (A native select opened a
+ * lesson at every arrow key, and could not choose the lesson it already showed.)
+ */
+export function LessonMenu() {
+  const send = useSim((s) => s.send);
+  const [open, setOpen] = useState<{ focus: number } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const choose = (id: string) => {
+    setOpen(null);
+    button.current?.focus();
+    const hash = `#lesson=${id}`;
+    // The address names the lesson (a reload or a copied address opens it); setting it this
+    // way fires no hashchange, so the lesson is loaded here, once, even if it is the same.
+    history.pushState(null, '', hash);
+    send({ type: 'load', scenario: openFromHash(hash).scenario });
+  };
+  const close = () => { setOpen(null); button.current?.focus(); };
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="lesson-button"
+        aria-haspopup="menu"
+        aria-expanded={open !== null}
+        onClick={() => setOpen(open === null ? { focus: 0 } : null)}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen({ focus: e.key === 'ArrowDown' ? 0 : LESSONS.length - 1 });
+        }}
+      >
+        Lesson <span aria-hidden="true">▾</span>
+      </button>
+      {open !== null && <Menu anchor={button.current!} first={open.focus} onChoose={choose} onClose={close} onLeave={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function Menu({ anchor, first, onChoose, onClose, onLeave }: {
+  anchor: HTMLElement; first: number; onChoose: (id: string) => void; onClose: () => void; onLeave: () => void;
+}) {
+  const list = useRef<HTMLDivElement>(null);
+  const items = () => [...list.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  useEffect(() => { items()[first]?.focus(); }, [first]);
+  // A press anywhere else closes the menu, as a native one does.
+  useEffect(() => {
+    const away = (e: PointerEvent) => {
+      if (!list.current!.contains(e.target as Node) && !anchor.contains(e.target as Node)) onLeave();
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [anchor, onLeave]);
+  const box = anchor.getBoundingClientRect();
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const go = (k: number) => all[(k + all.length) % all.length].focus();
+    // The menu has the keyboard: none of these reach the page's shortcuts.
+    e.stopPropagation();
+    switch (e.key) {
+      case 'ArrowDown': go(at + 1); break;
+      case 'ArrowUp': go(at - 1); break;
+      case 'Home': go(0); break;
+      case 'End': go(all.length - 1); break;
+      case 'Escape': onClose(); break;
+      // Focus goes back to the button, and Tab moves on from there.
+      case 'Tab': onClose(); return;
+      case 'Enter': case ' ': if (at >= 0) onChoose(LESSONS[at].id); break;
+      default: return;
+    }
+    e.preventDefault();
+  };
+  return createPortal(
+    <div
+      ref={list}
+      className="lesson-menu"
+      role="menu"
+      aria-label="Lessons"
+      style={{ top: box.bottom + 4, left: box.left, maxHeight: `calc(100vh - ${Math.round(box.bottom) + 16}px)` }}
+      onKeyDown={onKeyDown}
+    >
+      {LESSONS.map((l) => (
+        <button key={l.id} type="button" role="menuitem" tabIndex={-1} onClick={() => onChoose(l.id)}>{l.title}</button>
+      ))}
+    </div>,
+    document.body,
+  );
+}

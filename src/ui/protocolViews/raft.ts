@@ -1,0 +1,65 @@
+import { RAFT_PSEUDOCODE } from '../../engine/raft/pseudocode';
+import { type LeaderFacts, olderTermWait } from '../../engine/raft/waitingForOwnTerm';
+import type { RaftState } from '../../engine/raft/types';
+import type { NodeFacts, ProtocolView } from '../protocolView';
+
+/** Raft in the lectures' names, with the paper's beside them. */
+export const raftView: ProtocolView = {
+  pseudocode: RAFT_PSEUDOCODE,
+  name: 'Raft',
+  badge(state) {
+    const s = state as RaftState;
+    return {
+      role: s.currentRole,
+      label: s.currentRole.toUpperCase(),
+      term: s.currentTerm,
+      lines: [`term ${s.currentTerm}`, s.votedFor === null ? 'no vote' : `voted S${s.votedFor}`],
+      dashed: s.currentRole === 'candidate',
+      strong: s.currentRole === 'leader',
+    };
+  },
+  details({ id: self, state, logStart }, ids) {
+    const s = state as RaftState;
+    const perNode = (values: readonly number[]) => (s.currentRole === 'leader' ? ids.filter((id) => id !== self).map((id) => `S${id}: ${values[id] ?? 0}`).join(', ') : '—');
+    const n = logStart + s.log.length;
+    return {
+      persistent: [
+        { name: 'currentTerm', value: String(s.currentTerm) },
+        { name: 'votedFor', value: s.votedFor === null ? 'null' : `S${s.votedFor}` },
+        { name: 'log', value: `${n} entr${n === 1 ? 'y' : 'ies'}` },
+        { name: 'commitLength', alias: 'commitIndex', value: String(s.commitLength) },
+      ],
+      volatile: [
+        { name: 'currentRole', value: s.currentRole },
+        { name: 'currentLeader', value: s.currentLeader === null ? 'null' : `S${s.currentLeader}` },
+        { name: 'votesReceived', value: s.votesReceived.length === 0 ? '{}' : `{${[...s.votesReceived].sort().map((v) => `S${v}`).join(', ')}}` },
+        { name: 'sentLength', alias: 'nextIndex', value: perNode(s.sentLength) },
+        { name: 'ackedLength', alias: 'matchIndex', value: perNode(s.ackedLength) },
+        { name: 'held commands', value: s.pending.length === 0 ? 'none' : s.pending.join('; ') },
+      ],
+    };
+  },
+  marks: { election: 'election', leader: 'leader', commit: 'commit', fault: 'fault' },
+  timing: [
+    { key: 'electionTimeoutMin', label: 'Election timeout min (ms)' },
+    { key: 'electionTimeoutMax', label: 'Election timeout max (ms)' },
+    { key: 'heartbeatInterval', label: 'Heartbeat (ms)' },
+  ],
+  option: { key: 'noopOnElection', label: 'No-op on election', title: 'A new leader appends an empty entry of its own term, which commits the entries it inherited' },
+  hint: () => null,
+  tableNote: olderTermNote,
+};
+
+/** Why a leader's inherited entries stay uncommitted (Figure 8's rule), from the engine's reading of its state. */
+function olderTermNote(nodes: readonly NodeFacts[]): string | null {
+  // A deposed leader may linger in a minority: speak of the newest one.
+  let found: { id: number; first: number; last: number; term: number } | null = null;
+  for (const n of nodes) {
+    const wait = n.up ? olderTermWait(n.state as LeaderFacts, n.logStart) : null;
+    if (wait !== null && (found === null || wait.term > found.term)) found = { id: n.id, ...wait };
+  }
+  if (found === null) return null;
+  const entries = found.first === found.last ? `entry ${found.first}` : `entries ${found.first}–${found.last}`;
+  return `Leader S${found.id} cannot commit ${entries} of an older term yet: a leader counts acknowledgements only for an entry of its own term. `
+    + `They commit once an entry of term ${found.term} (the next command, or a no-op on election) reaches a majority.`;
+}
