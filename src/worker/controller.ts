@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/schema';
 import { nodeStates, traceLine } from '../engine/traceFormat';
 import { AppliedKv } from './appliedKv';
 import { movingFrame } from './movingFrame';
+import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type Snapshot, type TraceView, type UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
@@ -55,6 +56,8 @@ export class Controller {
   private frontier = { time: 0, events: 0 };
   private clock = 0;
   private losses: MessageView[] = [];
+  /** Every message's life and the lanes' events, for the space-time diagram. */
+  private spaceTime!: SpaceTimeLog;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
   private applied: AppliedKv[] = [];
@@ -80,6 +83,7 @@ export class Controller {
     this.timeline = toActions(scenario);
     this.run = new Run(toSimConfig(scenario), this.timeline);
     this.run.sim.onEvent((rec) => this.observe(rec));
+    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg));
     this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint() }];
     this.actionsDone = 0;
     this.history = [];
@@ -243,6 +247,7 @@ export class Controller {
       this.markers = this.markers.filter((m) => m.seq <= this.events);
       this.markersKnown = false;
       this.frontier = { time: now, events: this.events };
+      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId);
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
         laterActions > 0 ? `${laterActions} later action${laterActions === 1 ? '' : 's'}` : '',
@@ -364,6 +369,12 @@ export class Controller {
     return this.run.sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
   }
 
+  /** A window of the run for the space-time diagram, as it stands now. */
+  spaceTimeWindow(q: SpaceTimeQuery): SpaceTimeWindow {
+    const sim = this.run.sim;
+    return this.spaceTime.query(q, { t: this.clock, seq: this.events }, sim.inFlight(), this.scenarioBase.nodes);
+  }
+
   // ---- internals -------------------------------------------------------------------------
 
   private observe(rec: TraceRecord<Msg>): void {
@@ -384,6 +395,7 @@ export class Controller {
   /** Keeps the trace of new events for the event log, and marks elections, leaders, commits and faults. */
   private remember(rec: TraceRecord<Msg>): void {
     const view: TraceView = { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
+    this.spaceTime.record(rec, this.run.sim.world.nextMsgId);
     this.history.push(view);
     if (this.history.length > HISTORY_CAP) {
       const drop = this.history.length - HISTORY_CAP;

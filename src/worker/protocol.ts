@@ -6,6 +6,7 @@ import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
 import type { Action } from '../engine/sim/types';
 import type { Scenario } from '../scenario/schema';
+import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
 /** A user action as the UI sends it: the worker stamps the virtual time. */
 export type UserAction = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
@@ -29,7 +30,9 @@ export type ToWorker =
   /** Also post a MovingFrame to this port with every snapshot (the drawing worker's end). */
   | { type: 'drawTo'; port: MessagePort }
   /** Whether the event log is in sight: while playing, trace records nobody shows are not sent. */
-  | { type: 'traceShown'; shown: boolean };
+  | { type: 'traceShown'; shown: boolean }
+  /** A window of the run for the space-time diagram: answered with a `spacetime` message. */
+  | { type: 'spacetime'; query: SpaceTimeQuery };
 
 export interface NarrationStep {
   at: number;
@@ -39,6 +42,7 @@ export interface NarrationStep {
 export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'trace'; jsonl: string }
+  | { type: 'spacetime'; window: SpaceTimeWindow }
   | { type: 'notice'; text: string }
   | { type: 'error'; text: string };
 

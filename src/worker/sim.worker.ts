@@ -42,6 +42,11 @@ function handle(cmd: ToWorker): void {
   }
   if (controller === null) return;
   const c = controller;
+  // A query answers at once and changes nothing, so it does not make the frame dirty.
+  if (cmd.type === 'spacetime') {
+    post({ type: 'spacetime', window: c.spaceTimeWindow(cmd.query) });
+    return;
+  }
   switch (cmd.type) {
     case 'play': c.playing = true; last = performance.now(); break;
     case 'pause': c.playing = false; break;

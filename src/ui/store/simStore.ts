@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
+import type { SpaceTimeWindow } from '../../worker/spacetime';
 import { type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export interface Notice {
@@ -63,6 +64,8 @@ export interface SimState {
   events: EventsView | null;
   hud: HudView | null;
   flight: FlightView | null;
+  /** The window of the run the space-time diagram last asked for. */
+  spacetime: SpaceTimeWindow | null;
   /** NodeView per id, kept by reference while its version is unchanged. */
   nodes: Record<number, NodeView>;
   nodeIds: number[];
@@ -186,6 +189,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     events: null,
     hud: null,
     flight: null,
+    spacetime: null,
     nodes: {},
     nodeIds: [],
     trace: [],
@@ -213,6 +217,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
             set(next);
           });
         }
+      } else if (msg.type === 'spacetime') {
+        set({ spacetime: msg.window });
       } else if (msg.type === 'trace') {
         saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
       } else {
