@@ -18,6 +18,7 @@ import { RunDetails } from './components/RunDetails';
 import { SafetyPanel } from './components/SafetyPanel';
 import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
 import { Timeline } from './components/Timeline';
+import { SpaceTime } from './teaching/spacetime/SpaceTime';
 import { Clock, Transport } from './components/Transport';
 import { createSimStore, SimContext, useSim } from './store/simStore';
 import { useOpenFile } from './useOpenFile';
@@ -87,6 +88,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
             <ClusterView />
             <MessagePopover />
             <Legend />
+            <SpaceTime />
           </div>
           <aside className="side">
             <SafetyPanel />
