@@ -107,6 +107,7 @@ export function SpaceTime() {
         />
         <div ref={spacer} />
       </div>
+      <p className="st-key"><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link</p>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
     </section>

@@ -208,8 +208,9 @@ export class Diagram {
 
   /** Hovering an arrow fades everything not causally connected to it. */
   hover(x: number, y: number): void {
-    const id = this.scene === null ? null : arrowAt(this.scene, x, y)?.arrow.id ?? null;
-    this.el.canvas.style.cursor = id !== null || (this.scene !== null && markAt(this.scene, x, y) !== null) ? 'pointer' : 'default';
+    const mark = this.scene === null ? null : markAt(this.scene, x, y, 7);
+    const id = this.scene === null || mark !== null ? null : arrowAt(this.scene, x, y)?.arrow.id ?? null;
+    this.el.canvas.style.cursor = id !== null || mark !== null ? 'pointer' : 'default';
     if (id === this.hovered) return;
     this.hovered = id;
     this.schedulePaint();
@@ -222,8 +223,9 @@ export class Diagram {
   click(x: number, y: number): void {
     if (this.scene === null) return;
     const s = this.store.getState();
-    const arrow = arrowAt(this.scene, x, y);
-    const mark = arrow === null ? markAt(this.scene, x, y) : null;
+    // A mark sits where arrows meet (a new leader where its votes arrive): right on it, it wins.
+    const mark = markAt(this.scene, x, y, 7);
+    const arrow = mark === null ? arrowAt(this.scene, x, y) : null;
     this.stopFollowing();
     s.send({ type: 'pause' });
     if (arrow !== null) {

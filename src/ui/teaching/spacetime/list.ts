@@ -40,7 +40,9 @@ export function syncArrowItems(list: HTMLElement, shapes: readonly ArrowShape[],
       text: arrowText(s),
       data: {
         msgId: String(a.id), msgType: a.type, from: String(a.from), to: String(a.to), sentAt: String(a.sent.t), deliverAt: String(a.deliverAt),
-        fate: a.fate, ...(a.fate === 'lost' ? { lostAt: String(a.end!.t) } : {}), x: p.x.toFixed(1), y: p.y.toFixed(1),
+        fate: a.fate, x: p.x.toFixed(1), y: p.y.toFixed(1),
+        // Where a lost message died: its cross.
+        ...(s.cross !== null ? { lostAt: String(a.end!.t), crossX: s.cross.x.toFixed(1), crossY: s.cross.y.toFixed(1) } : {}),
       },
     };
   }));
@@ -76,7 +78,7 @@ function sync(list: HTMLElement, items: readonly Item[]): void {
     }
     // Data and text change as an in-flight message lands or the view scrolls: set only what differs.
     for (const [k, v] of Object.entries(item.data)) if (li.dataset[k] !== v) li.dataset[k] = v;
-    if (item.data.lostAt === undefined && li.dataset.lostAt !== undefined) delete li.dataset.lostAt;
+    for (const k of ['lostAt', 'crossX', 'crossY']) if (item.data[k] === undefined) delete li.dataset[k];
     const button = li.firstChild as HTMLButtonElement;
     if (button.textContent !== item.text) button.textContent = item.text;
     if (li !== next) list.insertBefore(li, next);
