@@ -91,15 +91,11 @@ export interface SpaceTimeWindow {
 }
 
 /** A very long run keeps at most this many finished messages, dropping the oldest quarter at once. */
-const MAX_MESSAGES = 600_000;
+const MAX_MESSAGES = 400_000;
 const MAX_MARKS = 300_000;
 
-interface Ended {
-  env: Envelope<Msg>;
-  end: Moment;
-  sendSeq: number;
-  lost: boolean;
-}
+/** A finished message, kept as the diagram draws it: not the message itself, whose log suffix can be long. */
+type Ended = Omit<SpaceTimeArrow, 'fate'> & { lost: boolean };
 
 /**
  * Records what the diagram draws, event by event, for the events the run computes for the
@@ -142,7 +138,7 @@ export class SpaceTimeLog {
 
   /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now. */
   truncate(seq: number, nextMsgId: number): void {
-    while (this.ended.length > 0 && this.ended[this.ended.length - 1].end.seq > seq) this.ended.pop();
+    while (this.ended.length > 0 && this.ended[this.ended.length - 1].end!.seq > seq) this.ended.pop();
     while (this.sendSeq.length > 0 && this.sendSeq[this.sendSeq.length - 1] > seq) { this.sendSeq.pop(); this.firstId.pop(); }
     this.nextId = nextMsgId;
     while (this.marks.length > 0 && this.marks[this.marks.length - 1].seq > seq) this.marks.pop();
@@ -162,12 +158,14 @@ export class SpaceTimeLog {
     const found: SpaceTimeArrow[] = [];
     // Finished messages are in order of their end: start at the first that ends in the window,
     // stop once even the longest-lived message could not have been sent by the window's end.
-    for (let i = firstAtOrAfter(this.ended, (e) => e.end[key], lo); i < this.ended.length; i++) {
+    for (let i = firstAtOrAfter(this.ended, (e) => e.end![key], lo); i < this.ended.length; i++) {
       const e = this.ended[i];
-      if (e.end.seq > now.seq) continue;
-      if (e.end[key] - this.longest[key] > hi) break;
-      const sent = { t: e.env.sentAt, seq: e.sendSeq };
-      if (sent[key] <= hi) found.push(this.arrow(e.env, sent, e.end, e.lost ? 'lost' : 'delivered'));
+      if (e.end!.seq > now.seq) continue;
+      if (e.end![key] - this.longest[key] > hi) break;
+      if (e.sent[key] <= hi) {
+        const { lost, ...arrow } = e;
+        found.push({ ...arrow, fate: lost ? 'lost' : 'delivered' });
+      }
     }
     for (const env of inFlight) {
       const sent = { t: env.sentAt, seq: this.sentBy(env.id) };
@@ -189,12 +187,12 @@ export class SpaceTimeLog {
   }
 
   private finish(env: Envelope<Msg>, end: Moment, lost: boolean): void {
-    const sendSeq = this.sentBy(env.id);
-    this.ended.push({ env, end, sendSeq, lost });
-    this.longest = { t: Math.max(this.longest.t, end.t - env.sentAt), seq: Math.max(this.longest.seq, end.seq - sendSeq) };
+    const { fate: _, ...arrow } = this.arrow(env, { t: env.sentAt, seq: this.sentBy(env.id) }, end, 'delivered');
+    this.ended.push({ ...arrow, lost });
+    this.longest = { t: Math.max(this.longest.t, end.t - arrow.sent.t), seq: Math.max(this.longest.seq, end.seq - arrow.sent.seq) };
     if (this.ended.length > MAX_MESSAGES) {
       this.ended.splice(0, MAX_MESSAGES / 4);
-      this.keptFrom = this.ended[0].env.sentAt;
+      this.keptFrom = this.ended[0].sent.t;
     }
   }
 

@@ -48,8 +48,11 @@ export function SpaceTime() {
       d.resize(el.clientWidth, h);
     });
     resize.observe(el);
+    const sight = new IntersectionObserver(([entry]) => d.setInSight(entry.isIntersecting));
+    sight.observe(el);
     return () => {
       resize.disconnect();
+      sight.disconnect();
       d.dispose();
       diagram.current = null;
     };

@@ -16,7 +16,7 @@ import { syncArrowItems, syncMarkItems } from './list';
 import { canvasPen, paintScene, svgDocument, svgPen } from './paint';
 
 /** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
-const LIMIT = 1500;
+const LIMIT = 600;
 /** Room below the playhead, so the newest arrows are not on the edge. */
 const TAIL_PX = 48;
 /** While playing, the accessible lists refresh at the slow panels' pace. */
@@ -47,6 +47,9 @@ export class Diagram {
   private asking = false;
   private askAgain = false;
   private listedAt = 0;
+  private inSight = true;
+  /** The axis range the last answer covers. */
+  private covered = { from: 0, to: -1 };
   private frame: number | null = null;
   private unsubscribe: () => void;
   private readonly measure: Measure;
@@ -61,7 +64,8 @@ export class Diagram {
       return ctx.measureText(text).width;
     };
     this.unsubscribe = store.subscribe((s, prev) => {
-      if (s.hud !== prev.hud || s.snapshot?.reset === true && s.snapshot !== prev.snapshot) this.ask();
+      // The run moved on: the clock's refresh (15 times a second while playing), or any change when paused.
+      if (s.hud !== prev.hud) this.runMoved();
       if (s.spacetime !== prev.spacetime) this.received();
       if (s.selectedMessage !== prev.selectedMessage) this.schedulePaint();
     });
@@ -75,6 +79,19 @@ export class Diagram {
   /** The canvas's size in CSS pixels (from the page's ResizeObserver). */
   resize(width: number, height: number): void {
     this.size = { width, height };
+    this.runMoved();
+  }
+
+  /** Out of sight, the diagram neither asks nor paints; back in sight, it catches up. */
+  setInSight(inSight: boolean): void {
+    this.inSight = inSight;
+    if (inSight) this.runMoved();
+  }
+
+  private runMoved(): void {
+    if (!this.inSight || this.size.height === 0) return;
+    this.layoutScroll();
+    this.followPlayhead();
     this.ask();
   }
 
@@ -84,7 +101,7 @@ export class Diagram {
     this.settings = settings;
     this.hovered = null;
     if (!axisChanged && !settings.follow) this.scrollToStart(centre - this.size.height / 2 / settings.scale);
-    this.ask();
+    this.runMoved();
   }
 
   /** The axis value at the top of the canvas. */
@@ -131,9 +148,11 @@ export class Diagram {
     }
   }
 
-  /** The page scrolled (by the user, or by following): draw the window now in sight. */
+  /** The page scrolled (by the user, or by following): draw the window now in sight, asking for it if need be. */
   scrolled(): void {
-    this.ask();
+    const from = this.startValue();
+    const to = from + this.size.height / this.settings.scale;
+    if (from < this.covered.from || to > this.covered.to) this.ask();
     this.schedulePaint();
   }
 
@@ -143,10 +162,8 @@ export class Diagram {
   }
 
   /** Asks the worker for the window in sight (and half a window either side), one query at a time. */
-  ask(): void {
-    if (this.size.height === 0 || this.store.getState().snapshot === null) return;
-    this.layoutScroll();
-    this.followPlayhead();
+  private ask(): void {
+    if (!this.inSight || this.size.height === 0 || this.store.getState().snapshot === null) return;
     if (this.asking) {
       this.askAgain = true;
       return;
@@ -154,9 +171,11 @@ export class Diagram {
     const { axis, scale } = this.settings;
     const span = this.size.height / scale;
     const from = Math.max(0, Math.floor(this.startValue() - span / 2));
+    const to = Math.ceil(from + span * 2);
     this.asking = true;
     this.askAgain = false;
-    this.store.getState().send({ type: 'spacetime', query: { axis, from, to: Math.ceil(from + span * 2), limit: LIMIT } });
+    this.covered = { from, to };
+    this.store.getState().send({ type: 'spacetime', query: { axis, from, to, limit: LIMIT } });
   }
 
   private received(): void {

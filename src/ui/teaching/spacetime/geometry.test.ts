@@ -110,6 +110,7 @@ describe('space-time geometry', () => {
     const crowd = Array.from({ length: 5 }, () => arrow(1, 3, [120, 10], [135, 14]));
     expect(buildScene(win(crowd), view(), () => 'label', () => '#000').thinned).toMatch(/4 of 5 labels hidden/);
     expect(buildScene(win(same, { total: 4000 }), view(), () => 'l', () => '#000').thinned).toMatch(/2 of 4,000 messages drawn/);
+    expect(buildScene(win(same, { keptFrom: 150_000 }), view(), () => 'l', () => '#000').thinned).toMatch(/before 150.0 s are no longer kept/);
   });
 
   it('chooses ticks 1, 2 or 5 times a power of ten, at least 60 px apart', () => {

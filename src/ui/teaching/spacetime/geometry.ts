@@ -262,6 +262,7 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   }
   for (const m of byRank.filter((x) => rank[x.mark.kind] === 5)) place(m.mark.label, m.x + laneW / 4, m.y, MARK_COLOR.commit, { mark: m.mark });
   const reasons: string[] = [];
+  if (win.keptFrom > 0 && view.axis === 'time' && view.start < win.keptFrom) reasons.push(`messages before ${(win.keptFrom / 1000).toFixed(1)} s are no longer kept`);
   if (win.total > win.arrows.length) reasons.push(`${win.arrows.length.toLocaleString('en')} of ${win.total.toLocaleString('en')} messages drawn`);
   // A few labels giving way is ordinary; most of them is worth saying.
   if (labels.length < wanted / 2) reasons.push(`${(wanted - labels.length).toLocaleString('en')} of ${wanted.toLocaleString('en')} labels hidden for room`);
