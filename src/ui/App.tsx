@@ -88,7 +88,6 @@ function Shell({ onHelp }: { onHelp: () => void }) {
             <ClusterView />
             <MessagePopover />
             <Legend />
-            <SpaceTime />
           </div>
           <aside className="side">
             <SafetyPanel />
@@ -99,6 +98,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
           </aside>
           {protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
           <EventLog />
+          <SpaceTime />
         </main>
       )}
       <ShortcutBar onHelp={onHelp} />
