@@ -12,6 +12,7 @@ import { Narration } from './components/Narration';
 import { ScenarioBar } from './components/ScenarioBar';
 import { NodeDetails } from './components/NodeDetails';
 import { PaxosTable } from './components/PaxosTable';
+import { Progress } from './components/Progress';
 import { SlotTable } from './components/SlotTable';
 import { Notices } from './components/Notices';
 import { RunDetails } from './components/RunDetails';
@@ -81,6 +82,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
       </header>
       <Timeline />
       <Notices />
+      <Progress />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
         <main className="main">
           <div className="stage">

@@ -32,7 +32,9 @@ export type ToWorker =
   /** Whether the event log is in sight: while playing, trace records nobody shows are not sent. */
   | { type: 'traceShown'; shown: boolean }
   /** A window of the run for the space-time diagram: answered with a `spacetime` message. */
-  | { type: 'spacetime'; query: SpaceTimeQuery };
+  | { type: 'spacetime'; query: SpaceTimeQuery }
+  /** Stop a long move (see `progress`) where it has come to. */
+  | { type: 'cancel' };
 
 export interface NarrationStep {
   at: number;
@@ -44,7 +46,12 @@ export type FromWorker =
   | { type: 'trace'; jsonl: string }
   | { type: 'spacetime'; window: SpaceTimeWindow }
   | { type: 'notice'; text: string }
-  | { type: 'error'; text: string };
+  | { type: 'error'; text: string }
+  /**
+   * A long move under way (toward a far moment, or a replay after a long run): virtual times
+   * from, target and now. Sent a few times a second while it lasts; null once it ends.
+   */
+  | { type: 'progress'; progress: { label: string; from: number; target: number; now: number } | null };
 
 export interface TimerView {
   since: number;
@@ -137,10 +144,21 @@ export interface Snapshot {
   markers: { reset: boolean; list: Marker[] } | null;
   safety: SafetyView | null;
   traceHash: string;
-  /** The scenario as it stands, with every action the user took: what a share link carries. */
-  scenario: Scenario | null;
+  /** What changed in the scenario (with every action the user took: what a share link carries); null when nothing did. */
+  scenario: ScenarioDelta | null;
   /** Index of the narration step in force (the last at or before now), or -1. */
   narrationStep: number;
+}
+
+/**
+ * A change to the scenario the view holds: keep its first `keep` actions, append `added`, and
+ * take `base` (everything but the actions) if it is given. A long session adds one action at a
+ * time, so this stays small however many came before (see applyScenarioDelta).
+ */
+export interface ScenarioDelta {
+  base: Omit<Scenario, 'actions'> | null;
+  keep: number;
+  added: Scenario['actions'];
 }
 
 /**

@@ -21,6 +21,10 @@ export interface SafetyMonitor<S> {
   readonly predicates: Readonly<Record<string, string>>;
   /** Checks the cluster after event `seq`; `changed` is the node the event touched, if any. */
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<S>[]): Violation[];
+  /**
+   * A copy that later observations on either side leave alone. The Controller takes one at
+   * every checkpoint, so it shares structure with the original instead of copying the history.
+   */
   clone(): SafetyMonitor<S>;
 }
 
