@@ -8,7 +8,8 @@
  * At 1440x900 the logs and the event log are below the fold, and while playing the app
  * does not refresh panels out of sight. A second run, `ui.all_in_sight.*`, plays the same
  * scenario from the start in a window tall enough to show every panel: what a big screen
- * costs.
+ * costs. A third, `ui.spacetime_in_sight.*`, plays it at 1440x900 with the page scrolled to the
+ * space-time diagram, which then follows the run.
  *   npm run bench:ui
  */
 import { spawn } from 'node:child_process';
@@ -90,13 +91,18 @@ function frameTimes(events: TraceEvent[]): number[] {
   return frames;
 }
 
-/** Plays for SECONDS under a trace, pauses, and returns each frame's main-thread time, sorted. */
-async function playTraced(browser: Browser, page: Page): Promise<number[]> {
+/**
+ * Plays for SECONDS under a trace, pauses, and returns each frame's main-thread time, sorted.
+ * With `keys`, plays and pauses with the Space key: clicking the buttons would scroll the page back to them.
+ */
+async function playTraced(browser: Browser, page: Page, keys = false): Promise<number[]> {
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
-  await page.getByRole('button', { name: 'Play' }).click();
+  if (keys) await page.keyboard.press('Space');
+  else await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(SECONDS * 1000);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  await page.getByRole('button', { name: 'Pause' }).click();
+  if (keys) await page.keyboard.press('Space');
+  else await page.getByRole('button', { name: 'Pause' }).click();
   return frameTimes(trace.traceEvents).sort((a, b) => a - b);
 }
 
@@ -138,6 +144,16 @@ async function main(): Promise<void> {
     await page.locator('g.node').first().waitFor();
     await page.getByLabel('Speed').selectOption('10');
     report('ui.all_in_sight', await playTraced(browser, page));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.reload();
+    await page.locator('g.node').first().waitFor();
+    await page.getByLabel('Speed').selectOption('10');
+    await page.locator('[data-spacetime]').scrollIntoViewIfNeeded();
+    report('ui.spacetime_in_sight', await playTraced(browser, page, true));
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
+    const thinned = await page.locator('.st-thinned').textContent();
+    console.log(`ui.spacetime_arrows_listed=${drawn} (the window in sight when paused; ${thinned || 'not thinned'})`);
     const sizes = bundleSizes();
     console.log(`bundle.first_load_js_gzip_kb=${sizes.firstLoadKb.toFixed(1)} (entry ${sizes.entryKb.toFixed(1)} + workers; ${sizes.lazyKb.toFixed(1)} more loads after first paint)`);
   } finally {

@@ -19,6 +19,7 @@ import { RunDetails } from './components/RunDetails';
 import { SafetyPanel } from './components/SafetyPanel';
 import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
 import { Timeline } from './components/Timeline';
+import { SpaceTime } from './teaching/spacetime/SpaceTime';
 import { Clock, Transport } from './components/Transport';
 import { createSimStore, SimContext, useSim } from './store/simStore';
 import { PseudocodePanel } from './teaching/pseudocode/PseudocodePanel';
@@ -102,6 +103,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
           </aside>
           {protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
           <EventLog />
+          <SpaceTime />
         </main>
       )}
       <ShortcutBar onHelp={onHelp} />

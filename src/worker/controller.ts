@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/schema';
 import { AppliedKv } from './appliedKv';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
+import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
 
@@ -81,6 +82,8 @@ export class Controller {
   private frontier = { time: 0, events: 0 };
   private clock = 0;
   private losses: MessageView[] = [];
+  /** Every message's life and the lanes' events, for the space-time diagram. */
+  private spaceTime!: SpaceTimeLog;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
   private applied: AppliedKv[] = [];
@@ -114,6 +117,7 @@ export class Controller {
     this.run.sim.onEvent((rec) => this.observe(rec));
     this.code = new PseudocodeTracker();
     this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark() }];
+    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg));
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.actionsDone = 0;
     this.recent = [];
@@ -367,6 +371,7 @@ export class Controller {
       this.markersKnown = false;
       this.code.truncate(this.events);
       this.frontier = { time: now, events: this.events };
+      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId);
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
         laterActions > 0 ? `${laterActions} later action${laterActions === 1 ? '' : 's'}` : '',
@@ -525,6 +530,12 @@ export class Controller {
     return this.run.sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
   }
 
+  /** A window of the run for the space-time diagram, as it stands now. */
+  spaceTimeWindow(q: SpaceTimeQuery): SpaceTimeWindow {
+    const sim = this.run.sim;
+    return this.spaceTime.query(q, { t: this.clock, seq: this.events }, sim.inFlight(), this.scenarioBase.nodes);
+  }
+
   // ---- internals -------------------------------------------------------------------------
 
   private observe(rec: TraceRecord<Msg>): void {
@@ -546,6 +557,7 @@ export class Controller {
 
   /** Marks elections, leaders, commits and faults on the timeline (the event log replays the rest). */
   private remember(rec: TraceRecord<Msg>): void {
+    this.spaceTime.record(rec, this.run.sim.world.nextMsgId);
     const kind = markerKind(rec);
     if (kind === null) return;
     this.markers.push({ seq: rec.seq, t: rec.t, kind, label: rec.text() });

@@ -6,6 +6,7 @@ import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
 import type { Action } from '../engine/sim/types';
 import type { Scenario } from '../scenario/schema';
+import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
 /** A user action as the UI sends it: the worker stamps the virtual time. */
 export type UserAction = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
@@ -32,6 +33,8 @@ export type ToWorker =
   | { type: 'drawTo'; port: MessagePort }
   /** Whether the event log is in sight: while playing, trace records nobody shows are not sent. */
   | { type: 'traceShown'; shown: boolean }
+  /** A window of the run for the space-time diagram: answered with a `spacetime` message. */
+  | { type: 'spacetime'; query: SpaceTimeQuery }
   /** Stop a long move (see `progress`) where it has come to. */
   | { type: 'cancel' }
   /** Go to the previous or next event that ran this pseudocode line (on `node`, or any node). */
@@ -64,6 +67,7 @@ export interface CodeView {
 export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'trace'; jsonl: string }
+  | { type: 'spacetime'; window: SpaceTimeWindow }
   | { type: 'notice'; text: string }
   | { type: 'error'; text: string }
   /**

@@ -120,6 +120,11 @@ function handle(cmd: ToWorker): void {
   }
   if (controller === null) return;
   const c = controller;
+  // A query answers at once and changes nothing: it neither ends a long job nor makes the frame dirty.
+  if (cmd.type === 'spacetime') {
+    post({ type: 'spacetime', window: c.spaceTimeWindow(cmd.query) });
+    return;
+  }
   // Anything else the user does ends a long job; a seek stays where it has come to (a new seek replaces it).
   if (job !== null && cmd.type !== 'speed') {
     const notice = job.cancel(cmd.type === 'cancel');

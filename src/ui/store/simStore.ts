@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
+import type { SpaceTimeWindow } from '../../worker/spacetime';
 import { applyScenarioDelta } from '../../worker/scenarioDelta';
 import { type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
@@ -79,6 +80,8 @@ export interface SimState {
   codeView: CodeView | null;
   /** Show the Raft paper's names beside the lectures' (pseudocode panel and legend). */
   paperNames: boolean;
+  /** The window of the run the space-time diagram last asked for. */
+  spacetime: SpaceTimeWindow | null;
   /** NodeView per id, kept by reference while its version is unchanged. */
   nodes: Record<number, NodeView>;
   nodeIds: number[];
@@ -229,6 +232,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     code: null,
     codeView: null,
     paperNames: false,
+    spacetime: null,
     nodes: {},
     nodeIds: [],
     trace: [],
@@ -257,6 +261,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
             set(next);
           });
         }
+      } else if (msg.type === 'spacetime') {
+        set({ spacetime: msg.window });
       } else if (msg.type === 'progress') {
         set({ progress: msg.progress });
       } else if (msg.type === 'trace') {

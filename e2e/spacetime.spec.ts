@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { open, scenarioUrl, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+
+const diagram = (page: Page) => page.locator('[data-spacetime]');
+const arrows = (page: Page) => diagram(page).locator('li[data-msg-id]');
+
+/** The canvas-relative point an item names, as a click position on the canvas. */
+async function pointOf(item: Locator, x = 'x', y = 'y'): Promise<{ x: number; y: number }> {
+  return { x: Number(await item.getAttribute(`data-${x}`)), y: Number(await item.getAttribute(`data-${y}`)) };
+}
+
+test.describe('the space-time diagram', () => {
+  let errors: string[];
+  test.beforeEach(({ page }) => { errors = watchErrors(page); });
+  test.afterEach(() => { expect(errors).toEqual([]); });
+
+  test('clicking an arrow seeks into its flight and selects the message', async ({ page }) => {
+    await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 400));
+    await diagram(page).scrollIntoViewIfNeeded();
+    const delivered = arrows(page).and(page.locator('[data-fate="delivered"]'));
+    await expect(delivered).not.toHaveCount(0);
+    // Every drawn arrow carries its hooks.
+    const item = delivered.first();
+    for (const k of ['msg-id', 'from', 'to', 'sent-at', 'deliver-at', 'fate']) expect(await item.getAttribute(`data-${k}`)).not.toBeNull();
+    const id = await item.getAttribute('data-msg-id');
+    const sentAt = Number(await item.getAttribute('data-sent-at'));
+    const deliverAt = Number(await item.getAttribute('data-deliver-at'));
+    expect(deliverAt).toBeGreaterThan(sentAt);
+    await diagram(page).locator('canvas').click({ position: await pointOf(item) });
+    await expect.poll(() => virtualTime(page)).toBeLessThan(deliverAt);
+    expect(await virtualTime(page)).toBeGreaterThanOrEqual(sentAt);
+    // Selected in the cluster: the message's card is open, and it is on the wire there.
+    await expect(page.getByRole('dialog', { name: `Message ${id}` })).toBeVisible();
+    await expect(page.locator(`li.message[data-msg-id="${id}"]`)).toHaveCount(1);
+    await expect(diagram(page).locator(`li[data-msg-id="${id}"]`)).toHaveAttribute('data-fate', 'in-flight');
+    await shot(page, 'spacetime-arrow-clicked');
+  });
+
+  test('a lost message ends in a cross where it died', async ({ page }) => {
+    // S1 leads, then is cut off with S2: what S1 sends to the others is lost.
+    await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 330));
+    await diagram(page).scrollIntoViewIfNeeded();
+    const lost = arrows(page).and(page.locator('[data-fate="lost"]'));
+    await expect(lost).not.toHaveCount(0);
+    const item = lost.first();
+    expect(Number(await item.getAttribute('data-lost-at'))).toBeGreaterThanOrEqual(250);
+    const cross = await pointOf(item, 'cross-x', 'cross-y');
+    // The cross is painted red at that point of the canvas.
+    const red = await diagram(page).locator('canvas').evaluate((c: HTMLCanvasElement, p) => {
+      const k = window.devicePixelRatio || 1;
+      const data = c.getContext('2d')!.getImageData(Math.round(p.x * k) - 3, Math.round(p.y * k) - 3, 7, 7).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] > 150 && data[i + 1] < 80 && data[i + 2] < 80) n++;
+      return n;
+    }, cross);
+    expect(red).toBeGreaterThan(3);
+    await shot(page, 'spacetime-lost-cross');
+  });
+
+  test('the SVG export downloads a valid SVG of the window', async ({ page }) => {
+    // Opened just after the election: its leader is in sight.
+    await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
+    await diagram(page).scrollIntoViewIfNeeded();
+    await expect(arrows(page)).not.toHaveCount(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'Export SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('quorum-spacetime.svg');
+    const text = readFileSync(await download.path(), 'utf8');
+    const parsed = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.localName, lines: doc.getElementsByTagName('polyline').length, texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent) };
+    }, text);
+    expect(parsed.error).toBe(0);
+    expect(parsed.root).toBe('svg');
+    expect(parsed.lines).toBeGreaterThan(5);
+    expect(parsed.texts).toEqual(expect.arrayContaining(['Clients', 'S1', 'S5', 'leader']));
+  });
+
+  test('follows the run while playing, and shows event order on request', async ({ page }) => {
+    await open(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await setSpeed(page, 1);
+    await diagram(page).scrollIntoViewIfNeeded();
+    // Space plays and pauses: clicking the buttons would scroll the page back up to them.
+    await page.keyboard.press('Space');
+    await expect.poll(() => virtualTime(page)).toBeGreaterThan(1500);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    const now = await virtualTime(page);
+    // The window in sight holds the latest messages.
+    await expect.poll(async () => Math.max(...(await arrows(page).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-sent-at'))))))).toBeGreaterThan(now - 100);
+    await shot(page, 'spacetime-following');
+    await diagram(page).getByRole('button', { name: 'Event order' }).click();
+    await expect(diagram(page)).toHaveAttribute('data-axis', 'events');
+    await expect(arrows(page)).not.toHaveCount(0);
+    await shot(page, 'spacetime-event-order');
+  });
+
+  test('clicking a mark on a lane seeks to its event and selects the node', async ({ page }) => {
+    await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
+    await diagram(page).scrollIntoViewIfNeeded();
+    const leader = diagram(page).locator('li[data-mark-kind="leader"]').first();
+    await expect(leader).toHaveCount(1);
+    const node = await leader.getAttribute('data-node');
+    const t = Number(await leader.getAttribute('data-t'));
+    await diagram(page).locator('canvas').click({ position: await pointOf(leader) });
+    await expect.poll(() => virtualTime(page)).toBe(t);
+    await expect(page.locator(`g.node[data-node-id="${node}"]`)).toHaveAttribute('data-role', 'leader');
+    await expect(page.getByRole('heading', { name: new RegExp(`^S${node}`) })).toBeVisible();
+  });
+});

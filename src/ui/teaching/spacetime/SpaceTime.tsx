@@ -1,0 +1,118 @@
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { saveFile } from '../../files';
+import { SimContext, useSim } from '../../store/simStore';
+import type { SpaceTimeAxis } from '../../../worker/spacetime';
+import { Diagram } from './diagram';
+import { laneX } from './geometry';
+import './spacetime.css';
+
+/** Zoom steps: pixels per ms on the time axis, per event in event order. */
+const ZOOMS: Record<SpaceTimeAxis, number[]> = { time: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8], events: [2, 4, 8, 12, 16, 24, 32] };
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+const DEFAULT_ZOOM: Record<SpaceTimeAxis, number> = { time: 5, events: 4 };
+
+/**
+ * The space-time diagram: a lane per node (and one for clients), time running down, every
+ * message an arrow from send to delivery. Drawn on a canvas for the window in sight; the
+ * lists under it name the same arrows and marks for the keyboard and screen readers.
+ */
+export function SpaceTime() {
+  const store = useContext(SimContext)!;
+  const nodeCount = useSim((s) => s.snapshot?.nodeCount ?? 0);
+  const selectedNode = useSim((s) => s.selectedNode);
+  const select = useSim((s) => s.select);
+  const title = useSim((s) => s.scenario?.title ?? s.scenario?.protocol ?? 'run');
+  const [axis, setAxis] = useState<SpaceTimeAxis>('time');
+  const [zoom, setZoom] = useState(DEFAULT_ZOOM);
+  const [follow, setFollow] = useState(true);
+  const [thinned, setThinned] = useState<string | null>(null);
+  const [width, setWidth] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const spacer = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const arrows = useRef<HTMLUListElement>(null);
+  const marks = useRef<HTMLUListElement>(null);
+  const diagram = useRef<Diagram | null>(null);
+  const settings = { axis, scale: ZOOMS[axis][zoom[axis]], follow };
+
+  useLayoutEffect(() => {
+    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, marks: marks.current! },
+      settings, (t, f) => { setThinned(t); setFollow(f); });
+    diagram.current = d;
+    const el = scroller.current!;
+    const resize = new ResizeObserver(() => {
+      const head = el.firstElementChild!.getBoundingClientRect().height;
+      const h = Math.max(0, el.clientHeight - head);
+      canvas.current!.style.height = `${h}px`;
+      setWidth(el.clientWidth);
+      d.resize(el.clientWidth, h);
+    });
+    resize.observe(el);
+    const sight = new IntersectionObserver(([entry]) => d.setInSight(entry.isIntersecting));
+    sight.observe(el);
+    return () => {
+      resize.disconnect();
+      sight.disconnect();
+      d.dispose();
+      diagram.current = null;
+    };
+    // One diagram per mount; settings reach it through configure below.
+  }, [store]);
+
+  useEffect(() => {
+    diagram.current?.configure(settings);
+  }, [axis, zoom, follow]);
+
+  const exportSvg = () => {
+    const svg = diagram.current?.svg(`Quorum space-time diagram: ${title}`);
+    if (svg) saveFile('quorum-spacetime.svg', svg, 'image/svg+xml');
+  };
+  const local = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return [e.clientX - box.left, e.clientY - box.top] as const;
+  };
+  const zoomBy = (k: number) => setZoom((z) => ({ ...z, [axis]: Math.max(0, Math.min(ZOOMS[axis].length - 1, z[axis] + k)) }));
+  const onPick = (e: React.MouseEvent<HTMLUListElement>) => {
+    const item = (e.target as Element).closest<HTMLElement>('li');
+    if (item !== null) diagram.current?.pick(item);
+  };
+
+  return (
+    <section className="panel spacetime" data-spacetime data-axis={axis} aria-label="Space-time diagram">
+      <div className="st-bar">
+        <h2>Space-time</h2>
+        <div className="st-toggle" role="group" aria-label="Vertical axis">
+          <button type="button" aria-pressed={axis === 'time'} onClick={() => setAxis('time')}>Virtual time</button>
+          <button type="button" aria-pressed={axis === 'events'} onClick={() => setAxis('events')}>Event order</button>
+        </div>
+        <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(-1)} disabled={zoom[axis] === 0}>−</button>
+        <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1)} disabled={zoom[axis] === ZOOMS[axis].length - 1}>+</button>
+        <label className="st-follow"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow</label>
+        <button type="button" onClick={exportSvg}>Export SVG</button>
+      </div>
+      <p className="st-thinned" role="status" hidden={thinned === null}>{thinned}</p>
+      <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
+        onWheel={() => diagram.current?.userScrolls()}
+        onKeyDown={(e) => { if (SCROLL_KEYS.has(e.key)) diagram.current?.userScrolls(); }}
+        onMouseDown={(e) => { if (e.target === e.currentTarget) diagram.current?.userScrolls(); }} aria-label="Space-time diagram, scroll through the run">
+        <div className="st-head" aria-hidden="true">
+          {width > 0 && Array.from({ length: nodeCount + 1 }, (_, k) => (
+            <button type="button" tabIndex={-1} key={k} className={k === selectedNode ? 'selected' : ''} style={{ left: laneX(k, nodeCount, width) }}
+              onClick={() => k > 0 && select(k)}>{k === 0 ? 'Clients' : `S${k}`}</button>
+          ))}
+        </div>
+        <canvas
+          ref={canvas}
+          className="st-canvas"
+          onMouseMove={(e) => diagram.current?.hover(...local(e))}
+          onMouseLeave={() => diagram.current?.hover(-100, -100)}
+          onClick={(e) => diagram.current?.click(...local(e))}
+        />
+        <div ref={spacer} />
+      </div>
+      <p className="st-key"><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link</p>
+      <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
+      <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
+    </section>
+  );
+}

@@ -1,0 +1,312 @@
+/**
+ * Drives one space-time diagram on the page: asks the worker for the window in sight,
+ * paints it, keeps the scroll in step with the playhead while following, and turns clicks
+ * into seeks and selections. Imperative on purpose: the scroll, the hover and the run's
+ * progress change many times a second and need no React render.
+ */
+import type { StoreApi } from 'zustand';
+import type { SimState } from '../../store/simStore';
+import { fitCanvas } from '../../draw/fitCanvas';
+import { shortLabel } from '../../draw/movingPaint';
+import { messageStyle } from '../../theme';
+import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
+import { causalCone } from './causality';
+import { arrowAt, axisValue, buildScene, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
+import { syncArrowItems, syncMarkItems } from './list';
+import { canvasPen, paintScene, svgDocument, svgPen } from './paint';
+
+/** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
+const LIMIT = 600;
+/** Room below the playhead, so the newest arrows are not on the edge. */
+const TAIL_PX = 48;
+/**
+ * While playing, the diagram refreshes 4 times a second, as the slow panels do, and its
+ * accessible lists once a second; paused, both at once. Repainting a canvas this size costs
+ * a software-rendered browser more than the script does.
+ */
+const ASK_EVERY_MS = 250;
+const LIST_EVERY_MS = 1000;
+
+export interface DiagramElements {
+  scroller: HTMLDivElement;
+  spacer: HTMLDivElement;
+  canvas: HTMLCanvasElement;
+  arrows: HTMLUListElement;
+  marks: HTMLUListElement;
+}
+
+export interface DiagramSettings {
+  axis: SpaceTimeAxis;
+  /** Pixels per ms, or per event. */
+  scale: number;
+  follow: boolean;
+}
+
+export class Diagram {
+  private settings: DiagramSettings;
+  private size = { width: 0, height: 0 };
+  private ratio = 1;
+  private scene: Scene | null = null;
+  private hovered: number | null = null;
+  /** The query sent and not yet answered, and whether the view moved on since. */
+  private asking = false;
+  private askAgain = false;
+  private listedAt = 0;
+  private askedAt = 0;
+  private inSight = true;
+  /** The axis range the last answer covers. */
+  private covered = { from: 0, to: -1 };
+  private frame: number | null = null;
+  private unsubscribe: () => void;
+  private readonly measure: Measure;
+
+  constructor(private readonly store: StoreApi<SimState>, private readonly el: DiagramElements, settings: DiagramSettings,
+    private readonly onChange: (thinned: string | null, follow: boolean) => void) {
+    this.settings = settings;
+    const ctx = el.canvas.getContext('2d');
+    this.measure = (text) => {
+      if (ctx === null) return text.length * 8;
+      ctx.font = "700 14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+      return ctx.measureText(text).width;
+    };
+    this.unsubscribe = store.subscribe((s, prev) => {
+      // The run moved on: the clock's refresh (15 times a second while playing), or any change when paused.
+      if (s.hud !== prev.hud) this.runMoved();
+      if (s.spacetime !== prev.spacetime) this.received();
+      if (s.selectedMessage !== prev.selectedMessage) this.schedulePaint();
+    });
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+  }
+
+  /** The canvas's size in CSS pixels (from the page's ResizeObserver). */
+  resize(width: number, height: number): void {
+    this.size = { width, height };
+    this.runMoved();
+  }
+
+  /** Out of sight, the diagram neither asks nor paints; back in sight, it catches up. */
+  setInSight(inSight: boolean): void {
+    this.inSight = inSight;
+    if (inSight) this.runMoved();
+  }
+
+  private runMoved(): void {
+    if (!this.inSight || this.size.height === 0) return;
+    this.layoutScroll();
+    this.followPlayhead();
+    // Playing, at most ASK_EVERY_MS apart: the page has the cluster to animate too.
+    const now = performance.now();
+    if (this.playing() && now - this.askedAt < ASK_EVERY_MS) return;
+    this.askedAt = now;
+    this.ask();
+  }
+
+  private playing(): boolean {
+    return this.store.getState().snapshot?.playing ?? false;
+  }
+
+  configure(settings: DiagramSettings): void {
+    const centre = this.startValue() + this.size.height / 2 / this.settings.scale;
+    const axisChanged = settings.axis !== this.settings.axis;
+    this.settings = settings;
+    this.hovered = null;
+    if (!axisChanged && !settings.follow) this.scrollToStart(centre - this.size.height / 2 / settings.scale);
+    this.runMoved();
+  }
+
+  /** The axis value at the top of the canvas. */
+  private startValue(): number {
+    return (this.el.scroller.scrollTop * this.ratio) / this.settings.scale;
+  }
+
+  private nowValue(): number {
+    const snap = this.store.getState().snapshot;
+    if (snap === null) return 0;
+    return this.settings.axis === 'time' ? snap.time : snap.events;
+  }
+
+  /** How far the scroll reaches: the furthest point computed, so seeking back does not jump the view. */
+  private extentValue(): number {
+    const snap = this.store.getState().snapshot;
+    if (snap === null) return 0;
+    return Math.max(this.nowValue(), this.settings.axis === 'time' ? snap.frontier.time : snap.frontier.events);
+  }
+
+  private layoutScroll(): void {
+    const content = this.extentValue() * this.settings.scale + TAIL_PX;
+    const model = scrollModel(Math.max(content, this.size.height), this.size.height);
+    this.ratio = model.ratio;
+    const h = `${Math.max(0, model.spacerPx - this.size.height)}px`;
+    if (this.el.spacer.style.height !== h) this.el.spacer.style.height = h;
+  }
+
+  private scrollToStart(value: number): void {
+    this.layoutScroll();
+    const top = Math.max(0, Math.round((value * this.settings.scale) / this.ratio));
+    if (Math.abs(this.el.scroller.scrollTop - top) >= 1) this.el.scroller.scrollTop = top;
+  }
+
+  /** While following: the playhead low in sight when playing; paused, just kept in sight. */
+  private followPlayhead(): void {
+    const { scale, follow } = this.settings;
+    if (!follow || this.size.height === 0) return;
+    const playing = this.store.getState().snapshot?.playing ?? false;
+    const now = this.nowValue();
+    const y = (now - this.startValue()) * scale;
+    if (playing || y < this.size.height * 0.1 || y > this.size.height - TAIL_PX) {
+      this.scrollToStart(now - (this.size.height * 0.85) / scale);
+    }
+  }
+
+  /** The page scrolled (by the user, or by following): draw the window now in sight, asking for it if need be. */
+  scrolled(): void {
+    const from = this.startValue();
+    const to = from + this.size.height / this.settings.scale;
+    if (from < this.covered.from || to > this.covered.to) this.ask();
+    this.schedulePaint();
+  }
+
+  /** The user takes the scroll (wheel, keys, scrollbar): the diagram stops following the playhead. */
+  userScrolls(): void {
+    this.stopFollowing();
+  }
+
+  /** Asks the worker for the window in sight (and half a window either side), one query at a time. */
+  private ask(): void {
+    if (!this.inSight || this.size.height === 0 || this.store.getState().snapshot === null) return;
+    if (this.asking) {
+      this.askAgain = true;
+      return;
+    }
+    const { axis, scale } = this.settings;
+    const span = this.size.height / scale;
+    const from = Math.max(0, Math.floor(this.startValue() - span / 2));
+    const to = Math.ceil(from + span * 2);
+    this.asking = true;
+    this.askAgain = false;
+    this.covered = { from, to };
+    this.store.getState().send({ type: 'spacetime', query: { axis, from, to, limit: LIMIT } });
+  }
+
+  private received(): void {
+    this.asking = false;
+    if (this.askAgain) this.ask();
+    this.schedulePaint();
+  }
+
+  private schedulePaint(): void {
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = null;
+      this.paint();
+    });
+  }
+
+  private view(): View {
+    return { axis: this.settings.axis, scale: this.settings.scale, start: this.startValue(), ...this.size };
+  }
+
+  private window(): SpaceTimeWindow | null {
+    const win = this.store.getState().spacetime;
+    return win !== null && win.query.axis === this.settings.axis ? win : null;
+  }
+
+  private build(win: SpaceTimeWindow): Scene {
+    return buildScene(win, this.view(), (a) => shortLabel(a.type, a.fields), (type) => messageStyle(type).color, this.measure);
+  }
+
+  paint(): void {
+    const win = this.window();
+    const ctx = fitCanvas(this.el.canvas, { ...this.size, ratio: window.devicePixelRatio || 1 });
+    if (win === null || ctx === null) return;
+    const scene = this.build(win);
+    const thinnedChanged = scene.thinned !== this.scene?.thinned;
+    this.scene = scene;
+    const hovered = this.hovered === null ? undefined : win.arrows.find((a) => a.id === this.hovered);
+    const cone = hovered === undefined ? null : causalCone(win.arrows, hovered);
+    paintScene(canvasPen(ctx), scene, cone, this.store.getState().selectedMessage);
+    if (thinnedChanged) this.onChange(scene.thinned, this.settings.follow);
+    const playing = this.store.getState().snapshot?.playing ?? false;
+    const now = performance.now();
+    if (!playing || now - this.listedAt >= LIST_EVERY_MS) {
+      this.listedAt = now;
+      const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
+      syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
+      syncMarkItems(this.el.marks, scene.marks.filter((m) => inSight(m.y, m.y)));
+    }
+  }
+
+  /** Hovering an arrow fades everything not causally connected to it. */
+  hover(x: number, y: number): void {
+    const mark = this.scene === null ? null : markAt(this.scene, x, y, 7);
+    const id = this.scene === null || mark !== null ? null : arrowAt(this.scene, x, y)?.arrow.id ?? null;
+    this.el.canvas.style.cursor = id !== null || mark !== null ? 'pointer' : 'default';
+    if (id === this.hovered) return;
+    this.hovered = id;
+    this.schedulePaint();
+  }
+
+  /**
+   * A click: on an arrow, seek to the clicked moment of its flight and select it in the
+   * cluster; on a mark, seek to its event and select its node; elsewhere, seek to that moment.
+   */
+  click(x: number, y: number): void {
+    if (this.scene === null) return;
+    const s = this.store.getState();
+    // A mark sits where arrows meet (a new leader where its votes arrive): right on it, it wins.
+    const mark = markAt(this.scene, x, y, 7);
+    const arrow = mark === null ? arrowAt(this.scene, x, y) : null;
+    this.stopFollowing();
+    s.send({ type: 'pause' });
+    if (arrow !== null) {
+      this.seek(seekTarget(arrow, y, this.view()));
+      s.selectMessage(arrow.arrow.id);
+    } else if (mark !== null) {
+      s.send({ type: 'seekEvent', seq: mark.mark.seq });
+      s.select(mark.mark.node);
+    } else {
+      this.seek(Math.max(0, Math.round(valueAt(y, this.view()))));
+    }
+  }
+
+  /** From the accessible list: an arrow's send, a mark's event. */
+  pick(item: HTMLElement): void {
+    const s = this.store.getState();
+    this.stopFollowing();
+    s.send({ type: 'pause' });
+    const d = item.dataset;
+    if (d.msgId !== undefined) {
+      const a = this.window()?.arrows.find((x) => String(x.id) === d.msgId);
+      if (a !== undefined) this.seek(axisValue(a.sent, this.settings.axis));
+      s.selectMessage(Number(d.msgId));
+    } else if (d.seq !== undefined) {
+      s.send({ type: 'seekEvent', seq: Number(d.seq) });
+      s.select(Number(d.node));
+    }
+  }
+
+  private seek(value: number): void {
+    const send = this.store.getState().send;
+    if (this.settings.axis === 'time') send({ type: 'seekTime', time: value });
+    else send({ type: 'seekEvent', seq: value });
+  }
+
+  private stopFollowing(): void {
+    if (!this.settings.follow) return;
+    this.settings = { ...this.settings, follow: false };
+    this.onChange(this.scene?.thinned ?? null, false);
+  }
+
+  /** The window in sight as a standalone SVG document, for slides. */
+  svg(title: string): string | null {
+    const win = this.window();
+    if (win === null) return null;
+    const scene = this.build(win);
+    const pen = svgPen();
+    paintScene(pen, scene, null, null);
+    return svgDocument(scene, pen.elements, title);
+  }
+}

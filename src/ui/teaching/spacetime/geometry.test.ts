@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
+import { causalCone } from './causality';
+import { arrowAt, arrowShape, buildScene, GUTTER, laneX, markAt, scrollModel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
+import { pickPoint } from './list';
+import { paintScene, svgDocument, svgPen } from './paint';
+
+const view = (over: Partial<View> = {}): View => ({ axis: 'time', scale: 2, start: 100, width: 660, height: 400, ...over });
+
+let nextId = 1;
+function arrow(from: number, to: number, sent: [number, number], end: [number, number] | null, fate: SpaceTimeArrow['fate'] = end === null ? 'in-flight' : 'delivered', deliverAt?: number): SpaceTimeArrow {
+  return {
+    id: nextId++, from, to, type: 'VoteRequest', label: 'VoteRequest(term 1)', fields: { term: 1 },
+    sent: { t: sent[0], seq: sent[1] }, deliverAt: deliverAt ?? end?.[0] ?? sent[0] + 20, end: end === null ? null : { t: end[0], seq: end[1] }, fate, duplicateOf: null,
+  };
+}
+
+function win(arrows: SpaceTimeArrow[], over: Partial<SpaceTimeWindow> = {}): SpaceTimeWindow {
+  return {
+    query: { axis: 'time', from: 0, to: 1000, limit: 1000 }, nodeCount: 5, now: { t: 300, seq: 90 }, arrows, total: arrows.length,
+    marks: [], network: [{ t: 0, seq: 0, groups: null, cuts: [] }], down: [], keptFrom: 0, ...over,
+  };
+}
+
+describe('space-time geometry', () => {
+  it('puts the clients lane first and the nodes after it, evenly, right of the gutter', () => {
+    const xs = [0, 1, 2, 3, 4, 5].map((k) => laneX(k, 5, 660));
+    expect(xs[0]).toBe(GUTTER + 50);
+    for (let k = 1; k < xs.length; k++) expect(xs[k] - xs[k - 1]).toBeCloseTo(100);
+  });
+
+  it('maps the axis down the canvas and back', () => {
+    const v = view();
+    expect(yOf(100, v)).toBe(0);
+    expect(yOf(150, v)).toBe(100);
+    expect(valueAt(yOf(237, v), v)).toBeCloseTo(237);
+    expect(yOf(50, view({ axis: 'events', scale: 16, start: 40 }))).toBe(160);
+  });
+
+  it('draws a delivered message from its send on the sender lane to its delivery on the receiver lane', () => {
+    const s = arrowShape(arrow(1, 3, [120, 10], [135, 14]), { t: 300, seq: 90 }, view(), 5);
+    expect(s).toMatchObject({ x1: laneX(1, 5, 660), y1: 40, x2: laneX(3, 5, 660), y2: 70, cross: null, loop: false });
+  });
+
+  it('in event order, places the ends by event number, not by time', () => {
+    const s = arrowShape(arrow(1, 3, [120, 10], [135, 14]), { t: 300, seq: 90 }, view({ axis: 'events', scale: 10, start: 0 }), 5);
+    expect([s.y1, s.y2]).toEqual([100, 140]);
+  });
+
+  it('ends a message in flight at the playhead, as far across as its flight has gone', () => {
+    const s = arrowShape(arrow(1, 5, [280, 80], null, 'in-flight', 320), { t: 300, seq: 90 }, view(), 5);
+    expect(s.y2).toBe(yOf(300, view()));
+    expect(s.x2).toBeCloseTo(laneX(1, 5, 660) + (laneX(5, 5, 660) - laneX(1, 5, 660)) * 0.5);
+    expect(s.cross).toBeNull();
+  });
+
+  it('ends a lost message in a cross where it died, never on the lane it did not reach', () => {
+    const dropped = arrowShape(arrow(1, 5, [200, 50], [205, 52], 'lost', 220), { t: 300, seq: 90 }, view(), 5);
+    expect(dropped.cross).toEqual({ x: dropped.x2, y: yOf(205, view()) });
+    expect(dropped.x2).toBeCloseTo(laneX(1, 5, 660) + (laneX(5, 5, 660) - laneX(1, 5, 660)) * 0.25);
+    // Lost on arrival: its cross stops short of the receiver's lane.
+    const atArrival = arrowShape(arrow(2, 1, [200, 50], [220, 60], 'lost', 220), { t: 300, seq: 90 }, view(), 5);
+    expect(Math.abs(atArrival.x2 - laneX(1, 5, 660))).toBeCloseTo(14);
+    expect(atArrival.y2).toBe(yOf(220, view()));
+  });
+
+  it('finds the arrow under the pointer, and the mark under it', () => {
+    const a = arrow(1, 3, [120, 10], [135, 14]);
+    const b = arrow(4, 2, [121, 11], [140, 16]);
+    const scene = buildScene(win([a, b], { marks: [{ t: 200, seq: 40, node: 2, kind: 'leader', label: 'leader', text: '', refused: false }] }), view(), () => 'x', () => '#000');
+    const sa = scene.arrows.find((s) => s.arrow.id === a.id)!;
+    const mid = pickPoint(sa, 400);
+    expect(arrowAt(scene, mid.x, mid.y)?.arrow.id).toBe(a.id);
+    expect(arrowAt(scene, mid.x, mid.y + 40)).toBeNull();
+    expect(markAt(scene, laneX(2, 5, 660) + 3, yOf(200, view()) - 2)?.mark.kind).toBe('leader');
+  });
+
+  it('picks an arrow half out of sight by the part that shows', () => {
+    const s = arrowShape(arrow(1, 3, [80, 10], [120, 14]), { t: 300, seq: 90 }, view(), 5);
+    expect(s.y1).toBeLessThan(0);
+    const p = pickPoint(s, 400);
+    expect(p.y).toBeCloseTo(s.y2 / 2);
+  });
+
+  it('seeks a click to the clicked moment of the flight, kept within it', () => {
+    const s = arrowShape(arrow(1, 3, [120, 10], [140, 14]), { t: 300, seq: 90 }, view(), 5);
+    expect(seekTarget(s, yOf(130, view()), view())).toBe(130);
+    expect(seekTarget(s, yOf(100, view()), view())).toBe(120);
+    expect(seekTarget(s, yOf(200, view()), view())).toBe(139);
+  });
+
+  it('shades partitioned lanes by group and cut links on both ends, until the playhead', () => {
+    const scene = buildScene(win([], {
+      network: [{ t: 0, seq: 0, groups: null, cuts: [] }, { t: 150, seq: 30, groups: [[1, 2], [3, 4, 5]], cuts: ['3>5'] }],
+      down: [{ node: 4, from: { t: 160, seq: 32 }, to: null }],
+    }), view(), () => 'x', () => '#000');
+    const part = scene.shades.filter((s) => s.kind === 'partition');
+    expect(part.map((s) => s.group)).toEqual([0, 0, 1, 1, 1]);
+    expect(part[0]).toMatchObject({ y: yOf(150, view()), h: yOf(300, view()) - yOf(150, view()) });
+    expect(scene.shades.filter((s) => s.kind === 'cut')).toHaveLength(2);
+    expect(scene.shades.find((s) => s.kind === 'down')).toMatchObject({ y: yOf(160, view()), h: yOf(300, view()) - yOf(160, view()) });
+    expect(scene.notes.map((n) => n.text)).toEqual(['partition {S1,S2} | {S3,S4,S5}; cut S3→S5']);
+  });
+
+  it('gives labels room: one that would overlap another gives way, and a crowd says so', () => {
+    const same = [arrow(1, 3, [120, 10], [135, 14]), arrow(1, 3, [120, 10], [135, 14])];
+    const scene = buildScene(win(same), view(), () => 'label', () => '#000');
+    expect(scene.labels).toHaveLength(1);
+    expect(scene.thinned).toBeNull();
+    const crowd = Array.from({ length: 5 }, () => arrow(1, 3, [120, 10], [135, 14]));
+    expect(buildScene(win(crowd), view(), () => 'label', () => '#000').thinned).toMatch(/4 of 5 labels hidden/);
+    expect(buildScene(win(same, { total: 4000 }), view(), () => 'l', () => '#000').thinned).toMatch(/2 of 4,000 messages drawn/);
+    expect(buildScene(win(same, { keptFrom: 150_000 }), view(), () => 'l', () => '#000').thinned).toMatch(/before 150.0 s are no longer kept/);
+  });
+
+  it('chooses ticks 1, 2 or 5 times a power of ten, at least 60 px apart', () => {
+    expect(tickStep(2)).toBe(50);
+    expect(tickStep(0.1)).toBe(1000);
+    expect(tickStep(16)).toBe(5);
+  });
+
+  it('scrolls a run too long for one element by standing each pixel for several', () => {
+    expect(scrollModel(10_000, 400)).toEqual({ spacerPx: 10_000, ratio: 1 });
+    const long = scrollModel(40_000_000, 400);
+    expect(long.spacerPx).toBe(4_000_000);
+    expect((long.spacerPx - 400) * long.ratio).toBeCloseTo(40_000_000 - 400);
+  });
+});
+
+describe('causal cone of a message', () => {
+  // S1 -a-> S2, then S2 -b-> S3 (after a arrived), S3 -c-> S4 (after b); d: S5 -> S1 before a was sent.
+  const d = arrow(5, 1, [100, 2], [110, 4]);
+  const a = arrow(1, 2, [120, 6], [130, 8]);
+  const b = arrow(2, 3, [140, 10], [150, 12]);
+  const c = arrow(3, 4, [160, 14], [170, 16]);
+  // e: S2 -> S5 sent before a arrived: unrelated to a.
+  const e = arrow(2, 5, [125, 7], [135, 9]);
+  // f: lost on its way from S2 after a arrived: in a's future, but carries nothing on.
+  const f = arrow(2, 4, [132, 9], [140, 10], 'lost');
+
+  it('holds what led to the send and what the delivery influenced, and nothing else', () => {
+    const cone = causalCone([d, a, b, c, e, f], a);
+    expect([...cone.arrows].sort()).toEqual([d.id, a.id, b.id, c.id, f.id].sort());
+    expect(cone.has(1, 6)).toBe(true);
+    expect(cone.has(5, 2)).toBe(true);
+    expect(cone.has(5, 3)).toBe(false);
+    expect(cone.has(4, 16)).toBe(true);
+    expect(cone.has(4, 15)).toBe(false);
+    expect(cone.has(2, 7)).toBe(false);
+  });
+
+  it('a message still in flight has only a past', () => {
+    const flying = arrow(3, 1, [160, 14], null);
+    const cone = causalCone([d, a, b, flying], flying);
+    expect([...cone.arrows].sort()).toEqual([d.id, a.id, b.id, flying.id].sort());
+    expect(cone.has(1, 100)).toBe(false);
+  });
+});
+
+describe('SVG export', () => {
+  it('writes a standalone, well-formed SVG of the scene, text escaped', () => {
+    const lost = arrow(1, 5, [200, 50], [205, 52], 'lost', 220);
+    const scene = buildScene(win([arrow(1, 3, [120, 10], [135, 14]), lost], {
+      marks: [{ t: 150, seq: 30, node: 3, kind: 'request', label: 'set <x> & "y"', text: '', refused: false }],
+    }), view(), (a) => a.type, () => '#7c3aed');
+    const pen = svgPen();
+    paintScene(pen, scene, null, null);
+    const svg = svgDocument(scene, pen.elements, 'Run & <title>');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg" width="660" height="428"');
+    expect(svg).toContain('set &lt;x&gt; &amp; &quot;y&quot;');
+    expect(svg).toContain('Run &amp; &lt;title&gt;');
+    // Every element is closed: as many opening tags as closing ones.
+    const opened = (svg.match(/<(?![?/!])[a-zA-Z]+[^>]*[^/]>/g) ?? []).length;
+    const closed = (svg.match(/<\/[a-zA-Z]+>/g) ?? []).length;
+    expect(opened).toBe(closed);
+    // The lost message's cross: two red strokes.
+    expect((svg.match(/stroke="#b91c1c" stroke-width="3"/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});

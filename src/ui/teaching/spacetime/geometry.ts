@@ -1,0 +1,288 @@
+/**
+ * Where everything of the space-time diagram goes, as pure functions of a window of the run
+ * (what the worker answered) and the view (axis, zoom, scroll, size): one lane per node and
+ * one for clients, time running down. The canvas, the SVG export, hit-testing and the
+ * accessible list all read the same scene, so they cannot disagree.
+ */
+import type { LaneMark, Moment, SpaceTimeArrow, SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
+
+export interface View {
+  axis: SpaceTimeAxis;
+  /** Pixels per axis unit (per ms, or per event). */
+  scale: number;
+  /** The axis value at the canvas's top edge. */
+  start: number;
+  width: number;
+  height: number;
+}
+
+/** The gutter for the axis's labels, on the left. */
+export const GUTTER = 60;
+/** Text is at least 14 px, for the back row. */
+export const FONT_PX = 14;
+/** Beyond this many labels in sight, the rest give way: the diagram says so. */
+const MAX_LABELS = 120;
+/** A lost message's cross stays clear of the lane it never reached. */
+const CROSS_GAP = 14;
+
+export interface ArrowShape {
+  arrow: SpaceTimeArrow;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Where a lost message died. */
+  cross: { x: number; y: number } | null;
+  /** A message a node sends itself is drawn as a loop beside its lane. */
+  loop: boolean;
+}
+
+export interface MarkShape {
+  mark: LaneMark;
+  x: number;
+  y: number;
+  /** A client's request is an arrow from the clients' lane. */
+  fromX: number | null;
+}
+
+export interface Shade {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  kind: 'partition' | 'cut' | 'down';
+  /** Partition group index, for its tint. */
+  group: number;
+}
+
+export interface Label {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  color: string;
+  /** The arrow or mark it names, for fading. */
+  of: { arrow: number } | { mark: LaneMark };
+}
+
+export interface Tick {
+  y: number;
+  text: string;
+}
+
+export interface Scene {
+  view: View;
+  lanes: { x: number; label: string; node: number }[];
+  arrows: ArrowShape[];
+  marks: MarkShape[];
+  shades: Shade[];
+  /** Network changes named where they happen. */
+  notes: { y: number; text: string }[];
+  labels: Label[];
+  ticks: Tick[];
+  playhead: number;
+  /** Why the scene shows less than the window holds, or null when it shows everything. */
+  thinned: string | null;
+}
+
+/** The coordinate of a moment on the chosen axis. */
+export function axisValue(m: Moment, axis: SpaceTimeAxis): number {
+  return axis === 'time' ? m.t : m.seq;
+}
+
+export function yOf(value: number, view: View): number {
+  return (value - view.start) * view.scale;
+}
+
+/** The axis value at a height of the canvas (the inverse of yOf). */
+export function valueAt(y: number, view: View): number {
+  return view.start + y / view.scale;
+}
+
+/** Lane 0 is the clients', lane k is node k; all equally wide, right of the gutter. */
+export function laneX(lane: number, nodeCount: number, width: number): number {
+  const w = (width - GUTTER) / (nodeCount + 1);
+  return GUTTER + (lane + 0.5) * w;
+}
+
+/** How far along its way (0 to 1) a message sent at `sentAt`, due at `deliverAt`, is at time t. */
+function along(sentAt: number, deliverAt: number, t: number): number {
+  return deliverAt <= sentAt ? 1 : Math.min(1, Math.max(0, (t - sentAt) / (deliverAt - sentAt)));
+}
+
+/** An arrow's segment: from its send to its delivery, to where it died, or to the playhead. */
+export function arrowShape(a: SpaceTimeArrow, now: Moment, view: View, nodeCount: number): ArrowShape {
+  const x1 = laneX(a.from, nodeCount, view.width);
+  const xTo = laneX(a.to, nodeCount, view.width);
+  const y1 = yOf(axisValue(a.sent, view.axis), view);
+  const loop = a.from === a.to;
+  if (a.fate === 'delivered') return { arrow: a, x1, y1, x2: xTo, y2: yOf(axisValue(a.end!, view.axis), view), cross: null, loop };
+  const until = a.fate === 'lost' ? a.end! : now;
+  const y2 = yOf(axisValue(until, view.axis), view);
+  let k = along(a.sent.t, a.deliverAt, until.t);
+  if (a.fate === 'lost') {
+    // It died on its way: never drawn as if it had reached the lane.
+    const span = Math.abs(xTo - x1);
+    k = span === 0 ? 1 : Math.min(k, Math.max(0, (span - CROSS_GAP) / span));
+  }
+  const x2 = x1 + (xTo - x1) * k;
+  return { arrow: a, x1, y1, x2, y2, cross: a.fate === 'lost' ? { x: x2, y: y2 } : null, loop };
+}
+
+/** Distance from a point to an arrow as drawn (a loop counts as its bulge). */
+function distanceTo(s: ArrowShape, x: number, y: number): number {
+  if (s.loop) return Math.hypot(x - (s.x1 + 12), y - (s.y1 + s.y2) / 2);
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const len2 = dx * dx + dy * dy;
+  const k = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / len2));
+  return Math.hypot(x - (s.x1 + k * dx), y - (s.y1 + k * dy));
+}
+
+/** The arrow under a point, within a few pixels: what a click or a hover takes. */
+export function arrowAt(scene: Scene, x: number, y: number, slack = 6): ArrowShape | null {
+  let best: ArrowShape | null = null;
+  let bestD = slack;
+  for (const s of scene.arrows) {
+    const d = distanceTo(s, x, y);
+    if (d <= bestD) { best = s; bestD = d; }
+  }
+  return best;
+}
+
+/** The mark under a point (a client's request anywhere along its arrow). */
+export function markAt(scene: Scene, x: number, y: number, slack = 9): MarkShape | null {
+  let best: MarkShape | null = null;
+  let bestD = slack;
+  for (const m of scene.marks) {
+    const inArrow = m.fromX !== null && Math.abs(y - m.y) <= 5 && x >= m.fromX && x <= m.x;
+    const d = inArrow ? 0 : Math.hypot(x - m.x, y - m.y);
+    if (d <= bestD) { best = m; bestD = d; }
+  }
+  return best;
+}
+
+/**
+ * Where a click on an arrow seeks: the moment at the clicked height, kept within the
+ * message's flight, so that it is on the wire there and can be selected in the cluster.
+ */
+export function seekTarget(s: ArrowShape, y: number, view: View): number {
+  const a = s.arrow;
+  const first = axisValue(a.sent, view.axis);
+  const ended = a.end === null ? Infinity : axisValue(a.end, view.axis) - 1;
+  const at = Math.round(valueAt(y, view));
+  return Math.max(first, Math.min(Math.max(first, ended), at));
+}
+
+/** Tick spacing: 1, 2 or 5 times a power of ten, at least `minPx` apart. */
+export function tickStep(scale: number, minPx = 60): number {
+  for (let base = 1; ; base *= 10) {
+    for (const k of [1, 2, 5]) if (base * k * scale >= minPx) return base * k;
+  }
+}
+
+function ticks(view: View): Tick[] {
+  const step = tickStep(view.scale);
+  const out: Tick[] = [];
+  const first = Math.ceil(view.start / step) * step;
+  for (let v = first; yOf(v, view) <= view.height; v += step) {
+    out.push({ y: yOf(v, view), text: view.axis === 'time' ? `${(v / 1000).toFixed(step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3)} s` : `#${v}` });
+  }
+  return out;
+}
+
+/** Text width in pixels, measured by whoever draws (canvas), or estimated (tests, SVG). */
+export type Measure = (text: string) => number;
+export const estimate: Measure = (text) => text.length * FONT_PX * 0.56;
+
+interface Box { x: number; y: number; w: number; h: number }
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Lays the scene out. `labelOf` names an arrow (type and key fields), `colorOf` its type's
+ * colour. Labels are placed greedily, most telling first (faults, leaders, elections, then
+ * messages, then commits), and a label that would overlap one already placed gives way.
+ */
+export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceTimeArrow) => string,
+  colorOf: (type: string) => string, measure: Measure = estimate): Scene {
+  const n = win.nodeCount;
+  const visible = (y1: number, y2: number) => Math.max(y1, y2) >= -20 && Math.min(y1, y2) <= view.height + 20;
+  const arrows = win.arrows.map((a) => arrowShape(a, win.now, view, n)).filter((s) => visible(s.y1, s.y2));
+  const marks: MarkShape[] = win.marks
+    .map((m) => ({ mark: m, x: laneX(m.node, n, view.width), y: yOf(axisValue(m, view.axis), view), fromX: m.kind === 'request' ? laneX(0, n, view.width) : null }))
+    .filter((m) => visible(m.y, m.y));
+  const playhead = yOf(axisValue(win.now, view.axis), view);
+  const laneW = (view.width - GUTTER) / (n + 1);
+  const shades: Shade[] = [];
+  const notes: { y: number; text: string }[] = [];
+  win.network.forEach((span, i) => {
+    const next = win.network[i + 1];
+    const y0 = Math.max(-1, yOf(axisValue(span, view.axis), view));
+    const y1 = Math.min(view.height + 1, next === undefined ? playhead : yOf(axisValue(next, view.axis), view));
+    if (y1 <= y0) return;
+    span.groups?.forEach((g, k) => {
+      for (const id of g) shades.push({ x: laneX(id, n, view.width) - laneW / 2, y: y0, w: laneW, h: y1 - y0, kind: 'partition', group: k });
+    });
+    for (const c of span.cuts) {
+      for (const id of c.split('>').map(Number)) shades.push({ x: laneX(id, n, view.width) - laneW / 4, y: y0, w: laneW / 2, h: y1 - y0, kind: 'cut', group: 0 });
+    }
+    if (i > 0 || yOf(axisValue(span, view.axis), view) >= 0) {
+      const parts = [span.groups === null ? 'healed' : `partition ${span.groups.map((g) => `{${g.map((id) => `S${id}`).join(',')}}`).join(' | ')}`];
+      if (span.cuts.length > 0) parts.push(`cut ${span.cuts.map((c) => c.replace(/(\d+)>(\d+)/, 'S$1→S$2')).join(', ')}`);
+      notes.push({ y: yOf(axisValue(span, view.axis), view), text: parts.join('; ') });
+    }
+  });
+  for (const d of win.down) {
+    const y0 = Math.max(-1, yOf(axisValue(d.from, view.axis), view));
+    const y1 = Math.min(view.height + 1, d.to === null ? playhead : yOf(axisValue(d.to, view.axis), view));
+    if (y1 > y0) shades.push({ x: laneX(d.node, n, view.width) - 3, y: y0, w: 6, h: y1 - y0, kind: 'down', group: 0 });
+  }
+  // Labels, most telling first; each takes a box the next ones must not overlap.
+  const placed: Box[] = [];
+  const labels: Label[] = [];
+  let wanted = 0;
+  const place = (text: string, x: number, y: number, color: string, of: Label['of']) => {
+    wanted++;
+    const w = measure(text) + 6;
+    const box = { x: x - w / 2, y: y - FONT_PX / 2 - 2, w, h: FONT_PX + 4 };
+    if (labels.length >= MAX_LABELS || box.y < 0 || box.y + box.h > view.height || placed.some((b) => overlaps(b, box))) return;
+    placed.push(box);
+    labels.push({ text, x, y, w, color, of });
+  };
+  const rank = { crash: 0, recover: 0, leader: 1, election: 2, request: 3, commit: 5 } as const;
+  const byRank = [...marks].sort((a, b) => rank[a.mark.kind] - rank[b.mark.kind]);
+  for (const m of byRank.filter((x) => rank[x.mark.kind] < 5)) {
+    const x = m.fromX === null ? m.x + laneW / 4 : (m.fromX + m.x) / 2;
+    place(m.mark.label, x, m.y - (m.fromX === null ? 0 : FONT_PX / 2 + 2), MARK_COLOR[m.mark.kind], { mark: m.mark });
+  }
+  for (const s of arrows) {
+    if (s.loop) continue;
+    place(labelOf(s.arrow), (s.x1 + s.x2) / 2, (s.y1 + s.y2) / 2, colorOf(s.arrow.type), { arrow: s.arrow.id });
+  }
+  for (const m of byRank.filter((x) => rank[x.mark.kind] === 5)) place(m.mark.label, m.x + laneW / 4, m.y, MARK_COLOR.commit, { mark: m.mark });
+  const reasons: string[] = [];
+  if (win.keptFrom > 0 && view.axis === 'time' && view.start < win.keptFrom) reasons.push(`messages before ${(win.keptFrom / 1000).toFixed(1)} s are no longer kept`);
+  if (win.total > win.arrows.length) reasons.push(`${win.arrows.length.toLocaleString('en')} of ${win.total.toLocaleString('en')} messages drawn`);
+  // A few labels giving way is ordinary; most of them is worth saying.
+  if (labels.length < wanted / 2) reasons.push(`${(wanted - labels.length).toLocaleString('en')} of ${wanted.toLocaleString('en')} labels hidden for room`);
+  return {
+    view,
+    lanes: Array.from({ length: n + 1 }, (_, k) => ({ x: laneX(k, n, view.width), label: k === 0 ? 'Clients' : `S${k}`, node: k })),
+    arrows, marks, shades, notes, labels, ticks: ticks(view), playhead,
+    thinned: reasons.length === 0 ? null : `Detail thinned: ${reasons.join('; ')}. Zoom in for all.`,
+  };
+}
+
+export const MARK_COLOR: Record<LaneMark['kind'], string> = {
+  election: '#1d4ed8', leader: '#b45309', commit: '#15803d', crash: '#b91c1c', recover: '#15803d', request: '#be123c',
+};
+
+/**
+ * The scroll of a run longer than a browser lets an element be: up to `maxPx` of scrollbar,
+ * each pixel of it standing for `ratio` pixels of the diagram.
+ */
+export function scrollModel(contentPx: number, viewPx: number, maxPx = 4_000_000): { spacerPx: number; ratio: number } {
+  if (contentPx <= maxPx) return { spacerPx: contentPx, ratio: 1 };
+  return { spacerPx: maxPx, ratio: Math.max(1, (contentPx - viewPx) / Math.max(1, maxPx - viewPx)) };
+}

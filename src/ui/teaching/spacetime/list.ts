@@ -1,0 +1,87 @@
+/**
+ * The accessible lists of what the diagram draws: its arrows and its marks, each an item
+ * with a button (Enter seeks there and selects it) and the data-* hooks tests read. Kept by
+ * hand, keyed, as the cluster's list of messages is: while following a run most of it
+ * changes at every refresh, and React would spend more on it than the painting does.
+ */
+import type { ArrowShape, MarkShape } from './geometry';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+export function arrowText(s: ArrowShape): string {
+  const a = s.arrow;
+  const end = a.fate === 'delivered' ? `delivered at ${seconds(a.end!.t)}`
+    : a.fate === 'lost' ? `lost at ${seconds(a.end!.t)}` : `in flight, due at ${seconds(a.deliverAt)}`;
+  return `${a.label} from S${a.from} to S${a.to}${a.duplicateOf !== null ? ' (duplicate)' : ''}, sent at ${seconds(a.sent.t)}, ${end}`;
+}
+
+export function markText(m: MarkShape): string {
+  const k = m.mark;
+  const what = k.kind === 'request' ? `a client asks S${k.node} for "${k.label}"${k.refused ? ', refused' : ''}` : k.text || `S${k.node}: ${k.label}`;
+  return `${what}, at ${seconds(k.t)}`;
+}
+
+/** The point of the canvas that picks an arrow: the middle of the part of it in sight (`height` tall). */
+export function pickPoint(s: ArrowShape, height: number): { x: number; y: number } {
+  if (s.loop) return { x: s.x1 + 12, y: (s.y1 + s.y2) / 2 };
+  const at = (y: number) => (s.y2 === s.y1 ? 0.5 : (y - s.y1) / (s.y2 - s.y1));
+  const k0 = Math.max(0, Math.min(at(0), at(height)));
+  const k1 = Math.min(1, Math.max(at(0), at(height)));
+  const k = (Math.max(0, k0) + Math.min(1, k1)) / 2;
+  return { x: s.x1 + (s.x2 - s.x1) * k, y: s.y1 + (s.y2 - s.y1) * k };
+}
+
+export function syncArrowItems(list: HTMLElement, shapes: readonly ArrowShape[], height: number): void {
+  sync(list, shapes.map((s) => {
+    const a = s.arrow;
+    const p = pickPoint(s, height);
+    return {
+      key: `m${a.id}`,
+      text: arrowText(s),
+      data: {
+        msgId: String(a.id), msgType: a.type, from: String(a.from), to: String(a.to), sentAt: String(a.sent.t), deliverAt: String(a.deliverAt),
+        fate: a.fate, x: p.x.toFixed(1), y: p.y.toFixed(1),
+        // Where a lost message died: its cross.
+        ...(s.cross !== null ? { lostAt: String(a.end!.t), crossX: s.cross.x.toFixed(1), crossY: s.cross.y.toFixed(1) } : {}),
+      },
+    };
+  }));
+}
+
+export function syncMarkItems(list: HTMLElement, shapes: readonly MarkShape[]): void {
+  sync(list, shapes.map((s) => ({
+    key: `k${s.mark.seq}-${s.mark.kind}`,
+    text: markText(s),
+    data: { markKind: s.mark.kind, node: String(s.mark.node), seq: String(s.mark.seq), t: String(s.mark.t), x: s.x.toFixed(1), y: s.y.toFixed(1) },
+  })));
+}
+
+interface Item {
+  key: string;
+  text: string;
+  data: Record<string, string>;
+}
+
+function sync(list: HTMLElement, items: readonly Item[]): void {
+  const byKey = new Map<string, HTMLLIElement>();
+  for (const li of list.children as HTMLCollectionOf<HTMLLIElement>) byKey.set(li.dataset.key!, li);
+  const wanted = new Set(items.map((i) => i.key));
+  for (const [key, li] of byKey) if (!wanted.has(key)) li.remove();
+  let next = list.firstElementChild;
+  for (const item of items) {
+    let li = byKey.get(item.key);
+    if (li === undefined) {
+      li = document.createElement('li');
+      li.dataset.key = item.key;
+      li.append(document.createElement('button'));
+      (li.firstChild as HTMLButtonElement).type = 'button';
+    }
+    // Data and text change as an in-flight message lands or the view scrolls: set only what differs.
+    for (const [k, v] of Object.entries(item.data)) if (li.dataset[k] !== v) li.dataset[k] = v;
+    for (const k of ['lostAt', 'crossX', 'crossY']) if (item.data[k] === undefined) delete li.dataset[k];
+    const button = li.firstChild as HTMLButtonElement;
+    if (button.textContent !== item.text) button.textContent = item.text;
+    if (li !== next) list.insertBefore(li, next);
+    else next = next.nextElementSibling;
+  }
+}
