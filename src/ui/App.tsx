@@ -1,26 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Opened, openFromHash } from '../scenario/fromLocation';
 import { SimClient } from '../worker/client';
-import { ClusterSettings } from './components/ClusterSettings';
-import { ClusterView } from './components/ClusterView';
-import { EventLog } from './components/EventLog';
-import { FaultControls } from './components/FaultControls';
-import { Legend } from './components/Legend';
-import { LogsPanel } from './components/LogsPanel';
-import { MessagePopover } from './components/MessagePopover';
-import { Narration } from './components/Narration';
-import { ScenarioBar } from './components/ScenarioBar';
-import { NodeDetails } from './components/NodeDetails';
-import { PaxosTable } from './components/PaxosTable';
-import { SlotTable } from './components/SlotTable';
-import { Notices } from './components/Notices';
-import { RunDetails } from './components/RunDetails';
-import { SafetyPanel } from './components/SafetyPanel';
-import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
-import { Timeline } from './components/Timeline';
-import { Clock, Transport } from './components/Transport';
-import { createSimStore, SimContext, useSim } from './store/simStore';
-import { useOpenFile } from './useOpenFile';
+import { ShortcutHelp } from './components/Shortcuts';
+import { Shell } from './shell/Shell';
+import { createSimStore, SimContext } from './store/simStore';
 import { useShortcuts } from './useShortcuts';
 
 /** The app: one simulation worker, one store, and the views that select from it. */
@@ -58,48 +41,5 @@ export function App({ opened }: { opened: Opened }) {
       <Shell onHelp={toggleHelp} />
       {help && <ShortcutHelp onClose={toggleHelp} />}
     </SimContext.Provider>
-  );
-}
-
-function Shell({ onHelp }: { onHelp: () => void }) {
-  const ready = useSim((s) => s.snapshot !== null);
-  const title = useSim((s) => s.scenario?.title);
-  const protocol = useSim((s) => ({ raft: 'Raft', paxos: 'Paxos', multipaxos: 'Multi-Paxos' } as const)[s.scenario?.protocol ?? 'raft']);
-  const openFile = useOpenFile();
-  return (
-    <div
-      className="app"
-      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
-      onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
-    >
-      <header className="top">
-        <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
-        <ScenarioBar />
-        <Transport />
-        <Clock />
-      </header>
-      <Timeline />
-      <Notices />
-      {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
-        <main className="main">
-          <div className="stage">
-            <Narration />
-            <ClusterView />
-            <MessagePopover />
-            <Legend />
-          </div>
-          <aside className="side">
-            <SafetyPanel />
-            <NodeDetails />
-            <FaultControls />
-            <ClusterSettings />
-            <RunDetails />
-          </aside>
-          {protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
-          <EventLog />
-        </main>
-      )}
-      <ShortcutBar onHelp={onHelp} />
-    </div>
   );
 }

@@ -26,14 +26,19 @@ export function ScenarioBar() {
         </select>
       </label>
       <button type="button" onClick={() => setSharing(true)} disabled={scenario === null}>Share…</button>
-      <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
-        onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
-        Save scenario
-      </button>
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (or drop one anywhere on the page)">Open…</button>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file"
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
-      <button type="button" onClick={() => send({ type: 'exportTrace' })} title="Download the trace so far as JSON Lines, as npm run sim prints it">Export trace</button>
+      <details className="file-menu">
+        <summary>File</summary>
+        <div className="menu">
+          <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
+            onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
+            Save scenario
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (or drop one anywhere on the page)">Open…</button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file"
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
+          <button type="button" onClick={() => send({ type: 'exportTrace' })} title="Download the trace so far as JSON Lines, as npm run sim prints it">Export trace</button>
+        </div>
+      </details>
       {sharing && scenario !== null && <ShareDialog onClose={() => setSharing(false)} />}
     </div>
   );

@@ -11,6 +11,8 @@ import type { MessageView, MovingFrame } from '../../worker/protocol';
 
 const TWO_PI = Math.PI * 2;
 const HIT_RADIUS = 14;
+/** A message's label, in view units: at least 14 px on screen when the cluster is drawn at 1280x720. */
+export const MESSAGE_LABEL_PX = 15;
 
 /** Draws a frame: timer rings first, then the messages (labelled when paused or selected). */
 export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point[], selected: number | null): void {
@@ -34,8 +36,8 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     const isSelected = m.id === selected;
     ctx.globalAlpha = opacity;
     drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false, isSelected);
-    if (m.duplicateOf !== null) label(ctx, '×2', x + 12, y - 7, '#b45309', 10);
-    if (!frame.playing || isSelected) label(ctx, shortLabel(m.type, m.fields), x, y - 14, '#0f172a', 11);
+    if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, '#b45309', 14);
+    if (!frame.playing || isSelected) label(ctx, shortLabel(m.type, m.fields), x, y - 15, '#0f172a', MESSAGE_LABEL_PX);
     ctx.globalAlpha = 1;
   }
 }
