@@ -29,8 +29,12 @@ async function outside(page: Page, regions: string[], rows = true): Promise<stri
       if (el === null) out.push(`${name} (missing)`);
       else if (!inside(el)) out.push(`${name} ${JSON.stringify(el.getBoundingClientRect())}`);
     }
-    // Inside the regions, every server, and (unless a long table scrolls in its panel) every log row and table row too.
-    for (const el of document.querySelectorAll(everyRow ? 'g.node, .log-row, .paxos-table tr' : 'g.node')) if (!inside(el)) out.push(`${el.getAttribute('class')} ${el.getAttribute('data-node-id')} ${JSON.stringify(el.getBoundingClientRect())}`);
+    // Unless a long table scrolls in its panel, every log row and table row lies within its region's box, which clips it.
+    const table = document.querySelector('[data-region="logs"], [data-region="tables"]');
+    if (everyRow && table !== null) {
+      const box = table.getBoundingClientRect();
+      for (const el of table.querySelectorAll('.log-row, .paxos-table tr')) if (!within(el, box)) out.push(`row ${el.getAttribute('data-node-id') ?? 'head'} ${JSON.stringify(el.getBoundingClientRect())}`);
+    }
     if (document.scrollingElement!.scrollHeight > h + 1) out.push(`the page scrolls (${document.scrollingElement!.scrollHeight} > ${h})`);
     return out;
   }, [regions, rows] as const);
