@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Opened, openFromHash } from '../scenario/fromLocation';
 import { SimClient } from '../worker/client';
 import { ShortcutHelp } from './components/Shortcuts';
+import { EmbedShell } from './shell/EmbedShell';
 import { Shell } from './shell/Shell';
+import { viewModeOf } from './shell/viewMode';
 import { createSimStore, SimContext } from './store/simStore';
 import { useShortcuts } from './useShortcuts';
 
@@ -11,6 +13,7 @@ export function App({ opened }: { opened: Opened }) {
   const client = useRef<SimClient | null>(null);
   const [store] = useState(() => createSimStore((cmd) => client.current?.send(cmd)));
   const [help, setHelp] = useState(false);
+  const [mode] = useState(() => viewModeOf(window.location.hash));
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useShortcuts(store, toggleHelp);
   // The worker lives exactly as long as this effect (StrictMode mounts it twice in development).
@@ -38,7 +41,7 @@ export function App({ opened }: { opened: Opened }) {
   }, [store, opened]);
   return (
     <SimContext.Provider value={store}>
-      <Shell onHelp={toggleHelp} />
+      {mode === 'embed' ? <EmbedShell /> : <Shell onHelp={toggleHelp} />}
       {help && <ShortcutHelp onClose={toggleHelp} />}
     </SimContext.Provider>
   );

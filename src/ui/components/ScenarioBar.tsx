@@ -4,6 +4,7 @@ import { LESSONS } from '../../scenario/lessons';
 import { saveFile } from '../files';
 import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
+import { iframeSnippet } from '../shell/viewMode';
 
 /** Lessons, sharing, and scenarios as files: everything that moves a run between people. */
 export function ScenarioBar() {
@@ -70,6 +71,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
         <p>Everyone who opens this link sees the same run, event for event, and can take it further.</p>
         <input ref={field} className="share-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
         <label className="check"><input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} /> Open at this moment ({(time / 1000).toFixed(3)} s), paused</label>
+        <label className="embed-snippet">Embed in slides (reveal.js, Google Slides, PowerPoint for the web): paste this HTML
+          <textarea readOnly rows={3} value={iframeSnippet(link)} onFocus={(e) => e.target.select()} />
+        </label>
         <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
         {copied && <p role="status">{copied}</p>}
         <div className="row">
