@@ -4,6 +4,7 @@ import { LESSONS } from '../../scenario/lessons';
 import { saveFile } from '../files';
 import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
+import { ExportButtons } from '../shell/ExportButtons';
 import { iframeSnippet } from '../shell/viewMode';
 
 /** Lessons, sharing, and scenarios as files: everything that moves a run between people. */
@@ -38,6 +39,7 @@ export function ScenarioBar() {
           <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file"
             onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
           <button type="button" onClick={() => send({ type: 'exportTrace' })} title="Download the trace so far as JSON Lines, as npm run sim prints it">Export trace</button>
+          <ExportButtons />
         </div>
       </details>
       {sharing && scenario !== null && <ShareDialog onClose={() => setSharing(false)} />}
