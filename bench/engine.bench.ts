@@ -1,24 +1,25 @@
 /**
- * Engine throughput for a 5-node Raft cluster under steady client load, with safety
- * checks off and on. Prints figures; nothing here asserts a time.
+ * Engine throughput, printed as `name=figure  (workload)`; nothing here asserts a time.
  *   npm run bench
  *
- * Steady load: ten sessions of 60 s virtual time, one client command every 200 ms
- * (logs reach ~300 entries, a long lecture). Busy: one command every 100 ms. Heavy: one
- * 120 s session with a command every 20 ms (6,000 entries), where copying immutable logs
- * and node states on every append dominates. Run on an ESM bundle, as the browser runs it.
+ * Times are the CPU time of this process (process.cpuUsage), so that other work on a shared
+ * machine does not count against the engine. Run on an ESM bundle, as the browser runs it.
  */
+import { PROTOCOLS } from '../src/engine/protocols';
 import { Run } from '../src/engine/run';
 import type { Action, SimConfig } from '../src/engine/sim/types';
+import { parseScenario } from '../src/scenario/validate';
+import { Controller } from '../src/worker/controller';
 
-function config(seed: number): SimConfig {
+function config(seed: number, protocol = 'raft'): SimConfig {
   return {
-    protocol: 'raft', nodes: 5, seed,
+    protocol, nodes: 5, seed,
     timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
     network: { dropRate: 0, duplicateRate: 0 }, options: { noopOnElection: true }, bugs: [],
   };
 }
 
+/** Client commands from 500 ms on, one every `every` ms, to the nodes in turn (followers forward them). */
 function load(virtualMs: number, every: number): Action[] {
   const actions: Action[] = [];
   for (let at = 500, i = 0; at < virtualMs; at += every, i++) {
@@ -27,22 +28,32 @@ function load(virtualMs: number, every: number): Action[] {
   return actions;
 }
 
+/** CPU seconds of this process so far. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+function print(name: string, figure: number, workload: string): void {
+  console.log(`${name}=${Math.round(figure)}  (${workload})`);
+}
+
 interface Figure { events: number; seconds: number }
 
-function session(seed: number, virtualMs: number, every: number, checks: boolean): Figure {
-  const run = new Run(config(seed), load(virtualMs, every), { checks });
-  const t0 = performance.now();
+function session(seed: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft'): Figure {
+  const run = new Run(config(seed, protocol), load(virtualMs, every), { checks });
+  const t0 = cpu();
   run.runUntil(virtualMs);
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = cpu() - t0;
   if (!run.safe) throw new Error(`benchmark run broke safety: ${run.violations[0].text}`);
   return { events: run.sim.world.events, seconds };
 }
 
-function throughput(sessions: number, virtualMs: number, every: number, checks: boolean): number {
+function throughput(sessions: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft'): number {
   let events = 0;
   let seconds = 0;
   for (let seed = 1; seed <= sessions; seed++) {
-    const f = session(seed, virtualMs, every, checks);
+    const f = session(seed, virtualMs, every, checks, protocol);
     events += f.events;
     seconds += f.seconds;
   }
@@ -55,10 +66,73 @@ for (let i = 0; i < 3; i++) {
   session(90 + i, 60_000, 100, true);
 }
 
-console.log(`raft.events_per_s=${Math.round(throughput(10, 60_000, 200, false))}`);
-console.log(`raft.events_per_s_checked=${Math.round(throughput(10, 60_000, 200, true))}`);
-console.log(`raft.events_per_s_busy_load=${Math.round(throughput(10, 60_000, 100, false))}`);
-console.log(`raft.events_per_s_heavy_load=${Math.round(throughput(1, 120_000, 20, false))}`);
+const CLUSTER = '5 nodes, latency 10-20 ms, heartbeat 50 ms, no faults';
+print('raft.events_per_s', throughput(10, 60_000, 200, false), `${CLUSTER}; 10 runs of 60 s virtual, a command every 200 ms (~300 entries); checks off`);
+print('raft.events_per_s_checked', throughput(10, 60_000, 200, true), 'the same with every safety check on');
+print('raft.events_per_s_busy_load', throughput(10, 60_000, 100, false), `${CLUSTER}; 10 runs of 60 s, a command every 100 ms; checks off`);
+print('raft.events_per_s_heavy_load', throughput(1, 120_000, 20, false), `${CLUSTER}; one run of 120 s, a command every 20 ms (6,000 entries); checks off`);
+
+/**
+ * Per-event cost as the log grows: one run, a command to the leader every 10 ms of virtual
+ * time. Once the leader's log (Multi-Paxos: its slots) holds 1k, 10k and 100k entries, three
+ * windows of 10 s virtual time (~1,000 commands each) are timed; the median is printed. Flat
+ * means the cost of an event does not depend on the length of the log.
+ */
+function costByLogLength(protocol: 'raft' | 'multipaxos', checks: boolean): void {
+  const run = new Run(config(1, protocol), [], { checks });
+  const leader = () => PROTOCOLS[protocol].leader(run.sim.nodes()) ?? 1;
+  let next = 500;
+  let i = 0;
+  const advance = (ms: number) => {
+    const until = run.sim.time + ms;
+    const to = leader();
+    for (; next < until; next += 10, i++) run.sim.schedule({ at: next, type: 'request', node: to, command: `set k${i % 64} ${i}` });
+    run.runUntil(until);
+  };
+  const length = () => {
+    const s = run.sim.node(leader()).state as { log?: { length: number }; nextSlot?: number };
+    return s.log?.length ?? (s.nextSlot ?? 1) - 1;
+  };
+  for (const entries of [1_000, 10_000, 100_000]) {
+    while (length() < entries) advance(1_000);
+    const windows: number[] = [];
+    for (let w = 0; w < 3; w++) {
+      const events = run.sim.world.events;
+      const t0 = cpu();
+      for (let s = 0; s < 10; s++) advance(1_000);
+      windows.push(((cpu() - t0) * 1e9) / (run.sim.world.events - events));
+    }
+    if (!run.safe) throw new Error(`benchmark run broke safety: ${run.violations[0].text}`);
+    const k = `${entries / 1000}k`;
+    print(`${protocol}.ns_per_event_at_${k}_entries${checks ? '_checked' : ''}`, windows.sort((a, b) => a - b)[1],
+      `${CLUSTER}; a command to the leader every 10 ms; median of three 10 s windows once the log holds ${k} entries; checks ${checks ? 'on' : 'off'}`);
+  }
+}
+
+costByLogLength('raft', false);
+costByLogLength('raft', true);
+
+/**
+ * The Controller, as the browser's worker runs it: safety checks, checkpoints and the
+ * event history on. A 10-minute Raft run, a command to S1 every 100 ms of virtual time
+ * (forwarded to the leader), played in 100 ms steps.
+ */
+function controllerThroughput(): void {
+  const parsed = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 1 });
+  if (!parsed.ok) throw new Error('bench scenario is invalid');
+  const c = new Controller(parsed.scenario);
+  const t0 = cpu();
+  for (let t = 0, i = 0; t < 600_000; t += 100, i++) {
+    c.playing = true;
+    c.act({ type: 'request', node: 1, command: `set k${i % 64} ${i}` });
+    if (c.advance(100)) throw new Error('benchmark run broke safety');
+  }
+  const seconds = cpu() - t0;
+  print('controller.events_per_s', c.events / seconds, `Raft, ${CLUSTER}; 600 s virtual, a command to S1 every 100 ms; checks, checkpoints and history on`);
+  print('controller.virtual_s_per_s', 600 / seconds, 'the same run: virtual seconds played per second');
+}
+
+controllerThroughput();
 
 /** Paxos: single-decree runs, three dueling proposers each, 10% loss, until every node learned. */
 function paxosThroughput(): number {
@@ -66,9 +140,9 @@ function paxosThroughput(): number {
     const r = new Run({ ...config(seed), protocol: 'paxos', network: { dropRate: 0.1, duplicateRate: 0 }, options: { backoff: true } }, [
       { at: 0, type: 'request', node: 1, command: 'a' }, { at: 3, type: 'request', node: 3, command: 'b' }, { at: 6, type: 'request', node: 5, command: 'c' },
     ], { checks: false });
-    const t0 = performance.now();
+    const t0 = cpu();
     r.runUntil(5_000);
-    return { events: r.sim.world.events, seconds: (performance.now() - t0) / 1000 };
+    return { events: r.sim.world.events, seconds: cpu() - t0 };
   };
   for (let i = 0; i < 200; i++) run(1000 + i);
   let events = 0;
@@ -81,21 +155,15 @@ function paxosThroughput(): number {
   return events / seconds;
 }
 
-console.log(`paxos.events_per_s=${Math.round(paxosThroughput())}`);
+print('paxos.events_per_s', paxosThroughput(), '5 nodes; 2,000 runs of 5 s virtual, three dueling proposers, 10% loss; checks off');
 
 /** Multi-Paxos: a 5-node cluster under the same steady load as Raft (a command every 200 ms). */
-function multiPaxosThroughput(): number {
-  let events = 0;
-  let seconds = 0;
-  for (let seed = 0; seed <= 10; seed++) {
-    const r = new Run({ ...config(seed), protocol: 'multipaxos' }, load(60_000, 200), { checks: false });
-    const t0 = performance.now();
-    r.runUntil(60_000);
-    if (seed === 0) continue; // warm-up
-    events += r.sim.world.events;
-    seconds += (performance.now() - t0) / 1000;
-  }
-  return events / seconds;
+function multiPaxosThroughput(checks: boolean): number {
+  session(0, 60_000, 200, checks, 'multipaxos'); // warm-up
+  return throughput(10, 60_000, 200, checks, 'multipaxos');
 }
 
-console.log(`multipaxos.events_per_s=${Math.round(multiPaxosThroughput())}`);
+print('multipaxos.events_per_s', multiPaxosThroughput(false), `${CLUSTER}; 10 runs of 60 s virtual, a command every 200 ms; checks off`);
+print('multipaxos.events_per_s_checked', multiPaxosThroughput(true), 'the same with every safety check on');
+costByLogLength('multipaxos', false);
+costByLogLength('multipaxos', true);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { LESSONS } from '../src/scenario/lessons';
 import { leaders, node, open, pause, play, scenarioUrl, setSpeed, shot, theLeader, watchErrors } from './helpers';
@@ -127,6 +129,20 @@ test.describe('lessons, links and bad input', () => {
     await play(page);
     await theLeader(page);
     await shot(page, 'broken-link');
+  });
+
+  test('a link cut short says so and opens a default cluster; a version-1 link still opens its run', async ({ page }) => {
+    const link = scenarioUrl({ nodes: 3, title: 'Cut on its way' });
+    await open(page, link.slice(0, -12));
+    await expect(page.getByRole('alert')).toContainText('the link is damaged: it was cut short');
+    await expect(page.locator('g.node')).toHaveCount(5);
+    await shot(page, 'link-cut-short');
+    const corpus: { linkVersion: number; name: string; link: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, '../src/scenario/linkCorpus.json'), 'utf8'));
+    const old = corpus.find((c) => c.linkVersion === 1 && c.name === 'lesson paxos-livelock')!;
+    await page.goto('about:blank');
+    await open(page, `./${old.link.slice(old.link.indexOf('#'))}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Dueling proposers: livelock without backoff');
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('a hostile link cannot inject markup', async ({ page }) => {

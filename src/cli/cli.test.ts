@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { encodeScenario } from '../scenario/codec';
 import { parseScenarioJson } from '../scenario/codec';
@@ -78,14 +80,34 @@ describe('npm run sim', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message);
   });
+
+  // Issue 18: this exited 1 (the code for a safety violation) with a stack trace.
+  it('a document nested 5,000 levels deep, as a file or a link, is bad input: exit 2', () => {
+    const doc = `{"version":1,"protocol":"raft","nodes":3,"actions":[${'['.repeat(5000)}${']'.repeat(5000)}]}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'quorum-')), 'deep.json');
+    writeFileSync(file, doc);
+    for (const arg of [file, `https://quorum.example/#s=${LZString.compressToEncodedURIComponent(doc)}`]) {
+      const r = cli('sim', arg);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('invalid scenario: (scenario): nested too deeply: more than 16 levels of objects and lists');
+    }
+  });
 });
 
 describe('npm run fuzz', () => {
   it('reports liveness and a final summary line; exits 0 when safe', () => {
-    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '20', '--seed', '3');
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '50', '--seed', '3', '--workers', '2');
     expect(r.code).toBe(0);
+    // Each worker's own rate, then coverage, liveness and the total.
+    expect(r.lines.slice(0, 2)).toEqual([expect.stringMatching(/^worker 1: \d+ schedules, [\d.]+ schedules\/s$/), expect.stringMatching(/^worker 2: /)]);
+    expect(r.lines.slice(0, 2).reduce((n, l) => n + Number(/: (\d+) schedules/.exec(l)![1]), 0)).toBe(50);
+    expect(r.lines.at(-3)).toMatch(/^coverage: median \d+ events per schedule; a fault before the first decision in \d+(\.\d)?% of schedules$/);
     expect(r.lines.at(-2)).toMatch(/^liveness=\d+(\.\d)?%$/);
-    expect(r.lines.at(-1)).toMatch(/^schedules=20 events=\d+ violations=0 rate=[\d.]+ schedules\/s$/);
+    expect(r.lines.at(-1)).toMatch(/^schedules=50 events=\d+ violations=0 rate=[\d.]+ schedules\/s$/);
+    // Two workers or one: the same schedules, so the same totals.
+    const serial = cli('fuzz', '--protocol', 'raft', '--schedules', '50', '--seed', '3', '--workers', '1');
+    expect(serial.lines.at(-1)!.replace(/rate=.*/, '')).toBe(r.lines.at(-1)!.replace(/rate=.*/, ''));
+    expect(serial.lines.slice(-3, -1)).toEqual(r.lines.slice(-3, -1));
   });
 
   it('with a bug: prints the failing scenario, which npm run sim replays to the same violation, and exits 1', () => {
@@ -95,6 +117,12 @@ describe('npm run fuzz', () => {
     const replay = cli('sim', encodeScenario((parseScenarioJson(r.lines[1]) as { ok: true; scenario: never }).scenario), '--until', '20000');
     expect(replay.code).toBe(1);
     expect(JSON.parse(replay.lines.at(-1)!).summary.violations[0].predicate).toBe('singleVote');
+  });
+
+  it('with the restating check off, the outcome check still catches forgetVoteOnRestart', () => {
+    const r = cli('fuzz', '--protocol', 'raft', '--schedules', '1000', '--bug', 'forgetVoteOnRestart', '--off', 'singleVote');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/^violation in schedule \d+: electionSafety/);
   });
 
   it('rejects an unknown bug with one line', () => {
@@ -109,7 +137,7 @@ describe('npm run link', () => {
     const file = join(GOLDEN, 'replication.json');
     const r = cli('link', file, '--base', 'https://example.org/quorum/', '--t', '700');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^https:\/\/example\.org\/quorum\/#s=[A-Za-z0-9+\-$]+&t=700\n$/);
+    expect(r.stdout).toMatch(/^https:\/\/example\.org\/quorum\/#s=2\.[0-9a-z]+\.[0-9a-z]+\.[A-Za-z0-9+\-$]+&t=700\n$/);
     const viaLink = cli('sim', r.stdout.trim(), '--until', '700');
     const viaFile = cli('sim', file, '--until', '700');
     expect(JSON.parse(viaLink.lines.at(-1)!).summary.traceHash).toBe(JSON.parse(viaFile.lines.at(-1)!).summary.traceHash);

@@ -1,16 +1,22 @@
 /**
- * Random fault schedules with every safety check on.
- *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME]
- * Prints liveness and a final line `schedules=N events=E violations=V rate=R schedules/s`.
+ * Random fault schedules with every safety check on, on every core (worker threads).
+ *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K]
+ * Schedule i is the same whichever worker runs it, and the result is the serial one: the
+ * first failing schedule is the lowest-numbered one. Prints each worker's rate, coverage,
+ * liveness and a final line `schedules=N events=E violations=V rate=R schedules/s`.
  * On a violation it prints the failing scenario as JSON (replay it with `npm run sim`) and exits 1.
  */
-import { explore } from '../engine/fuzz/explore';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { emptyExploration, type Exploration, medianEvents, record } from '../engine/fuzz/explore';
 import { PROTOCOLS, protocolNames } from '../engine/protocols';
-import type { SimConfig } from '../engine/sim/types';
-import type { Action } from '../engine/sim/types';
+import type { Action, SimConfig } from '../engine/sim/types';
+import type { Chunk, ChunkDone, FuzzJob } from './fuzzWorker';
 import { fail, parseIntArg } from './input';
 
-const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME]';
+const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K]';
+/** Schedules per message to a worker: small enough to balance the cores, large enough to keep messages rare. */
+const CHUNK = 20;
 
 function scenarioOf(config: SimConfig, actions: Action[]): Record<string, unknown> {
   return {
@@ -19,18 +25,78 @@ function scenarioOf(config: SimConfig, actions: Action[]): Record<string, unknow
   };
 }
 
-function main(argv: string[]): number {
+interface WorkerLoad { schedules: number; busyMs: number }
+
+/** The worker is TypeScript too: it registers tsx in its own thread, then loads its module. */
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./fuzzWorker.ts', import.meta.url).href)}); })`;
+
+/**
+ * Hands out chunks of indices until every schedule ran or one failed, and folds the chunks
+ * into one exploration in index order as they become contiguous (so memory stays flat).
+ */
+function fuzzInParallel(job: FuzzJob, count: number, workers: number): Promise<{ result: Exploration; loads: WorkerLoad[] }> {
+  return new Promise((resolve, reject) => {
+    const result = emptyExploration();
+    const waiting = new Map<number, ChunkDone>();
+    const loads: WorkerLoad[] = [];
+    let next = 0;
+    let folded = 0;
+    let stopped = false;
+    let running = 0;
+    const fold = () => {
+      for (let chunk = waiting.get(folded); chunk !== undefined && !stopped; chunk = waiting.get(folded)) {
+        waiting.delete(folded);
+        for (const o of chunk.outcomes) {
+          if (!record(result, o.violations.length > 0 ? chunk.failure! : { ...o, schedule: null as never })) stopped = true;
+        }
+        folded += CHUNK;
+      }
+    };
+    for (let w = 0; w < Math.min(workers, Math.ceil(count / CHUNK)); w++) {
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job });
+      const load = { schedules: 0, busyMs: 0 };
+      loads.push(load);
+      const give = () => {
+        // Nothing more once a failure is folded: the serial run would have stopped there.
+        if (next >= count || stopped) {
+          void worker.terminate();
+          if (--running === 0) resolve({ result, loads });
+          return;
+        }
+        worker.postMessage({ from: next, to: Math.min(count, next + CHUNK) } satisfies Chunk);
+        next += CHUNK;
+      };
+      worker.on('message', (chunk: ChunkDone) => {
+        waiting.set(chunk.from, chunk);
+        load.schedules += chunk.outcomes.length;
+        load.busyMs += chunk.busyMs;
+        fold();
+        give();
+      });
+      worker.on('error', reject);
+      running++;
+      give();
+    }
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
   let protocol: string | undefined;
   let schedules: number | undefined;
   let seed = 1;
+  let workers = availableParallelism();
   const bugs: string[] = [];
+  const off: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} expects a value; ${USAGE}`));
     if (a === '--protocol') protocol = value();
     else if (a === '--schedules') schedules = parseIntArg('--schedules', value(), 1, 10_000_000);
     else if (a === '--seed') seed = parseIntArg('--seed', value(), 0, 0xffffffff);
+    else if (a === '--workers') workers = parseIntArg('--workers', value(), 1, 256);
     else if (a === '--bug') bugs.push(value());
+    else if (a === '--off') off.push(value());
     else fail(`unknown argument ${JSON.stringify(a)}; ${USAGE}`);
   }
   if (protocol === undefined) fail(`--protocol is required (one of ${protocolNames().join(', ')}); ${USAGE}`);
@@ -38,20 +104,26 @@ function main(argv: string[]): number {
   if (entry === undefined) fail(`unknown protocol ${JSON.stringify(protocol)}: expected one of ${protocolNames().join(', ')}`);
   if (schedules === undefined) fail(`--schedules is required; ${USAGE}`);
   for (const bug of bugs) {
-    if (!(bug in entry.protocol.bugs)) fail(`unknown bug ${JSON.stringify(bug)} for ${protocol}: expected one of ${Object.keys(entry.protocol.bugs).join(', ')}`);
+    if (!Object.hasOwn(entry.protocol.bugs, bug)) fail(`unknown bug ${JSON.stringify(bug)} for ${protocol}: expected one of ${Object.keys(entry.protocol.bugs).join(', ')}`);
   }
+  const predicates = Object.keys(entry.monitor(3).predicates);
+  for (const p of off) if (!predicates.includes(p)) fail(`unknown check ${JSON.stringify(p)} for ${protocol}: expected one of ${predicates.join(', ')}`);
+
   const started = performance.now();
-  const result = explore(protocol, schedules, seed, bugs);
+  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off } }, schedules, workers);
   const seconds = (performance.now() - started) / 1000;
+
   const failure = result.firstFailure;
   if (failure !== null) {
     const v = failure.violations[0];
     process.stdout.write(`violation in schedule ${result.schedules}: ${v.predicate} at event ${v.seq} (t=${v.t}): ${v.text}\n`);
     process.stdout.write(`${JSON.stringify(scenarioOf(failure.schedule.config, failure.schedule.actions))}\n`);
   }
+  loads.forEach((l, k) => process.stdout.write(`worker ${k + 1}: ${l.schedules} schedules, ${(l.schedules / Math.max(l.busyMs / 1000, 1e-9)).toFixed(1)} schedules/s\n`));
+  process.stdout.write(`coverage: median ${medianEvents(result)} events per schedule; a fault before the first decision in ${((100 * result.faultBeforeDecision) / result.schedules).toFixed(1)}% of schedules\n`);
   process.stdout.write(`liveness=${((100 * result.live) / result.schedules).toFixed(1)}%\n`);
   process.stdout.write(`schedules=${result.schedules} events=${result.events} violations=${result.violations} rate=${(result.schedules / seconds).toFixed(1)} schedules/s\n`);
   return failure === null ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { RaftMonitor } from './invariants/raft';
 import { paxos } from './paxos';
 import type { PaxosState } from './paxos/types';
 import type { SafetyMonitor } from './invariants/monitor';
-import { raft } from './raft';
+import { Log, raft } from './raft';
 import type { RaftState } from './raft/types';
 import type { Protocol } from './sim/protocol';
 import type { NodeSlot } from './sim/types';
@@ -33,7 +33,7 @@ function raftConverged(nodes: readonly NodeSlot<unknown>[]): boolean {
   const leader = live.find((s) => s.currentRole === 'leader');
   return leader !== undefined && live.every((s) =>
     s.currentTerm === leader.currentTerm && s.commitLength === leader.commitLength
-    && s.log.slice(0, s.commitLength).every((e, i) => e.term === leader.log[i].term && e.command === leader.log[i].command));
+    && Log.commonPrefix(s.log, leader.log) >= s.commitLength);
 }
 
 /** Every protocol the engine runs, by the name the scenario format uses. */

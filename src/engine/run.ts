@@ -1,7 +1,7 @@
 import type { SafetyMonitor, Violation } from './invariants/monitor';
 import { PROTOCOLS } from './protocols';
 import { Simulation } from './sim/simulation';
-import type { Action, SimConfig, TraceRecord, World } from './sim/types';
+import type { Action, NodeSlot, SimConfig, TraceRecord, World } from './sim/types';
 
 type AnyMsg = { type: string };
 
@@ -19,18 +19,29 @@ export class Run {
   readonly sim: Simulation<unknown, AnyMsg>;
   monitor: SafetyMonitor<unknown> | null;
   violations: Violation[] = [];
+  private listed: { of: unknown; slots: readonly NodeSlot<unknown>[] } = { of: null, slots: [] };
 
-  constructor(readonly config: SimConfig, actions: readonly Action[], opts: { checks?: boolean } = {}) {
+  /** Predicates switched off (by the fuzzer, to show the other checks reach a mutant's outcome on their own). */
+  private readonly off: ReadonlySet<string>;
+
+  constructor(readonly config: SimConfig, actions: readonly Action[], opts: { checks?: boolean; off?: readonly string[] } = {}) {
     const entry = PROTOCOLS[config.protocol];
     if (entry === undefined) throw new Error(`unknown protocol "${config.protocol}"`);
     this.sim = new Simulation(entry.protocol, config, actions);
     this.monitor = opts.checks === false ? null : entry.monitor(config.nodes);
+    this.off = new Set(opts.off);
     if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
   }
 
   private check(rec: TraceRecord<AnyMsg>): void {
-    const found = this.monitor!.observe(rec.seq, rec.t, rec.node, this.sim.nodes());
-    for (const v of found) this.violations.push(v);
+    const found = this.monitor!.observe(rec.seq, rec.t, rec.node, this.slots());
+    for (const v of found) if (!this.off.has(v.predicate)) this.violations.push(v);
+  }
+
+  /** The node slots, listed once per world: slots change in place, and a restore brings new ones. */
+  private slots(): readonly NodeSlot<unknown>[] {
+    if (this.listed.of !== this.sim.world.nodes) this.listed = { of: this.sim.world.nodes, slots: this.sim.nodes() };
+    return this.listed.slots;
   }
 
   step(): TraceRecord<AnyMsg> | null {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import LZString from 'lz-string';
 import { CODEC_LIMITS, decodeScenario, encodeScenario, linkParts, parseScenarioJson, shareLink } from './codec';
+import { decompressBounded } from './lzBounded';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
 
@@ -100,5 +102,74 @@ describe('hostile input never throws and always explains itself', () => {
   it('oversized input is refused before decompression', () => {
     const r = decodeScenario('A'.repeat(CODEC_LIMITS.maxEncoded + 1));
     expect(r).toEqual({ ok: false, errors: [`the scenario is too long: ${CODEC_LIMITS.maxEncoded + 1} characters, at most ${CODEC_LIMITS.maxEncoded}`] });
+  });
+});
+
+/**
+ * An lz-string payload of `chars` characters in which every code names the dictionary entry
+ * being made (the previous one plus one character): k codes inflate to about k²/2 characters.
+ * 65,530 characters inflate to 403 million.
+ */
+function bomb(chars: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
+  const out: string[] = [];
+  let val = 0;
+  let pos = 0;
+  const write = (bits: number, n: number) => {
+    for (let i = 0; i < n; i++) {
+      val = (val << 1) | ((bits >> i) & 1);
+      if (++pos === 6) {
+        out.push(alphabet[val]);
+        val = 0;
+        pos = 0;
+      }
+    }
+  };
+  write(0, 2);
+  write(97, 8);
+  for (let dictSize = 4, numBits = 3, enlargeIn = 4; out.length < chars - 4; dictSize++) {
+    write(dictSize, numBits);
+    if (--enlargeIn === 0) enlargeIn = 1 << numBits++;
+  }
+  write(2, 32);
+  return out.join('').slice(0, chars);
+}
+
+describe('issue 18: input that used to throw or exhaust memory', () => {
+  const deep = (n: number) => `{"version":1,"protocol":"raft","nodes":3,"title":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`;
+  const NESTED = '(scenario): nested too deeply: more than 16 levels of objects and lists';
+
+  it('a document nested 5,000 levels deep is reported as bad input, from a file, a link or code', () => {
+    expect(parseScenarioJson(deep(5000))).toEqual({ ok: false, errors: [NESTED] });
+    expect(parseScenarioJson(`[${'['.repeat(5000)}${']'.repeat(5000)}]`)).toEqual({ ok: false, errors: [NESTED] });
+    expect(decodeScenario(LZString.compressToEncodedURIComponent(deep(5000)))).toEqual({ ok: false, errors: [NESTED] });
+    let value: unknown = 1;
+    for (let i = 0; i < 5000; i++) value = { a: value };
+    expect(parseScenario({ version: 1, protocol: 'raft', nodes: 3, title: value })).toEqual({ ok: false, errors: [NESTED] });
+    // Brackets inside strings are text, not nesting.
+    expect(parseScenarioJson(`{"version":1,"protocol":"raft","nodes":3,"title":"${'[{'.repeat(50)}\\"}"}`).ok).toBe(true);
+    expect(parseScenarioJson(deep(14)).ok).toBe(false);
+    expect(parseScenarioJson(deep(14))).not.toEqual({ ok: false, errors: [NESTED] });
+  });
+
+  it('a compression bomb stops inflating as soon as it passes the limit', () => {
+    const link = bomb(65_530);
+    expect(link.length).toBe(65_530);
+    const r = decompressBounded(link, CODEC_LIMITS.maxJson);
+    // It read about 1,500 of the 65,530 characters, not the 403 million they inflate to.
+    expect(r).toMatchObject({ ok: false, reason: 'tooLarge' });
+    expect(r.ok === false && r.reason === 'tooLarge' && r.read).toBeLessThan(65_530 / 20);
+    expect(decodeScenario(link)).toEqual({ ok: false, errors: [`the scenario is too large once decompressed: more than ${CODEC_LIMITS.maxJson} characters`] });
+  });
+
+  it('the bounded decompressor reads exactly what lz-string reads, whole or cut short', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400, unit: 'binary' }), fc.nat(), (text, cut) => {
+      const encoded = LZString.compressToEncodedURIComponent(text);
+      expect(decompressBounded(encoded, 1e9)).toEqual({ ok: true, text });
+      const short = encoded.slice(0, cut % (encoded.length + 1));
+      const theirs = LZString.decompressFromEncodedURIComponent(short);
+      const ours = decompressBounded(short, 1e9);
+      expect(ours.ok && ours.text !== '' ? ours.text : null).toBe(theirs === '' ? null : theirs);
+    }), { numRuns: 300 });
   });
 });

@@ -1,13 +1,25 @@
 import LZString from 'lz-string';
-
-// lz-string is a CommonJS module: take its functions from the default export.
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+import { checksum } from './checksum';
 import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING } from './defaults';
+import { decompressBounded } from './lzBounded';
+import { NESTED_TOO_DEEPLY, textTooDeep } from './nesting';
 import type { Scenario } from './schema';
 import { type Parsed, parseScenario } from './validate';
 
-/** Bounds checked before and after decompression, so a hostile link cannot exhaust memory. */
+// lz-string is a CommonJS module: take its function from the default export.
+const { compressToEncodedURIComponent } = LZString;
+
+/** Bounds checked before and during decompression, so a hostile link cannot exhaust memory. */
 export const CODEC_LIMITS = { maxEncoded: 64 * 1024, maxJson: 512 * 1024 } as const;
+
+/**
+ * What follows `s=` in a share link. Version 1 (the first links): the lz-string payload alone.
+ * Version 2: `2.<payload length>.<CRC-32 of the payload>.<payload>`, numbers in base 36, so a
+ * link cut short or changed on its way is reported as such instead of opening something else.
+ * '.' never occurs in lz-string's alphabet, so the two cannot be confused. Every version keeps
+ * opening: the link corpus in linkCorpus.test.ts holds links of each.
+ */
+export const LINK_VERSION = 2;
 
 function withoutDefaults<T extends Record<string, unknown>>(value: T, defaults: Record<string, unknown>): Partial<T> | undefined {
   const out: Record<string, unknown> = {};
@@ -34,31 +46,49 @@ export function compact(s: Scenario): Record<string, unknown> {
   return out;
 }
 
-/** A compact, URL-safe string for the scenario. */
+/** A compact, URL-safe string for the scenario, in the current link version. */
 export function encodeScenario(s: Scenario): string {
-  return compressToEncodedURIComponent(JSON.stringify(compact(s)));
+  const payload = compressToEncodedURIComponent(JSON.stringify(compact(s)));
+  return `${LINK_VERSION}.${payload.length.toString(36)}.${checksum(payload)}.${payload}`;
 }
 
-/** Decodes and validates; never throws: bad input yields readable errors. */
+const damaged = (why: string): Parsed => ({ ok: false, errors: [`the link is damaged: ${why}; copy the whole link again`] });
+
+/** Decodes and validates a link's scenario of any link version; never throws: bad input yields readable errors. */
 export function decodeScenario(encoded: string): Parsed {
   if (encoded.length === 0) return { ok: false, errors: ['the link carries no scenario'] };
   if (encoded.length > CODEC_LIMITS.maxEncoded) {
     return { ok: false, errors: [`the scenario is too long: ${encoded.length} characters, at most ${CODEC_LIMITS.maxEncoded}`] };
   }
-  if (!/^[A-Za-z0-9+\-$]*$/.test(encoded)) {
+  const envelope = /^(\d+)\./.exec(encoded);
+  if (envelope === null) return inflate(encoded);
+  const version = Number(envelope[1]);
+  if (version !== LINK_VERSION) {
+    return { ok: false, errors: [`the link was made by a newer Quorum (link version ${envelope[1]}); this one reads versions 1 to ${LINK_VERSION}`] };
+  }
+  const parts = encoded.split('.');
+  if (parts.length < 4) return damaged('it was cut short before its scenario began');
+  const [, lengthText, sum] = parts;
+  const payload = parts.slice(3).join('.');
+  const length = /^[0-9a-z]{1,6}$/.test(lengthText) ? parseInt(lengthText, 36) : NaN;
+  if (Number.isNaN(length)) return damaged('its header is unreadable');
+  if (payload.length < length) return damaged(`it was cut short (${payload.length} of its ${length} scenario characters arrived)`);
+  if (payload.length > length) return damaged(`it is longer than it was made (${payload.length} scenario characters, ${length} expected)`);
+  if (checksum(payload) !== sum) return damaged('its checksum does not match, so a character was changed');
+  return inflate(payload);
+}
+
+/** The lz-string payload to JSON, stopping as soon as the text passes the size limit. */
+function inflate(payload: string): Parsed {
+  if (!/^[A-Za-z0-9+\-$]*$/.test(payload)) {
     return { ok: false, errors: ['the scenario text is damaged: it holds characters a share link never contains'] };
   }
-  let json: string | null;
-  try {
-    json = decompressFromEncodedURIComponent(encoded);
-  } catch {
-    json = null;
+  const json = decompressBounded(payload, CODEC_LIMITS.maxJson);
+  if (!json.ok && json.reason === 'tooLarge') {
+    return { ok: false, errors: [`the scenario is too large once decompressed: more than ${CODEC_LIMITS.maxJson} characters`] };
   }
-  if (json === null || json === '') return { ok: false, errors: ['the scenario text is damaged and cannot be decompressed'] };
-  if (json.length > CODEC_LIMITS.maxJson) {
-    return { ok: false, errors: [`the scenario is too large once decompressed: at most ${CODEC_LIMITS.maxJson} characters`] };
-  }
-  return parseScenarioJson(json);
+  if (!json.ok || json.text === '') return { ok: false, errors: ['the scenario text is damaged and cannot be decompressed'] };
+  return parseScenarioJson(json.text);
 }
 
 /** Parses scenario JSON text (a file, a decoded link); never throws. */
@@ -66,6 +96,7 @@ export function parseScenarioJson(json: string): Parsed {
   if (json.length > CODEC_LIMITS.maxJson) {
     return { ok: false, errors: [`the scenario is too large: ${json.length} characters, at most ${CODEC_LIMITS.maxJson}`] };
   }
+  if (textTooDeep(json)) return { ok: false, errors: [NESTED_TOO_DEEPLY] };
   let doc: unknown;
   try {
     doc = JSON.parse(json);

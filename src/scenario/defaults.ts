@@ -25,4 +25,14 @@ export const LIMITS = {
   maxTextLength: 2_000,
   maxTitleLength: 200,
   maxCommandLength: 100,
+  /** Levels of objects and lists in a scenario document (a scenario needs five). */
+  maxNesting: 16,
+  /** Estimated events per simulated second (see validate.ts): beyond this a run crawls. */
+  maxEventRate: 10_000,
 } as const;
+
+/**
+ * The furthest moment a link (`t=`) opens at: one hour of virtual time. Getting there is
+ * replayed in slices with a progress bar and Cancel; beyond it, the link opens here instead.
+ */
+export const MAX_MOMENT = 3_600_000;

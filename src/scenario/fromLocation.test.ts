@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeScenario } from './codec';
+import { MAX_MOMENT } from './defaults';
 import { defaultScenario, openFromHash } from './fromLocation';
 import { LESSONS } from './lessons';
 import { parseScenario } from './validate';
@@ -40,5 +41,15 @@ describe('opening the page from its address', () => {
     expect(opened.fallback).toBeUndefined();
     expect(opened.at).toBeUndefined();
     expect(opened.error).toMatch(/t=soon/);
+  });
+
+  it('a moment beyond one hour opens at one hour, and says so', () => {
+    const opened = openFromHash('#lesson=raft-election&t=999999999');
+    expect(opened.fallback).toBeUndefined();
+    expect(opened.at).toBe(MAX_MOMENT);
+    expect(MAX_MOMENT).toBe(3_600_000);
+    expect(opened.error).toBe(`The link's moment t=999999999 ms is beyond the furthest a link opens at (one hour, t=3600000); it opens at one hour instead.`);
+    const atMost = openFromHash('#lesson=raft-election&t=3600000');
+    expect([atMost.at, atMost.error]).toEqual([3_600_000, undefined]);
   });
 });

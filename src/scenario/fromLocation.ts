@@ -1,4 +1,5 @@
 import { decodeScenario, linkParts } from './codec';
+import { MAX_MOMENT } from './defaults';
 import { LESSONS, lessonById } from './lessons';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
@@ -47,6 +48,9 @@ function withMoment(opened: Opened, t: string | null): Opened {
   if (t === null) return opened;
   if (!/^\d{1,9}$/.test(t)) {
     return { ...opened, error: `The link's moment "t=${t.slice(0, 20)}" is not a whole number of milliseconds; the scenario opens at the start.` };
+  }
+  if (Number(t) > MAX_MOMENT) {
+    return { ...opened, at: MAX_MOMENT, error: `The link's moment t=${t} ms is beyond the furthest a link opens at (one hour, t=${MAX_MOMENT}); it opens at one hour instead.` };
   }
   return { ...opened, at: Number(t) };
 }

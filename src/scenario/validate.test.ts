@@ -45,12 +45,41 @@ describe('scenario validation', () => {
     [{ ...base, actions: [{ at: 1, type: 'partition', groups: [[1, 2], [2, 3]] }] }, 'actions[0].groups[1][0]: expected each node in one group only, found S2 twice'],
     [{ ...base, timing: { electionTimeoutMin: 300, electionTimeoutMax: 200 } }, 'timing.electionTimeoutMax: expected at least electionTimeoutMin (300), found 200'],
     [{ ...base, bugs: ['teleport'] }, 'bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, found "teleport"'],
-    [{ ...base, version: 2 }, 'version: this app reads scenario version 1, found 2'],
+    [{ ...base, version: 2 }, 'version: this scenario was made by a newer Quorum (format version 2); this one reads versions 1 to 1'],
     [[1, 2], '(scenario): expected a scenario object, found [1,2]'],
   ])('%j -> %s', (doc, message) => {
     const r = parseScenario(doc);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toContain(message);
+  });
+
+  // Issue 18: each of these was accepted.
+  it.each<[unknown, string]>([
+    ...['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((bug) => [
+      { ...base, bugs: [bug] }, `bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, found "${bug}"`,
+    ] as [unknown, string]),
+    [{ ...base, actions: [{ at: 500, type: 'network', latencyMin: 50 }] },
+      'actions[0].latencyMin: expected at most the latency maximum in force at 500 ms (20), found 50'],
+    // The maximum in force is the one an earlier action set, not the scenario's own.
+    [{ ...base, actions: [{ at: 900, type: 'network', latencyMin: 70 }, { at: 100, type: 'network', latencyMax: 60 }] },
+      'actions[0].latencyMin: expected at most the latency maximum in force at 900 ms (60), found 70'],
+    [{ ...base, protocol: 'paxos', proposers: [1, 2, 1] }, 'proposers[2]: expected each node once, found S1 twice'],
+    [{ ...base, proposers: [1, 2] }, 'proposers: only a Paxos scenario names its proposers (in raft the leader proposes), found [1,2]'],
+    [{ ...base, protocol: 'multipaxos', proposers: [1] }, 'proposers: only a Paxos scenario names its proposers (in multipaxos the leader proposes), found [1]'],
+    [{ ...base, timing: { heartbeatInterval: 1 }, network: { duplicateRate: 1 } },
+      'timing.heartbeatInterval: expected at least 5 ms for 5 nodes with 100% duplication (at most 10,000 events per simulated second), found 1'],
+    [{ ...base, timing: { heartbeatInterval: 3 }, actions: [{ at: 10, type: 'network', duplicateRate: 0.5 }] },
+      'timing.heartbeatInterval: expected at least 4 ms for 5 nodes with 50% duplication (at most 10,000 events per simulated second), found 3'],
+  ])('rejects %j: %s', (doc, message) => {
+    const r = parseScenario(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContain(message);
+  });
+
+  it('accepts a latency change within the bounds in force, and a fast but modest cluster', () => {
+    expect(parseScenario({ ...base, actions: [{ at: 100, type: 'network', latencyMax: 80 }, { at: 200, type: 'network', latencyMin: 70 }] }).ok).toBe(true);
+    expect(parseScenario({ ...base, nodes: 3, timing: { heartbeatInterval: 1, electionTimeoutMin: 5, electionTimeoutMax: 10, latencyMin: 1, latencyMax: 1 } }).ok).toBe(true);
+    expect(parseScenario({ ...base, protocol: 'paxos', proposers: [1, 3] }).ok).toBe(true);
   });
 
   it('an unknown action type says which types exist', () => {

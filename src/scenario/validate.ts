@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { BUGS_BY_PROTOCOL } from './bugs';
 import { isCommand } from '../engine/statemachine/kv';
-import { SCENARIO_VERSION } from './defaults';
+import { LIMITS } from './defaults';
+import { upgrade } from './migrations';
+import { NESTED_TOO_DEEPLY, valueTooDeep } from './nesting';
 import { type Scenario, scenarioSchema } from './schema';
 
 export type Parsed = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
@@ -26,10 +28,10 @@ export function parseScenario(doc: unknown): Parsed {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return { ok: false, errors: [`(scenario): expected a scenario object, found ${describeValue(doc)}`] };
   }
-  if ('version' in doc && doc.version !== SCENARIO_VERSION) {
-    return { ok: false, errors: [`version: this app reads scenario version ${SCENARIO_VERSION}, found ${describeValue(doc.version)}`] };
-  }
-  const result = v.safeParse(scenarioSchema, doc, { abortPipeEarly: true });
+  if (valueTooDeep(doc)) return { ok: false, errors: [NESTED_TOO_DEEPLY] };
+  const upgraded = upgrade(doc as Record<string, unknown>);
+  if (!upgraded.ok) return { ok: false, errors: [upgraded.error] };
+  const result = v.safeParse(scenarioSchema, upgraded.doc, { abortPipeEarly: true });
   if (!result.success) {
     const errors = result.issues.slice(0, 20).map((issue) => {
       const where = pathOf(issue.path);
@@ -59,12 +61,20 @@ function crossChecks(s: Scenario): string[] {
   }
   const known = BUGS_BY_PROTOCOL[s.protocol];
   s.bugs.forEach((bug, i) => {
-    if (!(bug in known)) errors.push(`bugs[${i}]: expected one of ${Object.keys(known).join(', ')}, found ${describeValue(bug)}`);
+    // Own names only: `in` would also see constructor, toString, __proto__...
+    if (!Object.hasOwn(known, bug)) errors.push(`bugs[${i}]: expected one of ${Object.keys(known).join(', ')}, found ${describeValue(bug)}`);
   });
   const node = (where: string, id: number) => {
     if (id > n) errors.push(`${where}: expected a node id from 1 to ${n}, found ${id}`);
   };
-  s.proposers?.forEach((id, i) => node(`proposers[${i}]`, id));
+  if (s.proposers !== undefined && s.protocol !== 'paxos') {
+    errors.push(`proposers: only a Paxos scenario names its proposers (in ${s.protocol} the leader proposes), found ${describeValue(s.proposers)}`);
+  }
+  s.proposers?.forEach((id, i) => {
+    node(`proposers[${i}]`, id);
+    if (s.proposers!.indexOf(id) < i) errors.push(`proposers[${i}]: expected each node once, found S${id} twice`);
+  });
+  errors.push(...latencyChecks(s), ...eventRateChecks(s));
   s.actions.forEach((a, i) => {
     const where = `actions[${i}]`;
     switch (a.type) {
@@ -92,14 +102,50 @@ function crossChecks(s: Scenario): string[] {
         }));
         break;
       }
-      case 'network':
-        if (a.latencyMin !== undefined && a.latencyMax !== undefined && a.latencyMax < a.latencyMin) {
-          errors.push(`${where}.latencyMax: expected at least latencyMin (${a.latencyMin}), found ${a.latencyMax}`);
-        }
-        break;
-      case 'heal': case 'drop':
+      case 'heal': case 'drop': case 'network':
         break;
     }
   });
   return errors.slice(0, 20);
+}
+
+/**
+ * A network action may change one latency bound only: the other is whatever is in force at
+ * that moment, so the actions are followed in time order (as the engine applies them).
+ */
+function latencyChecks(s: Scenario): string[] {
+  const errors: string[] = [];
+  let min = s.timing.latencyMin;
+  let max = s.timing.latencyMax;
+  const inOrder = s.actions.map((a, i) => ({ a, i })).sort((x, y) => x.a.at - y.a.at);
+  for (const { a, i } of inOrder) {
+    if (a.type !== 'network' || (a.latencyMin === undefined && a.latencyMax === undefined)) continue;
+    const nextMin = a.latencyMin ?? min;
+    const nextMax = a.latencyMax ?? max;
+    if (nextMax < nextMin) {
+      errors.push(a.latencyMax !== undefined
+        ? `actions[${i}].latencyMax: expected at least the latency minimum in force at ${a.at} ms (${nextMin}), found ${nextMax}`
+        : `actions[${i}].latencyMin: expected at most the latency maximum in force at ${a.at} ms (${nextMax}), found ${nextMin}`);
+      continue;
+    }
+    min = nextMin;
+    max = nextMax;
+  }
+  return errors;
+}
+
+/**
+ * Events per simulated second, estimated as every node messaging every node once per period
+ * of the fastest timer, each message counted twice more often with duplication. A 1 ms
+ * heartbeat with 100% duplication would otherwise be accepted and then crawl.
+ */
+function eventRateChecks(s: Scenario): string[] {
+  const duplication = Math.max(s.network.duplicateRate, ...s.actions.map((a) => (a.type === 'network' ? a.duplicateRate ?? 0 : 0)));
+  const field = s.timing.heartbeatInterval <= s.timing.electionTimeoutMin ? 'heartbeatInterval' : 'electionTimeoutMin';
+  const period = s.timing[field];
+  const perPeriod = s.nodes * s.nodes * (1 + duplication);
+  if ((perPeriod * 1000) / period <= LIMITS.maxEventRate) return [];
+  const least = Math.ceil((perPeriod * 1000) / LIMITS.maxEventRate);
+  return [`timing.${field}: expected at least ${least} ms for ${s.nodes} nodes with ${Math.round(duplication * 100)}% duplication `
+    + `(at most ${LIMITS.maxEventRate.toLocaleString('en')} events per simulated second), found ${period}`];
 }

@@ -1,5 +1,5 @@
 import { ballotText } from '../engine/paxos/ballot';
-import type { MultiPaxosState } from '../engine/multipaxos/types';
+import type { MultiPaxosView } from '../engine/multipaxos/types';
 import type { PaxosState } from '../engine/paxos/types';
 import type { RaftState } from '../engine/raft/types';
 
@@ -20,7 +20,7 @@ export interface Badge {
 
 export function badge(protocol: string, state: unknown): Badge {
   if (protocol === 'multipaxos') {
-    const s = state as MultiPaxosState;
+    const s = state as MultiPaxosView;
     return {
       role: s.role === 'leader' ? 'leader' : s.role === 'candidate' ? 'candidate' : 'follower',
       label: s.role.toUpperCase(),
@@ -68,7 +68,7 @@ export interface DetailField {
 /** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
 export function detailFields(protocol: string, state: unknown, logStart: number, ids: number[], self: number): { persistent: DetailField[]; volatile: DetailField[] } {
   if (protocol === 'multipaxos') {
-    const s = state as MultiPaxosState;
+    const s = state as MultiPaxosView;
     const slots = Object.keys(s.accepted).length;
     return {
       persistent: [

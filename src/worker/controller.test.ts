@@ -1,11 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Run } from '../engine/run';
+import { Simulation } from '../engine/sim/simulation';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { Controller } from './controller';
-import type { UserAction } from './protocol';
+import type { TraceView, UserAction } from './protocol';
+import { applyScenarioDelta } from './scenarioDelta';
 
 function scenario(fields: Record<string, unknown> = {}): Scenario {
   const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 7, ...fields });
@@ -324,5 +326,166 @@ describe('controller: timeline markers as deltas', () => {
     fold();
     expect(held).toEqual(c.snapshot().markers!.list);
     expect(held.every((m) => m.seq <= c.events)).toBe(true);
+  });
+});
+
+/** Counts the events the simulator processes while `f` runs (live or replayed). */
+function eventsProcessed(f: () => void): number {
+  const step = vi.spyOn(Simulation.prototype, 'step');
+  try {
+    f();
+    return step.mock.results.filter((r) => r.value !== null).length;
+  } finally {
+    step.mockRestore();
+  }
+}
+
+/** Every record of a run to `until`, as the event log shows them, from a plain replay of its scenario. */
+function wholeTrace(s: Scenario, until: number): TraceView[] {
+  const run = new Run(toSimConfig(s), toActions(s));
+  const out: TraceView[] = [];
+  run.sim.onEvent((rec) => out.push({ seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() }));
+  run.runUntil(until);
+  return out;
+}
+
+describe('controller: time travel over a long run', () => {
+  const busy = () => scenario({
+    network: { dropRate: 0.1, duplicateRate: 0.1 },
+    actions: Array.from({ length: 120 }, (_, i) => ({ at: 500 + i * 100, type: 'request', node: 1 + (i % 5), command: `set k ${i}` })),
+  });
+
+  it('a seek forward restores the nearest checkpoint before the target instead of replaying from where it stands', () => {
+    const c = new Controller(busy());
+    c.seekTime(12_000);
+    const end = c.events;
+    expect(end).toBeGreaterThan(2000);
+    c.seekTime(0);
+    const replayed = eventsProcessed(() => c.seekTime(11_900));
+    // Checkpoints come every 256 events: replaying more means the seek ran from the start.
+    expect(replayed).toBeLessThanOrEqual(256);
+    const hash = c.traceHash;
+    c.seekTime(0);
+    eventsProcessed(() => c.seekEvent(end - 10));
+    expect(eventsProcessed(() => c.seekEvent(end - 3))).toBeLessThanOrEqual(256);
+    c.seekTime(11_900);
+    expect(c.traceHash).toBe(hash);
+  });
+
+  it('the event log at any earlier moment shows exactly the records of the run, replayed from a checkpoint', () => {
+    const s = busy();
+    const whole = wholeTrace(s, 12_000);
+    const c = new Controller(s);
+    c.seekTime(12_000);
+    for (const seq of [1, 149, 150, 151, 700, 1999, whole.length - 300, whole.length]) {
+      c.seekEvent(seq);
+      expect(c.snapshot().trace.list).toEqual(whole.slice(Math.max(0, seq - 150), seq));
+    }
+  });
+
+  it('a violation shows the eight events that led to it, even after seeking away and back', () => {
+    const s = scenario({ bugs: ['minorityQuorum'], network: { dropRate: 0.2, duplicateRate: 0 }, seed: 3,
+      actions: [{ at: 400, type: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 2000, type: 'heal' }] });
+    const c = new Controller(s);
+    c.playing = true;
+    let broke = false;
+    for (let i = 0; i < 200 && !broke; i++) broke = c.advance(50);
+    expect(broke).toBe(true);
+    const v = c.snapshot().safety!.violations[0];
+    const whole = wholeTrace(s, c.time);
+    expect(v.context).toEqual(whole.slice(v.seq - 8, v.seq));
+    c.seekTime(0);
+    c.seekEvent(v.seq + 300);
+    expect(c.snapshot().safety!.violations[0].context).toEqual(v.context);
+  });
+
+  it('playing with a budget stops when told, behind the clock, and goes on from there the next frame', () => {
+    const c = new Controller(busy());
+    c.playing = true;
+    let asked = 0;
+    c.advance(10_000, () => ++asked >= 3);
+    // Asked every 16 events: the third time, it stops.
+    expect(c.events).toBeLessThanOrEqual(3 * 16 + 8);
+    expect(c.time).toBeLessThan(10_000);
+    expect(c.playing).toBe(true);
+    const before = c.events;
+    c.advance(10);
+    expect(c.events).toBeGreaterThan(before);
+  });
+
+  it('a seek in slices reports its progress, ends on the same run, and can be cancelled where it stands', () => {
+    const s = busy();
+    const c = new Controller(s);
+    c.beginSeek(12_000);
+    let slices = 0;
+    let asked = 0;
+    const seen: number[] = [];
+    while (!c.work(() => ++asked % 5 === 0)) {
+      slices++;
+      const p = c.progress()!;
+      expect(p).toMatchObject({ from: 0, target: 12_000 });
+      seen.push(p.now);
+    }
+    expect(slices).toBeGreaterThan(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(c.progress()).toBeNull();
+    expect(c.time).toBe(12_000);
+    const whole = new Controller(s);
+    whole.seekTime(12_000);
+    expect(c.traceHash).toBe(whole.traceHash);
+
+    const cancelled = new Controller(s);
+    cancelled.beginSeek(12_000);
+    cancelled.work(() => true);
+    cancelled.cancelSeek();
+    expect(cancelled.progress()).toBeNull();
+    expect(cancelled.time).toBeGreaterThan(0);
+    expect(cancelled.time).toBeLessThan(12_000);
+    expect(replayed(cancelled)).toEqual({ hash: cancelled.traceHash, events: cancelled.events });
+  });
+});
+
+describe('controller: the scenario in snapshots', () => {
+  it('goes to the view once, then only as the actions added since, and not again after a seek back', () => {
+    const c = new Controller(scenario({ title: 'Long' }));
+    let held: Scenario | null = null;
+    const apply = () => {
+      const d = c.snapshot(true).scenario;
+      if (d !== null) held = applyScenarioDelta(held, d);
+      return d;
+    };
+    expect(apply()).toMatchObject({ keep: 0, added: [] });
+    for (let i = 0; i < 30; i++) {
+      c.advance(100);
+      c.act({ type: 'request', node: 1 + (i % 5), command: `set x ${i}` });
+      const d = apply()!;
+      expect(d).toEqual({ base: null, keep: i, added: [c.scenario().actions[i]] });
+    }
+    c.seekTime(500);
+    expect(apply()).toBeNull();
+    // Acting at 0.5 s keeps the requests made at 0.101 to 0.401 s and discards the rest.
+    c.act({ type: 'timeout', node: 2 });
+    expect(apply()).toMatchObject({ base: null, keep: 4, added: [{ type: 'timeout', node: 2 }] });
+    c.setNarration([{ at: 100, text: 'Here' }]);
+    expect(apply()!.base).toMatchObject({ title: 'Long', narration: [{ at: 100, text: 'Here' }] });
+    expect(held).toEqual(c.scenario());
+  });
+});
+
+describe('controller: exporting the trace in slices', () => {
+  it('gives the same text as in one go, however it is sliced', () => {
+    const c = new Controller(scenario({ network: { dropRate: 0.1, duplicateRate: 0.1 } }));
+    c.seekTime(8000);
+    const whole = c.exportTrace();
+    const x = c.beginExport();
+    let slices = 1;
+    const times: number[] = [];
+    while (!x.work(() => true)) {
+      slices++;
+      times.push(x.time);
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(x.text()).toBe(whole);
   });
 });

@@ -1,25 +1,38 @@
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
+import { Slots } from '../engine/multipaxos/slots';
+import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
-import { nodeStates, traceLine } from '../engine/traceFormat';
 import { AppliedKv } from './appliedKv';
 import { movingFrame } from './movingFrame';
-import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type Snapshot, type TraceView, type UserAction } from './protocol';
+import { TraceExport } from './traceExport';
+import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
 
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
+/** A checkpoint every this many events at first; the spacing doubles whenever MAX_CHECKPOINTS are held. */
 const CHECKPOINT_EVERY = 256;
-const MAX_CHECKPOINTS = 2000;
-const HISTORY_CAP = 300_000;
+const MAX_CHECKPOINTS = 4096;
 const TRACE_TAIL = 150;
+/** The newest records are kept as they happened; older ones are replayed from a checkpoint when asked for. */
+const RECENT = 256;
+/** Markers beyond MAX_MARKERS are trimmed this many at a time. */
+const MARKER_SLACK = 512;
 /** While playing, at most this many trace records per snapshot: the event log shows fewer, and under load a frame stays small. */
 const TRACE_PLAYING = 40;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
 const LOG_TAIL = 24;
 
 type Msg = { type: string };
+
+/** How far a move in slices has come (see beginSeek): from where, to where, and where it is now. */
+export interface Progress {
+  from: number;
+  target: number;
+  now: number;
+}
 
 interface Checkpoint {
   events: number;
@@ -44,14 +57,23 @@ export class Controller {
   private timeline: Action[] = [];
   private run!: Run;
   private checkpoints: Checkpoint[] = [];
+  private checkpointEvery = CHECKPOINT_EVERY;
   private actionsDone = 0;
-  private history: TraceView[] = [];
-  private historyOffset = 0;
+  /**
+   * The newest records seen (live or replayed), by seq modulo RECENT: those with seq in
+   * (recentFrom, last event] are here. Older ones are replayed on demand (see traceViews), so the
+   * history of a long run costs checkpoints, not a record per event.
+   */
+  private recent: TraceRecord<Msg>[] = [];
+  private recentFrom = 0;
+  /** A move toward a far moment, done in slices by work(); null when none is under way. */
+  private pending: { target: number; from: number } | null = null;
   private markers: Marker[] = [];
   /** Whether the view holds our markers up to markersSentSeq, so only newer ones need sending. */
   private markersKnown = false;
   private markersSentSeq = -1;
-  private scenarioSent = false;
+  /** What the view holds of the scenario: whether its base (all but the actions) and how many actions, as they are now. */
+  private scenarioSent = { base: false, actions: 0 };
   private frontier = { time: 0, events: 0 };
   private clock = 0;
   private losses: MessageView[] = [];
@@ -81,12 +103,14 @@ export class Controller {
     this.run = new Run(toSimConfig(scenario), this.timeline);
     this.run.sim.onEvent((rec) => this.observe(rec));
     this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint() }];
+    this.checkpointEvery = CHECKPOINT_EVERY;
     this.actionsDone = 0;
-    this.history = [];
-    this.historyOffset = 0;
+    this.recent = [];
+    this.recentFrom = 0;
+    this.pending = null;
     this.markers = [];
     this.markersKnown = false;
-    this.scenarioSent = false;
+    this.scenarioSent = { base: false, actions: 0 };
     this.frontier = { time: 0, events: 0 };
     this.clock = 0;
     this.losses = [];
@@ -109,11 +133,11 @@ export class Controller {
     return this.run.sim.traceHash;
   }
 
-  /** The scenario with every action taken so far: what a share link carries. */
-  scenario(): Scenario {
+  /** The scenario with every action taken so far (or only the first `upTo`): what a share link carries. */
+  scenario(upTo = this.timeline.length): Scenario {
     return {
       ...this.scenarioBase,
-      actions: this.timeline.map((a) => ({ ...a })) as Scenario['actions'],
+      actions: this.timeline.slice(0, upTo).map((a) => ({ ...a })) as Scenario['actions'],
       narration: this.narration.map((n) => ({ ...n })),
     };
   }
@@ -125,19 +149,18 @@ export class Controller {
   /**
    * Moves the clock on by `virtualMs` while playing. Returns true if a safety check
    * failed on the way, in which case the run stops right after the offending event.
+   * With `enough`, asked every few events, the move ends early when it says so: the run
+   * then lags behind the wall clock instead of keeping its host from hearing Pause.
    */
-  advance(virtualMs: number): boolean {
+  advance(virtualMs: number, enough?: () => boolean): boolean {
     // Narration steps pause the run at their time, so the lecturer can speak.
     const step = this.narration.find((n) => n.at > this.clock && n.at <= this.clock + virtualMs);
     if (step !== undefined) {
-      const broke = this.advanceTo(step.at);
-      if (!broke) {
-        this.playing = false;
-        this.clock = step.at;
-      }
+      const broke = this.advanceTo(step.at, enough);
+      if (!broke && this.clock === step.at) this.playing = false;
       return broke;
     }
-    return this.advanceTo(this.clock + virtualMs);
+    return this.advanceTo(this.clock + virtualMs, enough);
   }
 
   /** The narration step in force now: the last one at or before the clock, or -1. */
@@ -165,32 +188,45 @@ export class Controller {
 
   setNarration(steps: NarrationStep[]): void {
     this.narration = steps.map((n) => ({ at: Math.max(0, Math.floor(n.at)), text: n.text })).sort((a, b) => a.at - b.at);
-    this.scenarioSent = false;
+    this.scenarioSent.base = false;
   }
 
   /** The run so far as JSON Lines in the runner's format, replayed from scratch to this event. */
   exportTrace(): string {
-    const s = this.scenario();
-    const run = new Run(toSimConfig(s), toActions(s));
-    const lines: string[] = [];
-    run.sim.onEvent((rec) => lines.push(JSON.stringify(traceLine(rec))));
-    while (run.sim.world.events < this.events && run.step() !== null) { /* replay */ }
-    lines.push(JSON.stringify({ summary: {
-      protocol: s.protocol, events: run.sim.world.events, endTime: run.sim.time, violations: run.violations, traceHash: run.sim.traceHash,
-      nodes: nodeStates(run.sim.protocol, run.sim.nodes(), run.sim.contexts),
-    } }));
-    return `${lines.join('\n')}\n`;
+    const x = this.beginExport();
+    x.work();
+    return x.text();
   }
 
-  private advanceTo(target: number): boolean {
-    this.run.runUntil(Math.floor(target), { stopOnViolation: true });
+  /** The same, to be replayed in slices by its work(). */
+  beginExport(): TraceExport {
+    return new TraceExport(this.scenario(), this.events);
+  }
+
+  private advanceTo(target: number, enough?: () => boolean): boolean {
+    const finished = this.runToward(Math.floor(target), true, enough);
     if (this.newViolation()) {
       this.playing = false;
       this.clock = this.run.sim.time;
       return true;
     }
-    this.clock = Math.max(target, this.run.sim.time);
+    this.clock = finished ? Math.max(target, this.run.sim.time) : this.run.sim.time;
     return false;
+  }
+
+  /**
+   * Runs every event up to `until`, or until a violation (with `stopOnViolation`) or until
+   * `enough` says so (asked every 16 events: one event with a long log can take a millisecond). True when it got there.
+   */
+  private runToward(until: number, stopOnViolation: boolean, enough?: () => boolean): boolean {
+    const seen = this.run.violations.length;
+    let n = 0;
+    let stopped = false;
+    this.run.sim.runUntil(until, () => {
+      stopped = (stopOnViolation && this.run.violations.length > seen) || ((++n & 15) === 0 && enough !== undefined && enough());
+      return stopped;
+    });
+    return !stopped;
   }
 
   stepForward(): void {
@@ -205,16 +241,47 @@ export class Controller {
 
   /** Every event at or before `time` has happened, none after. */
   seekTime(time: number): void {
+    this.beginSeek(time);
+    this.work();
+  }
+
+  /**
+   * Starts a move to `time`: restores the nearest checkpoint at or before it, when that is
+   * closer than where the run stands (forward too), and leaves the replay to work(), which
+   * a host calls in slices. Until it is done, progress() says how far it has come.
+   */
+  beginSeek(time: number): void {
     const t = Math.max(0, Math.floor(time));
-    if (t < this.run.sim.time) this.restore((c) => c.time <= t);
-    this.run.runUntil(t);
-    this.clock = t;
+    const cp = this.checkpointBefore((c) => c.time <= t);
+    if (t < this.run.sim.time || cp.events > this.events) this.restore(cp);
+    this.pending = { target: t, from: this.run.sim.time };
+  }
+
+  /** Replays toward the pending seek until it is done (true) or `enough` says stop. */
+  work(enough?: () => boolean): boolean {
+    if (this.pending === null) return true;
+    const done = this.runToward(this.pending.target, false, enough);
+    this.clock = done ? this.pending.target : this.run.sim.time;
+    if (done) this.pending = null;
     this.newViolation();
+    return done;
+  }
+
+  /** Where a seek in slices stands, or null when none is under way. */
+  progress(): Progress | null {
+    return this.pending === null ? null : { ...this.pending, now: this.run.sim.time };
+  }
+
+  /** Stops a seek in slices where it has come to: a moment like any other. */
+  cancelSeek(): void {
+    this.pending = null;
   }
 
   seekEvent(seq: number): void {
     const n = Math.max(0, Math.floor(seq));
-    if (n < this.events) this.restore((c) => c.events <= n);
+    this.pending = null;
+    const cp = this.checkpointBefore((c) => c.events <= n);
+    if (n < this.events || cp.events > this.events) this.restore(cp);
     while (this.events < n && this.run.step() !== null) { /* replay */ }
     this.clock = this.run.sim.time;
     this.newViolation();
@@ -226,21 +293,25 @@ export class Controller {
    * discards the future after this point, as in a video editor; the returned notice says so.
    */
   act(user: UserAction): string | null {
+    this.pending = null;
     const now = this.run.sim.time;
     const action = { ...user, at: now + 1 } as Action;
     // Actions already stamped for this moment (quick clicks between frames) are the present,
-    // not the future: only what lies beyond it is discarded.
-    const keep = this.timeline.filter((a, i) => i < this.actionsDone || a.at <= now + 1);
-    const laterActions = this.timeline.length - keep.length;
+    // not the future: only what lies beyond it is discarded. The timeline is in time order,
+    // so the future is a suffix, found from the end (each action costs the same however long the run).
+    let kept = this.timeline.length;
+    while (kept > this.actionsDone && this.timeline[kept - 1].at > now + 1) kept--;
+    const laterActions = this.timeline.length - kept;
     const laterEvents = this.frontier.events - this.events;
     let notice: string | null = null;
     if (laterActions > 0 || laterEvents > 0) {
-      this.timeline = keep;
-      this.run.sim.clearActions();
-      for (const a of keep.slice(this.actionsDone)) this.run.sim.schedule(a);
-      this.checkpoints = this.checkpoints.filter((c) => c.events <= this.events);
-      this.history.length = Math.max(0, this.events - this.historyOffset);
-      this.markers = this.markers.filter((m) => m.seq <= this.events);
+      this.timeline.length = kept;
+      if (laterActions > 0) {
+        this.run.sim.clearActions();
+        for (let i = this.actionsDone; i < kept; i++) this.run.sim.schedule(this.timeline[i]);
+      }
+      while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].events > this.events) this.checkpoints.pop();
+      while (this.markers.length > 0 && this.markers[this.markers.length - 1].seq > this.events) this.markers.pop();
       this.markersKnown = false;
       this.frontier = { time: now, events: this.events };
       const parts = [
@@ -250,9 +321,10 @@ export class Controller {
       const one = laterEvents + laterActions === 1;
       notice = `You acted at ${formatTime(now)}, before the end of the run: ${parts.join(' and ')} ${one ? 'was' : 'were'} discarded.`;
     }
+    // The view keeps the actions it holds up to the first discarded one, and is sent the rest.
+    this.scenarioSent.actions = Math.min(this.scenarioSent.actions, this.timeline.length);
     this.timeline.push(action);
     this.run.sim.schedule(action);
-    this.scenarioSent = false;
     // Paused, the action still shows at once: run up to and including it (1 ms on).
     if (!this.playing) {
       while (this.actionsDone < this.timeline.length && this.run.step() !== null) { /* up to the action */ }
@@ -273,10 +345,11 @@ export class Controller {
     const messages = this.messagesNow();
     const trace = this.traceDelta(reset);
     const nodes = sim.nodes().map((slot, i) => this.nodeView(i, slot)).filter((n, i) => reset || this.sent.versions[i] !== n.version);
-    const allMarkers = reset || !this.markersKnown;
-    const added = allMarkers ? this.markers.slice() : this.markersAfter(this.markersSentSeq);
+    // A jump back keeps the markers: they belong to the whole timeline, not to the moment.
+    const allMarkers = !delta || !this.markersKnown;
+    const added = allMarkers ? this.markers.slice(-MAX_MARKERS) : this.markersAfter(this.markersSentSeq);
     const markers = allMarkers || added.length > 0 ? { reset: allMarkers, list: added } : null;
-    const scenario = this.scenarioSent && !reset ? null : this.scenario();
+    const scenario = this.scenarioDelta(delta);
     const violations = this.run.violations;
     const safety = !reset && violations.length === this.sent.violations ? null : {
       predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
@@ -287,7 +360,7 @@ export class Controller {
     if (delta) {
       this.markersKnown = true;
       this.markersSentSeq = this.markers.at(-1)?.seq ?? -1;
-      this.scenarioSent = true;
+      this.scenarioSent = { base: true, actions: this.timeline.length };
       for (const n of nodes) this.sent.versions[n.id - 1] = n.version;
       this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length, trace: trace.held };
     }
@@ -319,14 +392,48 @@ export class Controller {
    * log is out of sight; once paused, the whole tail again, so the log can be read back.
    */
   private traceDelta(reset: boolean): { reset: boolean; list: TraceView[]; held: TraceHeld } {
-    const end = this.events - this.historyOffset;
+    const end = this.events;
     const tail = Math.max(0, end - TRACE_TAIL);
     const held = this.sent.trace;
-    if (reset || (!this.playing && held !== 'whole')) return { reset: true, list: this.history.slice(tail, end), held: 'whole' };
-    const from = Math.max(tail, this.sent.events - this.historyOffset);
+    if (reset || (!this.playing && held !== 'whole')) return { reset: true, list: this.traceViews(tail, end), held: 'whole' };
+    const from = Math.max(tail, this.sent.events);
     if (this.playing && !this.traceShown) return { reset: false, list: [], held: from < end ? 'stale' : held };
-    if (held === 'stale' || (this.playing && end - from > TRACE_PLAYING)) return { reset: true, list: this.history.slice(Math.max(0, end - TRACE_PLAYING), end), held: 'recent' };
-    return { reset: false, list: this.history.slice(from, end), held };
+    if (held === 'stale' || (this.playing && end - from > TRACE_PLAYING)) return { reset: true, list: this.traceViews(Math.max(0, end - TRACE_PLAYING), end), held: 'recent' };
+    return { reset: false, list: this.traceViews(from, end), held };
+  }
+
+  /**
+   * The records of the events after `from` up to `to` (at most the current event), oldest first:
+   * from those kept as they happened, and the older ones replayed from a checkpoint. The
+   * replay runs a copy of the world without safety checks, so the run itself is untouched.
+   */
+  private traceViews(from: number, to: number): TraceView[] {
+    const out: TraceView[] = [];
+    const kept = Math.max(this.recentFrom, this.events - RECENT);
+    if (from < kept) {
+      const cp = this.checkpointBefore((c) => c.events <= from);
+      const replay = new Run(this.run.config, [], { checks: false });
+      replay.sim.restore(cp.run.world);
+      replay.sim.clearActions();
+      for (let i = cp.actionsDone; i < this.timeline.length; i++) replay.sim.schedule(this.timeline[i]);
+      const until = Math.min(to, kept);
+      for (let rec = replay.step(); rec !== null && rec.seq <= until; rec = rec.seq < until ? replay.step() : null) {
+        if (rec.seq > from) out.push(traceView(rec));
+      }
+    }
+    for (let seq = Math.max(from, kept) + 1; seq <= to; seq++) out.push(traceView(this.recent[seq % RECENT]));
+    return out;
+  }
+
+  /**
+   * The scenario as the view should hold it: everything, or (`delta`) only what changed since
+   * the last delta snapshot: the actions after those it holds, and the rest only if that changed.
+   */
+  private scenarioDelta(delta: boolean): ScenarioDelta | null {
+    const sent = delta ? this.scenarioSent : { base: false, actions: 0 };
+    if (sent.base && sent.actions === this.timeline.length) return null;
+    const { actions: _actions, ...base } = this.scenario(0);
+    return { base: sent.base ? null : base, keep: sent.actions, added: this.timeline.slice(sent.actions).map((a) => ({ ...a })) as Scenario['actions'] };
   }
 
   /** The markers newer than an event, found from the end: under load, a few per frame among thousands. */
@@ -368,6 +475,7 @@ export class Controller {
 
   private observe(rec: TraceRecord<Msg>): void {
     if (rec.action !== undefined) this.actionsDone++;
+    this.recent[rec.seq % RECENT] = rec;
     if (rec.kind === 'lost' || rec.rule === 'user.drop') {
       if (rec.msg !== undefined) this.losses.push(this.messageView(rec.msg, rec.t));
     }
@@ -375,39 +483,45 @@ export class Controller {
       this.frontier = { time: rec.t, events: rec.seq };
       this.remember(rec);
     }
-    if (rec.seq % CHECKPOINT_EVERY === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
+    if (rec.seq % this.checkpointEvery === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
       this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint() });
       if (this.checkpoints.length > MAX_CHECKPOINTS) this.thinCheckpoints();
     }
   }
 
-  /** Keeps the trace of new events for the event log, and marks elections, leaders, commits and faults. */
+  /** Marks elections, leaders, commits and faults on the timeline (the event log replays the rest). */
   private remember(rec: TraceRecord<Msg>): void {
-    const view: TraceView = { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
-    this.history.push(view);
-    if (this.history.length > HISTORY_CAP) {
-      const drop = this.history.length - HISTORY_CAP;
-      this.history.splice(0, drop);
-      this.historyOffset += drop;
-    }
     const kind = markerKind(rec);
-    if (kind !== null) {
-      this.markers.push({ seq: rec.seq, t: rec.t, kind, label: view.text });
-      if (this.markers.length > MAX_MARKERS) this.markers.splice(0, this.markers.length - MAX_MARKERS);
-    }
+    if (kind === null) return;
+    this.markers.push({ seq: rec.seq, t: rec.t, kind, label: rec.text() });
+    // Trimmed in blocks, so dropping the oldest costs nothing per event.
+    if (this.markers.length > MAX_MARKERS + MARKER_SLACK) this.markers.splice(0, this.markers.length - MAX_MARKERS);
   }
 
-  /** Halves the number of older checkpoints, keeping recent ones dense for cheap stepping back. */
+  /**
+   * Keeps every other checkpoint and doubles the spacing of new ones: the history holds at
+   * most MAX_CHECKPOINTS, evenly spread, so a seek anywhere replays about as far as any other.
+   */
   private thinCheckpoints(): void {
-    const keepDense = MAX_CHECKPOINTS / 2;
-    const old = this.checkpoints.slice(0, this.checkpoints.length - keepDense).filter((_, i) => i % 2 === 0);
-    this.checkpoints = [...old, ...this.checkpoints.slice(this.checkpoints.length - keepDense)];
+    this.checkpointEvery *= 2;
+    this.checkpoints = this.checkpoints.filter((c) => c.events % this.checkpointEvery === 0);
   }
 
-  private restore(fits: (c: Checkpoint) => boolean): void {
-    let cp = this.checkpoints[0];
-    for (const c of this.checkpoints) if (fits(c)) cp = c;
+  /** The last checkpoint that fits (checkpoints are in the order of the run, so a binary search finds it). */
+  private checkpointBefore(fits: (c: Checkpoint) => boolean): Checkpoint {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (fits(this.checkpoints[mid])) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo];
+  }
+
+  private restore(cp: Checkpoint): void {
     this.run.restore(cp.run);
+    this.recentFrom = cp.events;
     this.run.sim.clearActions();
     for (const a of this.timeline.slice(cp.actionsDone)) this.run.sim.schedule(a);
     this.actionsDone = cp.actionsDone;
@@ -422,9 +536,9 @@ export class Controller {
     return found;
   }
 
+  /** The events that led to a violation: the eight up to and including the one that broke it. */
   private contextOf(v: Violation): TraceView[] {
-    const to = v.seq - this.historyOffset;
-    return this.history.slice(Math.max(0, to - 8), Math.max(0, to));
+    return this.traceViews(Math.max(0, v.seq - 8), Math.min(v.seq, this.events));
   }
 
   private messageView(env: Envelope<Msg>, lostAt: number | null): MessageView {
@@ -432,7 +546,7 @@ export class Controller {
     // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
     // Lists of numbers (a Paxos ballot) are values, and stay as they are.
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v;
+    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.toJSON() : v;
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
@@ -446,17 +560,31 @@ export class Controller {
     if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
     const timers: NodeView['timers'] = {};
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
-    const state = slot.state as { log?: { command: string }[]; commitLength?: number; decided?: Record<number, string>; applied?: number };
+    const state = slot.state as { log?: Log; commitLength?: number; decided?: Slots<string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
     const applied = this.applied[i] ??= new AppliedKv();
-    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log![k].command)
-      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided![k + 1]) : {};
+    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
+      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
-    const shown = logStart > 0 ? { ...(slot.state as object), log: state.log!.slice(logStart) } : slot.state;
+    // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain
+    // copies (of a log, its tail).
+    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) } : plainSlots(slot.state);
     const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }
+}
+
+/** A state with its Slots fields as the plain records a view reads. */
+function plainSlots(state: unknown): unknown {
+  if (typeof state !== 'object' || state === null) return state;
+  const out: Record<string, unknown> = { ...state };
+  for (const [k, v] of Object.entries(out)) if (v instanceof Slots) out[k] = v.toJSON();
+  return out;
+}
+
+function traceView(rec: TraceRecord<Msg>): TraceView {
+  return { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
 }
 
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {

@@ -29,7 +29,9 @@ export type ToWorker =
   /** Also post a MovingFrame to this port with every snapshot (the drawing worker's end). */
   | { type: 'drawTo'; port: MessagePort }
   /** Whether the event log is in sight: while playing, trace records nobody shows are not sent. */
-  | { type: 'traceShown'; shown: boolean };
+  | { type: 'traceShown'; shown: boolean }
+  /** Stop a long move (see `progress`) where it has come to. */
+  | { type: 'cancel' };
 
 export interface NarrationStep {
   at: number;
@@ -40,7 +42,12 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'trace'; jsonl: string }
   | { type: 'notice'; text: string }
-  | { type: 'error'; text: string };
+  | { type: 'error'; text: string }
+  /**
+   * A long move under way (toward a far moment, or a replay after a long run): virtual times
+   * from, target and now. Sent a few times a second while it lasts; null once it ends.
+   */
+  | { type: 'progress'; progress: { label: string; from: number; target: number; now: number } | null };
 
 export interface TimerView {
   since: number;
@@ -133,10 +140,21 @@ export interface Snapshot {
   markers: { reset: boolean; list: Marker[] } | null;
   safety: SafetyView | null;
   traceHash: string;
-  /** The scenario as it stands, with every action the user took: what a share link carries. */
-  scenario: Scenario | null;
+  /** What changed in the scenario (with every action the user took: what a share link carries); null when nothing did. */
+  scenario: ScenarioDelta | null;
   /** Index of the narration step in force (the last at or before now), or -1. */
   narrationStep: number;
+}
+
+/**
+ * A change to the scenario the view holds: keep its first `keep` actions, append `added`, and
+ * take `base` (everything but the actions) if it is given. A long session adds one action at a
+ * time, so this stays small however many came before (see applyScenarioDelta).
+ */
+export interface ScenarioDelta {
+  base: Omit<Scenario, 'actions'> | null;
+  keep: number;
+  added: Scenario['actions'];
 }
 
 /**

@@ -1,7 +1,9 @@
 import { PROTOCOLS } from '../protocols';
 import { Run } from '../run';
 import type { Violation } from '../invariants/monitor';
+import { createRng, nextFloat, nextInt } from '../sim/prng';
 import type { Action } from '../sim/types';
+import { pledged } from './pledges';
 import { randomSchedule, type Schedule, scheduleSeed } from './schedule';
 
 export interface ScheduleResult {
@@ -10,6 +12,24 @@ export interface ScheduleResult {
   violations: Violation[];
   /** After every fault healed, the cluster elected a leader and converged in time. */
   live: boolean;
+  /** When the first fault struck (a lossy network counts from 0), or null if none did. */
+  firstFaultAt: number | null;
+  /** When a node first decided something (Raft or Multi-Paxos applied an entry, Paxos learned), or null. */
+  firstDecisionAt: number | null;
+}
+
+const FAULTS = new Set(['crash', 'partition', 'cut', 'drop', 'timeout']);
+
+function firstFault(schedule: Schedule): number | null {
+  if (schedule.config.network.dropRate > 0 || schedule.config.network.duplicateRate > 0) return 0;
+  const fault = schedule.actions.find((a) => FAULTS.has(a.type) || (a.type === 'network' && ((a.dropRate ?? 0) > 0 || (a.duplicateRate ?? 0) > 0)));
+  return fault?.at ?? null;
+}
+
+export interface ExploreOptions {
+  bugs?: string[];
+  /** Safety predicates switched off, e.g. the ones that restate a mutant (singleVote, promiseMonotonic). */
+  off?: string[];
 }
 
 /**
@@ -17,10 +37,36 @@ export interface ScheduleResult {
  * Leader strikes are resolved against the live cluster and written into the returned
  * schedule's actions, which therefore replay the same run as a plain scenario.
  */
-export function runSchedule(input: Schedule): ScheduleResult {
-  const schedule = { ...input, actions: input.actions.slice(), strikes: [] };
-  const run = new Run(schedule.config, schedule.actions);
+export function runSchedule(input: Schedule, off: readonly string[] = []): ScheduleResult {
+  const schedule = { ...input, actions: input.actions.slice(), strikes: [], restarts: { count: 0, chance: 0 } };
+  const run = new Run(schedule.config, schedule.actions, { off });
   const added: Action[] = [];
+  const protocol = schedule.config.protocol;
+  let firstDecisionAt: number | null = null;
+  // Restarts after a pledge: the node crashes the next millisecond (its vote or promise is
+  // already on the wire) and recovers the one after; often a rival stands then (a forced
+  // timeout at another node), whose request in the same term or round reaches the restarted
+  // node. Without the rival, a duel already under way may reach it instead.
+  const before = run.sim.nodes().map((n) => n.state);
+  const coin = createRng(schedule.config.seed ^ 0x5bd1e995);
+  let restarts = input.restarts.count;
+  run.sim.onEvent((rec) => {
+    if (firstDecisionAt === null && (rec.applied !== undefined || rec.rule === 'paxos.learn')) firstDecisionAt = rec.t;
+    if (rec.node === null) return;
+    const after = run.sim.nodes()[rec.node - 1].state;
+    // A pledge to another node: a message from it (a candidate's vote for itself does not count).
+    const pledge = rec.kind === 'deliver' && rec.from !== rec.node && pledged(protocol, before[rec.node - 1], after);
+    before[rec.node - 1] = after;
+    if (!pledge || restarts === 0 || rec.t + 3 >= schedule.healAt || nextFloat(coin) >= input.restarts.chance) return;
+    restarts--;
+    const rival = 1 + ((rec.node + nextInt(coin, 0, schedule.config.nodes - 2)) % schedule.config.nodes);
+    const actions: Action[] = [{ at: rec.t + 1, type: 'crash', node: rec.node }, { at: rec.t + 2, type: 'recover', node: rec.node }];
+    if (nextFloat(coin) < 0.5) actions.push({ at: rec.t + 3, type: 'timeout', node: rival });
+    for (const a of actions) {
+      run.sim.schedule(a);
+      added.push(a);
+    }
+  });
   for (const strike of input.strikes) {
     run.runUntil(strike.at - 1, { stopOnViolation: true });
     if (!run.safe) break;
@@ -48,7 +94,7 @@ export function runSchedule(input: Schedule): ScheduleResult {
   schedule.actions = [...schedule.actions, ...added].sort((a, b) => a.at - b.at);
   const nodes = run.sim.nodes();
   const live = run.safe && PROTOCOLS[schedule.config.protocol].converged(nodes);
-  return { schedule, events: run.sim.world.events, violations: run.violations, live };
+  return { schedule, events: run.sim.world.events, violations: run.violations, live, firstFaultAt: firstFault(schedule), firstDecisionAt };
 }
 
 export interface Exploration {
@@ -57,21 +103,44 @@ export interface Exploration {
   violations: number;
   live: number;
   firstFailure: ScheduleResult | null;
+  /** Coverage: events in each schedule run, and how many schedules saw a fault strike before any decision. */
+  eventCounts: number[];
+  faultBeforeDecision: number;
+}
+
+export function emptyExploration(): Exploration {
+  return { schedules: 0, events: 0, violations: 0, live: 0, firstFailure: null, eventCounts: [], faultBeforeDecision: 0 };
+}
+
+/** Schedule `index` of a fuzz run: the same schedule whichever worker runs it. */
+export function runIndex(protocol: string, seed: number, index: number, opts: ExploreOptions = {}): ScheduleResult {
+  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? []), opts.off);
+}
+
+/** Adds one schedule's result; returns false once a safety property broke (the run stops there). */
+export function record(out: Exploration, result: ScheduleResult): boolean {
+  out.schedules++;
+  out.events += result.events;
+  out.eventCounts.push(result.events);
+  if (result.live) out.live++;
+  const fault = result.firstFaultAt;
+  const decision = result.firstDecisionAt;
+  if (fault !== null && (decision === null || fault < decision)) out.faultBeforeDecision++;
+  if (result.violations.length === 0) return true;
+  out.violations += result.violations.length;
+  out.firstFailure = result;
+  return false;
 }
 
 /** Runs up to `count` random schedules; stops at the first one that breaks a safety property. */
-export function explore(protocol: string, count: number, seed: number, bugs: string[] = []): Exploration {
-  const out: Exploration = { schedules: 0, events: 0, violations: 0, live: 0, firstFailure: null };
-  for (let i = 0; i < count; i++) {
-    const result = runSchedule(randomSchedule(scheduleSeed(seed, i), protocol, bugs));
-    out.schedules++;
-    out.events += result.events;
-    if (result.live) out.live++;
-    if (result.violations.length > 0) {
-      out.violations += result.violations.length;
-      out.firstFailure = result;
-      break;
-    }
-  }
+export function explore(protocol: string, count: number, seed: number, opts: ExploreOptions = {}): Exploration {
+  const out = emptyExploration();
+  for (let i = 0; i < count; i++) if (!record(out, runIndex(protocol, seed, i, opts))) break;
   return out;
+}
+
+/** The median of the schedules' event counts. */
+export function medianEvents(e: Exploration): number {
+  const sorted = e.eventCounts.slice().sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)];
 }

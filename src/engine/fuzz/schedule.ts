@@ -17,6 +17,13 @@ export interface Schedule {
    * crash/request/recover actions, so a failing schedule replays as an ordinary scenario.
    */
   strikes: { at: number; crashAfter: number; downFor: number; partner: number }[];
+  /**
+   * Restarts after a pledge: the first `count` times a node votes (Raft) or promises (Paxos)
+   * before healAt, each with probability `chance`, it crashes 1 ms later and recovers 1 ms
+   * after that: what a node that forgets its persistent state gets wrong. Resolved during the
+   * run and written into `actions`, as strikes are.
+   */
+  restarts: { count: number; chance: number };
 }
 
 const TIMING = { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 };
@@ -89,18 +96,41 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
     strikes.push({ at, crashAfter: nextInt(rng, 25, 45), downFor: nextInt(rng, churn ? 300 : 100, 1500), partner: nextInt(rng, 1, n - 1) });
   }
   const lossy = nextFloat(rng) < 0.5;
-  return {
-    config: {
-      protocol, nodes: n, seed: nextInt(rng, 0, 0x7fffffff), timing: { ...TIMING },
-      network: lossy ? { dropRate: round(nextFloat(rng) * 0.3), duplicateRate: round(nextFloat(rng) * 0.3) } : { dropRate: 0, duplicateRate: 0 },
-      options: { noopOnElection: !churn && nextFloat(rng) < 0.5 },
-      bugs,
-    },
-    actions,
-    healAt,
-    judgeAt: healAt + 20 * TIMING.electionTimeoutMax,
-    strikes,
+  const config: SimConfig = {
+    protocol, nodes: n, seed: nextInt(rng, 0, 0x7fffffff), timing: { ...TIMING },
+    network: lossy ? { dropRate: round(nextFloat(rng) * 0.3), duplicateRate: round(nextFloat(rng) * 0.3) } : { dropRate: 0, duplicateRate: 0 },
+    options: { noopOnElection: !churn && nextFloat(rng) < 0.5 },
+    bugs,
   };
+  // Drawn after everything above, so the schedules of earlier versions stay as they were.
+  const restarts = nextFloat(rng) < 0.4 ? { count: nextInt(rng, 1, 6), chance: 0.7 } : { count: 0, chance: 0 };
+  if (protocol === 'paxos') actions.push(...proposerStrikes(rng, n, healAt));
+  // Stable: the healing actions keep their order at healAt.
+  actions.sort((a, b) => a.at - b.at);
+  return { config, actions, healAt, judgeAt: healAt + 20 * TIMING.electionTimeoutMax, strikes, restarts };
+}
+
+/**
+ * Paxos decides within a round trip or two of the first request, so faults drawn uniformly
+ * over seconds mostly come after the decision. These aim at proposers early: a request, often
+ * a rival request at another node a moment later (a duel), and often a crash of the proposer
+ * in the middle of its round, recovered later.
+ */
+function proposerStrikes(rng: Rng, n: number, healAt: number): Action[] {
+  const out: Action[] = [];
+  for (let k = nextInt(rng, 1, 4), at = nextInt(rng, 0, 200); k > 0 && at < healAt - 1000; k--, at += nextInt(rng, 20, 400)) {
+    const node = nextInt(rng, 1, n);
+    out.push({ at, type: 'request', node, command: `set p ${at}` });
+    if (nextFloat(rng) < 0.5) {
+      const rival = 1 + ((node + nextInt(rng, 0, n - 2)) % n);
+      out.push({ at: at + nextInt(rng, 0, 30), type: 'request', node: rival, command: `set q ${at}` });
+    }
+    if (nextFloat(rng) < 0.6) {
+      const crashAt = at + nextInt(rng, 5, 60);
+      out.push({ at: crashAt, type: 'crash', node }, { at: crashAt + nextInt(rng, 50, 800), type: 'recover', node });
+    }
+  }
+  return out;
 }
 
 function round(x: number): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type MultiPaxosFields, withFields } from '../multipaxos/fixtures.test-helper';
 import { initialState } from '../multipaxos/state';
 import type { MultiPaxosState } from '../multipaxos/types';
 import type { NodeSlot } from '../sim/types';
@@ -9,8 +10,8 @@ function harness() {
   const monitor = new MultiPaxosMonitor(3);
   const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: initialState(), timers: {} }));
   let seq = 0;
-  return (id: number, fields: Partial<MultiPaxosState>) => {
-    nodes[id - 1].state = { ...nodes[id - 1].state, ...fields };
+  return (id: number, fields: MultiPaxosFields) => {
+    nodes[id - 1].state = withFields(nodes[id - 1].state, fields);
     return monitor.observe(++seq, seq, id, nodes).map((v) => v.predicate);
   };
 }
@@ -53,5 +54,22 @@ describe('Multi-Paxos safety predicates: each one can fail', () => {
     set(1, { promised: [3, 2] });
     expect(set(1, { accepted: acc('a', 1) })).toContain('acceptNotBelowPromise');
     expect(set(1, { promised: null })).toContain('promiseMonotonic');
+  });
+
+  it('a clone keeps the history it had, and only that: acceptances after the copy stay with the original', () => {
+    const monitor = new MultiPaxosMonitor(3);
+    const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: initialState(), timers: {} }));
+    const set = (m: MultiPaxosMonitor, seq: number, id: number, fields: MultiPaxosFields) => {
+      nodes[id - 1].state = withFields(nodes[id - 1].state, fields);
+      return m.observe(seq, seq, id, nodes).map((v) => v.predicate);
+    };
+    set(monitor, 1, 1, { proposals: { 1: 'a' } });
+    set(monitor, 2, 1, { accepted: acc('a') });
+    const copy = monitor.clone();
+    const snapshot = nodes.map((n) => ({ ...n }));
+    set(monitor, 3, 2, { accepted: acc('a') });
+    expect(set(monitor, 4, 3, { decided: { 1: 'a' } })).toEqual([]);
+    nodes.splice(0, 3, ...snapshot);
+    expect(set(copy, 3, 3, { decided: { 1: 'a' } })).toEqual(['decidedOnlyChosen']);
   });
 });

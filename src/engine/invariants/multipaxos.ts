@@ -1,8 +1,10 @@
 import { majority } from '../quorum/quorum';
 import { type Ballot, ballotText, compareBallots, promiseWentBack } from '../paxos/ballot';
-import type { MultiPaxosState } from '../multipaxos/types';
+import { Slots } from '../multipaxos/slots';
+import type { MultiPaxosState, SlotValue } from '../multipaxos/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
+import { IntMap } from './intMap';
 import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
 
 export const MULTIPAXOS_PREDICATES = {
@@ -15,15 +17,39 @@ export const MULTIPAXOS_PREDICATES = {
   promiseMonotonic: 'An acceptor\'s promise never decreases, across restarts too',
 } as const;
 
+/** Acceptors of one ballot in one slot, as a bit set by node id, with the value accepted there. */
+interface AtBallot {
+  readonly round: number;
+  readonly node: NodeId;
+  readonly value: string;
+  readonly by: number;
+}
+
+/**
+ * History, slot by slot. The maps are persistent (IntMap) and what they hold is immutable,
+ * so a checkpoint's copy costs next to nothing however many slots the run has filled.
+ */
 interface History {
   prev: (MultiPaxosState | undefined)[];
-  /** slot -> ballot key -> acceptors and value */
-  acceptances: Map<number, Map<string, { value: string; by: Set<NodeId> }>>;
-  chosen: Map<number, string>;
-  decided: Map<number, { value: string; by: NodeId }>;
+  /** slot -> acceptances per ballot */
+  acceptances: IntMap<readonly AtBallot[]>;
+  chosen: IntMap<string>;
+  decided: IntMap<{ value: string; by: NodeId }>;
   /** Every value some leader proposed, per slot. */
-  proposed: Map<number, Set<string>>;
+  proposed: IntMap<readonly string[]>;
 }
+
+const count = (by: number) => {
+  let n = 0;
+  for (let b = by; b !== 0; b &= b - 1) n++;
+  return n;
+};
+
+const members = (by: number) => {
+  const ids: NodeId[] = [];
+  for (let id = 1; id < 32; id++) if (by & (1 << id)) ids.push(id);
+  return ids;
+};
 
 /** Multi-Paxos safety, slot by slot, from every acceptance and every decision. */
 export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
@@ -31,13 +57,14 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
   private h: History;
 
   constructor(private readonly n: number, history?: History) {
-    this.h = history ?? { prev: [], acceptances: new Map(), chosen: new Map(), decided: new Map(), proposed: new Map() };
+    this.h = history ?? { prev: [], acceptances: new IntMap(), chosen: new IntMap(), decided: new IntMap(), proposed: new IntMap() };
   }
 
   clone(): MultiPaxosMonitor {
-    const acceptances = new Map([...this.h.acceptances].map(([slot, m]) => [slot, new Map([...m].map(([k, v]) => [k, { value: v.value, by: new Set(v.by) }]))]));
-    const proposed = new Map([...this.h.proposed].map(([slot, values]) => [slot, new Set(values)]));
-    return new MultiPaxosMonitor(this.n, { prev: this.h.prev.slice(), acceptances, chosen: new Map(this.h.chosen), decided: new Map(this.h.decided), proposed });
+    const h = this.h;
+    return new MultiPaxosMonitor(this.n, {
+      prev: h.prev.slice(), acceptances: h.acceptances.fork(), chosen: h.chosen.fork(), decided: h.decided.fork(), proposed: h.proposed.fork(),
+    });
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<MultiPaxosState>[]): Violation[] {
@@ -48,58 +75,48 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     if (old !== undefined && promiseWentBack(old.promised, s.promised)) {
       fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
     }
-    if (s.proposals !== old?.proposals) {
-      for (const [slot, value] of Object.entries(s.proposals)) {
-        const values = this.h.proposed.get(Number(slot)) ?? new Set<string>();
-        values.add(value);
-        this.h.proposed.set(Number(slot), values);
+    // Only the slots this event changed: unchanged ones are shared with the previous state.
+    Slots.changes(old?.proposals ?? Slots.empty<string>(), s.proposals, (slot, value) => {
+      const values = this.h.proposed.get(slot) ?? [];
+      if (!values.includes(value)) this.h.proposed.set(slot, [...values, value]);
+    });
+    Slots.changes(old?.accepted ?? Slots.empty<SlotValue>(), s.accepted, (slot, v) => {
+      if (old?.promised && compareBallots(v.ballot, old.promised) < 0) {
+        fail('acceptNotBelowPromise', [id], `S${id} accepted slot ${slot} at ${ballotText(v.ballot)} after promising ${ballotText(old.promised)}`);
       }
-    }
-    if (s.accepted !== old?.accepted) {
-      for (const [slotText, v] of Object.entries(s.accepted)) {
-        const slot = Number(slotText);
-        if (old?.accepted[slot] === v) continue;
-        if (old?.promised && compareBallots(v.ballot, old.promised) < 0) {
-          fail('acceptNotBelowPromise', [id], `S${id} accepted slot ${slot} at ${ballotText(v.ballot)} after promising ${ballotText(old.promised)}`);
-        }
-        this.recordAcceptance(slot, v.ballot, v.value, id, fail);
-      }
-    }
-    if (s.decided !== old?.decided) {
-      for (const [slotText, value] of Object.entries(s.decided)) {
-        const slot = Number(slotText);
-        if (old?.decided[slot] === value) continue;
-        const chosen = this.h.chosen.get(slot);
-        if (chosen !== value) fail('decidedOnlyChosen', [id], `S${id} decided "${value}" for slot ${slot}, which ${chosen === undefined ? 'no majority accepted' : `is not the chosen "${chosen}"`}`);
-        const earlier = this.h.decided.get(slot);
-        if (earlier !== undefined && earlier.value !== value) fail('replicasAgree', [earlier.by, id], `S${earlier.by} decided "${earlier.value}" and S${id} decided "${value}" for slot ${slot}`);
-        else if (earlier === undefined) this.h.decided.set(slot, { value, by: id });
-      }
-    }
-    if (s.applied !== old?.applied) {
-      for (let slot = 1; slot <= s.applied; slot++) {
-        if (s.decided[slot] === undefined) {
-          fail('appliedInOrder', [id], `S${id} applied up to slot ${s.applied} without slot ${slot} being decided`);
-          break;
-        }
+      this.recordAcceptance(slot, v.ballot, v.value, id, fail);
+    });
+    Slots.changes(old?.decided ?? Slots.empty<string>(), s.decided, (slot, value, was) => {
+      if (was === value) return;
+      const chosen = this.h.chosen.get(slot);
+      if (chosen !== value) fail('decidedOnlyChosen', [id], `S${id} decided "${value}" for slot ${slot}, which ${chosen === undefined ? 'no majority accepted' : `is not the chosen "${chosen}"`}`);
+      const earlier = this.h.decided.get(slot);
+      if (earlier !== undefined && earlier.value !== value) fail('replicasAgree', [earlier.by, id], `S${earlier.by} decided "${earlier.value}" and S${id} decided "${value}" for slot ${slot}`);
+      else if (earlier === undefined) this.h.decided.set(slot, { value, by: id });
+    });
+    // A replica never loses a decided slot (Slots cannot delete one), so the slots applied
+    // before were checked then: only the newly applied ones need a decision.
+    for (let slot = old === undefined ? 1 : Math.min(old.applied, s.applied) + 1; slot <= s.applied; slot++) {
+      if (s.decided.get(slot) === undefined) {
+        fail('appliedInOrder', [id], `S${id} applied up to slot ${s.applied} without slot ${slot} being decided`);
+        break;
       }
     }
     return out;
   }
 
   private recordAcceptance(slot: number, ballot: Ballot, value: string, id: NodeId, fail: (p: keyof typeof MULTIPAXOS_PREDICATES, ids: NodeId[], text: string) => void): void {
-    const bySlot = this.h.acceptances.get(slot) ?? new Map<string, { value: string; by: Set<NodeId> }>();
-    this.h.acceptances.set(slot, bySlot);
-    const key = `${ballot[0]}:${ballot[1]}`;
-    const entry = bySlot.get(key) ?? { value, by: new Set<NodeId>() };
-    entry.by.add(id);
-    bySlot.set(key, entry);
-    if (entry.by.size < majority(this.n)) return;
+    const here = this.h.acceptances.get(slot) ?? [];
+    const i = here.findIndex((a) => a.round === ballot[0] && a.node === ballot[1]);
+    const before = i < 0 ? { round: ballot[0], node: ballot[1], value, by: 0 } : here[i];
+    const entry = { ...before, by: before.by | (1 << id) };
+    this.h.acceptances.set(slot, i < 0 ? [...here, entry] : here.map((a, k) => (k === i ? entry : a)));
+    if (count(entry.by) < majority(this.n)) return;
     const chosen = this.h.chosen.get(slot);
     if (chosen === undefined) {
       this.h.chosen.set(slot, entry.value);
-      if (!this.h.proposed.get(slot)?.has(entry.value)) fail('onlyProposedChosen', [...entry.by], `"${entry.value}" was chosen for slot ${slot}, but no leader proposed it there`);
+      if (!this.h.proposed.get(slot)?.includes(entry.value)) fail('onlyProposedChosen', members(entry.by), `"${entry.value}" was chosen for slot ${slot}, but no leader proposed it there`);
     }
-    else if (chosen !== entry.value) fail('atMostOneChosenPerSlot', [...entry.by], `slot ${slot} had "${chosen}" chosen, and then "${entry.value}" at ${ballotText(ballot)}`);
+    else if (chosen !== entry.value) fail('atMostOneChosenPerSlot', members(entry.by), `slot ${slot} had "${chosen}" chosen, and then "${entry.value}" at ${ballotText(ballot)}`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ctxFor, stateWith } from '../raft/fixtures.test-helper';
+import { ctxFor, type RaftFields, stateWith, withFields } from '../raft/fixtures.test-helper';
 import type { LogEntry, RaftState } from '../raft/types';
 import type { NodeSlot } from '../sim/types';
 import { RaftMonitor } from './raft';
@@ -14,8 +14,8 @@ function harness() {
   let seq = 0;
   return {
     monitor,
-    set(id: number, fields: Partial<RaftState>) {
-      nodes[id - 1].state = { ...nodes[id - 1].state, ...fields };
+    set(id: number, fields: RaftFields) {
+      nodes[id - 1].state = withFields(nodes[id - 1].state, fields);
       return monitor.observe(++seq, seq, id, nodes).map((v) => v.predicate);
     },
   };
@@ -84,5 +84,37 @@ describe('Raft safety predicates: each one can fail', () => {
       id, up: true, crashedAt: -1, timers: {}, state: stateWith(ctx, id === 2 ? { currentTerm: 2, currentRole: 'leader' } : {}),
     }));
     expect(copy.observe(9, 9, 2, nodes).map((v) => v.predicate)).toEqual(['electionSafety']);
+  });
+
+  it('a clone taken earlier does not see what the original learns afterwards', () => {
+    const h = harness();
+    const copy = h.monitor.clone();
+    h.set(1, { currentTerm: 2, currentRole: 'leader' });
+    const nodes: NodeSlot<RaftState>[] = [1, 2, 3].map((id) => ({
+      id, up: true, crashedAt: -1, timers: {}, state: stateWith(ctx, id === 2 ? { currentTerm: 2, currentRole: 'leader' } : {}),
+    }));
+    expect(copy.observe(9, 9, 2, nodes)).toEqual([]);
+  });
+
+  it('logMatching remembers entries a log no longer holds', () => {
+    const h = harness();
+    h.set(1, { log: [t(1, 'a'), t(2, 'b')] });
+    h.set(1, { log: [t(1, 'a')] });
+    expect(h.set(2, { log: [t(1, 'x'), t(2, 'b')] })).toContain('logMatching');
+  });
+
+  it('leaderCompleteness: a leader holding the last committed entry but not an earlier one fails Log Matching', () => {
+    const h = harness();
+    h.set(1, { currentTerm: 1, log: [t(1, 'a'), t(1, 'b')], commitLength: 2 });
+    expect(h.set(2, { currentTerm: 2, currentRole: 'leader', log: [t(1, 'z'), t(1, 'b')] })).toContain('logMatching');
+  });
+
+  it('checks only what an event changed, yet still catches a change to an old committed entry', () => {
+    const h = harness();
+    const long = Array.from({ length: 500 }, (_, i) => t(1, `c${i}`));
+    h.set(1, { currentTerm: 1, log: long, commitLength: 500 });
+    expect(h.set(2, { currentTerm: 1, log: long, commitLength: 500 })).toEqual([]);
+    const changed = long.map((e, i) => (i === 3 ? t(1, 'other') : e));
+    expect(h.set(2, { log: changed })).toEqual(expect.arrayContaining(['logMatching', 'committedPrefix']));
   });
 });

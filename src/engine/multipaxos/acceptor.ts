@@ -22,7 +22,7 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
     startLeaderTimer(out, ctx);
     state = { ...state, role: 'follower', leader: null };
   }
-  const n = Object.keys(s.accepted).length;
+  const n = s.accepted.size;
   return out.done(state, 'multipaxos.promise', () => `${who} promises ballot ${ballotText(ballot)} to S${from}, reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
 }
 
@@ -37,7 +37,7 @@ export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxos
   }
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, slot: m.slot, value: m.value });
   const promised = above(m.ballot, s.promised) ? m.ballot : s.promised;
-  let state: MultiPaxosState = { ...s, promised, accepted: { ...s.accepted, [m.slot]: { ballot: m.ballot, value: m.value } } };
+  let state: MultiPaxosState = { ...s, promised, accepted: s.accepted.set(m.slot, { ballot: m.ballot, value: m.value }) };
   if (from !== ctx.self) {
     // An Accept comes from the leader: follow it, and keep suspecting it only if it falls silent.
     if (s.role === 'leader') out.cancelTimer('heartbeat');

@@ -8,7 +8,8 @@ import { onAccepted, onDecide, onHeartbeat, onNack } from './replica';
 import { crashed, initialState, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
-export type { MultiPaxosMessage, MultiPaxosState } from './types';
+export { Slots } from './slots';
+export type { MultiPaxosMessage, MultiPaxosState, MultiPaxosView } from './types';
 
 function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Context): Step<MultiPaxosState, MultiPaxosMessage> {
   switch (input.kind) {
@@ -19,7 +20,7 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
       const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
       return out.done(state, input.kind === 'start' ? 'multipaxos.init' : 'multipaxos.recover',
         () => input.kind === 'start' ? `S${ctx.self} starts as a follower waiting for a leader`
-          : `S${ctx.self} recovers: promised ${ballotText(state.promised)}, ${Object.keys(state.accepted).length} accepted slots, applied up to slot ${state.applied}`);
+          : `S${ctx.self} recovers: promised ${ballotText(state.promised)}, ${state.accepted.size} accepted slots, applied up to slot ${state.applied}`);
     }
     case 'request': return onRequest(s, input.command, ctx);
     case 'timeout': return onLeaderTimeout(s, ctx, true);
@@ -44,7 +45,7 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
 function describe(m: MultiPaxosMessage): string {
   switch (m.type) {
     case 'Prepare': return `Prepare${ballotText(m.ballot)}`;
-    case 'Promise': return `Promise${ballotText(m.ballot)} (${Object.keys(m.accepted).length} slots)`;
+    case 'Promise': return `Promise${ballotText(m.ballot)} (${m.accepted.size} slots)`;
     case 'Nack': return `Nack${ballotText(m.ballot)} < ${ballotText(m.promised)}`;
     case 'Accept': return `Accept${ballotText(m.ballot)} slot ${m.slot} "${m.value}"`;
     case 'Accepted': return `Accepted${ballotText(m.ballot)} slot ${m.slot} "${m.value}"`;
@@ -67,8 +68,8 @@ export const multipaxos: Protocol<MultiPaxosState, MultiPaxosMessage> = {
   summarize: (s) => ({
     promised: s.promised === null ? null : ballotOut(s.promised),
     leader: s.leader,
-    accepted: Object.fromEntries(Object.entries(s.accepted).map(([slot, v]) => [slot, { ballot: ballotOut(v.ballot), value: v.value }])),
-    decided: { ...s.decided },
+    accepted: Object.fromEntries(s.accepted.entries().map(([slot, v]) => [slot, { ballot: ballotOut(v.ballot), value: v.value }])),
+    decided: s.decided.toJSON(),
     applied: s.applied,
   }),
 };

@@ -1,6 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { type Ballot, ballotText, compareBallots, sameBallot } from '../paxos/ballot';
+import { Slots } from './slots';
 import { NOOP, quorum, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState, SlotValue } from './types';
 
@@ -39,36 +40,35 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   }
   const reported = new Map<number, SlotValue>();
   for (const p of promises) {
-    for (const [slotText, v] of Object.entries(p.accepted)) {
-      const slot = Number(slotText);
+    for (const [slot, v] of p.accepted.entries()) {
       const best = reported.get(slot);
       if (best === undefined || compareBallots(v.ballot, best.ballot) > 0) reported.set(slot, v);
     }
   }
-  const decidedSlots = Object.keys(s.decided).map(Number);
-  const top = Math.max(0, ...reported.keys(), ...decidedSlots);
+  let top = s.decided.top;
+  for (const slot of reported.keys()) top = Math.max(top, slot);
   let adopted = 0;
   let gaps = 0;
-  const proposals: Record<number, string> = {};
+  let proposals = Slots.empty<string>();
   for (let slot = s.applied + 1; slot <= top; slot++) {
-    if (s.decided[slot] !== undefined) continue;
+    if (s.decided.get(slot) !== undefined) continue;
     const r = reported.get(slot);
     const value = r !== undefined && !ctx.bugs.has('noAdoptOnLeaderChange') ? r.value : NOOP;
     if (r !== undefined && value === r.value) adopted++;
     else gaps++;
-    proposals[slot] = value;
+    proposals = proposals.set(slot, value);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
   }
   let nextSlot = top + 1;
   for (const command of s.pending) {
-    proposals[nextSlot] = command;
+    proposals = proposals.set(nextSlot, command);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: nextSlot, value: command });
     nextSlot++;
   }
   out.cancelTimer('leader');
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
-  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [], proposals }, 'multipaxos.lead',
+  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [], proposals, resendBelow: nextSlot }, 'multipaxos.lead',
     () => `${who} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
 }
 
@@ -78,7 +78,7 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
   const who = `S${ctx.self}`;
   if (s.role === 'leader') {
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
-    return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: { ...s.proposals, [s.nextSlot]: command } }, 'multipaxos.propose',
+    return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: s.proposals.set(s.nextSlot, command) }, 'multipaxos.propose',
       () => `${who}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
   }
   if (s.leader !== null && s.leader !== ctx.self) {
@@ -88,20 +88,33 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
   return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `${who} knows no leader and holds "${command}"`);
 }
 
-/** The leader's heartbeat, with how far it has applied, so laggards can catch up. */
+/**
+ * The leader's heartbeat, with how far it has applied, so laggards can catch up. Phase 2 is
+ * retried here: Accept again for every slot it proposed before the previous heartbeat that it
+ * still has not seen decided (a lost Accept or Accepted would otherwise block every later slot).
+ */
 export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   if (s.role !== 'leader') return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self} no longer leads; its heartbeat stops`);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
+  const resent: number[] = [];
+  for (let slot = s.applied + 1; slot < s.resendBelow; slot++) {
+    const value = s.proposals.get(slot);
+    if (value === undefined || s.decided.get(slot) !== undefined) continue;
+    for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot, value });
+    resent.push(slot);
+  }
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
-  return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`);
+  return out.done({ ...s, resendBelow: s.nextSlot }, 'multipaxos.heartbeat',
+    () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`
+      + (resent.length > 0 ? ` and proposes again the undecided ${resent.length === 1 ? 'slot' : 'slots'} ${resent.join(', ')}` : ''));
 }
 
 /** A follower missed decisions: the leader sends what it has applied since. */
 export function onCatchUp(s: MultiPaxosState, from: NodeId, fromSlot: number, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const entries: [number, string][] = [];
-  for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided[slot]]);
+  for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided.get(slot)!]);
   if (entries.length > 0) out.send(from, { type: 'Decide', entries });
   return out.done(s, 'multipaxos.catchUp', () => `S${ctx.self} sends S${from} the ${entries.length} decided slot${entries.length === 1 ? '' : 's'} it missed`);
 }

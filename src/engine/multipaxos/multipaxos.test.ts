@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { toActions, toSimConfig } from '../../scenario/config';
+import { parseScenario } from '../../scenario/validate';
+import { Run } from '../run';
 import type { Context, Effect } from '../sim/protocol';
+import type { NodeSlot } from '../sim/types';
 import { multipaxos } from './index';
+import { type MultiPaxosFields, withFields } from './fixtures.test-helper';
+import { Slots } from './slots';
 import { initialState } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
@@ -11,15 +17,15 @@ function ctxFor(self: number, n = 3, bugs: string[] = []): Context {
     timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
   };
 }
-const state = (fields: Partial<MultiPaxosState> = {}): MultiPaxosState => ({ ...initialState(), ...fields });
+const state = (fields: MultiPaxosFields = {}): MultiPaxosState => withFields(initialState(), fields);
 const sent = (effects: readonly Effect<MultiPaxosMessage>[]) => effects.flatMap((e) => (e.kind === 'send' ? [{ to: e.to, msg: e.msg }] : []));
 const msg = (s: MultiPaxosState, from: number, m: MultiPaxosMessage, ctx: Context) => multipaxos.handle(s, { kind: 'message', from, msg: m }, ctx);
 
 describe('Multi-Paxos: a new leader runs phase 1 once for all slots', () => {
-  const candidate = state({ role: 'candidate', ballot: [3, 1], promises: [{ from: 1, accepted: { 1: { ballot: [1, 2], value: 'set a 1' } } }] });
+  const candidate = state({ role: 'candidate', ballot: [3, 1], promises: [{ from: 1, accepted: Slots.of({ 1: { ballot: [1, 2], value: 'set a 1' } }) }] });
 
   it('adopts the highest-ballot value reported for each open slot and fills gaps with no-ops', () => {
-    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: { 1: { ballot: [2, 3], value: 'set a 2' }, 3: { ballot: [2, 3], value: 'set c 3' } } }, ctxFor(1));
+    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: Slots.of({ 1: { ballot: [2, 3], value: 'set a 2' }, 3: { ballot: [2, 3], value: 'set c 3' } }) }, ctxFor(1));
     expect(step.state).toMatchObject({ role: 'leader', leader: 1, nextSlot: 4 });
     const accepts = sent(step.effects).filter((s) => s.msg.type === 'Accept' && s.to === 2).map((s) => s.msg);
     expect(accepts).toEqual([
@@ -30,7 +36,7 @@ describe('Multi-Paxos: a new leader runs phase 1 once for all slots', () => {
   });
 
   it('mutant noAdoptOnLeaderChange proposes no-ops over reported values', () => {
-    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: {} }, ctxFor(1, 3, ['noAdoptOnLeaderChange']));
+    const step = msg(candidate, 2, { type: 'Promise', ballot: [3, 1], accepted: Slots.empty() }, ctxFor(1, 3, ['noAdoptOnLeaderChange']));
     expect(sent(step.effects).find((s) => s.msg.type === 'Accept')!.msg).toMatchObject({ slot: 1, value: 'noop' });
   });
 });
@@ -53,7 +59,7 @@ describe('Multi-Paxos: replicas', () => {
     const ctx = ctxFor(3);
     let s = state();
     for (const from of [1, 2]) s = msg(s, from, { type: 'Accepted', ballot: [1, 1], slot: 2, value: 'b' }, ctx).state;
-    expect(s.decided).toEqual({ 2: 'b' });
+    expect(s.decided.toJSON()).toEqual({ 2: 'b' });
     expect(s.applied).toBe(0);
     s = msg(s, 1, { type: 'Accepted', ballot: [1, 1], slot: 1, value: 'a' }, ctx).state;
     const step = msg(s, 2, { type: 'Accepted', ballot: [1, 1], slot: 1, value: 'a' }, ctx);
@@ -68,11 +74,55 @@ describe('Multi-Paxos: replicas', () => {
     const beat = msg(state(), 1, { type: 'Heartbeat', ballot: [1, 1], applied: 2 }, ctx);
     expect(sent(beat.effects)).toEqual([{ to: 1, msg: { type: 'CatchUp', from: 1 } }]);
     const decided = msg(beat.state, 1, { type: 'Decide', entries: [[1, 'a'], [2, 'b']] }, ctx);
-    expect(decided.state).toMatchObject({ applied: 2, decided: { 1: 'a', 2: 'b' } });
+    expect(decided.state).toMatchObject({ applied: 2 });
+    expect(decided.state.decided.toJSON()).toEqual({ 1: 'a', 2: 'b' });
   });
 
   it('a crash keeps promised, accepted, decided and applied', () => {
     const before = state({ promised: [2, 1], accepted: { 1: { ballot: [2, 1], value: 'a' } }, decided: { 1: 'a' }, applied: 1, role: 'leader', leader: 1, nextSlot: 9 });
     expect(multipaxos.crash(before, ctxFor(1))).toEqual(state({ promised: [2, 1], accepted: { 1: { ballot: [2, 1], value: 'a' } }, decided: { 1: 'a' }, applied: 1 }));
+  });
+});
+
+describe('Multi-Paxos: liveness when phase 2 messages are lost', () => {
+  it('the leader proposes again, at a heartbeat, every slot it proposed before the previous one and still has not seen decided', () => {
+    const leader = state({ role: 'leader', leader: 1, ballot: [2, 1], nextSlot: 5, resendBelow: 4, applied: 1,
+      proposals: { 2: 'b', 3: 'c', 4: 'd' }, decided: { 1: 'a', 3: 'c' } });
+    const step = multipaxos.handle(leader, { kind: 'timer', name: 'heartbeat' }, ctxFor(1));
+    // Slot 3 is decided and slot 4 is younger than one heartbeat interval: only slot 2 goes again.
+    expect(sent(step.effects).filter((s) => s.msg.type === 'Accept').map((s) => [s.to, s.msg])).toEqual(
+      [1, 2, 3].map((to) => [to, { type: 'Accept', ballot: [2, 1], slot: 2, value: 'b' }]));
+    expect(step.state.resendBelow).toBe(5);
+  });
+
+  it('a follower sends the leader the decisions it missed, but not one that may be crossing the heartbeat', () => {
+    const ctx = ctxFor(3);
+    const follower = state({ leader: 1, decided: { 1: 'a', 2: 'b', 3: 'c' }, applied: 3, appliedAtBeat: 2 });
+    const step = msg(follower, 1, { type: 'Heartbeat', ballot: [1, 1], applied: 0 }, ctx);
+    expect(sent(step.effects)).toEqual([{ to: 1, msg: { type: 'Decide', entries: [[1, 'a'], [2, 'b']] } }]);
+    expect(step.state.appliedAtBeat).toBe(3);
+    const leader = msg(state({ role: 'leader', leader: 1, ballot: [1, 1] }), 3, { type: 'Decide', entries: [[1, 'a'], [2, 'b']] }, ctxFor(1));
+    expect(leader.state.applied).toBe(2);
+  });
+
+  // Regression (issue 18): phase 2 was sent once and never retried, so one lost Accept blocked every later slot forever.
+  it('regression: the Accept messages for slot 1 are lost; slot 2 is decided; every replica still applies both', () => {
+    const parsed = parseScenario({
+      version: 1, protocol: 'multipaxos', nodes: 3, seed: 3,
+      actions: [
+        { at: 5, type: 'timeout', node: 1 },
+        { at: 199, type: 'cut', from: 1, to: 2 }, { at: 199, type: 'cut', from: 1, to: 3 },
+        { at: 200, type: 'request', node: 1, command: 'set a 1' },
+        { at: 230, type: 'restore', from: 1, to: 2 }, { at: 230, type: 'restore', from: 1, to: 3 },
+        { at: 300, type: 'request', node: 1, command: 'set b 2' },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    run.runUntil(600);
+    expect(run.violations).toEqual([]);
+    for (const node of run.sim.nodes() as readonly NodeSlot<MultiPaxosState>[]) {
+      expect(node.state).toMatchObject({ applied: 2, decided: { 1: 'set a 1', 2: 'set b 2' } });
+    }
   });
 });

@@ -11,7 +11,7 @@ type AcceptedMsg = Extract<MultiPaxosMessage, { type: 'Accepted' }>;
 export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
-  if (s.decided[m.slot] !== undefined) {
+  if (s.decided.get(m.slot) !== undefined) {
     return out.done(s, 'multipaxos.accepted', () => `${who} already knows slot ${m.slot} is decided`);
   }
   const i = s.tallies.findIndex((t) => t.slot === m.slot && sameBallot(t.ballot, m.ballot));
@@ -22,12 +22,17 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
     return out.done({ ...s, tallies }, 'multipaxos.accepted',
       () => `${who} hears S${from} accepted "${m.value}" for slot ${m.slot} (${tally.from.length} of ${quorum(ctx)})`);
   }
-  const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: { ...s.decided, [m.slot]: m.value } }, out);
+  const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: s.decided.set(m.slot, m.value) }, out);
   return out.done(decided, 'multipaxos.decide',
     () => `${who} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
 }
 
-/** The leader's heartbeat: follow it, restart the suspicion timer, and ask for any decisions missed. */
+/**
+ * The leader's heartbeat: follow it, restart the suspicion timer, and catch up in whichever
+ * direction is behind: ask for decisions this node missed, or send the leader those it missed.
+ * Only slots this node already knew at the previous heartbeat go to the leader: a fresher one
+ * is most likely crossing the heartbeat on the wire, not missed.
+ */
 export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Heartbeat' }>, ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
   const who = `S${ctx.self}`;
@@ -38,15 +43,19 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
   startLeaderTimer(out, ctx);
   for (const command of s.pending) out.send(from, { type: 'ClientRequest', command });
   if (m.applied > s.applied) out.send(from, { type: 'CatchUp', from: s.applied + 1 });
-  return out.done({ ...s, role: 'follower', leader: from, pending: [] }, 'multipaxos.heartbeat',
-    () => `${who} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed` : ''}`);
+  const ahead: [number, string][] = [];
+  for (let slot = m.applied + 1; slot <= s.appliedAtBeat; slot++) ahead.push([slot, s.decided.get(slot)!]);
+  if (ahead.length > 0) out.send(from, { type: 'Decide', entries: ahead });
+  return out.done({ ...s, role: 'follower', leader: from, pending: [], appliedAtBeat: s.applied }, 'multipaxos.heartbeat',
+    () => `${who} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed`
+      : ahead.length > 0 ? ` and sends it slots ${m.applied + 1}–${s.appliedAtBeat}, which the leader missed` : ''}`);
 }
 
 /** Decisions a follower missed, sent by the leader: record them and apply in order. */
 export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number, string])[], ctx: Context): MultiStep {
   const out = new Outbox<MultiPaxosMessage>();
-  const decided = { ...s.decided };
-  for (const [slot, value] of entries) decided[slot] = value;
+  let decided = s.decided;
+  for (const [slot, value] of entries) decided = decided.set(slot, value);
   const state = applyInOrder({ ...s, decided }, out);
   return out.done(state, 'multipaxos.decide', () => `S${ctx.self} catches up: applied up to slot ${state.applied}`);
 }

@@ -1,5 +1,6 @@
 import { majority, minorityQuorum } from '../quorum/quorum';
 import type { Context, Outbox } from '../sim/protocol';
+import { Slots } from './slots';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
 export type MultiOut = Outbox<MultiPaxosMessage>;
@@ -10,11 +11,11 @@ export function quorum(ctx: Context): number {
 }
 
 const volatile = {
-  role: 'follower', leader: null, ballot: null, maxRound: 0, promises: [], nextSlot: 1, tallies: [], pending: [], proposals: {},
+  role: 'follower', leader: null, ballot: null, maxRound: 0, promises: [], nextSlot: 1, tallies: [], pending: [], proposals: Slots.empty<string>(), resendBelow: 1, appliedAtBeat: 0,
 } as const;
 
 export function initialState(): MultiPaxosState {
-  return { promised: null, accepted: {}, decided: {}, applied: 0, ...volatile };
+  return { promised: null, accepted: Slots.empty(), decided: Slots.empty(), applied: 0, ...volatile };
 }
 
 export function crashed(s: MultiPaxosState): MultiPaxosState {
@@ -29,9 +30,9 @@ export function startLeaderTimer(out: MultiOut, ctx: Context): void {
 /** Applies decided slots in order, as far as they go without a gap. */
 export function applyInOrder(s: MultiPaxosState, out: MultiOut): MultiPaxosState {
   let applied = s.applied;
-  while (s.decided[applied + 1] !== undefined) {
+  for (let value = s.decided.get(applied + 1); value !== undefined; value = s.decided.get(applied + 1)) {
     applied++;
-    out.apply(applied - 1, s.decided[applied]);
+    out.apply(applied - 1, value);
   }
   return applied === s.applied ? s : { ...s, applied };
 }

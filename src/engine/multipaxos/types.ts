@@ -1,5 +1,6 @@
 import type { Ballot } from '../paxos/ballot';
 import type { NodeId } from '../sim/protocol';
+import type { Slots } from './slots';
 
 export interface SlotValue {
   readonly ballot: Ballot;
@@ -16,10 +17,10 @@ export type MultiRole = 'follower' | 'candidate' | 'leader';
 export interface MultiPaxosState {
   // Persistent
   readonly promised: Ballot | null;
-  /** Accepted proposal per slot (slots count from 1). */
-  readonly accepted: Readonly<Record<number, SlotValue>>;
+  /** Accepted proposal per slot (slots count from 1). Slots are values that share structure (slots.ts). */
+  readonly accepted: Slots<SlotValue>;
   /** Decided value per slot, as this replica learned it. */
-  readonly decided: Readonly<Record<number, string>>;
+  readonly decided: Slots<string>;
   /** Slots 1..applied are decided and applied to the state machine, in order. */
   readonly applied: number;
   // Volatile
@@ -28,20 +29,34 @@ export interface MultiPaxosState {
   readonly ballot: Ballot | null;
   readonly maxRound: number;
   /** Phase 1 promises collected as a candidate, with each acceptor's accepted slots. */
-  readonly promises: readonly { from: NodeId; accepted: Readonly<Record<number, SlotValue>> }[];
+  readonly promises: readonly { from: NodeId; accepted: Slots<SlotValue> }[];
   /** The leader's next free slot. */
   readonly nextSlot: number;
   /** What this node proposed, as leader, for each slot (client commands, adopted values, no-ops). */
-  readonly proposals: Readonly<Record<number, string>>;
+  readonly proposals: Slots<string>;
+  /**
+   * The leader's next free slot at its previous heartbeat: a slot below it still undecided at
+   * this heartbeat has waited a whole interval, so its Accept or Accepted messages were lost.
+   */
+  readonly resendBelow: number;
+  /** How far this follower had applied when the previous heartbeat came (for catching the leader up). */
+  readonly appliedAtBeat: number;
   /** Acceptances seen per slot and ballot, for learning. */
   readonly tallies: readonly { slot: number; ballot: Ballot; value: string; from: readonly NodeId[] }[];
   /** Client commands held while no leader is known. */
   readonly pending: readonly string[];
 }
 
+type SlotFields = 'accepted' | 'decided' | 'proposals';
+
+/** The state as a snapshot carries it to the view: slots as plain records. */
+export type MultiPaxosView = Omit<MultiPaxosState, SlotFields> & {
+  readonly [K in SlotFields]: Readonly<Record<number, MultiPaxosState[K] extends Slots<infer T> ? T : never>>
+};
+
 export type MultiPaxosMessage =
   | { type: 'Prepare'; ballot: Ballot }
-  | { type: 'Promise'; ballot: Ballot; accepted: Readonly<Record<number, SlotValue>> }
+  | { type: 'Promise'; ballot: Ballot; accepted: Slots<SlotValue> }
   | { type: 'Nack'; ballot: Ballot; promised: Ballot }
   | { type: 'Accept'; ballot: Ballot; slot: number; value: string }
   | { type: 'Accepted'; ballot: Ballot; slot: number; value: string }

@@ -13,17 +13,17 @@ export function appendEntries(
   let log = s.log;
   if (suffix.length > 0 && log.length > prefixLen) {
     const index = Math.min(log.length, prefixLen + suffix.length) - 1;
-    if (log[index].term !== suffix[index - prefixLen].term) {
-      log = log.slice(0, ctx.bugs.has('truncateOffByOne') ? prefixLen - 1 : prefixLen);
+    if (log.get(index).term !== suffix[index - prefixLen].term) {
+      log = log.truncate(ctx.bugs.has('truncateOffByOne') ? prefixLen - 1 : prefixLen);
     }
   }
   if (prefixLen + suffix.length > log.length) {
-    log = log.concat(suffix.slice(Math.max(0, log.length - prefixLen)));
+    log = log.append(suffix, Math.max(0, log.length - prefixLen));
   }
   // The whole suffix is always sent, so leaderCommit never exceeds the log; the clamp only
   // matters under a mutant that corrupts the log, where it keeps the engine well defined.
   const commitTo = Math.min(leaderCommit, log.length);
   if (commitTo <= s.commitLength) return log === s.log ? s : { ...s, log };
-  for (let i = s.commitLength; i < commitTo; i++) out.apply(i, log[i].command);
+  for (let i = s.commitLength; i < commitTo; i++) out.apply(i, log.get(i).command);
   return { ...s, log, commitLength: commitTo };
 }

@@ -11,12 +11,12 @@ describe('Raft slide 4: broadcasting messages, and the heartbeat', () => {
 
   it('the leader appends the command in its term, acknowledges it itself, and replicates to every follower', () => {
     const step = onClientRequest(leader, 'set x 1', ctx);
-    expect(step.state.log).toEqual([...leader.log, { term: 2, command: 'set x 1' }]);
+    expect(step.state.log.slice()).toEqual([...leader.log.slice(), { term: 2, command: 'set x 1' }]);
     expect(step.state.ackedLength[1]).toBe(2);
     const out = sent(step.effects);
     expect(out).toEqual([
       { to: 2, msg: { type: 'LogRequest', leaderId: 1, term: 2, prefixLen: 1, prefixTerm: 1, leaderCommit: 1, suffix: [{ term: 2, command: 'set x 1' }] } },
-      { to: 3, msg: { type: 'LogRequest', leaderId: 1, term: 2, prefixLen: 0, prefixTerm: 0, leaderCommit: 1, suffix: step.state.log } },
+      { to: 3, msg: { type: 'LogRequest', leaderId: 1, term: 2, prefixLen: 0, prefixTerm: 0, leaderCommit: 1, suffix: step.state.log.slice() } },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('Raft slide 4: broadcasting messages, and the heartbeat', () => {
     const step = onHeartbeat(leader, ctx);
     const out = sent(step.effects);
     expect(out[0].msg).toMatchObject({ prefixLen: 1, suffix: [] });
-    expect(out[1].msg).toMatchObject({ prefixLen: 0, suffix: leader.log });
+    expect(out[1].msg).toMatchObject({ prefixLen: 0, suffix: leader.log.slice() });
     expect(timers(step.effects)).toEqual(['start:heartbeat']);
   });
 });

@@ -15,7 +15,7 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
   const out = new Outbox<RaftMessage>();
   const who = `S${ctx.self}`;
   if (s.currentRole === 'leader') {
-    const log = s.log.concat({ term: s.currentTerm, command });
+    const log = s.log.append([{ term: s.currentTerm, command }]);
     const state = { ...s, log, ackedLength: setAt(s.ackedLength, ctx.self, log.length) };
     for (const id of others(ctx)) replicateLog(state, id, out, ctx);
     return out.done(state, 'raft.broadcast', () => `${who}, leader of term ${s.currentTerm}, appends ${quote(command)} at index ${log.length} and replicates it`);

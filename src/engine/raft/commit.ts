@@ -11,7 +11,7 @@ import type { RaftState } from './types';
 export function commitLogEntries(s: RaftState, out: RaftOut, ctx: Context): RaftState {
   const ready = quorumLength(s.ackedLength, quorum(ctx), 1);
   if (ready <= s.commitLength) return s;
-  if (!ctx.bugs.has('commitOldTermByCount') && s.log[ready - 1].term !== s.currentTerm) return s;
-  for (let i = s.commitLength; i < ready; i++) out.apply(i, s.log[i].command);
+  if (!ctx.bugs.has('commitOldTermByCount') && s.log.get(ready - 1).term !== s.currentTerm) return s;
+  for (let i = s.commitLength; i < ready; i++) out.apply(i, s.log.get(i).command);
   return { ...s, commitLength: ready };
 }

@@ -7,7 +7,7 @@ describe('Raft slide 1: initialisation, recovery and election timeout', () => {
   it('starts every node as a follower of term 0 with its election timer running', () => {
     const ctx = ctxFor(2);
     const step = onStart(stateWith(ctx, {}), ctx);
-    expect(step.state).toMatchObject({ currentTerm: 0, votedFor: null, log: [], commitLength: 0, currentRole: 'follower' });
+    expect({ ...step.state, log: step.state.log.slice() }).toMatchObject({ currentTerm: 0, votedFor: null, log: [], commitLength: 0, currentRole: 'follower' });
     expect(timers(step.effects)).toEqual(['start:election']);
   });
 

@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { lastTerm, others, startElectionTimer } from './state';
+import { others, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -35,7 +35,7 @@ export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
   const state: RaftState = {
     ...s, currentTerm, currentRole: 'candidate', votedFor: ctx.self, votesReceived: [ctx.self], currentLeader: null,
   };
-  const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: lastTerm(s.log) };
+  const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: s.log.lastTerm };
   for (const id of others(ctx)) out.send(id, msg);
   startElectionTimer(out, ctx);
   return out.done(state, 'raft.electionTimeout', () => `S${ctx.self} times out and starts an election for term ${currentTerm}`);

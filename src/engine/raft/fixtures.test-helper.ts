@@ -1,4 +1,5 @@
 import type { Context, Effect } from '../sim/protocol';
+import { Log } from './log';
 import { initialState } from './state';
 import type { LogEntry, RaftMessage, RaftState } from './types';
 
@@ -12,8 +13,16 @@ export function ctxFor(self: number, n = 5, bugs: string[] = [], options: Record
   };
 }
 
-export function stateWith(ctx: Context, fields: Partial<RaftState>): RaftState {
-  return { ...initialState(ctx), ...fields };
+/** Test fields for a Raft state; a log may be given as a plain array of entries. */
+export type RaftFields = Omit<Partial<RaftState>, 'log'> & { log?: Log | readonly LogEntry[] };
+
+export function withFields(s: RaftState, fields: RaftFields): RaftState {
+  const { log, ...rest } = fields;
+  return { ...s, ...rest, ...(log === undefined ? {} : { log: log instanceof Log ? log : Log.of(log) }) };
+}
+
+export function stateWith(ctx: Context, fields: RaftFields): RaftState {
+  return withFields(initialState(ctx), fields);
 }
 
 export function entries(...terms: number[]): LogEntry[] {

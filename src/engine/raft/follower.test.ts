@@ -37,9 +37,10 @@ describe('Raft slide 6: followers receiving LogRequest', () => {
     ['log too short for the prefix', entries(1), 2, 1],
     ['term at prefixLen - 1 differs', entries(1, 1), 2, 2],
   ])('logOk fails: %s', (_name, log, prefixLen, prefixTerm) => {
-    const step = onLogRequest(stateWith(ctx, { currentTerm: 2, log }), logRequest(2, prefixLen, prefixTerm, 0, entries(2)), ctx);
+    const before = stateWith(ctx, { currentTerm: 2, log });
+    const step = onLogRequest(before, logRequest(2, prefixLen, prefixTerm, 0, entries(2)), ctx);
     expect(sent(step.effects)[0].msg).toMatchObject({ success: false, ack: 0 });
-    expect(step.state.log).toBe(log);
+    expect(step.state.log).toBe(before.log);
   });
 
   it('forwards commands it held once it learns the leader', () => {
@@ -56,27 +57,28 @@ describe('Raft slide 7: updating the follower\'s log (AppendEntries)', () => {
   it('on a conflict keeps exactly the first prefixLen entries, then appends the suffix', () => {
     const log = [t(1, 'a'), t(1, 'b'), t(2, 'c'), t(2, 'd')];
     const step = onLogRequest(stateWith(ctx, { currentTerm: 3, log }), logRequest(3, 2, 1, 0, [t(3, 'x')]), ctx);
-    expect(step.state.log).toEqual([t(1, 'a'), t(1, 'b'), t(3, 'x')]);
+    expect(step.state.log.slice()).toEqual([t(1, 'a'), t(1, 'b'), t(3, 'x')]);
   });
 
   it('mutant truncateOffByOne keeps prefixLen - 1 and shifts the suffix', () => {
     const bad = ctxFor(2, 3, ['truncateOffByOne']);
     const log = [t(1, 'a'), t(1, 'b'), t(2, 'c')];
     const step = onLogRequest(stateWith(bad, { currentTerm: 3, log }), logRequest(3, 2, 1, 0, [t(3, 'x')]), bad);
-    expect(step.state.log).toEqual([t(1, 'a'), t(3, 'x')]);
+    expect(step.state.log.slice()).toEqual([t(1, 'a'), t(3, 'x')]);
   });
 
   it('a stale or duplicated LogRequest whose entries already match does not truncate', () => {
     const log = [t(1, 'a'), t(2, 'b'), t(2, 'c')];
-    const step = onLogRequest(stateWith(ctx, { currentTerm: 2, log }), logRequest(2, 0, 0, 0, [t(1, 'a')]), ctx);
-    expect(step.state.log).toBe(log);
+    const before = stateWith(ctx, { currentTerm: 2, log });
+    const step = onLogRequest(before, logRequest(2, 0, 0, 0, [t(1, 'a')]), ctx);
+    expect(step.state.log).toBe(before.log);
     expect(sent(step.effects)[0].msg).toMatchObject({ success: true, ack: 1 });
   });
 
   it('appends only the suffix entries beyond the end of its log', () => {
     const log = [t(1, 'a'), t(2, 'b')];
     const step = onLogRequest(stateWith(ctx, { currentTerm: 2, log }), logRequest(2, 1, 1, 0, [t(2, 'b'), t(2, 'c')]), ctx);
-    expect(step.state.log).toEqual([t(1, 'a'), t(2, 'b'), t(2, 'c')]);
+    expect(step.state.log.slice()).toEqual([t(1, 'a'), t(2, 'b'), t(2, 'c')]);
   });
 
   it('delivers newly committed entries in order up to leaderCommit', () => {

@@ -20,7 +20,7 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
     startElectionTimer(out, ctx);
   }
   const logOk = state.log.length >= m.prefixLen
-    && (m.prefixLen === 0 || state.log[m.prefixLen - 1].term === m.prefixTerm);
+    && (m.prefixLen === 0 || state.log.get(m.prefixLen - 1).term === m.prefixTerm);
   const who = `S${ctx.self}`;
   if (m.term === state.currentTerm && logOk) {
     state = appendEntries(state, m.prefixLen, m.leaderCommit, m.suffix, out, ctx);

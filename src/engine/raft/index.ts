@@ -9,6 +9,7 @@ import type { RaftMessage, RaftState } from './types';
 import { onVoteRequest } from './voting';
 import { onVoteResponse } from './votes';
 
+export { Log } from './log';
 export type { LogEntry, RaftMessage, RaftState, Role } from './types';
 
 function handle(s: RaftState, input: Input<RaftMessage>, ctx: Context): Step<RaftState, RaftMessage> {
@@ -50,6 +51,6 @@ export const raft: Protocol<RaftState, RaftMessage> = {
   describe,
   summarize: (s) => ({
     currentTerm: s.currentTerm, votedFor: s.votedFor, currentRole: s.currentRole, currentLeader: s.currentLeader,
-    log: s.log, commitLength: s.commitLength,
+    log: s.log.slice(), commitLength: s.commitLength,
   }),
 };

@@ -1,13 +1,14 @@
 import { majority, minorityQuorum } from '../quorum/quorum';
 import type { Context, NodeId, Outbox } from '../sim/protocol';
-import type { LogEntry, RaftMessage, RaftState } from './types';
+import { Log } from './log';
+import type { RaftMessage, RaftState } from './types';
 
 export type RaftOut = Outbox<RaftMessage>;
 
 /** Lecture slide 1, initialisation: every field at its default. */
 export function initialState(ctx: Context): RaftState {
   return {
-    currentTerm: 0, votedFor: null, log: [], commitLength: 0,
+    currentTerm: 0, votedFor: null, log: Log.empty(), commitLength: 0,
     ...volatileDefaults(ctx),
   };
 }
@@ -21,10 +22,6 @@ export function volatileDefaults(ctx: Context): Pick<RaftState,
 /** A crash keeps exactly the persistent fields: currentTerm, votedFor, log, commitLength. */
 export function crashed(s: RaftState, ctx: Context): RaftState {
   return { currentTerm: s.currentTerm, votedFor: s.votedFor, log: s.log, commitLength: s.commitLength, ...volatileDefaults(ctx) };
-}
-
-export function lastTerm(log: readonly LogEntry[]): number {
-  return log.length > 0 ? log[log.length - 1].term : 0;
 }
 
 export function quorum(ctx: Context): number {

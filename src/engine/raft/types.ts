@@ -1,4 +1,5 @@
 import type { NodeId } from '../sim/protocol';
+import type { Log } from './log';
 
 export interface LogEntry {
   readonly term: number;
@@ -18,7 +19,8 @@ export interface RaftState {
   readonly currentTerm: number;
   /** The candidate this node voted for in currentTerm; at most one per term, across restarts. */
   readonly votedFor: NodeId | null;
-  readonly log: readonly LogEntry[];
+  /** A value: appends share storage with earlier states instead of copying (see log.ts). */
+  readonly log: Log;
   /** Entries log[0 .. commitLength) are committed; never decreases. */
   readonly commitLength: number;
   // Volatile: reset on recovery.

@@ -62,7 +62,7 @@ describe('Raft slide 3: collecting votes', () => {
   it('noopOnElection: the new leader appends a no-op of its term and sends it in its first LogRequest', () => {
     const noop = ctxFor(1, 3, [], { noopOnElection: true });
     const step = onVoteResponse({ ...candidate, votesReceived: [1] }, vote(2, 3, true), noop);
-    expect(step.state.log).toEqual([...candidate.log, { term: 3, command: 'noop' }]);
+    expect(step.state.log.slice()).toEqual([...candidate.log.slice(), { term: 3, command: 'noop' }]);
     expect(step.state.ackedLength[1]).toBe(3);
     expect(sent(step.effects)[0].msg).toMatchObject({ prefixLen: 2, suffix: [{ term: 3, command: 'noop' }] });
   });

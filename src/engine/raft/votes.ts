@@ -40,7 +40,7 @@ function becomeLeader(s: RaftState, out: RaftOut, ctx: Context): RaftState {
     ...(ctx.options.noopOnElection ? [{ term: s.currentTerm, command: NOOP }] : []),
     ...s.pending.map((command) => ({ term: s.currentTerm, command })),
   ];
-  const log = appended.length > 0 ? s.log.concat(appended) : s.log;
+  const log = s.log.append(appended);
   const ackedLength = new Array<number>(ctx.nodes.length + 1).fill(0);
   ackedLength[ctx.self] = log.length;
   const state: RaftState = {

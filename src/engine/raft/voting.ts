@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { adoptHigherTerm, lastTerm, startElectionTimer } from './state';
+import { adoptHigherTerm, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
@@ -9,7 +9,7 @@ type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
 export function onVoteRequest(s: RaftState, m: VoteRequest, ctx: Context): Step<RaftState, RaftMessage> {
   const out = new Outbox<RaftMessage>();
   let state = m.term > s.currentTerm ? adoptHigherTerm(s, m.term, out, ctx) : s;
-  const myLastTerm = lastTerm(state.log);
+  const myLastTerm = state.log.lastTerm;
   const logOk = ctx.bugs.has('skipLogUpToDateCheck')
     || m.logTerm > myLastTerm
     || (m.logTerm === myLastTerm && m.logLength >= state.log.length);

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
-import type { MultiPaxosState } from '../../engine/multipaxos/types';
+import type { MultiPaxosView } from '../../engine/multipaxos/types';
 import { type PanelView, useSight, useSim } from '../store/simStore';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
@@ -15,7 +15,7 @@ const COLUMNS = 20;
 export function topSlot(view: PanelView | null, ids: number[]): number {
   let top = 0;
   for (const id of ids) {
-    const st = view?.nodes[id]?.state as MultiPaxosState | undefined;
+    const st = view?.nodes[id]?.state as MultiPaxosView | undefined;
     if (st === undefined) continue;
     for (const k in st.accepted) top = Math.max(top, Number(k));
     for (const k in st.decided) top = Math.max(top, Number(k));
@@ -50,7 +50,7 @@ export function SlotTable() {
 const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots: number[]; first: number }) {
   const node = useSim((s) => s.panel?.nodes[id]);
   if (node === undefined) return null;
-  const s = node.state as MultiPaxosState;
+  const s = node.state as MultiPaxosView;
   const cells = slots.map((slot): StripCell => {
     const decided = s.decided[slot];
     const accepted = s.accepted[slot];

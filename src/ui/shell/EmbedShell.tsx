@@ -1,6 +1,7 @@
 import { ClusterView } from '../components/ClusterView';
 import { MessagePopover } from '../components/MessagePopover';
 import { Narration } from '../components/Narration';
+import { Progress } from '../components/Progress';
 import { Clock, Transport } from '../components/Transport';
 import { useSim } from '../store/simStore';
 import { fullAppLink } from './viewMode';
@@ -16,6 +17,7 @@ export function EmbedShell() {
   const title = useSim((s) => s.scenario?.title ?? 'Quorum');
   return (
     <div className="app embed" data-view="embed">
+      <Progress />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
         <main className="embed-main" aria-label={title}>
           <div data-region="narration"><Narration /></div>

@@ -7,6 +7,7 @@ import { MessagePopover } from '../components/MessagePopover';
 import { Narration } from '../components/Narration';
 import { Notices } from '../components/Notices';
 import { PaxosTable } from '../components/PaxosTable';
+import { Progress } from '../components/Progress';
 import { SlotTable } from '../components/SlotTable';
 import { Timeline } from '../components/Timeline';
 import { useSim } from '../store/simStore';
@@ -60,6 +61,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
         <Timeline />
       </div>
       <Notices />
+      <Progress />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
         <main className="main">
           <div className="stage" data-region="cluster">

@@ -2,7 +2,10 @@ import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
+import { applyScenarioDelta } from '../../worker/scenarioDelta';
 import { type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
+
+export type Progress = NonNullable<Extract<FromWorker, { type: 'progress' }>['progress']>;
 
 export interface Notice {
   id: number;
@@ -71,6 +74,8 @@ export interface SimState {
   safety: SafetyView | null;
   markers: Marker[];
   scenario: Scenario | null;
+  /** A long move under way in the worker (see the 'progress' message), or null. */
+  progress: Progress | null;
   notices: Notice[];
   selectedNode: number | null;
   selectedMessage: number | null;
@@ -174,7 +179,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : nodeIds } : {}),
-      ...(snap.scenario !== null ? { scenario: snap.scenario } : {}),
+      ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
     };
   };
 
@@ -192,6 +197,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     safety: null,
     markers: [],
     scenario: null,
+    progress: null,
     notices: [],
     selectedNode: null,
     selectedMessage: null,
@@ -213,6 +219,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
             set(next);
           });
         }
+      } else if (msg.type === 'progress') {
+        set({ progress: msg.progress });
       } else if (msg.type === 'trace') {
         saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
       } else {

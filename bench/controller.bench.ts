@@ -1,0 +1,112 @@
+/**
+ * Time travel as the browser runs it: the Controller (safety checks, checkpoints, history)
+ * over a long run. Prints figures, each with its workload; nothing here asserts a time.
+ *   npm run bench                       (after the engine figures)
+ *   node bench/run.mjs bench/controller.bench.ts [--hour] [--protocol raft|paxos|multipaxos]
+ *
+ * Workload: 5 nodes, default timing, no faults, a client command every 100 ms of virtual time
+ * (to S1..S5 in turn) for 600 s. Seeks go to 200 seeded random moments of the run, each from
+ * wherever the previous one left it (about half forward, half back); step back is measured
+ * at 100 random moments. History is the heap the Controller holds (after a full GC) at
+ * 60, 300 and 600 s; with --hour, also at 3600 s. Times are wall-clock and, beside them, the
+ * process's CPU time (on a shared machine, wall time also counts the waits for a core).
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Scenario } from '../src/scenario/schema';
+import { Controller } from '../src/worker/controller';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const args = process.argv.slice(2);
+const hour = args.includes('--hour');
+const only = args.includes('--protocol') ? args[args.indexOf('--protocol') + 1] : null;
+
+const RUN_MS = 600_000;
+const EVERY_MS = 100;
+
+function scenario(protocol: string, virtualMs: number): Scenario {
+  const actions: Scenario['actions'] = [];
+  for (let at = 500, i = 0; at < virtualMs; at += EVERY_MS, i++) {
+    actions.push({ at, type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` });
+  }
+  return {
+    version: 1, protocol: protocol as Scenario['protocol'], nodes: 5, seed: 1,
+    timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
+    network: { dropRate: 0, duplicateRate: 0 }, options: { noopOnElection: true, backoff: true }, bugs: [],
+    actions, narration: [],
+  } as Scenario;
+}
+
+function heap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A small seeded generator, so every run of the bench seeks to the same moments. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+const ms = (x: number) => x.toFixed(1);
+
+interface Timing { wall: number; cpu: number }
+
+function timed(f: () => void): Timing {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  f();
+  const used = process.cpuUsage(cpu);
+  return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 };
+}
+
+function figures(xs: Timing[]): string {
+  const q = (k: keyof Timing, p: number) => ms(quantile(xs.map((x) => x[k]), p));
+  return `p50=${q('wall', 0.5)} p95=${q('wall', 0.95)} cpu_p50=${q('cpu', 0.5)} cpu_p95=${q('cpu', 0.95)}`;
+}
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+function bench(protocol: string): void {
+  const workload = `${protocol}, 5 nodes, a command every ${EVERY_MS} ms, ${RUN_MS / 1000} s virtual`;
+  const end = hour ? 3_600_000 : RUN_MS;
+  const base = heap();
+  const c = new Controller(scenario(protocol, end));
+  const history: string[] = [];
+  let runMs = 0;
+  for (const at of [60_000, 300_000, 600_000, ...(hour ? [3_600_000] : [])]) {
+    const s = performance.now();
+    c.seekTime(at);
+    runMs += performance.now() - s;
+    history.push(`${at / 1000}s=${mb(heap() - base)}MB`);
+    if (at === RUN_MS) console.log(`controller.${protocol}.events_per_s=${Math.round(c.events / (runMs / 1000))}  (${workload}: ${c.events} events, checks, checkpoints and history on)`);
+  }
+  console.log(`controller.${protocol}.history_mb ${history.join(' ')}  (${workload}${hour ? ', then on to 3600 s' : ''})`);
+  if (hour) c.seekTime(RUN_MS);
+
+  const rand = lcg(7);
+  const forward: Timing[] = [];
+  const back: Timing[] = [];
+  for (let i = 0; i < 200; i++) {
+    const target = Math.floor(rand() * RUN_MS);
+    const from = c.time;
+    (target >= from ? forward : back).push(timed(() => c.seekTime(target)));
+  }
+  const steps: Timing[] = [];
+  for (let i = 0; i < 100; i++) {
+    c.seekTime(Math.floor(rand() * RUN_MS));
+    steps.push(timed(() => c.stepBack()));
+  }
+  console.log(`controller.${protocol}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${workload})`);
+  console.log(`controller.${protocol}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${workload})`);
+  console.log(`controller.${protocol}.step_back_ms ${figures(steps)}  (100 random moments; ${workload})`);
+}
+
+for (const p of only !== null ? [only] : ['raft', 'paxos', 'multipaxos']) bench(p);

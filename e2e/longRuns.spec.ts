@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { open, pause, play, scenarioUrl, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+
+/** A heavy run: 9 servers, 20% loss and duplication, a command every 20 ms for 100 s. */
+function heavy(): Record<string, unknown> {
+  const actions = [];
+  for (let i = 0; i < 5000; i++) actions.push({ at: 200 + i * 20, type: 'request', node: 1 + (i % 9), command: `set k${i % 40} ${i}` });
+  return { nodes: 9, seed: 5, network: { dropRate: 0.2, duplicateRate: 0.2 }, options: { noopOnElection: true }, actions };
+}
+
+/** How long the page's main thread takes to run a frame's callback: it answers, or it is frozen. */
+async function answers(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    return new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - t0)));
+  });
+}
+
+test.describe('long runs and far moments', () => {
+  test('a far moment opens in slices: the cluster shows at once, a progress bar moves, Cancel stops where it got to', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, scenarioUrl(heavy(), 3_600_000));
+    const card = page.locator('.progress-card');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('Opening the run at 3600.000 s');
+    const first = Number(await card.getAttribute('data-progress'));
+    await expect.poll(async () => Number(await card.getAttribute('data-progress'))).toBeGreaterThan(first);
+    expect(await answers(page)).toBeLessThan(500);
+    await shot(page, 'far-moment-progress');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect(card).toHaveCount(0);
+    await expect(page.getByText(/^Stopped at [\d.]+ s, where the run had come to\.$/)).toBeVisible();
+    const t = await virtualTime(page);
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThan(3_600_000);
+    expect(errors).toEqual([]);
+  });
+
+  test('a moment beyond one hour is capped, with a message', async ({ page }) => {
+    await open(page, './#lesson=raft-election&t=999999999');
+    await expect(page.getByText(/beyond the furthest a link opens at \(one hour, t=3600000\)/)).toBeVisible();
+    await expect(page.locator('.progress-card')).toHaveCount(0, { timeout: 60_000 });
+    await expect.poll(() => virtualTime(page), { timeout: 60_000 }).toBe(3_600_000);
+  });
+
+  test('after a long fast run, Pause acts at once, Home answers promptly, and a seek past the end shows progress and can be cancelled', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, scenarioUrl(heavy()));
+    await setSpeed(page, 100);
+    await play(page);
+    await expect.poll(() => virtualTime(page), { timeout: 45_000 }).toBeGreaterThan(60_000);
+    const clicked = Date.now();
+    await pause(page);
+    expect(Date.now() - clicked).toBeLessThan(2_000);
+    const paused = await virtualTime(page);
+    const slider = page.getByRole('slider', { name: 'Timeline' });
+    await slider.focus();
+    await slider.press('Home');
+    await expect.poll(() => virtualTime(page), { timeout: 3_000 }).toBe(0);
+    expect(await answers(page)).toBeLessThan(500);
+    // Back to where it was paused: from a checkpoint, not a replay from the start.
+    await slider.press('End');
+    const card = page.locator('.progress-card');
+    await expect(card).toBeVisible();
+    expect(await answers(page)).toBeLessThan(500);
+    await shot(page, 'seek-past-end-progress');
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+    expect(await virtualTime(page)).toBeGreaterThanOrEqual(paused - 1000);
+    expect(errors).toEqual([]);
+  });
+});

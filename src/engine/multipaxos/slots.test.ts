@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Slots } from './slots';
+
+describe('Slots: values by slot number, as a value', () => {
+  it('setting a slot leaves the earlier map as it was', () => {
+    const a = Slots.empty<string>().set(1, 'a').set(3, 'c');
+    const b = a.set(2, 'b').set(40_000, 'far');
+    expect(a.toJSON()).toEqual({ 1: 'a', 3: 'c' });
+    expect(b.toJSON()).toEqual({ 1: 'a', 2: 'b', 3: 'c', 40000: 'far' });
+    expect([a.size, a.top, b.size, b.top, b.get(40_000), b.get(4), a.get(2)]).toEqual([2, 3, 4, 40_000, 'far', undefined, undefined]);
+    expect(b.set(1, 'A').size).toBe(4);
+  });
+
+  it('changes() visits exactly the slots set since, across the trie\'s growth', () => {
+    let before = Slots.empty<number>();
+    for (let k = 1; k <= 2000; k++) before = before.set(k, k);
+    const after = before.set(7, -7).set(1500, -1500).set(100_000, 1);
+    const seen: [number, number, number | undefined][] = [];
+    Slots.changes(before, after, (slot, value, old) => seen.push([slot, value, old]));
+    expect(seen).toEqual([[7, -7, 7], [1500, -1500, 1500], [100_000, 1, undefined]]);
+    const none: number[] = [];
+    Slots.changes(after, after, (slot) => none.push(slot));
+    expect(none).toEqual([]);
+  });
+
+  it('serialises as the record by slot it replaced, and refuses slots it cannot hold', () => {
+    expect(JSON.stringify({ accepted: Slots.of({ 2: { value: 'x' }, 1: { value: 'y' } }) })).toBe('{"accepted":{"1":{"value":"y"},"2":{"value":"x"}}}');
+    expect(() => Slots.empty().set(-1, 0)).toThrow(RangeError);
+  });
+});
