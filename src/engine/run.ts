@@ -1,9 +1,14 @@
+import { keyOf, operationsOf } from './clients/operations';
 import type { SafetyMonitor, Violation } from './invariants/monitor';
+import { checkHistory } from './linearizability/check';
 import { PROTOCOLS } from './protocols';
 import { Simulation } from './sim/simulation';
 import type { Action, NodeSlot, SimConfig, TraceRecord, World } from './sim/types';
 
 type AnyMsg = { type: string };
+
+const LINEARIZABLE = 'linearizable';
+const LINEARIZABLE_TEXT = 'every client operation takes effect at one instant between its invocation and its reply (one copy of the store)';
 
 export interface RunCheckpoint {
   world: World<unknown, AnyMsg>;
@@ -31,6 +36,41 @@ export class Run {
     this.monitor = opts.checks === false ? null : entry.monitor(config.nodes);
     this.off = new Set(opts.off);
     if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
+    if (config.clients !== undefined && opts.checks !== false && !this.off.has(LINEARIZABLE)) this.sim.onEvent((rec) => this.checkClients(rec));
+  }
+
+  /** Every safety property this run checks, with a plain description. */
+  get predicates(): Readonly<Record<string, string>> {
+    const own = this.monitor?.predicates ?? {};
+    return this.config.clients === undefined ? own : { ...own, [LINEARIZABLE]: LINEARIZABLE_TEXT };
+  }
+
+  /** How much of the client history has been checked. */
+  private historyChecked = 0;
+
+  /**
+   * The live linearizability check: when a client's operation completes with ok, the
+   * history of its key is checked (keys are independent). A key is reported once: its
+   * history only grows, so it stays broken.
+   */
+  private checkClients(rec: TraceRecord<AnyMsg>): void {
+    const history = this.sim.world.clients!.history;
+    const from = this.historyChecked;
+    this.historyChecked = history.length;
+    for (let i = from; i < history.length; i++) {
+      const e = history.get(i);
+      if (e.type !== 'complete' || e.outcome !== 'ok') continue;
+      const key = keyOf(history, e.id, i);
+      if (key === undefined || this.violations.some((v) => v.predicate === LINEARIZABLE && v.key === key)) continue;
+      const ops = operationsOf(history, key);
+      const verdict = checkHistory(ops);
+      if (verdict.result !== 'violation') continue;
+      const servers = [...new Set(verdict.operations.flatMap((o) => ops.find((p) => p.id === o.id)?.server ?? []))].sort();
+      this.violations.push({
+        predicate: LINEARIZABLE, seq: rec.seq, t: rec.t, nodes: servers, text: verdict.text,
+        key, operations: verdict.operations.map((o) => o.id), stale: [...verdict.stale],
+      });
+    }
   }
 
   private check(rec: TraceRecord<AnyMsg>): void {
@@ -62,6 +102,7 @@ export class Run {
 
   restore(cp: RunCheckpoint): void {
     this.sim.restore(cp.world);
+    this.historyChecked = this.sim.world.clients?.history.length ?? 0;
     this.monitor = cp.monitor?.clone() ?? null;
     this.violations = this.violations.slice(0, cp.violations);
   }

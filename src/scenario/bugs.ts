@@ -1,3 +1,4 @@
+import { CLIENT_BUGS } from '../engine/clients/bugs';
 import { MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
 import { PAXOS_BUGS } from '../engine/paxos/bugs';
 import { RAFT_BUGS } from '../engine/raft/bugs';
@@ -7,7 +8,7 @@ import { RAFT_BUGS } from '../engine/raft/bugs';
  * the page that validates a link need not load the engine itself (that lives in the worker).
  */
 export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  raft: RAFT_BUGS,
+  raft: { ...RAFT_BUGS, ...CLIENT_BUGS },
   paxos: PAXOS_BUGS,
   multipaxos: MULTIPAXOS_BUGS,
 };

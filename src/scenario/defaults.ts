@@ -15,6 +15,9 @@ export const DEFAULT_OPTIONS = { noopOnElection: true, backoff: true } as const;
 
 export const DEFAULT_SEED = 1;
 
+/** Clients wait 300 ms for a reply, try three times, and read through the log unless told otherwise. */
+export const DEFAULT_CLIENTS = { timeout: 300, tries: 3, reads: 'log' } as const;
+
 /** The speeds a run can play at, as multiples of real time; a scenario may name one to open at. */
 export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
 
@@ -28,6 +31,7 @@ export const LIMITS = {
   maxTextLength: 2_000,
   maxTitleLength: 200,
   maxCommandLength: 100,
+  maxClients: 9,
   /** Levels of objects and lists in a scenario document (a scenario needs five). */
   maxNesting: 16,
   /** Estimated events per simulated second (see validate.ts): beyond this a run crawls. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION, SPEEDS } from './defaults';
+import { READ_PATHS } from '../engine/clients/types';
+import { DEFAULT_CLIENTS, DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION, SPEEDS } from './defaults';
 
 /** A whole number in [min, max], with a message that says so. */
 const int = (min: number, max: number) =>
@@ -40,6 +41,13 @@ const options = v.strictObject({
   backoff: v.optional(v.boolean('expected true or false'), DEFAULT_OPTIONS.backoff),
 });
 
+const clients = v.strictObject({
+  count: v.optional(int(1, LIMITS.maxClients), 1),
+  timeout: v.optional(duration, DEFAULT_CLIENTS.timeout),
+  tries: v.optional(int(1, 20), DEFAULT_CLIENTS.tries),
+  reads: v.optional(v.picklist(READ_PATHS, `expected one of ${READ_PATHS.join(', ')}`), DEFAULT_CLIENTS.reads),
+});
+
 const action = v.variant('type', [
   v.strictObject({ at: time, type: v.literal('crash'), node: nodeId }),
   v.strictObject({ at: time, type: v.literal('recover'), node: nodeId }),
@@ -59,7 +67,8 @@ const action = v.variant('type', [
     dropRate: v.optional(rate), duplicateRate: v.optional(rate),
     latencyMin: v.optional(duration), latencyMax: v.optional(duration),
   }),
-], 'expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, drop, network');
+  v.strictObject({ at: time, type: v.literal('invoke'), client: int(1, LIMITS.maxClients), op: text(LIMITS.maxCommandLength), node: v.optional(nodeId) }),
+], 'expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, drop, network, invoke');
 
 export const scenarioSchema = v.strictObject({
   version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),
@@ -72,6 +81,8 @@ export const scenarioSchema = v.strictObject({
   timing: v.optional(timing, {}),
   network: v.optional(network, {}),
   options: v.optional(options, {}),
+  /** Clients of the replicated store (Raft and Multi-Paxos): how many, their patience, and how servers answer reads. */
+  clients: v.optional(clients),
   /** The speed to open at (a lesson's pace); without it the run keeps the speed in use. It never changes the run. */
   speed: v.optional(v.pipe(
     v.number(`expected one of the speeds ${SPEEDS.join(', ')}`),

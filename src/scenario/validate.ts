@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { BUGS_BY_PROTOCOL } from './bugs';
+import { FRONTS } from '../engine/clients/front';
+import { parseOp } from '../engine/linearizability/history';
 import { isCommand } from '../engine/statemachine/kv';
 import { LIMITS } from './defaults';
 import { upgrade } from './migrations';
@@ -75,6 +77,11 @@ function crossChecks(s: Scenario): string[] {
     node(`proposers[${i}]`, id);
     if (s.proposers!.indexOf(id) < i) errors.push(`proposers[${i}]: expected each node once, found S${id} twice`);
   });
+  if (s.clients !== undefined) {
+    const front = FRONTS[s.protocol];
+    if (front === undefined) errors.push(`clients: only a protocol that replicates the store has clients (raft or multipaxos), found ${describeValue(s.protocol)}`);
+    else if (!front.reads.includes(s.clients.reads)) errors.push(`clients.reads: ${s.protocol} offers the read paths ${front.reads.join(', ')}, found ${describeValue(s.clients.reads)}`);
+  }
   errors.push(...latencyChecks(s), ...eventRateChecks(s));
   s.actions.forEach((a, i) => {
     const where = `actions[${i}]`;
@@ -101,6 +108,13 @@ function crossChecks(s: Scenario): string[] {
           if (seen.has(id)) errors.push(`${where}.groups[${gi}][${k}]: expected each node in one group only, found S${id} twice`);
           seen.add(id);
         }));
+        break;
+      }
+      case 'invoke': {
+        if (a.node !== undefined) node(`${where}.node`, a.node);
+        if (s.clients === undefined) errors.push(`${where}.client: the scenario has no clients (add "clients": { "count": ${a.client} })`);
+        else if (a.client > s.clients.count) errors.push(`${where}.client: expected a client from 1 to ${s.clients.count}, found ${a.client}`);
+        if (parseOp(a.op) === null) errors.push(`${where}.op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>" or "incr <key>", found ${describeValue(a.op)}`);
         break;
       }
       case 'heal': case 'drop': case 'network':

@@ -9,6 +9,10 @@ export interface Violation {
   t: number;
   nodes: NodeId[];
   text: string;
+  /** Linearizability: the key, the operations (history ids) that cannot be ordered, and the stale reads among them. */
+  key?: string;
+  operations?: number[];
+  stale?: number[];
 }
 
 /**

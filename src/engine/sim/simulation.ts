@@ -1,3 +1,5 @@
+import { ClientLayer, copyClients, initialClients, type Kernel } from '../clients/layer';
+import type { ClientEvent } from '../clients/types';
 import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { blockedReason, createNetwork, cut, heal, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
@@ -14,6 +16,7 @@ function copyWorld<S, M>(w: World<S, M>): World<S, M> {
     queue: w.queue.slice(),
     nodes: w.nodes.map((n) => (n === null ? n : { ...n, timers: { ...n.timers } })),
     hash: [w.hash[0], w.hash[1]],
+    clients: w.clients === null ? null : copyClients(w.clients),
   };
 }
 
@@ -28,6 +31,9 @@ export class Simulation<S, M extends { type: string }> {
   world: World<S, M>;
   readonly contexts: readonly Context[];
   private listeners: Listener<M>[] = [];
+  /** The scenario's clients, if it has any (src/engine/clients). */
+  readonly clients: ClientLayer | null;
+  private readonly kernel: Kernel;
 
   constructor(
     readonly protocol: Protocol<S, M>,
@@ -50,8 +56,11 @@ export class Simulation<S, M extends { type: string }> {
       }))],
       network: createNetwork(config.network.dropRate, config.network.duplicateRate, t.latencyMin, t.latencyMax),
       hash: emptyHash(),
+      clients: config.clients === undefined ? null : initialClients(config.clients, config.nodes),
     };
-    for (const id of ids) this.enqueue(0, 1, 'start', id, null, null, null, 0);
+    this.clients = config.clients === undefined ? null : new ClientLayer(config.clients, config.protocol, config.nodes, config.bugs);
+    this.kernel = this.makeKernel();
+    for (const id of ids) this.enqueue(0, 1, 'start', id, null, null, null, 0, null);
     for (const action of actions) this.schedule(action);
   }
 
@@ -79,8 +88,8 @@ export class Simulation<S, M extends { type: string }> {
 
   /** Puts a user action into the queue; it runs before protocol events at the same time. */
   schedule(action: Action): void {
-    const node = 'node' in action ? action.node : 0;
-    this.enqueue(Math.max(action.at, this.world.time), 0, 'action', node, action, null, null, 0);
+    const node = 'node' in action ? action.node ?? 0 : 0;
+    this.enqueue(Math.max(action.at, this.world.time), 0, 'action', node, action, null, null, 0, null);
   }
 
   /** Messages on the wire now, in queue order (the view interpolates them by time). */
@@ -142,15 +151,20 @@ export class Simulation<S, M extends { type: string }> {
   // ---- internals -------------------------------------------------------------------------
 
   private enqueue(at: number, prio: 0 | 1, kind: QueueItem<M>['kind'], node: NodeId,
-    action: Action | null, env: Envelope<M> | null, name: string | null, timerId: number): void {
-    const item: QueueItem<M> = { at, prio, seq: this.world.nextSeq++, kind, node, action, env, name, timerId };
+    action: Action | null, env: Envelope<M> | null, name: string | null, timerId: number, client: ClientEvent | null): void {
+    const item: QueueItem<M> = { at, prio, seq: this.world.nextSeq++, kind, node, action, env, name, timerId, client };
     push(this.world.queue, item);
   }
 
-  /** Timers restarted or cancelled leave their old queue entries behind; they never fire. */
+  /** Timers restarted or cancelled leave their old queue entries behind; they never fire. So do clients' timeouts. */
   private discardStaleTimers(): void {
     const q = this.world.queue;
-    for (let top = peek(q); top !== undefined && top.kind === 'timer' && !this.timerLive(top); top = peek(q)) pop(q);
+    for (let top = peek(q); top !== undefined && this.stale(top); top = peek(q)) pop(q);
+  }
+
+  private stale(item: QueueItem<M>): boolean {
+    if (item.kind === 'client') return !this.clients!.live(this.world.clients!, item.client!);
+    return item.kind === 'timer' && !this.timerLive(item);
   }
 
   private timerLive(item: QueueItem<M>): boolean {
@@ -176,7 +190,7 @@ export class Simulation<S, M extends { type: string }> {
   private base(kind: TraceRecord<M>['kind'], node: NodeId | null): TraceRecord<M> {
     // Every field present from the start keeps records one shape, which V8 handles fastest.
     return { seq: ++this.world.events, t: this.world.time, kind, node, from: undefined, msg: undefined, action: undefined,
-      rule: '', text: noText, applied: undefined, lines: undefined };
+      rule: '', text: noText, applied: undefined, lines: undefined, client: undefined };
   }
 
   private process(item: QueueItem<M>): TraceRecord<M> {
@@ -198,7 +212,29 @@ export class Simulation<S, M extends { type: string }> {
         return this.deliver(item.env!);
       case 'action':
         return this.act(item.action!);
+      case 'client': {
+        const rec = this.base('client', null);
+        this.clients!.process(this.world.clients!, this.kernel, rec as TraceRecord<unknown>, item.client!);
+        return rec;
+      }
     }
+  }
+
+  /** What the client side may do to the world: queue its events, draw from the network, hand a server a command. */
+  private makeKernel(): Kernel {
+    const time = () => this.world.time;
+    return {
+      get time() { return time(); },
+      up: (node) => this.world.nodes[node].up,
+      state: (node) => this.world.nodes[node].state,
+      enqueue: (at, ev) => this.enqueue(at, 1, 'client', 0, null, null, null, 0, ev),
+      transit: () => {
+        const net = this.world.network;
+        const lost = net.dropRate > 0 && nextFloat(this.world.rng) < net.dropRate;
+        return { delay: this.latency(net), lost };
+      },
+      submit: (rec, node, command) => { this.run(rec as TraceRecord<M>, node, { kind: 'request', command }); },
+    };
   }
 
   private deliver(env: Envelope<M>): TraceRecord<M> {
@@ -228,6 +264,7 @@ export class Simulation<S, M extends { type: string }> {
     if (step.refused) rec.kind = 'refused';
     slot.state = step.state;
     this.carryOut(slot, step.effects, rec);
+    if (this.clients !== null) this.clients.afterHandler(this.world.clients!, this.kernel, id, rec as TraceRecord<unknown>);
     return rec;
   }
 
@@ -242,7 +279,7 @@ export class Simulation<S, M extends { type: string }> {
           const at = w.time + (e.min === e.max ? e.min : nextInt(w.rng, e.min, e.max));
           const timerId = w.nextTimerId++;
           slot.timers[e.name] = { since: w.time, at, id: timerId };
-          this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId);
+          this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId, null);
           break;
         }
         case 'cancel':
@@ -265,17 +302,17 @@ export class Simulation<S, M extends { type: string }> {
     const lost = net.dropRate > 0 && nextFloat(w.rng) < net.dropRate;
     const id = w.nextMsgId++;
     const env: Envelope<M> = { id, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost, duplicateOf: null };
-    this.enqueue(env.deliverAt, 1, 'deliver', to, null, env, null, 0);
+    this.enqueue(env.deliverAt, 1, 'deliver', to, null, env, null, 0, null);
     if (net.duplicateRate > 0 && nextFloat(w.rng) < net.duplicateRate) {
       const copy: Envelope<M> = { id: w.nextMsgId++, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost: false, duplicateOf: id };
-      this.enqueue(copy.deliverAt, 1, 'deliver', to, null, copy, null, 0);
+      this.enqueue(copy.deliverAt, 1, 'deliver', to, null, copy, null, 0, null);
     }
   }
 
   private act(action: Action): TraceRecord<M> {
     const w = this.world;
     const n = this.config.nodes;
-    const node = 'node' in action ? action.node : null;
+    const node = 'node' in action ? action.node ?? null : null;
     const rec = this.base('action', node);
     rec.action = action;
     const refuse = (text: () => string) => {
@@ -297,6 +334,7 @@ export class Simulation<S, M extends { type: string }> {
         slot.crashedAt = w.time;
         slot.timers = {};
         slot.state = this.protocol.crash(slot.state, this.contexts[action.node]);
+        if (this.clients !== null) this.clients.crashed(this.world.clients!, action.node);
         return done(() => `S${action.node} crashes: its volatile state and timers are lost`);
       }
       case 'recover': {
@@ -335,6 +373,10 @@ export class Simulation<S, M extends { type: string }> {
         rec.from = env.from;
         return done(() => `The user drops ${this.protocol.describe(env.msg)} from S${env.from} to S${env.to}`);
       }
+      case 'invoke':
+        if (this.clients === null) return refuse(() => `This scenario has no clients: client ${action.client} cannot send "${action.op}"`);
+        this.clients.invoke(this.world.clients!, this.kernel, rec as TraceRecord<unknown>, action.client, action.op, action.node);
+        return rec;
       case 'network': {
         const { at: _at, type: _type, ...change } = action;
         w.network = { ...w.network, ...change };

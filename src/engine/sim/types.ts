@@ -1,3 +1,4 @@
+import type { ClientConfig, ClientEvent, ClientWorld } from '../clients/types';
 import type { LineMark, NodeId, Timing } from './protocol';
 import type { TraceHash } from './hash';
 import type { Rng } from './prng';
@@ -13,7 +14,9 @@ export type Action =
   | { at: number; type: 'request'; node: NodeId; command: string }
   | { at: number; type: 'timeout'; node: NodeId }
   | { at: number; type: 'drop'; message: number }
-  | { at: number; type: 'network'; dropRate?: number; duplicateRate?: number; latencyMin?: number; latencyMax?: number };
+  | { at: number; type: 'network'; dropRate?: number; duplicateRate?: number; latencyMin?: number; latencyMax?: number }
+  /** Client `client` starts an operation of the store (`get x`, `cas x 1 2`...), at `node` or the leader it last heard of. */
+  | { at: number; type: 'invoke'; client: number; op: string; node?: NodeId };
 
 export interface SimConfig {
   protocol: string;
@@ -25,6 +28,8 @@ export interface SimConfig {
   bugs: string[];
   /** Nodes that may propose (Paxos); all when absent. */
   proposers?: NodeId[];
+  /** Clients of the replicated store (Raft, Multi-Paxos); none when absent. */
+  clients?: ClientConfig;
 }
 
 /** A message on the wire. sentAt and deliverAt let the view place it by interpolation. */
@@ -50,12 +55,14 @@ export interface QueueItem<M> {
   /** 0 for user actions, which run before protocol events at the same time. */
   readonly prio: 0 | 1;
   readonly seq: number;
-  readonly kind: 'action' | 'start' | 'deliver' | 'timer';
+  readonly kind: 'action' | 'start' | 'deliver' | 'timer' | 'client';
   readonly node: NodeId;
   readonly action: Action | null;
   readonly env: Envelope<M> | null;
   readonly name: string | null;
   readonly timerId: number;
+  /** A client's request, reply or timeout (kind 'client'). */
+  readonly client: ClientEvent | null;
 }
 
 export interface TimerSlot {
@@ -105,9 +112,12 @@ export interface World<S, M> {
   nodes: NodeSlot<S>[];
   network: NetworkState;
   hash: TraceHash;
+  /** Clients, their history and the servers' client side; null when the scenario has none. */
+  clients: ClientWorld | null;
 }
 
-export type TraceKind = 'start' | 'deliver' | 'timer' | 'lost' | 'action' | 'refused';
+/** 'client': a client's request reached a server, a reply reached a client, or a client timed out. */
+export type TraceKind = 'start' | 'deliver' | 'timer' | 'lost' | 'action' | 'refused' | 'client';
 
 export interface TraceRecord<M> {
   seq: number;
@@ -123,4 +133,6 @@ export interface TraceRecord<M> {
   applied?: { index: number; command: string }[];
   /** The pseudocode lines the handler ran (none for the simulator's own events: losses, faults). */
   lines?: LineMark[];
+  /** The client event this record is about. */
+  client?: ClientEvent;
 }

@@ -1,0 +1,7 @@
+/**
+ * Mistakes on the client side of Raft, caught by the linearizability check (not by the
+ * protocol's safety checks: the replicated log stays correct, only what clients see breaks).
+ */
+export const CLIENT_BUGS = {
+  readIndexSkipsHeartbeat: 'a read index answers from the leader\'s store without the heartbeat round that confirms it still leads',
+} as const;

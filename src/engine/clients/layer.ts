@@ -1,0 +1,275 @@
+import { opText, parseOp } from '../linearizability/history';
+import { majority } from '../quorum/quorum';
+import type { NodeId } from '../sim/protocol';
+import type { TraceRecord } from '../sim/types';
+import { FRONTS, type Front } from './front';
+import { applyEntry, EMPTY_MACHINE, tag } from './machine';
+import { Tape } from './tape';
+import type { Busy, ClientConfig, ClientEvent, ClientWorld, HistoryEvent, Reply, WaitingRead } from './types';
+
+/** What the client side may ask of the simulation kernel. */
+export interface Kernel {
+  readonly time: number;
+  up(node: NodeId): boolean;
+  state(node: NodeId): unknown;
+  /** Puts a client event in the queue at `at`. */
+  enqueue(at: number, ev: ClientEvent): void;
+  /** A delay and a loss drawn from the network as it is now (clients sit outside any partition). */
+  transit(): { delay: number; lost: boolean };
+  /** Hands `command` to the protocol's request handler on `node`, recording it in `rec`. */
+  submit(rec: TraceRecord<unknown>, node: NodeId, command: string): void;
+}
+
+const sameEvent = (a: HistoryEvent, b: HistoryEvent) => JSON.stringify(a) === JSON.stringify(b);
+const awaitKey = (client: number, seq: number) => `${client}#${seq}`;
+
+export function initialClients(config: ClientConfig, nodes: number): ClientWorld {
+  return {
+    nextOpId: 1,
+    clients: Array.from({ length: config.count + 1 }, (_, c) => ({ nextSeq: 1, busy: null, leaderHint: ((c - 1 + nodes) % nodes) + 1 })),
+    servers: Array.from({ length: nodes + 1 }, () => ({ machine: EMPTY_MACHINE, applied: 0, awaiting: [], reads: [] })),
+    history: Tape.empty(sameEvent),
+  };
+}
+
+/** A copy a checkpoint can keep: every part is a value, so the lists are all it copies. */
+export function copyClients(w: ClientWorld): ClientWorld {
+  return { ...w, clients: w.clients.slice(), servers: w.servers.slice() };
+}
+
+/**
+ * Clients of the replicated store, as actors of the run. A client sends its operation to
+ * a server, waits for the reply, and when none comes in time tries the next server, up to
+ * `tries` attempts; a server that is not the leader sends it on ("try S3"). Servers answer
+ * writes once they apply them (the machine's sessions apply each (client, seq) once), and
+ * reads by the scenario's read path. All of it is data in the world, so it is checkpointed,
+ * replayed and hashed with the rest.
+ */
+export class ClientLayer {
+  private readonly front: Front;
+  private readonly skipHeartbeat: boolean;
+
+  constructor(readonly config: ClientConfig, protocol: string, private readonly nodes: number, bugs: readonly string[]) {
+    const front = FRONTS[protocol];
+    if (front === undefined) throw new Error(`clients need a protocol that replicates the store (raft or multipaxos), not ${protocol}`);
+    if (!front.reads.includes(config.reads)) throw new Error(`${protocol} has no read path "${config.reads}" (it has ${front.reads.join(', ')})`);
+    this.front = front;
+    this.skipHeartbeat = bugs.includes('readIndexSkipsHeartbeat');
+  }
+
+  /** A user's action: client `client` starts `opText` at `node` (or at the leader it last heard of). */
+  invoke(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, client: number, text: string, node: NodeId | undefined): void {
+    rec.rule = 'client.invoke';
+    const side = w.clients[client];
+    const op = parseOp(text);
+    if (side === undefined || op === null || side.busy !== null) {
+      rec.kind = 'refused';
+      rec.text = () => (side === undefined ? `There is no client ${client}`
+        : op === null ? `Client ${client} cannot send "${text}": not an operation of the store`
+        : `Client ${client} is still waiting for "${opText(side.busy!.op)}" and cannot start "${text}"`);
+      return;
+    }
+    const id = w.nextOpId++;
+    w.history = w.history.push({ type: 'invoke', id, client, op, t: k.time });
+    const busy: Busy = { id, seq: side.nextSeq, op, attempt: 1, target: node ?? side.leaderHint, maybe: false, refused: false };
+    w.clients[client] = { ...side, nextSeq: side.nextSeq + 1, busy };
+    this.send(k, client, busy);
+    rec.text = () => `Client ${client} sends "${text}" (#${busy.seq}) to S${busy.target}`;
+  }
+
+  /** A client event from the queue: a request reaching a server, a reply reaching a client, a client's timeout. */
+  process(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: ClientEvent): void {
+    rec.client = ev;
+    switch (ev.kind) {
+      case 'request': return this.atServer(w, k, rec, ev);
+      case 'reply': return this.atClient(w, k, rec, ev);
+      case 'timeout': return this.timedOut(w, k, rec, ev);
+    }
+  }
+
+  /** A client's timeout that a reply or a later attempt made pointless never fires. */
+  live(w: ClientWorld, ev: ClientEvent): boolean {
+    if (ev.kind !== 'timeout') return true;
+    const busy = w.clients[ev.client].busy;
+    return busy !== null && busy.seq === ev.seq && busy.attempt === ev.attempt;
+  }
+
+  /**
+   * After a server's handler ran: apply what it committed to the machine, answering the
+   * clients it promised to; count heartbeat replies for reads waiting on leadership.
+   */
+  afterHandler(w: ClientWorld, k: Kernel, node: NodeId, rec: TraceRecord<unknown>): void {
+    let server = w.servers[node];
+    if (rec.applied !== undefined) {
+      for (const { index, command } of rec.applied) {
+        const r = applyEntry(server.machine, command);
+        server = { ...server, machine: r.machine, applied: server.applied + 1 };
+        if (r.client === null || r.reply === null) continue;
+        const key = awaitKey(r.client, r.seq);
+        if (!server.awaiting.includes(key)) continue;
+        server = { ...server, awaiting: server.awaiting.filter((a) => a !== key) };
+        this.reply(k, r.client, r.seq, node, r.reply, { index: index + 1 });
+      }
+    }
+    if (server.reads.length > 0 && rec.kind === 'deliver' && rec.msg !== undefined) {
+      const env = rec.msg;
+      server = { ...server, reads: server.reads.map((read) => {
+        const from = this.front.confirms(env.msg, read.term);
+        return from === null || env.sentAt <= read.since || read.acks.includes(from) ? read : { ...read, acks: [...read.acks, from] };
+      }) };
+    }
+    w.servers[node] = server;
+    if (server.reads.length > 0) this.serveReads(w, k, node);
+  }
+
+  /** A crash loses what a server promised clients; its store comes back with its committed log. */
+  crashed(w: ClientWorld, node: NodeId): void {
+    w.servers[node] = { ...w.servers[node], awaiting: [], reads: [] };
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private send(k: Kernel, client: number, busy: Busy): void {
+    const { delay, lost } = k.transit();
+    k.enqueue(k.time + delay, { kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op: busy.op, to: busy.target, lost });
+    k.enqueue(k.time + this.config.timeout, { kind: 'timeout', client, seq: busy.seq, attempt: busy.attempt });
+  }
+
+  private reply(k: Kernel, client: number, seq: number, from: NodeId, reply: Reply, served: { index?: number; read?: ClientConfig['reads'] } = {}): void {
+    const { delay, lost } = k.transit();
+    k.enqueue(k.time + delay, { kind: 'reply', client, seq, from, reply, lost, ...served });
+  }
+
+  private atServer(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: Extract<ClientEvent, { kind: 'request' }>): void {
+    const s = ev.to;
+    rec.node = s;
+    const what = `"${opText(ev.op)}" from client ${ev.client}`;
+    if (ev.lost || !k.up(s)) {
+      rec.kind = 'lost';
+      rec.rule = 'client.lost';
+      rec.text = () => `${what} to S${s} is lost: ${ev.lost ? 'the network lost it' : `S${s} is down`}`;
+      return;
+    }
+    const state = k.state(s);
+    const server = w.servers[s];
+    if (ev.op.f === 'get' && this.config.reads === 'local') {
+      const value = server.machine.kv[ev.op.key] ?? null;
+      this.reply(k, ev.client, ev.seq, s, { kind: 'ok', value }, { read: 'local' });
+      rec.rule = 'client.readLocal';
+      rec.text = () => `S${s} answers ${what} from its own store: ${value ?? 'missing'}`;
+      return;
+    }
+    if (!this.front.leads(state)) {
+      const leader = this.front.leaderHint(state, s);
+      this.reply(k, ev.client, ev.seq, s, leader === null ? { kind: 'noLeader' } : { kind: 'redirect', leader });
+      rec.rule = 'client.redirect';
+      rec.text = () => (leader === null ? `S${s} is not the leader and knows none: it turns away ${what}` : `S${s} is not the leader: it tells client ${ev.client} to try S${leader}`);
+      return;
+    }
+    const done = server.machine.sessions[ev.client];
+    if (done !== undefined && done.seq === ev.seq) {
+      this.reply(k, ev.client, ev.seq, s, done.reply);
+      rec.rule = 'client.again';
+      rec.text = () => `S${s} has already applied #${ev.seq} of client ${ev.client}: it answers again without applying it twice`;
+      return;
+    }
+    if (ev.op.f === 'get' && this.config.reads === 'leader') {
+      const value = server.machine.kv[ev.op.key] ?? null;
+      this.reply(k, ev.client, ev.seq, s, { kind: 'ok', value }, { read: 'leader' });
+      rec.rule = 'client.readLeader';
+      rec.text = () => `S${s}, a leader as far as it knows, answers ${what} from its own store: ${value ?? 'missing'}`;
+      return;
+    }
+    if (ev.op.f === 'get' && this.config.reads === 'readIndex') {
+      const read: WaitingRead = { client: ev.client, seq: ev.seq, key: ev.op.key, term: this.front.term(state), since: k.time, acks: [s] };
+      w.servers[s] = { ...server, reads: [...server.reads.filter((r) => r.client !== ev.client), read] };
+      rec.rule = 'client.readIndex';
+      rec.text = () => `S${s} holds ${what} until a majority answers a heartbeat of term ${read.term}`;
+      this.serveReads(w, k, s);
+      return;
+    }
+    const key = awaitKey(ev.client, ev.seq);
+    if (!server.awaiting.includes(key)) w.servers[s] = { ...server, awaiting: [...server.awaiting, key] };
+    k.submit(rec, s, tag(ev.client, ev.seq, ev.op));
+  }
+
+  /** Reads waiting on this leader: answered once a majority confirmed its term after they came. */
+  private serveReads(w: ClientWorld, k: Kernel, node: NodeId): void {
+    const state = k.state(node);
+    const server = w.servers[node];
+    const leads = this.front.leads(state);
+    const term = this.front.term(state);
+    const index = this.front.readIndex(state);
+    const keep: WaitingRead[] = [];
+    for (const read of server.reads) {
+      if (!leads || term !== read.term) {
+        const leader = this.front.leaderHint(state, node);
+        this.reply(k, read.client, read.seq, node, leader === null ? { kind: 'noLeader' } : { kind: 'redirect', leader });
+      } else if (index !== null && server.applied >= index && (this.skipHeartbeat || read.acks.length >= majority(this.nodes))) {
+        this.reply(k, read.client, read.seq, node, { kind: 'ok', value: server.machine.kv[read.key] ?? null }, { read: 'readIndex', index });
+      } else keep.push(read);
+    }
+    if (keep.length !== server.reads.length) w.servers[node] = { ...server, reads: keep };
+  }
+
+  private atClient(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: Extract<ClientEvent, { kind: 'reply' }>): void {
+    const c = ev.client;
+    const side = w.clients[c];
+    const busy = side.busy;
+    rec.rule = 'client.reply';
+    if (ev.lost) {
+      rec.kind = 'lost';
+      rec.rule = 'client.lost';
+      rec.text = () => `S${ev.from}'s reply to client ${c} is lost: the network lost it`;
+      return;
+    }
+    if (busy === null || busy.seq !== ev.seq) {
+      rec.text = () => `Client ${c} ignores a late reply to #${ev.seq} from S${ev.from}`;
+      return;
+    }
+    const r = ev.reply;
+    switch (r.kind) {
+      case 'redirect':
+        rec.text = () => `Client ${c} hears from S${ev.from}: not the leader, try S${r.leader}`;
+        w.clients[c] = { ...side, leaderHint: r.leader };
+        this.retry(w, k, c, { ...busy, refused: true }, r.leader);
+        return;
+      case 'noLeader':
+        rec.text = () => `Client ${c} hears from S${ev.from}: no leader known; it will try again after its timeout`;
+        w.clients[c] = { ...side, busy: { ...busy, refused: true } };
+        return;
+      case 'ok': case 'fail':
+        rec.text = () => `Client ${c} gets ${r.kind === 'ok' ? `ok${r.value !== undefined ? `: ${r.value ?? 'missing'}` : ''}` : `a failure: ${r.error}`} from S${ev.from} for "${opText(busy.op)}"`;
+        w.clients[c] = { ...side, busy: null, leaderHint: ev.from };
+        w.history = w.history.push({
+          type: 'complete', id: busy.id, t: k.time, outcome: r.kind,
+          ...(r.kind === 'ok' ? (r.value !== undefined ? { value: r.value } : {}) : { error: r.error }),
+          server: ev.from, ...(ev.index !== undefined ? { index: ev.index } : {}), ...(ev.read !== undefined ? { read: ev.read } : {}),
+        });
+    }
+  }
+
+  private timedOut(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: Extract<ClientEvent, { kind: 'timeout' }>): void {
+    const c = ev.client;
+    const busy = w.clients[c].busy!;
+    rec.rule = 'client.timeout';
+    const next = (busy.target % this.nodes) + 1;
+    const marked = { ...busy, maybe: busy.maybe || !busy.refused };
+    rec.text = () => (busy.attempt < this.config.tries ? `Client ${c} hears nothing from S${busy.target} in time: it tries S${next}`
+      : `Client ${c} gives up on "${opText(busy.op)}" after ${busy.attempt} tries`);
+    this.retry(w, k, c, marked, next);
+  }
+
+  /** The next attempt at `target`, or, after the last one, giving up: unknown if any attempt may have taken effect. */
+  private retry(w: ClientWorld, k: Kernel, c: number, busy: Busy, target: NodeId): void {
+    const side = w.clients[c];
+    if (busy.attempt < this.config.tries) {
+      const next: Busy = { ...busy, attempt: busy.attempt + 1, target, refused: false };
+      w.clients[c] = { ...side, busy: next };
+      this.send(k, c, next);
+      return;
+    }
+    w.clients[c] = { ...side, busy: null };
+    w.history = w.history.push({ type: 'complete', id: busy.id, t: k.time, outcome: busy.maybe ? 'unknown' : 'fail', error: `gave up after ${busy.attempt} tries` });
+  }
+}

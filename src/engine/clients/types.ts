@@ -1,0 +1,105 @@
+import type { KvOp, Outcome } from '../linearizability/history';
+import type { NodeId } from '../sim/protocol';
+import type { Machine } from './machine';
+import type { Tape } from './tape';
+
+/**
+ * How a server answers a read, from fastest and least safe to slowest and safe:
+ * local: any server's own store; leader: the leader's own store, unchecked (stale in a split
+ * brain); log: the read goes through the log like a write; readIndex: the leader notes its
+ * commit point, hears from a majority in a heartbeat round, then answers from its store.
+ */
+export const READ_PATHS = ['local', 'leader', 'log', 'readIndex'] as const;
+export type ReadPath = (typeof READ_PATHS)[number];
+
+export interface ClientConfig {
+  /** Clients 1..count. */
+  readonly count: number;
+  /** How long a client waits for a reply before it tries again (virtual ms). */
+  readonly timeout: number;
+  /** Attempts per operation before the client gives up. */
+  readonly tries: number;
+  readonly reads: ReadPath;
+}
+
+/** A server's answer: the result, a redirect, or a refusal that says the operation did not take effect. */
+export type Reply =
+  | { readonly kind: 'ok'; readonly value?: string | null }
+  /** A compare-and-set that found another value, an increment of a non-number: applied, with no effect. */
+  | { readonly kind: 'fail'; readonly error: string }
+  | { readonly kind: 'redirect'; readonly leader: NodeId }
+  | { readonly kind: 'noLeader' };
+
+/** What a client event in the queue carries. */
+export type ClientEvent =
+  | { readonly kind: 'request'; readonly client: number; readonly seq: number; readonly attempt: number; readonly op: KvOp; readonly to: NodeId; readonly lost: boolean }
+  | {
+      readonly kind: 'reply'; readonly client: number; readonly seq: number; readonly from: NodeId; readonly reply: Reply; readonly lost: boolean;
+      /** What served it: the log index it was applied at, or the read path that answered from the store. */
+      readonly index?: number; readonly read?: ReadPath;
+    }
+  | { readonly kind: 'timeout'; readonly client: number; readonly seq: number; readonly attempt: number };
+
+/** The client history, Jepsen's way: invocations and completions, in the order they happened. */
+export type HistoryEvent =
+  | { readonly type: 'invoke'; readonly id: number; readonly client: number; readonly op: KvOp; readonly t: number }
+  | {
+      readonly type: 'complete'; readonly id: number; readonly t: number; readonly outcome: Outcome;
+      readonly value?: string | null; readonly error?: string;
+      /** The server whose reply ended it, and what served it: a log index, or a read of the store. */
+      readonly server?: NodeId; readonly index?: number; readonly read?: ReadPath;
+    };
+
+/** A client with an operation under way. */
+export interface Busy {
+  /** The operation's id in the history. */
+  readonly id: number;
+  readonly seq: number;
+  readonly op: KvOp;
+  readonly attempt: number;
+  readonly target: NodeId;
+  /** Some attempt went unanswered: it may have taken effect. */
+  readonly maybe: boolean;
+  /** The current attempt was refused outright (no leader known): its timeout says nothing new. */
+  readonly refused: boolean;
+}
+
+export interface ClientSide {
+  readonly nextSeq: number;
+  readonly busy: Busy | null;
+  /** The server the client tries first: the last leader it heard of. */
+  readonly leaderHint: NodeId;
+}
+
+/** A read waiting on a leader for a round of heartbeat replies (read index). */
+export interface WaitingRead {
+  readonly client: number;
+  readonly seq: number;
+  readonly key: string;
+  readonly term: number;
+  /** When it arrived: only replies sent after this confirm the leadership. */
+  readonly since: number;
+  readonly acks: readonly NodeId[];
+}
+
+/**
+ * The client-facing side of one server. The store and the sessions are the state machine,
+ * rebuilt from the committed log after a crash, so they survive it; the requests the server
+ * promised to answer do not.
+ */
+export interface ServerSide {
+  readonly machine: Machine;
+  /** Committed entries applied to the machine so far. */
+  readonly applied: number;
+  /** (client, seq) this server took from a client and will answer once applied: "c#seq". */
+  readonly awaiting: readonly string[];
+  readonly reads: readonly WaitingRead[];
+}
+
+export interface ClientWorld {
+  nextOpId: number;
+  clients: ClientSide[];
+  /** Index = server id; slot 0 unused. */
+  servers: ServerSide[];
+  history: Tape<HistoryEvent>;
+}
