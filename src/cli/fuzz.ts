@@ -1,6 +1,8 @@
 /**
  * Random fault schedules with every safety check on, on every core (worker threads).
- *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K]
+ *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads PATH]
+ * With --reads, three clients run a workload through the faults (reads served by PATH) and
+ * their history is checked for linearizability as the run goes.
  * Schedule i is the same whichever worker runs it, and the result is the serial one: the
  * first failing schedule is the lowest-numbered one. Prints each worker's rate, coverage,
  * liveness and a final line `schedules=N events=E violations=V rate=R schedules/s`.
@@ -9,12 +11,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { emptyExploration, type Exploration, medianEvents, record } from '../engine/fuzz/explore';
+import { FRONTS } from '../engine/clients/front';
+import { READ_PATHS, type ReadPath } from '../engine/clients/types';
 import { PROTOCOLS, protocolNames } from '../engine/protocols';
+import { BUGS_BY_PROTOCOL } from '../scenario/bugs';
 import type { Action, SimConfig } from '../engine/sim/types';
 import type { Chunk, ChunkDone, FuzzJob } from './fuzzWorker';
 import { fail, parseIntArg } from './input';
 
-const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K]';
+const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads local|leader|log|readIndex]';
 /** Schedules per message to a worker: small enough to balance the cores, large enough to keep messages rare. */
 const CHUNK = 20;
 
@@ -22,6 +27,7 @@ function scenarioOf(config: SimConfig, actions: Action[]): Record<string, unknow
   return {
     version: 1, protocol: config.protocol, title: 'Found by npm run fuzz', nodes: config.nodes, seed: config.seed,
     timing: config.timing, network: config.network, options: config.options, bugs: config.bugs, actions,
+    ...(config.clients !== undefined ? { clients: config.clients } : {}),
   };
 }
 
@@ -88,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   let workers = availableParallelism();
   const bugs: string[] = [];
   const off: string[] = [];
+  let reads: ReadPath | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} expects a value; ${USAGE}`));
@@ -97,20 +104,31 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--workers') workers = parseIntArg('--workers', value(), 1, 256);
     else if (a === '--bug') bugs.push(value());
     else if (a === '--off') off.push(value());
+    else if (a === '--reads') {
+      const path = value();
+      if (!(READ_PATHS as readonly string[]).includes(path)) fail(`--reads expects one of ${READ_PATHS.join(', ')}, found ${JSON.stringify(path)}`);
+      reads = path as ReadPath;
+    }
     else fail(`unknown argument ${JSON.stringify(a)}; ${USAGE}`);
   }
   if (protocol === undefined) fail(`--protocol is required (one of ${protocolNames().join(', ')}); ${USAGE}`);
   const entry = PROTOCOLS[protocol];
   if (entry === undefined) fail(`unknown protocol ${JSON.stringify(protocol)}: expected one of ${protocolNames().join(', ')}`);
   if (schedules === undefined) fail(`--schedules is required; ${USAGE}`);
+  const known = BUGS_BY_PROTOCOL[protocol];
   for (const bug of bugs) {
-    if (!Object.hasOwn(entry.protocol.bugs, bug)) fail(`unknown bug ${JSON.stringify(bug)} for ${protocol}: expected one of ${Object.keys(entry.protocol.bugs).join(', ')}`);
+    if (!Object.hasOwn(known, bug)) fail(`unknown bug ${JSON.stringify(bug)} for ${protocol}: expected one of ${Object.keys(known).join(', ')}`);
   }
-  const predicates = Object.keys(entry.monitor(3).predicates);
+  if (reads !== undefined) {
+    const front = FRONTS[protocol];
+    if (front === undefined) fail(`--reads: ${protocol} has no clients (raft and multipaxos do)`);
+    if (!front.reads.includes(reads)) fail(`--reads: ${protocol} offers ${front.reads.join(', ')}, not ${reads}`);
+  }
+  const predicates = [...Object.keys(entry.monitor(3).predicates), ...(reads !== undefined ? ['linearizable'] : [])];
   for (const p of off) if (!predicates.includes(p)) fail(`unknown check ${JSON.stringify(p)} for ${protocol}: expected one of ${predicates.join(', ')}`);
 
   const started = performance.now();
-  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off } }, schedules, workers);
+  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off, ...(reads !== undefined ? { reads } : {}) } }, schedules, workers);
   const seconds = (performance.now() - started) / 1000;
 
   const failure = result.firstFailure;

@@ -1,3 +1,4 @@
+import type { ReadPath } from '../clients/types';
 import { PROTOCOLS } from '../protocols';
 import { Run } from '../run';
 import type { Violation } from '../invariants/monitor';
@@ -28,6 +29,8 @@ function firstFault(schedule: Schedule): number | null {
 
 export interface ExploreOptions {
   bugs?: string[];
+  /** Clients with this read path run a workload through the faults, checked for linearizability. */
+  reads?: ReadPath;
   /** Safety predicates switched off, e.g. the ones that restate a mutant (singleVote, promiseMonotonic). */
   off?: string[];
 }
@@ -114,7 +117,7 @@ export function emptyExploration(): Exploration {
 
 /** Schedule `index` of a fuzz run: the same schedule whichever worker runs it. */
 export function runIndex(protocol: string, seed: number, index: number, opts: ExploreOptions = {}): ScheduleResult {
-  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? []), opts.off);
+  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? [], opts.reads), opts.off);
 }
 
 /** Adds one schedule's result; returns false once a safety property broke (the run stops there). */

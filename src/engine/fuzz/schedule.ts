@@ -1,3 +1,4 @@
+import type { ReadPath } from '../clients/types';
 import { createRng, nextFloat, nextInt, type Rng } from '../sim/prng';
 import type { Action, SimConfig } from '../sim/types';
 
@@ -41,7 +42,7 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
  * Draws a schedule of crashes, recoveries, partitions, one-way cuts, forced timeouts,
  * lossy and duplicating networks (up to 30%) and client requests, all from one seed.
  */
-export function randomSchedule(seed: number, protocol: string, bugs: string[] = []): Schedule {
+export function randomSchedule(seed: number, protocol: string, bugs: string[] = [], reads?: ReadPath): Schedule {
   const rng = createRng(seed);
   // Two families: 'mixed' faults of every kind, and 'churn', which mostly strikes leader
   // after leader (the chains that old-term commits need) with few other actions in the way.
@@ -105,6 +106,10 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
   // Drawn after everything above, so the schedules of earlier versions stay as they were.
   const restarts = nextFloat(rng) < 0.4 ? { count: nextInt(rng, 1, 6), chance: 0.7 } : { count: 0, chance: 0 };
   if (protocol === 'paxos') actions.push(...proposerStrikes(rng, n, healAt));
+  if (reads !== undefined) {
+    config.clients = { count: CLIENTS, timeout: 200, tries: 3, reads };
+    actions.push(...clientWorkload(rng, n, healAt + 1000));
+  }
   // Stable: the healing actions keep their order at healAt.
   actions.sort((a, b) => a.at - b.at);
   return { config, actions, healAt, judgeAt: healAt + 20 * TIMING.electionTimeoutMax, strikes, restarts };
@@ -128,6 +133,30 @@ function proposerStrikes(rng: Rng, n: number, healAt: number): Action[] {
     if (nextFloat(rng) < 0.6) {
       const crashAt = at + nextInt(rng, 5, 60);
       out.push({ at: crashAt, type: 'crash', node }, { at: crashAt + nextInt(rng, 50, 800), type: 'recover', node });
+    }
+  }
+  return out;
+}
+
+const CLIENTS = 3;
+
+/**
+ * Clients busy through the faults and after: each starts an operation every 50 to 400 ms
+ * (refused while its previous one is under way) at a random server or the leader it last
+ * heard of, on keys no other
+ * action writes, so every value read was written by a client the history shows.
+ */
+function clientWorkload(rng: Rng, n: number, until: number): Action[] {
+  const out: Action[] = [];
+  let value = 0;
+  for (let client = 1; client <= CLIENTS; client++) {
+    for (let at = nextInt(rng, 0, 300); at < until; at += nextInt(rng, 50, 400)) {
+      const key = pick(rng, ['a', 'b']);
+      const r = nextFloat(rng);
+      const op = r < 0.4 ? `get ${key}` : r < 0.7 ? `set ${key} ${++value}` : r < 0.85 ? `incr ${key}` : `cas ${key} ${nextInt(rng, 1, value + 1)} ${++value}`;
+      // Half the time the client goes to the leader it last heard of, as a real client would.
+      if (nextFloat(rng) < 0.5) out.push({ at, type: 'invoke', client, op });
+      else out.push({ at, type: 'invoke', client, op, node: nextInt(rng, 1, n) });
     }
   }
   return out;
