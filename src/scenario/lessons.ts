@@ -1,3 +1,4 @@
+import { CLIENT_LESSONS } from './clientLessons';
 import { SCENARIO_VERSION } from './defaults';
 import type { ScenarioInput } from './schema';
 
@@ -18,6 +19,8 @@ export interface Lesson {
    * a class's attention). A user's later choice of speed is kept through Reset.
    */
   speed: number;
+  /** Safety properties the lesson breaks on purpose, to show them caught (a stale read breaks linearizability). */
+  breaks?: string[];
   scenario: ScenarioInput;
 }
 
@@ -349,6 +352,7 @@ export const LESSONS: Lesson[] = [
       ],
     },
   },
+  ...CLIENT_LESSONS,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

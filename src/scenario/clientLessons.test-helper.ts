@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import { operationsOf } from '../engine/clients/operations';
+import { operationText } from '../engine/linearizability/history';
+import type { Run } from '../engine/run';
+
+const history = (run: Run) => operationsOf(run.sim.world.clients!.history).map((o) => `c${o.client} ${operationText(o)}`);
+
+/** Each client lesson's stated outcome, checked by running it (lessons.test.ts runs them). */
+export const CLIENT_OUTCOMES: Record<string, (r: { run: Run }) => void> = {
+  'raft-stale-read': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 1']);
+    expect(run.violations.map((v) => [v.predicate, v.operations, v.stale])).toEqual([['linearizable', [1, 2, 3], [3]]]);
+  },
+  'raft-read-log': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 2']);
+    const read = operationsOf(run.sim.world.clients!.history)[2];
+    expect([read.server, read.index]).toEqual([4, 5]);
+  },
+  'raft-read-index': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 2']);
+    expect(operationsOf(run.sim.world.clients!.history)[2]).toMatchObject({ server: 4, read: 'readIndex' });
+  },
+  'raft-exactly-once': ({ run }) => {
+    expect(history(run)).toEqual(['c1 incr n → 1', 'c1 incr n → 2']);
+    expect(run.sim.world.clients!.servers.slice(1).map((s) => s.machine.kv.n)).toEqual(['2', '2', '2', '2', '2']);
+  },
+};

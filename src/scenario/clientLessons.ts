@@ -1,0 +1,104 @@
+import { SCENARIO_VERSION } from './defaults';
+import type { Lesson } from './lessons';
+import type { ScenarioInput } from './schema';
+
+/**
+ * What a user of the replicated store sees (issue 16): the same split brain four ways.
+ * S1 leads term 1 and client 1 writes x = 1; then {S1, S2} are cut off from {S3, S4, S5},
+ * which elect S4; client 1 writes x = 2 there; then client 2 asks S1 for x. How S1 answers
+ * depends on the read path.
+ */
+const splitBrain = (reads: 'leader' | 'log' | 'readIndex', narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
+  version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 4,
+  title: { leader: 'A stale read from an old leader', log: 'Reading through the log', readIndex: 'Confirming leadership before reading' }[reads],
+  clients: { count: 2, reads, tries: 6 },
+  actions: [
+    { at: 10, type: 'timeout', node: 1 },
+    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
+    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
+    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
+    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
+    { at: 1500, type: 'heal' },
+  ],
+  narration,
+});
+
+const OPENING = [
+  { at: 151, text: 'Client 1 writes x = 1 at S1, the leader of term 1. S1 appends it, a majority stores it, S1 applies it and answers ok. The history below the cluster draws each operation as a bar from the request to the reply.' },
+  { at: 301, text: 'The network splits: S1 and S2 on one side, S3, S4 and S5 on the other. Nothing tells S1 that it has lost its majority: it still believes it leads term 1.' },
+  { at: 688, text: 'The majority side times out and elects S4, leader of term 3.' },
+  { at: 801, text: 'Client 1 writes x = 2 at S3, which is not the leader and says "try S4". S4 commits the write with S3 and S5 and answers ok. From now on, any read that starts must return 2.' },
+];
+
+export const CLIENT_LESSONS: Lesson[] = [
+  {
+    id: 'raft-stale-read',
+    title: 'C1. A stale read from an old leader',
+    outcome: 'Client 2 reads x = 1 from S1 after x = 2 was acknowledged; the linearizability check catches it and names the three operations.',
+    endsAt: 1200,
+    speed: 0.1,
+    breaks: ['linearizable'],
+    scenario: splitBrain('leader', [
+      { at: 0, text: 'Two clients use the replicated key-value store. In this run a leader answers reads from its own copy, without any further check: the fastest read there is. Is it safe?' },
+      ...OPENING,
+      { at: 1101, text: 'Client 2 asks S1 for x. S1 still thinks it is the leader and answers from its own store: x = 1.' },
+      { at: 1131, text: 'Stale: x = 2 was acknowledged before this read began, so no single copy of the store could have answered 1. The check stops the run and shows the three operations that cannot be put in any order; the stale read is marked.' },
+    ]),
+  },
+  {
+    id: 'raft-read-log',
+    title: 'C2. Reading through the log',
+    outcome: 'The read never answers from S1; after the heal it goes through S4\'s log and returns x = 2. The history is linearizable.',
+    endsAt: 1900,
+    speed: 0.1,
+    scenario: splitBrain('log', [
+      { at: 0, text: 'The same split brain, but now a read is a command like any other: it goes into the leader\'s log and is answered when it is committed and applied, at its place in the order.' },
+      ...OPENING,
+      { at: 1101, text: 'Client 2 asks S1 for x. S1 appends the read to its log, but with only S2 it has no majority: the entry never commits, and S1 never answers.' },
+      { at: 1401, text: 'Client 2 hears nothing in time and tries S2, which sends it back to S1, the leader it knows. Its second try waits at S1 like the first.' },
+      { at: 1501, text: 'The partition heals. S1 hears of term 3, steps down, and its uncommitted entries are replaced by S4\'s log.' },
+      { at: 1731, text: 'The client tries again; S2 now sends it to S4. S4 commits the read in term 3, after x = 2, and answers: x = 2. Safe, at the price of a log entry and a round trip to a majority for every read.' },
+    ]),
+  },
+  {
+    id: 'raft-read-index',
+    title: 'C3. Confirming leadership before reading',
+    outcome: 'S1 holds the read, waiting for a majority that never answers; after the heal S4 confirms its leadership with one heartbeat round and returns x = 2.',
+    endsAt: 1700,
+    speed: 0.1,
+    scenario: splitBrain('readIndex', [
+      { at: 0, text: 'The same split brain, with a cheaper safe read: the leader notes its commit point (the read index), then checks that a majority still follows it by a round of heartbeats, and only then answers from its store. Nothing is written to the log.' },
+      ...OPENING,
+      { at: 1101, text: 'Client 2 asks S1 for x. S1 holds the read until a majority answers a heartbeat of term 1. Only S2 can: S1 never gets a majority, so it never answers.' },
+      { at: 1401, text: 'No reply in time: the client tries S2, which sends it back to S1, where it waits again.' },
+      { at: 1501, text: 'The partition heals; S1 hears of term 3 and steps down. It turns the waiting read away: "not the leader, try S4".' },
+      { at: 1527, text: 'S4 holds the read for one heartbeat round. Replies from a majority, sent after the read arrived, prove that no newer leader can exist; S4 answers x = 2.' },
+    ]),
+  },
+  {
+    id: 'raft-exactly-once',
+    title: 'C4. Retries applied exactly once',
+    outcome: 'The reply to the increment is lost, the client retries, and n is 1 on every server: the retry is answered from the session table, not applied twice.',
+    endsAt: 600,
+    speed: 0.1,
+    scenario: {
+      version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 4, title: 'Retries applied exactly once',
+      clients: { count: 1, timeout: 100, tries: 3 },
+      actions: [
+        { at: 10, type: 'timeout', node: 1 },
+        { at: 200, type: 'invoke', client: 1, op: 'incr n', node: 1 },
+        // For one millisecond the network loses everything: the reply to the increment among it.
+        { at: 250, type: 'network', dropRate: 1 }, { at: 251, type: 'network', dropRate: 0 },
+        { at: 450, type: 'invoke', client: 1, op: 'incr n' },
+      ],
+      narration: [
+        { at: 0, text: 'A client that hears nothing cannot tell a lost request from a lost reply, so it sends the request again. An increment applied twice would count twice. Each request carries the client\'s id and a sequence number: c1#1 is client 1\'s first.' },
+        { at: 201, text: 'Client 1 asks S1, the leader, to increment n. S1 appends c1#1 incr n to its log and replicates it.' },
+        { at: 251, text: 'A majority holds the entry: S1 commits and applies it, n = 1, and remembers in its session table that client 1\'s request 1 answered 1. But the reply is lost on the way.' },
+        { at: 301, text: 'The client\'s timeout runs out: it sends the same request, c1#1, to S2, which says "try S1".' },
+        { at: 346, text: 'S1 finds request 1 of client 1 in its session table: it answers 1 again without applying it a second time. n is still 1 on every server.' },
+        { at: 451, text: 'The next increment is c1#2, a new request: it is applied, and n = 2.' },
+      ],
+    },
+  },
+];
