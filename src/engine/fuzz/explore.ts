@@ -41,7 +41,7 @@ export interface ExploreOptions {
  * schedule's actions, which therefore replay the same run as a plain scenario.
  */
 export function runSchedule(input: Schedule, off: readonly string[] = []): ScheduleResult {
-  const schedule = { ...input, actions: input.actions.slice(), strikes: [], restarts: { count: 0, chance: 0 } };
+  const schedule = { ...input, actions: input.actions.slice(), strikes: [], restarts: { count: 0, chance: 0 }, splits: [] };
   const run = new Run(schedule.config, schedule.actions, { off });
   const added: Action[] = [];
   const protocol = schedule.config.protocol;
@@ -70,7 +70,21 @@ export function runSchedule(input: Schedule, off: readonly string[] = []): Sched
       added.push(a);
     }
   });
-  for (const strike of input.strikes) {
+  // Strikes and split brains in time order, each resolved against the leader of the moment.
+  const moments = [...input.strikes.map((strike) => ({ at: strike.at, strike, split: null })),
+    ...input.splits.map((split) => ({ at: split.at, strike: null, split }))].sort((a, b) => a.at - b.at);
+  for (const { strike, split } of moments) {
+    if (split !== null) {
+      run.runUntil(split.at - 1, { stopOnViolation: true });
+      if (!run.safe) break;
+      const leader = PROTOCOLS[schedule.config.protocol].leader(run.sim.nodes());
+      if (leader === null) continue;
+      for (const a of [{ at: split.at, type: 'partition', groups: [[leader]] }, { at: split.at + split.lasts, type: 'heal' }] as Action[]) {
+        run.sim.schedule(a);
+        added.push(a);
+      }
+      continue;
+    }
     run.runUntil(strike.at - 1, { stopOnViolation: true });
     if (!run.safe) break;
     const crashAt = strike.at + strike.crashAfter;

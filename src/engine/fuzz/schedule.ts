@@ -25,6 +25,13 @@ export interface Schedule {
    * run and written into `actions`, as strikes are.
    */
   restarts: { count: number; chance: number };
+  /**
+   * Split brains, with clients: at each time the runner cuts the current leader off alone
+   * for `lasts` ms, long enough for the others to elect a new leader and finish writes there
+   * while clients that knew the old one keep asking it. Resolved during the run and written
+   * into `actions`, as strikes are.
+   */
+  splits: { at: number; lasts: number }[];
 }
 
 const TIMING = { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 };
@@ -106,13 +113,15 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
   // Drawn after everything above, so the schedules of earlier versions stay as they were.
   const restarts = nextFloat(rng) < 0.4 ? { count: nextInt(rng, 1, 6), chance: 0.7 } : { count: 0, chance: 0 };
   if (protocol === 'paxos') actions.push(...proposerStrikes(rng, n, healAt));
+  const splits: Schedule['splits'] = [];
   if (reads !== undefined) {
     config.clients = { count: CLIENTS, timeout: 200, tries: 3, reads };
     actions.push(...clientWorkload(rng, n, healAt + 1000));
+    for (let at = nextInt(rng, 300, 900); at < healAt - 1300; at += nextInt(rng, 1500, 2500)) splits.push({ at, lasts: nextInt(rng, 600, 1200) });
   }
   // Stable: the healing actions keep their order at healAt.
   actions.sort((a, b) => a.at - b.at);
-  return { config, actions, healAt, judgeAt: healAt + 20 * TIMING.electionTimeoutMax, strikes, restarts };
+  return { config, actions, healAt, judgeAt: healAt + 20 * TIMING.electionTimeoutMax, strikes, restarts, splits };
 }
 
 /**
