@@ -7,6 +7,7 @@ import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { AppliedKv } from './appliedKv';
+import { clientsView } from './clientsView';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
@@ -96,7 +97,7 @@ export class Controller {
    * `recent` (only the newest records, as while playing) or `stale` (records were held back
    * since, and it must be replaced).
    */
-  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, trace: 'stale' as TraceHeld };
+  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, trace: 'stale' as TraceHeld, history: -1 };
   /** Whether the page shows the event log; while playing, trace records nobody shows are not sent. */
   traceShown = true;
 
@@ -131,7 +132,7 @@ export class Controller {
     this.losses = [];
     this.nodeCache = [];
     this.violationsSeen = 0;
-    this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale' };
+    this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: -1 };
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
   }
@@ -409,8 +410,9 @@ export class Controller {
     const markers = allMarkers || added.length > 0 ? { reset: allMarkers, list: added } : null;
     const scenario = this.scenarioDelta(delta);
     const violations = this.run.violations;
+    const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? -1 : this.sent.history);
     const safety = !reset && violations.length === this.sent.violations ? null : {
-      predicates: Object.entries(this.run.monitor?.predicates ?? entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
+      predicates: Object.entries(this.run.monitor !== null ? this.run.predicates : entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),
       })),
       violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),
@@ -420,7 +422,7 @@ export class Controller {
       this.markersSentSeq = this.markers.at(-1)?.seq ?? -1;
       this.scenarioSent = { base: true, actions: this.timeline.length };
       for (const n of nodes) this.sent.versions[n.id - 1] = n.version;
-      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length, trace: trace.held };
+      this.sent = { reset: false, events: this.events, versions: this.sent.versions, violations: violations.length, trace: trace.held, history: clients?.history ?? this.sent.history };
     }
     return {
       reset,
@@ -442,6 +444,7 @@ export class Controller {
       scenario,
       narrationStep: this.narrationStep(),
       code: this.code.view(reset, delta),
+      clients: clients?.view ?? null,
     };
   }
 
@@ -631,7 +634,10 @@ export class Controller {
     const state = slot.state as { log?: Log; commitLength?: number; decided?: Slots<string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
     const applied = this.applied[i] ??= new AppliedKv();
-    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
+    // With clients, the engine's own state machine (sessions, cas, incr) is the store.
+    const server = this.run.sim.world.clients?.servers[slot.id];
+    const kv = server !== undefined ? { ...server.machine.kv }
+      : state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
       : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
     // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain

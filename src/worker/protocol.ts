@@ -2,6 +2,8 @@
  * The typed messages between the UI and the simulation worker. Actions go down,
  * snapshots come up; both are plain, structured-cloneable data.
  */
+import type { ClientOperation } from '../engine/clients/operations';
+import type { ReadPath } from '../engine/clients/types';
 import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
 import type { Action } from '../engine/sim/types';
@@ -173,6 +175,17 @@ export interface Snapshot {
   narrationStep: number;
   /** The pseudocode panel's data; null when unchanged since the previous snapshot. */
   code: CodeView | null;
+  /** The client history panel's data; null when the scenario has no clients or nothing changed. */
+  clients: ClientsView | null;
+}
+
+/** The clients' operations as the engine recorded them: the history panel draws only this. */
+export interface ClientsView {
+  /** How servers answer reads in this run. */
+  reads: ReadPath;
+  /** Operations in the whole history; `operations` holds the most recent of them. */
+  total: number;
+  operations: ClientOperation[];
 }
 
 /**

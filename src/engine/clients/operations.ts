@@ -12,12 +12,13 @@ export interface ClientOperation extends Operation {
 }
 
 /**
- * The operations of a client history (of one key, if given): each invocation paired with
- * its completion. One not yet complete is unknown, with no reply time: it may still take effect.
+ * The operations of a client history (of one key, if given; invoked at event `from` or
+ * later): each invocation paired with its completion. One not yet complete is unknown,
+ * with no reply time: it may still take effect.
  */
-export function operationsOf(history: Tape<HistoryEvent>, key?: string): ClientOperation[] {
+export function operationsOf(history: Tape<HistoryEvent>, key?: string, from = 0): ClientOperation[] {
   const ops = new Map<number, ClientOperation>();
-  for (let i = 0; i < history.length; i++) {
+  for (let i = from; i < history.length; i++) {
     const e = history.get(i);
     if (e.type === 'invoke') {
       if (key === undefined || e.op.key === key) ops.set(e.id, { id: e.id, client: e.client, op: e.op, call: e.t, ret: null, outcome: 'unknown' });
@@ -42,4 +43,11 @@ export function keyOf(history: Tape<HistoryEvent>, id: number, at: number): stri
     if (e.type === 'invoke' && e.id === id) return e.op.key;
   }
   return undefined;
+}
+
+/** Where the history's last `count` invocations begin: the events from there hold those operations whole. */
+export function lastInvocations(history: Tape<HistoryEvent>, count: number): number {
+  let i = history.length;
+  for (let seen = 0; i > 0 && seen < count; i--) if (history.get(i - 1).type === 'invoke') seen++;
+  return i;
 }
