@@ -4,7 +4,7 @@ import { saveFile } from '../files';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
 import { applyScenarioDelta } from '../../worker/scenarioDelta';
-import { type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
+import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export type Progress = NonNullable<Extract<FromWorker, { type: 'progress' }>['progress']>;
 
@@ -78,6 +78,8 @@ export interface SimState {
   code: CodeSlice | null;
   /** The latest pseudocode data received, merged from snapshot deltas. */
   codeView: CodeView | null;
+  /** The clients' operations as the engine recorded them (null without clients). */
+  clients: ClientsView | null;
   /** Show the Raft paper's names beside the lectures' (pseudocode panel and legend). */
   paperNames: boolean;
   /** The window of the run the space-time diagram last asked for. */
@@ -201,6 +203,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     for (const v of due) refreshedAt[v] = now;
     const currentNodes = nodesChanged ? nodes : prev.nodes;
     const codeView = snap.code ?? prev.codeView;
+    // A reset sends the history whenever the run has clients, so none then means none.
+    const clients = snap.clients ?? (snap.reset ? null : prev.clients);
     return {
       snapshot: snap,
       trace: guarded(trace),
@@ -216,6 +220,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       // second: a view of its own would take turns from the others (the message list, the tables).
       ...(codeDue(snap, due, now) && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
+      ...(clients !== prev.clients ? { clients } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : guarded(nodeIds) } : {}),
       ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
     };
@@ -231,6 +236,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     flight: null,
     code: null,
     codeView: null,
+    clients: null,
     paperNames: false,
     spacetime: null,
     nodes: {},

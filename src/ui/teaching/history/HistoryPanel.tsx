@@ -1,0 +1,89 @@
+import { type FormEvent, useState } from 'react';
+import { useSim } from '../../store/simStore';
+import { type Bar, historyBars } from './bars';
+import './history.css';
+
+const NONE: readonly number[] = [];
+const READS = { local: 'any server\'s own store', leader: 'the leader\'s own store', log: 'through the log', readIndex: 'read index (leadership confirmed)' } as const;
+const OUTCOME_WORDS = { ok: 'ok', fail: 'failed', unknown: 'unknown' } as const;
+
+/**
+ * The clients' history, as Jepsen draws it: a row per client, each operation a bar from its
+ * invocation to its reply (green ok, grey failed, amber unknown, open-ended while waiting).
+ * When the linearizability check fails, the operations it names are outlined and the stale
+ * read marked. Everything drawn comes from the engine's history and the checker's verdict.
+ */
+export function HistoryPanel() {
+  const clients = useSim((s) => s.clients);
+  const now = useSim((s) => s.hud?.time ?? s.snapshot?.time ?? 0);
+  const violation = useSim((s) => s.safety?.violations.find((v) => v.predicate === 'linearizable') ?? null);
+  const send = useSim((s) => s.send);
+  const select = useSim((s) => s.select);
+  if (clients === null) {
+    return (
+      <section className="panel history" aria-label="Client history" data-history="none">
+        <h2>Client history</h2>
+        <p className="hint">This run has no clients. The lessons C1 to C4 have some; a scenario adds them with <code>"clients": {'{ "count": 2 }'}</code> and <code>invoke</code> actions.</p>
+      </section>
+    );
+  }
+  const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE);
+  const go = (b: Bar) => {
+    send({ type: 'seekTime', time: b.ret ?? b.call });
+    if (b.server !== null) select(b.server);
+  };
+  return (
+    <section className="panel history" aria-label="Client history" data-history={violation !== null ? 'violation' : 'ok'}>
+      <header className="hist-head">
+        <h2>Client history</h2>
+        <span className="hist-reads" data-reads={clients.reads}>reads: {READS[clients.reads]}</span>
+        <span className="hist-count">{clients.total > clients.operations.length ? `the last ${clients.operations.length} of ${clients.total} operations` : `${clients.total} operation${clients.total === 1 ? '' : 's'}`}</span>
+        <Invoke />
+      </header>
+      {violation !== null && (
+        <p className="hist-verdict" role="alert" data-verdict="violation">Not linearizable on {violation.key}: the outlined operations cannot be put in any order that agrees with their times and results{violation.stale !== undefined && violation.stale.length > 0 ? '; the stale read is marked' : ''}.</p>
+      )}
+      <div className="hist-lanes" role="list">
+        {layout.clients.map((c) => (
+          <div key={c} className="hist-lane" role="listitem" data-client={c}>
+            <span className="hist-client">client {c}</span>
+            <div className="hist-track">
+              {layout.bars.filter((b) => b.client === c).map((b) => (
+                <button key={b.id} type="button" className="hist-bar" data-op={b.id} data-outcome={b.outcome} data-open={b.open}
+                  data-stale={b.stale} data-flagged={b.flagged}
+                  style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)` }}
+                  aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}`}
+                  title={`${b.label} · ${b.call}–${b.ret ?? '…'} ms · ${b.detail}`} onClick={() => go(b)}>
+                  <span className="hist-label">{b.stale && <b>stale </b>}{b.label}</span>
+                </button>
+              ))}
+            </div>
+          </div>
+        ))}
+        {layout.clients.length === 0 && <p className="hint">No operation yet: send one below or wait for the scenario's.</p>}
+      </div>
+      <p className="hist-axis"><span>{layout.from} ms</span><span>now, {Math.round(layout.to)} ms</span></p>
+    </section>
+  );
+}
+
+/** Start an operation for a client: it goes into the run as an `invoke` action (refused, visibly, if the client is busy). */
+function Invoke() {
+  const count = useSim((s) => s.scenario?.clients?.count ?? 0);
+  const act = useSim((s) => s.act);
+  const [client, setClient] = useState(1);
+  const [op, setOp] = useState('get x');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    act({ type: 'invoke', client, op: op.trim() });
+  };
+  return (
+    <form className="hist-invoke" onSubmit={submit} data-invoke>
+      <label>client <select aria-label="Client" value={client} onChange={(e) => setClient(Number(e.target.value))} data-invoke-client>
+        {Array.from({ length: count }, (_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}
+      </select></label>
+      <input aria-label="Operation (get k, set k v, del k, cas k old new, incr k)" value={op} onChange={(e) => setOp(e.target.value)} size={12} data-invoke-op />
+      <button type="submit" data-invoke-send>Send</button>
+    </form>
+  );
+}
