@@ -76,8 +76,8 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
   return (
     <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
-        S{id}
-        <small>{node.up ? s.currentRole : 'crashed'} · commitLength {s.commitLength}</small>
+        <span>S{id} <small>{node.up ? s.currentRole : 'crashed'}</small></span>
+        <small>commitLength {s.commitLength}</small>
         {sent !== null && <small>sentLength {sent} · ackedLength {acked}</small>}
       </span>
       <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" />
