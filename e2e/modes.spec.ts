@@ -46,7 +46,7 @@ test.describe('embed mode', () => {
     await expect(frame.locator('g.node')).toHaveCount(5);
     await expect(frame.locator('[data-view="embed"]')).toBeVisible();
     // The cluster fills the frame's height left by narration and transport.
-    expect((await frame.locator('[data-region="cluster"] svg').boundingBox())!.height).toBeGreaterThan(350);
+    expect((await frame.locator('[data-region="cluster"] svg.cluster-servers').boundingBox())!.height).toBeGreaterThan(350);
     // Minimal: no header, drawer or logs.
     await expect(frame.locator('header')).toHaveCount(0);
     await expect(frame.locator('[data-region="logs"]')).toHaveCount(0);
