@@ -60,7 +60,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Shows one of the teaching tabs beside the cluster (Pseudocode, Space-time, Events). */
-export async function showTeaching(page: Page, tab: 'Pseudocode' | 'Space-time' | 'Events'): Promise<void> {
+export async function showTeaching(page: Page, tab: 'Pseudocode' | 'Space-time' | 'Events' | 'History'): Promise<void> {
   await page.getByRole('tab', { name: tab, exact: true }).click();
   await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
 }

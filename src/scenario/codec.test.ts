@@ -48,6 +48,20 @@ describe('share-link codec', () => {
     }), { numRuns: 500 });
   });
 
+  it('round-trips clients and their operations (defaults left out of the link, but not the clients themselves)', () => {
+    const clients = fc.record({
+      count: fc.integer({ min: 1, max: 3 }), timeout: fc.constantFrom(300, 120), tries: fc.constantFrom(3, 5),
+      reads: fc.constantFrom('local', 'leader', 'log', 'readIndex') as fc.Arbitrary<'log'>,
+    });
+    const invoke = fc.record({ at, type: fc.constant('invoke' as const), client: fc.constant(1), op: fc.constantFrom('get x', 'incr n', 'cas x 1 2') });
+    fc.assert(fc.property(scenario, clients, fc.array(invoke, { maxLength: 5 }), (base, c, invokes) => {
+      const s = { ...base, clients: c, actions: [...base.actions, ...invokes] };
+      expect(decodeScenario(encodeScenario(s))).toEqual({ ok: true, scenario: s });
+    }), { numRuns: 200 });
+    const bare = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 3, clients: {} });
+    expect(bare.ok && decodeScenario(encodeScenario(bare.scenario))).toEqual(bare);
+  });
+
   it('a typical lesson fits in a few hundred characters', () => {
     const r = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, title: 'The leader crashes', actions: [
       { at: 1000, type: 'request', node: 2, command: 'set x 1' }, { at: 1500, type: 'crash', node: 1 }, { at: 3000, type: 'recover', node: 1 },

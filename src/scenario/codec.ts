@@ -1,6 +1,6 @@
 import LZString from 'lz-string';
 import { checksum } from './checksum';
-import { DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING } from './defaults';
+import { DEFAULT_CLIENTS, DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING } from './defaults';
 import { decompressBounded } from './lzBounded';
 import { NESTED_TOO_DEEPLY, textTooDeep } from './nesting';
 import type { Scenario } from './schema';
@@ -40,6 +40,8 @@ export function compact(s: Scenario): Record<string, unknown> {
   if (network) out.network = network;
   const options = withoutDefaults(s.options, DEFAULT_OPTIONS);
   if (options) out.options = options;
+  // Clients are present or not; within them, only what differs from the defaults travels.
+  if (s.clients !== undefined) out.clients = withoutDefaults(s.clients, { count: 1, ...DEFAULT_CLIENTS }) ?? {};
   if (s.speed !== undefined) out.speed = s.speed;
   if (s.bugs.length > 0) out.bugs = s.bugs;
   if (s.actions.length > 0) out.actions = s.actions;

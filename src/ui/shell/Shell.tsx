@@ -16,6 +16,7 @@ import { Drawer } from './Drawer';
 import { Header } from './Header';
 import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
 import { SpaceTime } from '../teaching/spacetime/SpaceTime';
+import { HistoryPanel } from '../teaching/history/HistoryPanel';
 import { TeachingArea } from './TeachingArea';
 import { useDrawer } from './useDrawer';
 import { usePresenter } from './usePresenter';
@@ -46,6 +47,7 @@ function useShellKeys(togglePresenter: () => void, toggleDrawer: () => void): vo
 export function Shell({ onHelp }: { onHelp: () => void }) {
   const ready = useSim((s) => s.snapshot !== null);
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const hasClients = useSim((s) => s.scenario?.clients !== undefined);
   const drawer = useDrawer();
   const presenter = usePresenter();
   useShellKeys(presenter.toggle, drawer.toggle);
@@ -82,7 +84,8 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
               { id: 'pseudocode', label: 'Pseudocode', region: 'pseudocode', panel: <PseudocodePanel /> },
               { id: 'spacetime', label: 'Space-time', region: 'spacetime', panel: <SpaceTime /> },
               { id: 'events', label: 'Events', region: 'events', panel: <EventLog /> },
-            ]} />
+              { id: 'history', label: 'History', region: 'history', panel: <HistoryPanel /> },
+            ]} show={hasClients ? 'history' : null} />
           </div>
           {drawerShown && <Drawer onClose={drawer.toggle} onHelp={onHelp} />}
         </main>

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 /** One tab of the teaching area: its label, its page-region hook, and the panel it shows. */
 export interface TeachingTab {
@@ -21,11 +21,13 @@ function remembered(tabs: TeachingTab[]): string {
 
 /**
  * The teaching area beside the cluster: one panel at a time (pseudocode, space-time, the
- * event log), chosen by tabs and remembered. Every panel stays mounted, so switching tabs
+ * event log, the client history), chosen by tabs and remembered; `show` opens a given tab. Every panel stays mounted, so switching tabs
  * keeps a panel's scroll position and state; the hidden ones are not laid out.
  */
-export function TeachingArea({ tabs }: { tabs: TeachingTab[] }) {
-  const [active, setActive] = useState(() => remembered(tabs));
+export function TeachingArea({ tabs, show = null }: { tabs: TeachingTab[]; show?: string | null }) {
+  const [active, setActive] = useState(() => show ?? remembered(tabs));
+  // A run that brings its own panel (clients bring the history) opens on it; the choice is not remembered.
+  useEffect(() => { if (show !== null) setActive(show); }, [show]);
   const choose = (id: string) => {
     setActive(id);
     try { localStorage.setItem(REMEMBER, id); } catch { /* not remembered, still shown */ }

@@ -4,7 +4,7 @@ import { type Bar, historyBars } from './bars';
 import './history.css';
 
 const NONE: readonly number[] = [];
-const READS = { local: 'any server\'s own store', leader: 'the leader\'s own store', log: 'through the log', readIndex: 'read index (leadership confirmed)' } as const;
+const READS = { local: 'any server\'s store', leader: 'leader\'s store', log: 'through the log', readIndex: 'read index' } as const;
 const OUTCOME_WORDS = { ok: 'ok', fail: 'failed', unknown: 'unknown' } as const;
 
 /**
@@ -35,21 +35,24 @@ export function HistoryPanel() {
   return (
     <section className="panel history" aria-label="Client history" data-history={violation !== null ? 'violation' : 'ok'}>
       <header className="hist-head">
-        <h2>Client history</h2>
+        <h2 className="hist-title">Client history</h2>
         <span className="hist-reads" data-reads={clients.reads}>reads: {READS[clients.reads]}</span>
         <span className="hist-count">{clients.total > clients.operations.length ? `the last ${clients.operations.length} of ${clients.total} operations` : `${clients.total} operation${clients.total === 1 ? '' : 's'}`}</span>
+        {violation !== null && (
+          <span className="hist-verdict" role="alert" data-verdict="violation"
+            title={`No order of the outlined operations fits their times and results${violation.stale !== undefined && violation.stale.length > 0 ? '; the stale read is marked' : ''}.`}>
+            ✗ not linearizable on {violation.key}
+          </span>
+        )}
         <Invoke />
       </header>
-      {violation !== null && (
-        <p className="hist-verdict" role="alert" data-verdict="violation">Not linearizable on {violation.key}: the outlined operations cannot be put in any order that agrees with their times and results{violation.stale !== undefined && violation.stale.length > 0 ? '; the stale read is marked' : ''}.</p>
-      )}
       <div className="hist-lanes" role="list">
         {layout.clients.map((c) => (
           <div key={c} className="hist-lane" role="listitem" data-client={c}>
             <span className="hist-client">client {c}</span>
             <div className="hist-track">
               {layout.bars.filter((b) => b.client === c).map((b) => (
-                <button key={b.id} type="button" className="hist-bar" data-op={b.id} data-outcome={b.outcome} data-open={b.open}
+                <button key={b.id} type="button" className={`hist-bar${b.x1 > 0.6 ? ' flip' : ''}`} data-op={b.id} data-outcome={b.outcome} data-open={b.open}
                   data-stale={b.stale} data-flagged={b.flagged}
                   style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)` }}
                   aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}`}

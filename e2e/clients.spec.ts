@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { open, pause, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
+
+/** The split brain of lessons C1 to C3, without narration: S1 keeps answering in a minority. */
+const splitBrain = (reads: string) => scenarioUrl({
+  version: 2, nodes: 5, seed: 4, clients: { count: 2, reads, tries: 6 },
+  actions: [
+    { at: 10, type: 'timeout', node: 1 },
+    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
+    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
+    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
+    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
+    { at: 1500, type: 'heal' },
+  ],
+});
+
+const bar = (page: import('@playwright/test').Page, label: string) => page.locator('.hist-bar', { hasText: label });
+
+test.describe('clients and their history', () => {
+  test('a stale read from the old leader is shown, caught, and pauses the run there', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, splitBrain('leader'));
+    // The run brings clients: the History tab opens by itself.
+    await expect(page.getByRole('tab', { name: 'History', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await setSpeed(page, 1);
+    await play(page);
+    // The check stops the run at the reply that made the history non-linearizable (1130 ms).
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
+    expect(await virtualTime(page)).toBe(1130);
+    await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'violation');
+    await expect(page.locator('[data-verdict="violation"]')).toContainText('not linearizable on x');
+    const stale = page.locator('.hist-bar[data-stale="true"]');
+    await expect(stale).toHaveCount(1);
+    await expect(stale).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1100 to 1130 ms; S1 · read from its own store \(as leader\); stale read/);
+    await expect(page.locator('.hist-bar[data-flagged="true"]')).toHaveCount(3);
+    await expect(page.getByRole('button', { name: /unsafe/ })).toBeVisible();
+    // A click on a bar goes to its reply and selects the server that gave it.
+    await bar(page, 'set x 2 → ok').click();
+    await expect.poll(() => virtualTime(page)).toBe(899);
+    await expect(page.locator('g.node[data-node-id="4"]')).toHaveAttribute('aria-pressed', 'true');
+    expect(errors).toEqual([]);
+  });
+
+  test('through the log and by read index, the same read waits out the split brain and returns the newest value', async ({ page }) => {
+    for (const reads of ['log', 'readIndex']) {
+      await open(page, `${splitBrain(reads)}&t=2000`);
+      await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'ok');
+      await expect(page.locator('.hist-bar[data-outcome="ok"]')).toHaveCount(3);
+      await expect(bar(page, 'get x → 2')).toHaveAttribute('aria-label', reads === 'log' ? /S4 · log index 5/ : /S4 · read index/);
+      await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'true');
+    }
+  });
+
+  test('a client is sent an operation from the panel; one that is not an operation is refused, visibly', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, scenarioUrl({ version: 2, nodes: 3, seed: 2, clients: { count: 2 } }, 600));
+    await showTeaching(page, 'History');
+    await page.locator('[data-invoke-client]').selectOption('2');
+    await page.locator('[data-invoke-op]').fill('incr n');
+    await page.locator('[data-invoke-send]').click();
+    await expect(page.locator('.hist-bar')).toHaveCount(1);
+    await expect(page.locator('.hist-bar').first()).toHaveAttribute('data-open', 'true');
+    await setSpeed(page, 1);
+    await play(page);
+    await expect(bar(page, 'incr n → 1')).toHaveAttribute('data-outcome', 'ok');
+    await pause(page);
+    await page.locator('[data-invoke-op]').fill('fetch n');
+    await page.locator('[data-invoke-send]').click();
+    await showTeaching(page, 'Events');
+    await expect(page.locator('section.events')).toContainText('cannot send "fetch n": not an operation of the store');
+    expect(errors).toEqual([]);
+  });
+
+  test('the lesson on retries: the reply is lost, the retry is answered from the session, n is 1 everywhere', async ({ page }) => {
+    await open(page, './#lesson=raft-exactly-once&t=400');
+    await expect(bar(page, 'incr n → 1')).toHaveAttribute('aria-label', /Client 1: incr n → 1, ok, 200 to 359 ms/);
+    await expect(page.locator('section.logs .log-kv')).toHaveText(['state machine', 'n=1', 'n=1', 'n=1', 'n=1', 'n=1']);
+  });
+});
