@@ -5,9 +5,9 @@ import { COMMAND_PX } from '../src/ui/draw/stripPaint';
 import { VIEW } from '../src/ui/geometry/layout';
 import { open, scenarioUrl, setSpeed, watchErrors } from './helpers';
 
-/** The regions a lesson's narration talks about: the cluster, the narration, the logs or tables, the teaching panel shown. */
-function needed(protocol: string): string[] {
-  return ['cluster', 'narration', protocol === 'raft' ? 'logs' : 'tables', 'pseudocode'];
+/** The regions a lesson's narration talks about: the cluster, the narration, the logs or tables, the teaching panel shown (the history, with clients). */
+function needed(protocol: string, clients = false): string[] {
+  return ['cluster', 'narration', protocol === 'raft' ? 'logs' : 'tables', clients ? 'history' : 'pseudocode'];
 }
 
 /** Which needed regions (and which of their rows) are not wholly inside the viewport. */
@@ -58,13 +58,13 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }])
         const text = page.locator('.narration-text');
         // A lesson opens at its first step when that step is at time 0.
         let k = Number(await text.getAttribute('data-step'));
-        if (k >= 0) expect(await outside(page, needed(protocol)), `step ${k + 1}`).toEqual([]);
+        if (k >= 0) expect(await outside(page, needed(protocol, lesson.scenario.clients !== undefined)), `step ${k + 1}`).toEqual([]);
         while (k < steps - 1) {
           await page.keyboard.press('PageDown');
           k++;
           await expect(text).toHaveAttribute('data-step', String(k));
           await paused(page);
-          expect(await outside(page, needed(protocol)), `step ${k + 1}`).toEqual([]);
+          expect(await outside(page, needed(protocol, lesson.scenario.clients !== undefined)), `step ${k + 1}`).toEqual([]);
         }
         if (size.width === 1280) await page.screenshot({ path: `test-results/screenshots/projector-${lesson.id}.png` });
         expect(errors).toEqual([]);

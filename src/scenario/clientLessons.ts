@@ -42,7 +42,7 @@ export const CLIENT_LESSONS: Lesson[] = [
       { at: 0, text: 'Two clients use the replicated key-value store. In this run a leader answers reads from its own copy, without any further check: the fastest read there is. Is it safe?' },
       ...OPENING,
       { at: 1101, text: 'Client 2 asks S1 for x. S1 still thinks it is the leader and answers from its own store: x = 1.' },
-      { at: 1131, text: 'Stale: x = 2 was acknowledged before this read began, so no single copy of the store could have answered 1. The check stops the run and shows the three operations that cannot be put in any order; the stale read is marked.' },
+      { at: 1130, text: 'Stale: x = 2 was acknowledged before this read began, so no single copy of the store could have answered 1. The check stops the run and shows the three operations that cannot be put in any order; the stale read is marked.' },
     ]),
   },
   {
