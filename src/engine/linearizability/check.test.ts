@@ -88,6 +88,12 @@ describe('linearizability: the classic register histories', () => {
     expect(v.operations.map((o) => `${o.op.f}@${o.call}`)).toEqual(['set@0', 'set@20', 'get@40']);
   });
 
+  it('an unanswered increment that cannot explain the stale read is left out of the set', () => {
+    const h = [op(3, 'incr b', 876, null), op(1, 'set b 2', 909, 1048), op(2, 'get b', 1370, 1795, null)];
+    const v = checkHistory(h);
+    expect(v.result === 'violation' && v.operations.map((o) => o.op.f)).toEqual(['set', 'get']);
+  });
+
   it('a history over the bound is "too large to check", and a hard search stops at its step allowance', () => {
     const many = Array.from({ length: 12 }, (_, i) => op(1, `set x ${i}`, i * 10, i * 10 + 5));
     expect(checkHistory(many, { maxOpsPerKey: 10, maxSteps: 1000 })).toMatchObject({ result: 'too-large', key: 'x' });

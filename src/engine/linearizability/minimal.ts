@@ -1,14 +1,15 @@
 import { increment } from './model';
 import { type Budget, linearizable, OutOfSteps, type Pending } from './search';
 
-/** The values an operation leaves in its key (null: missing); undefined when it could leave anything. */
-function writes(o: Pending): (string | null)[] | undefined {
+/** Whether an operation may leave `v` in its key (null: missing). */
+function mayWrite(o: Pending, v: string | null): boolean {
   switch (o.op.f) {
-    case 'get': return [];
-    case 'set': return [o.op.value];
-    case 'del': return [null];
-    case 'cas': return [o.op.to];
-    case 'incr': return o.known ? [o.value ?? null] : undefined;
+    case 'get': return false;
+    case 'set': return v === o.op.value;
+    case 'del': return v === null;
+    case 'cas': return v === o.op.to;
+    // With no reply, an increment may have left any whole number above zero.
+    case 'incr': return o.known ? v === (o.value ?? null) : v !== null && /^[1-9]\d*$/.test(v);
   }
 }
 
@@ -40,8 +41,7 @@ export function minimalViolation(ops: readonly Pending[], budget: Budget): Pendi
   for (let i = kept.length - 1; i >= 0; i--) {
     const o = kept[i];
     const rest = kept.filter((_, k) => k !== i);
-    const w = writes(o);
-    if (w === undefined || rest.some((r) => needs(r).some((v) => w.includes(v)))) continue;
+    if (rest.some((r) => needs(r).some((v) => mayWrite(o, v)))) continue;
     try {
       if (!linearizable(rest, budget)) kept = rest;
     } catch (e) {
