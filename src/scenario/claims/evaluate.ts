@@ -80,13 +80,15 @@ export class ClaimWatcher {
       case 'field': {
         const servers = b.servers === 'all' ? slots : b.servers === 'live' ? slots.filter((s) => s.up) : b.servers.map((id) => slots[id - 1]);
         if (servers.length === 0) return { holds: false, found: 'no server is up' };
-        const wrong = servers.map((s) => ({ id: s.id, v: b.field.read(s.state as never, b.arg) })).filter(({ v }) => !compare(v, b.op, b.value));
-        return { holds: wrong.length === 0, found: wrong.map(({ id, v }) => `S${id} ${b.name} is ${show(v)}`).join('; ') };
+        const values = servers.map((s) => ({ id: s.id, v: b.field.read(s.state as never, b.arg) }));
+        const wrong = values.filter(({ v }) => !compare(v, b.op, b.value));
+        // A failure names the servers that break it; a negated claim that fails, those that hold it.
+        return { holds: wrong.length === 0, found: (wrong.length > 0 ? wrong : values).map(({ id, v }) => `S${id} ${b.name} is ${show(v)}`).join('; ') };
       }
       case 'status': {
         const ids = b.servers === 'all' || b.servers === 'live' ? slots.map((s) => s.id) : b.servers;
         const wrong = ids.filter((id) => slots[id - 1].up !== b.up);
-        return { holds: wrong.length === 0, found: wrong.map((id) => `S${id} is ${b.up ? 'down' : 'up'}`).join('; ') };
+        return { holds: wrong.length === 0, found: (wrong.length > 0 ? wrong : ids).map((id) => `S${id} is ${slots[id - 1].up ? 'up' : 'down'}`).join('; ') };
       }
       case 'leader': {
         const leaders = slots.filter((s) => s.up && roleOf(this.protocol, s.state) === 'leader').map((s) => `S${s.id}`);

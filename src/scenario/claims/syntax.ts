@@ -86,7 +86,7 @@ function parseBody(text: string, ctx: ClaimContext): ClaimBody {
     return { kind: 'safety', predicate: m[1], holds: m[2].toLowerCase() === 'holds' };
   }
   if ((m = /^(delivered|lost) (.*)$/i.exec(text)) !== null) return parseMessage(m[1].toLowerCase() === 'lost', m[2], ctx);
-  if ((m = /^first to time out(.*?) (=|in) (.*)$/i.exec(text)) !== null) {
+  if ((m = /^first to time out((?: in \d+ ?(?:ms)? ?\.\. ?\d+ ?(?:ms)?)?) (=|in) (.*)$/i.exec(text)) !== null) {
     return { kind: 'first', window: parseWindow(m[1], ctx), op: m[2].toLowerCase() as Op, value: parseValues(m[3], ctx) };
   }
   if ((m = /^leaders (!=|<=|>=|=|<|>) (\d+)$/i.exec(text)) !== null) return { kind: 'leaders', op: m[1] as Op, value: Number(m[2]) };

@@ -72,6 +72,7 @@ export const FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     multiField(/^promised$/i, 'promised', (s) => ballotValue(s.promised)),
     multiField(/^applied$/i, 'applied (slots applied in order)', (s) => s.applied),
     multiField(/^slot (\d+)$/i, 'slot k (the value it decided there)', (s, k) => s.decided.get(Number(k)) ?? null),
+    multiField(/^proposed slot (\d+)$/i, 'proposed slot k (what it proposed there as leader)', (s, k) => s.proposals.get(Number(k)) ?? null),
     multiField(/^accepted slot (\d+)$/i, 'accepted slot k', (s, k) => s.accepted.get(Number(k))?.value ?? null),
     multiField(/^kv (\S+)$/i, 'kv <key>', (s, k) => {
       const cmds: string[] = [];
