@@ -1,24 +1,32 @@
 /**
- * Headless runner: replays a scenario and writes one JSON line per processed event.
+ * Headless runner: replays a scenario and writes one JSON line per processed event, checking
+ * the claims its narration makes on the way.
  *   npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states]
- * Exit 0 when safe, 1 when a safety check fails, 2 on bad input.
+ *   npm run sim -- --lesson <id> [--until MS] [--states]
+ * Exit 0 when safe and every claim holds, 1 when a safety check fails, 2 on bad input, 3 when a claim does not hold.
  */
 import { Run } from '../engine/run';
 import { nodeStates, traceLine } from '../engine/traceFormat';
+import { ClaimChecker } from '../scenario/claims/check';
 import { toActions, toSimConfig } from '../scenario/config';
+import { LESSONS, lessonById } from '../scenario/lessons';
+import { parseScenario } from '../scenario/validate';
 import { fail, parseIntArg, readScenarioArg } from './input';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states]';
+const USAGE = 'usage: npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states], or npm run sim -- --lesson <id> [--until MS] [--states]';
 
 function main(argv: string[]): number {
   let source: string | undefined;
-  let until = 10_000;
+  let lesson: string | undefined;
+  let until: number | undefined;
   let states = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--until') until = parseIntArg('--until', argv[++i], 0, 100_000_000);
     else if (a.startsWith('--until=')) until = parseIntArg('--until', a.slice(8), 0, 100_000_000);
     else if (a === '--states') states = true;
+    else if (a === '--lesson') lesson = argv[++i] ?? fail(`--lesson expects a lesson id (${LESSONS.map((l) => l.id).join(', ')})`);
+    else if (a.startsWith('--lesson=')) lesson = a.slice(9);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -26,11 +34,16 @@ function main(argv: string[]): number {
     else if (source === undefined) source = a;
     else fail(`unexpected argument ${JSON.stringify(a)}; ${USAGE}`);
   }
-  if (source === undefined) fail(USAGE);
-  const parsed = readScenarioArg(source);
+  if ((source === undefined) === (lesson === undefined)) fail(USAGE);
+  const chosen = lesson === undefined ? undefined : lessonById(lesson);
+  if (lesson !== undefined && chosen === undefined) fail(`no lesson "${lesson}"; the lessons are ${LESSONS.map((l) => l.id).join(', ')}`);
+  const parsed = chosen !== undefined ? parseScenario(chosen.scenario) : readScenarioArg(source!);
   if (!parsed.ok) fail(`invalid scenario: ${parsed.errors.join('; ')}`);
   const scenario = parsed.scenario;
+  // A lesson runs to the moment its outcome speaks of; anything else for ten seconds.
+  const end = until ?? chosen?.endsAt ?? 10_000;
   const run = new Run(toSimConfig(scenario), toActions(scenario));
+  const claims = new ClaimChecker(scenario, run);
   const sim = run.sim;
   const out: string[] = [];
   const flush = () => {
@@ -43,14 +56,19 @@ function main(argv: string[]): number {
     out.push(JSON.stringify(line));
     if (out.length >= 512) flush();
   });
-  run.runUntil(until);
+  claims.runUntil(end);
   flush();
+  const report = claims.report();
   const summary = {
     protocol: scenario.protocol, events: sim.world.events, endTime: sim.time,
     violations: run.violations, traceHash: sim.traceHash,
+    claims: {
+      checked: report.checked, failed: report.failed,
+      failures: report.steps.flatMap((s) => s.results.filter((r) => !r.holds).map((r) => ({ step: s.step, at: s.at, claim: r.claim, found: r.found }))),
+    },
   };
   process.stdout.write(`${JSON.stringify({ summary })}\n`);
-  return run.safe ? 0 : 1;
+  return !run.safe ? 1 : report.failed > 0 ? 3 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));
