@@ -5,6 +5,7 @@
 import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
 import type { Action } from '../engine/sim/types';
+import type { StepClaims } from '../scenario/claims/check';
 import type { Scenario } from '../scenario/schema';
 import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
@@ -45,6 +46,8 @@ export interface NarrationStep {
   text: string;
   /** Pseudocode line ids this step talks about: the panel marks them. */
   lines?: string[];
+  /** What the step claims about the run at its moment (src/scenario/claims), checked by the worker. */
+  claims?: string[];
 }
 
 /** One handler run: the event, and the pseudocode lines it ran with the values beside them. */
@@ -173,6 +176,11 @@ export interface Snapshot {
   narrationStep: number;
   /** The pseudocode panel's data; null when unchanged since the previous snapshot. */
   code: CodeView | null;
+  /**
+   * Whether each narration step's claims hold on the scenario as it stands (steps with claims
+   * only, by their index in the scenario's narration); null when unchanged since the previous snapshot.
+   */
+  claims: StepClaims[] | null;
 }
 
 /**

@@ -20,17 +20,21 @@ export interface ClaimReport {
   steps: StepClaims[];
 }
 
-/** Every step's claims, parsed (a scenario that validated has only well-formed claims). */
-function stepClaims(scenario: Scenario): { step: number; at: number; claims: Claim[] }[] {
+/** A claim as written, parsed; one that cannot be (typed in the page, not yet corrected) keeps its error. */
+type Written = Claim | { text: string; error: string };
+
+/** Every step's claims, parsed, in time order (a validated scenario has only well-formed ones). */
+function stepClaims(scenario: Scenario): { step: number; at: number; claims: Written[] }[] {
   return scenario.narration.map((n, step) => ({
     step, at: n.at,
-    claims: (n.claims ?? []).map((text) => {
+    claims: (n.claims ?? []).map((text): Written => {
       const p = parseClaim(text, { protocol: scenario.protocol, nodes: scenario.nodes, at: n.at });
-      if (!p.ok) throw new Error(`narration[${step}]: ${p.error}`);
-      return p.claim;
+      return p.ok ? p.claim : { text, error: p.error };
     }),
   })).filter((s) => s.claims.length > 0).sort((a, b) => a.at - b.at);
 }
+
+const parsed = (c: Written): c is Claim => 'body' in c;
 
 /**
  * Checks a scenario's claims on a run of it: attach before running, then call runUntil in
@@ -38,13 +42,13 @@ function stepClaims(scenario: Scenario): { step: number; at: number; claims: Cla
  * (every event at or before it has happened), so the runner prints its events as usual.
  */
 export class ClaimChecker {
-  private readonly pending: { step: number; at: number; claims: Claim[] }[];
+  private readonly pending: { step: number; at: number; claims: Written[] }[];
   private readonly watcher: ClaimWatcher;
   readonly steps: StepClaims[] = [];
 
   constructor(scenario: Scenario, private readonly run: Run) {
     this.pending = stepClaims(scenario);
-    this.watcher = new ClaimWatcher(scenario.protocol, scenario.nodes, this.pending.flatMap((s) => s.claims));
+    this.watcher = new ClaimWatcher(scenario.protocol, scenario.nodes, this.pending.flatMap((s) => s.claims.filter(parsed)));
     run.sim.onEvent((rec, sim) => this.watcher.observe(rec, rec.node === null ? null : sim.node(rec.node)));
   }
 
@@ -58,7 +62,9 @@ export class ClaimChecker {
       const next = this.pending.shift()!;
       this.run.runUntil(next.at);
       const slots = this.run.sim.nodes();
-      this.steps.push({ step: next.step, at: next.at, results: next.claims.map((c) => this.watcher.evaluate(c, slots, this.run.violations)) });
+      this.steps.push({ step: next.step, at: next.at, results: next.claims.map((c) => (parsed(c)
+        ? this.watcher.evaluate(c, slots, this.run.violations)
+        : { claim: c.text, holds: false, found: `cannot be checked: ${c.error}` })) });
     }
     this.run.runUntil(until);
   }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
+import type { StepClaims } from '../../scenario/claims/check';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
 import { applyScenarioDelta } from '../../worker/scenarioDelta';
@@ -88,6 +89,8 @@ export interface SimState {
   /** The most recent trace records, oldest first, merged from snapshot deltas. */
   trace: TraceView[];
   safety: SafetyView | null;
+  /** Whether each narration step's claims hold, as the worker last judged them. */
+  claims: StepClaims[];
   markers: Marker[];
   scenario: Scenario | null;
   /** A long move under way in the worker (see the 'progress' message), or null. */
@@ -216,6 +219,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       // second: a view of its own would take turns from the others (the message list, the tables).
       ...(codeDue(snap, due, now) && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
+      ...(snap.claims !== null ? { claims: guarded(snap.claims) } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : guarded(nodeIds) } : {}),
       ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
     };
@@ -237,6 +241,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     nodeIds: [],
     trace: [],
     safety: null,
+    claims: [],
     markers: [],
     scenario: null,
     progress: null,
