@@ -62,6 +62,8 @@ function main(argv: string[]): number {
   const summary = {
     protocol: scenario.protocol, events: sim.world.events, endTime: sim.time,
     violations: run.violations, traceHash: sim.traceHash,
+    /** No settled leader, or work undecided, for three election timeouts at the end (safety checks cannot see it). */
+    stall: run.stall(),
     claims: {
       checked: report.checked, failed: report.failed,
       failures: report.steps.flatMap((s) => s.results.filter((r) => !r.holds).map((r) => ({ step: s.step, at: s.at, claim: r.claim, found: r.found }))),

@@ -10,6 +10,15 @@ export const RAFT_BUGS = {
   noStepDownOnHigherTerm: 'adopts a higher term from a message but keeps its role instead of stepping down',
   truncateOffByOne: 'on a conflict truncates the log to prefixLen - 1 entries instead of prefixLen',
   minorityQuorum: 'counts floor(n/2) as a quorum instead of floor(n/2) + 1',
+  forgetTermOnRestart: 'forgets currentTerm when recovering from a crash (starts again at term 0), although it is persistent',
+  votedForNullOnly: 'grants a vote only while votedFor is null, so a repeated request from the candidate it voted for is refused',
+  noElectionTimerReset: 'does not restart the election timer on a valid LogRequest or on granting a vote',
 } as const;
 
 export type RaftBug = keyof typeof RAFT_BUGS;
+
+/**
+ * Mutants that cannot break safety, only progress: no safety check can catch them, and the
+ * liveness watch (src/engine/invariants/liveness.ts) reports what they do instead.
+ */
+export const RAFT_LIVENESS_BUGS: ReadonlySet<string> = new Set<RaftBug>(['votedForNullOnly', 'noElectionTimerReset']);
