@@ -3,6 +3,7 @@ import type { RaftState } from '../engine/raft/types';
 import { Run } from '../engine/run';
 import { toActions, toSimConfig } from './config';
 import { SPEEDS } from './defaults';
+import { brokenRules } from './bugs';
 import { openFromHash } from './fromLocation';
 import { LESSONS, type Lesson, STEP_MAX_MS } from './lessons';
 import { parseScenario } from './validate';
@@ -138,6 +139,25 @@ describe('built-in lessons', () => {
     const r = runLesson(lesson);
     expect(r.run.violations).toEqual([]);
     OUTCOMES[lesson.id](r);
+  });
+});
+
+describe('"run this with a rule broken": the lesson shows what its offer says', () => {
+  const offers = LESSONS.flatMap((l) => (l.tryBroken === undefined ? [] : [[l.id, l.tryBroken.bug, l] as const]));
+
+  it.each(offers)('%s with %s', (_id, bug, lesson) => {
+    const rule = brokenRules(lesson.scenario.protocol).find((r) => r.bug === bug)!;
+    const parsed = parseScenario({ ...lesson.scenario, bugs: [bug] });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    run.runUntil(lesson.endsAt);
+    if (rule.livenessOnly) {
+      expect(run.violations).toEqual([]);
+      expect(run.stall()).not.toBeNull();
+      expect(lesson.tryBroken!.check).toBe('liveness');
+    } else {
+      expect(run.violations[0]?.predicate).toBe(lesson.tryBroken!.check);
+    }
   });
 });
 

@@ -19,6 +19,11 @@ export interface Lesson {
    */
   speed: number;
   scenario: ScenarioInput;
+  /**
+   * A rule worth breaking in this lesson, the check that then fails first ("liveness" for the
+   * liveness watch), and what the class sees; a test checks it happens.
+   */
+  tryBroken?: { bug: string; check: string; shows: string };
 }
 
 const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
@@ -69,6 +74,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'Term 1 ends without a leader; a leader is elected in a later term.',
     endsAt: 1500,
     speed: 0.05,
+    tryBroken: { bug: 'doubleVote', check: 'singleVote', shows: 'A server that votes twice in term 1 gives both candidates a majority: the vote check fails at once.' },
     scenario: raft('Split vote', {
       nodes: 4, seed: 12, options: NO_NOOP,
       actions: [
@@ -121,6 +127,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'A server other than S1 leads, in a term above 1; S1 is down.',
     endsAt: 1500,
     speed: 0.2,
+    tryBroken: { bug: 'noElectionTimerReset', check: 'liveness', shows: 'Followers whose timers run on despite the leader\'s heartbeats keep starting elections: nothing unsafe, but no leader lasts, and the liveness watch says so.' },
     scenario: raft('The leader crashes', {
       nodes: 5, seed: 14, options: NO_NOOP,
       actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 2, command: 'set x 1' }, { at: 600, type: 'crash', node: 1 }],
@@ -142,6 +149,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'One leader, in term 2 or later; every log holds only "set kept 1", committed; "set lost 1" is gone.',
     endsAt: 1600,
     speed: 0.1,
+    tryBroken: { bug: 'minorityQuorum', check: 'leaderCompleteness', shows: 'Counting two of five as a majority lets the old leader\'s side commit "set lost 1": the new leader lacks a committed entry, and leader completeness fails.' },
     scenario: raft('Split brain under a partition', {
       nodes: 5, seed: 4, options: NO_NOOP,
       actions: [
@@ -171,6 +179,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S2 crashed and recovered with its term, vote and log intact; it holds every committed entry again.',
     endsAt: 1400,
     speed: 0.2,
+    tryBroken: { bug: 'forgetTermOnRestart', check: 'termMonotonic', shows: 'A server that forgets its term on a crash comes back in term 0: currentTerm went backwards.' },
     scenario: raft('What survives a crash', {
       nodes: 3, seed: 16, options: NO_NOOP,
       actions: [
@@ -200,6 +209,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S5 leads term 4 and replaces the term-1 entry that had been on a majority: it was never committed, so nothing committed is lost.',
     endsAt: 800,
     speed: 0.05,
+    tryBroken: { bug: 'commitOldTermByCount', check: 'leaderCompleteness', shows: 'Committing "set x 1" by counting lets S5 overwrite a committed entry: leader completeness fails.' },
     scenario: raft('Why a leader commits only entries of its own term', {
       nodes: 5, seed: 3, options: NO_NOOP, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
       actions: [
@@ -242,6 +252,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'Under 30% loss, 20% duplication and slow links, every safety check holds and all servers agree on what is committed (a command lost on the way is simply not there: a real client would retry).',
     endsAt: 6000,
     speed: 0.5,
+    tryBroken: { bug: 'truncateOffByOne', check: 'committedPrefix', shows: 'Cutting one entry too many on a conflict loses a committed entry under this network: the committed prefix shrinks.' },
     scenario: raft('Safety does not depend on timing', {
       nodes: 5, seed: 18,
       timing: { latencyMin: 10, latencyMax: 80 },
@@ -313,6 +324,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S1 crashed after only S1 and S2 accepted "red"; S5 proposed "green" but had to propose "red", and every live server learned "red".',
     endsAt: 600,
     speed: 0.05,
+    tryBroken: { bug: 'minorityQuorum', check: 'learnedOnlyChosen', shows: 'With two acceptors counted as a majority, "red" is learned before it is chosen: learners learn only chosen values, and that check fails.' },
     scenario: paxosLesson('A proposer fails mid-way; another finishes its value', {
       nodes: 5, seed: 23, timing: { latencyMin: 10, latencyMax: 10 },
       actions: [
@@ -382,6 +394,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S4 leads; every live replica has slot 2 = noop (the gap) and slot 3 = "set c 3" (adopted), and applied "set d 4" in slot 4.',
     endsAt: 900,
     speed: 0.1,
+    tryBroken: { bug: 'minorityQuorum', check: 'decidedOnlyChosen', shows: 'With two acceptors counted as a majority, the cut-off leader decides slots on its own: a replica decides a value that was never chosen.' },
     scenario: {
       version: SCENARIO_VERSION, protocol: 'multipaxos', title: 'Multi-Paxos: a stable leader, a crash, adopted slots and a no-op',
       nodes: 5, seed: 25,
