@@ -63,7 +63,7 @@ export class ClaimChecker {
       this.run.runUntil(next.at);
       const slots = this.run.sim.nodes();
       this.steps.push({ step: next.step, at: next.at, results: next.claims.map((c) => (parsed(c)
-        ? this.watcher.evaluate(c, slots, this.run.violations)
+        ? this.watcher.evaluate(c, slots, this.run.violations, this.run.stall())
         : { claim: c.text, holds: false, found: `cannot be checked: ${c.error}` })) });
     }
     this.run.runUntil(until);

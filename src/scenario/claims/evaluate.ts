@@ -1,3 +1,4 @@
+import type { Stall } from '../../engine/invariants/liveness';
 import type { Violation } from '../../engine/invariants/monitor';
 import type { PaxosState } from '../../engine/paxos/types';
 import type { NodeSlot, TraceRecord } from '../../engine/sim/types';
@@ -68,14 +69,14 @@ export class ClaimWatcher {
     if (at.by.size > this.nodes / 2) this.chosen = at.value;
   }
 
-  /** Whether a claim holds now, given the servers and the safety violations found so far. */
-  evaluate(c: Claim, slots: readonly NodeSlot<unknown>[], violations: readonly Violation[]): ClaimResult {
-    const { holds, found } = this.judge(c.body, slots, violations);
+  /** Whether a claim holds now, given the servers, the safety violations found so far, and the liveness watch. */
+  evaluate(c: Claim, slots: readonly NodeSlot<unknown>[], violations: readonly Violation[], stall: Stall | null): ClaimResult {
+    const { holds, found } = this.judge(c.body, slots, violations, stall);
     const result = c.negated ? !holds : holds;
     return { claim: c.text, holds: result, found: result ? null : (c.negated ? `it does: ${found}` : found) };
   }
 
-  private judge(b: ClaimBody, slots: readonly NodeSlot<unknown>[], violations: readonly Violation[]): { holds: boolean; found: string } {
+  private judge(b: ClaimBody, slots: readonly NodeSlot<unknown>[], violations: readonly Violation[], stall: Stall | null): { holds: boolean; found: string } {
     switch (b.kind) {
       case 'field': {
         const servers = b.servers === 'all' ? slots : b.servers === 'live' ? slots.filter((s) => s.up) : b.servers.map((id) => slots[id - 1]);
@@ -106,6 +107,8 @@ export class ClaimWatcher {
         const holds = b.holds === (broken.length === 0);
         return { holds, found: broken.length > 0 ? `${broken[0].predicate} broke at ${broken[0].t} ms: ${broken[0].text}` : `${b.predicate ?? 'every check'} holds` };
       }
+      case 'stalled':
+        return { holds: stall !== null, found: stall?.text ?? 'the cluster is making progress' };
       case 'message': {
         const n = this.tally.get(b)!.count;
         return { holds: n > 0, found: `${n === 0 ? 'none' : n} ${b.lost ? 'lost' : 'delivered'} in ${span(b.window)}` };

@@ -14,6 +14,7 @@ import { FIELDS, type FieldSpec, MESSAGES, PREDICATES, type Scalar } from './voc
  *   S3 timed out in 300..362    S3 timer ran out           S3 was forced to time out
  *   S4 became leader in 300..400                           first to time out in 200..364 = S4
  *   safe                        electionSafety holds       committedPrefix broken
+ *   stalled  (the liveness watch: no settled leader, or work undecided, for three election timeouts)
  */
 
 export type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'has' | 'lacks';
@@ -35,6 +36,7 @@ export type ClaimBody =
   | { kind: 'leaders'; op: Op; value: number }
   | { kind: 'chosen'; op: Op; value: readonly Scalar[] }
   | { kind: 'safety'; predicate: string | null; holds: boolean }
+  | { kind: 'stalled' }
   | { kind: 'message'; lost: boolean; type: string; from: number | null; to: number | null; fields: readonly (readonly [string, Scalar])[]; window: Window }
   | { kind: 'event'; servers: readonly number[]; event: NodeEvent; window: Window }
   | { kind: 'first'; window: Window; op: Op; value: readonly Scalar[] };
@@ -80,6 +82,7 @@ export function parseClaim(source: string, ctx: ClaimContext): ParsedClaim {
 function parseBody(text: string, ctx: ClaimContext): ClaimBody {
   let m: RegExpExecArray | null;
   if (/^safe$/i.test(text)) return { kind: 'safety', predicate: null, holds: true };
+  if (/^stalled$/i.test(text)) return { kind: 'stalled' };
   if ((m = /^(\w+) (holds|broken)$/i.exec(text)) !== null) {
     const known = PREDICATES[ctx.protocol];
     if (!known.includes(m[1])) bad(`expected a ${ctx.protocol} safety check (${known.join(', ')}), found "${m[1]}"`);
