@@ -64,6 +64,7 @@ export const FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     paxosField(/^proposal$/i, 'proposal (the value it sent in phase 2)', (s) => s.proposal),
     paxosField(/^value$/i, 'value (its client\'s value)', (s) => s.value),
     paxosField(/^ballot$/i, 'ballot', (s) => ballotValue(s.ballot)),
+    paxosField(/^backoffs$/i, 'backoffs (preempted this many times in a row)', (s) => s.backoffs),
   ],
   multipaxos: [
     multiField(/^role$/i, 'role', (s) => s.role),
