@@ -438,8 +438,8 @@ export const LESSONS: Lesson[] = [
       narration: [
         { at: 0, text: 'The same two proposers at the same moments, now with randomized backoff.',
           claims: ['chosen = none'] },
-        { at: 30, text: 'S1 sees S5\'s higher ballot and gives up its round, but now it waits a random time (the ring) before trying again.', lines: ['onPrepare.preempted'],
-          claims: ['S1 phase = backoff', 'S5 phase = prepare'] },
+        { at: 30, text: 'S1 sees S5\'s higher ballot and gives up its round, but now it waits a random time (the ring) before trying again. Were it preempted again, it would wait up to twice as long: backoff grows with each retry.', lines: ['onPrepare.preempted'],
+          claims: ['S1 phase = backoff', 'S1 backoffs = 1', 'S5 phase = prepare'] },
         { at: 80, text: 'While S1 waits, S5 completes both phases undisturbed, and "blue" is chosen. S1 learns it from the acceptors\' Accepted messages while still backing off, at 71 ms: its retry never has to fire. Random delays make endless collisions vanishingly unlikely.',
           claims: ['chosen = blue', 'all learned = blue', 'not S1 timer ran out', 'not S1 was forced to time out'] },
       ],
