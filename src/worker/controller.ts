@@ -474,6 +474,7 @@ export class Controller {
       narrationStep: this.narrationStep(),
       code: this.code.view(reset, delta),
       claims,
+      stall: this.run.stall(),
     };
   }
 

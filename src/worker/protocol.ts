@@ -2,6 +2,7 @@
  * The typed messages between the UI and the simulation worker. Actions go down,
  * snapshots come up; both are plain, structured-cloneable data.
  */
+import type { Stall } from '../engine/invariants/liveness';
 import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
 import type { Action } from '../engine/sim/types';
@@ -181,6 +182,8 @@ export interface Snapshot {
    * only, by their index in the scenario's narration); null when unchanged since the previous snapshot.
    */
   claims: StepClaims[] | null;
+  /** The liveness watch: no settled leader, or work undecided, for three election timeouts (null while the run makes progress). */
+  stall: Stall | null;
 }
 
 /**
