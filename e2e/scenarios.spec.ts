@@ -70,6 +70,30 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
       await expect(page.locator(`.log-cell[data-node-id="${id}"][data-slot="4"]`)).toHaveAttribute('data-decided', 'true');
     }
   },
+  'raft-majority': async (page) => {
+    expect(await theLeader(page)).toEqual({ id: 1, term: 1 });
+    await expect(node(page, 3)).toHaveAttribute('data-up', 'false');
+    for (const id of [1, 2]) await expect(cell(page, id, 4)).toHaveAttribute('data-committed', 'true');
+  },
+  'raft-false-suspicion': async (page) => {
+    expect(await theLeader(page)).toEqual({ id: 3, term: 2 });
+    await expect(page.locator('g.node[data-up="true"]')).toHaveCount(5);
+    await expect(cell(page, 1, 4)).toHaveAttribute('title', /set b 2 \(committed\)/);
+  },
+  'paxos-proposer-early-failure': async (page) => {
+    await expect(node(page, 1)).toHaveAttribute('data-up', 'false');
+    await expect(page.locator('tr[data-learned="green"]')).toHaveCount(4);
+  },
+  'paxos-learner-catchup': async (page) => {
+    await expect(page.locator('tr[data-learned="blue"]')).toHaveCount(5);
+    await node(page, 4).click();
+    await expect(page.getByRole('region', { name: 'S4 details' })).toContainText('proposal (proposer)"blue"');
+  },
+  'multipaxos-pipelining': async (page) => {
+    for (let id = 1; id <= 5; id++) {
+      for (const slot of [1, 2, 3, 4]) await expect(page.locator(`.log-cell[data-node-id="${id}"][data-slot="${slot}"]`)).toHaveAttribute('data-decided', 'true');
+    }
+  },
   'paxos-proposer-failure': async (page) => {
     await expect(page.locator('tr[data-learned="red"]')).toHaveCount(3);
     await expect(page.locator('tr[data-learned="green"]')).toHaveCount(0);

@@ -67,7 +67,33 @@ describe('npm run sim', () => {
     expect(JSON.parse(r.lines.at(-1)!).summary.violations[0].predicate).toBe('leaderCompleteness');
   });
 
+  it('--lesson runs a built-in lesson to its end and checks its claims', () => {
+    const r = cli('sim', '--lesson', 'raft-figure8');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.lines.at(-1)!).summary;
+    expect(summary.endTime).toBe(800);
+    expect(summary.claims.failed).toBe(0);
+    expect(summary.claims.checked).toBeGreaterThan(20);
+  });
+
+  it('a claim that does not hold exits 3 and is named; a safety violation still exits 1', () => {
+    const doc = JSON.parse(readFileSync(join(GOLDEN, 'figure8.json'), 'utf8'));
+    const narration = [{ at: 300, text: 'S1 leads', claims: ['leader = S1', 'safe'] }];
+    const wrong = parseScenarioJson(JSON.stringify({ ...doc, narration }));
+    if (!wrong.ok) throw new Error(wrong.errors.join());
+    const r = cli('sim', encodeScenario(wrong.scenario), '--until', '800');
+    expect(r.code).toBe(3);
+    const claims = JSON.parse(r.lines.at(-1)!).summary.claims;
+    expect(claims).toMatchObject({ checked: 2, failed: 1 });
+    expect(claims.failures).toEqual([{ step: 0, at: 300, claim: 'leader = S1', found: expect.stringMatching(/^the leader is S\d$/) }]);
+
+    const broken = parseScenarioJson(JSON.stringify({ ...doc, narration, bugs: ['commitOldTermByCount'] }));
+    if (!broken.ok) throw new Error(broken.errors.join());
+    expect(cli('sim', encodeScenario(broken.scenario), '--until', '800').code).toBe(1);
+  });
+
   it.each([
+    [['--lesson', 'raft-nothing'], /^no lesson "raft-nothing"; the lessons are raft-election, /],
     [['no-such-file.json'], /^no such file: no-such-file\.json$/],
     [['%%%broken'], /^invalid scenario: the scenario text is damaged/],
     [[join(GOLDEN, 'election.json'), '--until', 'soon'], /^--until expects a whole number, found "soon"$/],

@@ -1,4 +1,5 @@
 import { keyOf, operationsOf } from './clients/operations';
+import { type LivenessState, LivenessWatch, PROGRESS, type Stall } from './invariants/liveness';
 import type { SafetyMonitor, Violation } from './invariants/monitor';
 import { checkHistory } from './linearizability/check';
 import { PROTOCOLS } from './protocols';
@@ -14,6 +15,7 @@ export interface RunCheckpoint {
   world: World<unknown, AnyMsg>;
   monitor: SafetyMonitor<unknown> | null;
   violations: number;
+  liveness: LivenessState | null;
 }
 
 /**
@@ -23,6 +25,8 @@ export interface RunCheckpoint {
 export class Run {
   readonly sim: Simulation<unknown, AnyMsg>;
   monitor: SafetyMonitor<unknown> | null;
+  /** Watches for a run that stops making progress, which no safety check can see (null with checks off). */
+  readonly liveness: LivenessWatch | null;
   violations: Violation[] = [];
   private listed: { of: unknown; slots: readonly NodeSlot<unknown>[] } = { of: null, slots: [] };
 
@@ -34,6 +38,7 @@ export class Run {
     if (entry === undefined) throw new Error(`unknown protocol "${config.protocol}"`);
     this.sim = new Simulation(entry.protocol, config, actions);
     this.monitor = opts.checks === false ? null : entry.monitor(config.nodes);
+    this.liveness = opts.checks === false ? null : new LivenessWatch(PROGRESS[config.protocol], config.timing.electionTimeoutMax);
     this.off = new Set(opts.off);
     if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
     if (config.clients !== undefined && opts.checks !== false && !this.off.has(LINEARIZABLE)) this.sim.onEvent((rec) => this.checkClients(rec));
@@ -74,8 +79,15 @@ export class Run {
   }
 
   private check(rec: TraceRecord<AnyMsg>): void {
-    const found = this.monitor!.observe(rec.seq, rec.t, rec.node, this.slots());
+    const slots = this.slots();
+    const found = this.monitor!.observe(rec.seq, rec.t, rec.node, slots);
     for (const v of found) if (!this.off.has(v.predicate)) this.violations.push(v);
+    this.liveness!.observe(rec.t, rec.node, slots);
+  }
+
+  /** The cluster's stall at the current time, if the liveness watch sees one. */
+  stall(): Stall | null {
+    return this.liveness?.stall(this.sim.time) ?? null;
   }
 
   /** The node slots, listed once per world: slots change in place, and a restore brings new ones. */
@@ -97,7 +109,7 @@ export class Run {
   }
 
   checkpoint(): RunCheckpoint {
-    return { world: this.sim.checkpoint(), monitor: this.monitor?.clone() ?? null, violations: this.violations.length };
+    return { world: this.sim.checkpoint(), monitor: this.monitor?.clone() ?? null, violations: this.violations.length, liveness: this.liveness?.state ?? null };
   }
 
   restore(cp: RunCheckpoint): void {
@@ -105,5 +117,6 @@ export class Run {
     this.historyChecked = this.sim.world.clients?.history.length ?? 0;
     this.monitor = cp.monitor?.clone() ?? null;
     this.violations = this.violations.slice(0, cp.violations);
+    if (this.liveness !== null && cp.liveness !== null) this.liveness.state = cp.liveness;
   }
 }

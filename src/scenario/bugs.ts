@@ -1,7 +1,7 @@
-import { CLIENT_BUGS } from '../engine/clients/bugs';
-import { MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
-import { PAXOS_BUGS } from '../engine/paxos/bugs';
-import { RAFT_BUGS } from '../engine/raft/bugs';
+import { CLIENT_BUG_RULES, CLIENT_BUGS } from '../engine/clients/bugs';
+import { MULTIPAXOS_BUG_RULES, MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
+import { PAXOS_BUG_RULES, PAXOS_BUGS } from '../engine/paxos/bugs';
+import { RAFT_BUG_RULES, RAFT_BUGS, RAFT_LIVENESS_BUGS } from '../engine/raft/bugs';
 
 /**
  * The mutants each protocol understands, for validating scenarios. Only the catalogues:
@@ -12,3 +12,26 @@ export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, s
   paxos: PAXOS_BUGS,
   multipaxos: MULTIPAXOS_BUGS,
 };
+
+export interface BrokenRule {
+  bug: string;
+  /** The rule broken, in the lectures' words ("commit an old-term entry by counting replicas"). */
+  label: string;
+  /** What the mutant does, in full. */
+  description: string;
+  /** The pseudocode line it breaks (none for a client-side rule, which the protocol's pseudocode does not show). */
+  line?: string;
+  /** It cannot break safety, only progress: the liveness watch, not a safety check, shows it. */
+  livenessOnly: boolean;
+}
+
+const RULES: Readonly<Record<string, Readonly<Record<string, { label: string; line?: string }>>>> = {
+  raft: { ...RAFT_BUG_RULES, ...CLIENT_BUG_RULES }, paxos: PAXOS_BUG_RULES, multipaxos: MULTIPAXOS_BUG_RULES,
+};
+
+/** The rules a page can offer to break for a protocol, in catalogue order. */
+export function brokenRules(protocol: string): BrokenRule[] {
+  return Object.entries(BUGS_BY_PROTOCOL[protocol] ?? {}).map(([bug, description]) => ({
+    bug, description, ...RULES[protocol][bug], livenessOnly: protocol === 'raft' && RAFT_LIVENESS_BUGS.has(bug),
+  }));
+}

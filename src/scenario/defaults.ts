@@ -29,6 +29,9 @@ export const LIMITS = {
   maxActions: 5_000,
   maxNarration: 200,
   maxTextLength: 2_000,
+  /** Claims per narration step, and characters per claim. */
+  maxClaims: 40,
+  maxClaimLength: 300,
   maxTitleLength: 200,
   maxCommandLength: 100,
   maxClients: 9,

@@ -3,6 +3,7 @@ import type { RaftState } from '../engine/raft/types';
 import { Run } from '../engine/run';
 import { toActions, toSimConfig } from './config';
 import { SPEEDS } from './defaults';
+import { brokenRules } from './bugs';
 import { openFromHash } from './fromLocation';
 import { CLIENT_OUTCOMES } from './clientLessons.test-helper';
 import { LESSONS, type Lesson, STEP_MAX_MS } from './lessons';
@@ -102,6 +103,34 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
       expect(s.applied).toBe(4);
     }
   },
+  'raft-majority': ({ nodes, leaders, run }) => {
+    expect(leaders.map((l) => l.id)).toEqual([1]);
+    expect(nodes[2].up).toBe(false);
+    for (const n of nodes.slice(0, 2)) expect(commands(n)).toEqual(['noop', 'set a 1', 'set b 2', 'set c 3']);
+    expect(run.stall()).toBeNull();
+  },
+  'raft-false-suspicion': ({ nodes, leaders, leadersByTerm }) => {
+    expect(leadersByTerm.get(1)).toBe(1);
+    expect(leaders.map((l) => [l.id, l.currentTerm])).toEqual([[3, 2]]);
+    expect(nodes.every((n) => n.up)).toBe(true);
+    for (const n of nodes) expect(commands(n)).toEqual(['noop', 'set a 1', 'noop', 'set b 2']);
+  },
+  'paxos-proposer-early-failure': ({ run }) => {
+    expect(run.sim.node(1).up).toBe(false);
+    for (const n of run.sim.nodes()) if (n.up) expect((n.state as PaxosState).learned).toBe('green');
+  },
+  'paxos-learner-catchup': ({ run }) => {
+    const s4 = run.sim.node(4).state as PaxosState;
+    expect([s4.value, s4.proposal]).toEqual(['green', 'blue']);
+    for (const n of run.sim.nodes()) expect((n.state as PaxosState).learned).toBe('blue');
+  },
+  'multipaxos-pipelining': ({ run }) => {
+    for (const n of run.sim.nodes()) {
+      const s = n.state as MultiPaxosState;
+      expect(s.decided.toJSON()).toEqual({ 1: 'set a 1', 2: 'set b 2', 3: 'set c 3', 4: 'set d 4' });
+      expect(s.applied).toBe(4);
+    }
+  },
   'raft-lossy-network': ({ nodes, leaders }) => {
     expect(leaders).toHaveLength(1);
     const committed = nodes.map(commands);
@@ -140,6 +169,25 @@ describe('built-in lessons', () => {
     const r = runLesson(lesson);
     expect(r.run.violations.map((v) => v.predicate)).toEqual(lesson.breaks ?? []);
     OUTCOMES[lesson.id](r);
+  });
+});
+
+describe('"run this with a rule broken": the lesson shows what its offer says', () => {
+  const offers = LESSONS.flatMap((l) => (l.tryBroken === undefined ? [] : [[l.id, l.tryBroken.bug, l] as const]));
+
+  it.each(offers)('%s with %s', (_id, bug, lesson) => {
+    const rule = brokenRules(lesson.scenario.protocol).find((r) => r.bug === bug)!;
+    const parsed = parseScenario({ ...lesson.scenario, bugs: [bug] });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    run.runUntil(lesson.endsAt);
+    if (rule.livenessOnly) {
+      expect(run.violations).toEqual([]);
+      expect(run.stall()).not.toBeNull();
+      expect(lesson.tryBroken!.check).toBe('liveness');
+    } else {
+      expect(run.violations[0]?.predicate).toBe(lesson.tryBroken!.check);
+    }
   });
 });
 

@@ -96,6 +96,8 @@ export const scenarioSchema = v.strictObject({
       text: text(LIMITS.maxTextLength),
       /** Pseudocode line ids the step talks about (checked against the protocol's pseudocode). */
       lines: v.optional(v.pipe(v.array(text(80), 'expected a list of pseudocode line ids'), v.maxLength(40, 'expected at most 40 line ids'))),
+      /** Claims about the run at this moment, in plain text (src/scenario/claims): checked, never trusted. */
+      claims: v.optional(v.pipe(v.array(text(LIMITS.maxClaimLength), 'expected a list of claims'), v.maxLength(LIMITS.maxClaims, `expected at most ${LIMITS.maxClaims} claims`))),
     }), 'expected a list of narration steps'),
     v.maxLength(LIMITS.maxNarration, `expected at most ${LIMITS.maxNarration} narration steps`),
   ), []),

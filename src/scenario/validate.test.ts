@@ -45,7 +45,7 @@ describe('scenario validation', () => {
     [{ ...base, actions: [{ at: 1, type: 'request', node: 1, command: 'rm -rf' }] }, 'actions[0].command: expected "set <key> <value>" or "del <key>", found "rm -rf"'],
     [{ ...base, actions: [{ at: 1, type: 'partition', groups: [[1, 2], [2, 3]] }] }, 'actions[0].groups[1][0]: expected each node in one group only, found S2 twice'],
     [{ ...base, timing: { electionTimeoutMin: 300, electionTimeoutMax: 200 } }, 'timing.electionTimeoutMax: expected at least electionTimeoutMin (300), found 200'],
-    [{ ...base, bugs: ['teleport'] }, 'bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, readIndexSkipsHeartbeat, found "teleport"'],
+    [{ ...base, bugs: ['teleport'] }, 'bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, forgetTermOnRestart, votedForNullOnly, noElectionTimerReset, readIndexSkipsHeartbeat, found "teleport"'],
     [{ ...base, version: 3 }, 'version: this scenario was made by a newer Quorum (format version 3); this one reads versions 1 to 2'],
     [[1, 2], '(scenario): expected a scenario object, found [1,2]'],
   ])('%j -> %s', (doc, message) => {
@@ -57,7 +57,7 @@ describe('scenario validation', () => {
   // Issue 18: each of these was accepted.
   it.each<[unknown, string]>([
     ...['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((bug) => [
-      { ...base, bugs: [bug] }, `bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, readIndexSkipsHeartbeat, found "${bug}"`,
+      { ...base, bugs: [bug] }, `bugs[0]: expected one of doubleVote, skipLogUpToDateCheck, commitOldTermByCount, forgetVoteOnRestart, noStepDownOnHigherTerm, truncateOffByOne, minorityQuorum, forgetTermOnRestart, votedForNullOnly, noElectionTimerReset, readIndexSkipsHeartbeat, found "${bug}"`,
     ] as [unknown, string]),
     [{ ...base, actions: [{ at: 500, type: 'network', latencyMin: 50 }] },
       'actions[0].latencyMin: expected at most the latency maximum in force at 500 ms (20), found 50'],

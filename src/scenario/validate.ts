@@ -6,6 +6,7 @@ import { isCommand } from '../engine/statemachine/kv';
 import { LIMITS } from './defaults';
 import { upgrade } from './migrations';
 import { NESTED_TOO_DEEPLY, valueTooDeep } from './nesting';
+import { parseClaim } from './claims/syntax';
 import { LINES_BY_PROTOCOL } from './lines';
 import { type Scenario, scenarioSchema } from './schema';
 
@@ -124,6 +125,10 @@ function crossChecks(s: Scenario): string[] {
   const lines = LINES_BY_PROTOCOL[s.protocol];
   s.narration.forEach((step, i) => step.lines?.forEach((id, k) => {
     if (!lines.has(id)) errors.push(`narration[${i}].lines[${k}]: expected a line id of the ${s.protocol} pseudocode (such as "${lines.values().next().value}"), found ${describeValue(id)}`);
+  }));
+  s.narration.forEach((step, i) => step.claims?.forEach((text, k) => {
+    const parsed = parseClaim(text, { protocol: s.protocol, nodes: n, at: step.at });
+    if (!parsed.ok) errors.push(`narration[${i}].claims[${k}]: ${parsed.error}`);
   }));
   return errors.slice(0, 20);
 }

@@ -302,6 +302,28 @@ describe('controller: narration', () => {
     expect(c.speed).toBe(0.5);
   });
 
+  it('each step\'s claims are judged on the scenario as it stands, and judged again when an action or an edit changes it', () => {
+    const opened = scenario({ actions: [{ at: 10, type: 'timeout', node: 1 }], narration: [
+      { at: 100, text: 'S1 leads', claims: ['leader = S1', 'S1 term = 1'] }, { at: 600, text: 'still', claims: ['leader = S1'] }] });
+    const c = new Controller(opened);
+    const judged = (delta = true) => c.snapshot(delta).claims?.map((s) => [s.step, s.at, s.results.map((r) => r.holds)]) ?? null;
+    expect(judged()).toEqual([[0, 100, [true, true]], [1, 600, [true]]]);
+    expect(judged()).toBeNull();
+    // Crashing the leader at 300 ms falsifies the later step only.
+    c.seekTime(300);
+    c.act({ type: 'crash', node: 1 });
+    expect(judged()).toEqual([[0, 100, [true, true]], [1, 600, [false]]]);
+    expect(c.snapshot().claims![1].results[0].found).toMatch(/^no server leads|^the leader is S[2-5]$/);
+    // An action after the last step changes nothing, and nothing is judged again.
+    c.seekTime(700);
+    c.act({ type: 'crash', node: 2 });
+    expect(judged()).toBeNull();
+    // A claim typed wrong in the page is reported, not thrown.
+    c.setNarration([...c.scenario().narration, { at: 650, text: 'typo', claims: ['S1 rol = leader'] }]);
+    expect(c.snapshot().claims!.at(-1)!.results).toEqual([{ claim: 'S1 rol = leader', holds: false, found: expect.stringMatching(/^cannot be checked: expected a raft field/) }]);
+    expect(c.scenario().narration.at(-1)).toEqual({ at: 650, text: 'typo', claims: ['S1 rol = leader'] });
+  });
+
   it('narration written in the app travels in the scenario', () => {
     const c = new Controller(scenario());
     c.setNarration([{ at: 700, text: 'b' }, { at: 100, text: 'a' }]);

@@ -4,6 +4,7 @@ import { Slots } from '../engine/multipaxos/slots';
 import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
+import { checkClaims, type StepClaims } from '../scenario/claims/check';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { AppliedKv } from './appliedKv';
@@ -100,6 +101,9 @@ export class Controller {
   private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, trace: 'stale' as TraceHeld, history: -1 };
   /** Whether the page shows the event log; while playing, trace records nobody shows are not sent. */
   traceShown = true;
+  /** The narration's claims judged on the scenario as it stands; null once an edit or an action makes them stale. */
+  private claims: StepClaims[] | null = null;
+  private claimsSent = false;
 
   constructor(scenario: Scenario, at?: number) {
     this.load(scenario, at);
@@ -133,6 +137,7 @@ export class Controller {
     this.nodeCache = [];
     this.violationsSeen = 0;
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: -1 };
+    this.staleClaims();
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
   }
@@ -214,9 +219,31 @@ export class Controller {
   }
 
   setNarration(steps: NarrationStep[]): void {
-    this.narration = steps.map((n) => ({ at: Math.max(0, Math.floor(n.at)), text: n.text, ...(n.lines !== undefined ? { lines: n.lines } : {}) }))
-      .sort((a, b) => a.at - b.at);
+    this.narration = steps.map((n) => ({
+      at: Math.max(0, Math.floor(n.at)), text: n.text,
+      ...(n.lines !== undefined ? { lines: n.lines } : {}), ...(n.claims !== undefined ? { claims: n.claims } : {}),
+    })).sort((a, b) => a.at - b.at);
     this.scenarioSent.base = false;
+    this.staleClaims();
+  }
+
+  private staleClaims(): void {
+    this.claims = null;
+    this.claimsSent = false;
+  }
+
+  /**
+   * Judged on a run of its own, from the scenario as it stands (the lesson's script and every
+   * action taken), as far as the last step with claims: the run on screen is left alone.
+   */
+  private claimsNow(): StepClaims[] {
+    this.claims ??= checkClaims(this.scenario()).steps;
+    return this.claims;
+  }
+
+  /** The moment of the last step with claims: an action after it changes none of them. */
+  private lastClaimed(): number {
+    return this.narration.reduce((t, n) => ((n.claims?.length ?? 0) > 0 ? Math.max(t, n.at) : t), -1);
   }
 
   /** The run so far as JSON Lines in the runner's format, replayed from scratch to this event. */
@@ -384,6 +411,8 @@ export class Controller {
     this.scenarioSent.actions = Math.min(this.scenarioSent.actions, this.timeline.length);
     this.timeline.push(action);
     this.run.sim.schedule(action);
+    // Anything discarded lay after this action, so claims up to it are as they were.
+    if (action.at <= this.lastClaimed()) this.staleClaims();
     // Paused, the action still shows at once: run up to and including it (1 ms on).
     if (!this.playing) {
       while (this.actionsDone < this.timeline.length && this.run.step() !== null) { /* up to the action */ }
@@ -417,7 +446,9 @@ export class Controller {
       })),
       violations: violations.map((v) => ({ ...v, context: this.contextOf(v) })),
     };
+    const claims = delta && this.claimsSent ? null : this.claimsNow();
     if (delta) {
+      this.claimsSent = true;
       this.markersKnown = true;
       this.markersSentSeq = this.markers.at(-1)?.seq ?? -1;
       this.scenarioSent = { base: true, actions: this.timeline.length };
@@ -445,6 +476,8 @@ export class Controller {
       narrationStep: this.narrationStep(),
       code: this.code.view(reset, delta),
       clients: clients?.view ?? null,
+      claims,
+      stall: this.run.stall(),
     };
   }
 

@@ -4,9 +4,11 @@
  */
 import type { ClientOperation } from '../engine/clients/operations';
 import type { ReadPath } from '../engine/clients/types';
+import type { Stall } from '../engine/invariants/liveness';
 import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
 import type { Action } from '../engine/sim/types';
+import type { StepClaims } from '../scenario/claims/check';
 import type { Scenario } from '../scenario/schema';
 import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
@@ -47,6 +49,8 @@ export interface NarrationStep {
   text: string;
   /** Pseudocode line ids this step talks about: the panel marks them. */
   lines?: string[];
+  /** What the step claims about the run at its moment (src/scenario/claims), checked by the worker. */
+  claims?: string[];
 }
 
 /** One handler run: the event, and the pseudocode lines it ran with the values beside them. */
@@ -177,6 +181,13 @@ export interface Snapshot {
   code: CodeView | null;
   /** The client history panel's data; null when the scenario has no clients or nothing changed. */
   clients: ClientsView | null;
+  /**
+   * Whether each narration step's claims hold on the scenario as it stands (steps with claims
+   * only, by their index in the scenario's narration); null when unchanged since the previous snapshot.
+   */
+  claims: StepClaims[] | null;
+  /** The liveness watch: no settled leader, or work undecided, for three election timeouts (null while the run makes progress). */
+  stall: Stall | null;
 }
 
 /** The clients' operations as the engine recorded them: the history panel draws only this. */

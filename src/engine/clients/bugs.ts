@@ -5,3 +5,8 @@
 export const CLIENT_BUGS = {
   readIndexSkipsHeartbeat: 'a read index answers from the leader\'s store without the heartbeat round that confirms it still leads',
 } as const;
+
+/** Each, as the rule it breaks in the lectures' words, for the page's "break a rule" control. */
+export const CLIENT_BUG_RULES: Readonly<Record<keyof typeof CLIENT_BUGS, { label: string }>> = {
+  readIndexSkipsHeartbeat: { label: 'answer a read-index read without confirming leadership first' },
+};

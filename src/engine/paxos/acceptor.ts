@@ -23,9 +23,9 @@ export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context)
     const preempted = from !== ctx.self && (s.phase === 'prepare' || s.phase === 'accept') && s.ballot !== null && above(m.ballot, s.ballot);
     if (preempted) {
       out.mark('onPrepare.preempted', () => `own round ${ballotText(s.ballot)} is lost`);
-      startRetry(out, ctx, true);
+      startRetry(out, ctx, true, s.backoffs + 1);
     }
-    return out.done({ ...s, promised: m.ballot, maxRound, ...(preempted ? { phase: 'backoff' as const } : {}) }, 'paxos.promise',
+    return out.done({ ...s, promised: m.ballot, maxRound, ...(preempted ? { phase: 'backoff' as const, backoffs: s.backoffs + 1 } : {}) }, 'paxos.promise',
       () => `${who} promises ballot ${ballotText(m.ballot)} to S${from}, reporting ${reported}${preempted ? `; its own round ${ballotText(s.ballot)} is lost` : ''}`);
   }
   out.mark('onPrepare.else');

@@ -118,3 +118,27 @@ describe('Paxos crash and recovery', () => {
     expect(step.state.promised).toBeNull();
   });
 });
+
+describe('Paxos backoff, as the lectures describe it: randomised, and growing with each retry', () => {
+  const retryTimer = (effects: readonly Effect<PaxosMessage>[]) => effects.find((e) => e.kind === 'timer');
+
+  it('each preemption in a row doubles the longest wait, up to eight election timeouts; a new value starts again', () => {
+    const ctx = ctxFor(1);
+    let s = state({ phase: 'prepare', value: 'v', ballot: [1, 1] });
+    const maxima: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const step = msg(s, 2, { type: 'Nack', ballot: s.ballot!, promised: [i + 2, 2] }, ctx);
+      maxima.push((retryTimer(step.effects) as { max: number }).max);
+      s = { ...step.state, phase: 'prepare' };
+    }
+    expect(maxima).toEqual([300, 600, 1200, 2400, 2400]);
+    expect(s.backoffs).toBe(5);
+    expect(paxos.handle({ ...s, phase: 'done' }, { kind: 'request', command: 'w' }, ctx).state.backoffs).toBe(0);
+  });
+
+  it('being preempted through its own acceptor counts the same', () => {
+    const step = msg(state({ phase: 'prepare', value: 'v', ballot: [1, 1], backoffs: 1 }), 3, { type: 'Prepare', ballot: [2, 3] }, ctxFor(1));
+    expect(step.state).toMatchObject({ phase: 'backoff', backoffs: 2 });
+    expect(retryTimer(step.effects)).toMatchObject({ min: 150, max: 600 });
+  });
+});

@@ -1,7 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { type Ballot, ballotText, compareBallots, sameBallot } from './ballot';
-import { canPropose, quorum, startRetry } from './state';
+import { backoffMax, canPropose, quorum, startRetry } from './state';
 import type { Accepted, PaxosMessage, PaxosState } from './types';
 
 type PaxosStep = Step<PaxosState, PaxosMessage>;
@@ -34,7 +34,7 @@ export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep
   if (s.phase !== 'idle' && s.phase !== 'done') return refuse(`it is still proposing "${s.value}"`);
   out.mark('propose.refuseIf', () => 'no');
   out.mark('propose.value', () => `myValue "${value}"`);
-  const state = prepare({ ...s, value }, ctx, out);
+  const state = prepare({ ...s, value, backoffs: 0 }, ctx, out);
   return out.done(state, 'paxos.prepare', () => `${who} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
 }
 
@@ -101,8 +101,9 @@ export function onNack(s: PaxosState, from: NodeId, m: Nack, ctx: Context): Paxo
     return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
   }
   const backoff = ctx.options.backoff !== false;
-  out.mark('onNack.backoff', () => (backoff ? 'a random wait' : 'no backoff: at once'));
-  startRetry(out, ctx, true);
-  return out.done({ ...s, phase: 'backoff', maxRound }, 'paxos.nack',
+  const backoffs = s.backoffs + 1;
+  out.mark('onNack.backoff', () => (backoff ? `backoff ${backoffs} in a row: a random wait of up to ${backoffMax(ctx, backoffs)} ms` : 'no backoff: at once'));
+  startRetry(out, ctx, true, backoffs);
+  return out.done({ ...s, phase: 'backoff', maxRound, backoffs }, 'paxos.nack',
     () => `${who} is preempted: S${from} promised ballot ${ballotText(m.promised)}. It ${backoff ? 'backs off for a random time' : 'retries at once (no backoff)'}, then tries again`);
 }

@@ -55,7 +55,7 @@ export const PAXOS_PSEUDOCODE: Pseudocode = {
     ]),
     handler('onNack', 'proposer, on receiving Nack(b, promised)', undefined, [
       ['mine', 0, 'if proposing with ballot b, and promised is another proposer\'s ballot:'],
-      ['backoff', 1, 'give up this round; wait a random time (the backoff), then Prepare() above promised'],
+      ['backoff', 1, 'give up this round; wait a random time, up to twice as long as the last backoff, then Prepare() above promised'],
     ]),
   ],
   paperNames: {},

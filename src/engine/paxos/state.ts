@@ -9,7 +9,7 @@ export function quorum(ctx: Context): number {
 }
 
 const proposerReset = {
-  phase: 'idle', value: null, ballot: null, promises: [], acceptedBy: [], proposal: null, tallies: [],
+  phase: 'idle', value: null, ballot: null, promises: [], acceptedBy: [], proposal: null, tallies: [], backoffs: 0,
 } as const;
 
 export function initialState(): PaxosState {
@@ -21,12 +21,23 @@ export function crashed(s: PaxosState): PaxosState {
   return { promised: s.promised, accepted: s.accepted, learned: s.learned, maxRound: 0, ...proposerReset };
 }
 
-/** The waiting timer of a proposer, or, once preempted, its randomized backoff. */
-export function startRetry(out: PaxosOut, ctx: Context, preempted: boolean): void {
+/** A backoff never waits longer than this many times the longest election timeout. */
+const BACKOFF_CAP = 8;
+
+/** The longest wait of the `backoffs`-th backoff in a row: the election timeout's, doubled each time after the first. */
+export function backoffMax(ctx: Context, backoffs: number): number {
+  return ctx.timing.electionTimeoutMax * Math.min(BACKOFF_CAP, 2 ** Math.max(0, backoffs - 1));
+}
+
+/**
+ * The waiting timer of a proposer, or, once preempted for the `backoffs`-th time in a row, its
+ * randomized backoff, growing with each retry as the lectures describe it.
+ */
+export function startRetry(out: PaxosOut, ctx: Context, preempted: boolean, backoffs = 0): void {
   const t = ctx.timing;
   // Without randomized backoff, dueling proposers retry in lockstep and can preempt each other forever.
   if (preempted && ctx.options.backoff === false) out.startTimer('retry', 1, 1);
-  else out.startTimer('retry', t.electionTimeoutMin, t.electionTimeoutMax);
+  else out.startTimer('retry', t.electionTimeoutMin, preempted ? backoffMax(ctx, backoffs) : t.electionTimeoutMax);
 }
 
 export function canPropose(ctx: Context): boolean {

@@ -35,6 +35,8 @@ export interface PaxosState {
   readonly proposal: string | null;
   /** The highest round this node has seen anywhere: the next ballot goes above it. */
   readonly maxRound: number;
+  /** How often this proposer has been preempted in a row: each backoff may wait twice as long as the one before. */
+  readonly backoffs: number;
 }
 
 export type PaxosMessage =

@@ -60,4 +60,10 @@ describe('Raft slide 1: initialisation, recovery and election timeout', () => {
     const step = onRecover(stateWith(ctx, { currentTerm: 3, votedFor: 1 }), ctx);
     expect(step.state.votedFor).toBeNull();
   });
+
+  it('mutant forgetTermOnRestart starts again at term 0 on recovery', () => {
+    const ctx = ctxFor(2, 5, ['forgetTermOnRestart']);
+    const step = onRecover(stateWith(ctx, { currentTerm: 3, votedFor: 1 }), ctx);
+    expect(step.state).toMatchObject({ currentTerm: 0, votedFor: 1 });
+  });
 });

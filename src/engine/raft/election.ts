@@ -18,7 +18,8 @@ export function onStart(s: RaftState, ctx: Context): RaftStep {
 /** Slide 1, recovery: persistent state is all that is left; volatile state starts afresh. */
 export function onRecover(s: RaftState, ctx: Context): RaftStep {
   const out = new Outbox<RaftMessage>();
-  const state = ctx.bugs.has('forgetVoteOnRestart') ? { ...s, votedFor: null } : s;
+  let state = ctx.bugs.has('forgetVoteOnRestart') ? { ...s, votedFor: null } : s;
+  if (ctx.bugs.has('forgetTermOnRestart')) state = { ...state, currentTerm: 0 };
   out.mark('recover.keep', () => `currentTerm ${state.currentTerm}, votedFor ${state.votedFor === null ? 'null' : node(state.votedFor)}, log.length ${state.log.length}, commitLength ${state.commitLength}`);
   out.mark('recover.volatile');
   out.mark('recover.timer');

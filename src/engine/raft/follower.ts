@@ -25,7 +25,7 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
     if (state.currentRole !== 'follower' || state.currentLeader !== m.leaderId || state.pending.length > 0) {
       state = { ...state, currentRole: 'follower', currentLeader: m.leaderId, votesReceived: [], pending: [] };
     }
-    startElectionTimer(out, ctx);
+    if (!ctx.bugs.has('noElectionTimerReset')) startElectionTimer(out, ctx);
   }
   const log = state.log;
   const logOk = log.length >= m.prefixLen

@@ -75,4 +75,20 @@ describe('Raft slide 2: voting on a new leader', () => {
     const step = onVoteRequest(leader, request(3, 3, 0, 0), bad);
     expect(step.state).toMatchObject({ currentTerm: 3, currentRole: 'leader' });
   });
+
+  it('grants a repeated request from the candidate it voted for; mutant votedForNullOnly refuses it', () => {
+    const voted = { currentTerm: 2, votedFor: 3 };
+    expect(sent(onVoteRequest(stateWith(ctx, voted), request(3, 2, 0, 0), ctx).effects)[0].msg).toMatchObject({ granted: true });
+    const bad = ctxFor(2, 5, ['votedForNullOnly']);
+    const step = onVoteRequest(stateWith(bad, voted), request(3, 2, 0, 0), bad);
+    expect(sent(step.effects)[0].msg).toMatchObject({ granted: false });
+    expect(step.state.votedFor).toBe(3);
+  });
+
+  it('mutant noElectionTimerReset grants the vote but leaves the election timer running down', () => {
+    const bad = ctxFor(2, 5, ['noElectionTimerReset']);
+    const step = onVoteRequest(stateWith(bad, { currentTerm: 1 }), request(3, 2, 0, 0), bad);
+    expect(step.state.votedFor).toBe(3);
+    expect(timers(step.effects)).toEqual([]);
+  });
 });

@@ -22,14 +22,14 @@ export function onVoteRequest(s: RaftState, m: VoteRequest, ctx: Context): Step<
     ? `cLogTerm ${m.logTerm} ${m.logTerm > myLastTerm ? '>' : '<'} lastTerm ${myLastTerm}`
     : `cLogTerm ${m.logTerm} = lastTerm ${myLastTerm} and cLogLength ${m.logLength} ${m.logLength >= logLength ? '≥' : '<'} log.length ${logLength}`}`);
   const votedFor = state.votedFor;
-  const free = votedFor === null || votedFor === m.candidateId || ctx.bugs.has('doubleVote');
+  const free = votedFor === null || (votedFor === m.candidateId && !ctx.bugs.has('votedForNullOnly')) || ctx.bugs.has('doubleVote');
   const granted = m.term === state.currentTerm && logOk && free;
   const term = state.currentTerm;
   out.mark('voteRequest.grantIf', () => (granted ? `yes, votedFor ${votedFor === null ? 'null' : node(votedFor)}`
     : m.term < term ? `no: cTerm ${m.term} < currentTerm ${term}` : !logOk ? 'no: logOk is false' : `no: votedFor ${node(votedFor!)}`));
   if (granted) {
     state = { ...state, votedFor: m.candidateId };
-    startElectionTimer(out, ctx);
+    if (!ctx.bugs.has('noElectionTimerReset')) startElectionTimer(out, ctx);
     out.mark('voteRequest.grant', () => `votedFor ${votedFor === null ? 'null' : node(votedFor)} → ${node(m.candidateId)}`);
     out.mark('voteRequest.yes', () => `VoteResponse(${node(ctx.self)}, ${term}, true) to ${node(m.candidateId)}`);
   } else {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { BUGS_BY_PROTOCOL } from '../../scenario/bugs';
 import { DEFAULT_OPTIONS, DEFAULT_TIMING, SCENARIO_VERSION } from '../../scenario/defaults';
 import type { Scenario } from '../../scenario/schema';
 import { parseScenario } from '../../scenario/validate';
@@ -41,6 +42,8 @@ export function ClusterSettings() {
       version: SCENARIO_VERSION, protocol: draft.protocol, nodes: draft.nodes, seed: draft.seed,
       timing: { ...(scenario?.timing ?? {}), electionTimeoutMin: draft.electionTimeoutMin, electionTimeoutMax: draft.electionTimeoutMax, heartbeatInterval: draft.heartbeatInterval },
       network: scenario?.network, options: { noopOnElection: draft.noopOnElection, backoff: draft.backoff },
+      // A broken rule stays broken in the new cluster until it is cleared (if the protocol has it).
+      bugs: (scenario?.bugs ?? []).filter((b) => Object.hasOwn(BUGS_BY_PROTOCOL[draft.protocol], b)),
     });
     if (!parsed.ok) {
       notify(`Cannot start that cluster: ${parsed.errors.join('; ')}`, 'alert');

@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import { parseClaim } from '../../scenario/claims/syntax';
+import type { NarrationStep } from '../../worker/protocol';
 import { useSim } from '../store/simStore';
+import { ClaimsBadge, ClaimsMark } from '../teaching/narration/Claims';
 
 /**
  * The lecture's narration: the step in force, in large type, with Previous and Next
@@ -28,6 +31,7 @@ export function Narration() {
         <button type="button" onClick={() => send({ type: 'narrationPrev' })} disabled={k < 0} aria-label="Previous step">‹ Previous</button>
         <span className="narration-count">{k + 1} / {steps.length}</span>
         <button type="button" onClick={() => send({ type: 'narrationNext' })} disabled={k >= steps.length - 1} aria-label="Next step">Next ›</button>
+        {k >= 0 && <ClaimsBadge step={k} />}
         <button type="button" className="linkish" onClick={() => setEditing(!editing)}>{editing ? 'Done' : 'Edit'}</button>
       </div>
       {editing && <NarrationEditor />}
@@ -38,23 +42,46 @@ export function Narration() {
 function NarrationEditor() {
   const steps = useSim((s) => s.scenario?.narration ?? []);
   const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
+  const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const nodes = useSim((s) => s.scenario?.nodes ?? 3);
   const send = useSim((s) => s.send);
   const [text, setText] = useState('');
-  const save = (next: { at: number; text: string }[]) => send({ type: 'setNarration', narration: next });
+  const [claimText, setClaimText] = useState('');
+  const save = (next: NarrationStep[]) => send({ type: 'setNarration', narration: next });
+  const claims = claimText.split('\n').map((c) => c.trim()).filter((c) => c !== '');
+  // Checked as typed, so a claim that cannot be read never reaches the scenario.
+  const errors = claims.flatMap((c, i) => {
+    const p = parseClaim(c, { protocol, nodes, at: time });
+    return p.ok ? [] : [`line ${i + 1}: ${p.error}`];
+  });
+  const ready = text.trim() !== '' && errors.length === 0;
   return (
     <div className="narration-editor" onKeyDown={(e) => e.stopPropagation()}>
       <ol>
         {steps.map((n, i) => (
-          <li key={`${n.at}-${i}`}>
+          <li key={`${n.at}-${i}`} data-step-index={i}>
             <span className="event-t">{(n.at / 1000).toFixed(3)} s</span>
             <span className="narration-step-text">{n.text}</span>
+            <ClaimsMark step={i} />
             <button type="button" className="linkish" aria-label={`Delete step ${i + 1}`} onClick={() => save(steps.filter((_, j) => j !== i))}>delete</button>
           </li>
         ))}
       </ol>
-      <form onSubmit={(e) => { e.preventDefault(); if (text.trim() !== '') { save([...steps, { at: time, text: text.trim() }]); setText(''); } }}>
-        <textarea value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} aria-label="New narration step" placeholder="What should the class notice here?" />
-        <button type="submit" disabled={text.trim() === ''}>Add a step at {(time / 1000).toFixed(3)} s</button>
+      <form onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        save([...steps, { at: time, text: text.trim(), ...(claims.length > 0 ? { claims } : {}) }]);
+        setText('');
+        setClaimText('');
+      }}>
+        <div className="narration-new">
+          <textarea value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} aria-label="New narration step" placeholder="What should the class notice here?" />
+          <textarea value={claimText} rows={2} onChange={(e) => setClaimText(e.target.value)} aria-label="Claims of the new step, one per line"
+            data-claims-input placeholder={protocol === 'paxos' ? 'Claims, one per line, e.g. S1 learned = blue' : 'Claims, one per line, e.g. S3 role = leader'}
+            aria-invalid={errors.length > 0} aria-describedby={errors.length > 0 ? 'claim-errors' : undefined} />
+          {errors.length > 0 && <ul id="claim-errors" className="claim-errors" role="alert">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+        </div>
+        <button type="submit" disabled={!ready}>Add a step at {(time / 1000).toFixed(3)} s</button>
       </form>
     </div>
   );

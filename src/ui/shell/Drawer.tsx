@@ -1,4 +1,5 @@
 import { ClusterSettings } from '../components/ClusterSettings';
+import { BreakRule } from '../controls/BreakRule';
 import { FaultControls } from '../components/FaultControls';
 import { NodeDetails } from '../components/NodeDetails';
 import { RunDetails } from '../components/RunDetails';
@@ -18,6 +19,7 @@ export function Drawer({ onClose, onHelp }: { onClose: () => void; onHelp: () =>
         <button type="button" onClick={onClose} aria-label="Close the panels">✕</button>
       </div>
       <SafetyPanel />
+      <BreakRule />
       <NodeDetails />
       <FaultControls />
       <ClusterSettings />

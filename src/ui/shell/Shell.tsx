@@ -5,6 +5,7 @@ import { Legend } from '../components/Legend';
 import { LogsPanel } from '../components/LogsPanel';
 import { MessagePopover } from '../components/MessagePopover';
 import { Narration } from '../components/Narration';
+import { BrokenRuleBanner } from '../controls/BrokenRuleBanner';
 import { Notices } from '../components/Notices';
 import { PaxosTable } from '../components/PaxosTable';
 import { Progress } from '../components/Progress';
@@ -76,7 +77,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
             <Legend />
           </div>
           <div className="story">
-            <div data-region="narration"><Narration /></div>
+            <div data-region="narration"><BrokenRuleBanner /><Narration /></div>
             <div data-region={protocol === 'raft' ? 'logs' : 'tables'}>
               {protocol === 'paxos' ? <PaxosTable /> : protocol === 'multipaxos' ? <SlotTable /> : <LogsPanel />}
             </div>

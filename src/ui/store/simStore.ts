@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
+import type { StepClaims } from '../../scenario/claims/check';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
 import { applyScenarioDelta } from '../../worker/scenarioDelta';
@@ -90,6 +91,8 @@ export interface SimState {
   /** The most recent trace records, oldest first, merged from snapshot deltas. */
   trace: TraceView[];
   safety: SafetyView | null;
+  /** Whether each narration step's claims hold, as the worker last judged them. */
+  claims: StepClaims[];
   markers: Marker[];
   scenario: Scenario | null;
   /** A long move under way in the worker (see the 'progress' message), or null. */
@@ -221,6 +224,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(codeDue(snap, due, now) && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
       ...(clients !== prev.clients ? { clients } : {}),
+      ...(snap.claims !== null ? { claims: guarded(snap.claims) } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : guarded(nodeIds) } : {}),
       ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
     };
@@ -243,6 +247,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     nodeIds: [],
     trace: [],
     safety: null,
+    claims: [],
     markers: [],
     scenario: null,
     progress: null,

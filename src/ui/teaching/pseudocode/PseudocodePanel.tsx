@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { brokenRules } from '../../../scenario/bugs';
 import { viewOf } from '../../protocolView';
 import { useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
@@ -23,6 +24,8 @@ export function PseudocodePanel() {
     const k = s.snapshot?.narrationStep ?? -1;
     return (k >= 0 ? s.scenario?.narration[k]?.lines : undefined) ?? NO_LINES;
   });
+  const bugs = useSim((s) => s.scenario?.bugs ?? NO_LINES);
+  const broken = new Map(brokenRules(protocol).filter((r) => bugs.includes(r.bug)).map((r) => [r.line, r.label]));
   const [open, setOpen] = useState<string | null>(null);
   const pseudocode = viewOf(protocol).pseudocode;
   const following = code?.playing === true ? (selected !== null ? code.view.byNode[selected - 1] ?? null : null) : null;
@@ -53,7 +56,7 @@ export function PseudocodePanel() {
             <h3>{b.slide !== undefined && <span className="code-slide">{b.slide}</span>}<Text text={b.title} names={paper ? pseudocode.paperNames : null} /></h3>
             <ol className="code-lines">
               {b.lines.map((l) => (
-                <Line key={l.id} line={l} names={paper ? pseudocode.paperNames : null} open={open === l.id}
+                <Line key={l.id} line={l} broken={broken.get(l.id) ?? null} names={paper ? pseudocode.paperNames : null} open={open === l.id}
                   onToggle={() => setOpen(open === l.id ? null : l.id)} node={selected ?? run?.node ?? null} />
               ))}
             </ol>
@@ -64,12 +67,15 @@ export function PseudocodePanel() {
   );
 }
 
-function Line({ line, names, open, onToggle, node }: { line: LineRow; names: Readonly<Record<string, string>> | null; open: boolean; onToggle: () => void; node: number | null }) {
+function Line({ line, broken, names, open, onToggle, node }: {
+  line: LineRow; broken: string | null; names: Readonly<Record<string, string>> | null; open: boolean; onToggle: () => void; node: number | null;
+}) {
   const send = useSim((s) => s.send);
   const seek = (direction: 'previous' | 'next', on: number | null) => send({ type: 'seekLine', line: line.id, direction, node: on });
   return (
     <li className="code-line" data-line-id={line.id} data-ran={line.ran ? 'true' : 'false'} data-narrated={line.narrated ? 'true' : undefined}
-      style={{ paddingLeft: `${0.4 + line.depth * 1.4}em` }}>
+      data-broken={broken !== null ? 'true' : undefined} style={{ paddingLeft: `${0.4 + line.depth * 1.4}em` }}>
+      {broken !== null && <span className="code-broken" title={`This run breaks this rule: ${broken}`}>rule broken here: {broken}</span>}
       <button type="button" className="code-text" onClick={onToggle} aria-expanded={open} title="Go to the previous or next time this line ran">
         <Text text={line.text} names={names} />
       </button>

@@ -1,0 +1,200 @@
+import type { Stall } from '../../engine/invariants/liveness';
+import type { Violation } from '../../engine/invariants/monitor';
+import type { PaxosState } from '../../engine/paxos/types';
+import type { NodeSlot, TraceRecord } from '../../engine/sim/types';
+import type { Claim, ClaimBody, NodeEvent, Op, Window } from './syntax';
+import { ballotValue, roleOf, type Scalar, SERVER_FIELDS, type Value } from './vocabulary';
+
+export interface ClaimResult {
+  claim: string;
+  holds: boolean;
+  /** What the run shows instead, when the claim does not hold ("S4 role is follower"). */
+  found: string | null;
+}
+
+type Body<K extends ClaimBody['kind']> = Extract<ClaimBody, { kind: K }>;
+type Rec = TraceRecord<{ type: string }>;
+
+/**
+ * Watches a run for the claims of a scenario's narration: what happened in a time window
+ * (messages delivered or lost, timeouts, elections) is tallied as the events go by, so each
+ * claim keeps a count, not a history; what holds at a moment is read from the servers then.
+ */
+export class ClaimWatcher {
+  /** Per event claim: how many matching events, and (for "first to time out") the first server. */
+  private readonly tally = new Map<ClaimBody, { count: number; perServer: Set<number>; first: number | null }>();
+  private readonly watched: Claim[];
+  private readonly roles: (string | null)[] = [];
+  /** Single-decree Paxos: acceptors per ballot, to know what is chosen (only kept when a claim asks). */
+  private readonly acceptances: Map<string, { value: string; by: Set<number> }> | null;
+  private chosen: string | null = null;
+
+  constructor(private readonly protocol: string, private readonly nodes: number, claims: readonly Claim[]) {
+    this.watched = claims.filter((c) => c.body.kind === 'message' || c.body.kind === 'event' || c.body.kind === 'first');
+    for (const c of this.watched) this.tally.set(c.body, { count: 0, perServer: new Set(), first: null });
+    this.acceptances = claims.some((c) => c.body.kind === 'chosen') ? new Map() : null;
+  }
+
+  /** After every event of the run, with the server it happened on (if any). */
+  observe(rec: Rec, slot: NodeSlot<unknown> | null): void {
+    const id = slot?.id ?? null;
+    const role = slot === null ? null : roleOf(this.protocol, slot.state);
+    const becameLeader = id !== null && role === 'leader' && this.roles[id] !== 'leader';
+    if (id !== null) this.roles[id] = role;
+    if (this.acceptances !== null && slot !== null) this.noteAcceptance(slot.id, slot.state as PaxosState);
+    for (const c of this.watched) {
+      const b = c.body as Body<'message' | 'event' | 'first'>;
+      if (rec.t < b.window.from || rec.t > b.window.to) continue;
+      const t = this.tally.get(b)!;
+      if (b.kind === 'message') {
+        if (matchesMessage(b, rec)) t.count++;
+      } else if (id !== null && isTimeout(rec) !== null && b.kind === 'first') {
+        t.first ??= id;
+      } else if (id !== null && b.kind === 'event' && b.servers.includes(id)) {
+        const timeout = isTimeout(rec);
+        const hit = b.event === 'becameLeader' ? becameLeader
+          : b.event === 'timedOut' ? timeout !== null
+          : b.event === 'timerRanOut' ? timeout === 'timer' : timeout === 'forced';
+        if (hit) t.perServer.add(id);
+      }
+    }
+  }
+
+  private noteAcceptance(id: number, s: PaxosState): void {
+    if (this.chosen !== null || s.accepted === null) return;
+    const key = String(ballotValue(s.accepted.ballot));
+    const at = this.acceptances!.get(key) ?? { value: s.accepted.value, by: new Set<number>() };
+    at.by.add(id);
+    this.acceptances!.set(key, at);
+    if (at.by.size > this.nodes / 2) this.chosen = at.value;
+  }
+
+  /** Whether a claim holds now, given the servers, the safety violations found so far, and the liveness watch. */
+  evaluate(c: Claim, slots: readonly NodeSlot<unknown>[], violations: readonly Violation[], stall: Stall | null): ClaimResult {
+    const { holds, found } = this.judge(c.body, slots, violations, stall);
+    const result = c.negated ? !holds : holds;
+    return { claim: c.text, holds: result, found: result ? null : (c.negated ? `it does: ${found}` : found) };
+  }
+
+  private judge(b: ClaimBody, slots: readonly NodeSlot<unknown>[], violations: readonly Violation[], stall: Stall | null): { holds: boolean; found: string } {
+    switch (b.kind) {
+      case 'field': {
+        const servers = b.servers === 'all' ? slots : b.servers === 'live' ? slots.filter((s) => s.up) : b.servers.map((id) => slots[id - 1]);
+        if (servers.length === 0) return { holds: false, found: 'no server is up' };
+        const values = servers.map((s) => ({ id: s.id, v: b.field.read(s.state as never, b.arg) }));
+        const wrong = values.filter(({ v }) => !compare(v, b.op, b.value));
+        // A failure names the servers that break it; a negated claim that fails, those that hold it.
+        return { holds: wrong.length === 0, found: (wrong.length > 0 ? wrong : values).map(({ id, v }) => `S${id} ${b.name} is ${show(v)}`).join('; ') };
+      }
+      case 'status': {
+        const ids = b.servers === 'all' || b.servers === 'live' ? slots.map((s) => s.id) : b.servers;
+        const wrong = ids.filter((id) => slots[id - 1].up !== b.up);
+        return { holds: wrong.length === 0, found: (wrong.length > 0 ? wrong : ids).map((id) => `S${id} is ${slots[id - 1].up ? 'up' : 'down'}`).join('; ') };
+      }
+      case 'leader': {
+        const leaders = slots.filter((s) => s.up && roleOf(this.protocol, s.state) === 'leader').map((s) => `S${s.id}`);
+        const value: Scalar = leaders.length === 0 ? null : leaders.length === 1 ? leaders[0] : leaders.join(' and ');
+        return { holds: compare(value, b.op, b.value), found: leaders.length === 0 ? 'no server leads' : `the leader is ${value}` };
+      }
+      case 'leaders': {
+        const n = slots.filter((s) => s.up && roleOf(this.protocol, s.state) === 'leader').length;
+        return { holds: compare(n, b.op, [b.value]), found: `${n} server${n === 1 ? ' leads' : 's lead'}` };
+      }
+      case 'chosen':
+        return { holds: compare(this.chosen, b.op, b.value), found: this.chosen === null ? 'nothing is chosen' : `"${this.chosen}" is chosen` };
+      case 'safety': {
+        const broken = violations.filter((v) => b.predicate === null || v.predicate === b.predicate);
+        const holds = b.holds === (broken.length === 0);
+        return { holds, found: broken.length > 0 ? `${broken[0].predicate} broke at ${broken[0].t} ms: ${broken[0].text}` : `${b.predicate ?? 'every check'} holds` };
+      }
+      case 'stalled':
+        return { holds: stall !== null, found: stall?.text ?? 'the cluster is making progress' };
+      case 'message': {
+        const n = this.tally.get(b)!.count;
+        return { holds: n > 0, found: `${n === 0 ? 'none' : n} ${b.lost ? 'lost' : 'delivered'} in ${span(b.window)}` };
+      }
+      case 'event': {
+        const seen = this.tally.get(b)!.perServer;
+        const missing = b.servers.filter((id) => !seen.has(id));
+        const did = b.servers.filter((id) => seen.has(id));
+        const [yes, no] = EVENT_WORDS[b.event];
+        const who = (ids: readonly number[]) => ids.map((id) => `S${id}`).join(', ');
+        return { holds: missing.length === 0, found: missing.length > 0 ? `in ${span(b.window)} ${who(missing)} ${no}` : `in ${span(b.window)} ${who(did)} ${yes}` };
+      }
+      case 'first': {
+        const first = this.tally.get(b)!.first;
+        return { holds: compare(first === null ? null : `S${first}`, b.op, b.value), found: first === null ? `nobody timed out in ${span(b.window)}` : `S${first} timed out first in ${span(b.window)}` };
+      }
+    }
+  }
+
+}
+
+/** How a result says that a server did, or did not, do what the claim says. */
+const EVENT_WORDS: Readonly<Record<NodeEvent, readonly [string, string]>> = {
+  timedOut: ['timed out', 'did not time out'],
+  timerRanOut: ['had its timer run out', 'did not have its timer run out'],
+  forcedTimeout: ['was forced to time out', 'was not forced to time out'],
+  becameLeader: ['became leader', 'did not become leader'],
+};
+
+/** A timeout on a server: its own timer ran out, or the user forced it (null for anything else). */
+function isTimeout(rec: Rec): 'timer' | 'forced' | null {
+  if (rec.kind === 'timer' && !/heartbeat/i.test(rec.rule)) return 'timer';
+  if (rec.kind === 'action' && rec.action?.type === 'timeout') return 'forced';
+  return null;
+}
+
+function matchesMessage(b: Body<'message'>, rec: Rec): boolean {
+  const env = rec.msg;
+  if (env === undefined || rec.kind === 'action') return false;
+  if ((rec.kind === 'lost') !== b.lost) return false;
+  if (env.msg.type !== b.type || (b.from !== null && env.from !== b.from) || (b.to !== null && env.to !== b.to)) return false;
+  const fields = env.msg as unknown as Record<string, unknown>;
+  return b.fields.every(([name, want]) => same(fieldValue(name, fields[name]), want));
+}
+
+function fieldValue(name: string, v: unknown): Scalar {
+  if (SERVER_FIELDS.has(name) && typeof v === 'number') return `S${v}`;
+  if (name === 'ballot' || name === 'promised') return ballotValue(v as never);
+  if (Array.isArray(v)) return v.length;
+  if (typeof v === 'boolean') return String(v);
+  return v as Scalar;
+}
+
+function same(a: Scalar, b: Scalar): boolean {
+  return a === b || (typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase())
+    || (a !== null && b !== null && String(a) === String(b));
+}
+
+function compare(v: Value, op: Op, want: readonly Scalar[]): boolean {
+  if (Array.isArray(v)) {
+    const list = v as readonly Scalar[];
+    switch (op) {
+      case 'has': return want.every((w) => list.some((x) => same(x, w)));
+      case 'lacks': return want.every((w) => !list.some((x) => same(x, w)));
+      case '=': return list.length === want.length && list.every((x, i) => same(x, want[i]));
+      case '!=': return !(list.length === want.length && list.every((x, i) => same(x, want[i])));
+      default: return false;
+    }
+  }
+  const x = v as Scalar;
+  switch (op) {
+    case '=': return same(x, want[0]);
+    case '!=': return !same(x, want[0]);
+    case 'in': return want.some((w) => same(x, w));
+    case '<': return typeof x === 'number' && x < (want[0] as number);
+    case '<=': return typeof x === 'number' && x <= (want[0] as number);
+    case '>': return typeof x === 'number' && x > (want[0] as number);
+    case '>=': return typeof x === 'number' && x >= (want[0] as number);
+    default: return false;
+  }
+}
+
+function show(v: Value): string {
+  if (Array.isArray(v)) return v.length === 0 ? 'empty' : v.map((x) => show(x)).join(', ');
+  if (v === null) return 'none';
+  return typeof v === 'string' && /\s/.test(v) ? `"${v}"` : String(v);
+}
+
+const span = (w: Window) => `${w.from}..${w.to} ms`;

@@ -1,0 +1,46 @@
+import { brokenRules } from '../../scenario/bugs';
+import { LESSONS } from '../../scenario/lessons';
+import { useSim } from '../store/simStore';
+
+/**
+ * Above the narration: a rule is broken in this run (and which), what a check found, or the
+ * liveness watch's stall; with no rule broken, a lesson's offer to run it with one broken.
+ */
+export function BrokenRuleBanner() {
+  const scenario = useSim((s) => s.scenario);
+  const violation = useSim((s) => s.safety?.violations[0] ?? null);
+  // Primitives: a snapshot comes every frame, and the banner need not draw again for each.
+  const stallText = useSim((s) => s.snapshot?.stall?.text ?? null);
+  const stallKind = useSim((s) => s.snapshot?.stall?.kind ?? null);
+  const send = useSim((s) => s.send);
+  if (scenario === null) return null;
+  const load = (bugs: string[]) => send({ type: 'load', scenario: { ...scenario, bugs } });
+  const rule = brokenRules(scenario.protocol).find((r) => r.bug === scenario.bugs[0]);
+  const stalled = stallText !== null && <p className="stall" data-stall={stallKind} role="status">Liveness: {stallText}.</p>;
+  if (rule === undefined) {
+    const lesson = LESSONS.find((l) => l.scenario.title === scenario.title && l.scenario.protocol === scenario.protocol);
+    const offer = lesson?.tryBroken === undefined ? undefined : brokenRules(scenario.protocol).find((r) => r.bug === lesson.tryBroken!.bug);
+    if (offer === undefined) return stalled || null;
+    return (
+      <div className="rule-offer">
+        <button type="button" className="linkish" data-try-broken={offer.bug} onClick={() => load([offer.bug])}
+          title={lesson!.tryBroken!.shows}>
+          Run this lesson with a rule broken: {offer.label}
+        </button>
+        {stalled}
+      </div>
+    );
+  }
+  return (
+    <div className="broken-banner" role="status" data-broken-rule={rule.bug}>
+      <strong>A rule is broken:</strong> {rule.label} <code>{rule.bug}</code>.{' '}
+      {violation !== null
+        ? <span data-broken-check={violation.predicate}>The check <strong>{violation.predicate}</strong> failed at {violation.t} ms: {violation.text}</span>
+        : rule.livenessOnly ? 'No safety check can catch this one; watch for the cluster to stop making progress.' : 'Play on: the safety checks should catch it.'}
+      {stalled}
+      {rule.line !== undefined && <button type="button" data-broken-line={rule.line} title="Go back to the last time the broken line ran; the pseudocode panel marks it"
+        onClick={() => send({ type: 'seekLine', line: rule.line!, direction: 'previous', node: null })}>◀ Where it runs</button>}
+      <button type="button" onClick={() => load([])} aria-label="Clear the broken rule">Clear</button>
+    </div>
+  );
+}
