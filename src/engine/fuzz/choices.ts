@@ -83,3 +83,29 @@ export function randomChoices(protocol: string, seed: number, steps: number, bug
   }
   return { config, actions, until: run.sim.time, traceHash: run.sim.traceHash, violations: run.violations, events: run.sim.world.events };
 }
+
+/** A scheduler's policy: the next choice given what waits, or null when it has none. */
+export type Policy = (run: Run) => UnstampedAction | null;
+
+/**
+ * Runs a policy for `steps` choices, each 1 ms after the last (as the page stamps them), and
+ * returns them as actions: a scenario's timeline that replays the same run.
+ */
+export function driveByHand(run: Run, policy: Policy, steps: number): Action[] {
+  const actions: Action[] = [];
+  for (let i = 0; i < steps; i++) {
+    run.runUntil(run.sim.time);
+    const choice = policy(run);
+    if (choice === null) break;
+    const action = { ...choice, at: run.sim.time + 1 } as Action;
+    actions.push(action);
+    run.sim.schedule(action);
+    run.runUntil(action.at);
+  }
+  return actions;
+}
+
+/** The message with this id, wherever it waits. */
+export function messageOf<M>(run: Run, id: number): M | undefined {
+  return run.sim.inFlight().find((e) => e.id === id)?.msg as M | undefined;
+}
