@@ -187,8 +187,10 @@ export class Controller {
    * then lags behind the wall clock instead of keeping its host from hearing Pause.
    */
   advance(virtualMs: number, enough?: () => boolean): boolean {
-    // Manual delivery: the run pauses when a message would arrive or a timer fire, for the student to choose.
-    const due = this.run.sim.nextDue();
+    // Manual delivery: the run pauses when a message would arrive or a timer fire, for the student
+    // to choose; unless the scenario's own choices (a lesson's script) come next: they choose.
+    const next = this.timeline[this.actionsDone];
+    const due = next !== undefined && CHOICES.has(next.type) ? null : this.run.sim.nextDue();
     if (due !== null && due <= this.clock) {
       this.playing = false;
       return false;
@@ -676,6 +678,9 @@ function plainSlots(state: unknown): unknown {
 function traceView(rec: TraceRecord<Msg>): TraceView {
   return { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
 }
+
+/** Actions that choose what the network does next (see advance). */
+const CHOICES = new Set(['deliver', 'fire', 'drop', 'hold', 'release', 'duplicate']);
 
 /** What the timeline marks as a fault: the student's choices of delivery (deliver, hold, fire...) are too many to mark. */
 const FAULTS = new Set(['crash', 'recover', 'partition', 'heal', 'cut', 'restore', 'drop', 'network', 'pause', 'resume', 'drift']);

@@ -88,3 +88,18 @@ describe('controller: manual delivery', () => {
     expect(snap.nodes.map((n) => [n.paused, n.clockRate])).toEqual([[false, 1], [true, 1], [false, 2]]);
   });
 });
+
+describe('controller: a lesson that plays the network by itself', () => {
+  it('plays its scripted choices without pausing for them, then pauses for the student', async () => {
+    const { lessonById, lessonScenario } = await import('../scenario/lessons');
+    const lesson = lessonById('raft-split-forever')!;
+    const r = parseScenario(lessonScenario(lesson));
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const c = new Controller({ ...r.scenario, narration: [] });
+    playUntilPaused(c);
+    // Paused once the script is done and a choice is due: the script ran whole.
+    expect(c.scenario().actions).toHaveLength(r.scenario.actions.length);
+    expect(c.time).toBeGreaterThanOrEqual(r.scenario.actions.at(-1)!.at);
+    expect(c.snapshot().pending.some((p) => p.due)).toBe(true);
+  });
+});
