@@ -18,7 +18,7 @@ export function PendingChoices() {
   if (pending === undefined || (!manual && pending.length === 0)) return null;
   const due = pending.filter((c) => c.due).length;
   return (
-    <section className="panel pending" aria-label="The network by hand" data-manual={manual}>
+    <section className="panel pending-choices" aria-label="The network by hand" data-manual={manual}>
       <div className="pending-head">
         <h2>{manual ? 'You are the network' : 'Held messages'}</h2>
         <label className="switch">
