@@ -70,7 +70,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
           <rect x={r * 0.72 + 2} y={-r * 0.72 - 7} width={4} height={14} />
         </g>
       )}
-      {clockRate !== 1 && <text className="node-clock" x={-r * 0.72} y={-r * 0.72 + 4}>{clockRate > 1 ? '⏩' : '⏪'}{clockRate}×</text>}
+      {clockRate !== 1 && <text className="node-clock" x={0} y={-r - 8}>clock {clockRate}×</text>}
       {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
     </g>

@@ -22,7 +22,7 @@ export function PendingChoices() {
       <div className="pending-head">
         <h2>{manual ? 'You are the network' : 'Held messages'}</h2>
         <label className="switch">
-          <input type="checkbox" checked={manual} data-manual-toggle onChange={(e) => act({ type: 'network', manual: e.target.checked })} />
+          <input type="checkbox" checked={manual} data-manual-toggle="panel" onChange={(e) => act({ type: 'network', manual: e.target.checked })} />
           Manual delivery
         </label>
       </div>
@@ -44,7 +44,7 @@ function Choice({ c, all, now, act }: { c: PendingChoice; all: PendingChoice[]; 
     const name = timerName(c);
     return (
       <li data-pending="timer" data-node={c.node} data-timer={c.name} data-due={c.due}>
-        <span className="what">⏲ {name}</span>
+        <span className="what">{name}</span>
         <span className="when">{c.due ? 'due' : `at ${c.at} ms`}</span>
         <span className="buttons">
           <button type="button" aria-label={`Fire ${name}`} onClick={() => act({ type: 'fire', node: c.node, timer: c.name })}>Fire</button>
