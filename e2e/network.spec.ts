@@ -155,3 +155,37 @@ test.describe('the student is the network', () => {
     await expect(node(page, 4)).toHaveAttribute('data-clock-rate', '3');
   });
 });
+
+test.describe('the network-by-hand lessons, in Chromium', () => {
+  test('P6, FLP by hand: after the scheduler\'s three rounds nobody has learned, every check holds, and it is the student\'s turn', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=paxos-flp&t=75');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '75');
+    await expect(page.locator('tr[data-node-id]')).toHaveCount(5);
+    for (const row of await page.locator('tr[data-node-id]').all()) await expect(row).toHaveAttribute('data-learned', '');
+    await expect(page.locator('[data-safe]')).toHaveAttribute('data-safe', 'true');
+    // The rival's Accepts wait: the student chooses next.
+    await expect(page.locator('[data-pending="message"][data-type="Accept"]')).not.toHaveCount(0);
+    await expect(page.locator('[data-pending="timer"][data-timer="retry"]')).not.toHaveCount(0);
+    await shot(page, 'network-lesson-flp-1280');
+    const hashes = await simHash(page);
+    expect(hashes.sim).toBe(hashes.page);
+    expect(errors).toEqual([]);
+  });
+
+  test('9, split votes forever: three terms, no leader; 11, three-way partition: a leader only once S5 rejoins', async ({ page }) => {
+    await open(page, './#lesson=raft-split-forever&t=41');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '41');
+    await expect(page.locator('g.node[data-role="leader"]')).toHaveCount(0);
+    for (const id of [1, 2, 3, 4]) await expect(node(page, id)).toHaveAttribute('data-term', '3');
+    await open(page, './#lesson=raft-three-way&t=1199');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '1199');
+    await expect(page.locator('g.node[data-role="leader"]')).toHaveCount(0);
+    await expect(page.locator('.partition-regions path')).toHaveCount(3);
+    await open(page, './#lesson=raft-three-way&t=3000');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '3000');
+    await expect(page.locator('g.node[data-role="leader"]')).toHaveCount(1);
+    await expect(page.locator('[data-safe]')).toHaveAttribute('data-safe', 'true');
+  });
+});
