@@ -35,7 +35,7 @@ export async function play(page: Page): Promise<void> {
 
 /** Pauses and waits until the paused state is on screen (panels refresh at once when paused). */
 export async function pause(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
 

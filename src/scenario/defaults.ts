@@ -18,6 +18,17 @@ export const DEFAULT_SEED = 1;
 /** Clients wait 300 ms for a reply, try three times, and read through the log unless told otherwise. */
 export const DEFAULT_CLIENTS = { timeout: 300, tries: 3, reads: 'log' } as const;
 
+/** Every action type of the format, for the message that lists them. */
+export const ACTION_TYPES = ['crash', 'recover', 'partition', 'heal', 'cut', 'restore', 'request', 'timeout', 'drop', 'network',
+  'invoke', 'deliver', 'hold', 'release', 'duplicate', 'fire', 'pause', 'resume', 'drift'] as const;
+
+/** The timers each protocol runs, by name: what a `fire` action may name. */
+export const TIMERS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
+  raft: ['election', 'heartbeat'],
+  paxos: ['retry'],
+  multipaxos: ['leader', 'heartbeat'],
+};
+
 /** The speeds a run can play at, as multiples of real time; a scenario may name one to open at. */
 export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
 
@@ -37,6 +48,9 @@ export const LIMITS = {
   maxClients: 9,
   /** Levels of objects and lists in a scenario document (a scenario needs five). */
   maxNesting: 16,
+  /** A node's clock runs between a tenth and ten times true time. */
+  minClockRate: 0.1,
+  maxClockRate: 10,
   /** Estimated events per simulated second (see validate.ts): beyond this a run crawls. */
   maxEventRate: 10_000,
 } as const;

@@ -5,8 +5,15 @@ import { toActions, toSimConfig } from './config';
 import { SPEEDS } from './defaults';
 import { brokenRules } from './bugs';
 import { openFromHash } from './fromLocation';
+import { driveByHand, messageOf, type Policy } from '../engine/fuzz/choices';
+import { duelChoice } from '../engine/paxos/adversary';
+import type { PaxosMessage } from '../engine/paxos/types';
+import { splitVoteChoice } from '../engine/raft/adversary';
+import type { RaftMessage } from '../engine/raft/types';
+import { pendingChoices } from '../engine/sim/pending';
+import type { NodeSlot } from '../engine/sim/types';
 import { CLIENT_OUTCOMES } from './clientLessons.test-helper';
-import { LESSONS, type Lesson, STEP_MAX_MS } from './lessons';
+import { FLP_DUEL_SCRIPT, LESSONS, type Lesson, lessonById, SPLIT_VOTE_SCRIPT, STEP_MAX_MS } from './lessons';
 import { parseScenario } from './validate';
 
 import type { MultiPaxosState } from '../engine/multipaxos/types';
@@ -131,6 +138,29 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
       expect(s.applied).toBe(4);
     }
   },
+  'raft-split-forever': ({ nodes, leadersByTerm, run }) => {
+    expect(leadersByTerm.size).toBe(0);
+    expect(nodes.map((n) => n.currentTerm)).toEqual([3, 3, 3, 3]);
+    expect(nodes.map((n) => n.votedFor)).toEqual([1, 2, 1, 2]);
+    expect(run.sim.world.manual).toBe(true);
+  },
+  'raft-any-order': ({ leaders, leadersByTerm, run }) => {
+    expect(leaders.map((l) => [l.id, l.currentTerm])).toEqual([[5, 1]]);
+    expect([...leadersByTerm.entries()]).toEqual([[1, 5]]);
+    // The nasty order really was nasty: duplicates were delivered, and votes arrived after requests sent later.
+    expect(run.sim.world.events).toBeGreaterThan(50);
+  },
+  'raft-three-way': ({ nodes, leaders, leadersByTerm }) => {
+    expect(leaders).toHaveLength(1);
+    expect([1, 2, 3, 4, 5]).toContain(leaders[0].id);
+    for (const n of nodes) expect(commands(n).filter((c) => c !== 'noop')).toEqual(['set x 1']);
+    expect([...leadersByTerm.values()].length).toBeGreaterThanOrEqual(1);
+  },
+  'paxos-flp': ({ run }) => {
+    const states = run.sim.nodes().map((n) => n.state as PaxosState);
+    expect(states.every((s) => s.learned === null && s.accepted === null)).toBe(true);
+    expect(Math.max(...states.map((s) => s.maxRound))).toBe(3);
+  },
   'raft-lossy-network': ({ nodes, leaders }) => {
     expect(leaders).toHaveLength(1);
     const committed = nodes.map(commands);
@@ -204,5 +234,40 @@ describe('a narration step that names pseudocode lines talks about lines that ru
     run.sim.onEvent((rec) => { if (rec.t >= from && rec.t <= to) for (const l of rec.lines ?? []) ran.add(l.id); });
     run.runUntil(to);
     expect(lines.filter((id) => !ran.has(id))).toEqual([]);
+  });
+});
+
+describe('the network-by-hand lessons', () => {
+  /** Runs a lesson's scenario without its scripted choices, then lets the adversary choose as many. */
+  function adversaryScript(lesson: Lesson, policy: Policy, from: number): string {
+    const parsed = parseScenario({ ...lesson.scenario, actions: (lesson.scenario.actions ?? []).filter((a) => a.at < from) });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    run.runUntil(from - 1);
+    const scripted = (lesson.scenario.actions ?? []).filter((a) => a.at >= from).length;
+    return driveByHand(run, policy, scripted).map((a) => (a.type === 'deliver' ? `d${a.message}` : a.type === 'fire' ? `f${a.node}` : a.type)).join(' ');
+  }
+
+  it('the FLP duel (P6) is what the adversary plays', () => {
+    const duel: Policy = (run) => duelChoice(pendingChoices(run.sim), run.sim.nodes() as NodeSlot<PaxosState>[], (id) => messageOf<PaxosMessage>(run, id));
+    expect(adversaryScript(lessonById('paxos-flp')!, duel, 12)).toBe(FLP_DUEL_SCRIPT);
+  });
+
+  it('the split votes (lesson 9) are what the adversary plays', () => {
+    const split: Policy = (run) => splitVoteChoice(pendingChoices(run.sim), run.sim.nodes() as NodeSlot<RaftState>[], (id) => messageOf<RaftMessage>(run, id), [1, 2]);
+    expect(adversaryScript(lessonById('raft-split-forever')!, split, 1)).toBe(SPLIT_VOTE_SCRIPT);
+  });
+
+  it('the three-way partition elects nobody and commits nothing until S5 rejoins', () => {
+    const lesson = lessonById('raft-three-way')!;
+    const parsed = parseScenario(lesson.scenario);
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    let leaderBefore = false;
+    run.sim.onEvent((rec) => { if (rec.rule === 'raft.becomeLeader' && rec.kind !== 'refused' && rec.t < 1200) leaderBefore = true; });
+    run.runUntil(1199);
+    expect(leaderBefore).toBe(false);
+    expect(run.sim.nodes().every((n) => (n.state as RaftState).commitLength === 0)).toBe(true);
+    expect(run.sim.nodes().some((n) => (n.state as RaftState).currentTerm >= 2)).toBe(true);
   });
 });

@@ -47,6 +47,34 @@ const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' 
 /** The longest a click of Next may take at a lesson's own pace, in real milliseconds. */
 export const STEP_MAX_MS = 4000;
 
+/**
+ * A student's choices as the network, one per millisecond from `from`: `d12` delivers message
+ * 12, `c12` sends a copy of it, `f3` fires S3's timer (`f3.heartbeat` names it; otherwise
+ * the one `timer` names). Written out by an adversary (raft/adversary.ts, paxos/adversary.ts);
+ * the tests check the script is still what the adversary would choose.
+ */
+export function byHand(from: number, script: string, timer: string): NonNullable<ScenarioInput['actions']> {
+  return script.split(' ').map((token, i) => {
+    const at = from + i;
+    const n = Number(token.slice(1).split('.')[0]);
+    switch (token[0]) {
+      case 'd': return { at, type: 'deliver' as const, message: n };
+      case 'c': return { at, type: 'duplicate' as const, message: n };
+      case 'f': return { at, type: 'fire' as const, node: n, timer: token.split('.')[1] ?? timer };
+      default: throw new Error(`byHand: unknown choice "${token}"`);
+    }
+  });
+}
+
+/** Manual delivery: nothing arrives and no timer fires until chosen. */
+const BY_HAND = { dropRate: 0, duplicateRate: 0, manual: true } as const;
+
+/** The opening of the FLP duel (P6) as the adversary plays it: three rounds, each outbid before its Accepts land. */
+export const FLP_DUEL_SCRIPT = 'd4 d11 d1 d3 d6 d5 d7 d10 d12 d9 d14 d2 d8 d13 d17 d16 d15 d19 d18 d20 f1 d27 d28 d32 d31 d29 d26 d30 d35 '
+  + 'd33 d34 d23 d41 d24 d42 d21 d43 d22 d44 d25 d45 f5 d49 d47 d52 d48 d53 d46 d54 d50 d51 d60 d36 d61 d40 d62 d39 d63 d38 d64 d37 d65';
+/** Split votes forever (lesson 9): three terms of the adversary, S1 and S2 standing together each time. */
+export const SPLIT_VOTE_SCRIPT = 'f1 f2 d2 d1 d7 d6 d3 d5 d4 d8 d12 d11 d9 d10 f1 f2 d18 d14 d17 d20 d13 d16 d15 d19 d21 d23 d24 d22 f1 f2 d25 d28 d32 d26 d29 d34 d31 d30 d27 d33';
+
 export const LESSONS: Lesson[] = [
   {
     id: 'raft-election',
@@ -337,6 +365,63 @@ export const LESSONS: Lesson[] = [
     }),
   },
   {
+    id: 'raft-split-forever',
+    title: '11. Split votes forever: you are the network',
+    outcome: 'After three terms of split votes (two votes each of four), nobody is leader, and every safety check holds.',
+    endsAt: 41,
+    speed: 0.01,
+    scenario: raft('Split votes forever: you are the network', {
+      nodes: 4, seed: 24, network: BY_HAND,
+      actions: byHand(1, SPLIT_VOTE_SCRIPT, 'election'),
+      narration: [
+        { at: 0, text: 'Manual delivery is on: you are the network. No message arrives and no timer fires until someone chooses (the list under the cluster shows what waits). Four servers: a majority is three. Here the scheduler plays first; then it is your turn.' },
+        { at: 2, text: 'The scheduler fires the election timers of S1 and S2 together, as if their random timeouts had come out the same. Both stand for term 1 and vote for themselves.', lines: ['electionTimeout.term', 'electionTimeout.vote'] },
+        { at: 4, text: 'It hands S3 the VoteRequest of S1 first, and S4 that of S2 first. A server votes once per term, for the first candidate it hears from: the later request is denied. Two votes each, no majority.', lines: ['voteRequest.grantIf'] },
+        { at: 16, text: 'Both timers fire together again: term 2, the same split, and again in term 3. Randomized timeouts make this unlikely, never impossible: a network that is unlucky (or adversarial) forever keeps Raft from electing anyone. This is FLP.' },
+        { at: 41, text: 'Your turn, in the list under the cluster: fire S1\'s and S2\'s election timers, then deliver S1\'s VoteRequest to S3 and S2\'s to S4 before the others. Or be fair: untick Manual delivery, and a leader is elected within a round trip.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-any-order',
+    title: '12. Safety whatever the order',
+    outcome: 'Three candidates in term 1, every message delivered newest first and votes duplicated: S5 is the only leader of term 1, and every safety check holds.',
+    endsAt: 50,
+    speed: 0.01,
+    scenario: raft('Safety whatever the order', {
+      nodes: 5, seed: 24, network: BY_HAND,
+      actions: byHand(1, 'f1 f3 f5 c12 d13 c14 d15 d14 d12 c16 d17 d16 c11 d18 c19 d20 d19 d11 c21 d22 d21 d10 d23 d27 d28 d26 d29 d25 d30 d24 d31 d9 d32 d8 d33 d7 d34 d6 d35 d5 d36 d4 d37 d3 d38 d2 d39 d1 d40', 'election'),
+      narration: [
+        { at: 0, text: 'Manual delivery: the network does whatever we choose. Three servers, S1, S3 and S5, time out at once: three candidates in term 1.' },
+        { at: 4, text: 'Now the nastiest order we can think of: always the newest message first, and copies of requests and votes on top. A duplicated vote is still one vote: votesReceived is a set of servers.', lines: ['voteResponse.add'] },
+        { at: 12, text: 'Votes arrive long after they were asked for, and requests after their candidate has lost. Each server still votes at most once in term 1, so two majorities would have to share a voter who voted twice.' },
+        { at: 50, text: 'One leader in term 1, whatever the order: order, delay and duplication can slow Raft down, never make it unsafe. Try your own order from the list under the cluster: deliver, duplicate, hold and drop; the safety checks stay green.' },
+      ],
+    }),
+  },
+  {
+    id: 'raft-three-way',
+    title: '13. A three-way partition',
+    outcome: 'Split into {S1, S2}, {S3, S4} and {S5}, nobody is elected and "set x 1" is not committed; once S5 rejoins everyone, one leader commits it on a majority, and after the full heal on all five.',
+    endsAt: 3000,
+    speed: 0.5,
+    scenario: raft('A three-way partition', {
+      nodes: 5, seed: 7,
+      actions: [
+        { at: 0, type: 'partition', groups: [[1, 2], [3, 4], [5]] },
+        { at: 400, type: 'request', node: 1, command: 'set x 1' },
+        { at: 1200, type: 'heal', nodes: [5] },
+        { at: 2200, type: 'heal' },
+      ],
+      narration: [
+        { at: 0, text: 'The network splits three ways: {S1, S2}, {S3, S4} and {S5}. A majority of five is three, and no group has three.' },
+        { at: 401, text: 'Candidates time out again and again in every group, each collecting at most two votes. A client asks S1 to "set x 1": with no leader, S1 holds the command.' },
+        { at: 1201, text: 'S5 rejoins everyone (its group is healed); {S1, S2} and {S3, S4} still cannot talk. Now a candidate with its partner\'s vote and S5\'s has three: a leader, and "set x 1" commits on a majority that includes S5.' },
+        { at: 2201, text: 'The rest heals: the other pair learns the leader and the committed entry. Only a majority can decide, however the servers are split.' },
+      ],
+    }),
+  },
+  {
     id: 'paxos-basic',
     title: 'P1. Basic Paxos: two phases, one value',
     outcome: 'Every server has learned "blue".',
@@ -563,6 +648,25 @@ export const LESSONS: Lesson[] = [
           claims: ['all applied = 4', 'all kv d = 4', 'all slot 2 = set b 2', 'safe'] },
       ],
     },
+  },
+  {
+    id: 'paxos-flp',
+    title: 'P9. FLP by hand: a duel that never ends',
+    outcome: 'With randomized backoff on, the scheduler keeps S1 and S5 outbidding each other: after three rounds no acceptor has accepted anything and nobody has learned a value; every safety check holds.',
+    endsAt: 75,
+    speed: 0.01,
+    scenario: paxosLesson('FLP by hand: a duel that never ends', {
+      nodes: 5, seed: 24, network: BY_HAND,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 11, type: 'request', node: 5, command: 'blue' },
+        ...byHand(12, FLP_DUEL_SCRIPT, 'retry')],
+      narration: [
+        { at: 0, text: 'Manual delivery is on: you are the network, and you also decide when each timer fires (a clock may run fast or slow). Randomized backoff is on. Two clients ask S1 and S5 to propose.' },
+        { at: 12, text: 'The scheduler delivers every Prepare and Promise at once, in any order. S5\'s ballot (1, S5) is the higher; it gathers a majority of promises and sends Accept. The scheduler keeps those Accepts back: a network may be slow.', lines: ['onPromise.send'] },
+        { at: 32, text: 'S1 was preempted and is backing off, but its timer fires when the scheduler says: now. S1 prepares ballot (2, S1), above S5\'s; the acceptors promise it, and S5\'s Accepts arrive too late and are refused.', lines: ['retry.prepare', 'onAccept.nack'] },
+        { at: 53, text: 'Now S1\'s Accepts wait, and S5\'s timer fires: ballot (3, S5) outbids them. Every round a rival\'s Prepare overtakes the Accepts. Backoff cannot help against a scheduler that picks when timers fire: FLP says some schedule keeps any deterministic protocol from deciding.' },
+        { at: 75, text: 'Your turn, in the list under the cluster: deliver everything but the newest Accepts; when only they wait, fire the other proposer\'s retry timer. Nothing is ever chosen, and nothing wrong is chosen either. Untick Manual delivery and the duel ends within a round or two.' },
+      ],
+    }),
   },
   ...CLIENT_LESSONS,
 ];

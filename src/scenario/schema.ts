@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { READ_PATHS } from '../engine/clients/types';
-import { DEFAULT_CLIENTS, DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION, SPEEDS } from './defaults';
+import { ACTION_TYPES, DEFAULT_CLIENTS, DEFAULT_NETWORK, DEFAULT_OPTIONS, DEFAULT_SEED, DEFAULT_TIMING, LIMITS, SCENARIO_VERSION, SPEEDS } from './defaults';
 
 /** A whole number in [min, max], with a message that says so. */
 const int = (min: number, max: number) =>
@@ -34,7 +34,19 @@ const timing = v.strictObject({
 const network = v.strictObject({
   dropRate: v.optional(rate, DEFAULT_NETWORK.dropRate),
   duplicateRate: v.optional(rate, DEFAULT_NETWORK.duplicateRate),
+  /** Manual delivery from the start: the student chooses every delivery and every timer. */
+  manual: v.optional(v.boolean('expected true or false')),
 });
+
+/** A message id, as the trace and the page show it. */
+const messageId = int(1, Number.MAX_SAFE_INTEGER);
+
+/** How fast a node's clock runs against true time. */
+const clockRate = v.pipe(
+  v.number(`expected a clock rate from ${LIMITS.minClockRate} to ${LIMITS.maxClockRate}`),
+  v.minValue(LIMITS.minClockRate, `expected a clock rate from ${LIMITS.minClockRate} to ${LIMITS.maxClockRate}`),
+  v.maxValue(LIMITS.maxClockRate, `expected a clock rate from ${LIMITS.minClockRate} to ${LIMITS.maxClockRate}`),
+);
 
 const options = v.strictObject({
   noopOnElection: v.optional(v.boolean('expected true or false'), DEFAULT_OPTIONS.noopOnElection),
@@ -56,19 +68,28 @@ const action = v.variant('type', [
     v.minLength(1, 'expected at least one group'),
     v.maxLength(LIMITS.maxNodes, `expected at most ${LIMITS.maxNodes} groups`),
   ) }),
-  v.strictObject({ at: time, type: v.literal('heal') }),
+  v.strictObject({ at: time, type: v.literal('heal'), nodes: v.optional(v.pipe(v.array(nodeId, 'expected a list of node ids'), v.minLength(1, 'expected at least one node'))) }),
   v.strictObject({ at: time, type: v.literal('cut'), from: nodeId, to: nodeId }),
   v.strictObject({ at: time, type: v.literal('restore'), from: nodeId, to: nodeId }),
   v.strictObject({ at: time, type: v.literal('request'), node: nodeId, command: text(LIMITS.maxCommandLength) }),
   v.strictObject({ at: time, type: v.literal('timeout'), node: nodeId }),
-  v.strictObject({ at: time, type: v.literal('drop'), message: int(1, Number.MAX_SAFE_INTEGER) }),
+  v.strictObject({ at: time, type: v.literal('drop'), message: messageId }),
   v.strictObject({
     at: time, type: v.literal('network'),
     dropRate: v.optional(rate), duplicateRate: v.optional(rate),
     latencyMin: v.optional(duration), latencyMax: v.optional(duration),
+    manual: v.optional(v.boolean('expected true or false')),
   }),
   v.strictObject({ at: time, type: v.literal('invoke'), client: int(1, LIMITS.maxClients), op: text(LIMITS.maxCommandLength), node: v.optional(nodeId) }),
-], 'expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, drop, network, invoke');
+  v.strictObject({ at: time, type: v.literal('deliver'), message: messageId }),
+  v.strictObject({ at: time, type: v.literal('hold'), message: messageId }),
+  v.strictObject({ at: time, type: v.literal('release'), message: messageId }),
+  v.strictObject({ at: time, type: v.literal('duplicate'), message: messageId }),
+  v.strictObject({ at: time, type: v.literal('fire'), node: nodeId, timer: text(40) }),
+  v.strictObject({ at: time, type: v.literal('pause'), node: nodeId }),
+  v.strictObject({ at: time, type: v.literal('resume'), node: nodeId }),
+  v.strictObject({ at: time, type: v.literal('drift'), node: nodeId, rate: clockRate }),
+], `expected an action whose type is one of ${ACTION_TYPES.join(', ')}`);
 
 export const scenarioSchema = v.strictObject({
   version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),

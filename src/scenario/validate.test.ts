@@ -101,3 +101,35 @@ describe('narration steps may name pseudocode lines', () => {
     if (!r.ok) expect(r.errors[0]).toMatch(/^narration\[0\]\.lines\[0\]: expected a line id of the paxos pseudocode \(such as "[a-zA-Z]+\.[a-zA-Z]+"\), found "voteRequest.grant"$/);
   });
 });
+
+describe('the network by hand: new action types', () => {
+  it('accepts every choice the student can make, and manual delivery from the start', () => {
+    const r = parseScenario({
+      ...base, network: { manual: true },
+      actions: [
+        { at: 1, type: 'fire', node: 1, timer: 'election' }, { at: 2, type: 'deliver', message: 1 },
+        { at: 3, type: 'hold', message: 2 }, { at: 4, type: 'release', message: 2 }, { at: 5, type: 'duplicate', message: 3 },
+        { at: 6, type: 'pause', node: 2 }, { at: 7, type: 'resume', node: 2 }, { at: 8, type: 'drift', node: 3, rate: 1.5 },
+        { at: 9, type: 'partition', groups: [[1], [2, 3], [4]] }, { at: 10, type: 'heal', nodes: [1] },
+        { at: 11, type: 'network', manual: false },
+      ],
+    });
+    expect(r).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ type: 'fire', node: 1, timer: 'retry' }, 'actions[0].timer: expected one of the raft timers "election", "heartbeat", found "retry"'],
+    [{ type: 'fire', node: 6, timer: 'election' }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
+    [{ type: 'deliver', message: 0 }, `actions[0].message: expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, found 0`],
+    [{ type: 'hold' }, 'actions[0].message: expected "message", found nothing'],
+    [{ type: 'drift', node: 1, rate: 20 }, 'actions[0].rate: expected a clock rate from 0.1 to 10, found 20'],
+    [{ type: 'pause', node: 7 }, 'actions[0].node: expected a node id from 1 to 5, found 7'],
+    [{ type: 'heal', nodes: [2, 2] }, 'actions[0].nodes[1]: expected each node once, found S2 twice'],
+    [{ type: 'heal', nodes: [] }, 'actions[0].nodes: expected at least one node, found []'],
+    [{ type: 'network', manual: 'yes' }, 'actions[0].manual: expected true or false, found "yes"'],
+    [{ type: 'teleport' }, 'actions[0].type: expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, drop, network, deliver, hold, release, duplicate, fire, pause, resume, drift, found "teleport"'],
+  ])('%o is refused: %s', (action, error) => {
+    const r = parseScenario({ ...base, actions: [{ at: 1, ...action }] });
+    expect(r).toEqual({ ok: false, errors: [error] });
+  });
+});

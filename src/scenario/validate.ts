@@ -3,7 +3,7 @@ import { BUGS_BY_PROTOCOL } from './bugs';
 import { FRONTS } from '../engine/clients/front';
 import { parseOp } from '../engine/linearizability/history';
 import { isCommand } from '../engine/statemachine/kv';
-import { LIMITS } from './defaults';
+import { LIMITS, TIMERS_BY_PROTOCOL } from './defaults';
 import { upgrade } from './migrations';
 import { NESTED_TOO_DEEPLY, valueTooDeep } from './nesting';
 import { parseClaim } from './claims/syntax';
@@ -87,8 +87,20 @@ function crossChecks(s: Scenario): string[] {
   s.actions.forEach((a, i) => {
     const where = `actions[${i}]`;
     switch (a.type) {
-      case 'crash': case 'recover': case 'timeout':
+      case 'crash': case 'recover': case 'timeout': case 'pause': case 'resume': case 'drift':
         node(`${where}.node`, a.node);
+        break;
+      case 'fire': {
+        node(`${where}.node`, a.node);
+        const timers = TIMERS_BY_PROTOCOL[s.protocol];
+        if (!timers.includes(a.timer)) errors.push(`${where}.timer: expected one of the ${s.protocol} timers ${timers.map((t) => `"${t}"`).join(', ')}, found ${describeValue(a.timer)}`);
+        break;
+      }
+      case 'heal':
+        a.nodes?.forEach((id, k) => {
+          node(`${where}.nodes[${k}]`, id);
+          if (a.nodes!.indexOf(id) < k) errors.push(`${where}.nodes[${k}]: expected each node once, found S${id} twice`);
+        });
         break;
       case 'request':
         node(`${where}.node`, a.node);
@@ -118,7 +130,7 @@ function crossChecks(s: Scenario): string[] {
         if (parseOp(a.op) === null) errors.push(`${where}.op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>" or "incr <key>", found ${describeValue(a.op)}`);
         break;
       }
-      case 'heal': case 'drop': case 'network':
+      case 'drop': case 'network': case 'deliver': case 'hold': case 'release': case 'duplicate':
         break;
     }
   });

@@ -3,7 +3,8 @@ import { PROTOCOLS } from '../engine/protocols';
 import { Slots } from '../engine/multipaxos/slots';
 import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
-import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
+import { pendingChoices } from '../engine/sim/pending';
+import type { Action, Envelope, NodeSlot, TraceRecord } from '../engine/sim/types';
 import { checkClaims, type StepClaims } from '../scenario/claims/check';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
@@ -67,6 +68,12 @@ export class Controller {
   private checkpointEvery = CHECKPOINT_EVERY;
   private actionsDone = 0;
   /**
+   * Timeline actions from this index on were taken since the last seek: not yet run, they are
+   * the present (clicks between two frames), not the future. Those before it that have not run
+   * are the future, even at the very next millisecond (the student's choices, 1 ms apart).
+   */
+  private presentFrom = 0;
+  /**
    * The newest records seen (live or replayed), by seq modulo RECENT: those with seq in
    * (recentFrom, last event] are here. Older ones are replayed on demand (see traceViews), so the
    * history of a long run costs checkpoints, not a record per event.
@@ -125,6 +132,7 @@ export class Controller {
     this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg));
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.actionsDone = 0;
+    this.presentFrom = 0;
     this.recent = [];
     this.recentFrom = 0;
     this.pending = null;
@@ -185,11 +193,20 @@ export class Controller {
    * then lags behind the wall clock instead of keeping its host from hearing Pause.
    */
   advance(virtualMs: number, enough?: () => boolean): boolean {
+    // Manual delivery: the run pauses when a message would arrive or a timer fire, for the student
+    // to choose; unless the scenario's own choices (a lesson's script) come next: they choose.
+    const next = this.timeline[this.actionsDone];
+    const due = next !== undefined && CHOICES.has(next.type) ? null : this.run.sim.nextDue();
+    if (due !== null && due <= this.clock) {
+      this.playing = false;
+      return false;
+    }
     // Narration steps pause the run at their time, so the lecturer can speak.
     const step = this.narration.find((n) => n.at > this.clock && n.at <= this.clock + virtualMs);
-    if (step !== undefined) {
-      const broke = this.advanceTo(step.at, enough);
-      if (!broke && this.clock === step.at) this.playing = false;
+    const stop = Math.min(step?.at ?? Infinity, due !== null && due <= this.clock + virtualMs ? due : Infinity);
+    if (stop !== Infinity) {
+      const broke = this.advanceTo(stop, enough);
+      if (!broke && this.clock === stop) this.playing = false;
       return broke;
     }
     return this.advanceTo(this.clock + virtualMs, enough);
@@ -335,6 +352,7 @@ export class Controller {
    * a host calls in slices. Until it is done, progress() says how far it has come.
    */
   beginSeek(time: number): void {
+    this.presentFrom = this.timeline.length;
     const t = Math.max(0, Math.floor(time));
     const cp = this.checkpointBefore((c) => c.time <= t);
     if (t < this.run.sim.time || cp.events > this.events) this.restore(cp);
@@ -362,6 +380,7 @@ export class Controller {
   }
 
   seekEvent(seq: number): void {
+    this.presentFrom = this.timeline.length;
     const n = Math.max(0, Math.floor(seq));
     this.pending = null;
     const cp = this.checkpointBefore((c) => c.events <= n);
@@ -384,12 +403,13 @@ export class Controller {
     // not the future: only what lies beyond it is discarded. The timeline is in time order,
     // so the future is a suffix, found from the end (each action costs the same however long the run).
     let kept = this.timeline.length;
-    while (kept > this.actionsDone && this.timeline[kept - 1].at > now + 1) kept--;
+    while (kept > this.actionsDone && (this.timeline[kept - 1].at > now + 1 || kept - 1 < this.presentFrom)) kept--;
     const laterActions = this.timeline.length - kept;
     const laterEvents = this.frontier.events - this.events;
     let notice: string | null = null;
     if (laterActions > 0 || laterEvents > 0) {
       this.timeline.length = kept;
+      this.presentFrom = Math.min(this.presentFrom, kept);
       if (laterActions > 0) {
         this.run.sim.clearActions();
         for (let i = this.actionsDone; i < kept; i++) this.run.sim.schedule(this.timeline[i]);
@@ -474,6 +494,8 @@ export class Controller {
       traceHash: sim.traceHash,
       scenario,
       narrationStep: this.narrationStep(),
+      manual: sim.world.manual,
+      pending: pendingChoices(sim),
       code: this.code.view(reset, delta),
       clients: clients?.view ?? null,
       claims,
@@ -563,7 +585,8 @@ export class Controller {
   private messagesNow(): MessageView[] {
     const fallWindow = this.run.sim.world.network.latencyMax;
     this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
-    return this.run.sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
+    const held = new Map(this.run.sim.world.held.map((h) => [h.env.id, h.heldAt]));
+    return this.run.sim.inFlight().map((env) => this.messageView(env, null, held.get(env.id) ?? null)).concat(this.losses);
   }
 
   /** A window of the run for the space-time diagram, as it stands now. */
@@ -645,7 +668,7 @@ export class Controller {
     return this.traceViews(Math.max(0, v.seq - 8), Math.min(v.seq, this.events));
   }
 
-  private messageView(env: Envelope<Msg>, lostAt: number | null): MessageView {
+  private messageView(env: Envelope<Msg>, lostAt: number | null, heldAt: number | null = null): MessageView {
     const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
     // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
     // Lists of numbers (a Paxos ballot) are values, and stay as they are.
@@ -654,12 +677,13 @@ export class Controller {
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
-      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, fields,
+      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, heldAt, heldFor: env.heldFor, fields,
     };
   }
 
-  private nodeView(i: number, slot: { id: number; up: boolean; state: unknown; timers: Record<string, { since: number; at: number; id: number } | null> }): NodeView {
-    const timerKey = Object.entries(slot.timers).map(([k, v]) => (v === null ? '' : `${k}${v.id}`)).join();
+  private nodeView(i: number, slot: NodeSlot<unknown>): NodeView {
+    // Paused and the clock's rate ride along in the key: they change the view, not the state.
+    const timerKey = `${Object.entries(slot.timers).map(([k, v]) => (v === null ? '' : `${k}${v.id}`)).join()}|${slot.paused}|${slot.clock.rate}`;
     const cached = this.nodeCache[i];
     if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
     const timers: NodeView['timers'] = {};
@@ -676,7 +700,7 @@ export class Controller {
     // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain
     // copies (of a log, its tail).
     const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) } : plainSlots(slot.state);
-    const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
+    const view: NodeView = { id: slot.id, up: slot.up, paused: slot.paused, clockRate: slot.clock.rate, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }
@@ -694,13 +718,19 @@ function traceView(rec: TraceRecord<Msg>): TraceView {
   return { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
 }
 
+/** Actions that choose what the network does next (see advance). */
+const CHOICES = new Set(['deliver', 'fire', 'drop', 'hold', 'release', 'duplicate']);
+
+/** What the timeline marks as a fault: the student's choices of delivery (deliver, hold, fire...) are too many to mark. */
+const FAULTS = new Set(['crash', 'recover', 'partition', 'heal', 'cut', 'restore', 'drop', 'network', 'pause', 'resume', 'drift']);
+
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
   if (rec.kind === 'refused') return null;
   if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
   if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
   if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
   if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';
-  if (rec.action !== undefined && rec.action.type !== 'request' && rec.action.type !== 'timeout') return 'fault';
+  if (rec.action !== undefined && FAULTS.has(rec.action.type)) return 'fault';
   return null;
 }
 

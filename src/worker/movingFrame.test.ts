@@ -3,7 +3,7 @@ import { movingFrame } from './movingFrame';
 import type { NodeView } from './protocol';
 
 const node = (id: number, up: boolean, timers: NodeView['timers']): NodeView =>
-  ({ id, up, version: 1, state: {}, logStart: 0, timers, kv: {} });
+  ({ id, up, paused: false, clockRate: 1, version: 1, state: {}, logStart: 0, timers, kv: {} });
 
 describe('movingFrame: the timer ring each server shows', () => {
   const snap = { time: 100, playing: true, messages: [], network: { groups: null, cuts: [], dropRate: 0, duplicateRate: 0, latencyMin: 10, latencyMax: 20 } };

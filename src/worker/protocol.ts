@@ -7,13 +7,14 @@ import type { ReadPath } from '../engine/clients/types';
 import type { Stall } from '../engine/invariants/liveness';
 import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
-import type { Action } from '../engine/sim/types';
+import type { PendingChoice } from '../engine/sim/pending';
+import type { UnstampedAction } from '../engine/sim/types';
 import type { StepClaims } from '../scenario/claims/check';
 import type { Scenario } from '../scenario/schema';
 import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
 /** A user action as the UI sends it: the worker stamps the virtual time. */
-export type UserAction = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
+export type UserAction = UnstampedAction;
 
 export type ToWorker =
   | { type: 'load'; scenario: Scenario; at?: number }
@@ -90,6 +91,10 @@ export interface TimerView {
 export interface NodeView {
   id: NodeId;
   up: boolean;
+  /** In a process pause: alive with its state, but frozen (drawn unlike a crash). */
+  paused: boolean;
+  /** How fast its clock runs against true time (1: no drift). */
+  clockRate: number;
   /** Changes whenever anything in this record changes, so the UI can keep unchanged nodes. */
   version: number;
   /** The protocol's node state, as the engine holds it (Raft: RaftState), but with only the tail of a long log. */
@@ -112,6 +117,10 @@ export interface MessageView {
   /** Set on messages already lost: the view lets them fall away from here. */
   lostAt: number | null;
   duplicateOf: number | null;
+  /** When the user held it in flight (it stays where it was then), or null. */
+  heldAt: number | null;
+  /** How long earlier holds kept it: it flies on from sentAt + heldFor. */
+  heldFor: number;
   /** The message's fields (term, lengths, granted, ack...); a list field is given as its length. */
   fields: Record<string, unknown>;
 }
@@ -177,6 +186,13 @@ export interface Snapshot {
   scenario: ScenarioDelta | null;
   /** Index of the narration step in force (the last at or before now), or -1. */
   narrationStep: number;
+  /** Manual delivery is on: the student chooses every delivery and timer. */
+  manual: boolean;
+  /**
+   * What the student may choose now: waiting and held messages, and (manual delivery) running
+   * timers, as the engine lists them; the page draws this list and sends the chosen action.
+   */
+  pending: PendingChoice[];
   /** The pseudocode panel's data; null when unchanged since the previous snapshot. */
   code: CodeView | null;
   /** The client history panel's data; null when the scenario has no clients or nothing changed. */

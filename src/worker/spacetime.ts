@@ -231,10 +231,16 @@ export class SpaceTimeLog {
 }
 
 /** The network after a partition, heal, cut or restore (the simulation's own rules, applied to the view). */
-function networkAfter(prev: NetworkSpan, action: { type: string; groups?: NodeId[][]; from?: NodeId; to?: NodeId }): Omit<NetworkSpan, 't' | 'seq'> {
+function networkAfter(prev: NetworkSpan, action: { type: string; groups?: NodeId[][]; nodes?: NodeId[]; from?: NodeId; to?: NodeId }): Omit<NetworkSpan, 't' | 'seq'> {
   switch (action.type) {
     case 'partition': return { groups: action.groups!.map((g) => [...g]), cuts: prev.cuts };
-    case 'heal': return { groups: null, cuts: prev.cuts };
+    case 'heal': {
+      // Healing one group: its nodes rejoin everyone; fewer than two groups left is no partition.
+      const nodes = action.nodes;
+      if (nodes === undefined || prev.groups === null) return { groups: null, cuts: prev.cuts };
+      const groups = prev.groups.map((g) => g.filter((id) => !nodes.includes(id))).filter((g) => g.length > 0);
+      return { groups: groups.length < 2 ? null : groups, cuts: prev.cuts };
+    }
     case 'cut': return { groups: prev.groups, cuts: [...new Set([...prev.cuts, `${action.from}>${action.to}`])] };
     default: return { groups: prev.groups, cuts: prev.cuts.filter((c) => c !== `${action.from}>${action.to}`) };
   }

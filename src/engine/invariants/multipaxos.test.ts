@@ -1,3 +1,4 @@
+import { TRUE_CLOCK } from '../sim/clock';
 import { describe, expect, it } from 'vitest';
 import { type MultiPaxosFields, withFields } from '../multipaxos/fixtures.test-helper';
 import { initialState } from '../multipaxos/state';
@@ -8,7 +9,7 @@ import { MultiPaxosMonitor } from './multipaxos';
 /** Sets node states one event at a time and collects what the monitor says. */
 function harness() {
   const monitor = new MultiPaxosMonitor(3);
-  const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: initialState(), timers: {} }));
+  const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, paused: false, clock: TRUE_CLOCK, state: initialState(), timers: {} }));
   let seq = 0;
   return (id: number, fields: MultiPaxosFields) => {
     nodes[id - 1].state = withFields(nodes[id - 1].state, fields);
@@ -58,7 +59,7 @@ describe('Multi-Paxos safety predicates: each one can fail', () => {
 
   it('a clone keeps the history it had, and only that: acceptances after the copy stay with the original', () => {
     const monitor = new MultiPaxosMonitor(3);
-    const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: initialState(), timers: {} }));
+    const nodes: NodeSlot<MultiPaxosState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, paused: false, clock: TRUE_CLOCK, state: initialState(), timers: {} }));
     const set = (m: MultiPaxosMonitor, seq: number, id: number, fields: MultiPaxosFields) => {
       nodes[id - 1].state = withFields(nodes[id - 1].state, fields);
       return m.observe(seq, seq, id, nodes).map((v) => v.predicate);

@@ -1,3 +1,4 @@
+import { TRUE_CLOCK } from '../sim/clock';
 import { describe, expect, it } from 'vitest';
 import { ctxFor, type RaftFields, stateWith, withFields } from '../raft/fixtures.test-helper';
 import type { LogEntry, RaftState } from '../raft/types';
@@ -10,7 +11,7 @@ const t = (term: number, command: string): LogEntry => ({ term, command });
 /** A tiny harness: set node states one event at a time and collect what the monitor says. */
 function harness() {
   const monitor = new RaftMonitor();
-  const nodes: NodeSlot<RaftState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, state: stateWith(ctx, {}), timers: {} }));
+  const nodes: NodeSlot<RaftState>[] = [1, 2, 3].map((id) => ({ id, up: true, crashedAt: -1, paused: false, clock: TRUE_CLOCK, state: stateWith(ctx, {}), timers: {} }));
   let seq = 0;
   return {
     monitor,
@@ -81,7 +82,7 @@ describe('Raft safety predicates: each one can fail', () => {
     h.set(1, { currentTerm: 2, currentRole: 'leader' });
     const copy = h.monitor.clone();
     const nodes: NodeSlot<RaftState>[] = [1, 2, 3].map((id) => ({
-      id, up: true, crashedAt: -1, timers: {}, state: stateWith(ctx, id === 2 ? { currentTerm: 2, currentRole: 'leader' } : {}),
+      id, up: true, crashedAt: -1, paused: false, clock: TRUE_CLOCK, timers: {}, state: stateWith(ctx, id === 2 ? { currentTerm: 2, currentRole: 'leader' } : {}),
     }));
     expect(copy.observe(9, 9, 2, nodes).map((v) => v.predicate)).toEqual(['electionSafety']);
   });
@@ -91,7 +92,7 @@ describe('Raft safety predicates: each one can fail', () => {
     const copy = h.monitor.clone();
     h.set(1, { currentTerm: 2, currentRole: 'leader' });
     const nodes: NodeSlot<RaftState>[] = [1, 2, 3].map((id) => ({
-      id, up: true, crashedAt: -1, timers: {}, state: stateWith(ctx, id === 2 ? { currentTerm: 2, currentRole: 'leader' } : {}),
+      id, up: true, crashedAt: -1, paused: false, clock: TRUE_CLOCK, timers: {}, state: stateWith(ctx, id === 2 ? { currentTerm: 2, currentRole: 'leader' } : {}),
     }));
     expect(copy.observe(9, 9, 2, nodes)).toEqual([]);
   });

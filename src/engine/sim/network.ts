@@ -23,6 +23,20 @@ export function heal(net: NetworkState): NetworkState {
   return { ...net, groups: null, groupOf: null, cuts: [] };
 }
 
+/**
+ * Heals one group: the named nodes rejoin everyone, while the groups left stay apart from
+ * each other. With fewer than two groups left nothing is cut off, and the partition ends.
+ * (Nodes in no group talk to every node: groupOf marks them -1.)
+ */
+export function healNodes(net: NetworkState, nodes: readonly NodeId[]): NetworkState {
+  if (net.groups === null) return net;
+  const groups = net.groups.map((g) => g.filter((id) => !nodes.includes(id))).filter((g) => g.length > 0);
+  if (groups.length < 2) return { ...net, groups: null, groupOf: null };
+  const groupOf = net.groupOf!.map(() => -1);
+  groups.forEach((g, i) => g.forEach((id) => (groupOf[id] = i)));
+  return { ...net, groups, groupOf };
+}
+
 export function cutKey(from: NodeId, to: NodeId): string {
   return `${from}>${to}`;
 }
@@ -39,7 +53,7 @@ export function restore(net: NetworkState, from: NodeId, to: NodeId): NetworkSta
 
 /** Why a message from -> to cannot pass right now, or null if the link is open. */
 export function blockedReason(net: NetworkState, from: NodeId, to: NodeId): string | null {
-  if (net.groupOf !== null && net.groupOf[from] !== net.groupOf[to]) return 'a network partition';
+  if (net.groupOf !== null && net.groupOf[from] !== net.groupOf[to] && net.groupOf[from] !== -1 && net.groupOf[to] !== -1) return 'a network partition';
   if (net.cuts.length > 0 && net.cuts.includes(cutKey(from, to))) return `the cut link S${from}→S${to}`;
   return null;
 }

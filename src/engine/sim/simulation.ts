@@ -1,7 +1,8 @@
 import { ClientLayer, copyClients, initialClients, type Kernel } from '../clients/layer';
 import type { ClientEvent } from '../clients/types';
 import { emptyHash, hashHex, mixNumber, mixString } from './hash';
-import { blockedReason, createNetwork, cut, heal, partition, restore } from './network';
+import { TRUE_CLOCK, trueDuration, withRate } from './clock';
+import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
 import type { Context, Effect, Input, NodeId, Protocol, Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
@@ -14,6 +15,9 @@ function copyWorld<S, M>(w: World<S, M>): World<S, M> {
     ...w,
     rng: { ...w.rng },
     queue: w.queue.slice(),
+    pending: w.pending.slice(),
+    held: w.held.slice(),
+    parked: w.parked.slice(),
     nodes: w.nodes.map((n) => (n === null ? n : { ...n, timers: { ...n.timers } })),
     hash: [w.hash[0], w.hash[1]],
     clients: w.clients === null ? null : copyClients(w.clients),
@@ -53,8 +57,10 @@ export class Simulation<S, M extends { type: string }> {
       queue: [],
       nodes: [null as unknown as NodeSlot<S>, ...ids.map((id) => ({
         id, up: true, crashedAt: -1, state: protocol.init(this.contexts[id]), timers: {} as NodeSlot<S>['timers'],
+        paused: false, clock: TRUE_CLOCK,
       }))],
       network: createNetwork(config.network.dropRate, config.network.duplicateRate, t.latencyMin, t.latencyMax),
+      manual: config.network.manual === true, pending: [], held: [], parked: [],
       hash: emptyHash(),
       clients: config.clients === undefined ? null : initialClients(config.clients, config.nodes),
     };
@@ -92,23 +98,51 @@ export class Simulation<S, M extends { type: string }> {
     this.enqueue(Math.max(action.at, this.world.time), 0, 'action', node, action, null, null, 0, null);
   }
 
-  /** Messages on the wire now, in queue order (the view interpolates them by time). */
+  /**
+   * Messages on the wire now, by id (the view interpolates them by time): those on their way,
+   * those waiting for a choice (manual delivery), held ones, and those waiting for a paused node.
+   */
   inFlight(): Envelope<M>[] {
+    const w = this.world;
     const out: Envelope<M>[] = [];
-    for (const item of this.world.queue) if (item.env !== null) out.push(item.env);
+    for (const item of w.queue) if (item.env !== null) out.push(item.env);
+    for (const item of w.parked) if (item.env !== null) out.push(item.env);
+    out.push(...w.pending);
+    for (const h of w.held) out.push(h.env);
     return out.sort((a, b) => a.id - b.id);
   }
 
   /** Virtual time of the next event, or null when nothing is left to happen. */
   nextEventTime(): number | null {
-    this.discardStaleTimers();
+    this.settleTop();
     return peek(this.world.queue)?.at ?? null;
+  }
+
+  /**
+   * Manual delivery: when the next choice falls due, the earliest deliverAt of a waiting
+   * message or deadline of a running timer on a live, unpaused node; null if nothing waits.
+   * A host playing the run pauses there for the student to choose.
+   */
+  nextDue(): number | null {
+    const w = this.world;
+    if (!w.manual) return null;
+    let due = Infinity;
+    for (const env of w.pending) due = Math.min(due, env.deliverAt);
+    for (let id = 1; id < w.nodes.length; id++) {
+      const slot = w.nodes[id];
+      if (!slot.up || slot.paused) continue;
+      for (const name in slot.timers) {
+        const timer = slot.timers[name];
+        if (timer !== null) due = Math.min(due, timer.at);
+      }
+    }
+    return due === Infinity ? null : due;
   }
 
   /** Processes one event; returns its trace record, or null when the queue is empty. */
   step(): TraceRecord<M> | null {
     const w = this.world;
-    this.discardStaleTimers();
+    this.settleTop();
     const item = pop(w.queue);
     if (item === undefined) return null;
     w.time = item.at;
@@ -156,15 +190,20 @@ export class Simulation<S, M extends { type: string }> {
     push(this.world.queue, item);
   }
 
-  /** Timers restarted or cancelled leave their old queue entries behind; they never fire. So do clients' timeouts. */
-  private discardStaleTimers(): void {
-    const q = this.world.queue;
-    for (let top = peek(q); top !== undefined && this.stale(top); top = peek(q)) pop(q);
-  }
-
-  private stale(item: QueueItem<M>): boolean {
-    if (item.kind === 'client') return !this.clients!.live(this.world.clients!, item.client!);
-    return item.kind === 'timer' && !this.timerLive(item);
+  /**
+   * Makes the top of the queue the next event that will happen: timers restarted or cancelled
+   * leave their old entries behind, which never fire, and so do clients' timeouts that a reply
+   * overtook; what comes due on a paused node waits (parked) until it resumes.
+   */
+  private settleTop(): void {
+    const w = this.world;
+    const q = w.queue;
+    for (let top = peek(q); top !== undefined; top = peek(q)) {
+      if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerLive(top)) pop(q);
+      // Clients are not servers: a server's pause does not hold them up.
+      else if (top.kind !== 'action' && top.kind !== 'client' && w.nodes[top.node].paused) w.parked.push(pop(q)!);
+      else break;
+    }
   }
 
   private timerLive(item: QueueItem<M>): boolean {
@@ -237,13 +276,19 @@ export class Simulation<S, M extends { type: string }> {
     };
   }
 
-  private deliver(env: Envelope<M>): TraceRecord<M> {
+  /** Why this message, arriving now, would be lost; null if it would be delivered. */
+  lossReason(env: Envelope<M>): string | null {
     const to = this.world.nodes[env.to];
-    const why = env.lost ? 'the network lost it'
+    return env.lost ? 'the network lost it'
       : !to.up ? `S${env.to} is down`
       : to.crashedAt > env.sentAt ? `S${env.to} crashed while it was in flight`
       : blockedReason(this.world.network, env.from, env.to);
-    const rec = this.base(why === null ? 'deliver' : 'lost', env.to);
+  }
+
+  /** Delivers a message (or records its loss); `rec` is given when a user's action delivers it. */
+  private deliver(env: Envelope<M>, rec = this.base('deliver', env.to)): TraceRecord<M> {
+    const why = this.lossReason(env);
+    rec.kind = why === null ? 'deliver' : 'lost';
     rec.from = env.from;
     rec.msg = env;
     if (why !== null) {
@@ -276,10 +321,12 @@ export class Simulation<S, M extends { type: string }> {
           this.send(slot.id, e.to, e.msg);
           break;
         case 'timer': {
-          const at = w.time + (e.min === e.max ? e.min : nextInt(w.rng, e.min, e.max));
+          // The duration is in the node's own time, which a drifting clock stretches or shrinks.
+          const at = w.time + trueDuration(slot.clock, e.min === e.max ? e.min : nextInt(w.rng, e.min, e.max));
           const timerId = w.nextTimerId++;
           slot.timers[e.name] = { since: w.time, at, id: timerId };
-          this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId, null);
+          // In manual delivery a timer fires only when chosen: its slot is all there is.
+          if (!w.manual) this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId, null);
           break;
         }
         case 'cancel':
@@ -301,12 +348,82 @@ export class Simulation<S, M extends { type: string }> {
     const net = w.network;
     const lost = net.dropRate > 0 && nextFloat(w.rng) < net.dropRate;
     const id = w.nextMsgId++;
-    const env: Envelope<M> = { id, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost, duplicateOf: null };
-    this.enqueue(env.deliverAt, 1, 'deliver', to, null, env, null, 0, null);
+    const env: Envelope<M> = { id, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost, duplicateOf: null, heldFor: 0 };
+    this.post(env);
     if (net.duplicateRate > 0 && nextFloat(w.rng) < net.duplicateRate) {
-      const copy: Envelope<M> = { id: w.nextMsgId++, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost: false, duplicateOf: id };
-      this.enqueue(copy.deliverAt, 1, 'deliver', to, null, copy, null, 0, null);
+      this.post({ id: w.nextMsgId++, from, to, sentAt: w.time, deliverAt: w.time + this.latency(net), msg, lost: false, duplicateOf: id, heldFor: 0 });
     }
+  }
+
+  /** Puts a message on its way: into the queue, or (manual delivery) among those waiting for a choice. */
+  private post(env: Envelope<M>): void {
+    if (this.world.manual) this.world.pending.push(env);
+    else this.enqueue(Math.max(env.deliverAt, this.world.time), 1, 'deliver', env.to, null, env, null, 0, null);
+  }
+
+  /**
+   * Takes message `id` off the wire wherever it waits (on its way, waiting for a choice, or
+   * held) and returns it, or the reason it cannot be taken.
+   */
+  private takeMessage(id: number): { env: Envelope<M>; heldAt: number | null } | string {
+    const w = this.world;
+    const parked = w.parked.find((item) => item.env !== null && item.env.id === id);
+    if (parked !== undefined) return `S${parked.node} is paused: message ${id} has reached it and waits for it to resume`;
+    const queued = w.queue.find((item) => item.env !== null && item.env.id === id);
+    if (queued !== undefined) {
+      if (w.nodes[queued.node].paused) return `S${queued.node} is paused: message ${id} would wait for it to resume`;
+      removeWhere(w.queue, (item) => item === queued);
+      return { env: queued.env!, heldAt: null };
+    }
+    const p = w.pending.findIndex((env) => env.id === id);
+    if (p >= 0) {
+      if (w.nodes[w.pending[p].to].paused) return `S${w.pending[p].to} is paused: message ${id} would wait for it to resume`;
+      return { env: w.pending.splice(p, 1)[0], heldAt: null };
+    }
+    const h = w.held.findIndex((x) => x.env.id === id);
+    if (h >= 0) {
+      const [held] = w.held.splice(h, 1);
+      return { env: held.env, heldAt: held.heldAt };
+    }
+    return `message ${id} is not in flight`;
+  }
+
+  /** Switches manual delivery on or off, moving what waits between the queue and the choices. */
+  private setManual(on: boolean): void {
+    const w = this.world;
+    if (w.manual === on) return;
+    w.manual = on;
+    if (on) {
+      // Timers live on in their slots; messages on their way (or waiting for a paused node) wait for a choice.
+      const taken = removeWhere(w.queue, (item) => item.kind === 'deliver' || item.kind === 'timer');
+      const waiting = [...taken, ...w.parked].filter((item) => item.env !== null).sort((a, b) => a.at - b.at || a.seq - b.seq);
+      w.pending.push(...waiting.map((item) => item.env!));
+      w.parked = w.parked.filter((item) => item.env === null && item.kind !== 'timer');
+      return;
+    }
+    // Back to the clock: what is overdue happens now, in the order it fell due.
+    const timers: { at: number; node: number; name: string; id: number }[] = [];
+    for (let id = 1; id < w.nodes.length; id++) {
+      const slot = w.nodes[id];
+      if (!slot.up) continue;
+      for (const name in slot.timers) {
+        const timer = slot.timers[name];
+        if (timer !== null) timers.push({ at: timer.at, node: id, name, id: timer.id });
+      }
+    }
+    for (const t of timers.sort((a, b) => a.at - b.at || a.id - b.id)) this.enqueue(Math.max(t.at, w.time), 1, 'timer', t.node, null, null, t.name, t.id, null);
+    const pending = w.pending.sort((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
+    w.pending = [];
+    for (const env of pending) this.post(env);
+  }
+
+  /** Puts what waited for a paused node back in the queue, in the order it came due (now, if overdue). */
+  private unpark(id: NodeId): void {
+    const w = this.world;
+    const mine = w.parked.filter((item) => item.node === id);
+    if (mine.length === 0) return;
+    w.parked = w.parked.filter((item) => item.node !== id);
+    for (const item of mine) this.enqueue(Math.max(item.at, w.time), 1, item.kind, item.node, null, item.env, item.name, item.timerId, item.client);
   }
 
   private act(action: Action): TraceRecord<M> {
@@ -335,7 +452,11 @@ export class Simulation<S, M extends { type: string }> {
         slot.timers = {};
         slot.state = this.protocol.crash(slot.state, this.contexts[action.node]);
         if (this.clients !== null) this.clients.crashed(this.world.clients!, action.node);
-        return done(() => `S${action.node} crashes: its volatile state and timers are lost`);
+        // A paused process can crash too: what waited for it arrives at a dead node, and is lost.
+        const paused = slot.paused;
+        slot.paused = false;
+        this.unpark(action.node);
+        return done(() => `S${action.node} crashes${paused ? ' while paused' : ''}: its volatile state and timers are lost`);
       }
       case 'recover': {
         const slot = w.nodes[action.node];
@@ -346,6 +467,7 @@ export class Simulation<S, M extends { type: string }> {
       case 'request':
       case 'timeout': {
         if (!w.nodes[action.node].up) return refuse(() => `S${action.node} is down and cannot take ${action.type === 'request' ? `"${action.command}"` : 'a timeout'}`);
+        if (w.nodes[action.node].paused) return refuse(() => `S${action.node} is paused and cannot take ${action.type === 'request' ? `"${action.command}"` : 'a timeout'}`);
         return this.run(rec, action.node, action.type === 'request' ? { kind: 'request', command: action.command } : { kind: 'timeout' });
       }
       case 'partition': {
@@ -354,6 +476,14 @@ export class Simulation<S, M extends { type: string }> {
         return done(() => `The network splits into ${groups.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(' | ')}`);
       }
       case 'heal': {
+        if (action.nodes !== undefined) {
+          if (w.network.groups === null) return refuse(() => 'The network is not partitioned: nothing to heal');
+          w.network = healNodes(w.network, action.nodes);
+          const left = w.network.groups;
+          const names = action.nodes.map((id) => `S${id}`).join(', ');
+          return done(() => (left === null ? `${names} rejoin${action.nodes!.length === 1 ? 's' : ''} the others: the partition heals`
+            : `${names} rejoin${action.nodes!.length === 1 ? 's' : ''} everyone; ${left.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(' | ')} stay apart`));
+        }
         const partitioned = w.network.groups !== null;
         const cuts = w.network.cuts.length;
         w.network = heal(w.network);
@@ -367,8 +497,9 @@ export class Simulation<S, M extends { type: string }> {
         return done(() => `The link S${action.from}→S${action.to} is restored`);
       case 'drop': {
         const gone = removeWhere(w.queue, (item) => item.env !== null && item.env.id === action.message);
-        if (gone.length === 0) return refuse(() => `Message ${action.message} is not in flight`);
-        const env = gone[0].env!;
+        const taken = gone.length > 0 ? { env: gone[0].env! } : this.takeMessage(action.message);
+        if (typeof taken === 'string') return refuse(() => capitalize(taken));
+        const env = taken.env;
         rec.msg = env;
         rec.from = env.from;
         return done(() => `The user drops ${this.protocol.describe(env.msg)} from S${env.from} to S${env.to}`);
@@ -378,13 +509,85 @@ export class Simulation<S, M extends { type: string }> {
         this.clients.invoke(this.world.clients!, this.kernel, rec as TraceRecord<unknown>, action.client, action.op, action.node);
         return rec;
       case 'network': {
-        const { at: _at, type: _type, ...change } = action;
+        const { at: _at, type: _type, manual, ...change } = action;
         w.network = { ...w.network, ...change };
         const net = w.network;
-        return done(() => `The network now drops ${Math.round(net.dropRate * 100)}%, duplicates ${Math.round(net.duplicateRate * 100)}%, latency ${net.latencyMin}–${net.latencyMax} ms`);
+        const was = w.manual;
+        if (manual !== undefined) this.setManual(manual);
+        const mode = manual === undefined ? '' : manual === was ? `Manual delivery is already ${manual ? 'on' : 'off'}`
+          : manual ? 'Manual delivery: nothing arrives and no timer fires until you choose' : 'Messages and timers run by the clock again';
+        const rates = `The network now drops ${Math.round(net.dropRate * 100)}%, duplicates ${Math.round(net.duplicateRate * 100)}%, latency ${net.latencyMin}–${net.latencyMax} ms`;
+        return done(() => (Object.keys(change).length === 0 ? mode : mode === '' ? rates : `${rates}. ${mode}`));
+      }
+      case 'deliver': {
+        const taken = this.takeMessage(action.message);
+        if (typeof taken === 'string') return refuse(() => `Cannot deliver: ${taken}`);
+        // One event: the delivery itself, carrying the action that chose it.
+        rec.node = taken.env.to;
+        return this.deliver(taken.env, rec);
+      }
+      case 'hold': {
+        const taken = this.takeMessage(action.message);
+        if (typeof taken === 'string') return refuse(() => `Cannot hold: ${taken}`);
+        if (taken.heldAt !== null) {
+          w.held.push({ env: taken.env, heldAt: taken.heldAt });
+          return refuse(() => `Message ${action.message} is already held`);
+        }
+        const env = taken.env;
+        w.held.push({ env, heldAt: w.time });
+        return done(() => `The user holds ${this.protocol.describe(env.msg)} from S${env.from} to S${env.to} in flight`);
+      }
+      case 'release': {
+        const i = w.held.findIndex((h) => h.env.id === action.message);
+        if (i < 0) return refuse(() => `Message ${action.message} is not held`);
+        const [{ env, heldAt }] = w.held.splice(i, 1);
+        // It flies on from where it stopped: the rest of its flight, from now.
+        const released: Envelope<M> = { ...env, deliverAt: w.time + Math.max(0, env.deliverAt - heldAt), heldFor: env.heldFor + w.time - heldAt };
+        this.post(released);
+        return done(() => `The user releases ${this.protocol.describe(env.msg)} from S${env.from} to S${env.to}`);
+      }
+      case 'duplicate': {
+        const found = this.inFlight().find((env) => env.id === action.message);
+        if (found === undefined) return refuse(() => `Cannot duplicate: message ${action.message} is not in flight`);
+        const copy: Envelope<M> = { ...found, id: w.nextMsgId++, sentAt: w.time, deliverAt: w.time + this.latency(w.network), lost: false, duplicateOf: found.id, heldFor: 0 };
+        this.post(copy);
+        return done(() => `The user duplicates ${this.protocol.describe(found.msg)} from S${found.from} to S${found.to}: a copy is on its way`);
+      }
+      case 'fire': {
+        const slot = w.nodes[action.node];
+        if (!slot.up) return refuse(() => `S${action.node} is down: it has no timers`);
+        if (slot.paused) return refuse(() => `S${action.node} is paused: its timers wait for it to resume`);
+        if (slot.timers[action.timer] == null) return refuse(() => `S${action.node} has no ${action.timer} timer running`);
+        // One event: the timer firing early (its queue entry, if any, is now stale).
+        slot.timers[action.timer] = null;
+        rec.kind = 'timer';
+        return this.run(rec, action.node, { kind: 'timer', name: action.timer });
+      }
+      case 'pause': {
+        const slot = w.nodes[action.node];
+        if (!slot.up) return refuse(() => `S${action.node} is down and cannot pause`);
+        if (slot.paused) return refuse(() => `S${action.node} is already paused`);
+        slot.paused = true;
+        return done(() => `S${action.node} pauses (a long garbage collection): it keeps its state; messages to it wait, and so do its timers`);
+      }
+      case 'resume': {
+        const slot = w.nodes[action.node];
+        if (!slot.paused) return refuse(() => `S${action.node} is not paused`);
+        slot.paused = false;
+        this.unpark(action.node);
+        return done(() => `S${action.node} resumes: the messages that waited for it arrive, and its overdue timers fire late`);
+      }
+      case 'drift': {
+        const slot = w.nodes[action.node];
+        slot.clock = withRate(slot.clock, w.time, action.rate);
+        return done(() => `S${action.node}'s clock now runs at ${action.rate}× true time${action.rate > 1 ? ': its timers fire early' : action.rate < 1 ? ': its timers fire late' : ''}`);
       }
     }
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What a heal did, in the event log's words: a heal makes the whole network work again. */

@@ -2,28 +2,44 @@ import type { ClientConfig, ClientEvent, ClientWorld } from '../clients/types';
 import type { LineMark, NodeId, Timing } from './protocol';
 import type { TraceHash } from './hash';
 import type { Rng } from './prng';
+import type { NodeClock } from './clock';
 
 /** User actions, as in the scenario format; they enter the queue at their virtual time. */
 export type Action =
   | { at: number; type: 'crash'; node: NodeId }
   | { at: number; type: 'recover'; node: NodeId }
   | { at: number; type: 'partition'; groups: NodeId[][] }
-  | { at: number; type: 'heal' }
+  /** Without `nodes`, the whole network heals; with them, only those nodes rejoin everyone (one group healed). */
+  | { at: number; type: 'heal'; nodes?: NodeId[] }
   | { at: number; type: 'cut'; from: NodeId; to: NodeId }
   | { at: number; type: 'restore'; from: NodeId; to: NodeId }
   | { at: number; type: 'request'; node: NodeId; command: string }
   | { at: number; type: 'timeout'; node: NodeId }
   | { at: number; type: 'drop'; message: number }
-  | { at: number; type: 'network'; dropRate?: number; duplicateRate?: number; latencyMin?: number; latencyMax?: number }
+  /** `manual` switches manual delivery on or off (see World.manual). */
+  | { at: number; type: 'network'; dropRate?: number; duplicateRate?: number; latencyMin?: number; latencyMax?: number; manual?: boolean }
   /** Client `client` starts an operation of the store (`get x`, `cas x 1 2`...), at `node` or the leader it last heard of. */
-  | { at: number; type: 'invoke'; client: number; op: string; node?: NodeId };
+  | { at: number; type: 'invoke'; client: number; op: string; node?: NodeId }
+  // The student as the network: a chosen message, now (see simulation.ts, "the network by hand").
+  | { at: number; type: 'deliver'; message: number }
+  | { at: number; type: 'hold'; message: number }
+  | { at: number; type: 'release'; message: number }
+  | { at: number; type: 'duplicate'; message: number }
+  /** Fires one of the node's running timers now (`election`, `heartbeat`...). */
+  | { at: number; type: 'fire'; node: NodeId; timer: string }
+  /** A process pause (a long GC): state kept, messages to it wait, its timers fire late on resume. */
+  | { at: number; type: 'pause'; node: NodeId }
+  | { at: number; type: 'resume'; node: NodeId }
+  /** The node's clock runs at `rate` times true time from now on: a fast clock fires its timers early. */
+  | { at: number; type: 'drift'; node: NodeId; rate: number };
 
 export interface SimConfig {
   protocol: string;
   nodes: number;
   seed: number;
   timing: Timing;
-  network: { dropRate: number; duplicateRate: number };
+  /** `manual`: the run starts in manual delivery (see World.manual). */
+  network: { dropRate: number; duplicateRate: number; manual?: boolean };
   options: Record<string, boolean>;
   bugs: string[];
   /** Nodes that may propose (Paxos); all when absent. */
@@ -44,6 +60,14 @@ export interface Envelope<M> {
   readonly lost: boolean;
   /** Set on the extra copy the network made of message `duplicateOf`. */
   readonly duplicateOf: number | null;
+  /** How long it was held in flight by the user (see `hold`): the view draws it paused for that long. */
+  readonly heldFor: number;
+}
+
+/** A message the user holds in flight: it goes nowhere until released, delivered or dropped. */
+export interface Held<M> {
+  readonly env: Envelope<M>;
+  readonly heldAt: number;
 }
 
 /**
@@ -84,6 +108,10 @@ export interface NodeSlot<S> {
   state: S;
   /** Running timers by name; null once fired or cancelled. */
   timers: Record<string, TimerSlot | null>;
+  /** Paused (a process pause): alive with its state, but nothing reaches it and its timers wait. */
+  paused: boolean;
+  /** Its own clock, which may drift from true time (see clock.ts). */
+  clock: NodeClock;
 }
 
 export interface NetworkState {
@@ -111,6 +139,17 @@ export interface World<S, M> {
   queue: QueueItem<M>[];
   nodes: NodeSlot<S>[];
   network: NetworkState;
+  /**
+   * Manual delivery: the student is the network. No message is delivered and no timer fires
+   * by itself; messages wait in `pending` (timers in their nodes' slots) until a `deliver`,
+   * `drop`, `hold` or `fire` action chooses. The queue then holds only actions and starts.
+   */
+  manual: boolean;
+  pending: Envelope<M>[];
+  /** Messages held in flight by the user, in the order they were held. */
+  held: Held<M>[];
+  /** Events that came due on a paused node, in the order they came due: they happen when it resumes. */
+  parked: QueueItem<M>[];
   hash: TraceHash;
   /** Clients, their history and the servers' client side; null when the scenario has none. */
   clients: ClientWorld | null;
@@ -136,3 +175,6 @@ export interface TraceRecord<M> {
   /** The client event this record is about. */
   client?: ClientEvent;
 }
+
+/** An action before it is given its moment (`at`): what a user or a driver chooses. */
+export type UnstampedAction = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;

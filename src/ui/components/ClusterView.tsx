@@ -7,6 +7,7 @@ import { Links } from './Links';
 import { MessageList } from './MessageList';
 import { frameOf, MovingLayer } from './MovingLayer';
 import { NodeGlyph } from './NodeGlyph';
+import { PartitionRegions } from '../network/PartitionRegions';
 
 /**
  * The cluster in two layers: servers and links in SVG (they change only at events), and
@@ -51,6 +52,7 @@ export function ClusterView() {
               <path d="M0,0L10,5L0,10Z" className="arrow-head" />
             </marker>
           </defs>
+          <PartitionRegions positions={positions} />
           <Links positions={positions} />
         </svg>
         <MovingLayer positions={positions} />

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSim } from '../store/simStore';
+import { GroupPicker } from '../network/GroupPicker';
+import '../network/network.css';
 
 /** Partitions by picking the nodes of one side; heal everything; network loss, duplication and latency. */
 export function FaultControls() {
@@ -10,6 +12,8 @@ export function FaultControls() {
   const cuts = useSim((s) => s.snapshot?.network.cuts.length ?? 0);
   const n = useSim((s) => s.nodeIds.length);
   const parsed = JSON.parse(groups) as number[][] | null;
+  const manual = useSim((s) => s.snapshot?.manual ?? false);
+  const [grouping, setGrouping] = useState(false);
   const split = () => {
     if (pick === null || pick.length === 0 || pick.length === n) return;
     act({ type: 'partition', groups: [pick.toSorted((a, b) => a - b)] });
@@ -22,9 +26,18 @@ export function FaultControls() {
         {parsed === null ? 'No partition.' : `Partitioned: ${parsed.map((g) => `{${g.map((id) => `S${id}`).join(', ')}}`).join(' | ')}`}
         {cuts > 0 ? ` ${cuts} one-way link${cuts === 1 ? '' : 's'} cut.` : ''}
       </p>
-      {pick === null ? (
+      {parsed !== null && parsed.length > 1 && (
+        <div className="heal-groups" role="group" aria-label="Heal one group">
+          {parsed.map((g) => (
+            <button key={g.join('-')} type="button" data-heal-group={g.join('-')} aria-label={`Heal the group ${g.map((id) => `S${id}`).join(', ')}: it rejoins everyone`}
+              onClick={() => act({ type: 'heal', nodes: g })}>Heal {`{${g.map((id) => `S${id}`).join(', ')}}`}</button>
+          ))}
+        </div>
+      )}
+      {grouping ? <GroupPicker onDone={() => setGrouping(false)} /> : pick === null ? (
         <div className="row">
           <button type="button" onClick={() => setPick([])}>Partition…</button>
+          <button type="button" data-open-groups onClick={() => setGrouping(true)} title="A group for each server: any number of groups">Groups…</button>
           <button type="button" onClick={() => act({ type: 'heal' })} disabled={parsed === null && cuts === 0} title="Heal the partition and restore every cut link (H)">Heal all</button>
         </div>
       ) : (
@@ -34,7 +47,11 @@ export function FaultControls() {
           <button type="button" onClick={() => setPick(null)}>Cancel</button>
         </div>
       )}
-      <p className="hint">Click a link between two servers to cut or restore that one direction.</p>
+      <p className="hint">Click a link between two servers to cut or restore that one direction; click a message to deliver, hold, copy or drop it.</p>
+      <label className="switch" title="Nothing arrives and no timer fires until you choose: you are the network">
+        <input type="checkbox" checked={manual} data-manual-toggle="settings" onChange={(e) => act({ type: 'network', manual: e.target.checked })} />
+        Manual delivery: choose every message and timer
+      </label>
       <NetworkSettings />
     </section>
   );

@@ -37,12 +37,12 @@ function itemsOf(snap: Snapshot, positions: Point[], blocked: ReturnType<typeof 
     const from = positions[m.from - 1];
     const to = positions[m.to - 1];
     const at = paused && from && to && m.from !== m.to
-      ? messagePlacement(lane(from, to), m.sentAt, m.deliverAt, null, blocked(m.from, m.to) !== null, snap.time, snap.network.latencyMax)
+      ? messagePlacement(lane(from, to), m.sentAt + m.heldFor, m.deliverAt, null, blocked(m.from, m.to) !== null, m.heldAt ?? snap.time, snap.network.latencyMax)
       : null;
     return {
       id: m.id, type: m.type, from: m.from, to: m.to,
       x: at?.x.toFixed(1), y: at?.y.toFixed(1),
-      text: `${m.label} from S${m.from} to S${m.to}${m.duplicateOf !== null ? ' (duplicate)' : ''}`,
+      text: `${m.label} from S${m.from} to S${m.to}${m.duplicateOf !== null ? ' (duplicate)' : ''}${m.heldAt !== null ? ' (held)' : ''}`,
     };
   });
 }

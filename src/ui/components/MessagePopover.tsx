@@ -1,6 +1,6 @@
 import { useSim } from '../store/simStore';
 
-/** The message the user clicked: its fields, and the offer to drop it. */
+/** The message the user clicked: its fields, and what the network may do with it (deliver now, hold or release, duplicate, drop). */
 export function MessagePopover() {
   const id = useSim((s) => s.selectedMessage);
   const msg = useSim((s) => s.snapshot?.messages.find((m) => m.id === s.selectedMessage && m.lostAt === null));
@@ -15,9 +15,16 @@ export function MessagePopover() {
         {fields.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
         <div><dt>sent / arrives</dt><dd>{msg.sentAt} → {msg.deliverAt} ms</dd></div>
         {msg.duplicateOf !== null && <div><dt>duplicate of</dt><dd>#{msg.duplicateOf}</dd></div>}
+        {msg.heldAt !== null && <div><dt>held</dt><dd>since {msg.heldAt} ms</dd></div>}
       </dl>
-      <div className="row">
-        <button type="button" className="danger" onClick={() => { act({ type: 'drop', message: msg.id }); close(null); }}>Drop this message</button>
+      {/* The student as the network: this message, now. */}
+      <div className="row" data-message-actions>
+        <button type="button" data-choice="deliver" onClick={() => { act({ type: 'deliver', message: msg.id }); close(null); }}>Deliver now</button>
+        {msg.heldAt === null
+          ? <button type="button" data-choice="hold" onClick={() => act({ type: 'hold', message: msg.id })}>Hold</button>
+          : <button type="button" data-choice="release" onClick={() => act({ type: 'release', message: msg.id })}>Release</button>}
+        <button type="button" data-choice="duplicate" onClick={() => act({ type: 'duplicate', message: msg.id })}>Duplicate</button>
+        <button type="button" className="danger" data-choice="drop" onClick={() => { act({ type: 'drop', message: msg.id }); close(null); }}>Drop this message</button>
         <button type="button" onClick={() => close(null)}>Close</button>
       </div>
     </div>

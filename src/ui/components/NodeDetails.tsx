@@ -30,11 +30,35 @@ export function NodeDetails() {
     <section ref={sight} className="panel details" aria-label={`S${id} details`}>
       <h2>S{id} <small>{node.up ? badgeNow.label.toLowerCase() : 'crashed'}</small></h2>
       <NodeActions id={id} up={node.up} protocol={protocol} />
+      <ProcessControls id={id} up={node.up} paused={node.paused} clockRate={node.clockRate} />
       <h3>Persistent <small>survives a crash</small></h3>
       <dl>{list(fields.persistent)}</dl>
       <h3 className={node.up ? '' : 'erased'}>Volatile <small>{node.up ? 'lost in a crash' : 'erased by the crash'}</small></h3>
       <dl className={node.up ? '' : 'erased'}>{list(fields.volatile)}</dl>
     </section>
+  );
+}
+
+/** The clock rates offered: a clock may run slow or fast against true time. */
+const CLOCK_RATES = [0.5, 0.8, 1, 1.25, 2];
+
+/** A process pause (state kept, messages and timers wait) and the node's clock rate. */
+function ProcessControls({ id, up, paused, clockRate }: { id: number; up: boolean; paused: boolean; clockRate: number }) {
+  const act = useSim((s) => s.act);
+  const rates = CLOCK_RATES.includes(clockRate) ? CLOCK_RATES : [...CLOCK_RATES, clockRate].toSorted((a, b) => a - b);
+  return (
+    <div className="node-actions row">
+      {paused
+        ? <button type="button" data-node-pause="resume" onClick={() => act({ type: 'resume', node: id })}>Resume S{id}</button>
+        : <button type="button" data-node-pause="pause" disabled={!up} title="A process pause, as a long garbage collection: it keeps its state; messages to it wait, and its timers fire late when it resumes"
+          onClick={() => act({ type: 'pause', node: id })}>Pause S{id}</button>}
+      <label>Clock
+        <select value={clockRate} data-node-clock aria-label={`Clock rate of S${id}`} onKeyDown={(e) => e.stopPropagation()}
+          onChange={(e) => act({ type: 'drift', node: id, rate: Number(e.target.value) })}>
+          {rates.map((r) => <option key={r} value={r}>{r === 1 ? 'true time' : `${r}× ${r > 1 ? '(fast)' : '(slow)'}`}</option>)}
+        </select>
+      </label>
+    </div>
   );
 }
 

@@ -12,6 +12,9 @@ import { CRASHED, roleStyle } from '../theme';
 export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }: { id: number; at: Point; flagged: boolean; labelRoom: number }) {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);
+  // A process pause is not a crash: the server keeps its state, drawn faded behind pause bars.
+  const paused = useSim((s) => s.nodes[id]?.paused ?? false);
+  const clockRate = useSim((s) => s.nodes[id]?.clockRate ?? 1);
   // Only what the badge draws, as a string: a node's log and timers change far more often.
   const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state))));
   const selected = useSim((s) => s.selectedNode === id);
@@ -22,7 +25,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
   const pick = useSim((s) => s.partitionPick);
   if (up === undefined || badgeKey === '') return null;
   const b = JSON.parse(badgeKey) as Badge;
-  const role = up ? { ...roleStyle(b.role), label: b.label } : CRASHED;
+  const role = up ? { ...roleStyle(b.role), label: paused ? `${b.label} · paused` : b.label } : CRASHED;
   const r = VIEW.nodeRadius;
   const onActivate = () => {
     if (picking) setPick(picked ? pick!.filter((x) => x !== id) : [...pick!, id]);
@@ -36,9 +39,11 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
       data-role={up ? b.role : 'crashed'}
       data-term={b.term}
       data-up={up}
+      data-paused={paused}
+      data-clock-rate={clockRate}
       role="button"
       tabIndex={0}
-      aria-label={picking ? `${picked ? 'Unpick' : 'Pick'} S${id} for one side of the partition` : `Select S${id}, ${up ? b.label.toLowerCase() : 'crashed'}, ${b.lines.join(', ')}`}
+      aria-label={picking ? `${picked ? 'Unpick' : 'Pick'} S${id} for one side of the partition` : `Select S${id}, ${up ? b.label.toLowerCase() : 'crashed'}${paused ? ', paused' : ''}${clockRate !== 1 ? `, clock at ${clockRate}×` : ''}, ${b.lines.join(', ')}`}
       aria-pressed={picking ? picked : selected}
       onClick={onActivate}
       onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); onActivate(); } }}
@@ -48,6 +53,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
       {(selected || picked) && <circle r={r + 11} className={picked ? 'node-picked' : 'node-selected'} />}
       <circle
         r={r}
+        opacity={paused ? 0.45 : undefined}
         fill={role.fill}
         stroke={role.color}
         strokeWidth={up && b.strong ? 6 : 3}
@@ -57,6 +63,14 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
       <text className="node-id" y={-12}>S{id}</text>
       <Fitted className="node-line" y={9} room={(size) => roomAt(9, r, size)} text={b.lines[0]} />
       <Fitted className="node-line" y={26} room={(size) => roomAt(26, r, size)} text={b.lines[1]} />
+      {paused && (
+        <g className="node-paused" aria-hidden="true">
+          <circle cx={r * 0.72} cy={-r * 0.72} r={13} />
+          <rect x={r * 0.72 - 6} y={-r * 0.72 - 7} width={4} height={14} />
+          <rect x={r * 0.72 + 2} y={-r * 0.72 - 7} width={4} height={14} />
+        </g>
+      )}
+      {clockRate !== 1 && <text className="node-clock" x={0} y={-r - 8}>clock {clockRate}×</text>}
       {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
     </g>

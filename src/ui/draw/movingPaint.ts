@@ -39,6 +39,7 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     ctx.globalAlpha = opacity;
     drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false, isSelected);
     if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, '#b45309', 14);
+    if (m.heldAt !== null) drawHeld(ctx, x, y);
     if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 15, first: isSelected, opacity });
     ctx.globalAlpha = 1;
   }
@@ -64,7 +65,8 @@ export function placeMessages(frame: MovingFrame, positions: Point[]): { m: Mess
     const to = positions[m.to - 1];
     // A message a node sends itself (Paxos: proposer to its own acceptor) has no link to travel.
     if (from === undefined || to === undefined || m.from === m.to) continue;
-    const p = messagePlacement(lane(from, to), m.sentAt, m.deliverAt, m.lostAt, blocked(m.from, m.to) !== null, frame.time, frame.network.latencyMax);
+    // A held message stays where it was when held; once released it flies on from there.
+    const p = messagePlacement(lane(from, to), m.sentAt + m.heldFor, m.deliverAt, m.lostAt, blocked(m.from, m.to) !== null, m.heldAt ?? frame.time, frame.network.latencyMax);
     if (p.opacity > 0) out.push({ m, ...p });
   }
   return out;
@@ -98,6 +100,13 @@ function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: b
   if (st.shape === 'ring' && filled) {
     ctx.beginPath(); ctx.arc(x, y, 3.5, 0, TWO_PI); ctx.fillStyle = st.color; ctx.fill();
   }
+}
+
+/** A held message: pause bars beside it, as on a media player. */
+function drawHeld(ctx: Context2D, x: number, y: number): void {
+  ctx.fillStyle = '#7c3aed';
+  ctx.fillRect(x - 20, y - 7, 4, 14);
+  ctx.fillRect(x - 14, y - 7, 4, 14);
 }
 
 function label(ctx: Context2D, text: string, x: number, y: number, color: string, size: number): void {

@@ -18,7 +18,8 @@ export function linkBlocker(key: string): (from: number, to: number) => 'partiti
   groups?.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
   return (from, to) => {
     if (cuts.has(`${from}>${to}`)) return 'cut';
-    if (groups !== null && groupOf.get(from) !== groupOf.get(to)) return 'partition';
+    // A node in no group (one healed out of a partition) talks to everyone.
+    if (groups !== null && groupOf.has(from) && groupOf.has(to) && groupOf.get(from) !== groupOf.get(to)) return 'partition';
     return null;
   };
 }

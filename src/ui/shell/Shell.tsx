@@ -11,6 +11,7 @@ import { PaxosTable } from '../components/PaxosTable';
 import { Progress } from '../components/Progress';
 import { SlotTable } from '../components/SlotTable';
 import { Timeline } from '../components/Timeline';
+import { PendingChoices } from '../network/PendingChoices';
 import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
 import { Drawer } from './Drawer';
@@ -75,6 +76,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
               <MessagePopover />
             </div>
             <Legend />
+            <PendingChoices />
           </div>
           <div className="story">
             <div data-region="narration"><BrokenRuleBanner /><Narration /></div>

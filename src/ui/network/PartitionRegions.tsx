@@ -1,0 +1,23 @@
+import { memo } from 'react';
+import { type Point, VIEW } from '../geometry/layout';
+import { useSim } from '../store/simStore';
+import { GROUP_COLORS, regionPath } from './groups';
+
+/**
+ * The partition's groups as coloured regions under the links and servers: each group's
+ * servers inside one rounded shape. Nothing while the network is whole.
+ */
+export const PartitionRegions = memo(function PartitionRegions({ positions }: { positions: Point[] }) {
+  const key = useSim((s) => JSON.stringify(s.snapshot?.network.groups ?? null));
+  const groups = JSON.parse(key) as number[][] | null;
+  if (groups === null) return null;
+  return (
+    <g className="partition-regions" aria-hidden="true">
+      {groups.map((g, i) => (
+        <path key={g.join('-')} data-group={g.join('-')} d={regionPath(g.toSorted((a, b) => a - b).map((id) => positions[id - 1]).filter(Boolean))}
+          fill={GROUP_COLORS[i % GROUP_COLORS.length]} stroke={GROUP_COLORS[i % GROUP_COLORS.length]}
+          strokeWidth={2 * VIEW.nodeRadius + 30} strokeLinejoin="round" strokeLinecap="round" opacity={0.85} />
+      ))}
+    </g>
+  );
+});
