@@ -1,6 +1,7 @@
 import { MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
 import { PAXOS_BUGS } from '../engine/paxos/bugs';
 import { RAFT_BUGS } from '../engine/raft/bugs';
+import { TWOPC_BUGS } from '../engine/twopc/bugs';
 
 /**
  * The mutants each protocol understands, for validating scenarios. Only the catalogues:
@@ -10,4 +11,5 @@ export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, s
   raft: RAFT_BUGS,
   paxos: PAXOS_BUGS,
   multipaxos: MULTIPAXOS_BUGS,
+  '2pc': TWOPC_BUGS,
 };
