@@ -15,6 +15,8 @@ import type { Protocol } from './sim/protocol';
 import type { Pseudocode } from './sim/pseudocode';
 import type { NodeSlot } from './sim/types';
 import { AtomicMonitor } from './invariants/atomic';
+import { threepc } from './threepc';
+import { THREEPC_PSEUDOCODE } from './threepc/pseudocode';
 import { twopc } from './twopc';
 import { locks } from './twopc/log';
 import { TWOPC_PSEUDOCODE } from './twopc/pseudocode';
@@ -86,6 +88,13 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
     pseudocode: TWOPC_PSEUDOCODE,
     converged: atomicSettled,
     // The coordinator is fixed, not elected: the fuzzer's leader strikes do not apply.
+    leader: () => null,
+  },
+  '3pc': {
+    protocol: threepc as Protocol<unknown, { type: string }>,
+    monitor: (n) => new AtomicMonitor(n) as SafetyMonitor<unknown>,
+    pseudocode: THREEPC_PSEUDOCODE,
+    converged: atomicSettled,
     leader: () => null,
   },
 };

@@ -1,6 +1,7 @@
 import { MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
 import { PAXOS_BUGS } from '../engine/paxos/bugs';
 import { RAFT_BUGS } from '../engine/raft/bugs';
+import { THREEPC_BUGS } from '../engine/threepc/bugs';
 import { TWOPC_BUGS } from '../engine/twopc/bugs';
 
 /**
@@ -12,4 +13,5 @@ export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, s
   paxos: PAXOS_BUGS,
   multipaxos: MULTIPAXOS_BUGS,
   '2pc': TWOPC_BUGS,
+  '3pc': THREEPC_BUGS,
 };

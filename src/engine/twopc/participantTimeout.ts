@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { rule } from './decide';
-import { append, inDoubt } from './log';
+import { append, inDoubt, statusOf } from './log';
 import type { CommitRules } from './rules';
 import type { AtomicMessage, AtomicState } from './types';
 
@@ -26,8 +26,9 @@ export function onParticipantTimeout(s: AtomicState, ctx: Context, rules: Commit
   }
   out.mark('timeout.else', () => `in doubt on ${doubt.join(', ')}`);
   if (ctx.bugs.has('inDoubtDecidesAlone')) {
-    for (const tx of doubt) state = append(state, tx, 'abort');
-    return out.done(state, rule(rules, 'abortAlone'), () => `S${ctx.self} gives up waiting and aborts ${doubt.join(', ')} alone`);
+    // The mutant decides from its own state alone: commit what it pre-committed (3PC), abort the rest.
+    for (const tx of doubt) state = append(state, tx, statusOf(state, tx) === 'precommitted' ? 'commit' : 'abort');
+    return out.done({ ...state, recoveredInDoubt: [] }, rule(rules, 'abortAlone'), () => `S${ctx.self} gives up waiting and decides ${doubt.join(', ')} alone`);
   }
   state = rules.onDoubt(state, doubt, out, ctx);
   return out.done(state, rule(rules, 'inDoubt'), () => `${rules.doubtText(ctx.self, doubt)}${work !== null ? `; ${work.id}, never voted on, it aborts alone` : ''}`);

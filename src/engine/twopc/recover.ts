@@ -3,7 +3,7 @@ import { Outbox } from '../sim/protocol';
 import { rule } from './decide';
 import { inDoubt } from './log';
 import type { CommitRules } from './rules';
-import { startParticipantTimer, startResendTimer } from './state';
+import { startResendTimer } from './state';
 import { COORDINATOR, participants } from './transaction';
 import type { AtomicMessage, AtomicState, Outgoing } from './types';
 
@@ -38,7 +38,7 @@ export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Ste
   if (doubt.length > 0) {
     out.mark('recover.inDoubt', () => `in doubt on ${doubt.join(', ')}`);
     for (const tx of doubt) for (const id of rules.askWhom(ctx)) out.send(id, { type: 'AskDecision', tx });
-    startParticipantTimer(out, ctx);
+    rules.startDoubtTimer(out, ctx);
   }
   return out.done(state, rule(rules, 'recover'), () => (doubt.length > 0
     ? `S${ctx.self} recovers in doubt on ${doubt.join(', ')}: its log holds a yes vote and no decision, so it takes the locks again and asks`
