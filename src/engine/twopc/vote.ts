@@ -28,7 +28,7 @@ export function onPrepare(s: AtomicState, from: NodeId, tx: string, ctx: Context
     out.send(from, { type: 'Vote', tx, vote: 'yes' });
     rules.startDoubtTimer(out, ctx);
     return out.done({ ...append(s, tx, 'yes'), working: null }, rule(rules, 'vote'),
-      () => `S${ctx.self} writes its yes vote on ${tx} to its log, then votes yes: from now on only the coordinator can decide`);
+      () => `S${ctx.self} writes its yes vote on ${tx} to its log, then votes yes: from now on it may not decide alone`);
   }
   out.mark('onPrepare.else');
   out.mark('onPrepare.no', () => `log += "abort ${tx}"`);
