@@ -1,6 +1,7 @@
 /**
  * Random fault schedules with every safety check on, on every core (worker threads).
- *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K]
+ *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--crash-only]
+ * --crash-only keeps to crashes and recoveries, every message delivered in time: what 3PC assumes.
  * Schedule i is the same whichever worker runs it, and the result is the serial one: the
  * first failing schedule is the lowest-numbered one. Prints each worker's rate, coverage,
  * liveness and a final line `schedules=N events=E violations=V rate=R schedules/s`.
@@ -14,7 +15,7 @@ import type { Action, SimConfig } from '../engine/sim/types';
 import type { Chunk, ChunkDone, FuzzJob } from './fuzzWorker';
 import { fail, parseIntArg } from './input';
 
-const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K]';
+const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--crash-only]';
 /** Schedules per message to a worker: small enough to balance the cores, large enough to keep messages rare. */
 const CHUNK = 20;
 
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
   let workers = availableParallelism();
   const bugs: string[] = [];
   const off: string[] = [];
+  let crashOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} expects a value; ${USAGE}`));
@@ -97,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--workers') workers = parseIntArg('--workers', value(), 1, 256);
     else if (a === '--bug') bugs.push(value());
     else if (a === '--off') off.push(value());
+    else if (a === '--crash-only') crashOnly = true;
     else fail(`unknown argument ${JSON.stringify(a)}; ${USAGE}`);
   }
   if (protocol === undefined) fail(`--protocol is required (one of ${protocolNames().join(', ')}); ${USAGE}`);
@@ -110,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
   for (const p of off) if (!predicates.includes(p)) fail(`unknown check ${JSON.stringify(p)} for ${protocol}: expected one of ${predicates.join(', ')}`);
 
   const started = performance.now();
-  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off } }, schedules, workers);
+  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off, crashOnly } }, schedules, workers);
   const seconds = (performance.now() - started) / 1000;
 
   const failure = result.firstFailure;
