@@ -661,6 +661,8 @@ function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
   if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
   if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
   if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';
+  // Atomic commit: a coordinator's or a backup's decision (a participant only learns it).
+  if (rec.rule === '2pc.decide' || rec.rule === '3pc.decide') return 'commit';
   if (rec.action !== undefined && rec.action.type !== 'request' && rec.action.type !== 'timeout') return 'fault';
   return null;
 }

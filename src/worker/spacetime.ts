@@ -248,7 +248,7 @@ export function laneMarkKind(rec: TraceRecord<Msg>): LaneMarkKind | null {
   if (rec.action?.type === 'recover') return 'recover';
   if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
   if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
-  if (rec.applied !== undefined || rec.rule === 'paxos.learn') return 'commit';
+  if (rec.applied !== undefined || rec.rule === 'paxos.learn' || rec.rule === '2pc.decide' || rec.rule === '3pc.decide') return 'commit';
   return null;
 }
 
@@ -260,7 +260,7 @@ function markLabel(kind: LaneMarkKind, rec: TraceRecord<Msg>): string {
     const last = rec.applied[rec.applied.length - 1].index + 1;
     return `commit ${first === last ? first : `${first}–${last}`}`;
   }
-  if (kind === 'commit') return 'learned';
+  if (kind === 'commit') return rec.rule === 'paxos.learn' ? 'learned' : 'decided';
   return kind;
 }
 
