@@ -1,6 +1,9 @@
 import type { AtomicState, Decision, LogRecord, ParticipantStatus } from './types';
 
-/** The last record the log holds for a transaction (logs are short: a few records per transaction). */
+/**
+ * A transaction's records, in order. A log holds a few records per transaction, so reading it
+ * costs as much as the transactions the node took part in: a lecture's handful.
+ */
 function records(log: readonly LogRecord[], tx: string): LogRecord['rec'][] {
   const out: LogRecord['rec'][] = [];
   for (const r of log) if (r.tx === tx) out.push(r.rec);
@@ -36,9 +39,14 @@ export function statusOf(s: AtomicState, tx: string): ParticipantStatus {
 
 /** Transactions this participant voted yes on and has no decision for: in doubt, their locks held. */
 export function inDoubt(s: AtomicState): string[] {
-  const out: string[] = [];
-  for (const r of s.log) if (r.rec === 'yes' && decisionOf(s, r.tx) === null) out.push(r.tx);
-  return out;
+  // One pass over the log: a transaction is in doubt from its yes until its decision.
+  const open = new Set<string>();
+  for (const r of s.log) {
+    if (r.rec === 'yes') open.add(r.tx);
+    else if (r.rec === 'commit' || r.rec === 'abort') open.delete(r.tx);
+  }
+  for (const o of s.outgoing) open.delete(o.tx);
+  return [...open];
 }
 
 /** Every transaction whose locks this participant holds: the one it works on, and those in doubt. */
