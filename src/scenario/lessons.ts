@@ -376,7 +376,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'S2, S3 and S4 committed t1 and hold no locks; S1 wrote "commit t1", then "end t1".',
     endsAt: 200,
     speed: 0.02,
-    scenario: atomicLesson('2pc', 'Two-phase commit: everyone votes yes', {
+    scenario: atomicLesson('2pc', 'Everyone votes yes', {
       nodes: 4, seed: 31, timing: EVEN_DELAYS,
       actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }],
       narration: [
@@ -413,7 +413,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'From 90 ms to 1 s the participants hold t1\'s locks in doubt; after S1 recovers, all of them commit t1.',
     endsAt: 1200,
     speed: 0.1,
-    scenario: atomicLesson('2pc', '2PC blocks: the coordinator fails after the vote', {
+    scenario: atomicLesson('2pc', 'Blocking: the coordinator fails after the vote', {
       nodes: 4, seed: 33, timing: EVEN_DELAYS,
       actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, ...COORDINATOR_FAILS],
       narration: [
@@ -434,7 +434,7 @@ export const LESSONS: Lesson[] = [
     outcome: 'With the same failure as A3, S2, S3 and S4 aborted t1 by 450 ms, while S1 was still down; nothing blocked and every check held.',
     endsAt: 1200,
     speed: 0.1,
-    scenario: atomicLesson('3pc', '3PC: the participants finish without the coordinator', {
+    scenario: atomicLesson('3pc', 'The participants finish without the coordinator', {
       nodes: 4, seed: 34, timing: EVEN_DELAYS,
       actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, ...COORDINATOR_FAILS],
       narration: [
@@ -457,7 +457,7 @@ export const LESSONS: Lesson[] = [
     endsAt: 600,
     speed: 0.05,
     violates: ['atomicity'],
-    scenario: atomicLesson('3pc', '3PC under a partition: one side commits, the other aborts', {
+    scenario: atomicLesson('3pc', 'A partition: one side commits, the other aborts', {
       nodes: 4, seed: 35, timing: EVEN_DELAYS,
       actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, { at: 85, type: 'partition', groups: [[1, 2], [3, 4]] }],
       narration: [

@@ -12,6 +12,8 @@ import { Narration } from './components/Narration';
 import { ScenarioBar } from './components/ScenarioBar';
 import { NodeDetails } from './components/NodeDetails';
 import { PaxosTable } from './components/PaxosTable';
+import { viewOf } from './protocolView';
+import { DescriptorTable } from './components/DescriptorTable';
 import { Progress } from './components/Progress';
 import { SlotTable } from './components/SlotTable';
 import { Notices } from './components/Notices';
@@ -68,7 +70,8 @@ export function App({ opened }: { opened: Opened }) {
 function Shell({ onHelp }: { onHelp: () => void }) {
   const ready = useSim((s) => s.snapshot !== null);
   const title = useSim((s) => s.scenario?.title);
-  const protocol = useSim((s) => ({ raft: 'Raft', paxos: 'Paxos', multipaxos: 'Multi-Paxos' } as const)[s.scenario?.protocol ?? 'raft']);
+  const name = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const protocol = viewOf(name).name;
   const openFile = useOpenFile();
   return (
     <div
@@ -101,7 +104,7 @@ function Shell({ onHelp }: { onHelp: () => void }) {
             <ClusterSettings />
             <RunDetails />
           </aside>
-          {protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
+          {viewOf(name).table !== undefined ? <DescriptorTable protocol={name} /> : protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
           <EventLog />
           <SpaceTime />
         </main>
