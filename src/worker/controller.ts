@@ -658,6 +658,9 @@ function traceView(rec: TraceRecord<Msg>): TraceView {
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
   if (rec.kind === 'refused') return null;
   if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
+  // Atomic commit has no elections: the slot marks a participant's timer running out in doubt
+  // (2PC: blocked, asking again; 3PC: the termination protocol starts), so blocked time shows as a run of marks.
+  if (rec.rule === '2pc.inDoubt' || rec.rule === '3pc.inDoubt') return 'election';
   if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
   if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
   if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';

@@ -23,7 +23,7 @@ export function coordinatorDoing(s: AtomicState, participants: number): string {
 }
 
 /** 2PC and 3PC are drawn alike: the coordinator, the participants, their votes, locks and doubt. */
-function atomicView(name: string, pseudocode: Pseudocode): ProtocolView {
+function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): ProtocolView {
   return {
     pseudocode,
     name,
@@ -75,8 +75,9 @@ function atomicView(name: string, pseudocode: Pseudocode): ProtocolView {
         ],
       };
     },
-    // A decision (the coordinator's, or a 3PC backup's) is the commit mark; nobody is elected.
-    marks: { election: null, leader: null, commit: 'decision', fault: 'fault' },
+    // A decision (the coordinator's, or a 3PC backup's) is the commit mark. Nobody is elected:
+    // that slot marks a participant's timer running out in doubt, so blocked time is a run of marks.
+    marks: { election: doubtMark, leader: null, commit: 'decision', fault: 'fault' },
     timing: [
       { key: 'electionTimeoutMin', label: 'Vote / participant timeout min (ms)' },
       { key: 'electionTimeoutMax', label: 'Vote / participant timeout max (ms)' },
@@ -105,8 +106,8 @@ function atomicView(name: string, pseudocode: Pseudocode): ProtocolView {
   };
 }
 
-export const twopcView = atomicView('2PC', TWOPC_PSEUDOCODE);
-export const threepcView = atomicView('3PC', THREEPC_PSEUDOCODE);
+export const twopcView = atomicView('2PC', TWOPC_PSEUDOCODE, 'in doubt, blocked');
+export const threepcView = atomicView('3PC', THREEPC_PSEUDOCODE, 'coordinator silent: termination');
 
 const STATUS_WORDS: Record<ParticipantStatus, string> = {
   unknown: '—', working: 'working', uncertain: 'voted yes · in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
@@ -128,7 +129,7 @@ export function atomicTable(nodes: readonly NodeFacts[]): TableModel {
   for (const q of cs?.queue ?? []) note(q.id);
   const participants = nodes.filter((n) => n.id !== COORDINATOR);
   return {
-    caption: 'Transactions: the coordinator\'s log and each participant\'s vote, decision and locks',
+    caption: 'Transactions: decisions, votes, locks',
     columns: ['transaction', `S${COORDINATOR} coordinator`, ...participants.map((n) => `S${n.id}`)],
     rows: order.map((tx) => ({
       key: tx,
