@@ -29,7 +29,7 @@ test.describe('atomic commit: 2PC and 3PC', () => {
       await expect(cell(page, 't1', id)).toHaveAttribute('data-tone', 'committed');
       await expect(node(page, id).locator('.node-lock')).toHaveCount(0);
     }
-    await expect(page.locator('[data-check][data-ok="false"]')).toHaveCount(0);
+    await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'true');
   });
 
   test('3PC under a partition: one side commits, the other aborts, and the atomicity check fails', async ({ page }) => {
@@ -37,9 +37,33 @@ test.describe('atomic commit: 2PC and 3PC', () => {
     await open(page, './#lesson=atomic-3pc-partition&t=560');
     await expect(cell(page, 't1', 2)).toHaveAttribute('data-tone', 'committed');
     for (const id of [3, 4]) await expect(cell(page, 't1', id)).toHaveAttribute('data-tone', 'aborted');
+    // The header's badge says unsafe; the safety panel, in the drawer, names the check.
+    await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
+    await page.locator('.safety-badge').click();
     await expect(check(page, 'atomicity')).toHaveAttribute('data-ok', 'false');
     await expect(check(page, 'validity')).toHaveAttribute('data-ok', 'true');
     await shot(page, 'atomic-3pc-partition-1280');
+  });
+
+  // The other atomic lessons, opened at their end: the outcome each states, in the browser.
+  for (const [lesson, t, tone, s1Up] of [['atomic-2pc-commit', 200, 'committed', true], ['atomic-2pc-no', 200, 'aborted', true], ['atomic-3pc-crash', 450, 'aborted', false]] as const) {
+    test(`${lesson}: every participant ends ${tone}, holding no lock`, async ({ page }) => {
+      await open(page, `./#lesson=${lesson}&t=${t}`);
+      await expect(node(page, 1)).toHaveAttribute('data-up', String(s1Up));
+      for (const id of [2, 3, 4]) {
+        await expect(cell(page, 't1', id)).toHaveAttribute('data-tone', tone);
+        await expect(node(page, id).locator('.node-lock')).toHaveCount(0);
+      }
+      await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'true');
+    });
+  }
+
+  test('atomic-raft-contrast: under Raft the same failure ends with a new leader in a later term', async ({ page }) => {
+    await open(page, './#lesson=atomic-raft-contrast&t=1200');
+    const leader = page.locator('g.node[data-role="leader"][data-up="true"]');
+    await expect(leader).toHaveCount(1);
+    await expect(leader).not.toHaveAttribute('data-node-id', '1');
+    expect(Number(await leader.getAttribute('data-term'))).toBeGreaterThan(1);
   });
 
   test('a 2PC cluster from the settings takes a transaction typed at S1, and S3\'s no vote aborts it everywhere', async ({ page }) => {
