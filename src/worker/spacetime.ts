@@ -234,7 +234,8 @@ export class SpaceTimeLog {
 function networkAfter(prev: NetworkSpan, action: { type: string; groups?: NodeId[][]; from?: NodeId; to?: NodeId }): Omit<NetworkSpan, 't' | 'seq'> {
   switch (action.type) {
     case 'partition': return { groups: action.groups!.map((g) => [...g]), cuts: prev.cuts };
-    case 'heal': return { groups: null, cuts: prev.cuts };
+    // A heal ends the partition and restores every cut link, as the simulator's heal does.
+    case 'heal': return { groups: null, cuts: [] };
     case 'cut': return { groups: prev.groups, cuts: [...new Set([...prev.cuts, `${action.from}>${action.to}`])] };
     default: return { groups: prev.groups, cuts: prev.cuts.filter((c) => c !== `${action.from}>${action.to}`) };
   }
