@@ -16,6 +16,7 @@ import { takeOverAfter } from './timing';
  */
 export const THREEPC_RULES: CommitRules = {
   name: '3pc',
+  allYesRule: 'precommit',
   allYes: preCommit,
   startDoubtTimer: (out, ctx) => out.startTimer('wait', takeOverAfter(ctx), takeOverAfter(ctx)),
   onDoubt: terminate,

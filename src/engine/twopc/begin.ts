@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { begin, rule } from './decide';
-import type { CommitRules } from './rules';
+import { begin } from './decide';
+import { type CommitRules, rule } from './rules';
 import { COORDINATOR, parseTx, txText } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';
 

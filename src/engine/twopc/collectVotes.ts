@@ -1,8 +1,8 @@
 import { majority } from '../quorum/quorum';
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { decide, rule } from './decide';
-import type { CommitRules } from './rules';
+import { decide } from './decide';
+import { type CommitRules, rule } from './rules';
 import { participants } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';
 
@@ -29,8 +29,8 @@ export function onVote(s: AtomicState, from: NodeId, m: VoteMsg, ctx: Context, r
   const enough = ctx.bugs.has('majorityCommit') ? yes >= majority(all.length) : yes === all.length;
   out.mark('onVote.allIf', () => `${enough ? 'yes' : 'no'}: ${yes} of ${all.length} voted yes`);
   if (!enough) return out.done(state, rule(rules, 'vote'), () => `S${ctx.self} has ${yes} of ${all.length} yes votes on ${m.tx}`);
-  return out.done(rules.allYes(state, out, ctx), rule(rules, rules.name === '2pc' ? 'decide' : 'precommit'),
-    () => `Every participant voted yes on ${m.tx}: S${ctx.self} ${rules.name === '2pc' ? 'decides commit' : 'sends PreCommit'}`);
+  return out.done(rules.allYes(state, out, ctx), rule(rules, rules.allYesRule),
+    () => `Every participant voted yes on ${m.tx}: S${ctx.self} ${rules.allYesRule === 'decide' ? 'decides commit' : 'sends PreCommit'}`);
 }
 
 /** A vote did not come in time: the coordinator decides abort (it may: nobody can have committed). */

@@ -1,6 +1,5 @@
 import type { Context } from '../sim/protocol';
 import { append } from './log';
-import type { CommitRules } from './rules';
 import { type AtomicOut, startResendTimer, startWorkTimer } from './state';
 import { participants, txText } from './transaction';
 import type { AtomicState, Decision, Tx } from './types';
@@ -39,6 +38,3 @@ function beginNext(s: AtomicState, out: AtomicOut, ctx: Context): AtomicState {
   out.mark('decide.next', () => `next: ${txText(next)}`);
   return begin({ ...s, queue: rest }, next, out, ctx);
 }
-
-/** The rule name a shared handler reports under, e.g. '2pc.decide'. */
-export const rule = (rules: CommitRules, what: string) => `${rules.name}.${what}`;

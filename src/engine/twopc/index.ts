@@ -13,6 +13,7 @@ export type { AtomicMessage, AtomicState } from './types';
 /** Two-phase commit: the coordinator alone decides; a participant in doubt asks it, and waits. */
 export const TWOPC_RULES: CommitRules = {
   name: '2pc',
+  allYesRule: 'decide',
   allYes: (s, out, ctx) => {
     out.mark('onVote.commit');
     return decide(s, 'commit', out, ctx);

@@ -1,8 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { rule } from './decide';
 import { append, decisionOf, locks } from './log';
-import type { CommitRules } from './rules';
+import { type CommitRules, rule } from './rules';
 import type { AtomicMessage, AtomicState, Decision } from './types';
 
 /** Phase 2 at a participant: it writes the decision, commits or rolls back, releases the locks and acknowledges. */

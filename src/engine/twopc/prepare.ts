@@ -1,7 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { rule } from './decide';
-import type { CommitRules } from './rules';
+import { type CommitRules, rule } from './rules';
 import { startVoteTimer } from './state';
 import { participants } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';

@@ -1,8 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { rule } from './decide';
 import { inDoubt } from './log';
-import type { CommitRules } from './rules';
+import { type CommitRules, rule } from './rules';
 import { startResendTimer } from './state';
 import { COORDINATOR, participants } from './transaction';
 import type { AtomicMessage, AtomicState, Outgoing } from './types';

@@ -11,6 +11,8 @@ export interface CommitRules {
   readonly name: string;
   /** Every participant voted yes: 2PC decides commit; 3PC first sends PreCommit. */
   allYes(s: AtomicState, out: AtomicOut, ctx: Context): AtomicState;
+  /** The rule that step reports under: 'decide' (2PC) or 'precommit' (3PC). */
+  readonly allYesRule: string;
   /** A participant's timer after it voted yes: 2PC waits for the coordinator; 3PC staggers it by rank for the termination protocol. */
   startDoubtTimer(out: AtomicOut, ctx: Context): void;
   /** Its timer fires while it is in doubt: 2PC asks the coordinator; 3PC runs the termination protocol. */
@@ -22,3 +24,6 @@ export interface CommitRules {
   /** The coordinator has no record of a transaction it is asked about: 2PC presumes abort; 3PC cannot (the participants may have committed without it). */
   readonly presumeAbort: boolean;
 }
+
+/** The rule name a shared handler reports under, e.g. '2pc.decide'. */
+export const rule = (rules: CommitRules, what: string) => `${rules.name}.${what}`;

@@ -1,8 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { rule } from './decide';
 import { append, locks, statusOf } from './log';
-import type { CommitRules } from './rules';
+import { type CommitRules, rule } from './rules';
 import type { AtomicMessage, AtomicState } from './types';
 
 /**

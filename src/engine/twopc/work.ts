@@ -1,8 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { rule } from './decide';
 import { append, statusOf } from './log';
-import type { CommitRules } from './rules';
+import { type CommitRules, rule } from './rules';
 import { startParticipantTimer } from './state';
 import type { AtomicMessage, AtomicState, Tx } from './types';
 
