@@ -468,7 +468,7 @@ export const LESSONS: Lesson[] = [
         { at: 112, text: 'S2 commits t1.', lines: ['onDecision.log'] },
         { at: 300, text: 'On the other side S3 and S4 are uncertain and hear nothing. They are not crashed, nor is S1: the network in between is.' },
         { at: 465, text: 'S2 would take over first, but nothing from it gets across, so S3\'s turn comes: it becomes backup and asks S2 (unreachable) and S4.', lines: ['timeout.terminate'] },
-        { at: 486, text: 'S3 and S4 are both uncertain, so the backup decides abort. t1 is committed on one side and aborted on the other: the safety check for atomicity fails.', lines: ['termDecide.uncertain'] },
+        { at: 485, text: 'S3 and S4 are both uncertain, so the backup decides abort. t1 is committed on one side and aborted on the other: the safety check for atomicity fails.', lines: ['termDecide.uncertain'] },
         { at: 560, text: '3PC is safe only if silence means a crash; in an asynchronous network it does not. Consensus (Raft, Paxos) needs a majority, so only one side could ever decide.' },
       ],
     }),

@@ -33,6 +33,8 @@ describe('atomic commit safety checks', () => {
     w.log(3, 'yes');
     w.log(1, 'commit');
     expect(w.log(3, 'abort')).toEqual(['atomicity']);
+    // Reported once per transaction: a second node aborting it adds nothing new.
+    expect(w.log(2, 'abort')).toEqual([]);
   });
 
   it('validity: a commit without every yes vote', () => {

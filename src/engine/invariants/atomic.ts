@@ -19,6 +19,8 @@ interface History {
   held: Map<string, Decision>;
   /** Participants that wrote a yes vote, per transaction. */
   yes: Map<string, Set<NodeId>>;
+  /** Transactions already reported as decided both ways: one report each, so a run pauses there once. */
+  split: Set<string>;
 }
 
 /**
@@ -31,12 +33,12 @@ export class AtomicMonitor implements SafetyMonitor<AtomicState> {
   private h: History;
 
   constructor(private readonly n: number, history?: History) {
-    this.h = history ?? { prev: [], outcome: new Map(), held: new Map(), yes: new Map() };
+    this.h = history ?? { prev: [], outcome: new Map(), held: new Map(), yes: new Map(), split: new Set() };
   }
 
   clone(): AtomicMonitor {
     const yes = new Map([...this.h.yes].map(([k, v]) => [k, new Set(v)]));
-    return new AtomicMonitor(this.n, { prev: this.h.prev.slice(), outcome: new Map(this.h.outcome), held: new Map(this.h.held), yes });
+    return new AtomicMonitor(this.n, { prev: this.h.prev.slice(), outcome: new Map(this.h.outcome), held: new Map(this.h.held), yes, split: new Set(this.h.split) });
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<AtomicState>[]): Violation[] {
@@ -72,7 +74,10 @@ export class AtomicMonitor implements SafetyMonitor<AtomicState> {
     this.h.held.set(key, d);
     const first = this.h.outcome.get(tx);
     if (first === undefined) this.h.outcome.set(tx, { decision: d, node: id });
-    else if (first.decision !== d && first.node !== id) fail('atomicity', [first.node, id], `S${first.node} ${past(first.decision)} ${tx} but S${id} ${past(d)} it`);
+    else if (first.decision !== d && first.node !== id && !this.h.split.has(tx)) {
+      this.h.split.add(tx);
+      fail('atomicity', [first.node, id], `S${first.node} ${past(first.decision)} ${tx} but S${id} ${past(d)} it`);
+    }
     if (d === 'commit' && (first === undefined || first.decision !== 'commit')) {
       const yes = this.h.yes.get(tx) ?? new Set<NodeId>();
       const missing: NodeId[] = [];
