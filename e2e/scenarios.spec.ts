@@ -8,7 +8,27 @@ import { leaders, node, open, pause, play, scenarioUrl, setSpeed, shot, theLeade
 const cell = (page: Page, id: number, index: number) => page.locator(`.log-cell[data-node-id="${id}"][data-index="${index}"]`);
 
 /** What each lesson shows at its end, read off the screen. */
+/** Atomic commit: where a participant stands on t1, from the transactions table. */
+const standing = (page: Page, id: number) => page.locator(`[data-protocol-table] tr[data-row="t1"] td[data-col="S${id}"]`);
+async function allParticipants(page: Page, tone: string): Promise<void> {
+  for (const id of [2, 3, 4]) await expect(standing(page, id)).toHaveAttribute('data-tone', tone);
+}
+
 const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
+  'atomic-2pc-commit': (page) => allParticipants(page, 'committed'),
+  'atomic-2pc-no': (page) => allParticipants(page, 'aborted'),
+  'atomic-2pc-blocking': (page) => allParticipants(page, 'committed'),
+  'atomic-3pc-crash': (page) => allParticipants(page, 'aborted'),
+  'atomic-3pc-partition': async (page) => {
+    await expect(standing(page, 2)).toHaveAttribute('data-tone', 'committed');
+    for (const id of [3, 4]) await expect(standing(page, id)).toHaveAttribute('data-tone', 'aborted');
+    await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
+  },
+  'atomic-raft-contrast': async (page) => {
+    const leader = await theLeader(page);
+    expect(leader.id).not.toBe(1);
+    expect(leader.term).toBeGreaterThan(1);
+  },
   'raft-election': async (page) => {
     expect(await theLeader(page)).toEqual({ id: 3, term: 1 });
   },
@@ -127,8 +147,9 @@ test.describe('lessons, links and bad input', () => {
       await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', String(lesson.endsAt));
       await expect(page.getByRole('heading', { level: 1 })).toContainText(lesson.scenario.title!);
       await OUTCOMES[lesson.id](page);
-      // Only what the lesson breaks on purpose (C1's stale read) shows as broken.
-      await expect(page.locator('[data-check][data-ok="false"]')).toHaveCount(lesson.breaks?.length ?? 0);
+      // Safe, unless the lesson sets out to show a check failing (3PC under a partition).
+      await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', String(lesson.violates === undefined));
+      await expect(page.locator('[data-check][data-ok="false"]')).toHaveCount(lesson.violates?.length ?? 0);
       await shot(page, `lesson-${lesson.id}`);
     });
   }

@@ -151,6 +151,15 @@ describe('npm run fuzz', () => {
     expect(r.lines[0]).toMatch(/^violation in schedule \d+: electionSafety/);
   });
 
+  it('3PC: with crashes only it stays atomic; with partitions it commits on one side and aborts on the other, and sim replays that', () => {
+    expect(cli('fuzz', '--protocol', '3pc', '--schedules', '100', '--crash-only', '--workers', '1').code).toBe(0);
+    const r = cli('fuzz', '--protocol', '3pc', '--schedules', '1000', '--seed', '6', '--workers', '1');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/^violation in schedule \d+: atomicity/);
+    const replay = cli('sim', encodeScenario((parseScenarioJson(r.lines[1]) as { ok: true; scenario: never }).scenario), '--until', '20000');
+    expect(JSON.parse(replay.lines.at(-1)!).summary.violations[0].predicate).toBe('atomicity');
+  });
+
   it('rejects an unknown bug with one line', () => {
     const r = cli('fuzz', '--protocol', 'raft', '--schedules', '5', '--bug', 'nope');
     expect(r.code).toBe(2);

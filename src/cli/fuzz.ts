@@ -1,8 +1,9 @@
 /**
  * Random fault schedules with every safety check on, on every core (worker threads).
- *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads PATH]
+ *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads PATH] [--crash-only]
  * With --reads, three clients run a workload through the faults (reads served by PATH) and
  * their history is checked for linearizability as the run goes.
+ * --crash-only keeps to crashes and recoveries, every message delivered in time: what 3PC assumes.
  * Schedule i is the same whichever worker runs it, and the result is the serial one: the
  * first failing schedule is the lowest-numbered one. Prints each worker's rate, coverage,
  * liveness and a final line `schedules=N events=E violations=V rate=R schedules/s`.
@@ -19,7 +20,7 @@ import type { Action, SimConfig } from '../engine/sim/types';
 import type { Chunk, ChunkDone, FuzzJob } from './fuzzWorker';
 import { fail, parseIntArg } from './input';
 
-const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads local|leader|log|readIndex]';
+const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads local|leader|log|readIndex] [--crash-only]';
 /** Schedules per message to a worker: small enough to balance the cores, large enough to keep messages rare. */
 const CHUNK = 20;
 
@@ -95,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
   const bugs: string[] = [];
   const off: string[] = [];
   let reads: ReadPath | undefined;
+  let crashOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} expects a value; ${USAGE}`));
@@ -109,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
       if (!(READ_PATHS as readonly string[]).includes(path)) fail(`--reads expects one of ${READ_PATHS.join(', ')}, found ${JSON.stringify(path)}`);
       reads = path as ReadPath;
     }
+    else if (a === '--crash-only') crashOnly = true;
     else fail(`unknown argument ${JSON.stringify(a)}; ${USAGE}`);
   }
   if (protocol === undefined) fail(`--protocol is required (one of ${protocolNames().join(', ')}); ${USAGE}`);
@@ -128,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
   for (const p of off) if (!predicates.includes(p)) fail(`unknown check ${JSON.stringify(p)} for ${protocol}: expected one of ${predicates.join(', ')}`);
 
   const started = performance.now();
-  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off, ...(reads !== undefined ? { reads } : {}) } }, schedules, workers);
+  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off, crashOnly, ...(reads !== undefined ? { reads } : {}) } }, schedules, workers);
   const seconds = (performance.now() - started) / 1000;
 
   const failure = result.firstFailure;

@@ -14,7 +14,7 @@ describe('determinism', () => {
     for (const seed of [1, 2, 3, 99]) expect(hashOf(seed)).toEqual(hashOf(seed));
   });
 
-  it.each(['paxos', 'multipaxos'])('%s: the same schedule twice gives the same trace hash', (protocol) => {
+  it.each(['paxos', 'multipaxos', '2pc', '3pc'])('%s: the same schedule twice gives the same trace hash', (protocol) => {
     for (const seed of [4, 8]) expect(hashOf(seed, protocol)).toEqual(hashOf(seed, protocol));
     expect(hashOf(4, protocol).hash).not.toBe(hashOf(8, protocol).hash);
   });

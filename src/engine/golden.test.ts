@@ -5,6 +5,8 @@ import { toActions, toSimConfig } from '../scenario/config';
 import { parseScenarioJson } from '../scenario/codec';
 import { Run } from './run';
 import { nodeStates, traceLine } from './traceFormat';
+import { inDoubt } from './twopc/log';
+import type { AtomicState } from './twopc/types';
 
 /**
  * Golden traces pin the engine's behaviour event by event. They change only on purpose:
@@ -13,7 +15,7 @@ import { nodeStates, traceLine } from './traceFormat';
 const DIR = join(import.meta.dirname, 'golden');
 const CASES: [name: string, until: number][] = [
   ['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800],
-  ['paxos-duel', 1500], ['multipaxos-failover', 900],
+  ['paxos-duel', 1500], ['multipaxos-failover', 900], ['2pc-blocking', 1800], ['3pc-termination', 1600],
 ];
 
 function traceOf(name: string, until: number, bugs: string[] = []): { jsonl: string; run: Run } {
@@ -43,6 +45,13 @@ describe('golden traces', () => {
       expect(s.log.slice().map((e) => e.command)).toEqual(['set kept 1']);
       expect(s.commitLength).toBe(1);
     }
+  });
+
+  it('2pc-blocking: the participants hold t1 in doubt while S1 is down, and commit it from S1\'s log when it recovers', () => {
+    const { run } = traceOf('2pc-blocking', 999);
+    for (const id of [2, 3, 4]) expect(inDoubt(run.sim.node(id).state as AtomicState)).toEqual(['t1']);
+    run.runUntil(1800);
+    for (const id of [2, 3, 4]) expect((run.sim.node(id).state as AtomicState).log.filter((r) => r.tx === 't1').map((r) => r.rec)).toEqual(['yes', 'commit']);
   });
 
   it('figure8: the same schedule with commitOldTermByCount loses a committed entry, and the checks say so', () => {

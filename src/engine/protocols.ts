@@ -14,6 +14,13 @@ import { RAFT_PSEUDOCODE } from './raft/pseudocode';
 import type { Protocol } from './sim/protocol';
 import type { Pseudocode } from './sim/pseudocode';
 import type { NodeSlot } from './sim/types';
+import { AtomicMonitor } from './invariants/atomic';
+import { threepc } from './threepc';
+import { THREEPC_PSEUDOCODE } from './threepc/pseudocode';
+import { twopc } from './twopc';
+import { locks } from './twopc/log';
+import { TWOPC_PSEUDOCODE } from './twopc/pseudocode';
+import type { AtomicState } from './twopc/types';
 
 export interface ProtocolEntry {
   protocol: Protocol<unknown, { type: string }>;
@@ -42,6 +49,12 @@ function raftConverged(nodes: readonly NodeSlot<unknown>[]): boolean {
     && Log.commonPrefix(s.log, leader.log) >= s.commitLength);
 }
 
+/** Liveness of atomic commit: every live node has decided every transaction it took part in, and the coordinator is idle. */
+function atomicSettled(nodes: readonly NodeSlot<unknown>[]): boolean {
+  return (nodes as readonly NodeSlot<AtomicState>[]).every((n) => !n.up
+    || (locks(n.state).length === 0 && n.state.round === null && n.state.queue.length === 0 && n.state.outgoing.length === 0));
+}
+
 /** Every protocol the engine runs, by the name the scenario format uses. */
 export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
   raft: { protocol: raft as Protocol<unknown, { type: string }>, monitor: () => new RaftMonitor() as SafetyMonitor<unknown>,
@@ -68,6 +81,21 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
       return live.filter((s) => s.role === 'leader').length === 1 && live.every((s) => s.applied === live[0].applied && s.applied > 0);
     },
     leader: (nodes) => (nodes as readonly NodeSlot<MultiPaxosState>[]).find((s) => s.up && s.state.role === 'leader')?.id ?? null,
+  },
+  '2pc': {
+    protocol: twopc as Protocol<unknown, { type: string }>,
+    monitor: (n) => new AtomicMonitor(n) as SafetyMonitor<unknown>,
+    pseudocode: TWOPC_PSEUDOCODE,
+    converged: atomicSettled,
+    // The coordinator is fixed, not elected: the fuzzer's leader strikes do not apply.
+    leader: () => null,
+  },
+  '3pc': {
+    protocol: threepc as Protocol<unknown, { type: string }>,
+    monitor: (n) => new AtomicMonitor(n) as SafetyMonitor<unknown>,
+    pseudocode: THREEPC_PSEUDOCODE,
+    converged: atomicSettled,
+    leader: () => null,
   },
 };
 

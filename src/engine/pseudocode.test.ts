@@ -19,6 +19,8 @@ const GOLDEN: Record<string, [name: string, until: number][]> = {
   raft: [['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800]],
   paxos: [['paxos-duel', 1500]],
   multipaxos: [['multipaxos-failover', 900]],
+  '2pc': [['2pc-blocking', 1800]],
+  '3pc': [['3pc-termination', 1600]],
 };
 const FUZZ_SCHEDULES = 60;
 

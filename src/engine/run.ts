@@ -38,7 +38,9 @@ export class Run {
     if (entry === undefined) throw new Error(`unknown protocol "${config.protocol}"`);
     this.sim = new Simulation(entry.protocol, config, actions);
     this.monitor = opts.checks === false ? null : entry.monitor(config.nodes);
-    this.liveness = opts.checks === false ? null : new LivenessWatch(PROGRESS[config.protocol], config.timing.electionTimeoutMax);
+    // Atomic commit has no leader to settle and may block by design: no liveness watch there.
+    const progress = PROGRESS[config.protocol];
+    this.liveness = opts.checks === false || progress === undefined ? null : new LivenessWatch(progress, config.timing.electionTimeoutMax);
     this.off = new Set(opts.off);
     if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
     if (config.clients !== undefined && opts.checks !== false && !this.off.has(LINEARIZABLE)) this.sim.onEvent((rec) => this.checkClients(rec));

@@ -2,6 +2,8 @@ import { CLIENT_BUG_RULES, CLIENT_BUGS } from '../engine/clients/bugs';
 import { MULTIPAXOS_BUG_RULES, MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
 import { PAXOS_BUG_RULES, PAXOS_BUGS } from '../engine/paxos/bugs';
 import { RAFT_BUG_RULES, RAFT_BUGS, RAFT_LIVENESS_BUGS } from '../engine/raft/bugs';
+import { THREEPC_BUG_RULES, THREEPC_BUGS } from '../engine/threepc/bugs';
+import { TWOPC_BUG_RULES, TWOPC_BUGS } from '../engine/twopc/bugs';
 
 /**
  * The mutants each protocol understands, for validating scenarios. Only the catalogues:
@@ -11,6 +13,8 @@ export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, s
   raft: { ...RAFT_BUGS, ...CLIENT_BUGS },
   paxos: PAXOS_BUGS,
   multipaxos: MULTIPAXOS_BUGS,
+  '2pc': TWOPC_BUGS,
+  '3pc': THREEPC_BUGS,
 };
 
 export interface BrokenRule {
@@ -27,6 +31,7 @@ export interface BrokenRule {
 
 const RULES: Readonly<Record<string, Readonly<Record<string, { label: string; line?: string }>>>> = {
   raft: { ...RAFT_BUG_RULES, ...CLIENT_BUG_RULES }, paxos: PAXOS_BUG_RULES, multipaxos: MULTIPAXOS_BUG_RULES,
+  '2pc': TWOPC_BUG_RULES, '3pc': THREEPC_BUG_RULES,
 };
 
 /** The rules a page can offer to break for a protocol, in catalogue order. */

@@ -37,7 +37,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     outcome: 'Client 2 reads x = 1 from S1 after x = 2 was acknowledged; the linearizability check catches it and names the three operations.',
     endsAt: 1200,
     speed: 0.1,
-    breaks: ['linearizable'],
+    violates: ['linearizable'],
     scenario: splitBrain('leader', [
       { at: 0, text: 'Two clients use the replicated key-value store. In this run a leader answers reads from its own copy, without any further check: the fastest read there is. Is it safe?' },
       ...OPENING,

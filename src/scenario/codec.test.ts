@@ -6,6 +6,8 @@ import { SCENARIO_VERSION, SPEEDS } from './defaults';
 import { decompressBounded } from './lzBounded';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
+import { Run } from '../engine/run';
+import { toActions, toSimConfig } from './config';
 
 const N = 5;
 const id = fc.integer({ min: 1, max: N });
@@ -60,6 +62,17 @@ describe('share-link codec', () => {
     }), { numRuns: 200 });
     const bare = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 3, clients: {} });
     expect(bare.ok && decodeScenario(encodeScenario(bare.scenario))).toEqual(bare);
+  });
+
+  it.each(['2pc', '3pc'])('a %s scenario travels in a link (no format change: a new protocol name) and opens the same run', (protocol) => {
+    const parsed = parseScenario({ version: SCENARIO_VERSION, protocol, nodes: 4, actions: [
+      { at: 10, type: 'request', node: 1, command: 'tx t1' }, { at: 90, type: 'crash', node: 1 }, { at: 500, type: 'recover', node: 1 },
+      { at: 600, type: 'request', node: 1, command: 'tx t2 no 3' }] });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const opened = decodeScenario(linkParts(shareLink('https://q.example/', parsed.scenario)).scenario!);
+    expect(opened).toEqual({ ok: true, scenario: parsed.scenario });
+    const hash = (sc: Scenario) => { const r = new Run(toSimConfig(sc), toActions(sc)); r.runUntil(1500); return r.sim.traceHash; };
+    expect(hash((opened as { scenario: Scenario }).scenario)).toBe(hash(parsed.scenario));
   });
 
   it('a typical lesson fits in a few hundred characters', () => {

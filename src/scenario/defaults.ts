@@ -27,6 +27,8 @@ export const TIMERS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
   raft: ['election', 'heartbeat'],
   paxos: ['retry'],
   multipaxos: ['leader', 'heartbeat'],
+  '2pc': ['work', 'votes', 'resend', 'wait'],
+  '3pc': ['work', 'votes', 'resend', 'wait', 'preacks', 'collect'],
 };
 
 /** The speeds a run can play at, as multiples of real time; a scenario may name one to open at. */

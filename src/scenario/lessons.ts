@@ -19,14 +19,14 @@ export interface Lesson {
    * a class's attention). A user's later choice of speed is kept through Reset.
    */
   speed: number;
-  /** Safety properties the lesson breaks on purpose, to show them caught (a stale read breaks linearizability). */
-  breaks?: string[];
   scenario: ScenarioInput;
   /**
    * A rule worth breaking in this lesson, the check that then fails first ("liveness" for the
    * liveness watch), and what the class sees; a test checks it happens.
    */
   tryBroken?: { bug: string; check: string; shows: string };
+  /** The safety checks the lesson sets out to show failing (3PC under a partition, a stale read); none for the others. */
+  violates?: string[];
 }
 
 const paxosLesson = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
@@ -43,6 +43,25 @@ const NO_NOOP = { noopOnElection: false } as const;
 const raft = (title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
   version: SCENARIO_VERSION, protocol: 'raft', title, ...fields,
 });
+
+const atomicLesson = (protocol: '2pc' | '3pc', title: string, fields: Omit<ScenarioInput, 'version' | 'protocol' | 'title'>): ScenarioInput => ({
+  version: SCENARIO_VERSION, protocol, title, ...fields,
+});
+
+/**
+ * The coordinator's links fail just as it decides (so its decision, written to its log, never
+ * reaches anyone), then it crashes, and it recovers at 1 s. The same script runs under 2PC,
+ * 3PC and Raft (lessons A3, A4, A6) so that the three can be set side by side.
+ */
+const COORDINATOR_FAILS = [
+  { at: 75, type: 'cut', from: 1, to: 2 }, { at: 75, type: 'cut', from: 1, to: 3 }, { at: 75, type: 'cut', from: 1, to: 4 },
+  { at: 90, type: 'crash', node: 1 },
+  { at: 95, type: 'heal' },
+  { at: 1000, type: 'recover', node: 1 },
+] as const;
+
+/** Every message takes 10 ms, so the narration can point at exact moments. */
+const EVEN_DELAYS = { latencyMin: 10, latencyMax: 10 } as const;
 
 /** The longest a click of Next may take at a lesson's own pace, in real milliseconds. */
 export const STEP_MAX_MS = 4000;
@@ -665,6 +684,132 @@ export const LESSONS: Lesson[] = [
         { at: 32, text: 'S1 was preempted and is backing off, but its timer fires when the scheduler says: now. S1 prepares ballot (2, S1), above S5\'s; the acceptors promise it, and S5\'s Accepts arrive too late and are refused.', lines: ['retry.prepare', 'onAccept.nack'] },
         { at: 53, text: 'Now S1\'s Accepts wait, and S5\'s timer fires: ballot (3, S5) outbids them. Every round a rival\'s Prepare overtakes the Accepts. Backoff cannot help against a scheduler that picks when timers fire: FLP says some schedule keeps any deterministic protocol from deciding.' },
         { at: 75, text: 'Your turn, in the list under the cluster: deliver everything but the newest Accepts; when only they wait, fire the other proposer\'s retry timer. Nothing is ever chosen, and nothing wrong is chosen either. Untick Manual delivery and the duel ends within a round or two.' },
+      ],
+    }),
+  },
+  {
+    id: 'atomic-2pc-commit',
+    title: 'A1. Two-phase commit: everyone votes yes',
+    outcome: 'S2, S3 and S4 committed t1 and hold no locks; S1 wrote "commit t1", then "end t1".',
+    endsAt: 200,
+    speed: 0.02,
+    scenario: atomicLesson('2pc', 'Everyone votes yes', {
+      nodes: 4, seed: 31, timing: EVEN_DELAYS,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }],
+      narration: [
+        { at: 0, text: 'A transaction t1 writes data held on three servers, S2, S3 and S4. S1 is the coordinator: it must make them all commit t1, or all abort it. Atomic commit, not consensus: every participant must agree.' },
+        { at: 11, text: 'S1 begins t1: each participant takes the locks t1 needs and makes its writes, not yet committed. The padlock on a server shows the locks it holds.', lines: ['begin.send', 'onBegin.lock'] },
+        { at: 61, text: 'Phase 1, the vote: S1 asks every participant, with Prepare(t1), whether it can commit.', lines: ['prepare.send'] },
+        { at: 71, text: 'Each participant can. Before it replies yes it writes "yes t1" to its durable log: a yes is a promise to commit whatever happens, even after a crash. From now on it may not decide alone.', lines: ['onPrepare.log', 'onPrepare.yes'] },
+        { at: 81, text: 'Every vote is yes. S1 writes "commit t1" to its own log: that write is the commit point. Only then does it send the decision, phase 2.', lines: ['onVote.allIf', 'onVote.commit', 'decide.log', 'decide.send'] },
+        { at: 91, text: 'Each participant writes the decision, commits, releases its locks and acknowledges.', lines: ['onDecision.log', 'onDecision.ack'] },
+        { at: 101, text: 'With every acknowledgement in, S1 writes "end t1": nobody will ask about t1 again.', lines: ['onAck.end'] },
+      ],
+    }),
+  },
+  {
+    id: 'atomic-2pc-no',
+    title: 'A2. One participant votes no',
+    outcome: 'S3 voted no; S1 decided abort, and every participant aborted t1 and released its locks.',
+    endsAt: 200,
+    speed: 0.02,
+    scenario: atomicLesson('2pc', 'One participant votes no', {
+      nodes: 4, seed: 32, timing: EVEN_DELAYS,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1 no 3' }],
+      narration: [
+        { at: 0, text: 'The same transaction, but S3 cannot commit its part ("tx t1 no 3": a constraint fails there, say).' },
+        { at: 71, text: 'S3 votes no, and aborts t1 at once: it may, since without its yes nobody can commit. S2 and S4 vote yes and are now bound to wait.', lines: ['onPrepare.no', 'onPrepare.yes'] },
+        { at: 81, text: 'One no is enough: S1 decides abort, writes it, and tells everyone. Unlike consensus, a majority of yes votes counts for nothing.', lines: ['onVote.noIf', 'onVote.abort', 'decide.log'] },
+        { at: 91, text: 'S2 and S4 roll back their writes and release their locks.', lines: ['onDecision.log'] },
+      ],
+    }),
+  },
+  {
+    id: 'atomic-2pc-blocking',
+    title: 'A3. 2PC blocks: the coordinator fails after the vote',
+    outcome: 'From 90 ms to 1 s the participants hold t1\'s locks in doubt; after S1 recovers, all of them commit t1.',
+    endsAt: 1200,
+    speed: 0.1,
+    scenario: atomicLesson('2pc', 'Blocking: the coordinator fails after the vote', {
+      nodes: 4, seed: 33, timing: EVEN_DELAYS,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, ...COORDINATOR_FAILS],
+      narration: [
+        { at: 0, text: 'Two-phase commit again, and this time the coordinator fails. Watch the participants\' locks.' },
+        { at: 71, text: 'Every participant votes yes and writes it down. From now on none of them may decide alone.', lines: ['onPrepare.log', 'onPrepare.yes'] },
+        { at: 81, text: 'S1 decides commit and writes it to its log, but its links to the participants have just failed: the decision is lost on the way.', lines: ['decide.log', 'decide.send'] },
+        { at: 91, text: 'Then S1 crashes. The participants are in doubt: S1 may have committed (it did) or aborted. They hold t1\'s locks, so no other transaction can touch those rows.' },
+        { at: 300, text: 'Their timers run out. A participant that voted yes cannot abort alone (the others may have committed) nor commit alone (someone may have voted no). All it can do is ask S1, and S1 is down.', lines: ['timeout.else', 'timeout.ask'] },
+        { at: 650, text: 'This is blocking. Asking each other would not help either: none of them knows the decision. Only the coordinator\'s log does.' },
+        { at: 1001, text: 'S1 recovers and reads its log: "commit t1", with no "end". It sends the decision again.', lines: ['recover.log', 'recover.resend'] },
+        { at: 1011, text: 'At last the participants commit and release their locks, almost a second later. Had S1 never come back, they would still be waiting.', lines: ['onDecision.log'] },
+      ],
+    }),
+  },
+  {
+    id: 'atomic-3pc-crash',
+    title: 'A4. 3PC: the participants finish without the coordinator',
+    outcome: 'With the same failure as A3, S2, S3 and S4 aborted t1 by 450 ms, while S1 was still down; nothing blocked and every check held.',
+    endsAt: 1200,
+    speed: 0.1,
+    scenario: atomicLesson('3pc', 'The participants finish without the coordinator', {
+      nodes: 4, seed: 34, timing: EVEN_DELAYS,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, ...COORDINATOR_FAILS],
+      narration: [
+        { at: 0, text: 'Three-phase commit, with exactly the failure of lesson A3. 3PC assumes bounded delays: every message arrives within 10 ms here, so a server silent for longer has crashed.' },
+        { at: 71, text: 'The vote is as in 2PC: every participant writes its yes and replies.', lines: ['onPrepare.log'] },
+        { at: 81, text: 'All voted yes. 3PC does not commit yet: S1 first sends PreCommit, so that nobody commits while anyone could still be uncertain. Its links fail, and PreCommit is lost.', lines: ['onVote.precommit', 'precommit.send'] },
+        { at: 91, text: 'S1 crashes. Every participant is uncertain: it voted yes and heard nothing more.' },
+        { at: 392, text: 'S2, the first participant, has heard nothing for longer than any delay allows: S1 has crashed. It becomes backup coordinator and asks the others where they stand (the termination protocol).', lines: ['timeout.terminate', 'onStateReq.report'] },
+        { at: 413, text: 'Everyone is uncertain, nobody pre-committed, so S1 cannot have committed: commit needs every pre-commit acknowledged first. The backup decides abort.', lines: ['termDecide.precommitIf', 'termDecide.uncertain'] },
+        { at: 423, text: 'S3 and S4 abort and release their locks. No blocking: the participants finished without S1.', lines: ['onDecision.log'] },
+        { at: 700, text: 'Compare lesson A3: at this moment the 2PC participants still hold their locks in doubt.' },
+        { at: 1001, text: 'S1 recovers. Its log holds nothing for t1 (3PC commits only after the pre-commit round), so it has nothing to resend.' },
+      ],
+    }),
+  },
+  {
+    id: 'atomic-3pc-partition',
+    title: 'A5. 3PC under a partition: one side commits, the other aborts',
+    outcome: 'S1 and S2 committed t1, S3 and S4 aborted it, and the atomicity check failed: 3PC\'s assumption (silence means a crash) broke.',
+    endsAt: 600,
+    speed: 0.05,
+    violates: ['atomicity'],
+    scenario: atomicLesson('3pc', 'A partition: one side commits, the other aborts', {
+      nodes: 4, seed: 35, timing: EVEN_DELAYS,
+      actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, { at: 85, type: 'partition', groups: [[1, 2], [3, 4]] }],
+      narration: [
+        { at: 0, text: 'Three-phase commit again, with no crash at all: the network splits into {S1, S2} and {S3, S4} while PreCommit is on its way.' },
+        { at: 81, text: 'Every participant voted yes; S1 sends PreCommit.', lines: ['onVote.precommit', 'precommit.send'] },
+        { at: 86, text: 'The partition. PreCommit reaches S2 but not S3 or S4.' },
+        { at: 102, text: 'Only S2 acknowledges. S1 assumes bounded delays, so to it S3 and S4 have crashed, and it commits: they would learn the decision on recovery.', lines: ['preAckTimeout.commit', 'decide.log'] },
+        { at: 112, text: 'S2 commits t1.', lines: ['onDecision.log'] },
+        { at: 300, text: 'On the other side S3 and S4 are uncertain and hear nothing. They are not crashed, nor is S1: the network in between is.' },
+        { at: 465, text: 'S2 would take over first, but nothing from it gets across, so S3\'s turn comes: it becomes backup and asks S2 (unreachable) and S4.', lines: ['timeout.terminate'] },
+        { at: 485, text: 'S3 and S4 are both uncertain, so the backup decides abort. t1 is committed on one side and aborted on the other: the safety check for atomicity fails.', lines: ['termDecide.uncertain'] },
+        { at: 560, text: '3PC is safe only if silence means a crash; in an asynchronous network it does not. Consensus (Raft, Paxos) needs a majority, so only one side could ever decide.' },
+      ],
+    }),
+  },
+  {
+    id: 'atomic-raft-contrast',
+    title: 'A6. The same failure under Raft: a new leader goes on',
+    outcome: 'With the failure script of A3, a server other than S1 leads a later term, and every live server has committed "set t1 1" and "set t2 2".',
+    endsAt: 1200,
+    speed: 0.1,
+    scenario: raft('The same failure under Raft: a new leader goes on', {
+      nodes: 4, seed: 36, timing: EVEN_DELAYS,
+      actions: [
+        { at: 5, type: 'timeout', node: 1 },
+        { at: 30, type: 'request', node: 1, command: 'set t1 1' },
+        ...COORDINATOR_FAILS,
+        { at: 600, type: 'request', node: 3, command: 'set t2 2' },
+      ],
+      narration: [
+        { at: 0, text: 'Four servers under Raft, with the failure script of lessons A3 and A4: S1 leads, its links fail at 75 ms, it crashes at 90 ms and recovers at 1 s.' },
+        { at: 76, text: 'S1 has committed "set t1 1" with a majority. Now its links fail, then it crashes.' },
+        { at: 225, text: 'Nobody waits for S1: S3 times out and is elected by a majority (three of four), in term 2. Its log holds the committed entry.', lines: ['electionTimeout.term', 'voteResponse.lead'] },
+        { at: 601, text: 'Work goes on: "set t2 2" commits with the new leader. Consensus needs only a majority and replaces a failed leader; 2PC needs every participant and cannot replace its coordinator.' },
+        { at: 1001, text: 'S1 recovers, sees the higher term, steps down and catches up.' },
       ],
     }),
   },

@@ -93,7 +93,7 @@ const action = v.variant('type', [
 
 export const scenarioSchema = v.strictObject({
   version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),
-  protocol: v.picklist(['raft', 'paxos', 'multipaxos'], 'expected "raft", "paxos" or "multipaxos"'),
+  protocol: v.picklist(['raft', 'paxos', 'multipaxos', '2pc', '3pc'], 'expected "raft", "paxos", "multipaxos", "2pc" or "3pc"'),
   title: v.optional(text(LIMITS.maxTitleLength)),
   nodes: int(LIMITS.minNodes, LIMITS.maxNodes),
   seed: v.optional(int(0, 0xffffffff), DEFAULT_SEED),

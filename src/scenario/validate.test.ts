@@ -4,6 +4,29 @@ import { parseScenario } from './validate';
 
 const base = { version: SCENARIO_VERSION, protocol: 'raft', nodes: 5 };
 
+describe('scenario validation: atomic commit', () => {
+  const atomic = (protocol: string, command: string, extra: object = {}) => parseScenario({ version: SCENARIO_VERSION, protocol, nodes: 4, actions: [{ at: 10, type: 'request', node: 1, command }], ...extra });
+
+  it.each(['2pc', '3pc'])('%s takes transactions, with the participants that vote no', (protocol) => {
+    expect(atomic(protocol, 'tx t1')).toMatchObject({ ok: true });
+    expect(atomic(protocol, 'tx t2 no 3 4')).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['set x 1', 'actions[0].command: expected "tx <id>" or "tx <id> no <participant>...", found "set x 1"'],
+    ['tx t1 no 1', 'actions[0].command: expected participants from 2 to 4 after "no", found 1'],
+    ['tx t1 no 7', 'actions[0].command: expected participants from 2 to 4 after "no", found 7'],
+  ])('refuses %j with a clear error', (command, error) => {
+    expect(atomic('2pc', command)).toEqual({ ok: false, errors: [error] });
+  });
+
+  it('knows each protocol\'s mutants and pseudocode lines', () => {
+    expect(atomic('2pc', 'tx t1', { bugs: ['sendDecisionBeforeLog'], narration: [{ at: 0, text: 'x', lines: ['decide.log'] }] })).toMatchObject({ ok: true });
+    expect(atomic('3pc', 'tx t1', { bugs: ['sendDecisionBeforeLog'] })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^bugs\[0\]: expected one of forgetVoteOnRestart, /)] });
+    expect(atomic('2pc', 'tx t1', { narration: [{ at: 0, text: 'x', lines: ['termDecide.commit'] }] })).toMatchObject({ ok: false });
+  });
+});
+
 describe('scenario validation', () => {
   it('fills every default from the minimal scenario', () => {
     const r = parseScenario(base);
@@ -37,7 +60,7 @@ describe('scenario validation', () => {
     [{ ...base, seed: 'x' }, 'seed: expected a whole number from 0 to 4294967295, found "x"'],
     [{ ...base, network: { dropRate: 2 } }, 'network.dropRate: expected a probability from 0 to 1, found 2'],
     [{ ...base, timing: { latencyMn: 3 } }, 'timing.latencyMn: unknown field'],
-    [{ ...base, protocol: 'zab' }, 'protocol: expected "raft", "paxos" or "multipaxos", found "zab"'],
+    [{ ...base, protocol: 'zab' }, 'protocol: expected "raft", "paxos", "multipaxos", "2pc" or "3pc", found "zab"'],
     [{ ...base, actions: [{ at: 1, type: 'crash', node: 6 }] }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
     [{ ...base, actions: [{ at: -1, type: 'heal' }] }, 'actions[0].at: expected a whole number from 0 to 100000000, found -1'],
     [{ ...base, speed: 0.3 }, 'speed: expected one of the speeds 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, found 0.3'],

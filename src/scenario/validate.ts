@@ -3,6 +3,7 @@ import { BUGS_BY_PROTOCOL } from './bugs';
 import { FRONTS } from '../engine/clients/front';
 import { parseOp } from '../engine/linearizability/history';
 import { isCommand } from '../engine/statemachine/kv';
+import { COORDINATOR, parseTx } from '../engine/twopc/transaction';
 import { LIMITS, TIMERS_BY_PROTOCOL } from './defaults';
 import { upgrade } from './migrations';
 import { NESTED_TOO_DEEPLY, valueTooDeep } from './nesting';
@@ -104,6 +105,10 @@ function crossChecks(s: Scenario): string[] {
         break;
       case 'request':
         node(`${where}.node`, a.node);
+        if (ATOMIC.has(s.protocol)) {
+          errors.push(...transactionChecks(where, a.command, n));
+          break;
+        }
         if (s.protocol !== 'paxos' && !isCommand(a.command)) {
           errors.push(`${where}.command: expected "set <key> <value>" or "del <key>", found ${describeValue(a.command)}`);
         }
@@ -143,6 +148,20 @@ function crossChecks(s: Scenario): string[] {
     if (!parsed.ok) errors.push(`narration[${i}].claims[${k}]: ${parsed.error}`);
   }));
   return errors.slice(0, 20);
+}
+
+/** The atomic commit protocols take transactions, `tx <id> [no <node>...]`, at their coordinator. */
+const ATOMIC = new Set(['2pc', '3pc']);
+
+/** (A transaction asked of a participant is the engine's to refuse, visibly, as the app lets a user try it.) */
+function transactionChecks(where: string, command: string, n: number): string[] {
+  const tx = parseTx(command);
+  if (tx === null) return [`${where}.command: expected "tx <id>" or "tx <id> no <participant>...", found ${describeValue(command)}`];
+  const errors: string[] = [];
+  for (const p of tx.failing) {
+    if (p === COORDINATOR || p > n) errors.push(`${where}.command: expected participants from 2 to ${n} after "no", found ${p}`);
+  }
+  return errors;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Pseudocode } from '../engine/sim/pseudocode';
 import type { MarkerKind } from '../worker/protocol';
+import { threepcView, twopcView } from './protocolViews/atomic';
 import { multipaxosView } from './protocolViews/multipaxos';
 import { paxosView } from './protocolViews/paxos';
 import { raftView } from './protocolViews/raft';
@@ -13,8 +14,8 @@ import { raftView } from './protocolViews/raft';
 export interface ProtocolView {
   /** The protocol's name, as the header shows it. */
   name: string;
-  /** The badge on a server in the cluster view. */
-  badge(state: unknown): Badge;
+  /** The badge on a server in the cluster view (atomic commit's roles go by node id: S1 coordinates). */
+  badge(state: unknown, id: number): Badge;
   /** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
   details(node: NodeFacts, ids: readonly number[]): { persistent: DetailField[]; volatile: DetailField[] };
   /** What each kind of timeline mark means in this protocol; null for a kind it never makes. */
@@ -29,6 +30,42 @@ export interface ProtocolView {
   tableNote(nodes: readonly NodeFacts[]): string | null;
   /** The lecture's pseudocode: the lines its handlers mark as they run, for the pseudocode panel. */
   pseudocode: Pseudocode;
+  /** Names the legend gives message types where this protocol's differ from the shared table (2PC's Prepare is not Paxos's 1a). */
+  messageLabels?: Readonly<Record<string, string>>;
+  /** The roles the legend lists, when not Raft's. */
+  roles?: readonly RoleSwatch[];
+  /** The protocol's own table under the cluster (a grid of words), when it has no dedicated panel. */
+  table?: (nodes: readonly NodeFacts[]) => TableModel;
+  /** What a client asks of a server in this protocol, when it is not a key-value command or a value to propose. */
+  command?: CommandWords;
+}
+
+export interface RoleSwatch { color: string; fill: string; label: string }
+
+/** A table as words: a caption, column heads, and rows of cells each with an optional tone for its colour. */
+export interface TableModel {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly { key: string; cells: readonly TableCell[] }[];
+}
+
+export interface TableCell {
+  text: string;
+  /** A style key (e.g. 'committed', 'in-doubt'); also the cell's data-tone for tests. */
+  tone?: string;
+  /** Drawn with a padlock: a lock held on this row's item. */
+  locked?: boolean;
+}
+
+export interface CommandWords {
+  placeholder(next: number): string;
+  valid(text: string): boolean;
+  /** Said when the text is not valid. */
+  invalid: string;
+  /** The submit button's name for server `id`. */
+  send(id: number): string;
+  /** The forced-timeout button's name for server `id`. */
+  timeout(id: number): string;
 }
 
 /** What the views hold of a node: its state as the engine keeps it (a long log only as its tail). */
@@ -50,6 +87,8 @@ export interface Badge {
   lines: [string, string];
   dashed: boolean;
   strong: boolean;
+  /** Locks the server holds (atomic commit), drawn as a padlock beside it with these words; absent when none. */
+  lock?: string;
 }
 
 export interface DetailField {
@@ -64,7 +103,7 @@ export interface TimingField {
   label: string;
 }
 
-const VIEWS: Readonly<Record<string, ProtocolView>> = { raft: raftView, paxos: paxosView, multipaxos: multipaxosView };
+const VIEWS: Readonly<Record<string, ProtocolView>> = { raft: raftView, paxos: paxosView, multipaxos: multipaxosView, '2pc': twopcView, '3pc': threepcView };
 
 export function viewOf(protocol: string): ProtocolView {
   return VIEWS[protocol] ?? raftView;

@@ -13,9 +13,24 @@ export const PAXOS_ROLE = {
   learned: { color: '#15803d', fill: '#bbf7d0', label: 'LEARNED' },
 } as const;
 
+/**
+ * Atomic commit (2PC, 3PC): the coordinator, and a participant by where it stands. In doubt is
+ * the alarm colour: it holds locks and may not decide.
+ */
+export const ATOMIC_ROLE = {
+  coordinator: { color: '#b45309', fill: '#fde68a', label: 'COORDINATOR' },
+  participant: { color: '#334155', fill: '#f1f5f9', label: 'PARTICIPANT' },
+  working: { color: '#1d4ed8', fill: '#dbeafe', label: 'WORKING' },
+  'in-doubt': { color: '#b91c1c', fill: '#fecaca', label: 'IN DOUBT' },
+} as const;
+
 export function roleStyle(role: string): { color: string; fill: string } {
-  return (ROLE as Record<string, { color: string; fill: string }>)[role] ?? (PAXOS_ROLE as Record<string, { color: string; fill: string }>)[role] ?? ROLE.follower;
+  return (ROLE as Record<string, { color: string; fill: string }>)[role] ?? (PAXOS_ROLE as Record<string, { color: string; fill: string }>)[role]
+    ?? (ATOMIC_ROLE as Record<string, { color: string; fill: string }>)[role] ?? ROLE.follower;
 }
+
+/** The colour of a held lock, drawn beside a server. */
+export const LOCK = { color: '#b91c1c', fill: '#fff7ed' } as const;
 
 export const CRASHED = { color: '#111827', fill: '#4b5563', label: 'CRASHED' } as const;
 
@@ -34,6 +49,15 @@ export const MESSAGE = {
   Heartbeat: { color: '#b45309', shape: 'square', label: 'Heartbeat' },
   CatchUp: { color: '#64748b', shape: 'ring', label: 'CatchUp' },
   Decide: { color: '#0f766e', shape: 'diamond', label: 'Decide' },
+  Begin: { color: '#64748b', shape: 'square', label: 'Begin' },
+  Vote: { color: '#c026d3', shape: 'ring', label: 'Vote (hollow: no)' },
+  Decision: { color: '#15803d', shape: 'diamond', label: 'Decision (hollow: abort)' },
+  Ack: { color: '#0e7490', shape: 'triangle', label: 'Ack' },
+  AskDecision: { color: '#b91c1c', shape: 'triangle', label: 'AskDecision' },
+  PreCommit: { color: '#b45309', shape: 'square', label: 'PreCommit' },
+  PreAck: { color: '#b45309', shape: 'ring', label: 'PreAck' },
+  StateReq: { color: '#0f766e', shape: 'circle', label: 'StateReq' },
+  StateReport: { color: '#0f766e', shape: 'ring', label: 'StateReport' },
 } as const;
 
 /** The message types each protocol sends, for its legend. */
@@ -41,6 +65,8 @@ export const MESSAGES_OF: Record<string, MessageType[]> = {
   raft: ['VoteRequest', 'VoteResponse', 'LogRequest', 'LogResponse', 'ClientRequest'],
   paxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted'],
   multipaxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted', 'Heartbeat', 'CatchUp', 'Decide', 'ClientRequest'],
+  '2pc': ['Begin', 'Prepare', 'Vote', 'Decision', 'Ack', 'AskDecision'],
+  '3pc': ['Begin', 'Prepare', 'Vote', 'PreCommit', 'PreAck', 'Decision', 'Ack', 'StateReq', 'StateReport', 'AskDecision'],
 };
 
 export type MessageType = keyof typeof MESSAGE;

@@ -727,9 +727,14 @@ const FAULTS = new Set(['crash', 'recover', 'partition', 'heal', 'cut', 'restore
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
   if (rec.kind === 'refused') return null;
   if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
+  // Atomic commit has no elections: the slot marks a participant's timer running out in doubt
+  // (2PC: blocked, asking again; 3PC: the termination protocol starts), so blocked time shows as a run of marks.
+  if (rec.rule === '2pc.inDoubt' || rec.rule === '3pc.inDoubt') return 'election';
   if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
   if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
   if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';
+  // Atomic commit: a coordinator's or a backup's decision (a participant only learns it).
+  if (rec.rule === '2pc.decide' || rec.rule === '3pc.decide') return 'commit';
   if (rec.action !== undefined && FAULTS.has(rec.action.type)) return 'fault';
   return null;
 }

@@ -97,6 +97,12 @@ describe('space-time log: every message from send to its end', () => {
     }
   });
 
+  it('a heal restores every cut link, as the simulator\'s heal does: no link stays tinted as cut after it', () => {
+    const c = new Controller(scenario({ actions: [{ at: 100, type: 'cut', from: 1, to: 2 }, { at: 100, type: 'partition', groups: [[1], [2, 3, 4, 5]] }, { at: 200, type: 'heal' }] }));
+    c.seekTime(300);
+    expect(c.spaceTimeWindow(whole(300)).network.map((n) => [n.groups, n.cuts])).toEqual([[null, []], [null, ['1>2']], [[[1], [2, 3, 4, 5]], ['1>2']], [null, []]]);
+  });
+
   it('acting in the past forgets the discarded future', () => {
     const c = new Controller(s);
     c.seekTime(900);

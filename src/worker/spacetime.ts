@@ -237,7 +237,9 @@ function networkAfter(prev: NetworkSpan, action: { type: string; groups?: NodeId
     case 'heal': {
       // Healing one group: its nodes rejoin everyone; fewer than two groups left is no partition.
       const nodes = action.nodes;
-      if (nodes === undefined || prev.groups === null) return { groups: null, cuts: prev.cuts };
+      // Healing all ends the partition and restores every cut link, as the simulator's heal does.
+      if (nodes === undefined) return { groups: null, cuts: [] };
+      if (prev.groups === null) return prev;
       const groups = prev.groups.map((g) => g.filter((id) => !nodes.includes(id))).filter((g) => g.length > 0);
       return { groups: groups.length < 2 ? null : groups, cuts: prev.cuts };
     }
@@ -254,7 +256,7 @@ export function laneMarkKind(rec: TraceRecord<Msg>): LaneMarkKind | null {
   if (rec.action?.type === 'recover') return 'recover';
   if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
   if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
-  if (rec.applied !== undefined || rec.rule === 'paxos.learn') return 'commit';
+  if (rec.applied !== undefined || rec.rule === 'paxos.learn' || rec.rule === '2pc.decide' || rec.rule === '3pc.decide') return 'commit';
   return null;
 }
 
@@ -266,7 +268,7 @@ function markLabel(kind: LaneMarkKind, rec: TraceRecord<Msg>): string {
     const last = rec.applied[rec.applied.length - 1].index + 1;
     return `commit ${first === last ? first : `${first}–${last}`}`;
   }
-  if (kind === 'commit') return 'learned';
+  if (kind === 'commit') return rec.rule === 'paxos.learn' ? 'learned' : 'decided';
   return kind;
 }
 

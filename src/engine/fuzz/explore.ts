@@ -19,6 +19,9 @@ export interface ScheduleResult {
   firstDecisionAt: number | null;
 }
 
+/** Rules that decide something without applying a command: Paxos learning, an atomic commit decision. */
+const DECISIONS = new Set(['paxos.learn', '2pc.decide', '3pc.decide']);
+
 const FAULTS = new Set(['crash', 'partition', 'cut', 'drop', 'timeout']);
 
 function firstFault(schedule: Schedule): number | null {
@@ -33,6 +36,8 @@ export interface ExploreOptions {
   reads?: ReadPath;
   /** Safety predicates switched off, e.g. the ones that restate a mutant (singleVote, promiseMonotonic). */
   off?: string[];
+  /** Crashes and recoveries only (what 3PC assumes): no partitions, cuts, loss or forced timeouts. */
+  crashOnly?: boolean;
 }
 
 /**
@@ -54,7 +59,7 @@ export function runSchedule(input: Schedule, off: readonly string[] = []): Sched
   const coin = createRng(schedule.config.seed ^ 0x5bd1e995);
   let restarts = input.restarts.count;
   run.sim.onEvent((rec) => {
-    if (firstDecisionAt === null && (rec.applied !== undefined || rec.rule === 'paxos.learn')) firstDecisionAt = rec.t;
+    if (firstDecisionAt === null && (rec.applied !== undefined || DECISIONS.has(rec.rule))) firstDecisionAt = rec.t;
     if (rec.node === null) return;
     const after = run.sim.nodes()[rec.node - 1].state;
     // A pledge to another node: a message from it (a candidate's vote for itself does not count).
@@ -64,7 +69,7 @@ export function runSchedule(input: Schedule, off: readonly string[] = []): Sched
     restarts--;
     const rival = 1 + ((rec.node + nextInt(coin, 0, schedule.config.nodes - 2)) % schedule.config.nodes);
     const actions: Action[] = [{ at: rec.t + 1, type: 'crash', node: rec.node }, { at: rec.t + 2, type: 'recover', node: rec.node }];
-    if (nextFloat(coin) < 0.5) actions.push({ at: rec.t + 3, type: 'timeout', node: rival });
+    if (nextFloat(coin) < 0.5 && !schedule.crashOnly) actions.push({ at: rec.t + 3, type: 'timeout', node: rival });
     for (const a of actions) {
       run.sim.schedule(a);
       added.push(a);
@@ -131,7 +136,7 @@ export function emptyExploration(): Exploration {
 
 /** Schedule `index` of a fuzz run: the same schedule whichever worker runs it. */
 export function runIndex(protocol: string, seed: number, index: number, opts: ExploreOptions = {}): ScheduleResult {
-  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? [], opts.reads), opts.off);
+  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? [], opts.reads, opts.crashOnly ?? false), opts.off);
 }
 
 /** Adds one schedule's result; returns false once a safety property broke (the run stops there). */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MULTIPAXOS_BUGS } from '../multipaxos/bugs';
 import { PAXOS_BUGS } from '../paxos/bugs';
 import { RAFT_BUGS, RAFT_LIVENESS_BUGS } from '../raft/bugs';
+import { THREEPC_BUGS } from '../threepc/bugs';
+import { TWOPC_BUGS } from '../twopc/bugs';
 import { Run } from '../run';
 import { explore, medianEvents, runSchedule } from './explore';
 import { randomSchedule } from './schedule';
@@ -48,11 +50,37 @@ describe('property: Multi-Paxos stays safe under random fault schedules', () => 
   });
 });
 
+describe('property: atomic commit under random fault schedules', () => {
+  it('2PC: no safety check fails over 200 schedules (coordinator crashes, partitions, cuts, loss, duplication), and nearly all settle', () => {
+    const e = explore('2pc', 200, 3);
+    expect(e.violations).toBe(0);
+    expect(e.live).toBeGreaterThanOrEqual(196);
+  });
+
+  it('3PC with crashes only, as it assumes: no safety check fails over 200 schedules', () => {
+    const e = explore('3pc', 200, 3, { crashOnly: true });
+    expect(e.violations).toBe(0);
+    expect(e.schedules).toBe(200);
+  });
+
+  // Not a mutant: the protocol itself. With an asynchronous network, silence is not a crash.
+  it('3PC under partitions: the fuzzer finds one side committing and the other aborting', () => {
+    const e = explore('3pc', 1000, 3);
+    expect(e.firstFailure, '3PC survived partitions').not.toBeNull();
+    expect(e.firstFailure!.violations[0].predicate).toBe('atomicity');
+    expect(e.firstFailure!.schedule.actions.some((a) => a.type === 'partition' || a.type === 'cut' || a.type === 'timeout' || a.type === 'network')).toBe(true);
+  });
+});
+
 const MUTANTS = [
   ...Object.keys(RAFT_BUGS).filter((b) => !RAFT_LIVENESS_BUGS.has(b)).map((b) => ['raft', b]),
   ...Object.keys(PAXOS_BUGS).map((b) => ['paxos', b]),
   ...Object.keys(MULTIPAXOS_BUGS).map((b) => ['multipaxos', b]),
+  ...Object.keys(TWOPC_BUGS).map((b) => ['2pc', b]),
 ];
+
+/** 3PC's mutants are sought where 3PC is safe: crashes only. */
+const THREEPC_MUTANTS = Object.keys(THREEPC_BUGS);
 
 describe('mutants: every deliberate bug is caught within 1,000 random schedules', () => {
   it.each(MUTANTS)('%s: %s', (protocol, bug) => {
@@ -65,12 +93,23 @@ describe('mutants: every deliberate bug is caught within 1,000 random schedules'
     expect(replay.violations[0]).toEqual(failure.violations[0]);
   });
 
+  it.each(THREEPC_MUTANTS)('3pc: %s, with crashes only', (bug) => {
+    const e = explore('3pc', 1000, 1, { bugs: [bug], crashOnly: true });
+    expect(e.firstFailure, `${bug} survived ${e.schedules} schedules`).not.toBeNull();
+    const failure = e.firstFailure!;
+    const replay = new Run(failure.schedule.config, failure.schedule.actions);
+    replay.runUntil(failure.schedule.judgeAt, { stopOnViolation: true });
+    expect(replay.violations[0]).toEqual(failure.violations[0]);
+  });
+
   // Issue 18: singleVote and promiseMonotonic restate these mutations. With them off, the
   // outcome-level checks must still fire: restarts right after a vote or promise reach them.
   it.each([
     ['raft', 'forgetVoteOnRestart', 'singleVote', ['electionSafety']],
     ['paxos', 'forgetPromiseOnRestart', 'promiseMonotonic', ['atMostOneChosen', 'learnedOnlyChosen']],
     ['multipaxos', 'forgetPromiseOnRestart', 'promiseMonotonic', ['atMostOneChosenPerSlot', 'decidedOnlyChosen', 'replicasAgree']],
+    ['2pc', 'forgetVoteOnRestart', 'durableLogKept', ['atomicity']],
+    ['2pc', 'sendDecisionBeforeLog', 'decisionFinal', ['atomicity']],
   ])('%s: %s is caught by its outcome (%s off) within 1,000 schedules', (protocol, bug, off, outcomes) => {
     const e = explore(protocol, 1000, 1, { bugs: [bug], off: [off] });
     expect(e.firstFailure, `${bug} survived ${e.schedules} schedules`).not.toBeNull();
@@ -83,5 +122,7 @@ describe('mutants: every deliberate bug is caught within 1,000 random schedules'
   it('the same schedules stay safe without the bug', () => {
     expect(explore('raft', 300, 1).violations).toBe(0);
     expect(explore('paxos', 1000, 1).violations).toBe(0);
+    expect(explore('2pc', 300, 1).violations).toBe(0);
+    expect(explore('3pc', 300, 1, { crashOnly: true }).violations).toBe(0);
   });
 });

@@ -1,6 +1,10 @@
 import type { ReadPath } from '../clients/types';
 import { createRng, nextFloat, nextInt, type Rng } from '../sim/prng';
 import type { Action, SimConfig } from '../sim/types';
+import { atomicSchedule } from './atomicSchedule';
+
+/** The atomic commit protocols draw their own schedules: transactions at the coordinator, faults aimed at it. */
+const ATOMIC = new Set(['2pc', '3pc']);
 
 /** A random fault schedule: a cluster, a seed, and a timeline of faults that all heal at `healAt`. */
 export interface Schedule {
@@ -32,6 +36,8 @@ export interface Schedule {
    * into `actions`, as strikes are.
    */
   splits: { at: number; lasts: number }[];
+  /** Crashes and recoveries only, every message delivered in time: no rival timeouts after a restart either. */
+  crashOnly?: boolean;
 }
 
 const TIMING = { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 };
@@ -49,7 +55,8 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
  * Draws a schedule of crashes, recoveries, partitions, one-way cuts, forced timeouts,
  * lossy and duplicating networks (up to 30%) and client requests, all from one seed.
  */
-export function randomSchedule(seed: number, protocol: string, bugs: string[] = [], reads?: ReadPath): Schedule {
+export function randomSchedule(seed: number, protocol: string, bugs: string[] = [], reads?: ReadPath, crashOnly = false): Schedule {
+  if (ATOMIC.has(protocol)) return atomicSchedule(seed, protocol, bugs, crashOnly);
   const rng = createRng(seed);
   // Two families: 'mixed' faults of every kind, and 'churn', which mostly strikes leader
   // after leader (the chains that old-term commits need) with few other actions in the way.

@@ -7,7 +7,7 @@ import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 
 interface Draft {
-  protocol: 'raft' | 'paxos' | 'multipaxos';
+  protocol: 'raft' | 'paxos' | 'multipaxos' | '2pc' | '3pc';
   nodes: number;
   seed: number;
   electionTimeoutMin: number;
@@ -64,10 +64,12 @@ export function ClusterSettings() {
       <h2>Cluster</h2>
       <div className="settings-grid">
         <label>Protocol
-          <select value={draft.protocol} aria-label="Protocol" onChange={(e) => setDraft({ ...draft, protocol: e.target.value as 'raft' | 'paxos' | 'multipaxos' })}>
+          <select value={draft.protocol} aria-label="Protocol" onChange={(e) => setDraft({ ...draft, protocol: e.target.value as Draft['protocol'] })}>
             <option value="raft">Raft</option>
             <option value="paxos">Paxos (single decree)</option>
             <option value="multipaxos">Multi-Paxos</option>
+            <option value="2pc">Two-phase commit</option>
+            <option value="3pc">Three-phase commit</option>
           </select>
         </label>
         <label>Servers

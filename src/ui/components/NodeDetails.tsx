@@ -21,7 +21,7 @@ export function NodeDetails() {
   }
   const view = viewOf(protocol);
   const fields = view.details({ id, up: node.up, state: node.state, logStart: node.logStart }, ids);
-  const badgeNow = view.badge(node.state);
+  const badgeNow = view.badge(node.state, id);
   const list = (items: DetailField[]) => items.map((f) => [
     <dt key={`${f.name}-t`}>{f.name}{f.alias ? <> <small>({f.alias})</small></> : null}</dt>,
     <dd key={`${f.name}-d`}>{f.value}</dd>,
@@ -67,9 +67,11 @@ function NodeActions({ id, up, protocol }: { id: number; up: boolean; protocol: 
   const takeCommand = useSim((s) => s.takeCommand);
   const nextCommand = useSim((s) => s.nextCommand);
   const [command, setCommand] = useState('');
-  const text = command.trim() === '' ? `set x ${nextCommand}` : command.trim();
-  // Raft replicates key-value commands; Paxos proposes any value.
-  const valid = protocol === 'raft' ? isCommand(text) : text.trim() !== '';
+  const words = viewOf(protocol).command;
+  const placeholder = words?.placeholder(nextCommand) ?? `set x ${nextCommand}`;
+  const text = command.trim() === '' ? placeholder : command.trim();
+  // Raft replicates key-value commands; Paxos proposes any value; a protocol may say otherwise.
+  const valid = words !== undefined ? words.valid(text) : protocol === 'raft' ? isCommand(text) : text.trim() !== '';
   const submit = () => {
     if (!valid) return;
     if (command.trim() === '') takeCommand();
@@ -81,19 +83,19 @@ function NodeActions({ id, up, protocol }: { id: number; up: boolean; protocol: 
       {up
         ? <button type="button" className="danger" onClick={() => act({ type: 'crash', node: id })}>Crash S{id}</button>
         : <button type="button" onClick={() => act({ type: 'recover', node: id })}>Recover S{id}</button>}
-      <button type="button" disabled={!up} onClick={() => act({ type: 'timeout', node: id })}>{protocol === 'raft' ? `Time out S${id}` : `Retry now at S${id}`}</button>
+      <button type="button" disabled={!up} onClick={() => act({ type: 'timeout', node: id })}>{words?.timeout(id) ?? (protocol === 'raft' ? `Time out S${id}` : `Retry now at S${id}`)}</button>
       <form className="command" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <input
           value={command}
-          placeholder={`set x ${nextCommand}`}
+          placeholder={placeholder}
           onChange={(e) => setCommand(e.target.value)}
           aria-label={`Command for S${id}`}
           aria-invalid={!valid}
           onKeyDown={(e) => e.stopPropagation()}
         />
-        <button type="submit" disabled={!up || !valid}>{protocol === 'raft' ? `Send to S${id}` : `Propose at S${id}`}</button>
+        <button type="submit" disabled={!up || !valid}>{words?.send(id) ?? (protocol === 'raft' ? `Send to S${id}` : `Propose at S${id}`)}</button>
       </form>
-      {!valid && <p className="field-error" role="alert">{protocol === 'raft' ? 'A command is "set <key> <value>" or "del <key>".' : 'Type a value to propose.'}</p>}
+      {!valid && <p className="field-error" role="alert">{words?.invalid ?? (protocol === 'raft' ? 'A command is "set <key> <value>" or "del <key>".' : 'Type a value to propose.')}</p>}
     </div>
   );
 }

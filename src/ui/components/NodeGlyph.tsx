@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
 import { type Badge, viewOf } from '../protocolView';
-import { CRASHED, roleStyle } from '../theme';
+import { CRASHED, LOCK, roleStyle } from '../theme';
 
 /**
  * One server: its id, and the badge its protocol's descriptor gives it (role by colour,
@@ -16,7 +16,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
   const paused = useSim((s) => s.nodes[id]?.paused ?? false);
   const clockRate = useSim((s) => s.nodes[id]?.clockRate ?? 1);
   // Only what the badge draws, as a string: a node's log and timers change far more often.
-  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state))));
+  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state, id))));
   const selected = useSim((s) => s.selectedNode === id);
   const picked = useSim((s) => s.partitionPick?.includes(id) ?? false);
   const picking = useSim((s) => s.partitionPick !== null);
@@ -73,9 +73,25 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
       {clockRate !== 1 && <text className="node-clock" x={0} y={-r - 8}>clock {clockRate}×</text>}
       {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
+      {b.lock !== undefined && <Padlock x={r * 0.72} y={-r * 0.72} text={b.lock} />}
     </g>
   );
 });
+
+/**
+ * Locks the server holds, unmistakable from the back row: a padlock on the circle's shoulder
+ * with what it locks beside it (kept while the server is down: locks are taken again on recovery).
+ */
+function Padlock({ x, y, text }: { x: number; y: number; text: string }) {
+  return (
+    <g className="node-lock" transform={`translate(${x},${y})`} data-locks={text} aria-hidden="true">
+      <path d="M-6,-4 v-5 a6,6 0 0 1 12,0 v5" fill="none" stroke={LOCK.color} strokeWidth={3} />
+      <rect x={-10} y={-5} width={20} height={16} rx={3} fill={LOCK.color} />
+      <circle cx={0} cy={2} r={2.5} fill={LOCK.fill} />
+      <text x={14} y={8} className="node-lock-text" fill={LOCK.color}>{text}</text>
+    </g>
+  );
+}
 
 /** Room for a line of text inside a circle of radius r (less its outline), with its baseline at y. */
 function roomAt(y: number, r: number, fontSize: number): number {

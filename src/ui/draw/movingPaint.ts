@@ -34,10 +34,10 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
   });
   const wishes = [];
   for (const { m, x, y, opacity } of placeMessages(frame, positions)) {
-    const f = m.fields as { granted?: boolean; success?: boolean };
+    const f = m.fields as { granted?: boolean; success?: boolean; vote?: string; decision?: string };
     const isSelected = m.id === selected;
     ctx.globalAlpha = opacity;
-    drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false, isSelected);
+    drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false && f.vote !== 'no' && f.decision !== 'abort', isSelected);
     if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, '#b45309', 14);
     if (m.heldAt !== null) drawHeld(ctx, x, y);
     if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 15, first: isSelected, opacity });
@@ -126,7 +126,16 @@ export function shortLabel(type: string, fields: Record<string, unknown>): strin
     case 'LogRequest': return `t${fields.term} +${fields.suffix}`;
     case 'LogResponse': return fields.success ? `ack ${fields.ack}` : 'fail';
     case 'ClientRequest': return String(fields.command);
-    case 'Prepare': return `prep ${ballot(fields.ballot)}`;
+    case 'Prepare': return fields.tx !== undefined ? `prepare ${fields.tx}` : `prep ${ballot(fields.ballot)}`;
+    case 'Begin': return `begin ${(fields.tx as { id?: string } | undefined)?.id ?? ''}`;
+    case 'Vote': return `${fields.vote} ${fields.tx}`;
+    case 'Decision': return `${fields.decision} ${fields.tx}`;
+    case 'Ack': return `ack ${fields.tx}`;
+    case 'AskDecision': return `? ${fields.tx}`;
+    case 'PreCommit': return `pre ${fields.tx}`;
+    case 'PreAck': return `pre-ack ${fields.tx}`;
+    case 'StateReq': return `state? ${fields.tx}`;
+    case 'StateReport': return `${fields.status} ${fields.tx}`;
     case 'Promise': return `prom ${ballot(fields.ballot)}${fields.accepted ? ' +v' : ''}`;
     case 'Nack': return `nack < ${ballot(fields.promised)}`;
     case 'Accept': return `acc ${fields.slot !== undefined ? `s${fields.slot} ` : ''}"${fields.value}"`;

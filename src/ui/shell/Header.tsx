@@ -1,8 +1,8 @@
 import { ScenarioBar } from '../components/ScenarioBar';
 import { Clock, Transport } from '../components/Transport';
+import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 
-const PROTOCOL_NAME = { raft: 'Raft', paxos: 'Paxos', multipaxos: 'Multi-Paxos' } as const;
 
 /** Icons drawn as SVG, as the transport's are: symbol fonts differ between projectors. */
 function Icon({ kind }: { kind: 'panels' | 'presenter' }) {
@@ -30,7 +30,7 @@ function SafetyBadge({ onOpen }: { onOpen: () => void }) {
 /** The header, one row: title, lessons and files, safety, playback, clock, and the page's modes. */
 export function Header({ drawerOpen, onDrawer, onPresenter, presenter }: { drawerOpen: boolean; onDrawer: () => void; onPresenter: () => void; presenter: boolean }) {
   const title = useSim((s) => s.scenario?.title);
-  const protocol = useSim((s) => PROTOCOL_NAME[s.scenario?.protocol ?? 'raft']);
+  const protocol = useSim((s) => viewOf(s.scenario?.protocol ?? 'raft').name);
   return (
     <header className="top">
       <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>

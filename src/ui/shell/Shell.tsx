@@ -7,7 +7,9 @@ import { MessagePopover } from '../components/MessagePopover';
 import { Narration } from '../components/Narration';
 import { BrokenRuleBanner } from '../controls/BrokenRuleBanner';
 import { Notices } from '../components/Notices';
+import { DescriptorTable } from '../components/DescriptorTable';
 import { PaxosTable } from '../components/PaxosTable';
+import { viewOf } from '../protocolView';
 import { Progress } from '../components/Progress';
 import { SlotTable } from '../components/SlotTable';
 import { Timeline } from '../components/Timeline';
@@ -81,7 +83,8 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
           <div className="story">
             <div data-region="narration"><BrokenRuleBanner /><Narration /></div>
             <div data-region={protocol === 'raft' ? 'logs' : 'tables'}>
-              {protocol === 'paxos' ? <PaxosTable /> : protocol === 'multipaxos' ? <SlotTable /> : <LogsPanel />}
+              {viewOf(protocol).table !== undefined ? <DescriptorTable protocol={protocol} />
+                : protocol === 'paxos' ? <PaxosTable /> : protocol === 'multipaxos' ? <SlotTable /> : <LogsPanel />}
             </div>
             <TeachingArea tabs={[
               { id: 'pseudocode', label: 'Pseudocode', region: 'pseudocode', panel: <PseudocodePanel /> },

@@ -1,0 +1,24 @@
+import type { Context, NodeId, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { append, decisionOf, locks } from './log';
+import { type CommitRules, rule } from './rules';
+import type { AtomicMessage, AtomicState, Decision } from './types';
+
+/** Phase 2 at a participant: it writes the decision, commits or rolls back, releases the locks and acknowledges. */
+export function onDecision(s: AtomicState, from: NodeId, tx: string, decision: Decision, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
+  const out = new Outbox<AtomicMessage>();
+  const known = decisionOf(s, tx);
+  out.mark('onDecision.log', () => (known === null ? `log += "${decision} ${tx}"; locks on ${tx} released` : `already ${known}`));
+  let state = s;
+  if (known === null) {
+    state = append(s, tx, decision);
+    if (state.working?.id === tx) state = { ...state, working: null };
+    if (state.termination?.tx === tx) state = { ...state, termination: null };
+    if (locks(state).length === 0) out.cancelTimer('wait');
+  }
+  out.mark('onDecision.ack');
+  out.send(from, { type: 'Ack', tx });
+  return out.done(state, rule(rules, 'learn'), () => (known === null
+    ? `S${ctx.self} ${decision === 'commit' ? 'commits' : 'aborts'} ${tx}, releases its locks and acknowledges`
+    : `S${ctx.self} already knows ${tx} ${known === 'commit' ? 'committed' : 'aborted'} and acknowledges again`));
+}

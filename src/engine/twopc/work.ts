@@ -1,0 +1,29 @@
+import type { Context, Step } from '../sim/protocol';
+import { Outbox } from '../sim/protocol';
+import { append, statusOf } from './log';
+import { type CommitRules, rule } from './rules';
+import { startParticipantTimer } from './state';
+import type { AtomicMessage, AtomicState, Tx } from './types';
+
+/**
+ * A participant does its part of T: it takes T's locks and makes its writes, not yet
+ * committed. Until it votes it may still abort alone, so it starts a timer for Prepare.
+ */
+export function onBegin(s: AtomicState, tx: Tx, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
+  const out = new Outbox<AtomicMessage>();
+  const fresh = statusOf(s, tx.id) === 'unknown';
+  out.mark('onBegin.newIf', () => (fresh ? 'yes' : `no: it is ${statusOf(s, tx.id)} on ${tx.id}`));
+  if (!fresh) return out.done(s, rule(rules, 'work'), () => `S${ctx.self} has already seen ${tx.id}`);
+  let state = s;
+  const old = s.working;
+  if (old !== null) {
+    // Writes of an earlier transaction never voted on: the coordinator has moved on without them.
+    out.mark('onBegin.abortOld', () => `abort ${old.id}`);
+    state = append(state, old.id, 'abort');
+  }
+  out.mark('onBegin.lock', () => `locks on ${tx.id}`);
+  out.mark('onBegin.timer');
+  startParticipantTimer(out, ctx);
+  return out.done({ ...state, working: tx }, rule(rules, 'work'),
+    () => `S${ctx.self} takes ${tx.id}'s locks and does its writes${old !== null ? `, aborting ${old.id}, never prepared` : ''}`);
+}

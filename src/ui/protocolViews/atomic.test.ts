@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { initialState } from '../../engine/twopc/state';
+import type { AtomicState } from '../../engine/twopc/types';
+import { atomicTable, twopcView } from './atomic';
+
+const node = (id: number, fields: Partial<AtomicState>, up = true) => ({ id, up, logStart: 0, state: { ...initialState(), ...fields } });
+const t1 = { id: 't1', failing: [] };
+
+describe('the 2PC and 3PC descriptor', () => {
+  it('draws S1 as the coordinator, by its id, even before it has done anything', () => {
+    expect(twopcView.badge(initialState(), 1).role).toBe('coordinator');
+    expect(twopcView.badge(initialState(), 2).role).toBe('participant');
+  });
+
+  it('a participant that voted yes with no decision is in doubt, and its badge carries the lock', () => {
+    const b = twopcView.badge({ ...initialState(), log: [{ tx: 't1', rec: 'yes' }] }, 3);
+    expect(b).toMatchObject({ role: 'in-doubt', label: 'IN DOUBT · t1', lock: 't1', dashed: true });
+    expect(twopcView.badge({ ...initialState(), log: [{ tx: 't1', rec: 'yes' }, { tx: 't1', rec: 'commit' }] }, 3).lock).toBeUndefined();
+  });
+
+  it('the table has a row per transaction: the coordinator\'s word and each participant\'s standing, with its lock', () => {
+    const table = atomicTable([
+      node(1, { log: [{ tx: 't1', rec: 'commit' }], round: { tx: { id: 't2', failing: [] }, phase: 'votes', votes: {}, preAcked: [] }, queue: [{ id: 't3', failing: [] }] }),
+      node(2, { log: [{ tx: 't1', rec: 'yes' }, { tx: 't1', rec: 'commit' }], working: { id: 't2', failing: [] } }),
+      node(3, { log: [{ tx: 't1', rec: 'yes' }] }, false),
+    ]);
+    expect(table.columns).toEqual(['transaction', 'S1 coordinator', 'S2', 'S3']);
+    expect(table.rows.map((r) => r.cells.map((c) => [c.text, c.tone ?? '', c.locked ?? false]))).toEqual([
+      [['t1', '', false], ['commit (logged)', 'committed', false], ['committed', 'committed', false], ['voted yes · in doubt (down)', 'in-doubt', true]],
+      [['t2', '', false], ['collecting votes', 'working', false], ['working', 'working', true], ['— (down)', 'unknown', false]],
+      [['t3', '', false], ['queued', '', false], ['—', 'unknown', false], ['— (down)', 'unknown', false]],
+    ]);
+  });
+
+  it('says who is in doubt, and that the coordinator is down', () => {
+    expect(twopcView.tableNote([node(1, {}, false), node(2, { log: [{ tx: 't1', rec: 'yes' }] }), node(3, { working: t1 })]))
+      .toBe('S2 is in doubt: voted yes, no decision yet, locks held, and the coordinator is down.');
+  });
+});

@@ -1,0 +1,161 @@
+import type { Pseudocode } from '../../engine/sim/pseudocode';
+import { THREEPC_PSEUDOCODE } from '../../engine/threepc/pseudocode';
+import { decisionOf, inDoubt, locks, statusOf } from '../../engine/twopc/log';
+import { TWOPC_PSEUDOCODE } from '../../engine/twopc/pseudocode';
+import { COORDINATOR, parseTx } from '../../engine/twopc/transaction';
+import type { AtomicState, ParticipantStatus } from '../../engine/twopc/types';
+import { ATOMIC_ROLE } from '../theme';
+import type { NodeFacts, ProtocolView, TableCell, TableModel } from '../protocolView';
+
+const list = (xs: readonly string[]) => (xs.length === 0 ? 'none' : xs.join(', '));
+const record = (s: AtomicState) => {
+  const last = s.log.at(-1);
+  return last === undefined ? 'log empty' : `${last.rec} ${last.tx}`;
+};
+
+/** The coordinator's state in a few words: what it runs, and what it waits for. */
+export function coordinatorDoing(s: AtomicState, participants: number): string {
+  const r = s.round;
+  if (r === null) return s.outgoing.length > 0 ? `resending ${s.outgoing.map((o) => `${o.decision} ${o.tx}`).join(', ')}` : 'idle';
+  if (r.phase === 'work') return `${r.tx.id}: participants at work`;
+  if (r.phase === 'votes') return `${r.tx.id}: ${Object.values(r.votes).filter((v) => v === 'yes').length} of ${participants} yes votes`;
+  return `${r.tx.id}: ${r.preAcked.length} of ${participants} pre-commit acks`;
+}
+
+/** 2PC and 3PC are drawn alike: the coordinator, the participants, their votes, locks and doubt. */
+function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): ProtocolView {
+  return {
+    pseudocode,
+    name,
+    badge(state, id) {
+      const s = state as AtomicState;
+      if (id === COORDINATOR) {
+        return {
+          role: 'coordinator',
+          label: s.round === null ? 'COORDINATOR' : `COORDINATOR · ${s.round.tx.id} ${s.round.phase.toUpperCase()}`,
+          term: 0,
+          lines: [s.round === null ? 'idle' : s.round.tx.id, record(s)],
+          dashed: false,
+          strong: true,
+        };
+      }
+      const doubt = inDoubt(s);
+      const held = locks(s);
+      return {
+        role: doubt.length > 0 ? 'in-doubt' : s.working !== null ? 'working' : 'participant',
+        label: doubt.length > 0 ? `IN DOUBT · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}` : 'PARTICIPANT',
+        term: 0,
+        lines: [s.termination !== null ? `backup ${s.termination.tx}` : doubt.length > 0 ? 'voted yes' : 'ready', record(s)],
+        dashed: doubt.length > 0,
+        strong: false,
+        ...(held.length > 0 ? { lock: held.join(', ') } : {}),
+      };
+    },
+    details({ id, state }, ids) {
+      const s = state as AtomicState;
+      const log = { name: 'log', alias: 'durable', value: s.log.length === 0 ? 'empty' : s.log.map((r) => `${r.rec} ${r.tx}`).join('; ') };
+      if (id === COORDINATOR) {
+        return {
+          persistent: [log],
+          volatile: [
+            { name: 'running', value: coordinatorDoing(s, ids.length - 1) },
+            { name: 'votes', value: s.round === null ? '—' : list(Object.entries(s.round.votes).map(([p, v]) => `S${p} ${v}`)) },
+            { name: 'queue', value: list(s.queue.map((t) => t.id)) },
+            { name: 'awaiting acks', value: list(s.outgoing.map((o) => `${o.decision} ${o.tx} from ${o.waiting.map((p) => `S${p}`).join(', ')}`)) },
+          ],
+        };
+      }
+      return {
+        persistent: [log],
+        volatile: [
+          { name: 'working on', alias: 'not yet voted', value: s.working === null ? 'nothing' : s.working.id },
+          { name: 'in doubt', alias: 'voted yes, no decision', value: list(inDoubt(s)) },
+          { name: 'locks held', value: list(locks(s)) },
+          ...(s.termination !== null ? [{ name: 'backup coordinator of', alias: 'termination', value: `${s.termination.tx}, ${s.termination.phase}; heard ${list(Object.entries(s.termination.reports).map(([p, st]) => `S${p} ${st}`))}` }] : []),
+        ],
+      };
+    },
+    // A decision (the coordinator's, or a 3PC backup's) is the commit mark. Nobody is elected:
+    // that slot marks a participant's timer running out in doubt, so blocked time is a run of marks.
+    marks: { election: doubtMark, leader: null, commit: 'decision', fault: 'fault' },
+    timing: [
+      { key: 'electionTimeoutMin', label: 'Vote / participant timeout min (ms)' },
+      { key: 'electionTimeoutMax', label: 'Vote / participant timeout max (ms)' },
+      { key: 'heartbeatInterval', label: 'Work time, resend interval (ms)' },
+    ],
+    option: null,
+    hint: (nodes) => (nodes.every((n) => { const s = n.state as AtomicState; return s.log.length === 0 && s.round === null && s.working === null; })
+      ? `${name} waits for a transaction: select S1, the coordinator, and send "tx t1" (add "no 3" to make S3 vote no).`
+      : null),
+    tableNote: (nodes) => {
+      const doubt = nodes.filter((n) => n.up && n.id !== COORDINATOR && inDoubt(n.state as AtomicState).length > 0);
+      if (doubt.length === 0) return null;
+      const down = !(nodes.find((n) => n.id === COORDINATOR)?.up ?? true);
+      return `${doubt.map((n) => `S${n.id}`).join(', ')} ${doubt.length === 1 ? 'is' : 'are'} in doubt: voted yes, no decision yet, locks held${down ? ', and the coordinator is down' : ''}.`;
+    },
+    roles: Object.values(ATOMIC_ROLE),
+    messageLabels: { Prepare: 'Prepare (vote?)' },
+    table: (nodes) => atomicTable(nodes),
+    command: {
+      placeholder: (next) => `tx t${next}`,
+      valid: (text) => parseTx(text) !== null,
+      invalid: 'A transaction is "tx <id>", optionally "tx <id> no <participant>..." to make those vote no.',
+      send: (id) => `Send to S${id}`,
+      timeout: (id) => `Time out S${id}`,
+    },
+  };
+}
+
+export const twopcView = atomicView('2PC', TWOPC_PSEUDOCODE, 'in doubt, blocked');
+export const threepcView = atomicView('3PC', THREEPC_PSEUDOCODE, 'coordinator silent: termination');
+
+const STATUS_WORDS: Record<ParticipantStatus, string> = {
+  unknown: '—', working: 'working', uncertain: 'voted yes · in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
+};
+
+/** The transactions table: one row per transaction any node knows of, in the order they began. */
+export function atomicTable(nodes: readonly NodeFacts[]): TableModel {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const note = (tx: string) => { if (!seen.has(tx)) { seen.add(tx); order.push(tx); } };
+  const coordinator = nodes.find((n) => n.id === COORDINATOR);
+  const cs = coordinator?.state as AtomicState | undefined;
+  for (const n of nodes) {
+    const s = n.state as AtomicState;
+    for (const r of s.log) note(r.tx);
+    if (s.working !== null) note(s.working.id);
+  }
+  if (cs?.round) note(cs.round.tx.id);
+  for (const q of cs?.queue ?? []) note(q.id);
+  const participants = nodes.filter((n) => n.id !== COORDINATOR);
+  return {
+    caption: 'Transactions: decisions, votes, locks',
+    columns: ['transaction', `S${COORDINATOR} coordinator`, ...participants.map((n) => `S${n.id}`)],
+    rows: order.map((tx) => ({
+      key: tx,
+      cells: [
+        { text: tx },
+        coordinatorCell(cs, tx, coordinator?.up ?? false),
+        ...participants.map((n): TableCell => {
+          const s = n.state as AtomicState;
+          const status = statusOf(s, tx);
+          const locked = locks(s).includes(tx);
+          return { text: `${STATUS_WORDS[status]}${n.up ? '' : ' (down)'}`, tone: status === 'uncertain' || status === 'precommitted' ? 'in-doubt' : status, ...(locked ? { locked } : {}) };
+        }),
+      ],
+    })),
+  };
+}
+
+function coordinatorCell(s: AtomicState | undefined, tx: string, up: boolean): TableCell {
+  if (s === undefined) return { text: '—' };
+  const d = decisionOf(s, tx);
+  if (d !== null) {
+    const logged = s.log.some((r) => r.tx === tx && r.rec === d);
+    const ended = s.log.some((r) => r.tx === tx && r.rec === 'end');
+    return { text: `${d}${logged ? ' (logged)' : ' (not logged!)'}${ended ? ', end' : ''}`, tone: d === 'commit' ? 'committed' : 'aborted' };
+  }
+  if (s.round?.tx.id === tx) return { text: s.round.phase === 'work' ? 'participants at work' : s.round.phase === 'votes' ? 'collecting votes' : 'pre-committing', tone: 'working' };
+  if (s.queue.some((q) => q.id === tx)) return { text: 'queued' };
+  return { text: up ? 'no record' : 'down: no record in memory', tone: up ? undefined : 'down' };
+}
