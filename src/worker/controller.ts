@@ -1,12 +1,14 @@
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
 import { Slots } from '../engine/multipaxos/slots';
+import type { MultiPaxosState } from '../engine/multipaxos/types';
+import { multipaxosView } from '../engine/multipaxos/view';
 import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
 import type { Action, Envelope, TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
-import { AppliedKv } from './appliedKv';
+import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
@@ -82,11 +84,13 @@ export class Controller {
   private frontier = { time: 0, events: 0 };
   private clock = 0;
   private losses: MessageView[] = [];
+  /** The views of messages in flight, by envelope (envelopes never change). */
+  private flying = new WeakMap<Envelope<Msg>, MessageView>();
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
-  private applied: AppliedKv[] = [];
+  private applied: unknown[] = [];
   private violationsSeen = 0;
   /** The pseudocode lines that ran: the latest handler run, and which events ran which line. */
   private code = new PseudocodeTracker();
@@ -130,6 +134,7 @@ export class Controller {
     this.clock = 0;
     this.losses = [];
     this.nodeCache = [];
+    this.applied = [];
     this.violationsSeen = 0;
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale' };
     this.playing = false;
@@ -527,7 +532,14 @@ export class Controller {
   private messagesNow(): MessageView[] {
     const fallWindow = this.run.sim.world.network.latencyMax;
     this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
-    return this.run.sim.inFlight().map((env) => this.messageView(env, null)).concat(this.losses);
+    return this.run.sim.inFlight().map((env) => this.flyingView(env)).concat(this.losses);
+  }
+
+  /** A message in flight as the view shows it: made once per message, as a burst leaves thousands in flight for many frames. */
+  private flyingView(env: Envelope<Msg>): MessageView {
+    let view = this.flying.get(env);
+    if (view === undefined) this.flying.set(env, view = this.messageView(env, null));
+    return view;
   }
 
   /** A window of the run for the space-time diagram, as it stands now. */
@@ -611,15 +623,20 @@ export class Controller {
 
   private messageView(env: Envelope<Msg>, lostAt: number | null): MessageView {
     const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
-    // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
-    // Lists of numbers (a Paxos ballot) are values, and stay as they are.
+    // A LogRequest's suffix can hold thousands of entries, a Promise thousands of accepted
+    // slots: the view shows only how many. Lists of numbers (a Paxos ballot) are values, and stay as they are.
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.toJSON() : v;
+    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.size : v;
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
       sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, fields,
     };
+  }
+
+  /** Node i's applied store (one kind per run: the protocol is fixed until the next load). */
+  private appliedKv<S>(i: number, make: () => AppliedKv<S>): AppliedKv<S> {
+    return (this.applied[i] ??= make()) as AppliedKv<S>;
   }
 
   private nodeView(i: number, slot: { id: number; up: boolean; state: unknown; timers: Record<string, { since: number; at: number; id: number } | null> }): NodeView {
@@ -630,25 +647,17 @@ export class Controller {
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
     const state = slot.state as { log?: Log; commitLength?: number; decided?: Slots<string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
-    const applied = this.applied[i] ??= new AppliedKv();
-    const kv = state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
-      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
+    const kv = state.log !== undefined ? this.appliedKv(i, raftApplied).update(state.log, state.commitLength ?? 0, (k) => state.log!.get(k).command)
+      : state.decided !== undefined ? this.appliedKv(i, multipaxosApplied).update(state.decided, state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
     // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain
-    // copies (of a log, its tail).
-    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) } : plainSlots(slot.state);
+    // copies of what it shows (a log's tail, the newest slots), so a snapshot's size does not grow with the run.
+    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) }
+      : state.decided instanceof Slots ? multipaxosView(slot.state as MultiPaxosState) : slot.state;
     const view: NodeView = { id: slot.id, up: slot.up, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }
-}
-
-/** A state with its Slots fields as the plain records a view reads. */
-function plainSlots(state: unknown): unknown {
-  if (typeof state !== 'object' || state === null) return state;
-  const out: Record<string, unknown> = { ...state };
-  for (const [k, v] of Object.entries(out)) if (v instanceof Slots) out[k] = v.toJSON();
-  return out;
 }
 
 function traceView(rec: TraceRecord<Msg>): TraceView {
