@@ -114,14 +114,36 @@ export interface PauseTiming {
   arrived: number;
   /** Snapshots the page took in after hearing the click, before the paused one: a queue, if many. */
   queued: number;
+  /**
+   * CPU time (thread time, from a Chromium trace) from the page hearing the click to the paused
+   * frame: on the page's main thread, and on its workers (the simulation and the drawing). On a
+   * loaded machine the wall time above mostly counts waits for a core; this does not.
+   */
+  cpu: { main: number; workers: number };
+}
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
+
+/** Thread CPU time of top-level tasks within [from, to] (trace microseconds), clipped in proportion. */
+function cpuWithin(events: TraceEvent[], threads: (name: string) => boolean, from: number, to: number): number {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  let us = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || e.dur === undefined || e.tdur === undefined) continue;
+    if (!threads(names.get(`${e.pid}:${e.tid}`) ?? '')) continue;
+    const overlap = Math.min(to, e.ts + e.dur) - Math.max(from, e.ts);
+    if (overlap > 0) us += e.tdur * (e.dur === 0 ? 1 : overlap / e.dur);
+  }
+  return us / 1000;
 }
 
 /**
- * Clicks Pause with the mouse, as a person would, and times it. The click is timed here, before
- * it is sent, so time the page spends busy before it even sees the click counts too (both
- * sides read the same system clock).
+ * Clicks Pause with the mouse, as a person would, and times it (see PauseTiming) under a trace.
+ * The click is timed here, before it is sent, so time the page spends busy before it even sees
+ * the click counts too (both sides read the same system clock).
  */
-export async function pauseLatency(page: Page): Promise<PauseTiming> {
+export async function pauseLatency(browser: Browser, page: Page): Promise<PauseTiming> {
   const box = await page.getByRole('button', { name: 'Pause' }).boundingBox();
   if (box === null) throw new Error('the Pause button is not on screen');
   await page.evaluate(() => {
@@ -130,7 +152,7 @@ export async function pauseLatency(page: Page): Promise<PauseTiming> {
     bench.paused = new Promise<[number, number, number, number]>((resolve) => {
       let heard = 0;
       let queued = 0;
-      window.addEventListener('click', () => { heard = Date.now(); }, { capture: true, once: true });
+      window.addEventListener('click', () => { heard = Date.now(); performance.mark('bench.heard'); }, { capture: true, once: true });
       const paused = (e: MessageEvent<{ type: string; snapshot?: { playing: boolean } }>) => {
         if (e.data.type !== 'snapshot') return;
         if (e.data.snapshot!.playing) {
@@ -139,13 +161,23 @@ export async function pauseLatency(page: Page): Promise<PauseTiming> {
         }
         w.removeEventListener('message', paused);
         const arrived = Date.now();
-        requestAnimationFrame(() => resolve([heard, arrived, Date.now(), queued]));
+        requestAnimationFrame(() => {
+          performance.mark('bench.drawn');
+          resolve([heard, arrived, Date.now(), queued]);
+        });
       };
       w.addEventListener('message', paused);
     });
   });
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   const clicked = Date.now();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const [heard, arrived, seen, queued] = await page.evaluate(() => (window as unknown as { bench: { paused: Promise<[number, number, number, number]> } }).bench.paused);
-  return { total: seen - clicked, heard: heard - clicked, arrived: arrived - clicked, queued };
+  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
+  const [from, to] = [mark('bench.heard'), mark('bench.drawn')];
+  return {
+    total: seen - clicked, heard: heard - clicked, arrived: arrived - clicked, queued,
+    cpu: { main: cpuWithin(events, (n) => n === 'CrRendererMain', from, to), workers: cpuWithin(events, (n) => n.startsWith('DedicatedWorker'), from, to) },
+  };
 }

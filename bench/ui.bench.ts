@@ -156,21 +156,25 @@ async function pauseCost(browser: Browser, base: string, protocols: string[]): P
     await page.locator('g.node').first().waitFor();
     await page.getByLabel('Speed').selectOption('100');
     const pauses: number[] = [];
+    const cpu: number[] = [];
     let played = 0;
     for (let i = 0; i < PAUSES; i++) {
       const before = await benchState(page);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       const start = Date.now();
       await page.waitForTimeout(PAUSE_EVERY_S * 1000);
-      const pause = await pauseLatency(page);
+      const pause = await pauseLatency(browser, page);
       pauses.push(pause.total);
+      cpu.push(pause.cpu.main);
       played += Date.now() - start;
       const after = await benchState(page);
-      console.log(`ui.pause.${protocol}.sample=${i + 1} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between) virtual_s=${(after.time / 1000).toFixed(1)} events=${after.events} events_per_s=${((after.events - before.events) / PAUSE_EVERY_S).toFixed(0)}`);
+      console.log(`ui.pause.${protocol}.sample=${i + 1} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between; CPU main ${pause.cpu.main.toFixed(0)} workers ${pause.cpu.workers.toFixed(0)}) virtual_s=${(after.time / 1000).toFixed(1)} events=${after.events} events_per_s=${((after.events - before.events) / PAUSE_EVERY_S).toFixed(0)}`);
     }
-    const sorted = [...pauses].sort((a, b) => a - b);
+    const sorted = pauses.toSorted((a, b) => a - b);
+    const cpuSorted = cpu.toSorted((a, b) => a - b);
     const s = await benchState(page);
-    console.log(`ui.pause.${protocol}.pause_ms_p50=${percentile(sorted, 50).toFixed(0)} max=${sorted.at(-1)!.toFixed(0)} `
+    console.log(`ui.pause.${protocol}.pause_ms_p50=${percentile(sorted, 50).toFixed(0)} max=${sorted.at(-1)!.toFixed(0)}; `
+      + `page main-thread CPU from hearing the click to the paused frame p50=${percentile(cpuSorted, 50).toFixed(0)} max=${cpuSorted.at(-1)!.toFixed(0)} ms `
       + `(${PAUSES} pauses, one every ${PAUSE_EVERY_S} s of play; ${protocol}, 5 nodes, 100x, 20% loss and duplication, a command per 100 ms virtual; `
       + `${(s.time / 1000).toFixed(0)} s virtual and ${s.events} events in ${(played / 1000).toFixed(0)} s)`);
     await page.close();
