@@ -5,11 +5,11 @@
  * BeginFrame events), frames over budget, JS heap, and the
  * gzip size of the JavaScript a first visit loads. Figures only; nothing is asserted.
  *
- * At 1440x900 the logs and the event log are below the fold, and while playing the app
- * does not refresh panels out of sight. A second run, `ui.all_in_sight.*`, plays the same
+ * At 1440x900 the cluster, narration, logs and one teaching tab (pseudocode) are in sight; the
+ * drawer of control panels is open, and the app does not refresh a hidden tab while playing. A second run, `ui.all_in_sight.*`, plays the same
  * scenario from the start in a window tall enough to show every panel: what a big screen
- * costs. A third, `ui.spacetime_in_sight.*`, plays it at 1440x900 with the page scrolled to the
- * space-time diagram, which then follows the run.
+ * costs. A third, `ui.spacetime_in_sight.*`, plays it at 1440x900 with the Space-time tab
+ * chosen, so the diagram follows the run.
  * Then, for each protocol, how long a click on Pause takes to take effect at 100x (pauseCost).
  *   npm run bench:ui [-- --only frames|pause] [--protocol raft|paxos|multipaxos]
  */
@@ -132,7 +132,7 @@ async function frameCost(browser: Browser, base: string): Promise<void> {
   await page.reload();
   await page.locator('g.node').first().waitFor();
   await page.getByLabel('Speed').selectOption('10');
-  await page.locator('[data-spacetime]').scrollIntoViewIfNeeded();
+  await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
   report('ui.spacetime_in_sight', await playTraced(browser, page, true));
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
   const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();

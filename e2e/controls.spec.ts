@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { node, open, pause, play, scenarioUrl, setSpeed, shot, watchErrors } from './helpers';
+import { node, open, pause, play, scenarioUrl, setSpeed, shot, showTeaching, watchErrors } from './helpers';
 
 const events = (page: Page) => page.locator('[data-events]');
 const status = (page: Page) => page.locator('.faults .status-line');
@@ -53,7 +53,7 @@ test.describe('controls do what they say', () => {
     const paused = Number(await events(page).getAttribute('data-events'));
     for (let i = 0; i < 5; i++) await page.keyboard.press('.');
     await expect(events(page)).toHaveAttribute('data-events', String(paused + 5));
-    await page.locator('section.events').scrollIntoViewIfNeeded();
+    await showTeaching(page, 'Events');
     const rows = page.locator('.event[data-seq]');
     await expect(rows.first()).toHaveAttribute('data-seq', String(paused + 5));
     const seqs = await rows.evaluateAll((list) => list.map((r) => Number(r.getAttribute('data-seq'))));

@@ -58,3 +58,16 @@ export async function theLeader(page: Page): Promise<{ id: number; term: number 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Shows one of the teaching tabs beside the cluster (Pseudocode, Space-time, Events). */
+export async function showTeaching(page: Page, tab: 'Pseudocode' | 'Space-time' | 'Events'): Promise<void> {
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Opens the drawer of control panels (safety, node, network, cluster), as the D key does. */
+export async function openPanels(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Panels', exact: true });
+  if (await button.getAttribute('aria-expanded') !== 'true') await button.click();
+  await expect(page.locator('#drawer')).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { LESSONS } from '../src/scenario/lessons';
-import { node, open, setSpeed, shot, watchErrors } from './helpers';
+import { node, open, openPanels, setSpeed, shot, watchErrors } from './helpers';
 
 const events = (page: Page) => page.locator('[data-events]');
 const narration = (page: Page) => page.locator('.narration-text');
@@ -14,6 +14,7 @@ test.describe('lessons: menu, pace and reset', () => {
   test('Reset inside a lesson restarts that lesson: its partition happens again, the user\'s crash is gone', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=raft-split-brain&t=300');
+    await openPanels(page);
     await expect(page.locator('[data-partition]')).toHaveAttribute('data-partition', '1-2|3-4-5');
     await node(page, 3).click();
     await page.getByRole('button', { name: 'Crash S3' }).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { open, scenarioUrl, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+import { open, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const diagram = (page: Page) => page.locator('[data-spacetime]');
 const arrows = (page: Page) => diagram(page).locator('li[data-msg-id]');
@@ -17,7 +17,7 @@ test.describe('the space-time diagram', () => {
 
   test('clicking an arrow seeks into its flight and selects the message', async ({ page }) => {
     await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 400));
-    await diagram(page).scrollIntoViewIfNeeded();
+    await showTeaching(page, 'Space-time');
     const delivered = arrows(page).and(page.locator('[data-fate="delivered"]'));
     await expect(delivered).not.toHaveCount(0);
     // Every drawn arrow carries its hooks.
@@ -40,7 +40,7 @@ test.describe('the space-time diagram', () => {
   test('a lost message ends in a cross where it died', async ({ page }) => {
     // S1 leads, then is cut off with S2: what S1 sends to the others is lost.
     await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 330));
-    await diagram(page).scrollIntoViewIfNeeded();
+    await showTeaching(page, 'Space-time');
     const lost = arrows(page).and(page.locator('[data-fate="lost"]'));
     await expect(lost).not.toHaveCount(0);
     const item = lost.first();
@@ -61,7 +61,7 @@ test.describe('the space-time diagram', () => {
   test('the SVG export downloads a valid SVG of the window', async ({ page }) => {
     // Opened just after the election: its leader is in sight.
     await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
-    await diagram(page).scrollIntoViewIfNeeded();
+    await showTeaching(page, 'Space-time');
     await expect(arrows(page)).not.toHaveCount(0);
     const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'Export SVG' }).click()]);
     expect(download.suggestedFilename()).toBe('quorum-spacetime.svg');
@@ -80,7 +80,7 @@ test.describe('the space-time diagram', () => {
     await open(page);
     await page.setViewportSize({ width: 1280, height: 720 });
     await setSpeed(page, 1);
-    await diagram(page).scrollIntoViewIfNeeded();
+    await showTeaching(page, 'Space-time');
     // Space plays and pauses: clicking the buttons would scroll the page back up to them.
     await page.keyboard.press('Space');
     await expect.poll(() => virtualTime(page)).toBeGreaterThan(1500);
@@ -98,7 +98,7 @@ test.describe('the space-time diagram', () => {
 
   test('clicking a mark on a lane seeks to its event and selects the node', async ({ page }) => {
     await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
-    await diagram(page).scrollIntoViewIfNeeded();
+    await showTeaching(page, 'Space-time');
     const leader = diagram(page).locator('li[data-mark-kind="leader"]').first();
     await expect(leader).toHaveCount(1);
     const node = await leader.getAttribute('data-node');

@@ -1,29 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Opened, openFromHash } from '../scenario/fromLocation';
 import { SimClient } from '../worker/client';
-import { ClusterSettings } from './components/ClusterSettings';
-import { ClusterView } from './components/ClusterView';
-import { EventLog } from './components/EventLog';
-import { FaultControls } from './components/FaultControls';
-import { Legend } from './components/Legend';
-import { LogsPanel } from './components/LogsPanel';
-import { MessagePopover } from './components/MessagePopover';
-import { Narration } from './components/Narration';
-import { ScenarioBar } from './components/ScenarioBar';
-import { NodeDetails } from './components/NodeDetails';
-import { PaxosTable } from './components/PaxosTable';
-import { Progress } from './components/Progress';
-import { SlotTable } from './components/SlotTable';
-import { Notices } from './components/Notices';
-import { RunDetails } from './components/RunDetails';
-import { SafetyPanel } from './components/SafetyPanel';
-import { ShortcutBar, ShortcutHelp } from './components/Shortcuts';
-import { Timeline } from './components/Timeline';
-import { SpaceTime } from './teaching/spacetime/SpaceTime';
-import { Clock, Transport } from './components/Transport';
-import { createSimStore, SimContext, useSim } from './store/simStore';
-import { PseudocodePanel } from './teaching/pseudocode/PseudocodePanel';
-import { useOpenFile } from './useOpenFile';
+import { ShortcutHelp } from './components/Shortcuts';
+import { EmbedShell } from './shell/EmbedShell';
+import { Shell } from './shell/Shell';
+import { viewModeOf } from './shell/viewMode';
+import { createSimStore, SimContext } from './store/simStore';
 import { useShortcuts } from './useShortcuts';
 
 /** The app: one simulation worker, one store, and the views that select from it. */
@@ -31,6 +13,7 @@ export function App({ opened }: { opened: Opened }) {
   const client = useRef<SimClient | null>(null);
   const [store] = useState(() => createSimStore((cmd) => client.current?.send(cmd)));
   const [help, setHelp] = useState(false);
+  const [mode] = useState(() => viewModeOf(window.location.hash));
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts(store, toggleHelp);
@@ -59,54 +42,8 @@ export function App({ opened }: { opened: Opened }) {
   }, [store, opened]);
   return (
     <SimContext.Provider value={store}>
-      <Shell onHelp={toggleHelp} />
+      {mode === 'embed' ? <EmbedShell /> : <Shell onHelp={toggleHelp} />}
       {help && <ShortcutHelp onClose={closeHelp} />}
     </SimContext.Provider>
-  );
-}
-
-function Shell({ onHelp }: { onHelp: () => void }) {
-  const ready = useSim((s) => s.snapshot !== null);
-  const title = useSim((s) => s.scenario?.title);
-  const protocol = useSim((s) => ({ raft: 'Raft', paxos: 'Paxos', multipaxos: 'Multi-Paxos' } as const)[s.scenario?.protocol ?? 'raft']);
-  const openFile = useOpenFile();
-  return (
-    <div
-      className="app"
-      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
-      onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
-    >
-      <header className="top">
-        <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
-        <ScenarioBar />
-        <Transport />
-        <Clock />
-      </header>
-      <Timeline />
-      <Notices />
-      <Progress />
-      {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
-        <main className="main">
-          <div className="stage">
-            <Narration />
-            <ClusterView />
-            <MessagePopover />
-            <Legend />
-            <PseudocodePanel />
-          </div>
-          <aside className="side">
-            <SafetyPanel />
-            <NodeDetails />
-            <FaultControls />
-            <ClusterSettings />
-            <RunDetails />
-          </aside>
-          {protocol === 'Paxos' ? <PaxosTable /> : protocol === 'Multi-Paxos' ? <SlotTable /> : <LogsPanel />}
-          <EventLog />
-          <SpaceTime />
-        </main>
-      )}
-      <ShortcutBar onHelp={onHelp} />
-    </div>
   );
 }

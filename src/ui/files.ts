@@ -1,5 +1,5 @@
-/** Saves text as a file the browser downloads. */
-export function saveFile(name: string, text: string, type: string): void {
+/** Saves text (or a picture) as a file the browser downloads. */
+export function saveFile(name: string, text: string | Blob, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -76,9 +76,9 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
   return (
     <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
-        S{id}
-        <small>{node.up ? s.currentRole : 'crashed'} · commitLength {s.commitLength}</small>
-        {sent !== null && <small>sentLength {sent} · ackedLength {acked}</small>}
+        <span>S{id} <small>{node.up ? s.currentRole : 'crashed'}</small></span>
+        {/* Two lines, so a row stays one entry high: the cells mark sentLength (▲) and ackedLength (✓). */}
+        <small title={sent === null ? undefined : `sentLength ${sent}, ackedLength ${acked}, as leader S${leader} sees them`}>commitLength {s.commitLength}</small>
       </span>
       <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" />
       <KvCell kv={node.kv} what="The key-value store after this node's committed entries" />

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { AnimatePresence, LazyMotion, m } from 'framer-motion';
+import { AnimatePresence, LazyMotion, m, MotionConfig } from 'framer-motion';
 import { useSim } from '../store/simStore';
 
 // Animation features load after the first paint: they are not needed to show the cluster.
@@ -13,7 +13,9 @@ export function Notices() {
     const timers = notices.filter((n) => n.tone === 'info').map((n) => setTimeout(() => dismiss(n.id), 8000));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
+  // reducedMotion "user": with prefers-reduced-motion, notices appear and go without sliding.
   return (
+    <MotionConfig reducedMotion="user">
     <LazyMotion features={loadMotionFeatures} strict>
     <div className="notices">
       <AnimatePresence>
@@ -33,5 +35,6 @@ export function Notices() {
       </AnimatePresence>
     </div>
     </LazyMotion>
+    </MotionConfig>
   );
 }

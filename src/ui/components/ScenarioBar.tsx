@@ -3,6 +3,8 @@ import { compact, shareLink } from '../../scenario/codec';
 import { saveFile } from '../files';
 import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
+import { ExportButtons } from '../shell/ExportButtons';
+import { iframeSnippet } from '../shell/viewMode';
 import { Dialog } from './Dialog';
 import { LessonMenu } from './LessonMenu';
 
@@ -17,14 +19,20 @@ export function ScenarioBar() {
     <div className="scenario-bar" role="group" aria-label="Scenario">
       <LessonMenu />
       <button type="button" onClick={() => setSharing(true)} disabled={scenario === null}>Share…</button>
-      <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
-        onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
-        Save scenario
-      </button>
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (or drop one anywhere on the page)">Open…</button>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file"
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
-      <button type="button" onClick={() => send({ type: 'exportTrace' })} title="Download the trace so far as JSON Lines, as npm run sim prints it">Export trace</button>
+      <details className="file-menu">
+        <summary>File</summary>
+        <div className="menu">
+          <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
+            onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
+            Save scenario
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (or drop one anywhere on the page)">Open…</button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Scenario file"
+            onChange={(e) => { const f = e.target.files?.[0]; if (f) void openFile(f); e.target.value = ''; }} />
+          <button type="button" onClick={() => send({ type: 'exportTrace' })} title="Download the trace so far as JSON Lines, as npm run sim prints it">Export trace</button>
+          <ExportButtons />
+        </div>
+      </details>
       {sharing && scenario !== null && <ShareDialog onClose={() => setSharing(false)} />}
     </div>
   );
@@ -54,6 +62,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
       <p>Everyone who opens this link sees the same run, event for event, and can take it further.</p>
       <input ref={field} className="share-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
       <label className="check"><input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} /> Open at this moment ({(time / 1000).toFixed(3)} s), paused</label>
+      <label className="embed-snippet">Embed in slides (reveal.js, Google Slides, PowerPoint for the web): paste this HTML
+        <textarea readOnly rows={3} value={iframeSnippet(link)} onFocus={(e) => e.target.select()} />
+      </label>
       <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
       {copied && <p role="status">{copied}</p>}
       <div className="row">

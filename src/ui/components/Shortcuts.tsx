@@ -11,6 +11,8 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['T', 'time out the selected server'],
   ['R', 'send the next command to the selected server'],
   ['P', 'pick a partition · H heal all'],
+  ['F', 'presenter mode: full screen, large type'],
+  ['D', 'show or fold the panels (safety, node, network, cluster)'],
   ['Esc', 'close a dialog, or clear the selection'],
   ['?', 'show these keys'],
 ];

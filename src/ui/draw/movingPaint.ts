@@ -12,6 +12,8 @@ import type { MessageView, MovingFrame } from '../../worker/protocol';
 
 const TWO_PI = Math.PI * 2;
 const HIT_RADIUS = 14;
+/** A message's label, in view units: at least 14 px on screen when the cluster is drawn at 1280x720. */
+export const MESSAGE_LABEL_PX = 15;
 
 /** Draws a frame: timer rings first, then the messages (labelled when paused or selected). */
 export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point[], selected: number | null): void {
@@ -36,23 +38,22 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     const isSelected = m.id === selected;
     ctx.globalAlpha = opacity;
     drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false, isSelected);
-    if (m.duplicateOf !== null) label(ctx, '×2', x + 12, y - 7, '#b45309', 10);
-    if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 14, first: isSelected, opacity });
+    if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, '#b45309', 14);
+    if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 15, first: isSelected, opacity });
     ctx.globalAlpha = 1;
   }
   // Labels over every shape, and only where they do not cover one another or a server's badge.
   ctx.font = LABEL_FONT;
   // A server's box reaches down over its role label, written under the circle.
   const servers = positions.map((p) => ({ left: p.x - VIEW.nodeRadius, right: p.x + VIEW.nodeRadius, top: p.y - VIEW.nodeRadius, bottom: p.y + VIEW.nodeRadius + 28 }));
-  for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, LABEL_SIZE, servers)) {
+  for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, MESSAGE_LABEL_PX, servers)) {
     ctx.globalAlpha = w.opacity;
-    label(ctx, w.text, w.x, w.y, '#0f172a', LABEL_SIZE);
+    label(ctx, w.text, w.x, w.y, '#0f172a', MESSAGE_LABEL_PX);
     ctx.globalAlpha = 1;
   }
 }
 
-const LABEL_SIZE = 11;
-const LABEL_FONT = `700 ${LABEL_SIZE}px system-ui, sans-serif`;
+const LABEL_FONT = `700 ${MESSAGE_LABEL_PX}px system-ui, sans-serif`;
 
 /** Where each visible message is drawn: on its lane, stopped at a break, or falling if lost. */
 export function placeMessages(frame: MovingFrame, positions: Point[]): { m: MessageView; x: number; y: number; opacity: number }[] {

@@ -39,7 +39,10 @@ export interface Strip {
 }
 
 
-const CELL = { width: 54, height: 40, gap: 3, more: 70 } as const;
+/** A command or value under its term, in CSS pixels: legible on a projector. */
+export const COMMAND_PX = 14;
+// Wide and tall enough for a command in COMMAND_PX type.
+const CELL = { width: 56, height: 38, gap: 3, more: 70 } as const;
 const INK = '#0f172a';
 const OK = '#15803d';
 const NEXT = '#0e7490';
@@ -103,10 +106,10 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number): void {
   ctx.textAlign = 'center';
   ctx.font = '800 15px system-ui, sans-serif';
   ctx.fillStyle = c.color;
-  ctx.fillText(c.label, x + w / 2, y + 18, w - 6);
-  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillText(c.label, x + w / 2, y + 15, w - 6);
+  ctx.font = `${COMMAND_PX}px system-ui, sans-serif`;
   ctx.fillStyle = INK;
-  ctx.fillText(ellipsize(ctx, c.sub, w - 6), x + w / 2, y + 32);
+  ctx.fillText(ellipsize(ctx, c.sub, w - 4), x + w / 2, y + 32);
 }
 
 const tints = new Map<string, string>();

@@ -1,15 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK_AT, lane, messagePlacement, nodePositions, progress } from './layout';
+import { BREAK_AT, lane, messagePlacement, NODE_ROOM, nodePositions, progress, VIEW } from './layout';
 
 describe('cluster geometry', () => {
-  it('places n nodes on a circle, S1 at the top, all distinct', () => {
+  it('places n nodes on an ellipse, S1 at the top, clockwise, all distinct', () => {
     for (let n = 3; n <= 9; n++) {
-      const ps = nodePositions(n, 600, 600);
+      const ps = nodePositions(n, 640, 520);
       expect(ps).toHaveLength(n);
-      expect(ps[0].x).toBeCloseTo(300);
-      expect(ps[0].y).toBeLessThan(300);
-      const radii = ps.map((p) => Math.hypot(p.x - 300, p.y - 300));
-      for (const r of radii) expect(r).toBeCloseTo(radii[0]);
+      expect(ps[0].x).toBeCloseTo(320);
+      expect(ps[0].y).toBeLessThan(260);
+      expect(ps[1].x).toBeGreaterThan(320);
+      expect(new Set(ps.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`)).size).toBe(n);
+    }
+  });
+
+  it('from 3 to 9 nodes (up to 6 with long labels), no node, timer ring or role label overlaps another, and all stay inside the view', () => {
+    // The timer ring's outer edge: what another node's label must stay clear of.
+    const ring = VIEW.nodeRadius + 8;
+    const { top, baseline } = NODE_ROOM.label;
+    for (let n = 3; n <= 9; n++) {
+      const halfWidth = n <= NODE_ROOM.longLabel.upTo ? NODE_ROOM.longLabel.halfWidth : NODE_ROOM.label.halfWidth;
+      const ps = nodePositions(n);
+      const labels = ps.map((p) => ({ x0: p.x - halfWidth, x1: p.x + halfWidth, y0: p.y + top, y1: p.y + baseline }));
+      ps.forEach((p, i) => {
+        const where = `${n} nodes, S${i + 1}`;
+        expect(p.x - NODE_ROOM.around, where).toBeGreaterThanOrEqual(0);
+        expect(p.x + NODE_ROOM.around, where).toBeLessThanOrEqual(VIEW.width);
+        expect(p.y - NODE_ROOM.around, where).toBeGreaterThanOrEqual(0);
+        const l = labels[i];
+        expect(l.x0, where).toBeGreaterThanOrEqual(0);
+        expect(l.x1, where).toBeLessThanOrEqual(VIEW.width);
+        // Room for descenders under the baseline.
+        expect(l.y1 + 4, where).toBeLessThanOrEqual(VIEW.height);
+        ps.forEach((q, j) => {
+          if (j === i) return;
+          expect(Math.hypot(p.x - q.x, p.y - q.y), `${where} and S${j + 1}`).toBeGreaterThan(2 * ring);
+          const dx = Math.max(l.x0 - q.x, 0, q.x - l.x1);
+          const dy = Math.max(l.y0 - q.y, 0, q.y - l.y1);
+          expect(Math.hypot(dx, dy), `${where}'s label and S${j + 1}`).toBeGreaterThan(ring);
+          const m = labels[j];
+          expect(l.x1 < m.x0 || m.x1 < l.x0 || l.y1 < m.y0 || m.y1 < l.y0, `${where}'s label and S${j + 1}'s`).toBe(true);
+        });
+      });
     }
   });
 

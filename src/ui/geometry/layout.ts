@@ -10,18 +10,34 @@ export interface Point {
   y: number;
 }
 
-export const VIEW = { width: 640, height: 520, nodeRadius: 44 } as const;
+export const VIEW = { width: 640, height: 520, nodeRadius: 46 } as const;
 
 /**
- * Nodes on a circle, S1 at the top, clockwise: d3's pie gives each node an equal slice,
- * and its angles already run clockwise from twelve o'clock.
+ * Room a node needs around its centre, in view units: its timer ring and focus outline
+ * (`around`), and the role label under it (`label`: half its width, and how far below the
+ * centre its baseline sits). layout.test.ts checks with these that nothing overlaps.
+ */
+export const NODE_ROOM = {
+  around: VIEW.nodeRadius + 16,
+  label: { halfWidth: 51, top: VIEW.nodeRadius + 9, baseline: VIEW.nodeRadius + 24 },
+  /** Up to six nodes, room at the sides for a long label ("PROPOSER · PREPARE", `LEARNED "value"`). */
+  longLabel: { upTo: 6, halfWidth: 106 },
+} as const;
+
+/**
+ * Nodes on an ellipse as wide as the view allows, S1 at the top, clockwise: d3's pie gives
+ * each node an equal slice, and its angles already run clockwise from twelve o'clock. The
+ * ellipse sits a little high, leaving room for the role labels under the bottom nodes; wide,
+ * so that up to nine nodes and their labels stay clear of each other, but with room at the
+ * sides for long labels while there are few nodes.
  */
 export function nodePositions(n: number, width: number = VIEW.width, height: number = VIEW.height): Point[] {
   const cx = width / 2;
-  const cy = height / 2;
-  const r = Math.min(width, height) / 2 - VIEW.nodeRadius - 26;
+  const cy = height / 2 - 8;
+  const rx = width / 2 - (n <= NODE_ROOM.longLabel.upTo ? NODE_ROOM.longLabel.halfWidth + 4 : NODE_ROOM.around + 6);
+  const ry = height / 2 - NODE_ROOM.label.baseline - 2;
   const slices = pie<number>().value(1).sort(null)(Array.from({ length: n }, (_, i) => i));
-  return slices.map(({ startAngle }) => ({ x: cx + r * Math.sin(startAngle), y: cy - r * Math.cos(startAngle) }));
+  return slices.map(({ startAngle }) => ({ x: cx + rx * Math.sin(startAngle), y: cy - ry * Math.cos(startAngle) }));
 }
 
 /**

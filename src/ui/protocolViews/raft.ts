@@ -60,6 +60,7 @@ function olderTermNote(nodes: readonly NodeFacts[]): string | null {
   }
   if (found === null) return null;
   const entries = found.first === found.last ? `entry ${found.first}` : `entries ${found.first}–${found.last}`;
-  return `Leader S${found.id} cannot commit ${entries} of an older term yet: a leader counts acknowledgements only for an entry of its own term. `
-    + `They commit once an entry of term ${found.term} (the next command, or a no-op on election) reaches a majority.`;
+  // Two lines at projector size: the narration beside it tells the story at length.
+  return `Leader S${found.id} cannot commit ${entries} (an older term) by counting; it commits when an entry of term ${found.term} `
+    + '(the next command, or a no-op) reaches a majority.';
 }

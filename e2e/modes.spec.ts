@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { open, watchErrors } from './helpers';
+
+test.describe('presenter mode', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('F: larger type, controls away until the pointer moves, the clicker drives the narration', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-replication');
+    const app = page.locator('.app');
+    const text = page.locator('.narration-text');
+    const before = parseFloat(await text.evaluate((e) => getComputedStyle(e).fontSize));
+    await page.keyboard.press('f');
+    await expect(app).toHaveClass(/presenter/);
+    expect(parseFloat(await text.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThan(before);
+    // The header and timeline leave once the pointer rests, and return when it moves.
+    await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
+    await expect(page.locator('.chrome')).toHaveCSS('opacity', '0');
+    await page.mouse.move(400, 300);
+    await page.mouse.move(420, 320);
+    await expect(app).toHaveAttribute('data-chrome', 'shown');
+    // Page Down, as a clicker sends it, moves to the next step.
+    const step = Number(await text.getAttribute('data-step'));
+    await page.keyboard.press('PageDown');
+    await expect(text).toHaveAttribute('data-step', String(step + 1));
+    // The drawer stays folded; cluster, narration and logs fill the screen.
+    await expect(page.locator('#drawer')).toHaveCount(0);
+    for (const region of ['cluster', 'narration', 'logs']) {
+      const box = (await page.locator(`[data-region="${region}"]`).boundingBox())!;
+      expect(box.y + box.height, region).toBeLessThanOrEqual(720.5);
+    }
+    await page.screenshot({ path: 'test-results/screenshots/presenter.png' });
+    await page.mouse.move(600, 30);
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(app).not.toHaveClass(/presenter/);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('embed mode', () => {
+  test('inside an iframe on a slide: plays, steps, and takes clicker keys only while focused', async ({ page, baseURL }) => {
+    const errors = watchErrors(page);
+    await page.setContent(`<!doctype html><title>Slides</title><h1>Raft, slide 7</h1>
+      <iframe src="${baseURL}#lesson=raft-replication&view=embed" width="960" height="600" title="Quorum"></iframe>`);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('g.node')).toHaveCount(5);
+    await expect(frame.locator('[data-view="embed"]')).toBeVisible();
+    // The cluster fills the frame's height left by narration and transport.
+    expect((await frame.locator('[data-region="cluster"] svg.cluster-servers').boundingBox())!.height).toBeGreaterThan(350);
+    // Minimal: no header, drawer or logs.
+    await expect(frame.locator('header')).toHaveCount(0);
+    await expect(frame.locator('[data-region="logs"]')).toHaveCount(0);
+    const text = frame.locator('.narration-text');
+    const step = Number(await text.getAttribute('data-step'));
+    // The slide has focus: a clicker's Page Down belongs to the slides, not the frame.
+    await page.locator('h1').click();
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(300);
+    await expect(text).toHaveAttribute('data-step', String(step));
+    // Clicked into, the frame takes the clicker's keys.
+    await frame.locator('.narration-text').click();
+    await page.keyboard.press('PageDown');
+    await expect(text).toHaveAttribute('data-step', String(step + 1));
+    await expect(frame.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    // Step one event with the small transport, then play and pause.
+    const clock = frame.locator('[data-events]');
+    const events = Number(await clock.getAttribute('data-events'));
+    await frame.getByRole('button', { name: 'Step forward one event' }).click();
+    await expect(clock).toHaveAttribute('data-events', String(events + 1));
+    await frame.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => Number(await clock.getAttribute('data-events'))).toBeGreaterThan(events + 3);
+    // (A narrated run pauses by itself at its next step.)
+    // "Open in Quorum": the same run in the full app.
+    const href = await frame.getByRole('link', { name: /Open in Quorum/ }).getAttribute('href');
+    expect(href).toContain('lesson=raft-replication');
+    expect(href).not.toContain('view=embed');
+    await page.screenshot({ path: 'test-results/screenshots/embed-in-slide.png' });
+    expect(errors).toEqual([]);
+  });
+
+  test('the share dialog offers the iframe snippet', async ({ page }) => {
+    await open(page, './#lesson=raft-election');
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const snippet = await page.getByLabel(/Embed in slides/).inputValue();
+    expect(snippet).toMatch(/^<iframe src="[^"]+#s=[^"]+&amp;view=embed" /);
+    await page.screenshot({ path: 'test-results/screenshots/share-embed.png' });
+  });
+});

@@ -1,0 +1,24 @@
+import { useContext } from 'react';
+import { saveFile } from '../files';
+import { SimContext } from '../store/simStore';
+import { clusterPng, clusterSvg } from './exportCluster';
+
+/** Pictures of the cluster for slides and notes: PNG and SVG, 1920 pixels wide. */
+export function ExportButtons() {
+  const store = useContext(SimContext)!;
+  const svg = () => document.querySelector<SVGSVGElement>('.cluster svg');
+  const name = (ext: string) => `quorum-cluster-${Math.floor(store.getState().snapshot?.time ?? 0)}ms.${ext}`;
+  const notify = (e: unknown) => store.getState().notify(`The picture could not be made: ${e instanceof Error ? e.message : String(e)}`, 'alert');
+  return (
+    <>
+      <button type="button" title="The cluster at this moment as a PNG picture, 1920 pixels wide"
+        onClick={() => { const el = svg(); if (el) clusterPng(el, store.getState()).then((png) => saveFile(name('png'), png, 'image/png'), notify); }}>
+        Export picture (PNG)
+      </button>
+      <button type="button" title="The cluster at this moment as an SVG drawing"
+        onClick={() => { const el = svg(); if (el) { try { saveFile(name('svg'), clusterSvg(el, store.getState()), 'image/svg+xml'); } catch (e) { notify(e); } } }}>
+        Export drawing (SVG)
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { ScenarioBar } from '../components/ScenarioBar';
+import { Clock, Transport } from '../components/Transport';
+import { useSim } from '../store/simStore';
+
+const PROTOCOL_NAME = { raft: 'Raft', paxos: 'Paxos', multipaxos: 'Multi-Paxos' } as const;
+
+/** Icons drawn as SVG, as the transport's are: symbol fonts differ between projectors. */
+function Icon({ kind }: { kind: 'panels' | 'presenter' }) {
+  const paths = {
+    panels: 'M2 3h16v14H2zM4 5v10h7V5zM13 6h3v1.6h-3zM13 9h3v1.6h-3zM13 12h3v1.6h-3z',
+    presenter: 'M2 2h6v2H4v4H2zM12 2h6v6h-2V4h-4zM2 12h2v4h4v2H2zM16 12h2v6h-6v-2h4z',
+  };
+  return <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><path d={paths[kind]} fill="currentColor" fillRule="evenodd" /></svg>;
+}
+
+/**
+ * Whether every safety check holds, always in sight: the full panel lives in the drawer,
+ * and a violation is what a lecturer must never miss. A click opens the drawer on it.
+ */
+function SafetyBadge({ onOpen }: { onOpen: () => void }) {
+  const broken = useSim((s) => s.info?.safety?.violations[0]?.predicate ?? null);
+  return (
+    <button type="button" className={`safety-badge${broken === null ? '' : ' broken'}`} onClick={onOpen} data-safe={broken === null}
+      title={broken === null ? 'Every safety check holds (open the panels for the list)' : `Safety violated: ${broken}`}>
+      <span aria-hidden="true">{broken === null ? '✓' : '✗'}</span> {broken === null ? 'safe' : 'unsafe'}
+    </button>
+  );
+}
+
+/** The header, one row: title, lessons and files, safety, playback, clock, and the page's modes. */
+export function Header({ drawerOpen, onDrawer, onPresenter, presenter }: { drawerOpen: boolean; onDrawer: () => void; onPresenter: () => void; presenter: boolean }) {
+  const title = useSim((s) => s.scenario?.title);
+  const protocol = useSim((s) => PROTOCOL_NAME[s.scenario?.protocol ?? 'raft']);
+  return (
+    <header className="top">
+      <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
+      <ScenarioBar />
+      <SafetyBadge onOpen={() => { if (!drawerOpen) onDrawer(); }} />
+      <Transport />
+      <Clock />
+      <div className="modes" role="group" aria-label="View">
+        <button type="button" className="icon" onClick={onDrawer} aria-expanded={drawerOpen} aria-controls="drawer" aria-label="Panels" title="Safety, node, network and cluster panels (D)">
+          <Icon kind="panels" />
+        </button>
+        <button type="button" className="icon" onClick={onPresenter} aria-pressed={presenter} aria-label="Presenter mode" title="Presenter mode: full screen, large type (F)">
+          <Icon kind="presenter" />
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect } from 'react';
+import { ClusterView } from '../components/ClusterView';
+import { EventLog } from '../components/EventLog';
+import { Legend } from '../components/Legend';
+import { LogsPanel } from '../components/LogsPanel';
+import { MessagePopover } from '../components/MessagePopover';
+import { Narration } from '../components/Narration';
+import { Notices } from '../components/Notices';
+import { PaxosTable } from '../components/PaxosTable';
+import { Progress } from '../components/Progress';
+import { SlotTable } from '../components/SlotTable';
+import { Timeline } from '../components/Timeline';
+import { useSim } from '../store/simStore';
+import { useOpenFile } from '../useOpenFile';
+import { Drawer } from './Drawer';
+import { Header } from './Header';
+import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
+import { SpaceTime } from '../teaching/spacetime/SpaceTime';
+import { TeachingArea } from './TeachingArea';
+import { useDrawer } from './useDrawer';
+import { usePresenter } from './usePresenter';
+import './shell.css';
+
+/** Keys of the page itself (the simulation's are in useShortcuts): F presenter mode, D the panels. */
+function useShellKeys(togglePresenter: () => void, toggleDrawer: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'f' || e.key === 'F') togglePresenter();
+      else if (e.key === 'd' || e.key === 'D') toggleDrawer();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [togglePresenter, toggleDrawer]);
+}
+
+/**
+ * The page, laid out for a projector: a one-row header and the timeline; then the cluster
+ * on the left, and on the right the narration, the logs (or the Paxos tables) and a teaching
+ * panel, all within one screen from 1024x768 up. The control panels fold into a drawer.
+ * Each region carries `data-region`, so a test can check what is on screen.
+ */
+export function Shell({ onHelp }: { onHelp: () => void }) {
+  const ready = useSim((s) => s.snapshot !== null);
+  const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const drawer = useDrawer();
+  const presenter = usePresenter();
+  useShellKeys(presenter.toggle, drawer.toggle);
+  const openFile = useOpenFile();
+  const drawerShown = drawer.open && !presenter.presenter;
+  return (
+    <div
+      className={`app${presenter.presenter ? ' presenter' : ''}${drawerShown ? ' with-drawer' : ''}`}
+      data-chrome={presenter.chrome ? 'shown' : 'hidden'}
+      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
+      onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
+    >
+      <div className="chrome">
+        <Header drawerOpen={drawerShown} onDrawer={drawer.toggle} presenter={presenter.presenter} onPresenter={presenter.toggle} />
+        <Timeline />
+      </div>
+      <Notices />
+      <Progress />
+      {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
+        <main className="main">
+          <div className="stage" data-region="cluster">
+            <div className="cluster-box">
+              <ClusterView />
+              <MessagePopover />
+            </div>
+            <Legend />
+          </div>
+          <div className="story">
+            <div data-region="narration"><Narration /></div>
+            <div data-region={protocol === 'raft' ? 'logs' : 'tables'}>
+              {protocol === 'paxos' ? <PaxosTable /> : protocol === 'multipaxos' ? <SlotTable /> : <LogsPanel />}
+            </div>
+            <TeachingArea tabs={[
+              { id: 'pseudocode', label: 'Pseudocode', region: 'pseudocode', panel: <PseudocodePanel /> },
+              { id: 'spacetime', label: 'Space-time', region: 'spacetime', panel: <SpaceTime /> },
+              { id: 'events', label: 'Events', region: 'events', panel: <EventLog /> },
+            ]} />
+          </div>
+          {drawerShown && <Drawer onClose={drawer.toggle} onHelp={onHelp} />}
+        </main>
+      )}
+    </div>
+  );
+}

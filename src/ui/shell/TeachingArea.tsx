@@ -1,0 +1,61 @@
+import { type ReactNode, useState } from 'react';
+
+/** One tab of the teaching area: its label, its page-region hook, and the panel it shows. */
+export interface TeachingTab {
+  id: string;
+  label: string;
+  /** The `data-region` hook the panel carries (pseudocode, spacetime...), for tests and tools. */
+  region: string;
+  panel: ReactNode;
+}
+
+const REMEMBER = 'quorum.teachingTab';
+
+function remembered(tabs: TeachingTab[]): string {
+  try {
+    const id = localStorage.getItem(REMEMBER);
+    if (tabs.some((t) => t.id === id)) return id!;
+  } catch { /* storage may be unavailable (private mode, a sandboxed frame): use the first tab */ }
+  return tabs[0].id;
+}
+
+/**
+ * The teaching area beside the cluster: one panel at a time (pseudocode, space-time, the
+ * event log), chosen by tabs and remembered. Every panel stays mounted, so switching tabs
+ * keeps a panel's scroll position and state; the hidden ones are not laid out.
+ */
+export function TeachingArea({ tabs }: { tabs: TeachingTab[] }) {
+  const [active, setActive] = useState(() => remembered(tabs));
+  const choose = (id: string) => {
+    setActive(id);
+    try { localStorage.setItem(REMEMBER, id); } catch { /* not remembered, still shown */ }
+  };
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+  const onKey = (e: React.KeyboardEvent, k: number) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = tabs[(k + step + tabs.length) % tabs.length];
+    choose(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <section className="teaching" aria-label="Teaching panels">
+      <div className="teaching-tabs" role="tablist" aria-label="Teaching panel">
+        {tabs.map((t, k) => (
+          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={t.id === active} aria-controls={`panel-${t.id}`}
+            tabIndex={t.id === active ? 0 : -1} onClick={() => choose(t.id)} onKeyDown={(e) => onKey(e, k)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((t) => (
+        <div key={t.id} id={`panel-${t.id}`} className="teaching-panel" role="tabpanel" aria-labelledby={`tab-${t.id}`} data-region={t.region} hidden={t.id !== active}>
+          {t.panel}
+        </div>
+      ))}
+    </section>
+  );
+}
+
