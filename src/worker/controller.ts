@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema';
 import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
+import { recordMark } from './recordMark';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
@@ -664,14 +665,11 @@ function traceView(rec: TraceRecord<Msg>): TraceView {
   return { seq: rec.seq, t: rec.t, kind: rec.kind, node: rec.node, rule: rec.rule, text: rec.text() };
 }
 
+/** The timeline marks the cluster's moments: elections, leaders, commits, and every fault the user caused. */
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
-  if (rec.kind === 'refused') return null;
-  if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
-  if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
-  if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
-  if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';
-  if (rec.action !== undefined && rec.action.type !== 'request' && rec.action.type !== 'timeout') return 'fault';
-  return null;
+  const mark = recordMark(rec);
+  if (mark === 'election' || mark === 'leader' || mark === 'commit') return mark;
+  return mark === 'crash' || mark === 'recover' || mark === 'fault' ? 'fault' : null;
 }
 
 export function formatTime(ms: number): string {
