@@ -8,7 +8,8 @@
  * (to S1..S5 in turn) for 600 s. Seeks go to 200 seeded random moments of the run, each from
  * wherever the previous one left it (about half forward, half back); step back is measured
  * at 100 random moments. History is the heap the Controller holds (after a full GC) at
- * 60, 300 and 600 s; with --hour, also at 3600 s. Times are wall-clock and, beside them, the
+ * 60, 300 and 600 s; with --hour, also at 3600 s, and the seeks and steps back range over
+ * the hour. Times are wall-clock and, beside them, the
  * process's CPU time (on a shared machine, wall time also counts the waits for a core).
  */
 import { setFlagsFromString } from 'node:v8';
@@ -76,8 +77,9 @@ function figures(xs: Timing[]): string {
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 function bench(protocol: string): void {
-  const workload = `${protocol}, 5 nodes, a command every ${EVERY_MS} ms, ${RUN_MS / 1000} s virtual`;
   const end = hour ? 3_600_000 : RUN_MS;
+  const workloadTo = (ms: number) => `${protocol}, 5 nodes, a command every ${EVERY_MS} ms, ${ms / 1000} s virtual`;
+  const workload = workloadTo(RUN_MS);
   const base = heap();
   const c = new Controller(scenario(protocol, end));
   const history: string[] = [];
@@ -90,24 +92,26 @@ function bench(protocol: string): void {
     if (at === RUN_MS) console.log(`controller.${protocol}.events_per_s=${Math.round(c.events / (runMs / 1000))}  (${workload}: ${c.events} events, checks, checkpoints and history on)`);
   }
   console.log(`controller.${protocol}.history_mb ${history.join(' ')}  (${workload}${hour ? ', then on to 3600 s' : ''})`);
-  if (hour) c.seekTime(RUN_MS);
+  // With --hour, the seeks range over the whole hour.
+  const span = end;
+  const seekWorkload = workloadTo(end);
 
   const rand = lcg(7);
   const forward: Timing[] = [];
   const back: Timing[] = [];
   for (let i = 0; i < 200; i++) {
-    const target = Math.floor(rand() * RUN_MS);
+    const target = Math.floor(rand() * span);
     const from = c.time;
     (target >= from ? forward : back).push(timed(() => c.seekTime(target)));
   }
   const steps: Timing[] = [];
   for (let i = 0; i < 100; i++) {
-    c.seekTime(Math.floor(rand() * RUN_MS));
+    c.seekTime(Math.floor(rand() * span));
     steps.push(timed(() => c.stepBack()));
   }
-  console.log(`controller.${protocol}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${workload})`);
-  console.log(`controller.${protocol}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${workload})`);
-  console.log(`controller.${protocol}.step_back_ms ${figures(steps)}  (100 random moments; ${workload})`);
+  console.log(`controller.${protocol}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${seekWorkload})`);
+  console.log(`controller.${protocol}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${seekWorkload})`);
+  console.log(`controller.${protocol}.step_back_ms ${figures(steps)}  (100 random moments; ${seekWorkload})`);
 }
 
 for (const p of only !== null ? [only] : ['raft', 'paxos', 'multipaxos']) bench(p);

@@ -10,19 +10,22 @@
  * scenario from the start in a window tall enough to show every panel: what a big screen
  * costs. A third, `ui.spacetime_in_sight.*`, plays it at 1440x900 with the Space-time tab
  * chosen, so the diagram follows the run.
- *   npm run bench:ui
+ * Then, for each protocol, how long a click on Pause takes to take effect at 100x (pauseCost).
+ *   npm run bench:ui [-- --only frames|pause] [--protocol raft|paxos|multipaxos]
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
+import { benchState, installDriver, lossyFragment, pauseLatency, withBrowser } from './browser';
 
-const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
+/** Pause latency: each protocol plays at 100x, paused and played again every PAUSE_EVERY_S, PAUSES times. */
+const PAUSES = 6;
+const PAUSE_EVERY_S = 5;
 
 function scenarioFragment(): string {
   const actions = [];
@@ -51,16 +54,6 @@ function bundleSizes(): { firstLoadKb: number; entryKb: number; lazyKb: number }
   const lazy = assets.filter((f) => !entry.includes(f) && !worker.includes(f));
   const sum = (fs: string[]) => fs.reduce((s, f) => s + gz(f), 0);
   return { firstLoadKb: sum(entry) + sum(worker), entryKb: sum(entry), lazyKb: sum(lazy) };
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the preview server did not start at ${url}`);
 }
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
@@ -116,50 +109,86 @@ function report(prefix: string, frames: number[]): void {
   console.log(`${prefix}.frames_over_budget=${frames.filter((f) => f > FRAME_MS).length}`);
 }
 
-async function main(): Promise<void> {
-  if (!existsSync('dist/index.html')) throw new Error('no production build: run vite build first');
-  const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const base = `http://localhost:${PORT}/`;
-    await waitForServer(base);
+/** Main-thread time per frame under the heavy 9-node run: at 1440x900, with every panel in sight, with the space-time diagram in sight. */
+async function frameCost(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(base + scenarioFragment());
+  await page.locator('g.node').first().waitFor();
+  await page.getByLabel('Speed').selectOption('10');
+  const t0 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+  const frames = await playTraced(browser, page);
+  const t1 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const messages = await page.locator('li.message').count();
+  console.log(`ui.virtual_ms_played=${t1 - t0} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
+  report('ui', frames);
+  console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
+  await page.setViewportSize({ width: 1440, height: 1700 });
+  await page.reload();
+  await page.locator('g.node').first().waitFor();
+  await page.getByLabel('Speed').selectOption('10');
+  report('ui.all_in_sight', await playTraced(browser, page));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.reload();
+  await page.locator('g.node').first().waitFor();
+  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
+  report('ui.spacetime_in_sight', await playTraced(browser, page, true));
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
+  const thinned = await page.locator('.st-thinned').textContent();
+  console.log(`ui.spacetime_arrows_listed=${drawn} (the window in sight when paused; ${thinned || 'not thinned'})`);
+  const sizes = bundleSizes();
+  console.log(`bundle.first_load_js_gzip_kb=${sizes.firstLoadKb.toFixed(1)} (entry ${sizes.entryKb.toFixed(1)} + workers; ${sizes.lazyKb.toFixed(1)} more loads after first paint)`);
+  await page.close();
+}
+
+/**
+ * How long a click on Pause takes to take effect (see pauseLatency), for each protocol played
+ * at 100x: the long-run workload (5 nodes, 20% loss and duplication, a command every 100 ms of
+ * virtual time), paused every PAUSE_EVERY_S seconds of real time and played on, PAUSES times.
+ */
+async function pauseCost(browser: Browser, base: string, protocols: string[]): Promise<void> {
+  for (const protocol of protocols) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(base + scenarioFragment());
+    await installDriver(page, 100);
+    await page.goto(base + lossyFragment(protocol));
     await page.locator('g.node').first().waitFor();
-    await page.getByLabel('Speed').selectOption('10');
-    const t0 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
-    const frames = await playTraced(browser, page);
-    const t1 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
-    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    const messages = await page.locator('li.message').count();
-    console.log(`ui.virtual_ms_played=${t1 - t0} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
-    report('ui', frames);
-    console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
-    await page.setViewportSize({ width: 1440, height: 1700 });
-    await page.reload();
-    await page.locator('g.node').first().waitFor();
-    await page.getByLabel('Speed').selectOption('10');
-    report('ui.all_in_sight', await playTraced(browser, page));
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.reload();
-    await page.locator('g.node').first().waitFor();
-    await page.getByLabel('Speed').selectOption('10');
-    await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
-    report('ui.spacetime_in_sight', await playTraced(browser, page, true));
-    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
-    const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
-    const thinned = await page.locator('.st-thinned').textContent();
-    console.log(`ui.spacetime_arrows_listed=${drawn} (the window in sight when paused; ${thinned || 'not thinned'})`);
-    const sizes = bundleSizes();
-    console.log(`bundle.first_load_js_gzip_kb=${sizes.firstLoadKb.toFixed(1)} (entry ${sizes.entryKb.toFixed(1)} + workers; ${sizes.lazyKb.toFixed(1)} more loads after first paint)`);
-  } finally {
-    await browser.close();
-    server.kill();
+    await page.getByLabel('Speed').selectOption('100');
+    const pauses: number[] = [];
+    const cpu: number[] = [];
+    let played = 0;
+    for (let i = 0; i < PAUSES; i++) {
+      const before = await benchState(page);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      const start = Date.now();
+      await page.waitForTimeout(PAUSE_EVERY_S * 1000);
+      const pause = await pauseLatency(browser, page);
+      pauses.push(pause.total);
+      cpu.push(pause.cpu.main);
+      played += Date.now() - start;
+      const after = await benchState(page);
+      console.log(`ui.pause.${protocol}.sample=${i + 1} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between; CPU main ${pause.cpu.main.toFixed(0)} workers ${pause.cpu.workers.toFixed(0)}) virtual_s=${(after.time / 1000).toFixed(1)} events=${after.events} events_per_s=${((after.events - before.events) / PAUSE_EVERY_S).toFixed(0)}`);
+    }
+    const sorted = pauses.toSorted((a, b) => a - b);
+    const cpuSorted = cpu.toSorted((a, b) => a - b);
+    const s = await benchState(page);
+    console.log(`ui.pause.${protocol}.pause_ms_p50=${percentile(sorted, 50).toFixed(0)} max=${sorted.at(-1)!.toFixed(0)}; `
+      + `page main-thread CPU from hearing the click to the paused frame p50=${percentile(cpuSorted, 50).toFixed(0)} max=${cpuSorted.at(-1)!.toFixed(0)} ms `
+      + `(${PAUSES} pauses, one every ${PAUSE_EVERY_S} s of play; ${protocol}, 5 nodes, 100x, 20% loss and duplication, a command per 100 ms virtual; `
+      + `${(s.time / 1000).toFixed(0)} s virtual and ${s.events} events in ${(played / 1000).toFixed(0)} s)`);
+    await page.close();
   }
+}
+
+/** `--only frames` or `--only pause` runs one part; `--protocol P` pauses only P. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+  await withBrowser(async (browser, base) => {
+    if (only !== 'pause') await frameCost(browser, base);
+    if (only !== 'frames') await pauseCost(browser, base, args.includes('--protocol') ? [args[args.indexOf('--protocol') + 1]] : ['raft', 'paxos', 'multipaxos']);
+  });
 }
 
 main().catch((e) => {

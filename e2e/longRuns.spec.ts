@@ -1,11 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { open, pause, play, scenarioUrl, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+import { open, pause, play, scenarioUrl, seeLogs, setSpeed, shot, virtualTime, watchErrors } from './helpers';
 
 /** A heavy run: 9 servers, 20% loss and duplication, a command every 20 ms for 100 s. */
 function heavy(): Record<string, unknown> {
   const actions = [];
   for (let i = 0; i < 5000; i++) actions.push({ at: 200 + i * 20, type: 'request', node: 1 + (i % 9), command: `set k${i % 40} ${i}` });
   return { nodes: 9, seed: 5, network: { dropRate: 0.2, duplicateRate: 0.2 }, options: { noopOnElection: true }, actions };
+}
+
+/** The long-run workload of bench:long, as a scenario: Multi-Paxos, 5 servers, 20% loss and duplication, a command every 100 ms. */
+function lossyMultiPaxos(): Record<string, unknown> {
+  const actions = [];
+  for (let i = 0; i < 5000; i++) actions.push({ at: 500 + i * 100, type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` });
+  return { protocol: 'multipaxos', nodes: 5, seed: 1, network: { dropRate: 0.2, duplicateRate: 0.2 }, actions };
 }
 
 /**
@@ -37,6 +44,31 @@ test.describe('long runs and far moments', () => {
     // The notice and the snapshot of where the run stopped travel separately: wait for the clock.
     await expect.poll(() => virtualTime(page)).toBeGreaterThan(0);
     expect(await virtualTime(page)).toBeLessThan(3_600_000);
+    expect(errors).toEqual([]);
+  });
+
+  test('Pause during a fast Multi-Paxos run stops the clock, and the slot table shows the newest slots', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, scenarioUrl(lossyMultiPaxos()));
+    await setSpeed(page, 100);
+    await play(page);
+    // Far enough that the run holds hundreds of slots, which snapshots no longer copy whole.
+    await expect.poll(() => virtualTime(page), { timeout: 45_000 }).toBeGreaterThan(60_000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    const clock = page.locator('.clock');
+    const stopped = [await virtualTime(page), await clock.getAttribute('data-events')];
+    await page.waitForTimeout(1_000);
+    expect([await virtualTime(page), await clock.getAttribute('data-events')]).toEqual(stopped);
+    // Each replica's row shows its highest applied slot, decided: the view carries the newest slots.
+    await seeLogs(page);
+    for (let id = 1; id <= 5; id++) {
+      const row = page.locator(`.log-row[data-node-id="${id}"]`);
+      const applied = Number((await row.locator('small').textContent())!.match(/applied (\d+)/)![1]);
+      expect(applied).toBeGreaterThan(100);
+      await expect(row.locator(`[data-slot="${applied}"]`)).toHaveAttribute('data-decided', 'true');
+    }
+    await shot(page, 'multipaxos-paused-at-100x');
     expect(errors).toEqual([]);
   });
 

@@ -1,41 +1,70 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Slots } from '../engine/multipaxos/slots';
+import { Log } from '../engine/raft/log';
 import { applyAll } from '../engine/statemachine/kv';
-import { AppliedKv } from './appliedKv';
+import { multipaxosApplied, raftApplied } from './appliedKv';
 
 const command = fc.oneof(
   fc.tuple(fc.constantFrom('x', 'y', 'z'), fc.integer({ min: 0, max: 9 })).map(([k, v]) => `set ${k} ${v}`),
   fc.constantFrom('del x', 'del y', 'noop'),
 );
 
-/** How a node's committed commands move between snapshots: grow, shrink (a crash), or change (time travel). */
+/**
+ * How a node's log moves between snapshots: grow, truncate and rewrite (a new leader), commit
+ * more or less (a crash), or go back to an earlier state (time travel).
+ */
 const change = fc.oneof(
   fc.record({ grow: fc.array(command, { maxLength: 6 }) }),
-  fc.record({ keep: fc.nat() }),
-  fc.record({ at: fc.nat(), put: command }),
+  fc.record({ truncate: fc.nat(), put: fc.array(command, { maxLength: 3 }) }),
+  fc.record({ commit: fc.nat() }),
+  fc.record({ back: fc.nat() }),
 );
 
 describe('AppliedKv', () => {
-  it('always equals applying every committed command afresh', () => {
+  it('Raft: always equals applying every committed command afresh', () => {
     fc.assert(fc.property(fc.array(change, { maxLength: 30 }), (changes) => {
-      const store = new AppliedKv();
-      let commands: string[] = [];
+      const store = raftApplied();
+      const history: { log: Log; committed: number }[] = [{ log: Log.empty(), committed: 0 }];
       for (const c of changes) {
-        if ('grow' in c) commands = [...commands, ...c.grow];
-        else if ('keep' in c) commands = commands.slice(0, c.keep % (commands.length + 1));
-        else if (commands.length > 0) commands = commands.map((x, k) => (k === c.at % commands.length ? c.put : x));
-        expect(store.update(commands.length, (k) => commands[k])).toEqual(applyAll(commands));
+        let { log, committed } = history.at(-1)!;
+        if ('grow' in c) log = log.append(c.grow.map((cmd) => ({ term: 1, command: cmd })));
+        else if ('truncate' in c) log = log.truncate(c.truncate % (log.length + 1)).append(c.put.map((cmd) => ({ term: 2, command: cmd })));
+        else if ('commit' in c) committed = c.commit % (log.length + 1);
+        else ({ log, committed } = history[c.back % history.length]);
+        committed = Math.min(committed, log.length);
+        history.push({ log, committed });
+        const commands = log.slice(0, committed).map((e) => e.command);
+        expect(store.update(log, committed, (k) => log.get(k).command)).toEqual(applyAll(commands));
       }
     }));
   });
 
-  it('applies only the new commands when the earlier ones are unchanged', () => {
-    const store = new AppliedKv();
-    const commands = ['set x 1', 'set y 2', 'del x'];
-    store.update(2, (k) => commands[k]);
+  it('Multi-Paxos: always equals applying every applied slot afresh', () => {
+    fc.assert(fc.property(fc.array(change, { maxLength: 30 }), (changes) => {
+      const store = multipaxosApplied();
+      const history: { decided: Slots<string>; applied: number }[] = [{ decided: Slots.empty(), applied: 0 }];
+      for (const c of changes) {
+        let { decided, applied } = history.at(-1)!;
+        if ('grow' in c) c.grow.forEach((cmd) => { decided = decided.set(decided.top + 1, cmd); });
+        else if ('truncate' in c) c.put.forEach((cmd, k) => { decided = decided.set(1 + ((c.truncate + k) % (decided.top + 1)), cmd); });
+        else if ('commit' in c) applied = c.commit % (decided.top + 1);
+        else ({ decided, applied } = history[c.back % history.length]);
+        applied = Math.min(applied, decided.top);
+        history.push({ decided, applied });
+        const commands = Array.from({ length: applied }, (_, k) => decided.get(k + 1)!);
+        expect(store.update(decided, applied, (k) => decided.get(k + 1)!)).toEqual(applyAll(commands));
+      }
+    }));
+  });
+
+  it('reads only the new commands when the earlier ones are unchanged, however many there are', () => {
+    const store = raftApplied();
+    const first = Log.empty().append(Array.from({ length: 10_000 }, (_, k) => ({ term: 1, command: `set k${k % 7} ${k}` })));
+    store.update(first, first.length, (k) => first.get(k).command);
+    const next = first.append([{ term: 1, command: 'del k1' }]);
     const read: number[] = [];
-    expect(store.update(3, (k) => { read.push(k); return commands[k]; })).toEqual({ y: '2' });
-    // The first two are only compared, the third is applied.
-    expect(read).toEqual([0, 1, 2]);
+    expect(store.update(next, next.length, (k) => { read.push(k); return next.get(k).command; })).not.toHaveProperty('k1');
+    expect(read).toEqual([10_000]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
 import { Slots } from '../engine/multipaxos/slots';
+import type { MultiPaxosState } from '../engine/multipaxos/types';
+import { multipaxosView } from '../engine/multipaxos/view';
 import type { Log } from '../engine/raft/log';
 import { Run, type RunCheckpoint } from '../engine/run';
 import { pendingChoices } from '../engine/sim/pending';
@@ -8,10 +10,11 @@ import type { Action, Envelope, NodeSlot, TraceRecord } from '../engine/sim/type
 import { checkClaims, type StepClaims } from '../scenario/claims/check';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
-import { AppliedKv } from './appliedKv';
+import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { clientsView } from './clientsView';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
+import { recordMark } from './recordMark';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
@@ -91,11 +94,13 @@ export class Controller {
   private frontier = { time: 0, events: 0 };
   private clock = 0;
   private losses: MessageView[] = [];
+  /** The views of messages in flight, by envelope (envelopes never change). */
+  private flying = new WeakMap<Envelope<Msg>, MessageView>();
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
-  private applied: AppliedKv[] = [];
+  private applied: unknown[] = [];
   private violationsSeen = 0;
   /** The pseudocode lines that ran: the latest handler run, and which events ran which line. */
   private code = new PseudocodeTracker();
@@ -143,6 +148,7 @@ export class Controller {
     this.clock = 0;
     this.losses = [];
     this.nodeCache = [];
+    this.applied = [];
     this.violationsSeen = 0;
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: -1 };
     this.staleClaims();
@@ -586,7 +592,14 @@ export class Controller {
     const fallWindow = this.run.sim.world.network.latencyMax;
     this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
     const held = new Map(this.run.sim.world.held.map((h) => [h.env.id, h.heldAt]));
-    return this.run.sim.inFlight().map((env) => this.messageView(env, null, held.get(env.id) ?? null)).concat(this.losses);
+    return this.run.sim.inFlight().map((env) => this.flyingView(env, held.get(env.id) ?? null)).concat(this.losses);
+  }
+
+  /** A message in flight as the view shows it: made once per message (and again when it is held or released), as a burst leaves thousands in flight for many frames. */
+  private flyingView(env: Envelope<Msg>, heldAt: number | null): MessageView {
+    let view = this.flying.get(env);
+    if (view === undefined || view.heldAt !== heldAt) this.flying.set(env, view = this.messageView(env, null, heldAt));
+    return view;
   }
 
   /** A window of the run for the space-time diagram, as it stands now. */
@@ -670,15 +683,20 @@ export class Controller {
 
   private messageView(env: Envelope<Msg>, lostAt: number | null, heldAt: number | null = null): MessageView {
     const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
-    // A LogRequest's suffix can hold thousands of entries: the view shows only how many.
-    // Lists of numbers (a Paxos ballot) are values, and stay as they are.
+    // A LogRequest's suffix can hold thousands of entries, a Promise thousands of accepted
+    // slots: the view shows only how many. Lists of numbers (a Paxos ballot) are values, and stay as they are.
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.toJSON() : v;
+    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.size : v;
     const protocol = this.run.sim.protocol;
     return {
       id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
       sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, heldAt, heldFor: env.heldFor, fields,
     };
+  }
+
+  /** Node i's applied store (one kind per run: the protocol is fixed until the next load). */
+  private appliedKv<S>(i: number, make: () => AppliedKv<S>): AppliedKv<S> {
+    return (this.applied[i] ??= make()) as AppliedKv<S>;
   }
 
   private nodeView(i: number, slot: NodeSlot<unknown>): NodeView {
@@ -690,28 +708,20 @@ export class Controller {
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
     const state = slot.state as { log?: Log; commitLength?: number; decided?: Slots<string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
-    const applied = this.applied[i] ??= new AppliedKv();
     // With clients, the engine's own state machine (sessions, cas, incr) is the store.
     const server = this.run.sim.world.clients?.servers[slot.id];
     const kv = server !== undefined ? { ...server.machine.kv }
-      : state.log !== undefined ? applied.update(state.commitLength ?? 0, (k) => state.log!.get(k).command)
-      : state.decided !== undefined ? applied.update(state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
+      : state.log !== undefined ? this.appliedKv(i, raftApplied).update(state.log, state.commitLength ?? 0, (k) => state.log!.get(k).command)
+      : state.decided !== undefined ? this.appliedKv(i, multipaxosApplied).update(state.decided, state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
     // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain
-    // copies (of a log, its tail).
-    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) } : plainSlots(slot.state);
+    // copies of what it shows (a log's tail, the newest slots), so a snapshot's size does not grow with the run.
+    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) }
+      : state.decided instanceof Slots ? multipaxosView(slot.state as MultiPaxosState) : slot.state;
     const view: NodeView = { id: slot.id, up: slot.up, paused: slot.paused, clockRate: slot.clock.rate, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }
-}
-
-/** A state with its Slots fields as the plain records a view reads. */
-function plainSlots(state: unknown): unknown {
-  if (typeof state !== 'object' || state === null) return state;
-  const out: Record<string, unknown> = { ...state };
-  for (const [k, v] of Object.entries(out)) if (v instanceof Slots) out[k] = v.toJSON();
-  return out;
 }
 
 function traceView(rec: TraceRecord<Msg>): TraceView {
@@ -721,22 +731,14 @@ function traceView(rec: TraceRecord<Msg>): TraceView {
 /** Actions that choose what the network does next (see advance). */
 const CHOICES = new Set(['deliver', 'fire', 'drop', 'hold', 'release', 'duplicate']);
 
-/** What the timeline marks as a fault: the student's choices of delivery (deliver, hold, fire...) are too many to mark. */
-const FAULTS = new Set(['crash', 'recover', 'partition', 'heal', 'cut', 'restore', 'drop', 'network', 'pause', 'resume', 'drift']);
-
+/** The timeline marks the cluster's moments: elections, leaders, commits, and every fault the user caused. */
 function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
-  if (rec.kind === 'refused') return null;
-  if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
-  // Atomic commit has no elections: the slot marks a participant's timer running out in doubt
-  // (2PC: blocked, asking again; 3PC: the termination protocol starts), so blocked time shows as a run of marks.
-  if (rec.rule === '2pc.inDoubt' || rec.rule === '3pc.inDoubt') return 'election';
-  if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
-  if ((rec.rule === 'raft.logResponse' && rec.applied !== undefined) || rec.rule === 'paxos.learn') return 'commit';
-  if (rec.rule === 'multipaxos.decide' && rec.applied !== undefined) return 'commit';
-  // Atomic commit: a coordinator's or a backup's decision (a participant only learns it).
-  if (rec.rule === '2pc.decide' || rec.rule === '3pc.decide') return 'commit';
-  if (rec.action !== undefined && FAULTS.has(rec.action.type)) return 'fault';
-  return null;
+  const mark = recordMark(rec);
+  if (mark === 'election' || mark === 'leader' || mark === 'commit') return mark;
+  // Atomic commit has no elections: the slot marks a participant's timer running out in doubt,
+  // so blocked time shows as a run of marks.
+  if (mark === 'blocked') return 'election';
+  return mark === 'crash' || mark === 'recover' || mark === 'fault' ? 'fault' : null;
 }
 
 export function formatTime(ms: number): string {

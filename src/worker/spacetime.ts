@@ -7,6 +7,7 @@
  */
 import type { NodeId } from '../engine/sim/protocol';
 import type { Envelope, TraceRecord } from '../engine/sim/types';
+import { recordMark } from './recordMark';
 
 type Msg = { type: string };
 
@@ -250,14 +251,9 @@ function networkAfter(prev: NetworkSpan, action: { type: string; groups?: NodeId
 
 /** What an event marks on its node's lane, if anything. */
 export function laneMarkKind(rec: TraceRecord<Msg>): LaneMarkKind | null {
-  if (rec.action?.type === 'request') return 'request';
-  if (rec.kind === 'refused') return null;
-  if (rec.action?.type === 'crash') return 'crash';
-  if (rec.action?.type === 'recover') return 'recover';
-  if (rec.rule === 'raft.electionTimeout' || rec.rule === 'paxos.prepare' || rec.rule === 'multipaxos.prepare') return 'election';
-  if (rec.rule === 'raft.becomeLeader' || rec.rule === 'multipaxos.lead') return 'leader';
-  if (rec.applied !== undefined || rec.rule === 'paxos.learn' || rec.rule === '2pc.decide' || rec.rule === '3pc.decide') return 'commit';
-  return null;
+  const mark = recordMark(rec);
+  // Each lane shows its own node applying entries, the leader's commit or a follower's.
+  return mark === 'apply' ? 'commit' : mark === 'fault' || mark === 'blocked' ? null : mark;
 }
 
 function markLabel(kind: LaneMarkKind, rec: TraceRecord<Msg>): string {

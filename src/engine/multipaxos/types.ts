@@ -47,11 +47,19 @@ export interface MultiPaxosState {
   readonly pending: readonly string[];
 }
 
-type SlotFields = 'accepted' | 'decided' | 'proposals';
+export type SlotFields = 'accepted' | 'decided' | 'proposals';
 
-/** The state as a snapshot carries it to the view: slots as plain records. */
-export type MultiPaxosView = Omit<MultiPaxosState, SlotFields> & {
+/**
+ * The state as a snapshot carries it to the view (see view.ts): of each slot field, only the
+ * newest slots (what the slot table shows), as a plain record, and how many it holds in all;
+ * of each promise, only how many accepted slots it reported; only the tallies of undecided
+ * slots. So a view costs the same at slot 10 as at slot 100,000.
+ */
+export type MultiPaxosView = Omit<MultiPaxosState, SlotFields | 'promises'> & {
   readonly [K in SlotFields]: Readonly<Record<number, MultiPaxosState[K] extends Slots<infer T> ? T : never>>
+} & {
+  readonly slotCounts: Readonly<Record<SlotFields, number>>;
+  readonly promises: readonly { from: NodeId; reported: number }[];
 };
 
 export type MultiPaxosMessage =

@@ -1,3 +1,21 @@
+import type { MessageView } from '../../worker/protocol';
+
+/**
+ * At most this many messages are listed: the ones arriving soonest (and the selected one).
+ * A burst at 100x leaves thousands in flight, and laying out a list of thousands held the
+ * page for seconds just when Pause should take effect; nobody reads that many aloud anyway.
+ */
+export const MAX_LISTED = 100;
+
+/** The messages to list: all of them, or the MAX_LISTED arriving soonest and the selected one wherever it is, in order of arrival. */
+export function listed(messages: readonly MessageView[], selected: number | null): readonly MessageView[] {
+  if (messages.length <= MAX_LISTED) return messages;
+  const byArrival = messages.toSorted((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
+  const first = byArrival.slice(0, MAX_LISTED);
+  const pick = byArrival.slice(MAX_LISTED).find((m) => m.id === selected);
+  return pick === undefined ? first : [...first.slice(0, -1), pick];
+}
+
 /** One message in flight as the list shows it. */
 export interface MessageItem {
   id: number;

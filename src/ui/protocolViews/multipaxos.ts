@@ -23,8 +23,8 @@ export const multipaxosView: ProtocolView = {
     return {
       persistent: [
         { name: 'promised', alias: 'acceptor, all slots', value: ballotText(s.promised) },
-        { name: 'accepted', alias: 'acceptor', value: slots(Object.keys(s.accepted).length) },
-        { name: 'decided', alias: 'replica', value: slots(Object.keys(s.decided).length) },
+        { name: 'accepted', alias: 'acceptor', value: slots(s.slotCounts.accepted) },
+        { name: 'decided', alias: 'replica', value: slots(s.slotCounts.decided) },
         { name: 'applied', alias: 'replica', value: s.applied === 0 ? 'none yet' : s.applied === 1 ? 'slot 1' : `slots 1–${s.applied}` },
       ],
       volatile: [

@@ -33,8 +33,15 @@ export function PseudocodePanel() {
   const { handler, blocks } = codeBlocks(pseudocode, run, narrated);
   const hasPaperNames = Object.keys(pseudocode.paperNames).length > 0;
   // A new event's handler comes first: show it from its top (the panel's own scroll only, never the page's).
+  // Only when scrolled away from it: setting scrollTop makes the browser lay the page out there
+  // and then, and the seq changes 4 times a second while playing.
   const body = useRef<HTMLDivElement>(null);
-  useEffect(() => { if (body.current !== null) body.current.scrollTop = 0; }, [run?.seq]);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (body.current === null || !scrolled.current) return;
+    body.current.scrollTop = 0;
+    scrolled.current = false;
+  }, [run?.seq]);
   return (
     <section className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
       <header className="code-head">
@@ -49,7 +56,7 @@ export function PseudocodePanel() {
           </label>
         )}
       </header>
-      <div className="code-body" ref={body}>
+      <div className="code-body" ref={body} onScroll={(e) => { scrolled.current = e.currentTarget.scrollTop > 0; }}>
         {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
         {blocks.map((b) => (
           <div key={b.id} className="code-handler" data-handler={b.id}>

@@ -46,6 +46,16 @@ export class Diagram {
   private settings: DiagramSettings;
   private size = { width: 0, height: 0 };
   private ratio = 1;
+  /**
+   * The axis value at the top of the canvas. The diagram keeps it, and the scroll follows: reading
+   * scrollTop while the page had changed since its last layout made the browser lay out the whole
+   * page there and then, 15 times a second while playing (most of the diagram's frame time).
+   */
+  private start = 0;
+  /** The scroll as the diagram last set it (or saw it), and what it is to be set to at the next frame. */
+  private top = 0;
+  private spacerHeight = '0px';
+  private moveTo: number | null = null;
   private scene: Scene | null = null;
   private hovered: number | null = null;
   /** The query sent and not yet answered, and whether the view moved on since. */
@@ -96,13 +106,15 @@ export class Diagram {
 
   private runMoved(): void {
     if (!this.inSight || this.size.height === 0) return;
-    this.layoutScroll();
-    this.followPlayhead();
-    // Playing, at most ASK_EVERY_MS apart: the page has the cluster to animate too.
+    // Playing, at most ASK_EVERY_MS apart (the scroll, the query and the painting alike): the
+    // page has the cluster to animate too.
     const now = performance.now();
     if (this.playing() && now - this.askedAt < ASK_EVERY_MS) return;
     this.askedAt = now;
+    this.layoutScroll();
+    this.followPlayhead();
     this.ask();
+    this.schedulePaint();
   }
 
   private playing(): boolean {
@@ -114,13 +126,15 @@ export class Diagram {
     const axisChanged = settings.axis !== this.settings.axis;
     this.settings = settings;
     this.hovered = null;
+    // Another axis: the same scroll, read in the new axis's units.
+    if (axisChanged) this.start = (this.top * this.ratio) / settings.scale;
     if (!axisChanged && !settings.follow) this.scrollToStart(centre - this.size.height / 2 / settings.scale);
     this.runMoved();
   }
 
   /** The axis value at the top of the canvas. */
   private startValue(): number {
-    return (this.el.scroller.scrollTop * this.ratio) / this.settings.scale;
+    return this.start;
   }
 
   private nowValue(): number {
@@ -140,14 +154,28 @@ export class Diagram {
     const content = this.extentValue() * this.settings.scale + TAIL_PX;
     const model = scrollModel(Math.max(content, this.size.height), this.size.height);
     this.ratio = model.ratio;
-    const h = `${Math.max(0, model.spacerPx - this.size.height)}px`;
-    if (this.el.spacer.style.height !== h) this.el.spacer.style.height = h;
+    this.spacerHeight = `${Math.max(0, model.spacerPx - this.size.height)}px`;
+    this.schedulePaint();
   }
 
   private scrollToStart(value: number): void {
     this.layoutScroll();
     const top = Math.max(0, Math.round((value * this.settings.scale) / this.ratio));
-    if (Math.abs(this.el.scroller.scrollTop - top) >= 1) this.el.scroller.scrollTop = top;
+    this.start = (top * this.ratio) / this.settings.scale;
+    if (Math.abs(this.top - top) >= 1) this.moveTo = top;
+    this.schedulePaint();
+  }
+
+  /**
+   * Sets the scroll's extent and position, at the start of a frame and only by writing, so the
+   * page is laid out once in the frame, not once per change.
+   */
+  private place(): void {
+    if (this.el.spacer.style.height !== this.spacerHeight) this.el.spacer.style.height = this.spacerHeight;
+    if (this.moveTo !== null) {
+      this.el.scroller.scrollTop = this.top = this.moveTo;
+      this.moveTo = null;
+    }
   }
 
   /** While following: the playhead low in sight when playing; paused, just kept in sight. */
@@ -164,6 +192,11 @@ export class Diagram {
 
   /** The page scrolled (by the user, or by following): draw the window now in sight, asking for it if need be. */
   scrolled(): void {
+    const top = this.el.scroller.scrollTop;
+    // The diagram's own move: already painted where it went.
+    if (Math.abs(top - this.top) < 1) return;
+    this.top = top;
+    this.start = (top * this.ratio) / this.settings.scale;
     const from = this.startValue();
     const to = from + this.size.height / this.settings.scale;
     if (from < this.covered.from || to > this.covered.to) this.ask();
@@ -201,6 +234,7 @@ export class Diagram {
   private schedulePaint(): void {
     this.frame ??= requestAnimationFrame(() => {
       this.frame = null;
+      this.place();
       this.paint();
     });
   }
