@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
 import { type Badge, viewOf } from '../protocolView';
+import { usePalette } from '../shell/themeState';
 import { CRASHED, roleStyle } from '../theme';
 
 /**
@@ -20,9 +21,10 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
   const select = useSim((s) => s.select);
   const setPick = useSim((s) => s.setPartitionPick);
   const pick = useSim((s) => s.partitionPick);
+  const palette = usePalette();
   if (up === undefined || badgeKey === '') return null;
   const b = JSON.parse(badgeKey) as Badge;
-  const role = up ? { ...roleStyle(b.role), label: b.label } : CRASHED;
+  const role = up ? { ...roleStyle(b.role, palette), label: b.label } : { ...palette.role.crashed, ...CRASHED };
   const r = VIEW.nodeRadius;
   const onActivate = () => {
     if (picking) setPick(picked ? pick!.filter((x) => x !== id) : [...pick!, id]);
