@@ -14,6 +14,7 @@ import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
+import { StepAnnouncer } from './StepAnnouncer';
 import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
 import { SpaceTime } from '../teaching/spacetime/SpaceTime';
 import { TeachingArea } from './TeachingArea';
@@ -64,6 +65,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
       </div>
       <Notices />
       <Progress />
+      <StepAnnouncer />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
         <main className="main">
           <div className="stage" data-region="cluster">
