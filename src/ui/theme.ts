@@ -43,6 +43,13 @@ export const MESSAGES_OF: Record<string, MessageType[]> = {
   multipaxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted', 'Heartbeat', 'CatchUp', 'Decide', 'ClientRequest'],
 };
 
+/*
+ * Checked with simulated protanopia, deuteranopia and tritanopia (colourVision.test.ts): two
+ * message types of one protocol that share a shape stay at least 20 ΔE apart for each, as do
+ * the roles. That moved ClientRequest off red (beside Nack's red triangle: 3 ΔE apart for
+ * tritanopes) to the ink's colour, a request from outside the cluster, and Decide off teal
+ * (beside Accepted's green diamond: 5 ΔE apart for tritanopes) to indigo.
+ */
 export interface Palette {
   name: ThemeName;
   /** Text, and what stands for it (the commit boundary). */
@@ -96,9 +103,9 @@ export const LIGHT: Palette = {
     crashed: { color: '#111827', fill: '#4b5563' },
   },
   message: {
-    VoteRequest: '#7c3aed', VoteResponse: '#c026d3', LogRequest: '#0e7490', LogResponse: '#15803d', ClientRequest: '#be123c',
+    VoteRequest: '#7c3aed', VoteResponse: '#c026d3', LogRequest: '#0e7490', LogResponse: '#15803d', ClientRequest: '#1e293b',
     Prepare: '#7c3aed', Promise: '#c026d3', Nack: '#b91c1c', Accept: '#0e7490', Accepted: '#15803d',
-    Heartbeat: '#b45309', CatchUp: '#64748b', Decide: '#0f766e',
+    Heartbeat: '#b45309', CatchUp: '#64748b', Decide: '#4338ca',
   },
   mark: { election: '#1d4ed8', leader: '#b45309', commit: '#15803d', fault: '#b91c1c', request: '#be123c' },
 };
@@ -120,9 +127,9 @@ export const DARK: Palette = {
     crashed: { color: '#9ca3af', fill: '#030712' },
   },
   message: {
-    VoteRequest: '#a78bfa', VoteResponse: '#f0abfc', LogRequest: '#22d3ee', LogResponse: '#4ade80', ClientRequest: '#fb7185',
+    VoteRequest: '#a78bfa', VoteResponse: '#f0abfc', LogRequest: '#22d3ee', LogResponse: '#4ade80', ClientRequest: '#f8fafc',
     Prepare: '#a78bfa', Promise: '#f0abfc', Nack: '#f87171', Accept: '#22d3ee', Accepted: '#4ade80',
-    Heartbeat: '#fbbf24', CatchUp: '#94a3b8', Decide: '#2dd4bf',
+    Heartbeat: '#fbbf24', CatchUp: '#94a3b8', Decide: '#818cf8',
   },
   mark: { election: '#60a5fa', leader: '#fbbf24', commit: '#4ade80', fault: '#f87171', request: '#fb7185' },
 };
