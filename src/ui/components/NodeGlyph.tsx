@@ -56,10 +56,11 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
         strokeDasharray={up && b.dashed ? '7 5' : undefined}
       />
       {up && b.strong && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
+      {/* A crashed server's cross lies under its figures, which keep a halo: its term and vote stay legible. */}
+      {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <text className="node-id" y={-12}>S{id}</text>
       <Fitted className="node-line" y={9} room={(size) => roomAt(9, r, size)} text={b.lines[0]} />
       <Fitted className="node-line" y={26} room={(size) => roomAt(26, r, size)} text={b.lines[1]} />
-      {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
     </g>
   );
