@@ -17,6 +17,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1440, height: 900 },
+    // The production build registers a service worker that precaches the app. A test that is
+    // about offline use allows it (e2e/offline.spec.ts); the others see the network, as a
+    // first visit does, and no cache of one build can outlive a rebuild between runs.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -50,3 +50,70 @@ test.describe('accessibility (axe-core): no serious or critical violations', () 
     expect(await serious(page)).toEqual([]);
   });
 });
+
+test.describe('the dark theme (the system prefers dark): no serious or critical violations', () => {
+  test.use({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
+  test.setTimeout(120_000);
+
+  test('a lesson at a narration step, then the share dialog', async ({ page }) => {
+    await open(page, './#lesson=raft-figure8');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    for (let k = 0; k <= 3; k++) {
+      await page.keyboard.press('PageDown');
+      await expect(page.locator('.narration-text')).toHaveAttribute('data-step', String(k));
+    }
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Share…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await serious(page, '.modal')).toEqual([]);
+  });
+
+  test('a Paxos lesson with the panels open, and embed mode', async ({ page }) => {
+    await open(page, './#lesson=paxos-basic');
+    await page.keyboard.press('d');
+    await expect(page.locator('#drawer')).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+    await open(page, './#lesson=raft-election&view=embed');
+    expect(await serious(page)).toEqual([]);
+  });
+});
+
+/** The timeline's thumb, as painted on its canvas (the main thread paints it), as [r, g, b]. */
+async function thumbColour(page: Page): Promise<number[]> {
+  return page.locator('canvas.timeline-face').evaluate((c: HTMLCanvasElement) => {
+    const k = c.width / c.getBoundingClientRect().width;
+    return [...c.getContext('2d')!.getImageData(Math.round(8 * k), Math.round(24 * k), 1, 1).data.slice(0, 3)];
+  });
+}
+
+test('the theme toggle: follows the system until clicked, then is remembered; canvases repaint in it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await open(page);
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  // The system's preference changes while the page is open: the page follows it.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await thumbColour(page)).toEqual([29, 78, 216]);
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.stage')).toHaveCSS('background-color', 'rgb(17, 24, 39)');
+  // The painted canvases take the palette too, not only what the style sheet draws.
+  await expect.poll(() => thumbColour(page)).toEqual([96, 165, 250]);
+  await expect(page.locator('g.node circle[stroke]').first()).not.toHaveAttribute('fill', '#f1f5f9');
+  // Chosen, it is kept: across a reload, and whatever the system prefers.
+  await page.reload();
+  await expect(page.locator('g.node')).not.toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await expect(page.locator('g.node')).not.toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});

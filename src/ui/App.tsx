@@ -3,6 +3,7 @@ import { type Opened, openFromHash } from '../scenario/fromLocation';
 import { SimClient } from '../worker/client';
 import { ShortcutHelp } from './components/Shortcuts';
 import { EmbedShell } from './shell/EmbedShell';
+import { OfflineNotice } from './shell/OfflineNotice';
 import { Shell } from './shell/Shell';
 import { viewModeOf } from './shell/viewMode';
 import { createSimStore, SimContext } from './store/simStore';
@@ -44,6 +45,7 @@ export function App({ opened }: { opened: Opened }) {
     <SimContext.Provider value={store}>
       {mode === 'embed' ? <EmbedShell /> : <Shell onHelp={toggleHelp} />}
       {help && <ShortcutHelp onClose={closeHelp} />}
+      <OfflineNotice />
     </SimContext.Provider>
   );
 }

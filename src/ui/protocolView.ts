@@ -33,14 +33,13 @@ export interface ProtocolView {
   /** Names the legend gives message types where this protocol's differ from the shared table (2PC's Prepare is not Paxos's 1a). */
   messageLabels?: Readonly<Record<string, string>>;
   /** The roles the legend lists, when not Raft's. */
-  roles?: readonly RoleSwatch[];
+  roles?: Readonly<Record<string, { label: string }>>;
   /** The protocol's own table under the cluster (a grid of words), when it has no dedicated panel. */
   table?: (nodes: readonly NodeFacts[]) => TableModel;
   /** What a client asks of a server in this protocol, when it is not a key-value command or a value to propose. */
   command?: CommandWords;
 }
 
-export interface RoleSwatch { color: string; fill: string; label: string }
 
 /** A table as words: a caption, column heads, and rows of cells each with an optional tone for its colour. */
 export interface TableModel {

@@ -1,12 +1,14 @@
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
-import { CRASHED, LOCK, MESSAGE, MESSAGES_OF, PAXOS_ROLE, ROLE } from '../theme';
+import { usePalette } from '../shell/themeState';
+import { CRASHED, MESSAGE, MESSAGES_OF, PAXOS_ROLE, ROLE } from '../theme';
 import { MessageShape } from './MessageShape';
 
 /** What the colours and shapes mean, always on screen for the back row. */
 export function Legend() {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const roles = viewOf(protocol).roles ?? (protocol === 'paxos' ? PAXOS_ROLE : ROLE);
+  const palette = usePalette();
   // The toggle in the pseudocode panel also sets the Raft paper's names beside the lectures' here.
   const paper = useSim((s) => s.paperNames) ? viewOf(protocol).pseudocode.paperNames : {};
   return (
@@ -19,10 +21,10 @@ export function Legend() {
         </span>
       ))}
       {protocol === 'raft' && <span className="legend-item"><svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type="LogResponse" filled={false} /></svg>hollow: denied / failed</span>}
-      {[...Object.values(roles), CRASHED].map((r) => (
-        <span key={r.label} className="legend-item"><span className="swatch" style={{ background: r.fill, borderColor: r.color }} />{r.label.toLowerCase()}</span>
+      {[...Object.entries(roles), ['crashed', CRASHED] as const].map(([name, r]) => (
+        <span key={r.label} className="legend-item"><span className="swatch" style={{ background: palette.role[name as keyof typeof palette.role].fill, borderColor: palette.role[name as keyof typeof palette.role].color }} />{r.label.toLowerCase()}</span>
       ))}
-      {viewOf(protocol).roles !== undefined && <span className="legend-item"><svg width="20" height="20" viewBox="-11 -11 22 22" aria-hidden="true"><path d="M-6,-4 v-5 a6,6 0 0 1 12,0 v5" fill="none" stroke={LOCK.color} strokeWidth={3} /><rect x={-10} y={-5} width={20} height={14} rx={3} fill={LOCK.color} /></svg>locks held</span>}
+      {viewOf(protocol).roles !== undefined && <span className="legend-item"><svg width="20" height="20" viewBox="-11 -11 22 22" aria-hidden="true"><path d="M-6,-4 v-5 a6,6 0 0 1 12,0 v5" fill="none" stroke={palette.lock.color} strokeWidth={3} /><rect x={-10} y={-5} width={20} height={14} rx={3} fill={palette.lock.color} /></svg>locks held</span>}
     </div>
   );
 }

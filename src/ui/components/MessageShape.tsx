@@ -1,3 +1,4 @@
+import { usePalette } from '../shell/themeState';
 import { messageStyle } from '../theme';
 
 /**
@@ -5,8 +6,9 @@ import { messageStyle } from '../theme';
  * reads in greyscale. Hollow means denied (votes) or failed (log acknowledgements).
  */
 export function MessageShape({ type, filled, size = 1 }: { type: string; filled: boolean; size?: number }) {
-  const st = messageStyle(type);
-  const common = { fill: filled ? st.color : '#fff', stroke: st.color, strokeWidth: 2.5 };
+  const palette = usePalette();
+  const st = messageStyle(type, palette);
+  const common = { fill: filled ? st.color : palette.panel, stroke: st.color, strokeWidth: 2.5 };
   const k = size;
   switch (st.shape) {
     case 'square': return <rect x={-7 * k} y={-7 * k} width={14 * k} height={14 * k} rx={2} {...common} />;
@@ -14,7 +16,7 @@ export function MessageShape({ type, filled, size = 1 }: { type: string; filled:
     case 'triangle': return <path d={`M0,${-9 * k}L${8.5 * k},${7 * k}L${-8.5 * k},${7 * k}Z`} {...common} />;
     case 'ring': return (
       <g>
-        <circle r={7.5 * k} {...common} fill="#fff" />
+        <circle r={7.5 * k} {...common} fill={palette.panel} />
         {filled && <circle r={3.5 * k} fill={st.color} />}
       </g>
     );

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import { type Point, VIEW } from '../geometry/layout';
 import { fitCanvas } from '../draw/fitCanvas';
 import { paintMoving } from '../draw/movingPaint';
+import { currentPalette, onPalette } from '../shell/themeState';
 import { type Drawer, drawingWorker } from '../draw/drawer';
 import { SimContext, type SimState } from '../store/simStore';
 import { movingFrame } from '../../worker/movingFrame';
@@ -59,11 +60,12 @@ function drawHere(canvas: HTMLCanvasElement, store: StoreApi<SimState>, position
     const ctx = f === null ? null : fitCanvas(canvas, { ...size, ratio: window.devicePixelRatio || 1 }, size.width / VIEW.width);
     if (ctx === null || f === null) return;
     ctx.clearRect(0, 0, VIEW.width, VIEW.height);
-    paintMoving(ctx, f, positions, s.selectedMessage);
+    paintMoving(ctx, f, positions, s.selectedMessage, currentPalette());
   };
   const schedule = () => { if (frame === null) frame = requestAnimationFrame(draw); };
   const unsubscribe = store.subscribe(schedule);
+  const unTheme = onPalette(schedule);
   const resize = new ResizeObserver(([entry]) => { size = { width: entry.contentRect.width, height: entry.contentRect.height }; schedule(); });
   resize.observe(canvas);
-  return () => { unsubscribe(); resize.disconnect(); if (frame !== null) cancelAnimationFrame(frame); };
+  return () => { unsubscribe(); unTheme(); resize.disconnect(); if (frame !== null) cancelAnimationFrame(frame); };
 }

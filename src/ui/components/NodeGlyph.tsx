@@ -2,7 +2,8 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
 import { type Badge, viewOf } from '../protocolView';
-import { CRASHED, LOCK, roleStyle } from '../theme';
+import { usePalette } from '../shell/themeState';
+import { CRASHED, roleStyle } from '../theme';
 
 /**
  * One server: its id, and the badge its protocol's descriptor gives it (role by colour,
@@ -23,9 +24,10 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
   const select = useSim((s) => s.select);
   const setPick = useSim((s) => s.setPartitionPick);
   const pick = useSim((s) => s.partitionPick);
+  const palette = usePalette();
   if (up === undefined || badgeKey === '') return null;
   const b = JSON.parse(badgeKey) as Badge;
-  const role = up ? { ...roleStyle(b.role), label: paused ? `${b.label} · paused` : b.label } : CRASHED;
+  const role = up ? { ...roleStyle(b.role, palette), label: paused ? `${b.label} · paused` : b.label } : { ...palette.role.crashed, ...CRASHED };
   const r = VIEW.nodeRadius;
   const onActivate = () => {
     if (picking) setPick(picked ? pick!.filter((x) => x !== id) : [...pick!, id]);
@@ -60,6 +62,8 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
         strokeDasharray={up && b.dashed ? '7 5' : undefined}
       />
       {up && b.strong && <circle r={r - 7} fill="none" stroke={role.color} strokeWidth={2} />}
+      {/* A crashed server's cross lies under its figures, which keep a halo: its term and vote stay legible. */}
+      {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <text className="node-id" y={-12}>S{id}</text>
       <Fitted className="node-line" y={9} room={(size) => roomAt(9, r, size)} text={b.lines[0]} />
       <Fitted className="node-line" y={26} room={(size) => roomAt(26, r, size)} text={b.lines[1]} />
@@ -71,9 +75,8 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
         </g>
       )}
       {clockRate !== 1 && <text className="node-clock" x={0} y={-r - 8}>clock {clockRate}×</text>}
-      {!up && <path className="node-x" d={`M${-r * 0.6},${-r * 0.6}L${r * 0.6},${r * 0.6}M${r * 0.6},${-r * 0.6}L${-r * 0.6},${r * 0.6}`} />}
       <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
-      {b.lock !== undefined && <Padlock x={r * 0.72} y={-r * 0.72} text={b.lock} />}
+      {b.lock !== undefined && <Padlock x={r * 0.72} y={-r * 0.72} text={b.lock} lock={palette.lock} />}
     </g>
   );
 });
@@ -82,13 +85,13 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
  * Locks the server holds, unmistakable from the back row: a padlock on the circle's shoulder
  * with what it locks beside it (kept while the server is down: locks are taken again on recovery).
  */
-function Padlock({ x, y, text }: { x: number; y: number; text: string }) {
+function Padlock({ x, y, text, lock }: { x: number; y: number; text: string; lock: { color: string; fill: string } }) {
   return (
     <g className="node-lock" transform={`translate(${x},${y})`} data-locks={text} aria-hidden="true">
-      <path d="M-6,-4 v-5 a6,6 0 0 1 12,0 v5" fill="none" stroke={LOCK.color} strokeWidth={3} />
-      <rect x={-10} y={-5} width={20} height={16} rx={3} fill={LOCK.color} />
-      <circle cx={0} cy={2} r={2.5} fill={LOCK.fill} />
-      <text x={14} y={8} className="node-lock-text" fill={LOCK.color}>{text}</text>
+      <path d="M-6,-4 v-5 a6,6 0 0 1 12,0 v5" fill="none" stroke={lock.color} strokeWidth={3} />
+      <rect x={-10} y={-5} width={20} height={16} rx={3} fill={lock.color} />
+      <circle cx={0} cy={2} r={2.5} fill={lock.fill} />
+      <text x={14} y={8} className="node-lock-text" fill={lock.color}>{text}</text>
     </g>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef } from 'react';
-import { BUCKETS, MARKER_COLOR, markerAt, niceEnd, paintMarks, paintScrub } from '../draw/timelinePaint';
+import { usePalette } from '../shell/themeState';
+import { BUCKETS, markerAt, niceEnd, paintMarks, paintScrub } from '../draw/timelinePaint';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
@@ -37,7 +38,8 @@ export function Timeline() {
   const marks = viewOf(useSim((s) => s.snapshot?.protocol ?? 'raft')).marks;
   const end = niceEnd(Math.max(frontier, time));
   const shown = useMemo(() => bucketMarkers(markers, end), [markers, end]);
-  const { canvas } = usePaintedCanvas((ctx, width) => paintScrub(ctx, width, time, frontier, end), [time, frontier, end]);
+  const palette = usePalette();
+  const { canvas } = usePaintedCanvas((ctx, width) => paintScrub(ctx, width, time, frontier, end, palette), [time, frontier, end, palette]);
   return (
     <div className="timeline">
       <div className="timeline-scrub">
@@ -46,7 +48,7 @@ export function Timeline() {
         <Scrubber end={end} />
       </div>
       <div className="timeline-keys" aria-hidden="true">
-        {(Object.keys(MARKER_COLOR) as Marker['kind'][]).map((k) => marks[k] !== null && <span key={k}><i style={{ background: MARKER_COLOR[k] }} />{marks[k]}</span>)}
+        {(['election', 'leader', 'commit', 'fault'] as Marker['kind'][]).map((k) => marks[k] !== null && <span key={k}><i style={{ background: palette.mark[k] }} />{marks[k]}</span>)}
       </div>
     </div>
   );
@@ -85,7 +87,8 @@ const Scrubber = memo(function Scrubber({ end }: { end: number }) {
  * with the run's history, not with the playhead. Hovering a mark names it.
  */
 const Marks = memo(function Marks({ end, shown }: { end: number; shown: Marker[] }) {
-  const { canvas, size } = usePaintedCanvas((ctx, width, height) => paintMarks(ctx, width, height, end, shown), [end, shown]);
+  const palette = usePalette();
+  const { canvas, size } = usePaintedCanvas((ctx, width, height) => paintMarks(ctx, width, height, end, shown, palette), [end, shown, palette]);
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const m = markerAt(e.clientX - e.currentTarget.getBoundingClientRect().left, size.current.width, end, shown);
     const title = m?.label ?? '';

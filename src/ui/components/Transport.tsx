@@ -1,5 +1,6 @@
 import { SPEEDS } from '../../scenario/defaults';
 import { paintClock } from '../draw/clockPaint';
+import { usePalette } from '../shell/themeState';
 import { useSim } from '../store/simStore';
 import { usePaintedCanvas } from './usePaintedCanvas';
 
@@ -53,7 +54,8 @@ export function Clock() {
   const time = useSim((s) => s.hud?.time ?? 0);
   const events = useSim((s) => s.hud?.events ?? 0);
   const t = Math.floor(time);
-  const { canvas } = usePaintedCanvas((ctx, width, height) => paintClock(ctx, width, height, t, events), [t, events]);
+  const palette = usePalette();
+  const { canvas } = usePaintedCanvas((ctx, width, height) => paintClock(ctx, width, height, t, events, palette), [t, events, palette]);
   return (
     <div className="clock" role="timer" data-virtual-time={t} data-events={events} aria-label={`Virtual time ${t} milliseconds, event ${events}`}>
       <canvas ref={canvas} className="clock-face" aria-hidden="true" />

@@ -2,17 +2,15 @@
  * Drawing the clock: virtual time large, the event count below, right-aligned. Digits get
  * equal widths, so the figures stand still while they change.
  */
+import type { Palette } from '../theme';
 import type { Context2D } from './fitCanvas';
 
-const INK = '#0f172a';
-const MUTED = '#475569';
-
-export function paintClock(ctx: Context2D, width: number, height: number, time: number, events: number): void {
+export function paintClock(ctx: Context2D, width: number, height: number, time: number, events: number, palette: Palette): void {
   ctx.clearRect(0, 0, width, height);
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  tabular(ctx, `${(Math.floor(time) / 1000).toFixed(3)} s`, width, 25, '700 23px system-ui, sans-serif', INK);
-  tabular(ctx, `event ${events.toLocaleString('en')}`, width, height - 6, '13.5px system-ui, sans-serif', MUTED);
+  tabular(ctx, `${(Math.floor(time) / 1000).toFixed(3)} s`, width, 25, '700 23px system-ui, sans-serif', palette.ink);
+  tabular(ctx, `event ${events.toLocaleString('en')}`, width, height - 6, '13.5px system-ui, sans-serif', palette.muted);
 }
 
 /** Widths of characters by font: the clock draws the same dozen characters over and over. */

@@ -1,3 +1,4 @@
+import { currentPalette, onPalette } from '../shell/themeState';
 import type { ToDrawer } from './drawing.worker';
 
 /** The page's drawing worker, typed by what it accepts. */
@@ -17,6 +18,10 @@ export function drawingWorker(): Drawer | null {
     if (typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function') {
       const worker = new Worker(new URL('./drawing.worker.ts', import.meta.url), { type: 'module' });
       drawer = { post: (msg, transfer = []) => worker.postMessage(msg, transfer) };
+      // The worker paints in the page's theme, and again in the new one when it changes.
+      const d = drawer;
+      d.post({ type: 'palette', palette: currentPalette() });
+      onPalette(() => d.post({ type: 'palette', palette: currentPalette() }));
     } else {
       drawer = null;
     }

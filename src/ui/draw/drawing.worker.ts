@@ -10,6 +10,7 @@ import type { MovingFrame } from '../../worker/protocol';
 import { paintMoving } from './movingPaint';
 import { type CanvasSize, fitCanvas } from './fitCanvas';
 import { paintStrip, type Strip } from './stripPaint';
+import { LIGHT, type Palette } from '../theme';
 
 export type ToDrawer =
   | { type: 'moving'; canvas: OffscreenCanvas; frames: MessagePort }
@@ -19,7 +20,8 @@ export type ToDrawer =
   | { type: 'strip'; id: number; canvas: OffscreenCanvas }
   | { type: 'stripSize'; id: number; size: CanvasSize }
   | { type: 'stripCells'; id: number; strip: Strip }
-  | { type: 'stripStop'; id: number };
+  | { type: 'stripStop'; id: number }
+  | { type: 'palette'; palette: Palette };
 
 interface Moving {
   canvas: OffscreenCanvas;
@@ -36,6 +38,7 @@ interface StripCanvas {
 
 let moving: Moving | null = null;
 let selected: number | null = null;
+let palette: Palette = LIGHT;
 const strips = new Map<number, StripCanvas>();
 /** What changed since the last paint: the moving layer, and strips by id. */
 let movingDirty = false;
@@ -58,7 +61,7 @@ function draw(): void {
   movingDirty = false;
   for (const id of dirtyStrips) {
     const s = strips.get(id);
-    if (s !== undefined && s.size !== null && s.strip !== null) paintStrip(s.canvas, s.size, s.strip);
+    if (s !== undefined && s.size !== null && s.strip !== null) paintStrip(s.canvas, s.size, s.strip, palette);
   }
   dirtyStrips.clear();
 }
@@ -68,7 +71,7 @@ function paintMovingLayer({ canvas, frame, size }: Moving): void {
   const ctx = frame === null ? null : fitCanvas(canvas, size, size.width / VIEW.width);
   if (ctx === null || frame === null) return;
   ctx.clearRect(0, 0, VIEW.width, VIEW.height);
-  paintMoving(ctx, frame, nodePositions(frame.rings.length), selected);
+  paintMoving(ctx, frame, nodePositions(frame.rings.length), selected, palette);
 }
 
 function touchMoving(): void {
@@ -98,5 +101,11 @@ self.onmessage = (e: MessageEvent<ToDrawer>) => {
     case 'stripSize': { const s = strips.get(msg.id); if (s !== undefined) { s.size = msg.size; touchStrip(msg.id); } break; }
     case 'stripCells': { const s = strips.get(msg.id); if (s !== undefined) { s.strip = msg.strip; touchStrip(msg.id); } break; }
     case 'stripStop': strips.delete(msg.id); dirtyStrips.delete(msg.id); break;
+    case 'palette':
+      palette = msg.palette;
+      if (moving !== null) movingDirty = true;
+      for (const id of strips.keys()) dirtyStrips.add(id);
+      schedule();
+      break;
   }
 };

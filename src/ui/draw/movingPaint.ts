@@ -7,7 +7,7 @@ import type { Context2D } from './fitCanvas';
 import { blockKeyOf, linkBlocker } from '../geometry/blocking';
 import { placeLabels } from './labelPlacement';
 import { lane, messagePlacement, type Point, VIEW } from '../geometry/layout';
-import { messageStyle } from '../theme';
+import { messageStyle, type Palette } from '../theme';
 import type { MessageView, MovingFrame } from '../../worker/protocol';
 
 const TWO_PI = Math.PI * 2;
@@ -16,7 +16,7 @@ const HIT_RADIUS = 14;
 export const MESSAGE_LABEL_PX = 15;
 
 /** Draws a frame: timer rings first, then the messages (labelled when paused or selected). */
-export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point[], selected: number | null): void {
+export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point[], selected: number | null, palette: Palette): void {
   const time = frame.time;
   frame.rings.forEach((t, i) => {
     const at = positions[i];
@@ -25,10 +25,10 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     const fraction = t.refills ? 1 - left : left;
     const r = VIEW.nodeRadius + 5.5;
     ctx.lineWidth = 5;
-    ctx.strokeStyle = '#e2e8f0';
+    ctx.strokeStyle = palette.line;
     ctx.beginPath(); ctx.arc(at.x, at.y, r, 0, TWO_PI); ctx.stroke();
     if (fraction > 0) {
-      ctx.strokeStyle = t.refills ? '#d97706' : '#2563eb';
+      ctx.strokeStyle = t.refills ? palette.refill : palette.timer;
       ctx.beginPath(); ctx.arc(at.x, at.y, r, -Math.PI / 2, -Math.PI / 2 + TWO_PI * fraction); ctx.stroke();
     }
   });
@@ -37,9 +37,9 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     const f = m.fields as { granted?: boolean; success?: boolean; vote?: string; decision?: string };
     const isSelected = m.id === selected;
     ctx.globalAlpha = opacity;
-    drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false && f.vote !== 'no' && f.decision !== 'abort', isSelected);
-    if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, '#b45309', 14);
-    if (m.heldAt !== null) drawHeld(ctx, x, y);
+    drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false && f.vote !== 'no' && f.decision !== 'abort', isSelected, palette);
+    if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, palette.duplicate, 14, palette.panel);
+    if (m.heldAt !== null) drawHeld(ctx, x, y, palette);
     if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 15, first: isSelected, opacity });
     ctx.globalAlpha = 1;
   }
@@ -49,7 +49,7 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
   const servers = positions.map((p) => ({ left: p.x - VIEW.nodeRadius, right: p.x + VIEW.nodeRadius, top: p.y - VIEW.nodeRadius, bottom: p.y + VIEW.nodeRadius + 28 }));
   for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, MESSAGE_LABEL_PX, servers)) {
     ctx.globalAlpha = w.opacity;
-    label(ctx, w.text, w.x, w.y, '#0f172a', MESSAGE_LABEL_PX);
+    label(ctx, w.text, w.x, w.y, palette.ink, MESSAGE_LABEL_PX, palette.panel);
     ctx.globalAlpha = 1;
   }
 }
@@ -83,8 +83,8 @@ export function messageAt(frame: MovingFrame, positions: Point[], x: number, y: 
   return best;
 }
 
-function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: boolean, selected: boolean): void {
-  const st = messageStyle(type);
+function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: boolean, selected: boolean, palette: Palette): void {
+  const st = messageStyle(type, palette);
   ctx.beginPath();
   switch (st.shape) {
     case 'square': ctx.rect(x - 7, y - 7, 14, 14); break;
@@ -92,28 +92,28 @@ function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: b
     case 'triangle': ctx.moveTo(x, y - 9); ctx.lineTo(x + 8.5, y + 7); ctx.lineTo(x - 8.5, y + 7); ctx.closePath(); break;
     default: ctx.arc(x, y, 7.5, 0, TWO_PI);
   }
-  ctx.fillStyle = filled && st.shape !== 'ring' ? st.color : '#fff';
+  ctx.fillStyle = filled && st.shape !== 'ring' ? st.color : palette.panel;
   ctx.fill();
   ctx.lineWidth = selected ? 3.5 : 2.5;
-  ctx.strokeStyle = selected ? '#000' : st.color;
+  ctx.strokeStyle = selected ? palette.selected : st.color;
   ctx.stroke();
   if (st.shape === 'ring' && filled) {
     ctx.beginPath(); ctx.arc(x, y, 3.5, 0, TWO_PI); ctx.fillStyle = st.color; ctx.fill();
   }
 }
 
-/** A held message: pause bars beside it, as on a media player. */
-function drawHeld(ctx: Context2D, x: number, y: number): void {
-  ctx.fillStyle = '#7c3aed';
+/** A held message: pause bars beside it, as on a media player, in the violet of a paused server. */
+function drawHeld(ctx: Context2D, x: number, y: number, palette: Palette): void {
+  ctx.fillStyle = palette.message.VoteRequest;
   ctx.fillRect(x - 20, y - 7, 4, 14);
   ctx.fillRect(x - 14, y - 7, 4, 14);
 }
 
-function label(ctx: Context2D, text: string, x: number, y: number, color: string, size: number): void {
+function label(ctx: Context2D, text: string, x: number, y: number, color: string, size: number, halo: string): void {
   ctx.font = `700 ${size}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.lineWidth = 3;
-  ctx.strokeStyle = '#fff';
+  ctx.strokeStyle = halo;
   ctx.strokeText(text, x, y);
   ctx.fillStyle = color;
   ctx.fillText(text, x, y);

@@ -3,6 +3,7 @@
  * function of the cells and the canvas's size, used by the drawing worker and, where no
  * worker can draw, by the main thread.
  */
+import type { Palette } from '../theme';
 import { type CanvasSize, type Context2D, fitCanvas } from './fitCanvas';
 
 /** One log entry or slot as the strip draws it. */
@@ -43,9 +44,6 @@ export interface Strip {
 export const COMMAND_PX = 14;
 // Wide and tall enough for a command in COMMAND_PX type.
 const CELL = { width: 56, height: 38, gap: 3, more: 70 } as const;
-const INK = '#0f172a';
-const OK = '#15803d';
-const NEXT = '#0e7490';
 
 /** The column under x (CSS pixels from the strip's left edge), or null between cells. */
 export function columnAt(x: number, more: boolean): number | null {
@@ -54,7 +52,7 @@ export function columnAt(x: number, more: boolean): number | null {
   return Math.floor(from / (CELL.width + CELL.gap));
 }
 
-export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: CanvasSize, { cells, more, emptyText }: Strip): void {
+export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: CanvasSize, { cells, more, emptyText }: Strip, palette: Palette): void {
   const ctx = fitCanvas(el, size);
   if (ctx === null) return;
   ctx.clearRect(0, 0, size.width, size.height);
@@ -62,7 +60,7 @@ export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: Canvas
   let x = more ? CELL.more + CELL.gap : 0;
   if (cells.length === 0 && emptyText !== undefined) {
     ctx.font = 'italic 13px system-ui, sans-serif';
-    ctx.fillStyle = '#475569';
+    ctx.fillStyle = palette.muted;
     ctx.textBaseline = 'middle';
     ctx.fillText(emptyText, x, top + CELL.height / 2);
     return;
@@ -70,57 +68,59 @@ export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: Canvas
   ctx.textBaseline = 'alphabetic';
   for (const c of cells) {
     if (x > size.width) break;
-    paintCell(ctx, c, x, top);
+    paintCell(ctx, c, x, top, palette);
     x += CELL.width + CELL.gap;
   }
 }
 
-function paintCell(ctx: Context2D, c: StripCell, x: number, y: number): void {
+function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: Palette): void {
   const { width: w, height: h } = CELL;
   if (c.empty) {
     ctx.setLineDash([1, 2]);
     ctx.lineWidth = 1;
-    ctx.strokeStyle = '#cbd5e1';
+    ctx.strokeStyle = palette.line;
     ctx.beginPath(); ctx.roundRect(x + 0.5, y + 0.5, w - 1, h - 1, 5); ctx.stroke();
     ctx.setLineDash([]);
     return;
   }
   ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
-  ctx.fillStyle = c.solid && !c.hatched ? tint(c.color) : '#fff';
+  ctx.fillStyle = c.solid && !c.hatched ? tint(c.color, palette) : palette.panel;
   ctx.fill();
   if (c.hatched) {
     ctx.save(); ctx.clip();
-    ctx.strokeStyle = '#e2e8f0'; ctx.lineWidth = 3;
+    ctx.strokeStyle = palette.hatch; ctx.lineWidth = 3;
     for (let d = -h; d < w; d += 8) { ctx.beginPath(); ctx.moveTo(x + d, y + h); ctx.lineTo(x + d + h, y); ctx.stroke(); }
     ctx.restore();
   }
-  if (c.acked) { ctx.fillStyle = OK; ctx.fillRect(x + 2, y + h - 5, w - 4, 3); }
+  if (c.acked) { ctx.fillStyle = palette.ok; ctx.fillRect(x + 2, y + h - 5, w - 4, 3); }
   ctx.lineWidth = 2;
   ctx.strokeStyle = c.color;
   if (!c.solid) ctx.setLineDash([6, 4]);
   ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
   ctx.stroke();
   if (!c.solid) ctx.setLineDash([]);
-  if (c.next) { ctx.strokeStyle = NEXT; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
-  if (c.boundary) { ctx.fillStyle = INK; ctx.fillRect(x + w, y, 3, h); }
+  if (c.next) { ctx.strokeStyle = palette.next; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
+  if (c.boundary) { ctx.fillStyle = palette.ink; ctx.fillRect(x + w, y, 3, h); }
   ctx.textAlign = 'center';
   ctx.font = '800 15px system-ui, sans-serif';
   ctx.fillStyle = c.color;
   ctx.fillText(c.label, x + w / 2, y + 15, w - 6);
   ctx.font = `${COMMAND_PX}px system-ui, sans-serif`;
-  ctx.fillStyle = INK;
+  ctx.fillStyle = palette.ink;
   ctx.fillText(ellipsize(ctx, c.sub, w - 4), x + w / 2, y + 32);
 }
 
 const tints = new Map<string, string>();
 
-/** The colour at 20% over white, opaque: one fill instead of white and then a translucent one. */
-function tint(color: string): string {
-  let t = tints.get(color);
+/** The colour a little way over the panel, opaque: one fill instead of the panel and then a translucent one. */
+function tint(color: string, palette: Palette): string {
+  const key = `${palette.name}${color}`;
+  let t = tints.get(key);
   if (t === undefined) {
-    const mix = (k: number) => Math.round(255 - 0.2 * (255 - parseInt(color.slice(k, k + 2), 16))).toString(16).padStart(2, '0');
+    const w = palette.tintWeight;
+    const mix = (k: number) => Math.round((1 - w) * parseInt(palette.panel.slice(k, k + 2), 16) + w * parseInt(color.slice(k, k + 2), 16)).toString(16).padStart(2, '0');
     t = `#${mix(1)}${mix(3)}${mix(5)}`;
-    tints.set(color, t);
+    tints.set(key, t);
   }
   return t;
 }

@@ -1,3 +1,4 @@
+import { currentPalette, onPalette } from '../shell/themeState';
 import { type Drawer, drawingWorker } from './drawer';
 import type { CanvasSize } from './fitCanvas';
 import { paintStrip, type Strip } from './stripPaint';
@@ -29,16 +30,12 @@ function observeSize(el: HTMLCanvasElement, onSize: (size: CanvasSize) => void):
 function paintHere(el: HTMLCanvasElement): StripPainter {
   let size: CanvasSize | null = null;
   let strip: Strip | null = null;
-  const resize = observeSize(el, (s) => {
-    size = s;
-    if (strip !== null) paintStrip(el, size, strip);
-  });
+  const repaint = () => { if (size !== null && strip !== null) paintStrip(el, size, strip, currentPalette()); };
+  const resize = observeSize(el, (s) => { size = s; repaint(); });
+  const unTheme = onPalette(repaint);
   return {
-    paint: (next) => {
-      strip = next;
-      if (size !== null) paintStrip(el, size, strip);
-    },
-    stop: () => resize.disconnect(),
+    paint: (next) => { strip = next; repaint(); },
+    stop: () => { resize.disconnect(); unTheme(); },
   };
 }
 

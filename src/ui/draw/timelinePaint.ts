@@ -5,10 +5,7 @@
  */
 import type { Context2D } from './fitCanvas';
 import type { Marker } from '../../worker/protocol';
-
-export const MARKER_COLOR: Record<Marker['kind'], string> = {
-  election: '#1d4ed8', leader: '#b45309', commit: '#15803d', fault: '#b91c1c',
-};
+import type { Palette } from '../theme';
 
 /** The timeline's end: 1, 2 or 5 times a power of ten seconds, so it changes rarely as the run grows. */
 export function niceEnd(ms: number): number {
@@ -19,23 +16,21 @@ export function niceEnd(ms: number): number {
 
 /** The scrubber's rows (the marks' above the slider's) and its thumb's radius, as a range input draws its own. */
 const SCRUB = { marks: 14, slider: 20, thumb: 8 } as const;
-const ACCENT = '#1d4ed8';
-const TRACK = '#cbd5e1';
 
 /**
  * Paints the computed range in the marks' row, and below it the slider with its thumb at
  * `time`, placed as a range input places its own: the input lies on top, unseen, and takes
  * the pointer and the keyboard.
  */
-export function paintScrub(ctx: Context2D, width: number, time: number, frontier: number, end: number): void {
+export function paintScrub(ctx: Context2D, width: number, time: number, frontier: number, end: number, palette: Palette): void {
   const { marks, slider, thumb } = SCRUB;
   ctx.clearRect(0, 0, width, marks + slider);
-  ctx.fillStyle = TRACK;
+  ctx.fillStyle = palette.line;
   ctx.fillRect(0, 5, Math.min(1, frontier / end) * width, 4);
   const y = marks + slider / 2;
   const x = thumb + (width - 2 * thumb) * Math.min(1, Math.max(0, Math.floor(time) / end));
   ctx.beginPath(); ctx.roundRect(thumb, y - 2, width - 2 * thumb, 4, 2); ctx.fill();
-  ctx.fillStyle = ACCENT;
+  ctx.fillStyle = palette.accent;
   ctx.beginPath(); ctx.roundRect(thumb, y - 2, x - thumb, 4, 2); ctx.fill();
   ctx.beginPath(); ctx.arc(x, y, thumb, 0, Math.PI * 2); ctx.fill();
 }
@@ -44,12 +39,12 @@ export function paintScrub(ctx: Context2D, width: number, time: number, frontier
 export const BUCKETS = 500;
 
 /** Paints the marks on a track `width` x `height` CSS pixels, `end` virtual milliseconds long. */
-export function paintMarks(ctx: Context2D, width: number, height: number, end: number, marks: readonly Marker[]): void {
+export function paintMarks(ctx: Context2D, width: number, height: number, end: number, marks: readonly Marker[], palette: Palette): void {
   const px = width / end;
   const w = Math.max(1, width / BUCKETS);
   ctx.clearRect(0, 0, width, height);
   for (const m of marks) {
-    ctx.fillStyle = MARKER_COLOR[m.kind];
+    ctx.fillStyle = palette.mark[m.kind];
     if (m.kind === 'commit') ctx.fillRect(m.t * px, height * 0.57, w, height * 0.43);
     else ctx.fillRect(m.t * px, 0, w, height);
   }

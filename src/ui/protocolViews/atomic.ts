@@ -93,7 +93,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
       const down = !(nodes.find((n) => n.id === COORDINATOR)?.up ?? true);
       return `${doubt.map((n) => `S${n.id}`).join(', ')} ${doubt.length === 1 ? 'is' : 'are'} in doubt: voted yes, no decision yet, locks held${down ? ', and the coordinator is down' : ''}.`;
     },
-    roles: Object.values(ATOMIC_ROLE),
+    roles: ATOMIC_ROLE,
     messageLabels: { Prepare: 'Prepare (vote?)' },
     table: (nodes) => atomicTable(nodes),
     command: {

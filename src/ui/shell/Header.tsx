@@ -2,13 +2,16 @@ import { ScenarioBar } from '../components/ScenarioBar';
 import { Clock, Transport } from '../components/Transport';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
+import { toggleTheme, usePalette } from './themeState';
 
 
 /** Icons drawn as SVG, as the transport's are: symbol fonts differ between projectors. */
-function Icon({ kind }: { kind: 'panels' | 'presenter' }) {
+function Icon({ kind }: { kind: 'panels' | 'presenter' | 'theme' }) {
   const paths = {
     panels: 'M2 3h16v14H2zM4 5v10h7V5zM13 6h3v1.6h-3zM13 9h3v1.6h-3zM13 12h3v1.6h-3z',
     presenter: 'M2 2h6v2H4v4H2zM12 2h6v6h-2V4h-4zM2 12h2v4h4v2H2zM16 12h2v6h-6v-2h4z',
+    // A circle, its right half filled: light and dark.
+    theme: 'M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM10 3.3v13.4a6.7 6.7 0 0 1 0-13.4z',
   };
   return <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><path d={paths[kind]} fill="currentColor" fillRule="evenodd" /></svg>;
 }
@@ -23,6 +26,17 @@ function SafetyBadge({ onOpen }: { onOpen: () => void }) {
     <button type="button" className={`safety-badge${broken === null ? '' : ' broken'}`} onClick={onOpen} data-safe={broken === null}
       title={broken === null ? 'Every safety check holds (open the panels for the list)' : `Safety violated: ${broken}`}>
       <span aria-hidden="true">{broken === null ? '✓' : '✗'}</span> {broken === null ? 'safe' : 'unsafe'}
+    </button>
+  );
+}
+
+/** Light or dark, remembered in this browser; until the first click, the system's preference decides. */
+function ThemeToggle() {
+  const dark = usePalette().name === 'dark';
+  return (
+    <button type="button" className="icon" onClick={toggleTheme} aria-pressed={dark} aria-label="Dark theme" data-theme-toggle
+      title={dark ? 'Dark theme is on: click for the light one' : 'Light theme is on: click for the dark one'}>
+      <Icon kind="theme" />
     </button>
   );
 }
@@ -42,6 +56,7 @@ export function Header({ drawerOpen, onDrawer, onPresenter, presenter }: { drawe
         <button type="button" className="icon" onClick={onDrawer} aria-expanded={drawerOpen} aria-controls="drawer" aria-label="Panels" title="Safety, node, network and cluster panels (D)">
           <Icon kind="panels" />
         </button>
+        <ThemeToggle />
         <button type="button" className="icon" onClick={onPresenter} aria-pressed={presenter} aria-label="Presenter mode" title="Presenter mode: full screen, large type (F)">
           <Icon kind="presenter" />
         </button>

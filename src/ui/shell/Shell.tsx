@@ -18,6 +18,7 @@ import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
+import { StepAnnouncer } from './StepAnnouncer';
 import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
 import { SpaceTime } from '../teaching/spacetime/SpaceTime';
 import { HistoryPanel } from '../teaching/history/HistoryPanel';
@@ -70,6 +71,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
       </div>
       <Notices />
       <Progress />
+      <StepAnnouncer />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (
         <main className="main">
           <div className="stage" data-region="cluster">

@@ -1,6 +1,7 @@
 import { paintMoving } from '../draw/movingPaint';
 import { nodePositions, VIEW } from '../geometry/layout';
 import { frameOf } from '../components/MovingLayer';
+import { currentPalette } from './themeState';
 import type { SimState } from '../store/simStore';
 
 /** Exports are at least this wide, in pixels: a 1920x1080 projector or a slide at full width. */
@@ -31,7 +32,7 @@ export function clusterSvg(svg: SVGSVGElement, state: SimState): string {
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', String(VIEW.width));
   background.setAttribute('height', String(VIEW.height));
-  background.setAttribute('fill', '#ffffff');
+  background.setAttribute('fill', currentPalette().panel);
   copy.prepend(background);
   const moving = movingCanvas(state, EXPORT_WIDTH);
   if (moving !== null) {
@@ -53,7 +54,7 @@ function movingCanvas(state: SimState, width: number): HTMLCanvasElement | null 
   canvas.height = Math.round((width * VIEW.height) / VIEW.width);
   const ctx = canvas.getContext('2d')!;
   ctx.scale(width / VIEW.width, width / VIEW.width);
-  paintMoving(ctx, frame, nodePositions(state.nodeIds.length), state.selectedMessage);
+  paintMoving(ctx, frame, nodePositions(state.nodeIds.length), state.selectedMessage, currentPalette());
   return canvas;
 }
 

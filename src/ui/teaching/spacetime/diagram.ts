@@ -9,6 +9,7 @@ import type { SimState } from '../../store/simStore';
 import { fitCanvas } from '../../draw/fitCanvas';
 import { shortLabel } from '../../draw/movingPaint';
 import { messageStyle } from '../../theme';
+import { currentPalette, onPalette } from '../../shell/themeState';
 import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
 import { arrowAt, axisValue, buildScene, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
@@ -68,6 +69,7 @@ export class Diagram {
   private covered = { from: 0, to: -1 };
   private frame: number | null = null;
   private unsubscribe: () => void;
+  private unTheme: () => void;
   private readonly measure: Measure;
 
   constructor(private readonly store: StoreApi<SimState>, private readonly el: DiagramElements, settings: DiagramSettings,
@@ -85,10 +87,12 @@ export class Diagram {
       if (s.spacetime !== prev.spacetime) this.received();
       if (s.selectedMessage !== prev.selectedMessage) this.schedulePaint();
     });
+    this.unTheme = onPalette(() => this.schedulePaint());
   }
 
   dispose(): void {
     this.unsubscribe();
+    this.unTheme();
     if (this.frame !== null) cancelAnimationFrame(this.frame);
   }
 
@@ -249,7 +253,8 @@ export class Diagram {
   }
 
   private build(win: SpaceTimeWindow): Scene {
-    return buildScene(win, this.view(), (a) => shortLabel(a.type, a.fields), (type) => messageStyle(type).color, this.measure);
+    const palette = currentPalette();
+    return buildScene(win, this.view(), (a) => shortLabel(a.type, a.fields), (type) => messageStyle(type, palette).color, this.measure, palette);
   }
 
   paint(): void {
@@ -261,7 +266,7 @@ export class Diagram {
     this.scene = scene;
     const hovered = this.hovered === null ? undefined : win.arrows.find((a) => a.id === this.hovered);
     const cone = hovered === undefined ? null : causalCone(win.arrows, hovered);
-    paintScene(canvasPen(ctx), scene, cone, this.store.getState().selectedMessage);
+    paintScene(canvasPen(ctx), scene, cone, this.store.getState().selectedMessage, currentPalette());
     if (thinnedChanged) this.onChange(scene.thinned, this.settings.follow);
     const playing = this.store.getState().snapshot?.playing ?? false;
     const now = performance.now();
@@ -340,7 +345,7 @@ export class Diagram {
     if (win === null) return null;
     const scene = this.build(win);
     const pen = svgPen();
-    paintScene(pen, scene, null, null);
-    return svgDocument(scene, pen.elements, title);
+    paintScene(pen, scene, null, null, currentPalette());
+    return svgDocument(scene, pen.elements, title, currentPalette());
   }
 }

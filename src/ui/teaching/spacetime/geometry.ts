@@ -5,6 +5,7 @@
  * accessible list all read the same scene, so they cannot disagree.
  */
 import type { LaneMark, Moment, SpaceTimeArrow, SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
+import { LIGHT, type Palette } from '../../theme';
 
 export interface View {
   axis: SpaceTimeAxis;
@@ -205,7 +206,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
  * messages, then commits), and a label that would overlap one already placed gives way.
  */
 export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceTimeArrow) => string,
-  colorOf: (type: string) => string, measure: Measure = estimate): Scene {
+  colorOf: (type: string) => string, measure: Measure = estimate, palette: Palette = LIGHT): Scene {
   const n = win.nodeCount;
   const visible = (y1: number, y2: number) => Math.max(y1, y2) >= -20 && Math.min(y1, y2) <= view.height + 20;
   const arrows = win.arrows.map((a) => arrowShape(a, win.now, view, n)).filter((s) => visible(s.y1, s.y2));
@@ -254,13 +255,13 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   const byRank = [...marks].sort((a, b) => rank[a.mark.kind] - rank[b.mark.kind]);
   for (const m of byRank.filter((x) => rank[x.mark.kind] < 5)) {
     const x = m.fromX === null ? m.x + laneW / 4 : (m.fromX + m.x) / 2;
-    place(m.mark.label, x, m.y - (m.fromX === null ? 0 : FONT_PX / 2 + 2), MARK_COLOR[m.mark.kind], { mark: m.mark });
+    place(m.mark.label, x, m.y - (m.fromX === null ? 0 : FONT_PX / 2 + 2), markColor(m.mark.kind, palette), { mark: m.mark });
   }
   for (const s of arrows) {
     if (s.loop) continue;
     place(labelOf(s.arrow), (s.x1 + s.x2) / 2, (s.y1 + s.y2) / 2, colorOf(s.arrow.type), { arrow: s.arrow.id });
   }
-  for (const m of byRank.filter((x) => rank[x.mark.kind] === 5)) place(m.mark.label, m.x + laneW / 4, m.y, MARK_COLOR.commit, { mark: m.mark });
+  for (const m of byRank.filter((x) => rank[x.mark.kind] === 5)) place(m.mark.label, m.x + laneW / 4, m.y, palette.mark.commit, { mark: m.mark });
   const reasons: string[] = [];
   if (win.keptFrom > 0 && view.axis === 'time' && view.start < win.keptFrom) reasons.push(`messages before ${(win.keptFrom / 1000).toFixed(1)} s are no longer kept`);
   if (win.total > win.arrows.length) reasons.push(`${win.arrows.length.toLocaleString('en')} of ${win.total.toLocaleString('en')} messages drawn`);
@@ -274,9 +275,11 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   };
 }
 
-export const MARK_COLOR: Record<LaneMark['kind'], string> = {
-  election: '#1d4ed8', leader: '#b45309', commit: '#15803d', crash: '#b91c1c', recover: '#15803d', request: '#be123c',
-};
+/** A lane mark's colour, as the timeline's marks have it. */
+export function markColor(kind: LaneMark['kind'], palette: Palette): string {
+  const { mark } = palette;
+  return { election: mark.election, leader: mark.leader, commit: mark.commit, crash: mark.fault, recover: mark.commit, request: mark.request }[kind];
+}
 
 /**
  * The scroll of a run longer than a browser lets an element be: up to `maxPx` of scrollbar,

@@ -3,9 +3,9 @@
  * Both draw the same scene through the same code, so the export is what is on screen.
  */
 import type { Context2D } from '../../draw/fitCanvas';
-import { messageStyle } from '../../theme';
+import { LIGHT, messageStyle, type Palette } from '../../theme';
 import type { Cone } from './causality';
-import { FONT_PX, GUTTER, MARK_COLOR, type Scene } from './geometry';
+import { FONT_PX, GUTTER, markColor, type Scene } from './geometry';
 
 export interface Stroke {
   color: string;
@@ -20,113 +20,112 @@ export interface Pen {
   line(points: number[], stroke: Stroke): void;
   /** A closed shape through the points (or a circle of radius r at the first point, when r is given). */
   shape(points: number[], fill: string | null, stroke: Stroke | null, r?: number): void;
-  text(text: string, x: number, y: number, color: string, opts: { align: 'left' | 'center' | 'right'; bold?: boolean; halo?: boolean }): void;
+  text(text: string, x: number, y: number, color: string, opts: { align: 'left' | 'center' | 'right'; bold?: boolean; halo?: string }): void;
 }
 
 const FADED = 0.12;
-const LANE = '#94a3b8';
-const TEXT = '#0f172a';
-const MUTED = '#475569';
-const PLAYHEAD = '#1d4ed8';
-const GROUP_TINT = ['#dbeafe', '#fde68a', '#fbcfe8', '#d1fae5', '#e9d5ff'];
 
 /**
  * Paints the scene. `cone` (while an arrow is hovered) fades what is not causally connected
  * to it; `selected` is the message the cluster has selected, drawn heavier.
  */
-export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: number | null): void {
+export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: number | null, palette: Palette = LIGHT): void {
+  const p = palette;
   const { view } = scene;
   const fade = (on: boolean) => pen.alpha(cone === null || on ? 1 : FADED);
   pen.alpha(1);
-  pen.rect(0, 0, view.width, view.height, '#ffffff');
+  pen.rect(0, 0, view.width, view.height, p.panel);
   for (const s of scene.shades) {
     if (s.kind === 'down') continue;
     pen.alpha(s.kind === 'cut' ? 0.5 : 0.55);
-    pen.rect(s.x, s.y, s.w, s.h, s.kind === 'cut' ? '#fecaca' : GROUP_TINT[s.group % GROUP_TINT.length]);
+    pen.rect(s.x, s.y, s.w, s.h, s.kind === 'cut' ? p.cut : p.sides[s.group % p.sides.length]);
   }
   pen.alpha(1);
   for (const t of scene.ticks) {
     // The playhead names itself in the gutter: a tick there would write over it.
     if (Math.abs(t.y - scene.playhead) < FONT_PX) continue;
-    pen.line([GUTTER - 6, t.y, view.width, t.y], { color: '#e2e8f0', width: 1 });
-    pen.text(t.text, GUTTER - 8, t.y + FONT_PX / 3, MUTED, { align: 'right' });
+    pen.line([GUTTER - 6, t.y, view.width, t.y], { color: p.grid, width: 1 });
+    pen.text(t.text, GUTTER - 8, t.y + FONT_PX / 3, p.muted, { align: 'right' });
   }
   // Lanes: solid while the node is up, broken while it is down.
   for (const lane of scene.lanes) {
     const downs = scene.shades.filter((s) => s.kind === 'down' && Math.abs(s.x + s.w / 2 - lane.x) < 1).sort((a, b) => a.y - b.y);
     let y = 0;
     for (const d of downs) {
-      if (d.y > y) pen.line([lane.x, y, lane.x, d.y], { color: LANE, width: 2, dash: lane.node === 0 ? [4, 4] : undefined });
-      pen.line([lane.x, d.y, lane.x, d.y + d.h], { color: '#9ca3af', width: 1, dash: [2, 6] });
+      if (d.y > y) pen.line([lane.x, y, lane.x, d.y], { color: p.lane, width: 2, dash: lane.node === 0 ? [4, 4] : undefined });
+      pen.line([lane.x, d.y, lane.x, d.y + d.h], { color: p.laneDown, width: 1, dash: [2, 6] });
       y = d.y + d.h;
     }
     const end = Math.min(view.height, Math.max(y, scene.playhead));
-    if (end > y) pen.line([lane.x, y, lane.x, end], { color: LANE, width: 2, dash: lane.node === 0 ? [4, 4] : undefined });
+    if (end > y) pen.line([lane.x, y, lane.x, end], { color: p.lane, width: 2, dash: lane.node === 0 ? [4, 4] : undefined });
   }
   for (const note of scene.notes) {
-    pen.line([GUTTER, note.y, view.width, note.y], { color: '#b91c1c', width: 1, dash: [6, 4] });
+    pen.line([GUTTER, note.y, view.width, note.y], { color: p.danger, width: 1, dash: [6, 4] });
   }
   for (const s of scene.arrows) {
     const a = s.arrow;
-    const st = messageStyle(a.type);
+    const st = messageStyle(a.type, p);
     fade(cone?.arrows.has(a.id) ?? true);
     const width = a.id === selected ? 4 : 2;
-    const stroke = { color: a.id === selected ? '#000000' : st.color, width, dash: a.fate === 'lost' ? [6, 4] : a.duplicateOf !== null ? [2, 3] : undefined };
+    const stroke = { color: a.id === selected ? p.selected : st.color, width, dash: a.fate === 'lost' ? [6, 4] : a.duplicateOf !== null ? [2, 3] : undefined };
     if (s.loop) pen.line([s.x1, s.y1, s.x1 + 14, s.y1 + (s.y2 - s.y1) / 3, s.x1 + 14, s.y2 - (s.y2 - s.y1) / 3, s.x2, s.y2], stroke);
     else pen.line([s.x1, s.y1, s.x2, s.y2], stroke);
     pen.shape([s.x1, s.y1], st.color, null, 2.5);
     if (s.cross !== null) {
       const { x, y } = s.cross;
-      pen.line([x - 6, y - 6, x + 6, y + 6], { color: '#b91c1c', width: 3 });
-      pen.line([x - 6, y + 6, x + 6, y - 6], { color: '#b91c1c', width: 3 });
+      pen.line([x - 6, y - 6, x + 6, y + 6], { color: p.danger, width: 3 });
+      pen.line([x - 6, y + 6, x + 6, y - 6], { color: p.danger, width: 3 });
     } else {
       const f = a.fields as { granted?: boolean; success?: boolean };
-      glyph(pen, a.type, s.x2, s.y2, f.granted !== false && f.success !== false, a.id === selected);
+      glyph(pen, a.type, s.x2, s.y2, f.granted !== false && f.success !== false, a.id === selected, p);
     }
   }
   for (const m of scene.marks) {
     fade(cone?.has(m.mark.node, m.mark.seq) ?? true);
-    const color = MARK_COLOR[m.mark.kind];
+    const color = markColor(m.mark.kind, p);
     if (m.fromX !== null) {
       pen.line([m.fromX, m.y, m.x, m.y], { color, width: 2 });
       if (m.mark.refused) {
-        pen.line([m.x - 6, m.y - 6, m.x + 6, m.y + 6], { color: '#b91c1c', width: 3 });
-        pen.line([m.x - 6, m.y + 6, m.x + 6, m.y - 6], { color: '#b91c1c', width: 3 });
+        pen.line([m.x - 6, m.y - 6, m.x + 6, m.y + 6], { color: p.danger, width: 3 });
+        pen.line([m.x - 6, m.y + 6, m.x + 6, m.y - 6], { color: p.danger, width: 3 });
       } else pen.shape([m.x - 8, m.y - 5, m.x, m.y, m.x - 8, m.y + 5], color, null);
       continue;
     }
     switch (m.mark.kind) {
       case 'crash': pen.rect(m.x - 12, m.y - 2.5, 24, 5, color); break;
       case 'recover': pen.rect(m.x - 12, m.y - 2.5, 24, 5, color); break;
-      case 'leader': pen.shape(star(m.x, m.y, 9), color, { color: '#ffffff', width: 1.5 }); break;
-      case 'election': pen.shape([m.x, m.y], '#ffffff', { color, width: 2.5 }, 6.5); break;
+      case 'leader': pen.shape(star(m.x, m.y, 9), color, { color: p.panel, width: 1.5 }); break;
+      case 'election': pen.shape([m.x, m.y], p.panel, { color, width: 2.5 }, 6.5); break;
       default: pen.shape([m.x - 4, m.y - 4, m.x + 4, m.y - 4, m.x + 4, m.y + 4, m.x - 4, m.y + 4], color, null);
     }
   }
   for (const l of scene.labels) {
-    fade(cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : cone.has(l.of.mark.node, l.of.mark.seq)));
-    pen.rect(l.x - l.w / 2, l.y - FONT_PX / 2 - 1, l.w, FONT_PX + 2, 'rgba(255,255,255,0.85)');
+    const a = cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : cone.has(l.of.mark.node, l.of.mark.seq)) ? 1 : FADED;
+    // A backdrop of the panel's colour, a little see-through, keeps the label legible over lines.
+    pen.alpha(a * 0.85);
+    pen.rect(l.x - l.w / 2, l.y - FONT_PX / 2 - 1, l.w, FONT_PX + 2, p.panel);
+    pen.alpha(a);
     pen.text(l.text, l.x, l.y + FONT_PX / 3, l.color, { align: 'center', bold: true });
   }
   pen.alpha(1);
-  for (const note of scene.notes) pen.text(note.text, view.width - 6, note.y - 4, '#b91c1c', { align: 'right', bold: true, halo: true });
+  for (const note of scene.notes) pen.text(note.text, view.width - 6, note.y - 4, p.danger, { align: 'right', bold: true, halo: p.panel });
   if (scene.playhead >= 0 && scene.playhead <= view.height) {
-    pen.line([0, scene.playhead, view.width, scene.playhead], { color: PLAYHEAD, width: 2 });
-    pen.text('now', 4, scene.playhead - 4, PLAYHEAD, { align: 'left', bold: true, halo: true });
+    pen.line([0, scene.playhead, view.width, scene.playhead], { color: p.accent, width: 2 });
+    pen.text('now', 4, scene.playhead - 4, p.accent, { align: 'left', bold: true, halo: p.panel });
   }
 }
 
 /** A message's glyph at its arrow's head: its type's shape and colour, hollow when denied or failed (as in the legend). */
-function glyph(pen: Pen, type: string, x: number, y: number, filled: boolean, selected: boolean): void {
-  const st = messageStyle(type);
-  const stroke = { color: selected ? '#000000' : st.color, width: 2 };
-  const fill = filled && st.shape !== 'ring' ? st.color : '#ffffff';
+function glyph(pen: Pen, type: string, x: number, y: number, filled: boolean, selected: boolean, p: Palette): void {
+  const st = messageStyle(type, p);
+  const stroke = { color: selected ? p.selected : st.color, width: 2 };
+  const fill = filled && st.shape !== 'ring' ? st.color : p.panel;
   switch (st.shape) {
     case 'square': pen.shape([x - 5, y - 5, x + 5, y - 5, x + 5, y + 5, x - 5, y + 5], fill, stroke); break;
     case 'diamond': pen.shape([x, y - 6.5, x + 6.5, y, x, y + 6.5, x - 6.5, y], fill, stroke); break;
     case 'triangle': pen.shape([x, y - 6.5, x + 6, y + 5, x - 6, y + 5], fill, stroke); break;
     case 'ring':
-      pen.shape([x, y], '#ffffff', stroke, 5.5);
+      pen.shape([x, y], p.panel, stroke, 5.5);
       if (filled) pen.shape([x, y], st.color, null, 2.5);
       break;
     default: pen.shape([x, y], fill, stroke, 5.5);
@@ -174,10 +173,10 @@ export function canvasPen(ctx: Context2D): Pen {
     text: (text, x, y, color, o) => {
       ctx.font = o.bold ? `700 ${FONT}` : FONT;
       ctx.textAlign = o.align;
-      if (o.halo) {
+      if (o.halo !== undefined) {
         ctx.lineWidth = 4;
         ctx.lineJoin = 'round';
-        ctx.strokeStyle = '#ffffff';
+        ctx.strokeStyle = o.halo;
         ctx.strokeText(text, x, y);
       }
       ctx.fillStyle = color;
@@ -205,21 +204,21 @@ export function svgPen(): Pen & { elements: string[] } {
     },
     text: (text, x, y, color, o) => {
       const anchor = o.align === 'left' ? 'start' : o.align === 'right' ? 'end' : 'middle';
-      const halo = o.halo ? ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"' : '';
+      const halo = o.halo !== undefined ? ` stroke="${o.halo}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"` : '';
       elements.push(`<text x="${num(x)}" y="${num(y)}" text-anchor="${anchor}" fill="${color}"${o.bold ? ' font-weight="700"' : ''}${halo}${op()}>${escapeXml(text)}</text>`);
     },
   };
 }
 
 /** A standalone SVG document of the given size holding the elements, with the lane headers above them. */
-export function svgDocument(scene: Scene, elements: string[], title: string, headerPx = 28): string {
+export function svgDocument(scene: Scene, elements: string[], title: string, palette: Palette = LIGHT, headerPx = 28): string {
   const { width, height } = scene.view;
-  const heads = scene.lanes.map((l) => `<text x="${Math.round(l.x)}" y="${headerPx - 8}" text-anchor="middle" font-weight="700" fill="${TEXT}">${escapeXml(l.label)}</text>`);
+  const heads = scene.lanes.map((l) => `<text x="${Math.round(l.x)}" y="${headerPx - 8}" text-anchor="middle" font-weight="700" fill="${palette.ink}">${escapeXml(l.label)}</text>`);
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + headerPx}" viewBox="0 0 ${width} ${height + headerPx}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="${FONT_PX}">`,
     `<title>${escapeXml(title)}</title>`,
-    `<rect width="${width}" height="${headerPx}" fill="#f8fafc"/>`,
+    `<rect width="${width}" height="${headerPx}" fill="${palette.panel}"/>`,
     ...heads,
     `<g transform="translate(0 ${headerPx})">`,
     `<clipPath id="window"><rect width="${width}" height="${height}"/></clipPath>`,

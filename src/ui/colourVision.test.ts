@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { distance, simulate, type Vision } from './colourVision';
+import { DARK, LIGHT, MESSAGE, MESSAGES_OF, type RoleName } from './theme';
+
+const VISIONS: Vision[] = ['normal', 'protanopia', 'deuteranopia', 'tritanopia'];
+/** Clearly different at a glance (CIE76; 2.3 is just noticeable). */
+const APART = 20;
+
+describe('colour-vision simulation', () => {
+  it('keeps greys and white as they are, for every deficiency', () => {
+    for (const v of VISIONS) {
+      expect(simulate('#ffffff', v).map((c) => Math.round(c * 100) / 100)).toEqual([1, 1, 1]);
+      expect(distance('#777777', '#777777', v)).toBe(0);
+    }
+  });
+
+  it('brings red and green together for protanopes and deuteranopes, not for tritanopes', () => {
+    const normal = distance('#d62728', '#2ca02c', 'normal');
+    expect(distance('#d62728', '#2ca02c', 'protanopia')).toBeLessThan(normal / 2);
+    expect(distance('#d62728', '#2ca02c', 'deuteranopia')).toBeLessThan(normal / 2);
+    expect(distance('#d62728', '#2ca02c', 'tritanopia')).toBeGreaterThan(normal / 2);
+  });
+
+  it('brings blue and green together for tritanopes', () => {
+    expect(distance('#0e7490', '#15803d', 'tritanopia')).toBeLessThan(distance('#0e7490', '#15803d', 'normal') / 4);
+  });
+});
+
+describe.each([LIGHT, DARK])('the $name palette, for every colour vision', (palette) => {
+  it.each(Object.entries(MESSAGES_OF))('%s: message types that share a shape differ in colour', (_, types) => {
+    const close: string[] = [];
+    for (const [i, a] of types.entries()) {
+      for (const b of types.slice(i + 1)) {
+        if (MESSAGE[a].shape !== MESSAGE[b].shape) continue;
+        for (const v of VISIONS) {
+          const d = distance(palette.message[a], palette.message[b], v);
+          if (d < APART) close.push(`${a}/${b} ${v} ${d.toFixed(1)}`);
+        }
+      }
+    }
+    expect(close).toEqual([]);
+  });
+
+  it.each([[['leader', 'candidate', 'follower']], [['proposer', 'acceptor', 'learned']]] as RoleName[][][])('roles %j differ in outline', (roles) => {
+    const close: string[] = [];
+    for (const [i, a] of roles.entries()) {
+      for (const b of roles.slice(i + 1)) {
+        for (const v of VISIONS) {
+          const d = distance(palette.role[a].color, palette.role[b].color, v);
+          if (d < APART) close.push(`${a}/${b} ${v} ${d.toFixed(1)}`);
+        }
+      }
+    }
+    expect(close).toEqual([]);
+  });
+});
