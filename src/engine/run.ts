@@ -84,7 +84,7 @@ export class Run {
     const slots = this.slots();
     const found = this.monitor!.observe(rec.seq, rec.t, rec.node, slots);
     for (const v of found) if (!this.off.has(v.predicate)) this.violations.push(v);
-    this.liveness!.observe(rec.t, rec.node, slots);
+    this.liveness?.observe(rec.t, rec.node, slots);
   }
 
   /** The cluster's stall at the current time, if the liveness watch sees one. */

@@ -164,7 +164,7 @@ export const DARK: Palette = {
     Prepare: '#a78bfa', Promise: '#f0abfc', Nack: '#f87171', Accept: '#22d3ee', Accepted: '#4ade80',
     Heartbeat: '#fbbf24', CatchUp: '#94a3b8', Decide: '#818cf8',
     Begin: '#94a3b8', Vote: '#f0abfc', Decision: '#4ade80', Ack: '#22d3ee', AskDecision: '#f87171',
-    PreCommit: '#fbbf24', PreAck: '#fbbf24', StateReq: '#2dd4bf', StateReport: '#2dd4bf',
+    PreCommit: '#fbbf24', PreAck: '#fb923c', StateReq: '#2dd4bf', StateReport: '#2dd4bf',
   },
   mark: { election: '#60a5fa', leader: '#fbbf24', commit: '#4ade80', fault: '#f87171', request: '#fb7185' },
 };
