@@ -291,7 +291,7 @@ export const LESSONS: Lesson[] = [
           claims: ['leader = S2', 'S2 term = 3', 'S1,S2,S3,S4 log[1] = set x 1', 'all commitLength = 0'] },
         { at: 401, text: 'S2 crashes. S5 recovers, and in term 4 its log (last term 2) is more up to date than those of S1, S3, S4 (last term 1): it wins.',
           claims: ['S2 down', 'S5 log[1] term = 2', 'S1,S3,S4 log[1] term = 1'] },
-        { at: 580, text: 'S5 overwrites index 1 with its own "set y 2" on every server that is up: S1, S3 and S4. S2 is down and still holds "set x 1", until it recovers and hears from S5. Had "set x 1" been committed by counting, a committed entry would now be lost. Try the same scenario with the mutant commitOldTermByCount: the safety checks catch it.', lines: ['appendEntries.conflict', 'appendEntries.truncate'],
+        { at: 580, text: 'S5 overwrites index 1 with its own "set y 2" on S1, S3 and S4, the servers that are up (S2, down, still holds "set x 1"). Had "set x 1" been committed by counting, a committed entry would now be lost: try it broken, and the safety checks catch it.', lines: ['appendEntries.conflict', 'appendEntries.truncate'],
           claims: ['leader = S5', 'S5 term = 4', 'live log[1] = set y 2', 'S2 down', 'S2 log[1] = set x 1', 'committedPrefix holds'] },
       ],
     }),
@@ -317,7 +317,7 @@ export const LESSONS: Lesson[] = [
       narration: [
         { at: 0, text: 'A bad network: 30% of messages are lost, 20% are delivered twice, and delays vary from 10 to 80 ms. Timeouts fire when they should not; elections fail and repeat.',
           claims: ['leader = none'] },
-        { at: 1000, text: 'S2 forwarded "set a 1" to S4, leader of term 1. The message itself was lost, but the network\'s duplicate got through and S4 appended the command. Meanwhile S2, missing heartbeats, had started term 2 and won it; its log overwrote S4\'s uncommitted entry, and "set a 1" is gone from every log. Nothing committed was lost, and every safety check stays green: a real client would time out and retry.',
+        { at: 1000, text: 'S2 forwarded "set a 1" to S4, leader of term 1: the message was lost, but the network\'s duplicate got through and S4 appended it. Meanwhile S2 won term 2, and its log overwrote S4\'s uncommitted entry: "set a 1" is gone. Nothing committed was lost; a real client would time out and retry.',
           claims: ['lost ClientRequest S2->S4 in 500..1000', 'delivered ClientRequest S2->S4 in 500..1000', 'S2 became leader in 500..1000', 'S2 term = 2', 'all log lacks set a 1', 'safe'] },
         { at: 2500, text: 'This is partial synchrony. The FLP result says no deterministic algorithm can guarantee progress in a fully asynchronous network; Raft keeps safety always, and makes progress whenever the network behaves for long enough.',
           claims: ['safe', 'S2 committed has set b 2, set c 3'] },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseClaim } from '../../scenario/claims/syntax';
 import type { NarrationStep } from '../../worker/protocol';
 import { useSim } from '../store/simStore';
+import { RuleOffer } from '../controls/BrokenRuleBanner';
 import { ClaimsBadge, ClaimsMark } from '../teaching/narration/Claims';
 
 /**
@@ -33,6 +34,7 @@ export function Narration() {
         <button type="button" onClick={() => send({ type: 'narrationNext' })} disabled={k >= steps.length - 1} aria-label="Next step">Next ›</button>
         {k >= 0 && <ClaimsBadge step={k} />}
         <button type="button" className="linkish" onClick={() => setEditing(!editing)}>{editing ? 'Done' : 'Edit'}</button>
+        <RuleOffer />
       </div>
       {editing && <NarrationEditor />}
     </section>

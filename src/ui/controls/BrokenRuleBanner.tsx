@@ -17,20 +17,7 @@ export function BrokenRuleBanner() {
   const load = (bugs: string[]) => send({ type: 'load', scenario: { ...scenario, bugs } });
   const rule = brokenRules(scenario.protocol).find((r) => r.bug === scenario.bugs[0]);
   const stalled = stallText !== null && <p className="stall" data-stall={stallKind} role="status">Liveness: {stallText}.</p>;
-  if (rule === undefined) {
-    const lesson = LESSONS.find((l) => l.scenario.title === scenario.title && l.scenario.protocol === scenario.protocol);
-    const offer = lesson?.tryBroken === undefined ? undefined : brokenRules(scenario.protocol).find((r) => r.bug === lesson.tryBroken!.bug);
-    if (offer === undefined) return stalled || null;
-    return (
-      <div className="rule-offer">
-        <button type="button" className="linkish" data-try-broken={offer.bug} onClick={() => load([offer.bug])}
-          title={lesson!.tryBroken!.shows}>
-          Run this lesson with a rule broken: {offer.label}
-        </button>
-        {stalled}
-      </div>
-    );
-  }
+  if (rule === undefined) return stalled || null;
   return (
     <div className="broken-banner" role="status" data-broken-rule={rule.bug}>
       <strong>A rule is broken:</strong> {rule.label} <code>{rule.bug}</code>.{' '}
@@ -42,5 +29,24 @@ export function BrokenRuleBanner() {
         onClick={() => send({ type: 'seekLine', line: rule.line!, direction: 'previous', node: null })}>◀ Where it runs</button>}
       <button type="button" onClick={() => load([])} aria-label="Clear the broken rule">Clear</button>
     </div>
+  );
+}
+
+/**
+ * The rule a lesson offers to break, on the narration's row of buttons: one line, so the
+ * logs below keep their place on a projector (the tooltip says what the class will see).
+ */
+export function RuleOffer() {
+  const scenario = useSim((s) => s.scenario);
+  const send = useSim((s) => s.send);
+  if (scenario === null || scenario.bugs.length > 0) return null;
+  const lesson = LESSONS.find((l) => l.scenario.title === scenario.title && l.scenario.protocol === scenario.protocol);
+  const offer = lesson?.tryBroken === undefined ? undefined : brokenRules(scenario.protocol).find((r) => r.bug === lesson.tryBroken!.bug);
+  if (offer === undefined) return null;
+  return (
+    <button type="button" className="linkish rule-offer" data-try-broken={offer.bug} onClick={() => send({ type: 'load', scenario: { ...scenario, bugs: [offer.bug] } })}
+      title={`Run this lesson with a rule broken: ${offer.label}. ${lesson!.tryBroken!.shows}`}>
+      Try it broken: {offer.label}
+    </button>
   );
 }

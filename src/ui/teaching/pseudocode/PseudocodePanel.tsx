@@ -56,7 +56,7 @@ export function PseudocodePanel() {
           </label>
         )}
       </header>
-      <div className="code-body" ref={body} onScroll={(e) => { scrolled.current = e.currentTarget.scrollTop > 0; }}>
+      <div className="code-body" ref={body} tabIndex={0} role="region" aria-label="Pseudocode lines" onScroll={(e) => { scrolled.current = e.currentTarget.scrollTop > 0; }}>
         {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
         {blocks.map((b) => (
           <div key={b.id} className="code-handler" data-handler={b.id}>
