@@ -25,7 +25,9 @@ test.describe('clients and their history', () => {
     await setSpeed(page, 1);
     await play(page);
     // The check stops the run at the reply that made the history non-linearizable (1130 ms).
-    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
+    // Wait on the clock, not on the Play button: right after the click it may still show Play.
+    await expect.poll(() => virtualTime(page), { timeout: 20_000 }).toBe(1130);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     expect(await virtualTime(page)).toBe(1130);
     await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'violation');
     await expect(page.locator('[data-verdict="violation"]')).toContainText('not linearizable on x');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
-import { node, open, openPanels, pause, play, scenarioUrl, setSpeed, shot, watchErrors } from './helpers';
+import { node, open, openPanels, pause, play, scenarioUrl, setSpeed, shot, virtualTime, watchErrors } from './helpers';
 
 /** The student as the network (issue 15): manual delivery, hold/release/duplicate, groups, pause, drift. */
 
@@ -33,7 +33,9 @@ test.describe('the student is the network', () => {
     await open(page, scenarioUrl({ version: 2, nodes: 3, seed: 4, network: { manual: true } }));
     await setSpeed(page, 1);
     await play(page);
-    // The run pauses by itself when the first election timer would fire.
+    // The run pauses by itself when the first election timer would fire (the clock moves first,
+    // so the Play button seen is the paused one, not the one just clicked).
+    await expect.poll(() => virtualTime(page)).toBeGreaterThan(0);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await expect(pending(page).and(page.locator('[data-pending="timer"]'))).toHaveCount(3);
     await expect(page.locator('[data-pending="timer"][data-due="true"]')).toHaveCount(1);
