@@ -51,7 +51,7 @@ describe('golden traces', () => {
     const { run } = traceOf('2pc-blocking', 999);
     for (const id of [2, 3, 4]) expect(inDoubt(run.sim.node(id).state as AtomicState)).toEqual(['t1']);
     run.runUntil(1800);
-    for (const id of [2, 3, 4]) expect((run.sim.node(id).state as AtomicState).log.filter((r) => r.tx === 't1').map((r) => r.rec)).toEqual(['yes', 'commit']);
+    for (const id of [2, 3, 4]) expect((run.sim.node(id).state as AtomicState).log.recordsOf('t1')).toEqual(['yes', 'commit']);
   });
 
   it('figure8: the same schedule with commitOldTermByCount loses a committed entry, and the checks say so', () => {

@@ -22,7 +22,7 @@ import { inDoubt, locks } from '../engine/twopc/log';
 import type { AtomicState } from '../engine/twopc/types';
 
 /** A node's log records about t1, e.g. ['yes', 'commit']. */
-const t1 = (run: Run, id: number) => (run.sim.node(id).state as AtomicState).log.filter((r) => r.tx === 't1').map((r) => r.rec);
+const t1 = (run: Run, id: number) => (run.sim.node(id).state as AtomicState).log.recordsOf('t1');
 const decisionAt = (run: Run, id: number) => t1(run, id).find((r) => r === 'commit' || r === 'abort');
 
 function runLesson(lesson: Lesson) {

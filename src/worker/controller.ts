@@ -3,7 +3,10 @@ import { PROTOCOLS } from '../engine/protocols';
 import { Slots } from '../engine/multipaxos/slots';
 import type { MultiPaxosState } from '../engine/multipaxos/types';
 import { multipaxosView } from '../engine/multipaxos/view';
-import type { Log } from '../engine/raft/log';
+import { Log } from '../engine/raft/log';
+import { TxLog } from '../engine/twopc/durableLog';
+import type { AtomicState } from '../engine/twopc/types';
+import { atomicView } from '../engine/twopc/view';
 import { Run, type RunCheckpoint } from '../engine/run';
 import { pendingChoices } from '../engine/sim/pending';
 import type { Action, Envelope, NodeSlot, TraceRecord } from '../engine/sim/types';
@@ -706,17 +709,19 @@ export class Controller {
     if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
     const timers: NodeView['timers'] = {};
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
-    const state = slot.state as { log?: Log; commitLength?: number; decided?: Slots<string>; applied?: number };
+    const state = slot.state as { log?: Log | TxLog; commitLength?: number; decided?: Slots<string>; applied?: number };
     // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
     // With clients, the engine's own state machine (sessions, cas, incr) is the store.
     const server = this.run.sim.world.clients?.servers[slot.id];
+    const raftLog = state.log instanceof Log ? state.log : null;
     const kv = server !== undefined ? { ...server.machine.kv }
-      : state.log !== undefined ? this.appliedKv(i, raftApplied).update(state.log, state.commitLength ?? 0, (k) => state.log!.get(k).command)
+      : raftLog !== null ? this.appliedKv(i, raftApplied).update(raftLog, state.commitLength ?? 0, (k) => raftLog.get(k).command)
       : state.decided !== undefined ? this.appliedKv(i, multipaxosApplied).update(state.decided, state.applied ?? 0, (k) => state.decided!.get(k + 1)!) : {};
     const logStart = state.log !== undefined ? Math.max(0, state.log.length - LOG_TAIL) : 0;
-    // Raft logs and Multi-Paxos slots share structure with earlier states: the view gets plain
-    // copies of what it shows (a log's tail, the newest slots), so a snapshot's size does not grow with the run.
-    const shown = state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) }
+    // Raft logs, Multi-Paxos slots and atomic commit's logs share structure with earlier states: the view
+    // gets plain copies of what it shows (a log's tail, the newest slots and transactions), so a snapshot's size does not grow with the run.
+    const shown = state.log instanceof TxLog ? atomicView(slot.state as AtomicState)
+      : state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) }
       : state.decided instanceof Slots ? multipaxosView(slot.state as MultiPaxosState) : slot.state;
     const view: NodeView = { id: slot.id, up: slot.up, paused: slot.paused, clockRate: slot.clock.rate, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };

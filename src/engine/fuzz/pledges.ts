@@ -16,7 +16,7 @@ export function pledged(protocol: string, before: unknown, after: unknown): bool
     // A participant's yes vote, or a decision the coordinator is sending: what a crash must not lose.
     const b = before as AtomicState;
     const a = after as AtomicState;
-    return (a.log.length > b.log.length && a.log[a.log.length - 1].rec === 'yes') || a.outgoing.length > b.outgoing.length;
+    return (a.log.length > b.log.length && a.log.at(-1)?.rec === 'yes') || a.outgoing.length > b.outgoing.length;
   }
   if (protocol === 'raft') {
     const b = before as RaftState;

@@ -1,7 +1,9 @@
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
+import type { TxLog } from '../twopc/durableLog';
 import { COORDINATOR } from '../twopc/transaction';
 import type { AtomicState, Decision } from '../twopc/types';
+import { IntMap } from './intMap';
 import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
 
 export const ATOMIC_PREDICATES = {
@@ -11,34 +13,57 @@ export const ATOMIC_PREDICATES = {
   durableLogKept: 'A node\'s durable log only grows: after a crash it recovers every vote and decision it wrote',
 } as const;
 
+/** What the checks know of one transaction. Immutable: a change makes a new one. */
+interface TxFacts {
+  /** The first decision anyone reached on it, and where. */
+  readonly first: { readonly decision: Decision; readonly node: NodeId } | null;
+  /** The decision each node has held on it, by node id. */
+  readonly held: readonly (Decision | undefined)[];
+  /** The participants that wrote a yes vote, one bit per node id. */
+  readonly yes: number;
+  /** Already reported as decided both ways: one report each, so a run pauses there once. */
+  readonly split: boolean;
+}
+
+const NO_FACTS: TxFacts = { first: null, held: [], yes: 0, split: false };
+
 interface History {
   prev: (AtomicState | undefined)[];
-  /** The first decision anyone reached on each transaction, and where. */
-  outcome: Map<string, { decision: Decision; node: NodeId }>;
-  /** The decision each node has held on each transaction, keyed "node:tx". */
-  held: Map<string, Decision>;
-  /** Participants that wrote a yes vote, per transaction. */
-  yes: Map<string, Set<NodeId>>;
-  /** Transactions already reported as decided both ways: one report each, so a run pauses there once. */
-  split: Set<string>;
+  /** Facts by transaction, under the transaction's number in `ids`: a persistent map, so a clone shares it. */
+  facts: IntMap<TxFacts>;
+  /** A number for each transaction id, in the order first seen. Only grows, so clones share it. */
+  ids: Map<string, number>;
 }
 
 /**
  * Atomic commit's safety (2PC and 3PC alike), from what each node writes to its log and
- * holds as its decision. Only the records appended by an event are read, so the cost of a
- * check does not grow with the run.
+ * holds as its decision. Only the records appended by an event are read, and a checkpoint's
+ * clone shares the history instead of copying it, so neither cost grows with the run.
  */
 export class AtomicMonitor implements SafetyMonitor<AtomicState> {
   readonly predicates = ATOMIC_PREDICATES;
   private h: History;
 
   constructor(private readonly n: number, history?: History) {
-    this.h = history ?? { prev: [], outcome: new Map(), held: new Map(), yes: new Map(), split: new Set() };
+    this.h = history ?? { prev: [], facts: new IntMap(), ids: new Map() };
   }
 
   clone(): AtomicMonitor {
-    const yes = new Map([...this.h.yes].map(([k, v]) => [k, new Set(v)]));
-    return new AtomicMonitor(this.n, { prev: this.h.prev.slice(), outcome: new Map(this.h.outcome), held: new Map(this.h.held), yes, split: new Set(this.h.split) });
+    return new AtomicMonitor(this.n, { prev: this.h.prev.slice(), facts: this.h.facts.fork(), ids: this.h.ids });
+  }
+
+  private key(tx: string): number {
+    let k = this.h.ids.get(tx);
+    if (k === undefined) this.h.ids.set(tx, k = this.h.ids.size);
+    return k;
+  }
+
+  private facts(tx: string): TxFacts {
+    return this.h.facts.get(this.key(tx)) ?? NO_FACTS;
+  }
+
+  private setFacts(tx: string, f: TxFacts): void {
+    this.h.facts.set(this.key(tx), f);
   }
 
   observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<AtomicState>[]): Violation[] {
@@ -50,16 +75,15 @@ export class AtomicMonitor implements SafetyMonitor<AtomicState> {
     if (old !== undefined && s.log !== old.log) {
       // Appends keep the earlier records (the same objects): the log kept them if its old last record is still there.
       const n = old.log.length;
-      const kept = s.log.length >= n && (n === 0 || s.log[n - 1] === old.log[n - 1]);
-      if (!kept) fail('durableLogKept', [id], `S${id}'s durable log lost records: it held ${n}, now ${s.log.length} (${old.log.map((r) => `${r.rec} ${r.tx}`).join(', ')} → ${s.log.map((r) => `${r.rec} ${r.tx}`).join(', ') || 'nothing'})`);
+      const kept = s.log.length >= n && (n === 0 || s.log.get(n - 1) === old.log.get(n - 1));
+      if (!kept) fail('durableLogKept', [id], `S${id}'s durable log lost records: it held ${n}, now ${s.log.length} (${shown(old.log)} → ${shown(s.log) || 'nothing'})`);
       from = kept ? n : 0;
     } else if (old !== undefined) from = s.log.length;
     for (let i = from; i < s.log.length; i++) {
-      const r = s.log[i];
+      const r = s.log.get(i);
       if (r.rec === 'yes') {
-        const set = this.h.yes.get(r.tx) ?? new Set<NodeId>();
-        set.add(id);
-        this.h.yes.set(r.tx, set);
+        const f = this.facts(r.tx);
+        this.setFacts(r.tx, { ...f, yes: f.yes | (1 << id) });
       } else if (r.rec === 'commit' || r.rec === 'abort') this.decided(id, r.tx, r.rec, fail);
     }
     // Under a mutant the coordinator acts on a decision it has not written yet; that counts as its decision too.
@@ -68,23 +92,26 @@ export class AtomicMonitor implements SafetyMonitor<AtomicState> {
   }
 
   private decided(id: NodeId, tx: string, d: Decision, fail: (p: keyof typeof ATOMIC_PREDICATES, nodes: NodeId[], text: string) => void): void {
-    const key = `${id}:${tx}`;
-    const before = this.h.held.get(key);
+    const f = this.facts(tx);
+    const before = f.held[id];
     if (before !== undefined && before !== d) fail('decisionFinal', [id], `S${id} decided ${before} on ${tx}, and later ${d}`);
-    this.h.held.set(key, d);
-    const first = this.h.outcome.get(tx);
-    if (first === undefined) this.h.outcome.set(tx, { decision: d, node: id });
-    else if (first.decision !== d && first.node !== id && !this.h.split.has(tx)) {
-      this.h.split.add(tx);
+    const held = f.held.slice();
+    held[id] = d;
+    const first = f.first;
+    let split = f.split;
+    if (first !== null && first.decision !== d && first.node !== id && !split) {
+      split = true;
       fail('atomicity', [first.node, id], `S${first.node} ${past(first.decision)} ${tx} but S${id} ${past(d)} it`);
     }
-    if (d === 'commit' && (first === undefined || first.decision !== 'commit')) {
-      const yes = this.h.yes.get(tx) ?? new Set<NodeId>();
+    if (d === 'commit' && (first === null || first.decision !== 'commit')) {
       const missing: NodeId[] = [];
-      for (let p = 1; p <= this.n; p++) if (p !== COORDINATOR && !yes.has(p)) missing.push(p);
+      for (let p = 1; p <= this.n; p++) if (p !== COORDINATOR && (f.yes & (1 << p)) === 0) missing.push(p);
       if (missing.length > 0) fail('validity', [id, ...missing], `S${id} commits ${tx}, but ${missing.map((p) => `S${p}`).join(', ')} never voted yes`);
     }
+    this.setFacts(tx, { ...f, held, first: first ?? { decision: d, node: id }, split });
   }
 }
 
+/** The records of a log that lost some, for the report (a broken run, read once). */
+const shown = (log: TxLog) => log.slice().map((r) => `${r.rec} ${r.tx}`).join(', ');
 const past = (d: Decision) => (d === 'commit' ? 'committed' : 'aborted');

@@ -12,7 +12,7 @@ export function onTransaction(s: AtomicState, command: string, ctx: Context, rul
   if (ctx.self !== COORDINATOR) return refuse(`transactions go to the coordinator, S${COORDINATOR}`);
   const tx = parseTx(command);
   if (tx === null) return refuse('a transaction is "tx <id>", optionally followed by "no" and the participants that vote no');
-  const used = s.round?.tx.id === tx.id || s.queue.some((q) => q.id === tx.id) || s.log.some((r) => r.tx === tx.id);
+  const used = s.round?.tx.id === tx.id || s.queue.some((q) => q.id === tx.id) || s.log.has(tx.id);
   if (used) return refuse(`the id ${tx.id} is taken: each transaction has its own`);
   const busy = s.round !== null;
   out.mark('begin.busyIf', () => (busy ? `yes: ${txText(s.round!.tx)} is running` : 'no'));

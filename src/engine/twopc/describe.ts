@@ -15,7 +15,7 @@ export function describeMessage(m: AtomicMessage): string {
 /** A node as the runner prints it under --states. */
 export function summarize(s: AtomicState): Record<string, unknown> {
   return {
-    log: s.log.map((r) => `${r.rec} ${r.tx}`),
+    log: s.log.slice().map((r) => `${r.rec} ${r.tx}`),
     ...(s.round !== null ? { round: { tx: s.round.tx.id, phase: s.round.phase, votes: s.round.votes } } : {}),
     ...(s.queue.length > 0 ? { queue: s.queue.map((t) => t.id) } : {}),
     ...(s.working !== null ? { working: s.working.id } : {}),

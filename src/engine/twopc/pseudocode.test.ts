@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../sim/protocol';
 import { threepc } from '../threepc';
-import { ctxFor, state } from './fixtures.test-helper';
+import { ctxFor, type Fields, state } from './fixtures.test-helper';
 import { twopc } from './index';
-import type { AtomicMessage, AtomicState } from './types';
+import type { AtomicMessage } from './types';
 
 /** Which pseudocode lines each handler marks: node, state and input -> line ids. */
 const msg = (from: number, m: AtomicMessage): Input<AtomicMessage> => ({ kind: 'message', from, msg: m });
 const t1 = { id: 't1', failing: [] };
 const yes = { log: [{ tx: 't1', rec: 'yes' as const }] };
-const votes = (v: Record<number, 'yes' | 'no'>): Partial<AtomicState> => ({ round: { tx: t1, phase: 'votes', votes: v, preAcked: [] } });
+const votes = (v: Record<number, 'yes' | 'no'>): Fields => ({ round: { tx: t1, phase: 'votes', votes: v, preAcked: [] } });
 
-type Row = [name: string, self: number, state: Partial<AtomicState>, input: Input<AtomicMessage>, lines: string[]];
+type Row = [name: string, self: number, state: Fields, input: Input<AtomicMessage>, lines: string[]];
 const TWOPC: Row[] = [
   ['a transaction begins', 1, {}, { kind: 'request', command: 'tx t1' }, ['begin.busyIf', 'begin.send']],
   ['one arrives while another runs', 1, votes({}), { kind: 'request', command: 'tx t2' }, ['begin.busyIf', 'begin.queue']],

@@ -1,5 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
+import { TxLog } from './durableLog';
 import { inDoubt } from './log';
 import { type CommitRules, rule } from './rules';
 import { startResendTimer } from './state';
@@ -16,14 +17,12 @@ export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Ste
   // The mutant loses the yes votes it wrote, as if they had never been made durable, so the
   // recovery rolls those transactions back like any work never voted on.
   const forget = ctx.bugs.has('forgetVoteOnRestart') && ctx.self !== COORDINATOR;
-  const rolledBack = forget ? inDoubt(s) : [];
-  const log = forget ? [...s.log.filter((r) => r.rec !== 'yes' && r.rec !== 'precommit'), ...rolledBack.map((tx) => ({ tx, rec: 'abort' as const }))] : s.log;
+  const log = forget ? forgetVotes(s.log) : s.log;
   let state: AtomicState = { ...s, log };
   out.mark('recover.log', () => `${log.length} log records`);
   if (ctx.self === COORDINATOR) {
-    const ended = new Set(log.filter((r) => r.rec === 'end').map((r) => r.tx));
-    const outgoing: Outgoing[] = log.filter((r) => (r.rec === 'commit' || r.rec === 'abort') && !ended.has(r.tx))
-      .map((r) => ({ tx: r.tx, decision: r.rec as 'commit' | 'abort', waiting: participants(ctx.nodes), logged: true }));
+    // The log keeps the coordinator's decisions without "end": a recovery reads those, not the whole log.
+    const outgoing: Outgoing[] = (log.unended ?? []).map((u) => ({ tx: u.tx, decision: u.decision, waiting: participants(ctx.nodes), logged: true }));
     if (outgoing.length > 0) {
       out.mark('recover.resend', () => outgoing.map((o) => `${o.decision} ${o.tx}`).join(', '));
       for (const o of outgoing) for (const id of o.waiting) out.send(id, { type: 'Decision', tx: o.tx, decision: o.decision });
@@ -42,4 +41,11 @@ export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Ste
   return out.done(state, rule(rules, 'recover'), () => (doubt.length > 0
     ? `S${ctx.self} recovers in doubt on ${doubt.join(', ')}: its log holds a yes vote and no decision, so it takes the locks again and asks`
     : `S${ctx.self} recovers from its log; writes it never voted on were rolled back`));
+}
+
+/** The mutant's log after a restart: every yes and precommit gone, and what was in doubt rolled back. */
+function forgetVotes(log: TxLog): TxLog {
+  const kept = log.slice().filter((r) => r.rec !== 'yes' && r.rec !== 'precommit');
+  if (kept.length === log.length) return log;
+  return TxLog.of([...kept, ...log.doubt.map((tx) => ({ tx, rec: 'abort' as const }))]);
 }

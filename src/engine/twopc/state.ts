@@ -1,10 +1,13 @@
 import type { Context, Outbox } from '../sim/protocol';
+import { TxLog } from './durableLog';
+import { COORDINATOR } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';
 
 export type AtomicOut = Outbox<AtomicMessage>;
 
-export function initialState(): AtomicState {
-  return { log: [], round: null, queue: [], outgoing: [], working: null, termination: null, recoveredInDoubt: [] };
+/** The coordinator's log also keeps its decisions without "end", which a recovery resends. */
+export function initialState(ctx?: Context): AtomicState {
+  return { log: TxLog.empty(ctx?.self === COORDINATOR), round: null, queue: [], outgoing: [], working: null, termination: null, recoveredInDoubt: [] };
 }
 
 /** Only the durable log survives a crash; uncommitted work is rolled back. */

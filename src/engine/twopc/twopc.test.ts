@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ctxFor, msg, records, sent, state, timers } from './fixtures.test-helper';
+import { ctxFor, type Fields, msg, records, sent, state, timers } from './fixtures.test-helper';
 import { twopc } from './index';
 import { inDoubt, locks } from './log';
 import { parseTx } from './transaction';
 import type { AtomicState, Round } from './types';
 
 const t1 = { id: 't1', failing: [] };
-const voting = (votes: Round['votes'] = {}): Partial<AtomicState> => ({ round: { tx: t1, phase: 'votes', votes, preAcked: [] } });
+const voting = (votes: Round['votes'] = {}): Fields => ({ round: { tx: t1, phase: 'votes', votes, preAcked: [] } });
 const handle = (s: AtomicState, input: Parameters<typeof twopc.handle>[1], self = 1, bugs: string[] = []) => twopc.handle(s, input, ctxFor(self, 4, bugs));
 
 describe('transactions: "tx <id> [no <node>...]"', () => {

@@ -1,4 +1,5 @@
 import type { NodeId } from '../sim/protocol';
+import type { TxLog } from './durableLog';
 
 export type Vote = 'yes' | 'no';
 export type Decision = 'commit' | 'abort';
@@ -59,7 +60,7 @@ export type ParticipantStatus = 'unknown' | 'working' | 'uncertain' | 'precommit
  */
 export interface AtomicState {
   // Durable
-  readonly log: readonly LogRecord[];
+  readonly log: TxLog;
   // Coordinator (volatile)
   readonly round: Round | null;
   /** Transactions asked for while another was running, in order. */

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../engine/twopc/state';
-import type { AtomicState } from '../../engine/twopc/types';
-import { atomicTable, twopcView } from './atomic';
+import { type Fields, state } from '../../engine/twopc/fixtures.test-helper';
+import { atomicView } from '../../engine/twopc/view';
+import { atomicTable, TABLE_ROWS, twopcView } from './atomic';
 
-const node = (id: number, fields: Partial<AtomicState>, up = true) => ({ id, up, logStart: 0, state: { ...initialState(), ...fields } });
+/** A node as the page gets it: the engine's view of its state. */
+const view = (fields: Fields = {}) => atomicView(state(fields));
+const node = (id: number, fields: Fields, up = true) => ({ id, up, logStart: 0, state: view(fields) });
 const t1 = { id: 't1', failing: [] };
 
 describe('the 2PC and 3PC descriptor', () => {
   it('draws S1 as the coordinator, by its id, even before it has done anything', () => {
-    expect(twopcView.badge(initialState(), 1).role).toBe('coordinator');
-    expect(twopcView.badge(initialState(), 2).role).toBe('participant');
+    expect(twopcView.badge(view(), 1).role).toBe('coordinator');
+    expect(twopcView.badge(view(), 2).role).toBe('participant');
   });
 
   it('a participant that voted yes with no decision is in doubt, and its badge carries the lock', () => {
-    const b = twopcView.badge({ ...initialState(), log: [{ tx: 't1', rec: 'yes' }] }, 3);
+    const b = twopcView.badge(view({ log: [{ tx: 't1', rec: 'yes' }] }), 3);
     expect(b).toMatchObject({ role: 'in-doubt', label: 'IN DOUBT · t1', lock: 't1', dashed: true });
-    expect(twopcView.badge({ ...initialState(), log: [{ tx: 't1', rec: 'yes' }, { tx: 't1', rec: 'commit' }] }, 3).lock).toBeUndefined();
+    expect(twopcView.badge(view({ log: [{ tx: 't1', rec: 'yes' }, { tx: 't1', rec: 'commit' }] }), 3).lock).toBeUndefined();
   });
 
   it('the table has a row per transaction: the coordinator\'s word and each participant\'s standing, with its lock', () => {
@@ -35,5 +37,17 @@ describe('the 2PC and 3PC descriptor', () => {
   it('says who is in doubt, and that the coordinator is down', () => {
     expect(twopcView.tableNote([node(1, {}, false), node(2, { log: [{ tx: 't1', rec: 'yes' }] }), node(3, { working: t1 })]))
       .toBe('S2 is in doubt: voted yes, no decision yet, locks held, and the coordinator is down.');
+  });
+
+  it('a long run shows its newest transactions, and keeps an old one whose locks are still held', () => {
+    const many = (n: number, last: 'commit' | 'yes') => Array.from({ length: n }, (_, i) => [{ tx: `t${i}`, rec: 'yes' as const }, { tx: `t${i}`, rec: i === 0 ? last : 'commit' as const }]).flat();
+    const rows = (first: 'commit' | 'yes') => atomicTable([
+      node(1, { log: Array.from({ length: 40 }, (_, i) => ({ tx: `t${i}`, rec: 'commit' as const })).slice(first === 'yes' ? 1 : 0) }),
+      node(2, { log: many(40, first) }),
+    ]).rows.map((r) => r.key);
+    expect(rows('commit')).toEqual(Array.from({ length: TABLE_ROWS }, (_, i) => `t${40 - TABLE_ROWS + i}`));
+    // S2 voted yes on t0 long ago and never heard the decision: t0 stays in sight, with its lock.
+    expect(rows('yes')).toContain('t0');
+    expect(rows('yes')).toHaveLength(TABLE_ROWS);
   });
 });

@@ -1,20 +1,20 @@
 import type { Pseudocode } from '../../engine/sim/pseudocode';
 import { THREEPC_PSEUDOCODE } from '../../engine/threepc/pseudocode';
-import { decisionOf, inDoubt, locks, statusOf } from '../../engine/twopc/log';
 import { TWOPC_PSEUDOCODE } from '../../engine/twopc/pseudocode';
 import { COORDINATOR, parseTx } from '../../engine/twopc/transaction';
-import type { AtomicState, ParticipantStatus } from '../../engine/twopc/types';
+import type { ParticipantStatus } from '../../engine/twopc/types';
+import type { AtomicView, TxView } from '../../engine/twopc/view';
 import { ATOMIC_ROLE } from '../theme';
 import type { NodeFacts, ProtocolView, TableCell, TableModel } from '../protocolView';
 
 const list = (xs: readonly string[]) => (xs.length === 0 ? 'none' : xs.join(', '));
-const record = (s: AtomicState) => {
+const record = (s: AtomicView) => {
   const last = s.log.at(-1);
   return last === undefined ? 'log empty' : `${last.rec} ${last.tx}`;
 };
 
 /** The coordinator's state in a few words: what it runs, and what it waits for. */
-export function coordinatorDoing(s: AtomicState, participants: number): string {
+export function coordinatorDoing(s: AtomicView, participants: number): string {
   const r = s.round;
   if (r === null) return s.outgoing.length > 0 ? `resending ${s.outgoing.map((o) => `${o.decision} ${o.tx}`).join(', ')}` : 'idle';
   if (r.phase === 'work') return `${r.tx.id}: participants at work`;
@@ -28,7 +28,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
     pseudocode,
     name,
     badge(state, id) {
-      const s = state as AtomicState;
+      const s = state as AtomicView;
       if (id === COORDINATOR) {
         return {
           role: 'coordinator',
@@ -39,8 +39,8 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
           strong: true,
         };
       }
-      const doubt = inDoubt(s);
-      const held = locks(s);
+      const doubt = s.inDoubt;
+      const held = s.locks;
       return {
         role: doubt.length > 0 ? 'in-doubt' : s.working !== null ? 'working' : 'participant',
         label: doubt.length > 0 ? `IN DOUBT · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}` : 'PARTICIPANT',
@@ -52,8 +52,9 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
       };
     },
     details({ id, state }, ids) {
-      const s = state as AtomicState;
-      const log = { name: 'log', alias: 'durable', value: s.log.length === 0 ? 'empty' : s.log.map((r) => `${r.rec} ${r.tx}`).join('; ') };
+      const s = state as AtomicView;
+      const older = s.logLength - s.log.length;
+      const log = { name: 'log', alias: 'durable', value: s.logLength === 0 ? 'empty' : `${older > 0 ? `(${older} older) ` : ''}${s.log.map((r) => `${r.rec} ${r.tx}`).join('; ')}` };
       if (id === COORDINATOR) {
         return {
           persistent: [log],
@@ -69,8 +70,8 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
         persistent: [log],
         volatile: [
           { name: 'working on', alias: 'not yet voted', value: s.working === null ? 'nothing' : s.working.id },
-          { name: 'in doubt', alias: 'voted yes, no decision', value: list(inDoubt(s)) },
-          { name: 'locks held', value: list(locks(s)) },
+          { name: 'in doubt', alias: 'voted yes, no decision', value: list(s.inDoubt) },
+          { name: 'locks held', value: list(s.locks) },
           ...(s.termination !== null ? [{ name: 'backup coordinator of', alias: 'termination', value: `${s.termination.tx}, ${s.termination.phase}; heard ${list(Object.entries(s.termination.reports).map(([p, st]) => `S${p} ${st}`))}` }] : []),
         ],
       };
@@ -84,11 +85,11 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
       { key: 'heartbeatInterval', label: 'Work time, resend interval (ms)' },
     ],
     option: null,
-    hint: (nodes) => (nodes.every((n) => { const s = n.state as AtomicState; return s.log.length === 0 && s.round === null && s.working === null; })
+    hint: (nodes) => (nodes.every((n) => { const s = n.state as AtomicView; return s.logLength === 0 && s.round === null && s.working === null; })
       ? `${name} waits for a transaction: select S1, the coordinator, and send "tx t1" (add "no 3" to make S3 vote no).`
       : null),
     tableNote: (nodes) => {
-      const doubt = nodes.filter((n) => n.up && n.id !== COORDINATOR && inDoubt(n.state as AtomicState).length > 0);
+      const doubt = nodes.filter((n) => n.up && n.id !== COORDINATOR && (n.state as AtomicView).inDoubt.length > 0);
       if (doubt.length === 0) return null;
       const down = !(nodes.find((n) => n.id === COORDINATOR)?.up ?? true);
       return `${doubt.map((n) => `S${n.id}`).join(', ')} ${doubt.length === 1 ? 'is' : 'are'} in doubt: voted yes, no decision yet, locks held${down ? ', and the coordinator is down' : ''}.`;
@@ -113,47 +114,49 @@ const STATUS_WORDS: Record<ParticipantStatus, string> = {
   unknown: '—', working: 'working', uncertain: 'voted yes · in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
 };
 
-/** The transactions table: one row per transaction any node knows of, in the order they began. */
+/** How many transactions the table shows: the newest, and always those still holding locks. */
+export const TABLE_ROWS = 12;
+
+/** The transactions table: a row per recent transaction, in the order they began; each node's view says where it stands. */
 export function atomicTable(nodes: readonly NodeFacts[]): TableModel {
   const order: string[] = [];
   const seen = new Set<string>();
   const note = (tx: string) => { if (!seen.has(tx)) { seen.add(tx); order.push(tx); } };
   const coordinator = nodes.find((n) => n.id === COORDINATOR);
-  const cs = coordinator?.state as AtomicState | undefined;
-  for (const n of nodes) {
-    const s = n.state as AtomicState;
-    for (const r of s.log) note(r.tx);
-    if (s.working !== null) note(s.working.id);
-  }
-  if (cs?.round) note(cs.round.tx.id);
+  const cs = coordinator?.state as AtomicView | undefined;
+  for (const n of nodes) for (const t of (n.state as AtomicView).txs) note(t.tx);
   for (const q of cs?.queue ?? []) note(q.id);
+  const locked = new Set(nodes.flatMap((n) => (n.state as AtomicView).locks));
+  // The oldest rows go first, but never one whose locks someone still holds.
+  let extra = order.length - TABLE_ROWS;
+  const rows = order.filter((tx) => (extra > 0 && !locked.has(tx) ? (extra--, false) : true));
   const participants = nodes.filter((n) => n.id !== COORDINATOR);
   return {
     caption: 'Transactions: decisions, votes, locks',
     columns: ['transaction', `S${COORDINATOR} coordinator`, ...participants.map((n) => `S${n.id}`)],
-    rows: order.map((tx) => ({
+    rows: rows.map((tx) => ({
       key: tx,
       cells: [
         { text: tx },
         coordinatorCell(cs, tx, coordinator?.up ?? false),
         ...participants.map((n): TableCell => {
-          const s = n.state as AtomicState;
-          const status = statusOf(s, tx);
-          const locked = locks(s).includes(tx);
-          return { text: `${STATUS_WORDS[status]}${n.up ? '' : ' (down)'}`, tone: status === 'uncertain' || status === 'precommitted' ? 'in-doubt' : status, ...(locked ? { locked } : {}) };
+          const t = txOf(n.state as AtomicView, tx);
+          const status = t?.status ?? 'unknown';
+          return { text: `${STATUS_WORDS[status]}${n.up ? '' : ' (down)'}`, tone: status === 'uncertain' || status === 'precommitted' ? 'in-doubt' : status, ...(t?.locked ? { locked: true } : {}) };
         }),
       ],
     })),
   };
 }
 
-function coordinatorCell(s: AtomicState | undefined, tx: string, up: boolean): TableCell {
+const txOf = (s: AtomicView, tx: string): TxView | undefined => s.txs.find((t) => t.tx === tx);
+
+function coordinatorCell(s: AtomicView | undefined, tx: string, up: boolean): TableCell {
   if (s === undefined) return { text: '—' };
-  const d = decisionOf(s, tx);
-  if (d !== null) {
-    const logged = s.log.some((r) => r.tx === tx && r.rec === d);
-    const ended = s.log.some((r) => r.tx === tx && r.rec === 'end');
-    return { text: `${d}${logged ? ' (logged)' : ' (not logged!)'}${ended ? ', end' : ''}`, tone: d === 'commit' ? 'committed' : 'aborted' };
+  const t = txOf(s, tx);
+  if (t?.decision != null) {
+    const d = t.decision;
+    return { text: `${d}${t.logged ? ' (logged)' : ' (not logged!)'}${t.ended ? ', end' : ''}`, tone: d === 'commit' ? 'committed' : 'aborted' };
   }
   if (s.round?.tx.id === tx) return { text: s.round.phase === 'work' ? 'participants at work' : s.round.phase === 'votes' ? 'collecting votes' : 'pre-committing', tone: 'working' };
   if (s.queue.some((q) => q.id === tx)) return { text: 'queued' };
