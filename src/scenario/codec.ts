@@ -34,6 +34,7 @@ export function compact(s: Scenario): Record<string, unknown> {
   out.nodes = s.nodes;
   if (s.seed !== DEFAULT_SEED) out.seed = s.seed;
   if (s.proposers !== undefined) out.proposers = s.proposers;
+  if (s.voteNo !== undefined) out.voteNo = s.voteNo;
   const timing = withoutDefaults(s.timing, DEFAULT_TIMING);
   if (timing) out.timing = timing;
   const network = withoutDefaults(s.network, DEFAULT_NETWORK);

@@ -8,6 +8,7 @@ export function toSimConfig(s: Scenario): SimConfig {
     timing: { ...s.timing }, network: { ...s.network }, options: { ...s.options }, bugs: [...s.bugs],
     ...(s.proposers !== undefined ? { proposers: [...s.proposers] } : {}),
     ...(s.clients !== undefined ? { clients: { ...s.clients } } : {}),
+    ...(s.voteNo !== undefined ? { voteNo: Object.fromEntries(Object.entries(s.voteNo).map(([id, p]) => [Number(id), p])) } : {}),
   };
 }
 

@@ -99,6 +99,15 @@ export const scenarioSchema = v.strictObject({
   seed: v.optional(int(0, 0xffffffff), DEFAULT_SEED),
   /** Paxos: the nodes that may propose (all when absent). */
   proposers: v.optional(v.pipe(v.array(nodeId, 'expected a list of node ids'), v.minLength(1, 'expected at least one proposer'))),
+  /**
+   * 2PC/3PC: participants that vote no on their own, by node id, with the chance of a no on each
+   * transaction (1: always), drawn from the scenario's seed. The others vote as the transaction says.
+   */
+  voteNo: v.optional(v.record(
+    v.pipe(v.string(), v.regex(/^[1-9][0-9]*$/, 'expected a node id as the key')),
+    rate,
+    'expected participants by node id, each with its chance of voting no, e.g. { "3": 1, "4": 0.3 }',
+  )),
   timing: v.optional(timing, {}),
   network: v.optional(network, {}),
   options: v.optional(options, {}),

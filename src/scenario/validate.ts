@@ -79,6 +79,14 @@ function crossChecks(s: Scenario): string[] {
     node(`proposers[${i}]`, id);
     if (s.proposers!.indexOf(id) < i) errors.push(`proposers[${i}]: expected each node once, found S${id} twice`);
   });
+  if (s.voteNo !== undefined) {
+    if (!ATOMIC.has(s.protocol)) errors.push(`voteNo: only 2PC and 3PC participants vote, found it in a ${s.protocol} scenario`);
+    for (const key of Object.keys(s.voteNo)) {
+      const id = Number(key);
+      if (id === COORDINATOR) errors.push(`voteNo.${key}: S${COORDINATOR} is the coordinator, which does not vote; expected a participant from 2 to ${n}`);
+      else if (id > n) errors.push(`voteNo.${key}: expected a participant from 2 to ${n}, found ${id}`);
+    }
+  }
   if (s.clients !== undefined) {
     const front = FRONTS[s.protocol];
     if (front === undefined) errors.push(`clients: only a protocol that replicates the store has clients (raft or multipaxos), found ${describeValue(s.protocol)}`);

@@ -23,6 +23,8 @@ export interface Context {
   readonly bugs: ReadonlySet<string>;
   /** The nodes that may propose (Paxos); every node unless the scenario says otherwise. */
   readonly proposers: readonly NodeId[];
+  /** 2PC/3PC: this participant's chance of voting no on each transaction, and the seed its draws come from (absent: it votes as the transaction says). */
+  readonly voteNo?: { readonly chance: number; readonly seed: number };
 }
 
 export type Input<M> =

@@ -49,6 +49,7 @@ export class Simulation<S, M extends { type: string }> {
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
     this.contexts = [null as unknown as Context, ...ids.map((self) => ({
       self, nodes: ids, timing: config.timing, options: config.options, bugs, proposers: config.proposers ?? ids,
+      ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
     }))];
     const t = config.timing;
     this.world = {

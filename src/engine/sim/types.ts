@@ -46,6 +46,8 @@ export interface SimConfig {
   proposers?: NodeId[];
   /** Clients of the replicated store (Raft, Multi-Paxos); none when absent. */
   clients?: ClientConfig;
+  /** 2PC/3PC: a participant's chance of voting no on each transaction, by node id; absent, it votes as the transaction says. */
+  voteNo?: Record<NodeId, number>;
 }
 
 /** A message on the wire. sentAt and deliverAt let the view place it by interpolation. */

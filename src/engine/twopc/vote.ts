@@ -1,6 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { append, locks, statusOf } from './log';
+import { settingText, settingVotesNo } from './ownVote';
 import { type CommitRules, rule } from './rules';
 import type { AtomicMessage, AtomicState } from './types';
 
@@ -19,8 +20,12 @@ export function onPrepare(s: AtomicState, from: NodeId, tx: string, ctx: Context
     return out.done(s, rule(rules, 'vote'), () => `S${ctx.self} repeats its ${vote} vote on ${tx}`);
   }
   const work = s.working?.id === tx ? s.working : null;
-  const can = work !== null && !work.failing.includes(ctx.self);
-  out.mark('onPrepare.canIf', () => (can ? 'yes: its writes are done and hold' : work === null ? 'no: it holds no writes of this transaction' : 'no: its part of the transaction fails'));
+  const fails = work !== null && work.failing.includes(ctx.self);
+  // Its own setting (the scenario's voteNo) may say no where the transaction did not.
+  const refuses = work !== null && !fails && settingVotesNo(ctx, tx);
+  const can = work !== null && !fails && !refuses;
+  out.mark('onPrepare.canIf', () => (can ? 'yes: its writes are done and hold' : work === null ? 'no: it holds no writes of this transaction'
+    : fails ? 'no: its part of the transaction fails' : `no: it ${settingText(ctx.voteNo!.chance)}`));
   if (can) {
     out.mark('onPrepare.log', () => `log += "yes ${tx}"`);
     out.mark('onPrepare.yes');
@@ -35,5 +40,5 @@ export function onPrepare(s: AtomicState, from: NodeId, tx: string, ctx: Context
   const state = { ...append(s, tx, 'abort'), working: work === null ? s.working : null };
   if (locks(state).length === 0) out.cancelTimer('wait');
   return out.done(state, rule(rules, 'vote'),
-    () => `S${ctx.self} votes no on ${tx} and aborts it here${work === null ? ': it holds none of its writes' : ''}`);
+    () => `S${ctx.self} votes no on ${tx} and aborts it here${work === null ? ': it holds none of its writes' : refuses ? `: it ${settingText(ctx.voteNo!.chance)}` : ''}`);
 }
