@@ -82,4 +82,28 @@ test.describe('atomic commit: 2PC and 3PC', () => {
     await page.locator('[data-protocol-table]').scrollIntoViewIfNeeded();
     for (const id of [2, 3, 4]) await expect(cell(page, 'pay', id)).toHaveAttribute('data-tone', 'aborted');
   });
+
+  test('a participant set to vote no in its panel aborts a transaction the client let commit; the setting restarts the run and stays', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Protocol').selectOption('2pc');
+    await page.getByLabel('Cluster size').selectOption('4');
+    await page.getByRole('button', { name: 'New cluster' }).click();
+    await node(page, 3).click();
+    const setting = page.getByLabel('Vote setting of S3');
+    await expect(setting).toHaveAttribute('data-vote-setting', '0');
+    await setting.selectOption({ label: 'always votes no' });
+    await expect(page.getByLabel('Vote setting of S3')).toHaveAttribute('data-vote-setting', '1');
+    // The coordinator has no vote to set.
+    await node(page, 1).click();
+    await expect(page.getByLabel('Vote setting of S1')).toHaveCount(0);
+    await page.getByLabel('Command for S1').fill('tx pay');
+    await page.getByRole('button', { name: 'Send to S1' }).click();
+    await setSpeed(page, 1);
+    await play(page);
+    await page.locator('[data-protocol-table]').scrollIntoViewIfNeeded();
+    for (const id of [2, 3, 4]) await expect(cell(page, 'pay', id)).toHaveAttribute('data-tone', 'aborted');
+    await node(page, 3).click();
+    await expect(page.getByLabel('Vote setting of S3')).toHaveAttribute('data-vote-setting', '1');
+    await shot(page, 'atomic-vote-setting');
+  });
 });

@@ -38,6 +38,8 @@ export interface ProtocolView {
   table?: (nodes: readonly NodeFacts[]) => TableModel;
   /** What a client asks of a server in this protocol, when it is not a key-value command or a value to propose. */
   command?: CommandWords;
+  /** 2PC/3PC: whether node `id` votes, so its panel offers its own vote setting (the scenario's voteNo). */
+  votes?: (id: number) => boolean;
 }
 
 

@@ -95,6 +95,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
       return `${doubt.map((n) => `S${n.id}`).join(', ')} ${doubt.length === 1 ? 'is' : 'are'} in doubt: voted yes, no decision yet, locks held${down ? ', and the coordinator is down' : ''}.`;
     },
     roles: ATOMIC_ROLE,
+    votes: (id) => id !== COORDINATOR,
     messageLabels: { Prepare: 'Prepare (vote?)' },
     table: (nodes) => atomicTable(nodes),
     command: {
