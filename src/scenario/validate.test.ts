@@ -13,7 +13,7 @@ describe('scenario validation: atomic commit', () => {
   });
 
   it.each([
-    ['set x 1', 'actions[0].command: expected "tx <id>" or "tx <id> no <participant>...", found "set x 1"'],
+    ['set x 1', 'actions[0].command: expected "tx <id>", optionally "on <key>,..." and "no <participant>...", found "set x 1"'],
     ['tx t1 no 1', 'actions[0].command: expected participants from 2 to 4 after "no", found 1'],
     ['tx t1 no 7', 'actions[0].command: expected participants from 2 to 4 after "no", found 7'],
   ])('refuses %j with a clear error', (command, error) => {

@@ -164,7 +164,7 @@ const ATOMIC = new Set(['2pc', '3pc']);
 /** (A transaction asked of a participant is the engine's to refuse, visibly, as the app lets a user try it.) */
 function transactionChecks(where: string, command: string, n: number): string[] {
   const tx = parseTx(command);
-  if (tx === null) return [`${where}.command: expected "tx <id>" or "tx <id> no <participant>...", found ${describeValue(command)}`];
+  if (tx === null) return [`${where}.command: expected "tx <id>", optionally "on <key>,..." and "no <participant>...", found ${describeValue(command)}`];
   const errors: string[] = [];
   for (const p of tx.failing) {
     if (p === COORDINATOR || p > n) errors.push(`${where}.command: expected participants from 2 to ${n} after "no", found ${p}`);

@@ -44,7 +44,7 @@ export class TxLog {
   /** A log holding these records (tests, and a mutant that rewrites its log). */
   static of(records: readonly LogRecord[], coordinator = false): TxLog {
     let log = TxLog.empty(coordinator);
-    for (const r of records) log = log.append(r.tx, r.rec);
+    for (const r of records) log = log.append(r.tx, r.rec, r.keys);
     return log;
   }
 
@@ -77,7 +77,14 @@ export class TxLog {
     return at !== undefined && at[0] < this.length;
   }
 
-  append(tx: string, rec: LogRecord['rec']): TxLog {
+  /** The keys a transaction's yes record lists: the locks its vote keeps. */
+  keysOf(tx: string): readonly string[] {
+    const at = this.store.byTx.get(tx);
+    if (at !== undefined) for (const i of at) if (i < this.length && this.store.records[i].rec === 'yes') return this.store.records[i].keys ?? [];
+    return [];
+  }
+
+  append(tx: string, rec: LogRecord['rec'], keys?: readonly string[]): TxLog {
     let store = this.store;
     if (this.length < store.records.length) {
       const next = store.records[this.length];
@@ -85,7 +92,7 @@ export class TxLog {
       if (next.tx === tx && next.rec === rec) return this.grown(store, next);
       store = indexed(store.records.slice(0, this.length));
     }
-    const r: LogRecord = { tx, rec };
+    const r: LogRecord = keys === undefined ? { tx, rec } : { tx, rec, keys };
     store.records.push(r);
     const at = store.byTx.get(tx);
     if (at === undefined) store.byTx.set(tx, [this.length]);

@@ -62,7 +62,7 @@ export function handleAtomic(s: AtomicState, input: Input<AtomicMessage>, ctx: C
 /** The user forces a timeout: the coordinator's vote timeout, or a participant's own timer. */
 function forcedTimeout(s: AtomicState, ctx: Context, rules: CommitRules): AtomicStep {
   if (ctx.self === COORDINATOR && s.round?.phase === 'votes') return onVoteTimeout(s, ctx, rules);
-  if (ctx.self !== COORDINATOR && (s.working !== null || inDoubt(s).length > 0)) return onParticipantTimeout(s, ctx, rules);
+  if (ctx.self !== COORDINATOR && (s.working !== null || s.lockWait !== null || inDoubt(s).length > 0)) return onParticipantTimeout(s, ctx, rules);
   const out = new Outbox<AtomicMessage>();
   return { ...out.done(s, rule(rules, 'timeout'), () => `S${ctx.self} has no timer to cut short: it waits for nothing`), refused: true };
 }

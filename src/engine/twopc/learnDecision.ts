@@ -1,6 +1,6 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { append, decisionOf, locks } from './log';
+import { append, decisionOf, lockHolder, locks } from './log';
 import { type CommitRules, rule } from './rules';
 import type { AtomicMessage, AtomicState, Decision } from './types';
 
@@ -14,6 +14,9 @@ export function onDecision(s: AtomicState, from: NodeId, tx: string, decision: D
     state = append(s, tx, decision);
     if (state.working?.id === tx) state = { ...state, working: null };
     if (state.termination?.tx === tx) state = { ...state, termination: null };
+    // The decision releases the locks: a writer waiting for one takes its locks and does its writes.
+    const w = state.lockWait;
+    if (w !== null && (w.tx.keys ?? []).every((k) => lockHolder(state, k) === null)) state = { ...state, working: w.tx, lockWait: null };
     if (locks(state).length === 0) out.cancelTimer('wait');
   }
   out.mark('onDecision.ack');

@@ -7,8 +7,14 @@ export function decisionOf(s: AtomicState, tx: string): Decision | null {
   return s.outgoing.find((o) => o.tx === tx)?.decision ?? null;
 }
 
-export function append(s: AtomicState, tx: string, rec: LogRecord['rec']): AtomicState {
-  return { ...s, log: s.log.append(tx, rec) };
+export function append(s: AtomicState, tx: string, rec: LogRecord['rec'], keys?: readonly string[]): AtomicState {
+  return { ...s, log: s.log.append(tx, rec, keys) };
+}
+
+/** The in-doubt transaction holding the lock on `key` here, if any: its yes vote keeps the lock until the decision. */
+export function lockHolder(s: AtomicState, key: string): string | null {
+  for (const tx of inDoubt(s)) if (s.log.keysOf(tx).includes(key)) return tx;
+  return null;
 }
 
 /** A participant's standing on a transaction, from its log and the work it holds. */

@@ -17,6 +17,12 @@ export function onParticipantTimeout(s: AtomicState, ctx: Context, rules: Commit
     out.mark('timeout.abort', () => `log += "abort ${work.id}"`);
     state = { ...append(state, work.id, 'abort'), working: null };
   }
+  const waited = s.lockWait;
+  if (waited !== null) {
+    // A lock wait that outlasts the timer ends as in a database: the waiting transaction aborts here.
+    out.mark('timeout.abort', () => `log += "abort ${waited.tx.id}"`);
+    state = { ...append(state, waited.tx.id, 'abort'), lockWait: null };
+  }
   const doubt = inDoubt(state);
   if (doubt.length === 0) {
     return out.done(state, rule(rules, 'abortAlone'), () => (work !== null

@@ -7,7 +7,7 @@ export type AtomicOut = Outbox<AtomicMessage>;
 
 /** The coordinator's log also keeps its decisions without "end", which a recovery resends. */
 export function initialState(ctx?: Context): AtomicState {
-  return { log: TxLog.empty(ctx?.self === COORDINATOR), round: null, queue: [], outgoing: [], working: null, termination: null, recoveredInDoubt: [] };
+  return { log: TxLog.empty(ctx?.self === COORDINATOR), round: null, queue: [], outgoing: [], working: null, lockWait: null, termination: null, recoveredInDoubt: [] };
 }
 
 /** Only the durable log survives a crash; uncommitted work is rolled back. */

@@ -5,12 +5,14 @@ export type Vote = 'yes' | 'no';
 export type Decision = 'commit' | 'abort';
 
 /**
- * A transaction as the client asked for it (`tx <id> [no <node>...]`): its id, and the
- * participants whose part of it cannot commit (a constraint fails there), which vote no.
+ * A transaction as the client asked for it (`tx <id> [on <key>,...] [no <node>...]`): its id,
+ * the keys it writes (every participant locks them), and the participants whose part of it
+ * cannot commit (a constraint fails there), which vote no.
  */
 export interface Tx {
   readonly id: string;
   readonly failing: readonly NodeId[];
+  readonly keys?: readonly string[];
 }
 
 /**
@@ -21,6 +23,8 @@ export interface Tx {
 export interface LogRecord {
   readonly tx: string;
   readonly rec: 'yes' | 'precommit' | 'commit' | 'abort' | 'end';
+  /** A yes record lists the keys whose locks the vote keeps, so a recovery takes them again. */
+  readonly keys?: readonly string[];
 }
 
 /** The coordinator's transaction under way (volatile: lost in a crash). */
@@ -69,6 +73,11 @@ export interface AtomicState {
   // Participant (volatile)
   /** The transaction whose writes it holds (locks taken), not yet voted on; a crash rolls them back. */
   readonly working: Tx | null;
+  /**
+   * A transaction whose writes wait for a lock that an in-doubt transaction holds (two-phase
+   * locking: a conflicting writer waits). Volatile; it takes its locks when they are released.
+   */
+  readonly lockWait: { readonly tx: Tx; readonly key: string; readonly behind: string } | null;
   /** 3PC: the backup coordinator's run of the termination protocol, if this node leads one. */
   readonly termination: Termination | null;
   /**

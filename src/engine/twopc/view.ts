@@ -12,6 +12,8 @@ export interface TxView {
   /** The coordinator wrote "end": every participant has the decision. */
   readonly ended: boolean;
   readonly locked: boolean;
+  /** Its writes wait here for this key's lock. */
+  readonly waitsFor?: string;
 }
 
 /**
@@ -26,9 +28,13 @@ export interface AtomicView {
   readonly queue: readonly Tx[];
   readonly outgoing: readonly Outgoing[];
   readonly working: Tx | null;
+  /** A transaction whose writes wait for a lock an in-doubt one holds: the key, and the holder. */
+  readonly lockWait: AtomicState['lockWait'];
   readonly termination: Termination | null;
   readonly inDoubt: readonly string[];
   readonly locks: readonly string[];
+  /** The keys each held lock covers, by transaction (none listed for a transaction that names no keys). */
+  readonly lockKeys: Readonly<Record<string, readonly string[]>>;
   /** Its newest transactions, oldest first, with any it is in doubt about or working on. */
   readonly txs: readonly TxView[];
 }
@@ -41,7 +47,8 @@ export const VIEW_TXS = 16;
 export function atomicView(s: AtomicState): AtomicView {
   const held = locks(s);
   const ids = newestTxs(s.log, VIEW_TXS);
-  for (const tx of [...held, ...(s.round !== null ? [s.round.tx.id] : [])]) if (!ids.includes(tx)) ids.push(tx);
+  const waiting = s.lockWait;
+  for (const tx of [...held, ...(waiting !== null ? [waiting.tx.id] : []), ...(s.round !== null ? [s.round.tx.id] : [])]) if (!ids.includes(tx)) ids.push(tx);
   return {
     log: s.log.slice(s.log.length - VIEW_RECORDS),
     logLength: s.log.length,
@@ -49,13 +56,16 @@ export function atomicView(s: AtomicState): AtomicView {
     queue: s.queue,
     outgoing: s.outgoing,
     working: s.working,
+    lockWait: waiting,
     termination: s.termination,
     inDoubt: inDoubt(s),
     locks: held,
+    lockKeys: Object.fromEntries(held.map((tx) => [tx, s.working?.id === tx ? s.working.keys ?? [] : s.log.keysOf(tx)])),
     txs: ids.map((tx) => {
       const recs = s.log.recordsOf(tx);
       const decision = decisionOf(s, tx);
-      return { tx, status: statusOf(s, tx), decision, logged: decision !== null && recs.includes(decision), ended: recs.includes('end'), locked: held.includes(tx) };
+      return { tx, status: statusOf(s, tx), decision, logged: decision !== null && recs.includes(decision), ended: recs.includes('end'), locked: held.includes(tx),
+        ...(waiting?.tx.id === tx ? { waitsFor: waiting.key } : {}) };
     }),
   };
 }

@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { append, statusOf } from './log';
+import { append, lockHolder, statusOf } from './log';
 import { type CommitRules, rule } from './rules';
 import { startParticipantTimer } from './state';
 import type { AtomicMessage, AtomicState, Tx } from './types';
@@ -21,9 +21,21 @@ export function onBegin(s: AtomicState, tx: Tx, ctx: Context, rules: CommitRules
     out.mark('onBegin.abortOld', () => `abort ${old.id}`);
     state = append(state, old.id, 'abort');
   }
-  out.mark('onBegin.lock', () => `locks on ${tx.id}`);
+  const waited = s.lockWait;
+  if (waited !== null) {
+    // Writes that never got their lock: the coordinator has moved on without them too.
+    state = { ...append(state, waited.tx.id, 'abort'), lockWait: null };
+  }
+  // Two-phase locking: a key locked by a transaction in doubt stays locked until its decision; a later writer waits.
+  const conflict = (tx.keys ?? []).map((key) => ({ key, behind: lockHolder(state, key) })).find((c) => c.behind !== null);
+  out.mark('onBegin.lock', () => (conflict === undefined ? `locks on ${tx.id}` : `waits: ${conflict.key} is locked by ${conflict.behind}, in doubt`));
   out.mark('onBegin.timer');
   startParticipantTimer(out, ctx);
+  if (conflict !== undefined) {
+    const behind = conflict.behind!;
+    return out.done({ ...state, working: null, lockWait: { tx, key: conflict.key, behind } }, rule(rules, 'work'),
+      () => `S${ctx.self} cannot lock ${conflict.key} for ${tx.id}: ${behind} holds it, in doubt. ${tx.id}'s writes wait`);
+  }
   return out.done({ ...state, working: tx }, rule(rules, 'work'),
     () => `S${ctx.self} takes ${tx.id}'s locks and does its writes${old !== null ? `, aborting ${old.id}, never prepared` : ''}`);
 }

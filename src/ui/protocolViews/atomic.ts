@@ -42,10 +42,12 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
       const doubt = s.inDoubt;
       const held = s.locks;
       return {
-        role: doubt.length > 0 ? 'in-doubt' : s.working !== null ? 'working' : 'participant',
-        label: doubt.length > 0 ? `IN DOUBT · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}` : 'PARTICIPANT',
+        role: doubt.length > 0 ? 'in-doubt' : s.working !== null || s.lockWait !== null ? 'working' : 'participant',
+        label: doubt.length > 0 ? `IN DOUBT · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}`
+          : s.lockWait !== null ? `WAITING · ${s.lockWait.tx.id}` : 'PARTICIPANT',
         term: 0,
-        lines: [s.termination !== null ? `backup ${s.termination.tx}` : doubt.length > 0 ? 'voted yes' : 'ready', record(s)],
+        lines: [s.termination !== null ? `backup ${s.termination.tx}` : doubt.length > 0 ? 'voted yes'
+          : s.lockWait !== null ? `${s.lockWait.tx.id} waits for ${s.lockWait.key}` : 'ready', record(s)],
         dashed: doubt.length > 0,
         strong: false,
         ...(held.length > 0 ? { lock: held.join(', ') } : {}),
@@ -71,7 +73,8 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
         volatile: [
           { name: 'working on', alias: 'not yet voted', value: s.working === null ? 'nothing' : s.working.id },
           { name: 'in doubt', alias: 'voted yes, no decision', value: list(s.inDoubt) },
-          { name: 'locks held', value: list(s.locks) },
+          { name: 'locks held', value: list(s.locks.map((tx) => (s.lockKeys[tx]?.length ? `${tx} (${s.lockKeys[tx].join(', ')})` : tx))) },
+          ...(s.lockWait !== null ? [{ name: 'waiting for a lock', alias: 'two-phase locking', value: `${s.lockWait.tx.id} waits for ${s.lockWait.key}, held by ${s.lockWait.behind} in doubt` }] : []),
           ...(s.termination !== null ? [{ name: 'backup coordinator of', alias: 'termination', value: `${s.termination.tx}, ${s.termination.phase}; heard ${list(Object.entries(s.termination.reports).map(([p, st]) => `S${p} ${st}`))}` }] : []),
         ],
       };
@@ -101,7 +104,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
     command: {
       placeholder: (next) => `tx t${next}`,
       valid: (text) => parseTx(text) !== null,
-      invalid: 'A transaction is "tx <id>", optionally "tx <id> no <participant>..." to make those vote no.',
+      invalid: 'A transaction is "tx <id>", optionally "on <key>,..." (the keys it locks) and "no <participant>..." to make those vote no.',
       send: (id) => `Send to S${id}`,
       timeout: (id) => `Time out S${id}`,
     },
@@ -143,6 +146,7 @@ export function atomicTable(nodes: readonly NodeFacts[]): TableModel {
         ...participants.map((n): TableCell => {
           const t = txOf(n.state as AtomicView, tx);
           const status = t?.status ?? 'unknown';
+          if (t?.waitsFor !== undefined) return { text: `waits for ${t.waitsFor}'s lock${n.up ? '' : ' (down)'}`, tone: 'working' };
           return { text: `${STATUS_WORDS[status]}${n.up ? '' : ' (down)'}`, tone: status === 'uncertain' || status === 'precommitted' ? 'in-doubt' : status, ...(t?.locked ? { locked: true } : {}) };
         }),
       ],
