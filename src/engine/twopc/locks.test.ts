@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { toActions, toSimConfig } from '../../scenario/config';
+import { parseScenario } from '../../scenario/validate';
+import { Run } from '../run';
 import { parseTx } from './transaction';
+import type { AtomicState } from './types';
 import { ctxFor, msg, records, sent, state } from './fixtures.test-helper';
 import { twopc } from './index';
 import { atomicView } from './view';
@@ -51,5 +55,24 @@ describe('locks by key: a transaction in doubt makes a later writer of its keys 
     const v = atomicView(handle(inDoubtOnT1(), msg(1, { type: 'Begin', tx: t2 })).state);
     expect(v.lockKeys).toEqual({ t1: ['x', 'y'] });
     expect(v.txs.find((t) => t.tx === 't2')?.waitsFor).toBe('x');
+  });
+
+  it('why blocking hurts, in a whole run: S4 misses t1\'s decision and holds x in doubt, so t2 on x aborts and t3 on y commits', () => {
+    // Messages 12 and 18 are S1's Decision(t1) to S4 and its first resend (ids are fixed by the scenario and seed).
+    const parsed = parseScenario({ version: 2, protocol: '2pc', nodes: 4, seed: 5, timing: { latencyMin: 10, latencyMax: 10 }, actions: [
+      { at: 10, type: 'request', node: 1, command: 'tx t1 on x' }, { at: 20, type: 'request', node: 1, command: 'tx t2 on x' },
+      { at: 85, type: 'drop', message: 12 }, { at: 135, type: 'drop', message: 18 },
+      { at: 400, type: 'request', node: 1, command: 'tx t3 on y' }] });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    run.runUntil(139);
+    expect((run.sim.node(4).state as AtomicState).lockWait).toMatchObject({ key: 'x', behind: 't1' });
+    run.runUntil(1000);
+    expect(run.violations).toEqual([]);
+    const s1 = run.sim.node(1).state as AtomicState;
+    expect(['t1', 't2', 't3'].map((tx) => s1.log.recordsOf(tx)[0])).toEqual(['commit', 'abort', 'commit']);
+    // t2's only no vote came from S4, whose writes waited for x.
+    expect(records(run.sim.node(2).state as AtomicState)).toContain('yes t2');
+    expect(records(run.sim.node(4).state as AtomicState)).not.toContain('yes t2');
   });
 });
