@@ -46,6 +46,7 @@ function NarrationEditor() {
   const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
   const nodes = useSim((s) => s.scenario?.nodes ?? 3);
+  const clients = useSim((s) => s.scenario?.clients?.count ?? 0);
   const send = useSim((s) => s.send);
   const [text, setText] = useState('');
   const [claimText, setClaimText] = useState('');
@@ -53,7 +54,7 @@ function NarrationEditor() {
   const claims = claimText.split('\n').map((c) => c.trim()).filter((c) => c !== '');
   // Checked as typed, so a claim that cannot be read never reaches the scenario.
   const errors = claims.flatMap((c, i) => {
-    const p = parseClaim(c, { protocol, nodes, at: time });
+    const p = parseClaim(c, { protocol, nodes, clients, at: time });
     return p.ok ? [] : [`line ${i + 1}: ${p.error}`];
   });
   const ready = text.trim() !== '' && errors.length === 0;
