@@ -197,7 +197,7 @@ function oneOf(spec: FieldSpec, name: string, v: Scalar): Scalar {
   const word = v === null ? 'none' : String(v).toLowerCase();
   const canonical = spec.values![word];
   if (canonical === undefined) bad(`expected ${name} to be one of ${[...new Set(Object.values(spec.values!))].join(', ')}, found "${String(v)}"`);
-  return canonical;
+  return canonical === 'none' ? null : canonical;
 }
 
 function splitOp(text: string, allowed: readonly Op[]): { op: Op; rest: string } {

@@ -54,8 +54,8 @@ function store(commands: Iterable<string>): Readonly<Record<string, string>> {
 }
 
 /** A participant's standing on a transaction, in the words the transactions table uses. */
-const STANDING: Readonly<Record<ParticipantStatus, string>> = {
-  unknown: 'none', working: 'working', uncertain: 'in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
+const STANDING: Readonly<Record<ParticipantStatus, string | null>> = {
+  unknown: null, working: 'working', uncertain: 'in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
 };
 const STANDING_WORDS = {
   none: 'none', working: 'working', 'in doubt': 'in doubt', uncertain: 'in doubt', 'voted yes': 'in doubt',
