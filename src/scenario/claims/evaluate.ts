@@ -46,7 +46,7 @@ export class ClaimWatcher {
   /** Single-decree Paxos: acceptors per ballot, to know what is chosen (only kept when a claim asks). */
   private readonly acceptances: Map<string, { value: string; by: Set<number> }> | null;
   private chosen: string | null = null;
-  /** Attempts of each client's latest operation of each text ("1 incr n"): a client retries the same request. */
+  /** The attempt each client's latest operation of each text ("1 incr n") has reached: a client retries the same request. */
   private readonly tries = new Map<string, { seq: number; attempts: number }>();
 
   constructor(private readonly protocol: string, private readonly nodes: number, claims: readonly Claim[]) {
@@ -62,7 +62,7 @@ export class ClaimWatcher {
     const becameLeader = id !== null && role === 'leader' && this.roles[id] !== 'leader';
     if (id !== null) this.roles[id] = role;
     if (this.acceptances !== null && slot !== null) this.noteAcceptance(slot.id, slot.state as PaxosState);
-    if (rec.client?.kind === 'request') this.noteTry(rec.client.client, rec.client.seq, opText(rec.client.op));
+    if (rec.client?.kind === 'request') this.noteTry(rec.client.client, rec.client.seq, rec.client.attempt, opText(rec.client.op));
     for (const c of this.watched) {
       const b = c.body as Body<'message' | 'event' | 'first'>;
       if (rec.t < b.window.from || rec.t > b.window.to) continue;
@@ -90,10 +90,10 @@ export class ClaimWatcher {
     if (at.by.size > this.nodes / 2) this.chosen = at.value;
   }
 
-  private noteTry(client: number, seq: number, op: string): void {
+  private noteTry(client: number, seq: number, attempt: number, op: string): void {
     const key = `${client} ${op}`;
     const was = this.tries.get(key);
-    this.tries.set(key, was === undefined || was.seq !== seq ? { seq, attempts: 1 } : { seq, attempts: was.attempts + 1 });
+    this.tries.set(key, { seq, attempts: was === undefined || was.seq !== seq ? attempt : Math.max(attempt, was.attempts) });
   }
 
   /** Whether a claim holds now, given the servers, the safety violations found so far, the liveness watch and the world. */
@@ -198,8 +198,10 @@ export class ClaimWatcher {
         return { holds: server !== null && same(server, b.value), found: server === null ? `${who} is ${outcome}, answered by no server` : `${who} was answered by ${server}` };
       }
       case 'tries': {
-        const n = this.tries.get(`${b.client} ${text}`)?.attempts ?? 0;
-        return { holds: compare(n, b.cmp, [b.value]), found: `${who} was sent ${n} time${n === 1 ? '' : 's'}` };
+        // While it waits, the client's own count; once answered, the last attempt that reached a server.
+        const busy = view.world.clients?.clients[b.client]?.busy;
+        const n = busy?.id === id ? busy.attempt : this.tries.get(`${b.client} ${text}`)?.attempts ?? 0;
+        return { holds: compare(n, b.cmp, [b.value]), found: `${who} is on try ${n}` };
       }
     }
   }
