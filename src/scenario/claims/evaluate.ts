@@ -146,7 +146,8 @@ export class ClaimWatcher {
           return { holds: n > 0, found: `${n === 0 ? 'none' : n} ${b.fate} now` };
         }
         const n = this.tally.get(b)!.count;
-        return { holds: n > 0, found: `${n === 0 ? 'none' : n} ${b.fate === 'duplicated' ? 'copies delivered' : b.fate} in ${span(b.window)}` };
+        const what = b.fate === 'duplicated' ? `cop${n === 1 ? 'y' : 'ies'} delivered` : b.fate;
+        return { holds: n > 0, found: `${n === 0 ? (b.fate === 'duplicated' ? 'no' : 'none') : n} ${what} in ${span(b.window)}` };
       }
       case 'client':
         return this.judgeClient(b, view);

@@ -58,8 +58,8 @@ const STANDING: Readonly<Record<ParticipantStatus, string | null>> = {
   unknown: null, working: 'working', uncertain: 'in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
 };
 const STANDING_WORDS = {
-  none: 'none', working: 'working', 'in doubt': 'in doubt', uncertain: 'in doubt', 'voted yes': 'in doubt',
-  'pre-committed': 'pre-committed', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
+  working: 'working', 'in doubt': 'in doubt', uncertain: 'in doubt', 'voted yes': 'in doubt',
+  'pre-committed': 'pre-committed', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted', none: 'none',
 };
 const atomicField = (pattern: RegExp, shown: string, read: (s: AtomicState, arg: string | undefined) => Value, more: Partial<FieldSpec> = {}): FieldSpec =>
   ({ pattern, shown, read: read as FieldSpec['read'], ...more });
