@@ -176,3 +176,9 @@ export function roleOf(protocol: string, state: unknown): string | null {
   if (protocol === 'multipaxos') return (state as MultiPaxosState).role;
   return null;
 }
+
+/** A claim to show as an example where claims are typed. */
+export function exampleClaim(protocol: string, clients: boolean): string {
+  if (clients) return 'client 2 get x returned 1';
+  return ({ paxos: 'S1 learned = blue', '2pc': 'S2 tx t1 = in doubt', '3pc': 'S2 tx t1 = in doubt' } as Record<string, string>)[protocol] ?? 'S3 role = leader';
+}

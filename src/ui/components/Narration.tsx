@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { parseClaim } from '../../scenario/claims/syntax';
+import { exampleClaim } from '../../scenario/claims/vocabulary';
 import type { NarrationStep } from '../../worker/protocol';
 import { useSim } from '../store/simStore';
 import { RuleOffer } from '../controls/BrokenRuleBanner';
@@ -80,7 +81,7 @@ function NarrationEditor() {
         <div className="narration-new">
           <textarea value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} aria-label="New narration step" placeholder="What should the class notice here?" />
           <textarea value={claimText} rows={2} onChange={(e) => setClaimText(e.target.value)} aria-label="Claims of the new step, one per line"
-            data-claims-input placeholder={protocol === 'paxos' ? 'Claims, one per line, e.g. S1 learned = blue' : 'Claims, one per line, e.g. S3 role = leader'}
+            data-claims-input placeholder={`Claims, one per line, e.g. ${exampleClaim(protocol, clients > 0)}`}
             aria-invalid={errors.length > 0} aria-describedby={errors.length > 0 ? 'claim-errors' : undefined} />
           {errors.length > 0 && <ul id="claim-errors" className="claim-errors" role="alert">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
         </div>
