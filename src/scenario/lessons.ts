@@ -884,7 +884,7 @@ export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
 }
 
-/** The lesson's scenario as it opens: at the lesson's own pace. */
+/** The lesson's scenario as it opens: at the lesson's own pace, knowing which lesson it is. */
 export function lessonScenario(lesson: Lesson): ScenarioInput {
-  return { ...lesson.scenario, speed: lesson.speed };
+  return { ...lesson.scenario, speed: lesson.speed, lesson: lesson.id };
 }
