@@ -67,6 +67,12 @@ test.describe('break a rule from the page', () => {
       await page.waitForTimeout(1500);
     }
     await expect(banner.locator('[data-broken-check]')).toHaveAttribute('data-broken-check', 'leaderCompleteness');
+    // The entry the check names is ringed in the logs: S5 leads without the entry committed at index 1.
+    const involved = page.locator('.logs [data-involved]');
+    await expect(involved).toHaveCount(1);
+    await expect(involved).toHaveAttribute('data-involved', 'leaderCompleteness');
+    await expect(involved).toHaveAttribute('data-node-id', '5');
+    await expect(involved).toHaveAttribute('data-index', '1');
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
     // The line the rule breaks: the banner goes back to where it last ran, and the panel marks it.
