@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { LESSONS } from '../src/scenario/lessons';
-import { open, openPanels, play, setSpeed, watchErrors } from './helpers';
+import { LESSONS, lessonById, lessonScenario } from '../src/scenario/lessons';
+import { open, openPanels, play, scenarioUrl, setSpeed, watchErrors } from './helpers';
 
 test.describe('claims: the page shows whether what a narration step says holds', () => {
   test('a lesson step\'s claims hold, and the list names each one', async ({ page }) => {
@@ -44,6 +44,15 @@ test.describe('claims: the page shows whether what a narration step says holds',
 });
 
 test.describe('break a rule from the page', () => {
+  test('a lesson is known by the id its scenario carries: retitled, it still offers its rule; a copy without the id offers none', async ({ page }) => {
+    const figure8 = lessonScenario(lessonById('raft-figure8')!);
+    await open(page, scenarioUrl({ ...figure8, title: 'My own Figure 8' }));
+    await expect(page.locator('[data-try-broken="commitOldTermByCount"]')).toBeVisible();
+    await open(page, scenarioUrl({ ...figure8, lesson: undefined }));
+    await expect(page.locator('.narration-controls')).toBeVisible();
+    await expect(page.locator('[data-try-broken]')).toHaveCount(0);
+  });
+
   test('a lesson offers its rule; the run restarts with it broken, the check fails, the run pauses and the banner names it; New cluster keeps it, Clear ends it', async ({ page }) => {
     const errors = watchErrors(page);
     await open(page, './#lesson=raft-figure8');
@@ -58,6 +67,12 @@ test.describe('break a rule from the page', () => {
       await page.waitForTimeout(1500);
     }
     await expect(banner.locator('[data-broken-check]')).toHaveAttribute('data-broken-check', 'leaderCompleteness');
+    // The entry the check names is ringed in the logs: S5 leads without the entry committed at index 1.
+    const involved = page.locator('.logs [data-involved]');
+    await expect(involved).toHaveCount(1);
+    await expect(involved).toHaveAttribute('data-involved', 'leaderCompleteness');
+    await expect(involved).toHaveAttribute('data-node-id', '5');
+    await expect(involved).toHaveAttribute('data-index', '1');
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
     // The line the rule breaks: the banner goes back to where it last ran, and the panel marks it.

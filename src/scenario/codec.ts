@@ -31,6 +31,7 @@ function withoutDefaults<T extends Record<string, unknown>>(value: T, defaults: 
 export function compact(s: Scenario): Record<string, unknown> {
   const out: Record<string, unknown> = { version: s.version, protocol: s.protocol };
   if (s.title !== undefined) out.title = s.title;
+  if (s.lesson !== undefined) out.lesson = s.lesson;
   out.nodes = s.nodes;
   if (s.seed !== DEFAULT_SEED) out.seed = s.seed;
   if (s.proposers !== undefined) out.proposers = s.proposers;

@@ -21,7 +21,15 @@ describe('opening the page from its address', () => {
       const opened = openFromHash(`#lesson=${l.id}`);
       expect(opened.error, l.id).toBeUndefined();
       expect(opened.scenario.title).toBe(l.scenario.title);
+      expect(opened.scenario.lesson).toBe(l.id);
     }
+  });
+
+  it('a lesson\'s share link keeps the lesson\'s id, whatever its title becomes; a malformed id is refused', () => {
+    const lesson = openFromHash('#lesson=raft-figure8').scenario;
+    const retitled = { ...lesson, title: 'My own Figure 8' };
+    expect(openFromHash(`#s=${encodeScenario(retitled)}`).scenario).toEqual(retitled);
+    expect(parseScenario({ ...retitled, lesson: 'Figure 8!' })).toEqual({ ok: false, errors: ['lesson: expected a lesson id such as "raft-figure8", found "Figure 8!"'] });
   });
 
   it.each([

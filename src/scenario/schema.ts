@@ -95,6 +95,8 @@ export const scenarioSchema = v.strictObject({
   version: v.literal(SCENARIO_VERSION, `expected ${SCENARIO_VERSION}`),
   protocol: v.picklist(['raft', 'paxos', 'multipaxos', '2pc', '3pc'], 'expected "raft", "paxos", "multipaxos", "2pc" or "3pc"'),
   title: v.optional(text(LIMITS.maxTitleLength)),
+  /** The built-in lesson this scenario was opened from (its id, as in #lesson=raft-figure8): what the page offers with it. */
+  lesson: v.optional(v.pipe(v.string('expected a lesson id'), v.regex(/^[a-z0-9-]{1,60}$/, 'expected a lesson id such as "raft-figure8"'))),
   nodes: int(LIMITS.minNodes, LIMITS.maxNodes),
   seed: v.optional(int(0, 0xffffffff), DEFAULT_SEED),
   /** Paxos: the nodes that may propose (all when absent). */

@@ -1,6 +1,12 @@
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
 
+/** A log entry or slot on one node. */
+export interface Entry {
+  readonly node: NodeId;
+  readonly index: number;
+}
+
 export interface Violation {
   /** The safety property that broke, e.g. 'electionSafety'. */
   predicate: string;
@@ -9,6 +15,11 @@ export interface Violation {
   t: number;
   nodes: NodeId[];
   text: string;
+  /**
+   * The log entries (Raft, index from 1) or slots (Multi-Paxos) the check names, on the nodes
+   * that hold them: the page marks them in the logs and the slot table.
+   */
+  entries?: Entry[];
   /** Linearizability: the key, the operations (history ids) that cannot be ordered, and the stale reads among them. */
   key?: string;
   operations?: number[];
@@ -49,6 +60,8 @@ export function changedNode<S>(
 
 export function collector<P extends string>(seq: number, t: number) {
   const out: Violation[] = [];
-  const fail = (predicate: P, nodes: NodeId[], text: string) => { out.push({ predicate, seq, t, nodes, text }); };
+  const fail = (predicate: P, nodes: NodeId[], text: string, entries?: Entry[]) => {
+    out.push({ predicate, seq, t, nodes, text, ...(entries === undefined ? {} : { entries }) });
+  };
   return { out, fail };
 }

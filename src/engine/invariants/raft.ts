@@ -3,7 +3,7 @@ import type { RaftState } from '../raft/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
 import { IntMap } from './intMap';
-import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
+import { changedNode, collector, type Entry, type SafetyMonitor, type Violation } from './monitor';
 
 export const RAFT_PREDICATES = {
   electionSafety: 'At most one leader per term, over the whole history',
@@ -97,12 +97,12 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
         fail('electionSafety', [other, id], `S${other} and S${id} were both leaders of term ${s.currentTerm}`);
       } else if (other === undefined) this.h.leaderOf.set(s.currentTerm, id);
       if (old !== undefined && old.currentRole === 'leader' && old.currentTerm === s.currentTerm && old.log !== s.log && kept < old.log.length) {
-        fail('leaderAppendOnly', [id], `S${id}, leader of term ${s.currentTerm}, removed or changed entries of its own log`);
+        fail('leaderAppendOnly', [id], `S${id}, leader of term ${s.currentTerm}, removed or changed entries of its own log`, [{ node: id, index: kept + 1 }]);
       }
     }
     if (kept < s.log.length) this.checkLogMatching(id, s.log, kept, fail);
     if (old !== undefined && s.commitLength < old.commitLength) {
-      fail('committedPrefix', [id], `S${id}'s committed prefix shrank from ${old.commitLength} to ${s.commitLength}`);
+      fail('committedPrefix', [id], `S${id}'s committed prefix shrank from ${old.commitLength} to ${s.commitLength}`, [{ node: id, index: s.commitLength + 1 }]);
     }
     const grewCommit = this.checkCommitted(id, s, old === undefined ? 0 : Math.min(kept, old.commitLength), fail);
     if (grewCommit) {
@@ -128,7 +128,8 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
         const differ = known.command !== e.command ? i + 1 : i;
         const who = known.node === id ? 'it did earlier' : `S${known.node}`;
         fail('logMatching', [id, known.node],
-          `S${id} holds a term ${e.term} entry at index ${i + 1}, as ${who}, but their logs differ at index ${differ}`);
+          `S${id} holds a term ${e.term} entry at index ${i + 1}, as ${who}, but their logs differ at index ${differ}`,
+          known.node === id ? [{ node: id, index: differ }] : [{ node: id, index: differ }, { node: known.node, index: differ }]);
         return;
       }
     }
@@ -146,7 +147,7 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
       const mine = s.log.get(i);
       const theirs = c.log.get(i);
       if (!sameEntry(theirs, mine)) {
-        fail('committedPrefix', [id], `S${id} committed "${mine.command}" (term ${mine.term}) at index ${i + 1}, where "${theirs.command}" (term ${theirs.term}) was already committed`);
+        fail('committedPrefix', [id], `S${id} committed "${mine.command}" (term ${mine.term}) at index ${i + 1}, where "${theirs.command}" (term ${theirs.term}) was already committed`, [{ node: id, index: i + 1 }]);
         return false;
       }
     }
@@ -176,7 +177,7 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
       const to = r + 1 < runs.length ? runs[r + 1].from : c.length;
       for (let i = runs[r].from; i < to; i++) {
         if (i >= s.log.length || !sameEntry(s.log.get(i), c.log.get(i))) {
-          fail('leaderCompleteness', [id], `S${id}, leader of term ${s.currentTerm}, lacks the entry committed at index ${i + 1} in term ${runs[r].term}`);
+          fail('leaderCompleteness', [id], `S${id}, leader of term ${s.currentTerm}, lacks the entry committed at index ${i + 1} in term ${runs[r].term}`, [{ node: id, index: i + 1 }]);
           return;
         }
       }
@@ -184,4 +185,4 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
   }
 }
 
-type Fail = (predicate: keyof typeof RAFT_PREDICATES, ids: NodeId[], text: string) => void;
+type Fail = (predicate: keyof typeof RAFT_PREDICATES, ids: NodeId[], text: string, entries?: Entry[]) => void;

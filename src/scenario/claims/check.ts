@@ -28,7 +28,7 @@ function stepClaims(scenario: Scenario): { step: number; at: number; claims: Wri
   return scenario.narration.map((n, step) => ({
     step, at: n.at,
     claims: (n.claims ?? []).map((text): Written => {
-      const p = parseClaim(text, { protocol: scenario.protocol, nodes: scenario.nodes, at: n.at });
+      const p = parseClaim(text, { protocol: scenario.protocol, nodes: scenario.nodes, clients: scenario.clients?.count ?? 0, at: n.at });
       return p.ok ? p.claim : { text, error: p.error };
     }),
   })).filter((s) => s.claims.length > 0).sort((a, b) => a.at - b.at);
@@ -61,9 +61,9 @@ export class ClaimChecker {
     while (this.pending.length > 0 && this.pending[0].at <= until) {
       const next = this.pending.shift()!;
       this.run.runUntil(next.at);
-      const slots = this.run.sim.nodes();
+      const view = { slots: this.run.sim.nodes(), violations: this.run.violations, stall: this.run.stall(), world: this.run.sim.world };
       this.steps.push({ step: next.step, at: next.at, results: next.claims.map((c) => (parsed(c)
-        ? this.watcher.evaluate(c, slots, this.run.violations, this.run.stall())
+        ? this.watcher.evaluate(c, view)
         : { claim: c.text, holds: false, found: `cannot be checked: ${c.error}` })) });
     }
     this.run.runUntil(until);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ATOMIC_PREDICATES } from '../../engine/invariants/atomic';
 import { MULTIPAXOS_PREDICATES } from '../../engine/invariants/multipaxos';
 import { PAXOS_PREDICATES } from '../../engine/invariants/paxos';
 import { RAFT_PREDICATES } from '../../engine/invariants/raft';
@@ -53,6 +54,8 @@ describe('claims: parsing', () => {
   });
 
   it('names the same safety checks as the monitors', () => {
+    expect(PREDICATES['2pc']).toEqual(Object.keys(ATOMIC_PREDICATES));
+    expect(PREDICATES['3pc']).toEqual(Object.keys(ATOMIC_PREDICATES));
     expect(PREDICATES.raft).toEqual(Object.keys(RAFT_PREDICATES));
     expect(PREDICATES.paxos).toEqual(Object.keys(PAXOS_PREDICATES));
     expect(PREDICATES.multipaxos).toEqual(Object.keys(MULTIPAXOS_PREDICATES));
@@ -106,6 +109,102 @@ describe('claims: judged on the run at the step\'s moment', () => {
     if (!broken.ok) throw new Error(broken.errors.join('; '));
     expect(checkClaims(broken.scenario).steps[0].results.map((r) => [r.claim, r.holds])).toEqual([
       ['safe', false], ['electionSafety broken', true], ['termMonotonic holds', true],
+    ]);
+  });
+});
+
+/** Judges claims on any scenario at one moment: [claim, holds, what the run shows when it does not]. */
+function judgeOn(input: Record<string, unknown>, at: number, ...claims: string[]) {
+  const parsed = parseScenario({ version: 2, seed: 1, ...input, narration: [{ at, text: 'step', claims }] });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return checkClaims(parsed.scenario).steps[0].results.map((r) => [r.claim, r.holds, r.found]);
+}
+
+describe('claims: the forms for atomic commit, clients and the student\'s network', () => {
+  it('are refused where the scenario has nothing to claim them of', () => {
+    const twopc = { protocol: '2pc', nodes: 4, at: 500 };
+    expect(parseError('S2 tx t1 = maybe', twopc)).toBe('expected tx t1 to be one of working, in doubt, pre-committed, committed, aborted, none, found "maybe"');
+    expect(parseError('S1 decision t1 = yes', twopc)).toBe('expected decision t1 to be one of commit, abort, none, found "yes"');
+    expect(parseError('leader = S1', twopc)).toMatch(/^2pc has no leader: S1 is its coordinator/);
+    expect(parseError('S2 became leader', twopc)).toMatch(/^2pc has no leader/);
+    expect(parseError('client 1 get x returned 1')).toBe('this scenario has no clients: add "clients" to claim what a client saw');
+    expect(parseError('linearizable broken')).toMatch(/^expected a raft safety check/);
+    const clients = { ...raft, clients: 2 };
+    expect(parseError('client 3 get x returned 1', clients)).toBe('there is no client 3 (clients 1 to 2)');
+    expect(parseError('client 1 fetch x returned 1', clients)).toMatch(/^expected an operation of the store/);
+    expect(parseError('client 1 get x is done', clients)).toBe('expected an outcome (ok, failed, unknown, pending, stale), found "done"');
+    expect(parseError('client 1 get x tries = many', clients)).toBe('expected a number of tries, found "many"');
+    expect(parseError('held VoteRequest S1->S2 in 0..10')).toBe('"held" is about the step\'s moment: leave out the window');
+    for (const [text, ctx] of [['S2 tx t1 = in doubt', twopc], ['S2 tx t1 in voted yes, committed', twopc], ['S2 locks = none', twopc], ['S1 log has commit t1', twopc],
+      ['delivered Vote S3->S1 vote=no', twopc], ['atomicity broken', twopc], ['S2 backup = t1', { ...twopc, protocol: '3pc' }], ['client 2 get x answered by S4', clients],
+      ['linearizable holds', clients], ['S3 paused', raft], ['in flight VoteRequest S1->*', raft], ['duplicated VoteResponse *->S1 in 0..20', raft]] as const) {
+      expect(parseClaim(text, ctx).ok, text).toBe(true);
+    }
+  });
+
+  it('a participant\'s standing, vote, decision, locks and log: a false claim says what the participant holds', () => {
+    const run = { protocol: '2pc', nodes: 4, timing: { latencyMin: 10, latencyMax: 10 }, actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1 no 3' }] };
+    // Votes land at 70 ms: S3 aborts at once, S2 and S4 are in doubt until S1's abort arrives at 90 ms.
+    expect(judgeOn(run, 75, 'S2 tx t1 = in doubt', 'S3 vote t1 = no', 'S2 locks = t1', 'S3 locks = none', 'S2 tx t1 = committed', 'S3 vote t1 = yes',
+      'S2 locks = none', 'S1 decision t1 = commit', 'S2 log = yes t1, commit t1', 'in flight Vote S2->S1 vote=yes')).toEqual([
+      ['S2 tx t1 = in doubt', true, null],
+      ['S3 vote t1 = no', true, null],
+      ['S2 locks = t1', true, null],
+      ['S3 locks = none', true, null],
+      ['S2 tx t1 = committed', false, 'S2 tx t1 is "in doubt"'],
+      ['S3 vote t1 = yes', false, 'S3 vote t1 is no'],
+      ['S2 locks = none', false, 'S2 locks is t1'],
+      ['S1 decision t1 = commit', false, 'S1 decision t1 is none'],
+      ['S2 log = yes t1, commit t1', false, 'S2 log is "yes t1"'],
+      ['in flight Vote S2->S1 vote=yes', true, null],
+    ]);
+    expect(judgeOn(run, 95, 'S1 decision t1 = abort', 'all locks = none', 'atomicity holds', 'atomicity broken', 'in flight Vote S2->S1')).toEqual([
+      ['S1 decision t1 = abort', true, null],
+      ['all locks = none', true, null],
+      ['atomicity holds', true, null],
+      ['atomicity broken', false, 'atomicity holds'],
+      ['in flight Vote S2->S1', false, 'none in flight now'],
+    ]);
+  });
+
+  it('a client\'s operation: what it returned, who answered, its tries; a false claim says what the client saw', () => {
+    const run = { protocol: 'raft', nodes: 3, clients: { count: 2, reads: 'log' },
+      actions: [{ at: 10, type: 'timeout', node: 1 }, { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 }, { at: 300, type: 'invoke', client: 2, op: 'get x', node: 1 }] };
+    expect(judgeOn(run, 151, 'client 1 set x 1 is pending', 'client 1 set x 1 is ok', 'client 1 set x 1 tries = 1', 'client 1 del x is ok')).toEqual([
+      ['client 1 set x 1 is pending', true, null],
+      ['client 1 set x 1 is ok', false, 'client 1\'s set x 1 is pending'],
+      ['client 1 set x 1 tries = 1', true, null],
+      ['client 1 del x is ok', false, 'client 1 has not asked for del x'],
+    ]);
+    expect(judgeOn(run, 600, 'client 2 get x returned 1', 'client 2 get x answered by S1', 'client 2 get x returned 2', 'client 2 get x answered by S2',
+      'client 2 get x tries > 1', 'client 2 get x is stale', 'linearizable holds', 'linearizable broken')).toEqual([
+      ['client 2 get x returned 1', true, null],
+      ['client 2 get x answered by S1', true, null],
+      ['client 2 get x returned 2', false, 'client 2\'s get x returned 1'],
+      ['client 2 get x answered by S2', false, 'client 2\'s get x was answered by S1'],
+      ['client 2 get x tries > 1', false, 'client 2\'s get x is on try 1'],
+      ['client 2 get x is stale', false, 'client 2\'s get x is not stale'],
+      ['linearizable holds', true, null],
+      ['linearizable broken', false, 'linearizable holds'],
+    ]);
+  });
+
+  it('the student\'s network: held, in flight and duplicated messages, a paused server', () => {
+    // By hand: S1's election sends VoteRequests 1 (to S2) and 2 (to S3); the first is held, the second copied and both copies delivered.
+    const run = { protocol: 'raft', nodes: 3, network: { manual: true, dropRate: 0, duplicateRate: 0 },
+      actions: [{ at: 1, type: 'fire', node: 1, timer: 'election' }, { at: 2, type: 'hold', message: 1 }, { at: 3, type: 'duplicate', message: 2 },
+        { at: 4, type: 'deliver', message: 2 }, { at: 5, type: 'deliver', message: 3 }, { at: 6, type: 'pause', node: 2 }] };
+    expect(judgeOn(run, 10, 'held VoteRequest S1->S2', 'in flight VoteRequest S1->S2', 'duplicated VoteRequest S1->S3 in 0..10', 'S2 paused', 'S2 up',
+      'held VoteRequest S1->S3', 'duplicated VoteRequest S1->S2', 'S3 paused', 'not S2 paused')).toEqual([
+      ['held VoteRequest S1->S2', true, null],
+      ['in flight VoteRequest S1->S2', true, null],
+      ['duplicated VoteRequest S1->S3 in 0..10', true, null],
+      ['S2 paused', true, null],
+      ['S2 up', true, null],
+      ['held VoteRequest S1->S3', false, 'none held now'],
+      ['duplicated VoteRequest S1->S2', false, 'no copies delivered in 0..10 ms'],
+      ['S3 paused', false, 'S3 is up'],
+      ['not S2 paused', false, 'it does: S2 is paused'],
     ]);
   });
 });

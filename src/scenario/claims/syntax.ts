@@ -1,4 +1,5 @@
-import { FIELDS, type FieldSpec, MESSAGES, PREDICATES, type Scalar } from './vocabulary';
+import { parseOp } from '../../engine/linearizability/history';
+import { FIELDS, type FieldSpec, MESSAGES, predicatesOf, type Scalar } from './vocabulary';
 
 /**
  * Claims: statements about a run at a narration step's moment, in plain text a lecturer can
@@ -15,6 +16,18 @@ import { FIELDS, type FieldSpec, MESSAGES, PREDICATES, type Scalar } from './voc
  *   S4 became leader in 300..400                           first to time out in 200..364 = S4
  *   safe                        electionSafety holds       committedPrefix broken
  *   stalled  (the liveness watch: no settled leader, or work undecided, for three election timeouts)
+ *
+ * The network as the student plays it, at the step's moment or in a window:
+ *   S2 paused                   held VoteRequest S1->S3    in flight Accept S5->*
+ *   duplicated VoteResponse *->S1 in 4..12  (a copy the network made was delivered)
+ * Atomic commit (2PC, 3PC), per server and transaction:
+ *   S2 tx t1 = in doubt  (working, in doubt, pre-committed, committed, aborted, none)
+ *   S3 vote t1 = no      S1 decision t1 = commit      S2 locks = t1      S2 locks = none
+ *   S1 log has commit t1            S2 backup = t1 (3PC: it runs the termination protocol)
+ *   atomicity broken
+ * Clients of the store (a scenario with clients), by their latest operation of that text:
+ *   client 2 get x returned 1       client 1 set x 2 is ok (ok, failed, unknown, pending, stale)
+ *   client 2 get x answered by S4   client 1 incr n tries = 2        linearizable broken
  */
 
 export type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'has' | 'lacks';
@@ -27,17 +40,25 @@ export interface Window {
   readonly to: number;
 }
 
+/** delivered, lost and duplicated look at a window; held and in flight at the step's moment. */
+export type MessageFate = 'delivered' | 'lost' | 'duplicated' | 'held' | 'in flight';
+
+/** What a client claim says of an operation: how it ended, what it returned, who answered, how many attempts. */
+export type ClientAsk = 'is' | 'returned' | 'answered by' | 'tries';
+export const OUTCOMES = ['ok', 'failed', 'unknown', 'pending', 'stale'] as const;
+
 export type NodeEvent = 'timedOut' | 'timerRanOut' | 'forcedTimeout' | 'becameLeader';
 
 export type ClaimBody =
   | { kind: 'field'; servers: Servers; field: FieldSpec; arg: string | undefined; name: string; op: Op; value: readonly Scalar[] }
-  | { kind: 'status'; servers: Servers; up: boolean }
+  | { kind: 'status'; servers: Servers; status: 'up' | 'down' | 'paused' }
   | { kind: 'leader'; op: Op; value: readonly Scalar[] }
   | { kind: 'leaders'; op: Op; value: number }
   | { kind: 'chosen'; op: Op; value: readonly Scalar[] }
   | { kind: 'safety'; predicate: string | null; holds: boolean }
   | { kind: 'stalled' }
-  | { kind: 'message'; lost: boolean; type: string; from: number | null; to: number | null; fields: readonly (readonly [string, Scalar])[]; window: Window }
+  | { kind: 'message'; fate: MessageFate; type: string; from: number | null; to: number | null; fields: readonly (readonly [string, Scalar])[]; window: Window }
+  | { kind: 'client'; client: number; op: string; asks: ClientAsk; value: Scalar; cmp: Op }
   | { kind: 'event'; servers: readonly number[]; event: NodeEvent; window: Window }
   | { kind: 'first'; window: Window; op: Op; value: readonly Scalar[] };
 
@@ -51,6 +72,8 @@ export interface Claim {
 export interface ClaimContext {
   protocol: string;
   nodes: number;
+  /** How many clients the scenario has (none: no client claims, no linearizability check). */
+  clients?: number;
   /** The step's moment: a claim looks at the run up to it, not beyond. */
   at: number;
 }
@@ -84,18 +107,22 @@ function parseBody(text: string, ctx: ClaimContext): ClaimBody {
   if (/^safe$/i.test(text)) return { kind: 'safety', predicate: null, holds: true };
   if (/^stalled$/i.test(text)) return { kind: 'stalled' };
   if ((m = /^(\w+) (holds|broken)$/i.exec(text)) !== null) {
-    const known = PREDICATES[ctx.protocol];
+    const known = predicatesOf(ctx.protocol, (ctx.clients ?? 0) > 0);
     if (!known.includes(m[1])) bad(`expected a ${ctx.protocol} safety check (${known.join(', ')}), found "${m[1]}"`);
     return { kind: 'safety', predicate: m[1], holds: m[2].toLowerCase() === 'holds' };
   }
-  if ((m = /^(delivered|lost) (.*)$/i.exec(text)) !== null) return parseMessage(m[1].toLowerCase() === 'lost', m[2], ctx);
+  if ((m = /^(delivered|lost|duplicated|held|in flight) (.*)$/i.exec(text)) !== null) return parseMessage(m[1].toLowerCase() as MessageFate, m[2], ctx);
+  if ((m = /^client (\d+) (.*)$/i.exec(text)) !== null) return parseClient(Number(m[1]), m[2], ctx);
   if ((m = /^first to time out((?: in \d+ ?(?:ms)? ?\.\. ?\d+ ?(?:ms)?)?) (=|in) (.*)$/i.exec(text)) !== null) {
     return { kind: 'first', window: parseWindow(m[1], ctx), op: m[2].toLowerCase() as Op, value: parseValues(m[3], ctx) };
   }
-  if ((m = /^leaders (!=|<=|>=|=|<|>) (\d+)$/i.exec(text)) !== null) return { kind: 'leaders', op: m[1] as Op, value: Number(m[2]) };
+  if ((m = /^leaders (!=|<=|>=|=|<|>) (\d+)$/i.exec(text)) !== null) {
+    noLeader(ctx);
+    return { kind: 'leaders', op: m[1] as Op, value: Number(m[2]) };
+  }
   if ((m = /^(leader|chosen) (.*)$/i.exec(text)) !== null) {
     const kind = m[1].toLowerCase() as 'leader' | 'chosen';
-    if (kind === 'leader' && ctx.protocol === 'paxos') bad('single-decree Paxos has no leader; claim what a server learned or what is chosen');
+    if (kind === 'leader') noLeader(ctx);
     if (kind === 'chosen' && ctx.protocol !== 'paxos') bad(`"chosen" is for single-decree Paxos; in ${ctx.protocol} claim a server's log or slots`);
     const { op, rest } = splitOp(m[2], ['=', '!=', 'in']);
     return { kind, op, value: parseValues(rest, ctx) };
@@ -104,13 +131,40 @@ function parseBody(text: string, ctx: ClaimContext): ClaimBody {
   if (subject === null) bad('expected a claim about a server (S3 role = leader), the cluster (leader = S3), a message (delivered VoteRequest S3->S1), or safety (safe)');
   const servers = parseServers(subject![1], ctx);
   const rest = subject![2];
-  if (/^(up|down)$/i.test(rest)) return { kind: 'status', servers, up: rest.toLowerCase() === 'up' };
+  if (/^(up|down|paused)$/i.test(rest)) return { kind: 'status', servers, status: rest.toLowerCase() as 'up' | 'down' | 'paused' };
   if ((m = /^(timed out|timer ran out|was forced to time out|became leader)(.*)$/i.exec(rest)) !== null) {
     if (typeof servers === 'string') bad(`expected servers named one by one (S3 or S3,S4) for "${m[1]}", found "${servers}"`);
-    if (m[1].toLowerCase() === 'became leader' && ctx.protocol === 'paxos') bad('single-decree Paxos has no leader');
+    if (m[1].toLowerCase() === 'became leader') noLeader(ctx);
     return { kind: 'event', servers: servers as readonly number[], event: NODE_EVENTS[m[1].toLowerCase()], window: parseWindow(m[2], ctx) };
   }
   return parseField(servers, rest, ctx);
+}
+
+/** Leaders are Raft's and Multi-Paxos's: Paxos has proposers, atomic commit a fixed coordinator. */
+function noLeader(ctx: ClaimContext): void {
+  if (ctx.protocol === 'paxos') bad('single-decree Paxos has no leader; claim what a server learned or what is chosen');
+  if (ctx.protocol !== 'raft' && ctx.protocol !== 'multipaxos') bad(`${ctx.protocol} has no leader: S1 is its coordinator; claim a server's decision, vote or locks`);
+}
+
+/** `client 2 get x returned 1`: the client's latest operation with that text, as the history shows it. */
+function parseClient(client: number, text: string, ctx: ClaimContext): ClaimBody {
+  const count = ctx.clients ?? 0;
+  if (count === 0) bad('this scenario has no clients: add "clients" to claim what a client saw');
+  if (!(client >= 1 && client <= count)) bad(`there is no client ${client} (clients 1 to ${count})`);
+  const m = /^(.+?) (is|returned|answered by|tries (?:!=|<=|>=|=|<|>)) (.+)$/i.exec(text);
+  if (m === null) bad(`expected "client ${client} <operation> returned <value>", "is ${OUTCOMES.join('|')}", "answered by S3" or "tries = 2", found "${text}"`);
+  const op = m![1];
+  if (parseOp(op) === null) bad(`expected an operation of the store (get x, set x 1, del x, cas x 1 2, incr x), found "${op}"`);
+  const said = m![2].toLowerCase();
+  const value = parseValues(m![3], ctx);
+  if (value.length !== 1) bad(`expected one value after "${said}", found "${m![3]}"`);
+  if (said.startsWith('tries')) {
+    if (typeof value[0] !== 'number') bad(`expected a number of tries, found "${m![3]}"`);
+    return { kind: 'client', client, op, asks: 'tries', cmp: said.slice(6) as Op, value: value[0] };
+  }
+  if (said === 'is' && !(OUTCOMES as readonly string[]).includes(String(value[0]).toLowerCase())) bad(`expected an outcome (${OUTCOMES.join(', ')}), found "${m![3]}"`);
+  if (said === 'answered by' && !/^S\d+$/.test(String(value[0]))) bad(`expected a server (S3), found "${m![3]}"`);
+  return { kind: 'client', client, op, asks: said as ClientAsk, cmp: '=', value: said === 'is' ? String(value[0]).toLowerCase() : value[0] };
 }
 
 function parseField(servers: Servers, rest: string, ctx: ClaimContext): ClaimBody {
@@ -130,12 +184,20 @@ function parseField(servers: Servers, rest: string, ctx: ClaimContext): ClaimBod
     if ((op === 'has' || op === 'lacks') && !spec.list) bad(`"${op}" is for a list (log, committed); "${name}" is one value`);
     if (['<', '<=', '>', '>='].includes(op) && (value.length !== 1 || typeof value[0] !== 'number')) bad(`expected a number after ${op}, found "${written.trim()}"`);
     if (op !== 'in' && !spec.list && value.length !== 1) bad(`expected one value for "${name}", found ${value.length}; to allow several, write "${name} in ${written.trim()}"`);
-    return { kind: 'field', servers, field: spec, arg: spec.pattern.exec(name)![1], name, op, value };
+    return { kind: 'field', servers, field: spec, arg: spec.pattern.exec(name)![1], name, op, value: spec.values === undefined ? value : value.map((v) => oneOf(spec, name, v)) };
   }
   const name = rest.split(/\s*(?:!=|<=|>=|=|<|>)\s*| (?:in|has|lacks) /i)[0];
   return bad(/(!=|<=|>=|=|<|>| in | has | lacks )/i.test(rest)
     ? `expected a ${ctx.protocol} field (${fields.map((f) => f.shown).join(', ')}), found "${name}"`
     : `expected "<field> <op> <value>" (ops: ${OPS.join(' ')}), or up, down, timed out, became leader; found "${rest}"`);
+}
+
+/** A field with a fixed set of words (a participant's standing): the word as the field reads it, aliases allowed. */
+function oneOf(spec: FieldSpec, name: string, v: Scalar): Scalar {
+  const word = v === null ? 'none' : String(v).toLowerCase();
+  const canonical = spec.values![word];
+  if (canonical === undefined) bad(`expected ${name} to be one of ${[...new Set(Object.values(spec.values!))].join(', ')}, found "${String(v)}"`);
+  return canonical === 'none' ? null : canonical;
 }
 
 function splitOp(text: string, allowed: readonly Op[]): { op: Op; rest: string } {
@@ -144,8 +206,9 @@ function splitOp(text: string, allowed: readonly Op[]): { op: Op; rest: string }
   return { op: m![1].toLowerCase() as Op, rest: m![2] };
 }
 
-function parseMessage(lost: boolean, text: string, ctx: ClaimContext): ClaimBody {
+function parseMessage(fate: MessageFate, text: string, ctx: ClaimContext): ClaimBody {
   const windowAt = / in \d/.exec(` ${text}`);
+  if (windowAt !== null && (fate === 'held' || fate === 'in flight')) bad(`"${fate}" is about the step's moment: leave out the window`);
   const head = windowAt === null ? text : text.slice(0, windowAt.index - 1);
   const window = parseWindow(windowAt === null ? '' : text.slice(windowAt.index - 1), ctx);
   const words = head.split(' ');
@@ -169,7 +232,7 @@ function parseMessage(lost: boolean, text: string, ctx: ClaimContext): ClaimBody
     if (values.length !== 1) bad(`expected one value for ${f![1]}, found "${f![2]}"`);
     return [f![1], values[0]] as const;
   });
-  return { kind: 'message', lost, type, from, to, fields, window };
+  return { kind: 'message', fate, type, from, to, fields, window };
 }
 
 function parseWindow(text: string, ctx: ClaimContext): Window {

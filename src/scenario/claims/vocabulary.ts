@@ -2,12 +2,15 @@ import type { MultiPaxosState } from '../../engine/multipaxos/types';
 import type { Ballot } from '../../engine/paxos/ballot';
 import type { PaxosState } from '../../engine/paxos/types';
 import type { RaftState } from '../../engine/raft/types';
-import { applyAll } from '../../engine/statemachine/kv';
+import { applyEntry, EMPTY_MACHINE } from '../../engine/clients/machine';
+import { decisionOf, locks, statusOf } from '../../engine/twopc/log';
+import type { AtomicState, ParticipantStatus } from '../../engine/twopc/types';
 
 /**
  * What a claim may name, per protocol, in the lectures' words: the fields of a server's state,
- * the messages and their fields, and the safety checks. Only types come from the engine, so
- * the page can validate a link's claims without loading the engine (that lives in the worker).
+ * the messages and their fields, and the safety checks. From the engine come only types and
+ * small pure readers (a participant's standing, the store's commands), so the page can validate
+ * a link's claims without loading the simulation (that lives in the worker).
  */
 
 /** A value as claims compare it: a number, a word or text, or none. Servers are "S3", ballots "(1, S5)". */
@@ -21,6 +24,11 @@ export interface FieldSpec {
   readonly shown: string;
   /** The value is a list (a log's commands): compared whole with =, or with has / lacks. */
   readonly list?: boolean;
+  /**
+   * The words the value may be (aliases included), each to the word the field reads; a claim
+   * with any other word is refused as it is typed.
+   */
+  readonly values?: Readonly<Record<string, string>>;
   /** Reads the value from a server's state; `arg` is the captured index or name. */
   readonly read: (state: never, arg: string | undefined) => Value;
 }
@@ -38,6 +46,40 @@ const multiField = (pattern: RegExp, shown: string, read: (s: MultiPaxosState, a
 
 const committed = (s: RaftState) => s.log.slice(0, s.commitLength).map((e) => e.command);
 
+/** The store after these commands, clients' commands included (each client's request applied once). */
+function store(commands: Iterable<string>): Readonly<Record<string, string>> {
+  let m = EMPTY_MACHINE;
+  for (const c of commands) m = applyEntry(m, c).machine;
+  return m.kv;
+}
+
+/** A participant's standing on a transaction, in the words the transactions table uses. */
+const STANDING: Readonly<Record<ParticipantStatus, string | null>> = {
+  unknown: null, working: 'working', uncertain: 'in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
+};
+const STANDING_WORDS = {
+  working: 'working', 'in doubt': 'in doubt', uncertain: 'in doubt', 'voted yes': 'in doubt',
+  'pre-committed': 'pre-committed', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted', none: 'none',
+};
+const atomicField = (pattern: RegExp, shown: string, read: (s: AtomicState, arg: string | undefined) => Value, more: Partial<FieldSpec> = {}): FieldSpec =>
+  ({ pattern, shown, read: read as FieldSpec['read'], ...more });
+
+/** A participant's vote: yes once written to its log; no if it aborted without one (it answers no if asked). */
+function voteOf(s: AtomicState, tx: string): Scalar {
+  if (s.log.some((r) => r.tx === tx && r.rec === 'yes')) return 'yes';
+  return statusOf(s, tx) === 'aborted' ? 'no' : null;
+}
+
+/** 2PC and 3PC name the same state. */
+const ATOMIC_FIELDS: readonly FieldSpec[] = [
+  atomicField(/^tx (\S+)$/i, 'tx <id> (working, in doubt, pre-committed, committed, aborted, none)', (s, tx) => STANDING[statusOf(s, tx!)], { values: STANDING_WORDS }),
+  atomicField(/^vote (\S+)$/i, 'vote <id> (yes, no, none)', (s, tx) => voteOf(s, tx!), { values: { yes: 'yes', no: 'no', none: 'none' } }),
+  atomicField(/^decision (\S+)$/i, 'decision <id> (commit, abort, none)', (s, tx) => decisionOf(s, tx!), { values: { commit: 'commit', abort: 'abort', none: 'none' } }),
+  atomicField(/^locks$/i, 'locks (the transactions whose locks it holds)', (s) => locks(s), { list: true }),
+  atomicField(/^log$/i, 'log (its durable records: yes t1, commit t1, end t1...)', (s) => s.log.map((r) => `${r.rec} ${r.tx}`), { list: true }),
+  atomicField(/^backup$/i, 'backup (3PC: the transaction it leads the termination protocol for)', (s) => s.termination?.tx ?? null),
+];
+
 export const FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   raft: [
     raftField(/^role$/i, 'role', (s) => s.currentRole),
@@ -51,7 +93,7 @@ export const FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     raftField(/^log\[(\d+)\]$/i, 'log[i] (the command at index i, from 1)', (s, i) => s.log.at(entry(i))?.command ?? null),
     raftField(/^log$/i, 'log (its commands)', (s) => s.log.slice().map((e) => e.command), true),
     raftField(/^committed$/i, 'committed (its committed commands)', committed, true),
-    raftField(/^kv (\S+)$/i, 'kv <key> (its key-value store)', (s, k) => applyAll(committed(s))[k!] ?? null),
+    raftField(/^kv (\S+)$/i, 'kv <key> (its key-value store)', (s, k) => store(committed(s))[k!] ?? null),
     raftField(/^sentLength\[S(\d+)\]$/i, 'sentLength[Sk]', (s, k) => s.sentLength[Number(k)] ?? null),
     raftField(/^ackedLength\[S(\d+)\]$/i, 'ackedLength[Sk]', (s, k) => s.ackedLength[Number(k)] ?? null),
   ],
@@ -78,9 +120,15 @@ export const FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
     multiField(/^kv (\S+)$/i, 'kv <key>', (s, k) => {
       const cmds: string[] = [];
       for (let i = 1; i <= s.applied; i++) cmds.push(s.decided.get(i) ?? '');
-      return applyAll(cmds)[k!] ?? null;
+      return store(cmds)[k!] ?? null;
     }),
   ],
+  '2pc': ATOMIC_FIELDS,
+  '3pc': ATOMIC_FIELDS,
+};
+
+const ATOMIC_MESSAGES: Readonly<Record<string, readonly string[]>> = {
+  Begin: ['tx'], Prepare: ['tx'], Vote: ['tx', 'vote'], Decision: ['tx', 'decision'], Ack: ['tx'], AskDecision: ['tx'],
 };
 
 /** Messages and the fields a claim may filter them by (a list field is compared by its length). */
@@ -101,6 +149,8 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, readonly 
     Accept: ['ballot', 'slot', 'value'], Accepted: ['ballot', 'slot', 'value'],
     Heartbeat: ['ballot', 'applied'], CatchUp: ['from'], Decide: ['entries'], ClientRequest: ['command'],
   },
+  '2pc': ATOMIC_MESSAGES,
+  '3pc': { ...ATOMIC_MESSAGES, PreCommit: ['tx'], PreAck: ['tx'], StateReq: ['tx'], StateReport: ['tx', 'status'] },
 };
 
 /** Fields that name a server: written S3, carried as 3. */
@@ -111,11 +161,24 @@ export const PREDICATES: Readonly<Record<string, readonly string[]>> = {
   raft: ['electionSafety', 'leaderAppendOnly', 'logMatching', 'leaderCompleteness', 'committedPrefix', 'termMonotonic', 'singleVote'],
   paxos: ['onlyProposedChosen', 'atMostOneChosen', 'learnedOnlyChosen', 'acceptNotBelowPromise', 'promiseMonotonic'],
   multipaxos: ['onlyProposedChosen', 'atMostOneChosenPerSlot', 'decidedOnlyChosen', 'replicasAgree', 'appliedInOrder', 'acceptNotBelowPromise', 'promiseMonotonic'],
+  '2pc': ['atomicity', 'validity', 'decisionFinal', 'durableLogKept'],
+  '3pc': ['atomicity', 'validity', 'decisionFinal', 'durableLogKept'],
 };
+
+/** The checks a scenario runs: its protocol's, and with clients the linearizability of their history. */
+export function predicatesOf(protocol: string, clients: boolean): readonly string[] {
+  return clients ? [...PREDICATES[protocol], 'linearizable'] : PREDICATES[protocol];
+}
 
 /** A server's role as the protocol names it (Paxos has no leader). */
 export function roleOf(protocol: string, state: unknown): string | null {
   if (protocol === 'raft') return (state as RaftState).currentRole;
   if (protocol === 'multipaxos') return (state as MultiPaxosState).role;
   return null;
+}
+
+/** A claim to show as an example where claims are typed. */
+export function exampleClaim(protocol: string, clients: boolean): string {
+  if (clients) return 'client 2 get x returned 1';
+  return ({ paxos: 'S1 learned = blue', '2pc': 'S2 tx t1 = in doubt', '3pc': 'S2 tx t1 = in doubt' } as Record<string, string>)[protocol] ?? 'S3 role = leader';
 }

@@ -24,6 +24,19 @@ const OLD_SENTENCES: [lesson: string, at: number, sentence: string, claim: strin
     'S1 timer ran out in 30..80'],
   ['raft-figure8', 800, 'S5 overwrites index 1 with its own "set y 2" everywhere',
     'all log[1] = set y 2'],
+  // Found when the lessons written beside the vocabulary got their claims.
+  ['atomic-2pc-blocking', 300, 'their timers run out (all three participants\' by now)',
+    'S2,S3,S4 timer ran out in 91..300'],
+  ['atomic-2pc-commit', 11, 'S1 begins t1: each participant takes the locks t1 needs',
+    'S2,S3,S4 locks = t1'],
+  ['atomic-3pc-partition', 86, 'PreCommit reaches S2 but not S3 or S4',
+    'delivered PreCommit S1->S2'],
+  ['raft-three-way', 2200, 'a candidate with its partner\'s vote and S5\'s leads, and "set x 1" commits on a majority (S1 reaches that leader)',
+    'delivered ClientRequest S1->S4'],
+  ['raft-read-log', 1731, 'S4 commits the read in term 3, after x = 2, and answers: x = 2',
+    'client 2 get x returned 2'],
+  ['raft-read-index', 1527, 'S4 holds the read for one heartbeat round [...]; S4 answers x = 2',
+    'client 2 get x returned 2'],
 ];
 
 describe('the sentences issue 14 found wrong are caught by their claims', () => {

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { RaftState } from '../../engine/raft/types';
 import { type SimState, useSight, useSim } from '../store/simStore';
 import { raftView } from '../protocolViews/raft';
@@ -6,6 +6,7 @@ import { termColor } from '../theme';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
 import { GridHead } from './GridHead';
+import { involvedKey, involvedMap, markInvolved } from './involved';
 import { KvCell } from './KvCell';
 
 const COLUMNS = 24;
@@ -54,6 +55,8 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
   const node = useSim((s) => s.panel?.nodes[id]);
   const sent = useSim((s) => (leader !== null && leader !== id ? (s.panel?.nodes[leader]?.state as RaftState | undefined)?.sentLength[id] ?? null : null));
   const acked = useSim((s) => (leader !== null && leader !== id ? (s.panel?.nodes[leader]?.state as RaftState | undefined)?.ackedLength[id] ?? null : null));
+  const named = useSim((s) => involvedKey(s, id));
+  const involved = useMemo(() => involvedMap(named), [named]);
   if (node === undefined) return null;
   const s = node.state as RaftState;
   // Snapshots carry the log's tail only: entry k of s.log is at index logStart + k + 1 (1-based).
@@ -61,7 +64,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
   const cells = s.log.slice(skip).map((e, k): StripCell => {
     const index = node.logStart + skip + k + 1;
     const committed = index <= s.commitLength;
-    return {
+    return markInvolved({
       label: String(e.term),
       sub: e.command,
       color: termColor(e.term),
@@ -71,7 +74,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
       acked: acked !== null && index <= acked,
       title: `index ${index}, term ${e.term}: ${e.command} (${committed ? 'committed' : 'not committed yet'})`,
       data: { 'node-id': id, index, term: e.term, committed },
-    };
+    }, involved.get(index));
   });
   return (
     <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>

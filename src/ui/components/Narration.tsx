@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { parseClaim } from '../../scenario/claims/syntax';
+import { exampleClaim } from '../../scenario/claims/vocabulary';
 import type { NarrationStep } from '../../worker/protocol';
 import { useSim } from '../store/simStore';
 import { RuleOffer } from '../controls/BrokenRuleBanner';
@@ -46,6 +47,7 @@ function NarrationEditor() {
   const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
   const nodes = useSim((s) => s.scenario?.nodes ?? 3);
+  const clients = useSim((s) => s.scenario?.clients?.count ?? 0);
   const send = useSim((s) => s.send);
   const [text, setText] = useState('');
   const [claimText, setClaimText] = useState('');
@@ -53,7 +55,7 @@ function NarrationEditor() {
   const claims = claimText.split('\n').map((c) => c.trim()).filter((c) => c !== '');
   // Checked as typed, so a claim that cannot be read never reaches the scenario.
   const errors = claims.flatMap((c, i) => {
-    const p = parseClaim(c, { protocol, nodes, at: time });
+    const p = parseClaim(c, { protocol, nodes, clients, at: time });
     return p.ok ? [] : [`line ${i + 1}: ${p.error}`];
   });
   const ready = text.trim() !== '' && errors.length === 0;
@@ -79,7 +81,7 @@ function NarrationEditor() {
         <div className="narration-new">
           <textarea value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} aria-label="New narration step" placeholder="What should the class notice here?" />
           <textarea value={claimText} rows={2} onChange={(e) => setClaimText(e.target.value)} aria-label="Claims of the new step, one per line"
-            data-claims-input placeholder={protocol === 'paxos' ? 'Claims, one per line, e.g. S1 learned = blue' : 'Claims, one per line, e.g. S3 role = leader'}
+            data-claims-input placeholder={`Claims, one per line, e.g. ${exampleClaim(protocol, clients > 0)}`}
             aria-invalid={errors.length > 0} aria-describedby={errors.length > 0 ? 'claim-errors' : undefined} />
           {errors.length > 0 && <ul id="claim-errors" className="claim-errors" role="alert">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
         </div>

@@ -4,6 +4,7 @@ import { useSim } from '../store/simStore';
 export function SafetyPanel() {
   const safety = useSim((s) => s.info?.safety);
   const send = useSim((s) => s.send);
+  const cell = useSim((s) => (s.scenario?.protocol === 'multipaxos' ? 'slot' : 'entry'));
   if (safety === undefined || safety === null) return null;
   const broken = safety.violations[0];
   return (
@@ -19,7 +20,9 @@ export function SafetyPanel() {
       {broken && (
         <div className="violation" role="alert">
           <p><b>{broken.predicate}</b> broke at event {broken.seq} (t = {broken.t} ms): {broken.text}</p>
-          <p>Nodes involved: {broken.nodes.map((id) => `S${id}`).join(', ')}. The events that led to it:</p>
+          <p>Nodes involved: {broken.nodes.map((id) => `S${id}`).join(', ')}.
+            {broken.entries !== undefined && <> Ringed in the {cell === 'slot' ? 'slots' : 'logs'}: {broken.entries.map((e) => `S${e.node}'s ${cell} ${e.index}`).join(', ')}.</>}
+            {' '}The events that led to it:</p>
           <ol>
             {broken.context.map((e) => (
               <li key={e.seq}><button type="button" className="linkish" onClick={() => send({ type: 'seekEvent', seq: e.seq })}>#{e.seq} t={e.t}: {e.text}</button></li>

@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosView } from '../../engine/multipaxos/types';
 import { type PanelView, useSight, useSim } from '../store/simStore';
 import type { StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
 import { GridHead } from './GridHead';
+import { involvedKey, involvedMap, markInvolved } from './involved';
 import { KvCell } from './KvCell';
 
 const SLOT_COLOR = '#0e7490';
@@ -49,24 +50,11 @@ export function SlotTable() {
 
 const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots: number[]; first: number }) {
   const node = useSim((s) => s.panel?.nodes[id]);
+  const named = useSim((s) => involvedKey(s, id));
+  const involved = useMemo(() => involvedMap(named), [named]);
   if (node === undefined) return null;
   const s = node.state as MultiPaxosView;
-  const cells = slots.map((slot): StripCell => {
-    const decided = s.decided[slot];
-    const accepted = s.accepted[slot];
-    const value = decided ?? accepted?.value;
-    if (value === undefined) return { label: '', sub: '', color: SLOT_COLOR, solid: false, empty: true, title: `slot ${slot}: nothing accepted here`, data: { 'node-id': id, slot } };
-    return {
-      label: accepted ? String(accepted.ballot[0]) : '·',
-      sub: value === 'noop' ? 'NOOP' : value,
-      color: SLOT_COLOR,
-      solid: decided !== undefined,
-      boundary: slot === s.applied,
-      hatched: value === 'noop',
-      title: `slot ${slot}: "${value}"${accepted ? `, accepted at ${ballotText(accepted.ballot)}` : ''}${decided !== undefined ? ' (decided)' : ''}`,
-      data: { 'node-id': id, slot, decided: decided !== undefined, value },
-    };
-  });
+  const cells = slots.map((slot): StripCell => markInvolved(slotCell(s, id, slot), involved.get(slot)));
   return (
     <div className={`log-row${node.up ? '' : ' down'}${s.role === 'leader' ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
@@ -78,3 +66,21 @@ const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots:
     </div>
   );
 });
+
+/** One slot of one replica: decided solid, accepted dashed, nothing there empty. */
+function slotCell(s: MultiPaxosView, id: number, slot: number): StripCell {
+  const decided = s.decided[slot];
+  const accepted = s.accepted[slot];
+  const value = decided ?? accepted?.value;
+  if (value === undefined) return { label: '', sub: '', color: SLOT_COLOR, solid: false, empty: true, title: `slot ${slot}: nothing accepted here`, data: { 'node-id': id, slot } };
+  return {
+    label: accepted ? String(accepted.ballot[0]) : '·',
+    sub: value === 'noop' ? 'NOOP' : value,
+    color: SLOT_COLOR,
+    solid: decided !== undefined,
+    boundary: slot === s.applied,
+    hatched: value === 'noop',
+    title: `slot ${slot}: "${value}"${accepted ? `, accepted at ${ballotText(accepted.ballot)}` : ''}${decided !== undefined ? ' (decided)' : ''}`,
+    data: { 'node-id': id, slot, decided: decided !== undefined, value },
+  };
+}

@@ -1,5 +1,5 @@
 import { brokenRules } from '../../scenario/bugs';
-import { LESSONS } from '../../scenario/lessons';
+import { lessonById } from '../../scenario/lessons';
 import { useSim } from '../store/simStore';
 
 /**
@@ -40,7 +40,8 @@ export function RuleOffer() {
   const scenario = useSim((s) => s.scenario);
   const send = useSim((s) => s.send);
   if (scenario === null || scenario.bugs.length > 0) return null;
-  const lesson = LESSONS.find((l) => l.scenario.title === scenario.title && l.scenario.protocol === scenario.protocol);
+  // The lesson the scenario was opened from, as it says; a link naming a lesson that no longer exists offers nothing.
+  const lesson = scenario.lesson === undefined ? undefined : lessonById(scenario.lesson);
   const offer = lesson?.tryBroken === undefined ? undefined : brokenRules(scenario.protocol).find((r) => r.bug === lesson.tryBroken!.bug);
   if (offer === undefined) return null;
   return (

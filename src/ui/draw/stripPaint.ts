@@ -26,6 +26,8 @@ export interface StripCell {
   hatched?: boolean;
   /** A slot this replica knows nothing of. */
   empty?: boolean;
+  /** Named by a safety check that failed: ringed in the danger colour, as the nodes it names are. */
+  involved?: boolean;
   /** What a mouse pointer shows, and what assistive technology reads. */
   title: string;
   /** The cell's data-* hooks. */
@@ -81,6 +83,7 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: 
     ctx.strokeStyle = palette.line;
     ctx.beginPath(); ctx.roundRect(x + 0.5, y + 0.5, w - 1, h - 1, 5); ctx.stroke();
     ctx.setLineDash([]);
+    if (c.involved) ring(ctx, x, y, palette);
     return;
   }
   ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
@@ -101,6 +104,7 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: 
   if (!c.solid) ctx.setLineDash([]);
   if (c.next) { ctx.strokeStyle = palette.next; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
   if (c.boundary) { ctx.fillStyle = palette.ink; ctx.fillRect(x + w, y, 3, h); }
+  if (c.involved) ring(ctx, x, y, palette);
   ctx.textAlign = 'center';
   ctx.font = '800 15px system-ui, sans-serif';
   ctx.fillStyle = c.color;
@@ -108,6 +112,14 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: 
   ctx.font = `${COMMAND_PX}px system-ui, sans-serif`;
   ctx.fillStyle = palette.ink;
   ctx.fillText(ellipsize(ctx, c.sub, w - 4), x + w / 2, y + 32);
+}
+
+/** The ring of a cell a failed check names, just outside the cell. */
+function ring(ctx: Context2D, x: number, y: number, palette: Palette): void {
+  ctx.strokeStyle = palette.danger;
+  ctx.lineWidth = 3;
+  ctx.setLineDash([]);
+  ctx.beginPath(); ctx.roundRect(x - 1.5, y - 1.5, CELL.width + 3, CELL.height + 3, 7); ctx.stroke();
 }
 
 const tints = new Map<string, string>();
