@@ -66,7 +66,7 @@ const atomicField = (pattern: RegExp, shown: string, read: (s: AtomicState, arg:
 
 /** A participant's vote: yes once written to its log; no if it aborted without one (it answers no if asked). */
 function voteOf(s: AtomicState, tx: string): Scalar {
-  if (s.log.some((r) => r.tx === tx && r.rec === 'yes')) return 'yes';
+  if (s.log.recordsOf(tx).includes('yes')) return 'yes';
   return statusOf(s, tx) === 'aborted' ? 'no' : null;
 }
 
@@ -76,7 +76,7 @@ const ATOMIC_FIELDS: readonly FieldSpec[] = [
   atomicField(/^vote (\S+)$/i, 'vote <id> (yes, no, none)', (s, tx) => voteOf(s, tx!), { values: { yes: 'yes', no: 'no', none: 'none' } }),
   atomicField(/^decision (\S+)$/i, 'decision <id> (commit, abort, none)', (s, tx) => decisionOf(s, tx!), { values: { commit: 'commit', abort: 'abort', none: 'none' } }),
   atomicField(/^locks$/i, 'locks (the transactions whose locks it holds)', (s) => locks(s), { list: true }),
-  atomicField(/^log$/i, 'log (its durable records: yes t1, commit t1, end t1...)', (s) => s.log.map((r) => `${r.rec} ${r.tx}`), { list: true }),
+  atomicField(/^log$/i, 'log (its durable records: yes t1, commit t1, end t1...)', (s) => s.log.slice().map((r) => `${r.rec} ${r.tx}`), { list: true }),
   atomicField(/^backup$/i, 'backup (3PC: the transaction it leads the termination protocol for)', (s) => s.termination?.tx ?? null),
 ];
 
