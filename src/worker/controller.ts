@@ -12,6 +12,7 @@ import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { clientsView } from './clientsView';
+import { messageFields } from './messageFields';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { recordMark } from './recordMark';
@@ -682,15 +683,9 @@ export class Controller {
   }
 
   private messageView(env: Envelope<Msg>, lostAt: number | null, heldAt: number | null = null): MessageView {
-    const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
-    // A LogRequest's suffix can hold thousands of entries, a Promise thousands of accepted
-    // slots: the view shows only how many. Lists of numbers (a Paxos ballot) are values, and stay as they are.
-    const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.size : v;
-    const protocol = this.run.sim.protocol;
     return {
-      id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
-      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, heldAt, heldFor: env.heldFor, fields,
+      id: env.id, from: env.from, to: env.to, type: env.msg.type, label: this.run.sim.protocol.describe(env.msg),
+      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, heldAt, heldFor: env.heldFor, fields: messageFields(env.msg),
     };
   }
 
