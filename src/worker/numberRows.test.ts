@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NumberRows } from './numberRows';
 
 describe('number rows', () => {
-  it('reads back what was set across chunks, after truncating and after forgetting the first rows', () => {
-    const t = new NumberRows(3);
+  it.each([12, 4])('reads back what was set across chunks of 2^%i rows, after truncating and after forgetting the first rows', (bits) => {
+    const t = new NumberRows(3, bits);
     const model: number[][] = [];
     const check = () => {
       expect(t.length).toBe(model.length);
