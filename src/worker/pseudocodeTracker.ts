@@ -13,11 +13,18 @@ const NODES = 16;
 const runSeq = (run: number) => Math.floor(run / NODES);
 const runNode = (run: number) => run % NODES;
 
-/** Where the tracker stood at a checkpoint: restored with it, so stepping back is exact. */
+/**
+ * Where the tracker stood at a checkpoint: restored with it, so stepping back is exact. It holds
+ * the runs as the panel shows them, not their trace records: a record's lazy sentence and values
+ * keep the handler's whole scope alive, and a long run holds thousands of checkpoints.
+ */
 export interface TrackerMark {
-  last: Rec | null;
-  byNode: (Rec | null)[];
+  last: CodeRun | null;
+  byNode: (CodeRun | null)[];
 }
+
+/** The latest run: a record as it happened, or its view once restored from a mark. */
+type Latest = Rec | CodeRun;
 
 /**
  * What the pseudocode panel needs from a run: the latest handler run at or before now (and
@@ -25,15 +32,15 @@ export interface TrackerMark {
  * ran which line, for "previous / next time this line ran". Fed every trace record.
  */
 export class PseudocodeTracker {
-  private last: Rec | null = null;
-  private byNode: (Rec | null)[] = [];
+  private last: Latest | null = null;
+  private byNode: (Latest | null)[] = [];
   /**
    * Per line id, the events that ran it (ascending), with their nodes: known events only. A
    * long run holds millions of these, so each is one number in a table, not an array slot per field.
    */
   private runs = new Map<string, NumberRows>();
   private views = new WeakMap<Rec, CodeRun>();
-  private sent: { last: Rec | null; byNode: (Rec | null)[] } | null = null;
+  private sent: { last: Latest | null; byNode: (Latest | null)[] } | null = null;
 
   /** `fresh`: the event is new to this timeline (not a replay), so the index learns it. */
   observe(rec: Rec, fresh: boolean): void {
@@ -52,7 +59,7 @@ export class PseudocodeTracker {
   }
 
   mark(): TrackerMark {
-    return { last: this.last, byNode: this.byNode.slice() };
+    return { last: this.runView(this.last), byNode: this.byNode.map((r) => this.runView(r ?? null)) };
   }
 
   restore(m: TrackerMark): void {
@@ -95,8 +102,8 @@ export class PseudocodeTracker {
     return { current: this.runView(this.last), byNode };
   }
 
-  private runView(rec: Rec | null): CodeRun | null {
-    if (rec === null) return null;
+  private runView(rec: Latest | null): CodeRun | null {
+    if (rec === null || !isRecord(rec)) return rec;
     let v = this.views.get(rec);
     if (v === undefined) {
       v = { seq: rec.seq, t: rec.t, node: rec.node!, rule: rec.rule, lines: rec.lines!.map((l) => ({ id: l.id, value: l.value === null ? null : l.value() })) };
@@ -116,4 +123,8 @@ function firstAfter(r: NumberRows, seq: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+function isRecord(run: Latest): run is Rec {
+  return 'text' in run;
 }
