@@ -404,6 +404,26 @@ describe('controller: time travel over a long run', () => {
     actions: Array.from({ length: 120 }, (_, i) => ({ at: 500 + i * 100, type: 'request', node: 1 + (i % 5), command: `set k ${i}` })),
   });
 
+  it('a checkpoint holds the next few actions, not every action the scenario has still to run', () => {
+    // A command every 100 ms for 300 s: before, each checkpoint copied the queue with every action to come.
+    const s = scenario({ actions: Array.from({ length: 3000 }, (_, i) => ({ at: 500 + i * 100, type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` })) });
+    const checkpoint = vi.spyOn(Simulation.prototype, 'checkpoint');
+    try {
+      const c = new Controller(s);
+      c.seekTime(10_000);
+      c.seekTime(4_000);
+      c.act({ type: 'crash', node: 2 });
+      c.seekTime(12_000);
+      const worlds = checkpoint.mock.results.map((r) => r.value as ReturnType<Simulation<unknown, { type: string }>['checkpoint']>);
+      expect(worlds.length).toBeGreaterThan(10);
+      for (const w of worlds) expect(w.queue.filter((item) => item.kind === 'action').length).toBeLessThanOrEqual(64);
+      // Given a few at a time, the actions make the same run as all queued at once.
+      expect(replayed(c)).toEqual({ hash: c.traceHash, events: c.events });
+    } finally {
+      checkpoint.mockRestore();
+    }
+  });
+
   it('a seek forward restores the nearest checkpoint before the target instead of replaying from where it stands', () => {
     const c = new Controller(busy());
     c.seekTime(12_000);

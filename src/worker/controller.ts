@@ -15,6 +15,7 @@ import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { clientsView } from './clientsView';
+import { messageFields } from './messageFields';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { recordMark } from './recordMark';
@@ -27,6 +28,12 @@ export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
 const CHECKPOINT_EVERY = 256;
 const MAX_CHECKPOINTS = 4096;
 const TRACE_TAIL = 150;
+/**
+ * The simulation is given the timeline's actions this many at a time, as the run reaches them:
+ * every checkpoint copies the simulation's queue, and a long scenario's thousands of future
+ * actions in it made each copy cost the length of the scenario.
+ */
+const ACTIONS_AHEAD = 64;
 /** How far "next time this line ran" computes ahead of the run so far before giving up. */
 const LOOK_AHEAD = 20_000;
 /** The newest records are kept as they happened; older ones are replayed from a checkpoint when asked for. */
@@ -73,6 +80,8 @@ export class Controller {
   private checkpoints: Checkpoint[] = [];
   private checkpointEvery = CHECKPOINT_EVERY;
   private actionsDone = 0;
+  /** Timeline actions before this index are in the simulation's queue (or done); see feedActions. */
+  private actionsFed = 0;
   /**
    * Timeline actions from this index on were taken since the last seek: not yet run, they are
    * the present (clicks between two frames), not the future. Those before it that have not run
@@ -133,13 +142,15 @@ export class Controller {
     this.scenarioBase = scenario;
     this.narration = [...scenario.narration].sort((a, b) => a.at - b.at);
     this.timeline = toActions(scenario);
-    this.run = new Run(toSimConfig(scenario), this.timeline);
+    this.run = new Run(toSimConfig(scenario), []);
+    this.actionsDone = 0;
+    this.actionsFed = 0;
+    this.feedActions();
     this.run.sim.onEvent((rec) => this.observe(rec));
     this.code = new PseudocodeTracker();
     this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark() }];
     this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg));
     this.checkpointEvery = CHECKPOINT_EVERY;
-    this.actionsDone = 0;
     this.presentFrom = 0;
     this.recent = [];
     this.recentFrom = 0;
@@ -419,10 +430,7 @@ export class Controller {
     if (laterActions > 0 || laterEvents > 0) {
       this.timeline.length = kept;
       this.presentFrom = Math.min(this.presentFrom, kept);
-      if (laterActions > 0) {
-        this.run.sim.clearActions();
-        for (let i = this.actionsDone; i < kept; i++) this.run.sim.schedule(this.timeline[i]);
-      }
+      if (laterActions > 0) this.refeedActions();
       while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].events > this.events) this.checkpoints.pop();
       while (this.markers.length > 0 && this.markers[this.markers.length - 1].seq > this.events) this.markers.pop();
       this.markersKnown = false;
@@ -439,7 +447,7 @@ export class Controller {
     // The view keeps the actions it holds up to the first discarded one, and is sent the rest.
     this.scenarioSent.actions = Math.min(this.scenarioSent.actions, this.timeline.length);
     this.timeline.push(action);
-    this.run.sim.schedule(action);
+    this.feedActions();
     // Anything discarded lay after this action, so claims up to it are as they were.
     if (action.at <= this.lastClaimed()) this.staleClaims();
     // Paused, the action still shows at once: run up to and including it (1 ms on).
@@ -541,8 +549,9 @@ export class Controller {
       const replay = new Run(this.run.config, [], { checks: false });
       replay.sim.restore(cp.run.world);
       replay.sim.clearActions();
-      for (let i = cp.actionsDone; i < this.timeline.length; i++) replay.sim.schedule(this.timeline[i]);
+      // Each action is one event: replaying `until - cp.events` events runs at most that many.
       const until = Math.min(to, kept);
+      for (let i = cp.actionsDone; i < Math.min(this.timeline.length, cp.actionsDone + until - cp.events + 1); i++) replay.sim.schedule(this.timeline[i]);
       for (let rec = replay.step(); rec !== null && rec.seq <= until; rec = rec.seq < until ? replay.step() : null) {
         if (rec.seq > from) out.push(traceView(rec));
       }
@@ -614,7 +623,10 @@ export class Controller {
   // ---- internals -------------------------------------------------------------------------
 
   private observe(rec: TraceRecord<Msg>): void {
-    if (rec.action !== undefined) this.actionsDone++;
+    if (rec.action !== undefined) {
+      this.actionsDone++;
+      if (this.actionsFed - this.actionsDone < ACTIONS_AHEAD / 2) this.feedActions();
+    }
     this.code.observe(rec, rec.seq > this.frontier.events);
     this.recent[rec.seq % RECENT] = rec;
     if (rec.kind === 'lost' || rec.rule === 'user.drop') {
@@ -664,13 +676,30 @@ export class Controller {
   private restore(cp: Checkpoint): void {
     this.run.restore(cp.run);
     this.recentFrom = cp.events;
-    this.run.sim.clearActions();
-    for (const a of this.timeline.slice(cp.actionsDone)) this.run.sim.schedule(a);
     this.actionsDone = cp.actionsDone;
+    this.refeedActions();
     this.code.restore(cp.code);
     this.losses = [];
     this.sent.reset = true;
     this.violationsSeen = Math.min(this.violationsSeen, this.run.violations.length);
+  }
+
+  /**
+   * Schedules the timeline's next actions, up to ACTIONS_AHEAD beyond those done. The timeline
+   * is in time order and actions come before anything else due at their moment, so an action
+   * not yet given cannot be due before the last one given: the run is the same as with all of
+   * them queued, and a feed as each action runs keeps it so.
+   */
+  private feedActions(): void {
+    const upTo = Math.min(this.timeline.length, this.actionsDone + ACTIONS_AHEAD);
+    for (; this.actionsFed < upTo; this.actionsFed++) this.run.sim.schedule(this.timeline[this.actionsFed]);
+  }
+
+  /** The actions queued are no longer the timeline's next ones (a restore, a discarded future): queue them afresh. */
+  private refeedActions(): void {
+    this.run.sim.clearActions();
+    this.actionsFed = this.actionsDone;
+    this.feedActions();
   }
 
   private newViolation(): boolean {
@@ -685,15 +714,9 @@ export class Controller {
   }
 
   private messageView(env: Envelope<Msg>, lostAt: number | null, heldAt: number | null = null): MessageView {
-    const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
-    // A LogRequest's suffix can hold thousands of entries, a Promise thousands of accepted
-    // slots: the view shows only how many. Lists of numbers (a Paxos ballot) are values, and stay as they are.
-    const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v instanceof Slots ? v.size : v;
-    const protocol = this.run.sim.protocol;
     return {
-      id: env.id, from: env.from, to: env.to, type, label: protocol.describe(env.msg),
-      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, heldAt, heldFor: env.heldFor, fields,
+      id: env.id, from: env.from, to: env.to, type: env.msg.type, label: this.run.sim.protocol.describe(env.msg),
+      sentAt: env.sentAt, deliverAt: env.deliverAt, lostAt, duplicateOf: env.duplicateOf, heldAt, heldFor: env.heldFor, fields: messageFields(env.msg),
     };
   }
 

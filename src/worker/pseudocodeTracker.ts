@@ -1,5 +1,6 @@
 import type { NodeId } from '../engine/sim/protocol';
 import type { TraceRecord } from '../engine/sim/types';
+import { NumberRows } from './numberRows';
 import type { CodeRun, CodeView } from './protocol';
 
 type Rec = TraceRecord<{ type: string }>;
@@ -7,12 +8,23 @@ type Rec = TraceRecord<{ type: string }>;
 /** "Previous time this line ran" reaches back this many events; older runs are forgotten, so a long run's index stays bounded. */
 const KEEP_EVENTS = 300_000;
 const TRIM_EVERY = 65_536;
+/** A run of a line is one number, its event and node together: seq * NODES + node (ascending as seq is). */
+const NODES = 16;
+const runSeq = (run: number) => Math.floor(run / NODES);
+const runNode = (run: number) => run % NODES;
 
-/** Where the tracker stood at a checkpoint: restored with it, so stepping back is exact. */
+/**
+ * Where the tracker stood at a checkpoint: restored with it, so stepping back is exact. It holds
+ * the runs as the panel shows them, not their trace records: a record's lazy sentence and values
+ * keep the handler's whole scope alive, and a long run holds thousands of checkpoints.
+ */
 export interface TrackerMark {
-  last: Rec | null;
-  byNode: (Rec | null)[];
+  last: CodeRun | null;
+  byNode: (CodeRun | null)[];
 }
+
+/** The latest run: a record as it happened, or its view once restored from a mark. */
+type Latest = Rec | CodeRun;
 
 /**
  * What the pseudocode panel needs from a run: the latest handler run at or before now (and
@@ -20,12 +32,15 @@ export interface TrackerMark {
  * ran which line, for "previous / next time this line ran". Fed every trace record.
  */
 export class PseudocodeTracker {
-  private last: Rec | null = null;
-  private byNode: (Rec | null)[] = [];
-  /** Per line id, the events that ran it (ascending) and their nodes: known events only. */
-  private runs = new Map<string, { seqs: number[]; nodes: NodeId[] }>();
+  private last: Latest | null = null;
+  private byNode: (Latest | null)[] = [];
+  /**
+   * Per line id, the events that ran it (ascending), with their nodes: known events only. A
+   * long run holds millions of these, so each is one number in a table, not an array slot per field.
+   */
+  private runs = new Map<string, NumberRows>();
   private views = new WeakMap<Rec, CodeRun>();
-  private sent: { last: Rec | null; byNode: (Rec | null)[] } | null = null;
+  private sent: { last: Latest | null; byNode: (Latest | null)[] } | null = null;
 
   /** `fresh`: the event is new to this timeline (not a replay), so the index learns it. */
   observe(rec: Rec, fresh: boolean): void {
@@ -36,16 +51,15 @@ export class PseudocodeTracker {
     if (!fresh) return;
     for (const l of rec.lines) {
       let r = this.runs.get(l.id);
-      if (r === undefined) this.runs.set(l.id, (r = { seqs: [], nodes: [] }));
+      if (r === undefined) this.runs.set(l.id, (r = new NumberRows(1, 10)));
       // A line run several times in one event (once per follower) is one run of that event.
-      if (r.seqs[r.seqs.length - 1] === rec.seq) continue;
-      r.seqs.push(rec.seq);
-      r.nodes.push(rec.node);
+      if (r.length > 0 && runSeq(r.get(r.length - 1, 0)) === rec.seq) continue;
+      r.set(r.append(), 0, rec.seq * NODES + rec.node);
     }
   }
 
   mark(): TrackerMark {
-    return { last: this.last, byNode: this.byNode.slice() };
+    return { last: this.runView(this.last), byNode: this.byNode.map((r) => this.runView(r ?? null)) };
   }
 
   restore(m: TrackerMark): void {
@@ -55,41 +69,24 @@ export class PseudocodeTracker {
 
   /** The timeline was cut after event `events` (the user acted in the past): forget later runs. */
   truncate(events: number): void {
-    for (const r of this.runs.values()) {
-      while (r.seqs.length > 0 && r.seqs[r.seqs.length - 1] > events) {
-        r.seqs.pop();
-        r.nodes.pop();
-      }
-    }
+    for (const r of this.runs.values()) r.truncate(firstAfter(r, events));
   }
 
   private forgetBefore(seq: number): void {
-    for (const r of this.runs.values()) {
-      let n = 0;
-      while (n < r.seqs.length && r.seqs[n] < seq) n++;
-      if (n > 0) {
-        r.seqs.splice(0, n);
-        r.nodes.splice(0, n);
-      }
-    }
+    for (const r of this.runs.values()) r.dropFirst(firstAfter(r, seq - 1));
   }
 
   /** The nearest event before (or after) event `from` that ran `line`, on `node` if given. */
   find(line: string, from: number, direction: 'previous' | 'next', node: NodeId | null): number | null {
     const r = this.runs.get(line);
     if (r === undefined) return null;
-    // First index with seq > from (binary search), then walk outwards.
-    let lo = 0;
-    let hi = r.seqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (r.seqs[mid] <= from) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first run after event `from`, then walk outwards.
+    const lo = firstAfter(r, from);
+    const fits = (i: number) => node === null || runNode(r.get(i, 0)) === node;
     if (direction === 'next') {
-      for (let i = lo; i < r.seqs.length; i++) if (node === null || r.nodes[i] === node) return r.seqs[i];
+      for (let i = lo; i < r.length; i++) if (fits(i)) return runSeq(r.get(i, 0));
     } else {
-      for (let i = lo - 1; i >= 0; i--) if (r.seqs[i] < from && (node === null || r.nodes[i] === node)) return r.seqs[i];
+      for (let i = lo - 1; i >= 0; i--) if (runSeq(r.get(i, 0)) < from && fits(i)) return runSeq(r.get(i, 0));
     }
     return null;
   }
@@ -105,8 +102,8 @@ export class PseudocodeTracker {
     return { current: this.runView(this.last), byNode };
   }
 
-  private runView(rec: Rec | null): CodeRun | null {
-    if (rec === null) return null;
+  private runView(rec: Latest | null): CodeRun | null {
+    if (rec === null || !isRecord(rec)) return rec;
     let v = this.views.get(rec);
     if (v === undefined) {
       v = { seq: rec.seq, t: rec.t, node: rec.node!, rule: rec.rule, lines: rec.lines!.map((l) => ({ id: l.id, value: l.value === null ? null : l.value() })) };
@@ -114,4 +111,20 @@ export class PseudocodeTracker {
     }
     return v;
   }
+}
+
+/** Index of the first run of a line after event `seq` (binary search). */
+function firstAfter(r: NumberRows, seq: number): number {
+  let lo = 0;
+  let hi = r.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runSeq(r.get(mid, 0)) <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isRecord(run: Latest): run is Rec {
+  return 'text' in run;
 }

@@ -14,7 +14,7 @@ const FRAME_MS = 16;
 /** A background tab or a long pause must not turn into one huge leap of virtual time. */
 const MAX_FRAME_GAP_MS = 100;
 /** Work per frame while playing: past it, the run falls behind the wall clock rather than turning deaf. */
-const PLAY_BUDGET_MS = 25;
+const PLAY_BUDGET_MS = 12;
 /** Work per slice of a long move, between which messages (Cancel) are read and progress is posted. */
 const SLICE_MS = 40;
 
@@ -133,7 +133,14 @@ function handle(cmd: ToWorker): void {
   }
   switch (cmd.type) {
     case 'play': c.playing = true; last = performance.now(); break;
-    case 'pause': c.playing = false; break;
+    case 'pause':
+      c.playing = false;
+      // Pause shows at once, not at the next tick: the click has already waited for the slice under way.
+      if (job === null) {
+        flush(c);
+        return;
+      }
+      break;
     case 'cancel': break;
     case 'stepForward': c.playing = false; c.stepForward(); break;
     case 'stepBack': c.playing = false; c.stepBack(); break;
@@ -170,6 +177,14 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   }
 };
 
+/** Sends the page its snapshot, and the drawing worker what moves at that moment. */
+function flush(c: Controller): void {
+  const snapshot = c.snapshot(true);
+  post({ type: 'snapshot', snapshot });
+  drawPort?.postMessage(c.movingFrame(snapshot));
+  dirty = false;
+}
+
 function tick(): void {
   const now = performance.now();
   const gap = Math.min(now - last, MAX_FRAME_GAP_MS);
@@ -189,10 +204,7 @@ function tick(): void {
     // During a long move it waits for the end: the progress bar says how far it is.
     const pageSkips = controller !== null && controller.playing && drawPort !== null && ticks++ % 2 === 1;
     if (controller !== null && dirty && job === null && !pageSkips) {
-      const snapshot = controller.snapshot(true);
-      post({ type: 'snapshot', snapshot });
-      drawPort?.postMessage(controller.movingFrame(snapshot));
-      dirty = false;
+      flush(controller);
     } else if (controller !== null && dirty && job === null) {
       drawPort?.postMessage(controller.movingNow());
     }

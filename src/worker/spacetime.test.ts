@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { raft } from '../engine/raft';
 import { Run } from '../engine/run';
 import type { TraceRecord } from '../engine/sim/types';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { Controller } from './controller';
-import type { SpaceTimeQuery } from './spacetime';
+import { longestList } from './messageFields';
+import { SpaceTimeLog, type SpaceTimeQuery } from './spacetime';
 
 function scenario(fields: Record<string, unknown> = {}): Scenario {
   const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 7, ...fields });
@@ -123,5 +125,57 @@ describe('space-time log: every message from send to its end', () => {
     const w = c.spaceTimeWindow({ ...whole(900), limit: 50 });
     expect(w.arrows.length).toBeLessThanOrEqual(50);
     expect(w.total).toBeGreaterThan(100);
+  });
+});
+
+describe('space-time log: what a long run costs it', () => {
+  // S2 is down while five commands are committed: on its return the leader's LogRequests carry a long suffix.
+  const s = scenario({
+    actions: [{ at: 400, type: 'crash', node: 2 },
+      ...Array.from({ length: 12 }, (_, i) => ({ at: 500 + i * 20, type: 'request', node: 1 + (i % 5), command: `set k${i} ${i}` })),
+      { at: 1200, type: 'recover', node: 2 }],
+  });
+
+  it('keeps a finished message as the engine made it: its sentence is made only for the arrows a window returns', () => {
+    const recs = records(s, 2000);
+    let described = 0;
+    const log = new SpaceTimeLog((m) => {
+      described++;
+      return raft.describe(m as Parameters<typeof raft.describe>[0]);
+    });
+    let next = 1;
+    for (const r of recs) {
+      if (r.msg !== undefined) next = Math.max(next, r.msg.id + 1);
+      log.record(r, next);
+    }
+    const ended = recs.filter((r) => r.msg !== undefined);
+    const long = ended.filter((r) => longestList(r.msg!.msg) > 8);
+    expect(ended.length).toBeGreaterThan(300);
+    expect(long.length).toBeGreaterThan(0);
+    // Only a message carrying a long list is described at once, so that keeping it keeps no list.
+    expect(described).toBe(long.length);
+    described = 0;
+    const now = { t: recs.at(-1)!.t, seq: recs.at(-1)!.seq };
+    const w = log.query({ ...whole(now.t), limit: 40 }, now, [], 5);
+    expect(w.total).toBe(ended.length);
+    expect(w.arrows).toHaveLength(40);
+    expect(described).toBeLessThanOrEqual(40);
+    // Made late, the sentences and fields are the ones the message had.
+    const all = log.query(whole(now.t), now, [], 5);
+    const byId = new Map(ended.map((r) => [r.msg!.id, r.msg!]));
+    for (const a of all.arrows) {
+      const env = byId.get(a.id)!;
+      expect(a.label).toBe(raft.describe(env.msg as Parameters<typeof raft.describe>[0]));
+      expect(a).toMatchObject({ from: env.from, to: env.to, type: env.msg.type, sent: { t: env.sentAt }, deliverAt: env.deliverAt, duplicateOf: env.duplicateOf });
+    }
+    expect(all.arrows.some((a) => typeof a.fields.suffix === 'number' && a.fields.suffix > 8)).toBe(true);
+    // A commit's label is made from its entries, counted from 1.
+    const commits = recs.filter((r) => r.applied !== undefined && r.node !== null);
+    const labels = all.marks.filter((m) => m.kind === 'commit').map((m) => [m.seq, m.label]);
+    expect(labels).toEqual(commits.map((r) => {
+      const first = r.applied![0].index + 1;
+      const last = r.applied!.at(-1)!.index + 1;
+      return [r.seq, `commit ${first === last ? first : `${first}–${last}`}`];
+    }));
   });
 });

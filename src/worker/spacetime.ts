@@ -7,6 +7,8 @@
  */
 import type { NodeId } from '../engine/sim/protocol';
 import type { Envelope, TraceRecord } from '../engine/sim/types';
+import { longestList, messageFields } from './messageFields';
+import { NumberRows } from './numberRows';
 import { recordMark } from './recordMark';
 
 type Msg = { type: string };
@@ -49,7 +51,8 @@ export interface SpaceTimeArrow {
   duplicateOf: number | null;
 }
 
-export type LaneMarkKind = 'election' | 'leader' | 'commit' | 'crash' | 'recover' | 'request';
+const LANE_MARK_KINDS = ['election', 'leader', 'commit', 'crash', 'recover', 'request'] as const;
+export type LaneMarkKind = (typeof LANE_MARK_KINDS)[number];
 
 export interface LaneMark extends Moment {
   node: NodeId;
@@ -94,25 +97,66 @@ export interface SpaceTimeWindow {
 /** A very long run keeps at most this many finished messages, dropping the oldest quarter at once. */
 const MAX_MESSAGES = 400_000;
 const MAX_MARKS = 300_000;
+/** A message carrying a longer list than this is kept as its label and fields, not as itself. */
+const KEEP_LIST = 8;
 
-/** A finished message, kept as the diagram draws it: not the message itself, whose log suffix can be long. */
-type Ended = Omit<SpaceTimeArrow, 'fate'> & { lost: boolean };
+/** A finished message's figures, one row each in `ended` (in the order they finished, so by end). */
+const ID = 0;
+const FROM = 1;
+const TO = 2;
+const SENT_T = 3;
+const SENT_SEQ = 4;
+const DELIVER_AT = 5;
+const END_T = 6;
+const END_SEQ = 7;
+/** -1 for an original. */
+const DUPLICATE_OF = 8;
+/** 1 if lost (or dropped by the user), 0 if delivered. */
+const LOST = 9;
+const STRIDE = 10;
+const AT = { t: { sent: SENT_T, end: END_T }, seq: { sent: SENT_SEQ, end: END_SEQ } } as const;
+
+/** A lane mark's figures, one row each in `marks`; its words beside, in `markWords`. */
+const M_T = 0;
+const M_SEQ = 1;
+const M_NODE = 2;
+/** Its kind's index in LANE_MARK_KINDS. */
+const M_KIND = 3;
+const M_REFUSED = 4;
+/** A commit's entries, counted from 1 (first, last), or -1. */
+const M_FIRST = 5;
+const M_LAST = 6;
+const M_STRIDE = 7;
+
+/** A message that carried a long list (a catch-up's suffix), kept as the diagram shows it: keeping it would keep the list. */
+class Described {
+  constructor(readonly type: string, readonly label: string, readonly fields: Record<string, unknown>) {}
+}
 
 /**
  * Records what the diagram draws, event by event, for the events the run computes for the
  * first time (the controller calls `record` once per new event, in order), and forgets what
  * lies beyond a point when the user acts in the past.
+ *
+ * A long run finishes hundreds of thousands of messages, so a finished one costs a row of
+ * figures and the engine's own message (already made, shared, not copied); its sentence and
+ * fields are made only for the arrows a window returns.
  */
 export class SpaceTimeLog {
-  /** Finished messages, in the order they finished (so by end). */
-  private ended: Ended[] = [];
+  private ended = new NumberRows(STRIDE);
+  /** The message of each row of `ended`. */
+  private endedMsg: (Msg | Described)[] = [];
   /** The longest life of a finished message, in ms and in events: how far back a window must look for sends. */
   private longest = { t: 0, seq: 0 };
-  /** Which event sent which message: message ids firstId[i] and on were sent by event sendSeq[i]. */
-  private firstId: number[] = [];
-  private sendSeq: number[] = [];
+  /** Which event sent which message: message ids from row[0] on were sent by event row[1]. */
+  private sends = new NumberRows(2);
   private nextId = 1;
-  private marks: LaneMark[] = [];
+  private marks = new NumberRows(M_STRIDE);
+  /**
+   * Each mark's label and sentence. Commits are the most of them: a label made from their
+   * entries when asked (null here) and no sentence; a request's label is its command, shared.
+   */
+  private markWords: { label: string | null; text: string }[] = [];
   private networks: NetworkSpan[] = [{ t: 0, seq: 0, groups: null, cuts: [] }];
   private downs: DownSpan[] = [];
   private keptFrom = 0;
@@ -123,26 +167,49 @@ export class SpaceTimeLog {
   record(rec: TraceRecord<Msg>, nextMsgId: number): void {
     const at: Moment = { t: rec.t, seq: rec.seq };
     if (nextMsgId > this.nextId) {
-      this.firstId.push(this.nextId);
-      this.sendSeq.push(rec.seq);
+      const row = this.sends.append();
+      this.sends.set(row, 0, this.nextId);
+      this.sends.set(row, 1, rec.seq);
       this.nextId = nextMsgId;
     }
     // A message ends where it is delivered (a refused one too: its handler saw it), lost, or dropped by the user.
     if (rec.msg !== undefined) this.finish(rec.msg, at, rec.kind === 'lost' || rec.rule === 'user.drop');
     const kind = laneMarkKind(rec);
     if (kind !== null && rec.node !== null) {
-      this.marks.push({ ...at, node: rec.node, kind, label: markLabel(kind, rec), text: kind === 'commit' ? '' : rec.text(), refused: rec.kind === 'refused' });
-      if (this.marks.length > MAX_MARKS) this.marks.splice(0, MAX_MARKS / 4);
+      const m = this.marks;
+      const row = m.append();
+      m.set(row, M_T, rec.t);
+      m.set(row, M_SEQ, rec.seq);
+      m.set(row, M_NODE, rec.node);
+      m.set(row, M_KIND, LANE_MARK_KINDS.indexOf(kind));
+      m.set(row, M_REFUSED, rec.kind === 'refused' ? 1 : 0);
+      const range = kind === 'commit' && rec.applied !== undefined;
+      // Entries counted from 1, as the logs panel shows them.
+      m.set(row, M_FIRST, range ? rec.applied![0].index + 1 : -1);
+      m.set(row, M_LAST, range ? rec.applied![rec.applied!.length - 1].index + 1 : -1);
+      this.markWords.push(range ? NO_WORDS : { label: markLabel(kind, rec), text: kind === 'commit' ? '' : rec.text() });
+      if (m.length > MAX_MARKS) {
+        m.dropFirst(MAX_MARKS / 4);
+        this.markWords.splice(0, MAX_MARKS / 4);
+      }
     }
     if (rec.kind === 'action' && rec.action !== undefined) this.act(rec.action, at);
   }
 
   /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now. */
   truncate(seq: number, nextMsgId: number): void {
-    while (this.ended.length > 0 && this.ended[this.ended.length - 1].end!.seq > seq) this.ended.pop();
-    while (this.sendSeq.length > 0 && this.sendSeq[this.sendSeq.length - 1] > seq) { this.sendSeq.pop(); this.firstId.pop(); }
+    let n = this.ended.length;
+    while (n > 0 && this.ended.get(n - 1, END_SEQ) > seq) n--;
+    this.ended.truncate(n);
+    this.endedMsg.length = n;
+    let s = this.sends.length;
+    while (s > 0 && this.sends.get(s - 1, 1) > seq) s--;
+    this.sends.truncate(s);
     this.nextId = nextMsgId;
-    while (this.marks.length > 0 && this.marks[this.marks.length - 1].seq > seq) this.marks.pop();
+    let m = this.marks.length;
+    while (m > 0 && this.marks.get(m - 1, M_SEQ) > seq) m--;
+    this.marks.truncate(m);
+    this.markWords.length = m;
     while (this.networks.length > 1 && this.networks[this.networks.length - 1].seq > seq) this.networks.pop();
     this.downs = this.downs.filter((d) => d.from.seq <= seq).map((d) => (d.to !== null && d.to.seq > seq ? { ...d, to: null } : d));
   }
@@ -154,30 +221,34 @@ export class SpaceTimeLog {
    */
   query(q: SpaceTimeQuery, now: Moment, inFlight: readonly Envelope<Msg>[], nodeCount: number): SpaceTimeWindow {
     const key = q.axis === 'time' ? 't' : 'seq';
+    const col = AT[key];
     const lo = q.from;
     const hi = Math.min(q.to, now[key]);
-    const found: SpaceTimeArrow[] = [];
+    const e = this.ended;
+    // Rows of finished messages, then envelopes in flight, each with the event that sent it.
+    const found: { row: number; env: Envelope<Msg> | null; sentSeq: number }[] = [];
     // Finished messages are in order of their end: start at the first that ends in the window,
     // stop once even the longest-lived message could not have been sent by the window's end.
-    for (let i = firstAtOrAfter(this.ended, (e) => e.end![key], lo); i < this.ended.length; i++) {
-      const e = this.ended[i];
-      if (e.end!.seq > now.seq) continue;
-      if (e.end![key] - this.longest[key] > hi) break;
-      if (e.sent[key] <= hi) {
-        const { lost, ...arrow } = e;
-        found.push({ ...arrow, fate: lost ? 'lost' : 'delivered' });
-      }
+    for (let i = firstAtOrAfter(e.length, (r) => e.get(r, col.end), lo); i < e.length; i++) {
+      if (e.get(i, END_SEQ) > now.seq) continue;
+      if (e.get(i, col.end) - this.longest[key] > hi) break;
+      if (e.get(i, col.sent) <= hi) found.push({ row: i, env: null, sentSeq: e.get(i, SENT_SEQ) });
     }
     for (const env of inFlight) {
       const sent = { t: env.sentAt, seq: this.sentBy(env.id) };
-      if (sent[key] <= hi) found.push(this.arrow(env, sent, null, 'in-flight'));
+      if (sent[key] <= hi) found.push({ row: -1, env, sentSeq: sent.seq });
     }
-    found.sort((a, b) => a.sent.seq - b.sent.seq || a.id - b.id);
+    const id = (f: (typeof found)[number]) => (f.env !== null ? f.env.id : e.get(f.row, ID));
+    found.sort((a, b) => a.sentSeq - b.sentSeq || id(a) - id(b));
     const stride = Math.ceil(found.length / Math.max(1, q.limit));
-    const arrows = stride <= 1 ? found : found.filter((_, i) => i % stride === 0);
+    const kept = stride <= 1 ? found : found.filter((_, i) => i % stride === 0);
+    // Sentences and fields only for the arrows returned.
+    const arrows = kept.map((f) => (f.env !== null ? this.arrow(f.env, { t: f.env.sentAt, seq: f.sentSeq }, null, 'in-flight') : this.endedArrow(f.row)));
     const inWindow = <T extends Moment>(m: T) => m[key] >= lo && m[key] <= hi && m.seq <= now.seq;
     const marks: LaneMark[] = [];
-    for (let i = firstAtOrAfter(this.marks, (m) => m[key], lo); i < this.marks.length && inWindow(this.marks[i]); i++) marks.push(this.marks[i]);
+    const m = this.marks;
+    const mKey = key === 't' ? M_T : M_SEQ;
+    for (let i = firstAtOrAfter(m.length, (r) => m.get(r, mKey), lo); i < m.length && m.get(i, mKey) <= hi && m.get(i, M_SEQ) <= now.seq; i++) marks.push(this.mark(i));
     let start = 0;
     for (let i = 0; i < this.networks.length; i++) if (this.networks[i][key] <= lo && this.networks[i].seq <= now.seq) start = i;
     const network = this.networks.slice(start).filter((n, i) => i === 0 || inWindow(n));
@@ -188,24 +259,67 @@ export class SpaceTimeLog {
   }
 
   private finish(env: Envelope<Msg>, end: Moment, lost: boolean): void {
-    const { fate: _, ...arrow } = this.arrow(env, { t: env.sentAt, seq: this.sentBy(env.id) }, end, 'delivered');
-    this.ended.push({ ...arrow, lost });
-    this.longest = { t: Math.max(this.longest.t, end.t - arrow.sent.t), seq: Math.max(this.longest.seq, end.seq - arrow.sent.seq) };
-    if (this.ended.length > MAX_MESSAGES) {
-      this.ended.splice(0, MAX_MESSAGES / 4);
-      this.keptFrom = this.ended[0].sent.t;
+    const e = this.ended;
+    const row = e.append();
+    const sentSeq = this.sentBy(env.id);
+    e.set(row, ID, env.id);
+    e.set(row, FROM, env.from);
+    e.set(row, TO, env.to);
+    e.set(row, SENT_T, env.sentAt);
+    e.set(row, SENT_SEQ, sentSeq);
+    e.set(row, DELIVER_AT, env.deliverAt);
+    e.set(row, END_T, end.t);
+    e.set(row, END_SEQ, end.seq);
+    e.set(row, DUPLICATE_OF, env.duplicateOf ?? -1);
+    e.set(row, LOST, lost ? 1 : 0);
+    const msg = env.msg;
+    this.endedMsg.push(longestList(msg) > KEEP_LIST ? new Described(msg.type, this.describe(msg), messageFields(msg)) : msg);
+    if (end.t - env.sentAt > this.longest.t || end.seq - sentSeq > this.longest.seq) {
+      this.longest = { t: Math.max(this.longest.t, end.t - env.sentAt), seq: Math.max(this.longest.seq, end.seq - sentSeq) };
     }
+    if (e.length > MAX_MESSAGES) {
+      e.dropFirst(MAX_MESSAGES / 4);
+      this.endedMsg.splice(0, MAX_MESSAGES / 4);
+      this.keptFrom = e.get(0, SENT_T);
+    }
+  }
+
+  /** The arrow of a finished message, from its row. */
+  private endedArrow(row: number): SpaceTimeArrow {
+    const e = this.ended;
+    const msg = this.endedMsg[row];
+    const kept = msg instanceof Described ? msg : { type: msg.type, label: this.describe(msg), fields: messageFields(msg) };
+    const duplicateOf = e.get(row, DUPLICATE_OF);
+    return {
+      id: e.get(row, ID), from: e.get(row, FROM), to: e.get(row, TO), type: kept.type, label: kept.label, fields: kept.fields,
+      sent: { t: e.get(row, SENT_T), seq: e.get(row, SENT_SEQ) }, deliverAt: e.get(row, DELIVER_AT),
+      end: { t: e.get(row, END_T), seq: e.get(row, END_SEQ) }, fate: e.get(row, LOST) === 1 ? 'lost' : 'delivered',
+      duplicateOf: duplicateOf < 0 ? null : duplicateOf,
+    };
+  }
+
+  /** Lane mark `row` as the diagram draws it. */
+  private mark(row: number): LaneMark {
+    const m = this.marks;
+    const words = this.markWords[row];
+    const first = m.get(row, M_FIRST);
+    const last = m.get(row, M_LAST);
+    return {
+      t: m.get(row, M_T), seq: m.get(row, M_SEQ), node: m.get(row, M_NODE), kind: LANE_MARK_KINDS[m.get(row, M_KIND)],
+      label: words.label ?? `commit ${first === last ? first : `${first}–${last}`}`, text: words.text, refused: m.get(row, M_REFUSED) === 1,
+    };
   }
 
   /** The event that sent message `id`. */
   private sentBy(id: number): number {
+    const s = this.sends;
     let lo = 0;
-    let hi = this.firstId.length - 1;
+    let hi = s.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.firstId[mid] <= id) lo = mid; else hi = mid - 1;
+      if (s.get(mid, 0) <= id) lo = mid; else hi = mid - 1;
     }
-    return this.sendSeq[lo] ?? 0;
+    return s.length === 0 ? 0 : s.get(lo, 1);
   }
 
   private act(action: NonNullable<TraceRecord<Msg>['action']>, at: Moment): void {
@@ -221,11 +335,8 @@ export class SpaceTimeLog {
   }
 
   private arrow(env: Envelope<Msg>, sent: Moment, end: Moment | null, fate: Fate): SpaceTimeArrow {
-    const { type, ...raw } = env.msg as Msg & Record<string, unknown>;
-    const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) fields[k] = Array.isArray(v) && (v.length === 0 || typeof v[0] !== 'number') ? v.length : v;
     return {
-      id: env.id, from: env.from, to: env.to, type, label: this.describe(env.msg), fields,
+      id: env.id, from: env.from, to: env.to, type: env.msg.type, label: this.describe(env.msg), fields: messageFields(env.msg),
       sent, deliverAt: env.deliverAt, end, fate, duplicateOf: env.duplicateOf,
     };
   }
@@ -256,25 +367,23 @@ export function laneMarkKind(rec: TraceRecord<Msg>): LaneMarkKind | null {
   return mark === 'apply' ? 'commit' : mark === 'fault' || mark === 'blocked' ? null : mark;
 }
 
+/** The words of a commit whose label is made from its entries when asked. */
+const NO_WORDS = { label: null, text: '' };
+
+/** A mark's label, but for a commit of entries (made from them when asked). */
 function markLabel(kind: LaneMarkKind, rec: TraceRecord<Msg>): string {
   if (kind === 'request') return rec.action?.type === 'request' ? rec.action.command : 'request';
-  if (kind === 'commit' && rec.applied !== undefined) {
-    // Entries counted from 1, as the logs panel shows them.
-    const first = rec.applied[0].index + 1;
-    const last = rec.applied[rec.applied.length - 1].index + 1;
-    return `commit ${first === last ? first : `${first}–${last}`}`;
-  }
   if (kind === 'commit') return rec.rule === 'paxos.learn' ? 'learned' : 'decided';
   return kind;
 }
 
-/** Index of the first item whose key is at least `value` (items sorted by key). */
-function firstAtOrAfter<T>(items: readonly T[], key: (item: T) => number, value: number): number {
+/** Index of the first of `length` items whose key is at least `value` (items sorted by key). */
+function firstAtOrAfter(length: number, key: (i: number) => number, value: number): number {
   let lo = 0;
-  let hi = items.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (key(items[mid]) < value) lo = mid + 1; else hi = mid;
+    if (key(mid) < value) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
