@@ -24,6 +24,11 @@ export class PairTransport {
   private nextAsk = 1;
   /** Bumped by every command from the page: an alignment begun before it is dropped. */
   private epoch = 0;
+  /**
+   * The moments the pair stood at, step by step forward: a step back returns to the one before,
+   * exactly (the previous event of either run). Any other move forgets them.
+   */
+  private steps: number[] = [];
 
   constructor(
     private readonly post: Record<Side, (cmd: ToWorker) => void>,
@@ -34,15 +39,15 @@ export class PairTransport {
   send(from: Side, cmd: ToWorker): void {
     switch (cmd.type) {
       case 'load': this.onLoad(cmd.scenario); return;
-      case 'play': this.command(); this.both(cmd); void this.arm(); return;
+      case 'play': this.command(); this.steps = []; this.both(cmd); void this.arm(); return;
       // The left run carries the story: it plays to its next step, the right plays along and is stopped with it.
-      case 'narrationNext': this.command(); this.post.left(cmd); this.post.right({ type: 'play' }); void this.arm(); return;
-      case 'pause': this.command(); this.both(cmd); void this.align('earlier'); return;
-      case 'stepForward': this.command(); this.both(cmd); void this.align('earlier'); return;
-      case 'stepBack': this.command(); this.both(cmd); void this.align('later'); return;
-      case 'narrationPrev': this.command(); this.post.left(cmd); void this.follow('left'); return;
-      case 'seekEvent': case 'seekLine': this.command(); this.post[from](cmd); void this.follow(from); return;
-      case 'seekTime': case 'restart': case 'cancel': this.command(); this.both(cmd); return;
+      case 'narrationNext': this.command(); this.steps = []; this.post.left(cmd); this.post.right({ type: 'play' }); void this.arm(); return;
+      case 'pause': this.command(); this.steps = []; this.both(cmd); void this.align('earlier'); return;
+      case 'stepForward': void this.stepForward(); return;
+      case 'stepBack': this.stepBack(); return;
+      case 'narrationPrev': this.command(); this.steps = []; this.post.left(cmd); void this.follow('left'); return;
+      case 'seekEvent': case 'seekLine': this.command(); this.steps = []; this.post[from](cmd); void this.follow(from); return;
+      case 'seekTime': case 'restart': case 'cancel': this.command(); this.steps = []; this.both(cmd); return;
       case 'speed': this.both(cmd); return;
       case 'act': void this.act(cmd); return;
       default: this.post[from](cmd);
@@ -83,6 +88,38 @@ export class PairTransport {
   private async whereBoth(): Promise<Record<Side, Where>> {
     const [left, right] = await Promise.all([this.where('left'), this.where('right')]);
     return { left, right };
+  }
+
+  /** Each run steps one event; the one that went further comes back to the other's moment: the next event of either run. */
+  private async stepForward(): Promise<void> {
+    this.command();
+    const epoch = this.epoch;
+    if (this.steps.length === 0) {
+      const w = await this.whereBoth();
+      if (epoch !== this.epoch) return;
+      this.steps.push(Math.floor(Math.max(w.left.time, w.right.time)));
+    }
+    this.both({ type: 'stepForward' });
+    const w = await this.align('earlier');
+    if (w !== null && epoch === this.epoch) this.steps.push(Math.floor(Math.min(w.left.time, w.right.time)));
+  }
+
+  /**
+   * Back to the moment of the step before; without steps to retrace, each run steps back one
+   * event and the two meet at the later moment (which may pass over an event of the other run).
+   */
+  private stepBack(): void {
+    const steps = this.steps;
+    this.command();
+    if (steps.length >= 2) {
+      steps.pop();
+      this.both({ type: 'seekTime', time: steps[steps.length - 1] });
+      this.steps = steps;
+      return;
+    }
+    this.steps = [];
+    this.both({ type: 'stepBack' });
+    void this.align('later');
   }
 
   /** Once both runs say they play, a run that stops has stopped by itself; one that already stopped has. */

@@ -5,6 +5,7 @@ import { Narration } from '../../components/Narration';
 import { Notices } from '../../components/Notices';
 import { Progress } from '../../components/Progress';
 import { Timeline } from '../../components/Timeline';
+import { PaintHereContext } from '../../draw/paintHere';
 import { Clock, Transport } from '../../components/Transport';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { PairShare } from './PairShare';
@@ -41,12 +42,14 @@ export function PairShell({ title, left, right }: { title: string; left: StoreAp
           </header>
           <Timeline />
         </div>
-        <Notices />
+        <div className="pair-notices-left"><Notices /></div>
         <Progress />
       </SimContext.Provider>
       <main className="pair-main">
-        <SideRun side="left" store={left} />
-        <SideRun side="right" store={right} />
+        <PaintHereContext.Provider value>
+          <SideRun side="left" store={left} />
+          <SideRun side="right" store={right} />
+        </PaintHereContext.Provider>
         <SimContext.Provider value={left}>
           <Story />
         </SimContext.Provider>

@@ -22,8 +22,8 @@ function Verdict() {
   const violation = useSim((s) => s.safety?.violations[0] ?? null);
   return (
     <span className={`pair-verdict${violation === null ? '' : ' broken'}`} data-safe={violation === null} data-check={violation?.predicate}
-      title={violation === null ? 'Every safety check holds in this run' : violation.text}>
-      {violation === null ? '✓ safe' : `✗ ${violation.predicate} failed at ${violation.t} ms`}
+      title={violation === null ? 'Every safety check holds in this run' : `Failed at ${violation.t} ms: ${violation.text}`}>
+      {violation === null ? '✓ safe' : `✗ ${violation.predicate}`}
     </span>
   );
 }
