@@ -34,11 +34,12 @@ function SideBody({ side }: { side: Side }) {
   const title = useSim((s) => s.scenario?.title);
   const bug = useSim((s) => s.scenario?.bugs[0]);
   const hash = useSim((s) => s.info?.snapshot.traceHash ?? '');
+  const time = useSim((s) => Math.floor(s.hud?.time ?? 0));
   const name = viewOf(protocol).name;
   const rule = bug === undefined ? undefined : brokenRules(protocol).find((r) => r.bug === bug);
   const label = `${side === 'left' ? 'Left' : 'Right'} run: ${name}${title ? `, ${title}` : ''}`;
   return (
-    <section className="pair-side" data-side={side} data-trace-hash={hash} data-region={`side-${side}`} aria-label={label}>
+    <section className="pair-side" data-side={side} data-trace-hash={hash} data-time={time} data-region={`side-${side}`} aria-label={label}>
       <div className="pair-side-head">
         <h2 title={label}>{name}{title && title !== name ? <small> · {title}</small> : null}</h2>
         {rule !== undefined && <span className="pair-rule" data-broken-rule={rule.bug} title={rule.label}>rule broken: {rule.label}</span>}
