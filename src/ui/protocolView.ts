@@ -38,6 +38,8 @@ export interface ProtocolView {
   table?: (nodes: readonly NodeFacts[]) => TableModel;
   /** What a client asks of a server in this protocol, when it is not a key-value command or a value to propose. */
   command?: CommandWords;
+  /** Leadership transfer, where the protocol has it: whether the node leads (may hand over), and to whom it is handing over. */
+  transfer?: (state: unknown) => { leads: boolean; handingTo: number | null };
 }
 
 

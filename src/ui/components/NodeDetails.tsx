@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type DetailField, viewOf } from '../protocolView';
 import { isCommand } from '../../engine/statemachine/kv';
 import { useSight, useSim } from '../store/simStore';
+import { TransferLeadership } from '../controls/TransferLeadership';
 
 /** Every state variable of the selected node, persistent and volatile apart, with its controls. */
 export function NodeDetails() {
@@ -31,6 +32,7 @@ export function NodeDetails() {
       <h2>S{id} <small>{node.up ? badgeNow.label.toLowerCase() : 'crashed'}</small></h2>
       <NodeActions id={id} up={node.up} protocol={protocol} />
       <ProcessControls id={id} up={node.up} paused={node.paused} clockRate={node.clockRate} />
+      {view.transfer !== undefined && <TransferLeadership id={id} up={node.up} facts={view.transfer(node.state)} />}
       <h3>Persistent <small>survives a crash</small></h3>
       <dl>{list(fields.persistent)}</dl>
       <h3 className={node.up ? '' : 'erased'}>Volatile <small>{node.up ? 'lost in a crash' : 'erased by the crash'}</small></h3>
