@@ -124,4 +124,14 @@ describe('two runs under one clock', () => {
     expect(crashes[1]).toEqual(crashes[0]);
     expect(SIDES.every((s) => workers[s].c.playing)).toBe(true);
   });
+
+  it('a choice about one message stays with its run: message ids mean nothing in the other', async () => {
+    const { t, workers } = pairOf(raftVsMultiPaxos.left, raftVsMultiPaxos.right);
+    for (let i = 0; i < 60 && workers.right.c.snapshot().messages.length === 0; i++) { t.send('left', { type: 'stepForward' }); await settle(); }
+    const id = workers.right.c.snapshot().messages[0].id;
+    t.send('right', { type: 'act', action: { type: 'hold', message: id } });
+    await settle();
+    expect(workers.right.c.scenario().actions.some((a) => a.type === 'hold')).toBe(true);
+    expect(workers.left.c.scenario().actions.some((a) => a.type === 'hold')).toBe(false);
+  });
 });

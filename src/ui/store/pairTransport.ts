@@ -6,6 +6,9 @@ export const SIDES: readonly Side[] = ['left', 'right'];
 
 type Where = Extract<FromWorker, { type: 'where' }>;
 
+/** Actions on a message or timer of one run (the student as the network): ids mean nothing in the other run. */
+const ONE_RUN: ReadonlySet<string> = new Set(['deliver', 'hold', 'release', 'duplicate', 'drop', 'fire']);
+
 const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
 /**
@@ -49,7 +52,8 @@ export class PairTransport {
       case 'seekEvent': case 'seekLine': this.command(); this.steps = []; this.post[from](cmd); void this.follow(from); return;
       case 'seekTime': case 'restart': case 'cancel': this.command(); this.steps = []; this.both(cmd); return;
       case 'speed': this.both(cmd); return;
-      case 'act': void this.act(cmd); return;
+      // A choice about one message or timer names it by its id in that run: it stays with that run.
+      case 'act': if (ONE_RUN.has(cmd.action.type)) this.post[from](cmd); else void this.act(cmd); return;
       default: this.post[from](cmd);
     }
   }
