@@ -24,6 +24,13 @@ test.describe('accessibility (axe-core): no serious or critical violations', () 
     expect(await serious(page)).toEqual([]);
   });
 
+  test('two runs side by side, one with a broken rule', async ({ page }) => {
+    await page.goto('./#compare=figure8-broken&t=560');
+    for (const side of ['left', 'right']) await expect(page.locator(`[data-side="${side}"] g.node`)).toHaveCount(5);
+    await expect(page.locator('[data-side="right"] .pair-verdict')).toHaveAttribute('data-safe', 'false');
+    expect(await serious(page)).toEqual([]);
+  });
+
   test('a lesson, at a narration step', async ({ page }) => {
     await open(page, './#lesson=raft-replication');
     await page.keyboard.press('PageDown');

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { COMPARISONS } from '../src/scenario/comparisons';
 import { LESSONS } from '../src/scenario/lessons';
 import { node, open, openPanels, setSpeed, shot, watchErrors } from './helpers';
 
@@ -47,12 +48,12 @@ test.describe('lessons: menu, pace and reset', () => {
     // Walking the menu opens nothing yet.
     await expect(page.getByRole('heading', { level: 1 })).not.toContainText('·');
     await expect(page.getByRole('menuitem', { name: LESSONS[4].title })).toBeFocused();
+    // The side-by-side comparisons come last in the menu.
     await page.keyboard.press('End');
-    await expect(page.getByRole('menuitem', { name: LESSONS.at(-1)!.title })).toBeFocused();
+    await expect(page.getByRole('menuitem', { name: `Side by side: ${COMPARISONS.at(-1)!.title}` })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('menuitem', { name: LESSONS[0].title })).toBeFocused();
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < COMPARISONS.length + 2; i++) await page.keyboard.press('ArrowUp');
     await shot(page, 'lesson-menu');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('menu')).toHaveCount(0);

@@ -114,6 +114,11 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('g.node[data-up="true"]')).toHaveCount(5);
     await expect(cell(page, 1, 4)).toHaveAttribute('title', /set b 2 \(committed\)/);
   },
+  'raft-transfer': async (page) => {
+    expect(await theLeader(page)).toEqual({ id: 4, term: 3 });
+    await expect(node(page, 3)).toHaveAttribute('data-up', 'false');
+    await expect(cell(page, 1, 2)).toHaveAttribute('title', /set a 1 \(committed\)/);
+  },
   'paxos-proposer-early-failure': async (page) => {
     await expect(node(page, 1)).toHaveAttribute('data-up', 'false');
     await expect(page.locator('tr[data-learned="green"]')).toHaveCount(4);

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { openFromHash } from './scenario/fromLocation';
-import { App } from './ui/App';
+import { openPair } from './scenario/pair';
+import { Root } from './ui/Root';
 import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App opened={openFromHash(window.location.hash)} />
+    <Root initial={openPair(window.location.hash)} />
   </StrictMode>,
 );

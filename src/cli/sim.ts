@@ -1,7 +1,7 @@
 /**
  * Headless runner: replays a scenario and writes one JSON line per processed event, checking
  * the claims its narration makes on the way.
- *   npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states] [--check linearizability]
+ *   npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states] [--check linearizability] [--side left|right]
  *   npm run sim -- --lesson <id> [--until MS] [--states] [--check linearizability]
  * Exit 0 when safe and every claim holds, 1 when a safety check fails (or the client history
  * is not linearizable), 2 on bad input, 3 when a claim does not hold.
@@ -17,7 +17,7 @@ import { LESSONS, lessonById } from '../scenario/lessons';
 import { parseScenario } from '../scenario/validate';
 import { fail, parseIntArg, readScenarioArg } from './input';
 
-const USAGE = 'usage: npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states] [--check linearizability], or npm run sim -- --lesson <id> [--until MS] [--states] [--check linearizability]';
+const USAGE = 'usage: npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states] [--check linearizability] [--side left|right], or npm run sim -- --lesson <id> [--until MS] [--states] [--check linearizability]';
 const CHECKS = ['linearizability'];
 
 function main(argv: string[]): number {
@@ -26,11 +26,17 @@ function main(argv: string[]): number {
   let until: number | undefined;
   let states = false;
   let check = false;
+  let side: 'left' | 'right' = 'left';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--until') until = parseIntArg('--until', argv[++i], 0, 100_000_000);
     else if (a.startsWith('--until=')) until = parseIntArg('--until', a.slice(8), 0, 100_000_000);
     else if (a === '--states') states = true;
+    else if (a === '--side' || a.startsWith('--side=')) {
+      const which = a === '--side' ? argv[++i] : a.slice(7);
+      if (which !== 'left' && which !== 'right') fail(`--side expects left or right, found ${which === undefined ? 'nothing' : JSON.stringify(which)}`);
+      side = which;
+    }
     else if (a === '--check' || a.startsWith('--check=')) {
       const what = a === '--check' ? argv[++i] : a.slice(8);
       if (what === undefined || !CHECKS.includes(what)) fail(`--check expects one of ${CHECKS.join(', ')}, found ${what === undefined ? 'nothing' : JSON.stringify(what)}`);
@@ -48,7 +54,7 @@ function main(argv: string[]): number {
   if ((source === undefined) === (lesson === undefined)) fail(USAGE);
   const chosen = lesson === undefined ? undefined : lessonById(lesson);
   if (lesson !== undefined && chosen === undefined) fail(`no lesson "${lesson}"; the lessons are ${LESSONS.map((l) => l.id).join(', ')}`);
-  const parsed = chosen !== undefined ? parseScenario(chosen.scenario) : readScenarioArg(source!);
+  const parsed = chosen !== undefined ? parseScenario(chosen.scenario) : readScenarioArg(source!, side);
   if (!parsed.ok) fail(`invalid scenario: ${parsed.errors.join('; ')}`);
   const scenario = parsed.scenario;
   if (check && scenario.clients === undefined) fail('--check linearizability: the scenario has no clients (add "clients": { "count": 1 } and "invoke" actions)');

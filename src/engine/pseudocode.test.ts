@@ -16,7 +16,7 @@ import type { Schedule } from './fuzz/schedule';
  * fuzz run (no dead lines).
  */
 const GOLDEN: Record<string, [name: string, until: number][]> = {
-  raft: [['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800]],
+  raft: [['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800], ['transfer', 1600]],
   paxos: [['paxos-duel', 1500]],
   multipaxos: [['multipaxos-failover', 900]],
   '2pc': [['2pc-blocking', 1800]],

@@ -117,6 +117,10 @@ export interface LinkParts {
   t: string | null;
   /** A built-in lesson (`lesson=<id>`), if any. */
   lesson: string | null;
+  /** The second run of a side-by-side pair (`vs=<encoded>`), if any (see pair.ts). */
+  versus: string | null;
+  /** A built-in side-by-side comparison (`compare=<id>`), if any. */
+  compare: string | null;
 }
 
 /**
@@ -135,7 +139,10 @@ export function linkParts(link: string): LinkParts {
       params.set(pair.slice(0, eq), pair.slice(eq + 1));
     }
   }
-  return { scenario: params.get('s') ?? null, t: params.get('t') ?? null, lesson: params.get('lesson') ?? null };
+  return {
+    scenario: params.get('s') ?? null, t: params.get('t') ?? null, lesson: params.get('lesson') ?? null,
+    versus: params.get('vs') ?? null, compare: params.get('compare') ?? null,
+  };
 }
 
 export function shareLink(base: string, s: Scenario, t?: number): string {

@@ -44,7 +44,7 @@ export function openFromHash(hash: string): Opened {
 }
 
 /** Adds the moment `t=<virtual ms>` the link points at, if it is a valid one. */
-function withMoment(opened: Opened, t: string | null): Opened {
+export function withMoment(opened: Opened, t: string | null): Opened {
   if (t === null) return opened;
   if (!/^\d{1,9}$/.test(t)) {
     return { ...opened, error: `The link's moment "t=${t.slice(0, 20)}" is not a whole number of milliseconds; the scenario opens at the start.` };

@@ -134,6 +134,14 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
     expect(nodes.every((n) => n.up)).toBe(true);
     for (const n of nodes) expect(commands(n)).toEqual(['noop', 'set a 1', 'noop', 'set b 2']);
   },
+  'raft-transfer': ({ nodes, leaders, leadersByTerm }) => {
+    // Term 2 went to the target of the transfer, term 3 to whoever timed out after it crashed.
+    expect([leadersByTerm.get(1), leadersByTerm.get(2)]).toEqual([1, 3]);
+    expect(leaders.map((l) => [l.id, l.currentTerm])).toEqual([[4, 3]]);
+    expect(nodes[2].up).toBe(false);
+    for (const n of nodes) expect(n.log.slice(0, n.log.length).map((e) => e.command)).not.toContain('set b 2');
+    for (const n of nodes.filter((x) => x.up)) expect(commands(n).slice(0, 2)).toEqual(['noop', 'set a 1']);
+  },
   'paxos-proposer-early-failure': ({ run }) => {
     expect(run.sim.node(1).up).toBe(false);
     for (const n of run.sim.nodes()) if (n.up) expect((n.state as PaxosState).learned).toBe('green');

@@ -458,6 +458,33 @@ export const LESSONS: Lesson[] = [
     }),
   },
   {
+    id: 'raft-transfer',
+    title: '14. Manual failover: handing over leadership',
+    outcome: 'S1 handed leadership to S3, which led term 2 within 30 ms of the request with "set a 1" kept; when S3 then crashed, nobody led until S4\'s timer ran out and S4 won term 3.',
+    endsAt: 900,
+    speed: 0.2,
+    scenario: raft('Manual failover: handing over leadership', {
+      nodes: 5, seed: 32, timing: { latencyMin: 10, latencyMax: 10 },
+      actions: [
+        { at: 20, type: 'timeout', node: 1 }, { at: 200, type: 'request', node: 1, command: 'set a 1' },
+        { at: 400, type: 'transfer', node: 1, to: 3 }, { at: 401, type: 'request', node: 1, command: 'set b 2' },
+        { at: 700, type: 'crash', node: 3 },
+      ],
+      narration: [
+        { at: 0, text: 'S1 becomes leader of term 1 and commits "set a 1". Then an operator wants S3 to lead instead, to take S1 down for maintenance: a manual failover.',
+          claims: ['leader = none'] },
+        { at: 402, text: 'Leadership transfer: S1 stops taking commands ("set b 2" is refused), checks that S3\'s log is as long as its own, and sends S3 TimeoutNow.', lines: ['transfer.stop', 'transfer.timeoutNow'],
+          claims: ['leader = S1', 'all kv a = 1', 'not S1 log has set b 2', 'S3 term = 1'] },
+        { at: 450, text: 'S3 does not wait for its timer: it starts an election at once, and its log is up to date, so everyone votes for it. S3 leads term 2 and S1 steps down. No gap of an election timeout, no command lost.', lines: ['timeoutNow.elect'],
+          claims: ['S3 became leader in 400..450', 'not S3 timer ran out', 'leader = S3', 'S3 term = 2', 'S1 role = follower', 'S3 kv a = 1'] },
+        { at: 701, text: 'Now the automatic kind: S3 crashes. Nobody tells the others; they keep following a leader that is gone.',
+          claims: ['S3 down', 'leader = none'] },
+        { at: 880, text: 'Only when S4\'s election timer runs out, well after the crash, does an election start and S4 take over: all that time the cluster had no leader. A transfer is the planned way to change leader.', lines: ['electionTimeout.term'],
+          claims: ['S4 timer ran out in 701..880', 'S4 became leader in 701..880', 'leader = S4', 'S3 down', 'all kv a = 1', 'safe'] },
+      ],
+    }),
+  },
+  {
     id: 'paxos-basic',
     title: 'P1. Basic Paxos: two phases, one value',
     outcome: 'Every server has learned "blue".',

@@ -73,6 +73,8 @@ const action = v.variant('type', [
   v.strictObject({ at: time, type: v.literal('restore'), from: nodeId, to: nodeId }),
   v.strictObject({ at: time, type: v.literal('request'), node: nodeId, command: text(LIMITS.maxCommandLength) }),
   v.strictObject({ at: time, type: v.literal('timeout'), node: nodeId }),
+  /** Raft's leadership transfer: the leader `node` hands leadership to `to`. */
+  v.strictObject({ at: time, type: v.literal('transfer'), node: nodeId, to: nodeId }),
   v.strictObject({ at: time, type: v.literal('drop'), message: messageId }),
   v.strictObject({
     at: time, type: v.literal('network'),

@@ -141,7 +141,7 @@ describe('the network by hand: new action types', () => {
   });
 
   it.each([
-    [{ type: 'fire', node: 1, timer: 'retry' }, 'actions[0].timer: expected one of the raft timers "election", "heartbeat", found "retry"'],
+    [{ type: 'fire', node: 1, timer: 'retry' }, 'actions[0].timer: expected one of the raft timers "election", "heartbeat", "transfer", found "retry"'],
     [{ type: 'fire', node: 6, timer: 'election' }, 'actions[0].node: expected a node id from 1 to 5, found 6'],
     [{ type: 'deliver', message: 0 }, `actions[0].message: expected a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, found 0`],
     [{ type: 'hold' }, 'actions[0].message: expected "message", found nothing'],
@@ -150,7 +150,7 @@ describe('the network by hand: new action types', () => {
     [{ type: 'heal', nodes: [2, 2] }, 'actions[0].nodes[1]: expected each node once, found S2 twice'],
     [{ type: 'heal', nodes: [] }, 'actions[0].nodes: expected at least one node, found []'],
     [{ type: 'network', manual: 'yes' }, 'actions[0].manual: expected true or false, found "yes"'],
-    [{ type: 'teleport' }, 'actions[0].type: expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, drop, network, invoke, deliver, hold, release, duplicate, fire, pause, resume, drift, found "teleport"'],
+    [{ type: 'teleport' }, 'actions[0].type: expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, transfer, drop, network, invoke, deliver, hold, release, duplicate, fire, pause, resume, drift, found "teleport"'],
   ])('%o is refused: %s', (action, error) => {
     const r = parseScenario({ ...base, actions: [{ at: 1, ...action }] });
     expect(r).toEqual({ ok: false, errors: [error] });

@@ -122,6 +122,12 @@ function crossChecks(s: Scenario): string[] {
         }
         if (s.protocol === 'paxos' && a.command.trim() === '') errors.push(`${where}.command: expected a value to propose, found an empty one`);
         break;
+      case 'transfer':
+        node(`${where}.node`, a.node);
+        node(`${where}.to`, a.to);
+        if (s.protocol !== 'raft') errors.push(`${where}: only Raft has leadership transfer, found it in a ${s.protocol} scenario`);
+        if (a.node === a.to) errors.push(`${where}.to: expected a node other than the leader handing over (${a.node}), found ${a.to}`);
+        break;
       case 'cut': case 'restore':
         node(`${where}.from`, a.from);
         node(`${where}.to`, a.to);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Opened, openFromHash } from '../scenario/fromLocation';
+import { isPairHash } from '../scenario/pair';
 import { SimClient } from '../worker/client';
 import { ShortcutHelp } from './components/Shortcuts';
 import { EmbedShell } from './shell/EmbedShell';
@@ -26,6 +27,7 @@ export function App({ opened }: { opened: Opened }) {
     if (opened.error !== undefined) store.getState().notify(opened.error, 'alert');
     // A link opened while the app runs (a lesson picked, a link pasted): a bad one changes nothing.
     const onHash = () => {
+      if (isPairHash(window.location.hash)) return; // two runs side by side: Root opens them
       const next = openFromHash(window.location.hash);
       if (next.fallback) {
         store.getState().notify(`${next.error!.replace(/ A default cluster is shown instead\.$/, '')} The current run is kept.`, 'alert');

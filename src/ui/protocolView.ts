@@ -40,6 +40,8 @@ export interface ProtocolView {
   command?: CommandWords;
   /** 2PC/3PC: whether node `id` votes, so its panel offers its own vote setting (the scenario's voteNo). */
   votes?: (id: number) => boolean;
+  /** Leadership transfer, where the protocol has it: whether the node leads (may hand over), and to whom it is handing over. */
+  transfer?: (state: unknown) => { leads: boolean; handingTo: number | null };
 }
 
 

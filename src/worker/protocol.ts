@@ -43,7 +43,9 @@ export type ToWorker =
   /** Stop a long move (see `progress`) where it has come to. */
   | { type: 'cancel' }
   /** Go to the previous or next event that ran this pseudocode line (on `node`, or any node). */
-  | { type: 'seekLine'; line: string; direction: 'previous' | 'next'; node: NodeId | null };
+  | { type: 'seekLine'; line: string; direction: 'previous' | 'next'; node: NodeId | null }
+  /** Where the run stands once every command before this one is done: answered with a `where` message (two runs side by side keep one clock with it). */
+  | { type: 'where'; id: number };
 
 export interface NarrationStep {
   at: number;
@@ -77,6 +79,8 @@ export type FromWorker =
   | { type: 'spacetime'; window: SpaceTimeWindow }
   | { type: 'notice'; text: string }
   | { type: 'error'; text: string }
+  /** The answer to a `where` command. */
+  | { type: 'where'; id: number; time: number; events: number; playing: boolean }
   /**
    * A long move under way (toward a far moment, or a replay after a long run): virtual times
    * from, target and now. Sent a few times a second while it lasts; null once it ends.

@@ -125,6 +125,10 @@ function handle(cmd: ToWorker): void {
     post({ type: 'spacetime', window: c.spaceTimeWindow(cmd.query) });
     return;
   }
+  if (cmd.type === 'where') {
+    post({ type: 'where', id: cmd.id, time: c.time, events: c.events, playing: c.playing });
+    return;
+  }
   // Anything else the user does ends a long job; a seek stays where it has come to (a new seek replaces it).
   if (job !== null && cmd.type !== 'speed') {
     const notice = job.cancel(cmd.type === 'cancel');

@@ -2,6 +2,7 @@ import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { commitLogEntries } from './commit';
 import { replicateLog } from './replicate';
+import { sendTimeoutNowIfCaughtUp } from './transfer';
 import { adoptHigherTerm, change, entriesText, node, rangeText, setAt } from './state';
 import type { RaftMessage, RaftState } from './types';
 
@@ -42,6 +43,8 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
     out.mark('logResponse.commit');
     const acked = { ...s, sentLength: setAt(s.sentLength, f, m.ack), ackedLength: setAt(s.ackedLength, f, m.ack) };
     const state = commitLogEntries(acked, out, ctx);
+    // Handing leadership to this follower: now that it has caught up, tell it to time out.
+    if (state.transferTo === f) sendTimeoutNowIfCaughtUp(state, out, ctx);
     const committed = state.commitLength > s.commitLength
       ? `; ${rangeText(s.commitLength, state.commitLength)} ${state.commitLength - s.commitLength === 1 ? 'is' : 'are'} now committed` : '';
     return out.done(state, 'raft.logResponse', () => `${who} learns S${f} holds ${entriesText(m.ack)} of its log${committed}`);

@@ -15,6 +15,11 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
   const out = new Outbox<RaftMessage>();
   const who = `S${ctx.self}`;
   out.mark('broadcast.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
+  if (s.currentRole === 'leader' && s.transferTo !== null) {
+    // Handing over leadership: a command appended now might keep the target from catching up.
+    out.mark('broadcast.transferring', () => `transferTo ${node(s.transferTo!)}`);
+    return { ...out.done(s, 'raft.broadcast', () => `${who} is handing leadership to S${s.transferTo} and takes no command: ${quote(command)} is refused`), refused: true };
+  }
   if (s.currentRole === 'leader') {
     const log = s.log.append([{ term: s.currentTerm, command }]);
     const state = { ...s, log, ackedLength: setAt(s.ackedLength, ctx.self, log.length) };

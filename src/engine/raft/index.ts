@@ -6,6 +6,7 @@ import { onElectionTimeout, onRecover, onStart } from './election';
 import { onLogRequest } from './follower';
 import { crashed, initialState } from './state';
 import type { RaftMessage, RaftState } from './types';
+import { onTimeoutNow, onTransferLeadership, onTransferTimeout } from './transfer';
 import { onVoteRequest } from './voting';
 import { onVoteResponse } from './votes';
 
@@ -17,7 +18,7 @@ function handle(s: RaftState, input: Input<RaftMessage>, ctx: Context): Step<Raf
     case 'start': return onStart(s, ctx);
     case 'recover': return onRecover(s, ctx);
     case 'timeout': return onElectionTimeout(s, ctx);
-    case 'timer': return input.name === 'heartbeat' ? onHeartbeat(s, ctx) : onElectionTimeout(s, ctx);
+    case 'timer': return input.name === 'heartbeat' ? onHeartbeat(s, ctx) : input.name === 'transfer' ? onTransferTimeout(s, ctx) : onElectionTimeout(s, ctx);
     case 'request': return onClientRequest(s, input.command, ctx);
     case 'message': {
       const m = input.msg;
@@ -27,6 +28,7 @@ function handle(s: RaftState, input: Input<RaftMessage>, ctx: Context): Step<Raf
         case 'LogRequest': return onLogRequest(s, m, ctx);
         case 'LogResponse': return onLogResponse(s, m, ctx);
         case 'ClientRequest': return onClientRequest(s, m.command, ctx);
+        case 'TimeoutNow': return onTimeoutNow(s, m, ctx);
       }
     }
   }
@@ -39,6 +41,7 @@ function describe(m: RaftMessage): string {
     case 'LogRequest': return `LogRequest(term ${m.term}, prefixLen ${m.prefixLen}, ${m.suffix.length === 0 ? 'heartbeat' : `${m.suffix.length} entr${m.suffix.length === 1 ? 'y' : 'ies'}`})`;
     case 'LogResponse': return `LogResponse(term ${m.term}, ${m.success ? `ack ${m.ack}` : 'failed'})`;
     case 'ClientRequest': return `ClientRequest("${m.command}")`;
+    case 'TimeoutNow': return `TimeoutNow(term ${m.term})`;
   }
 }
 
@@ -48,6 +51,7 @@ export const raft: Protocol<RaftState, RaftMessage> = {
   init: initialState,
   crash: crashed,
   handle,
+  transfer: onTransferLeadership,
   describe,
   summarize: (s) => ({
     currentTerm: s.currentTerm, votedFor: s.votedFor, currentRole: s.currentRole, currentLeader: s.currentLeader,

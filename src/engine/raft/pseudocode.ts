@@ -52,6 +52,7 @@ export const RAFT_PSEUDOCODE: Pseudocode = {
     ]),
     handler('broadcast', 'on a request to broadcast msg', 'Raft 4', [
       ['isLeader', 0, 'if currentRole = leader:'],
+      ['transferring', 1, 'if transferTo ≠ null: refuse msg and stop here (handing over leadership)'],
       ['append', 1, 'append ⟨term: currentTerm, msg⟩ to log'],
       ['selfAck', 1, 'ackedLength[nodeId] := log.length'],
       ['replicate', 1, 'for each follower: ReplicateLog(nodeId, follower)'],
@@ -105,6 +106,21 @@ export const RAFT_PSEUDOCODE: Pseudocode = {
       ['retry', 2, 'ReplicateLog(nodeId, follower)'],
       ['newer', 0, 'else if term > currentTerm:'],
       ['stepDown', 1, 'currentTerm := term; currentRole := follower; votedFor := null'],
+    ]),
+    handler('transfer', 'on a request to hand leadership to follower t (extension: leadership transfer)', 'Raft+', [
+      ['isLeader', 0, 'if currentRole ≠ leader:'],
+      ['refuse', 1, 'stop here: only a leader can hand over'],
+      ['stop', 0, 'transferTo := t; take no client requests; start the transfer timer'],
+      ['caughtUp', 0, 'if ackedLength[t] = log.length:   (also on each acknowledgement from t)'],
+      ['timeoutNow', 1, 'send TimeoutNow(nodeId, currentTerm) to t'],
+      ['catchUp', 0, 'else: ReplicateLog(nodeId, t)'],
+    ]),
+    handler('transferTimeout', 'when the transfer timer fires', 'Raft+', [
+      ['abandon', 0, 'transferTo := null; take client requests again'],
+    ]),
+    handler('timeoutNow', 'on receiving TimeoutNow(leaderId, term)', 'Raft+', [
+      ['current', 0, 'if term ≥ currentTerm:'],
+      ['elect', 1, 'run the election timeout handler now (slide 1), whatever the timer says'],
     ]),
     handler('commitLogEntries', 'function CommitLogEntries()', 'Raft 9', [
       ['ready', 0, 'ready := the largest len with acks(len) ≥ majority, where acks(len) = |{n : ackedLength[n] ≥ len}|'],

@@ -14,9 +14,9 @@ export function initialState(ctx: Context): RaftState {
 }
 
 export function volatileDefaults(ctx: Context): Pick<RaftState,
-  'currentRole' | 'currentLeader' | 'votesReceived' | 'sentLength' | 'ackedLength' | 'pending'> {
+  'currentRole' | 'currentLeader' | 'votesReceived' | 'sentLength' | 'ackedLength' | 'pending' | 'transferTo'> {
   const zeros = new Array<number>(ctx.nodes.length + 1).fill(0);
-  return { currentRole: 'follower', currentLeader: null, votesReceived: [], sentLength: zeros, ackedLength: zeros, pending: [] };
+  return { currentRole: 'follower', currentLeader: null, votesReceived: [], sentLength: zeros, ackedLength: zeros, pending: [], transferTo: null };
 }
 
 /** A crash keeps exactly the persistent fields: currentTerm, votedFor, log, commitLength. */
@@ -48,9 +48,10 @@ export function adoptHigherTerm(s: RaftState, term: number, out: RaftOut, ctx: C
   if (ctx.bugs.has('noStepDownOnHigherTerm')) return { ...s, currentTerm: term, votedFor: null };
   if (s.currentRole === 'leader') {
     out.cancelTimer('heartbeat');
+    if (s.transferTo !== null) out.cancelTimer('transfer');
     startElectionTimer(out, ctx);
   }
-  return { ...s, currentTerm: term, votedFor: null, currentRole: 'follower', currentLeader: null, votesReceived: [] };
+  return { ...s, currentTerm: term, votedFor: null, currentRole: 'follower', currentLeader: null, votesReceived: [], transferTo: null };
 }
 
 export function setAt(values: readonly number[], id: NodeId, value: number): number[] {

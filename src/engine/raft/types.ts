@@ -33,6 +33,8 @@ export interface RaftState {
   readonly ackedLength: readonly number[];
   /** Client commands held while no leader is known; lost in a crash, visibly. */
   readonly pending: readonly string[];
+  /** On a leader handing over leadership: the follower it hands to (it accepts no commands meanwhile), else null. */
+  readonly transferTo: NodeId | null;
 }
 
 export type RaftMessage =
@@ -42,6 +44,8 @@ export type RaftMessage =
       leaderCommit: number; suffix: readonly LogEntry[] }
   | { type: 'LogResponse'; follower: NodeId; term: number; ack: number; success: boolean }
   /** A follower forwarding a client's command to the leader it knows. */
-  | { type: 'ClientRequest'; command: string };
+  | { type: 'ClientRequest'; command: string }
+  /** Leadership transfer: the leader tells an up-to-date follower to start an election now. */
+  | { type: 'TimeoutNow'; leaderId: NodeId; term: number };
 
 export const NOOP = 'noop';

@@ -74,6 +74,8 @@ export interface Protocol<S, M extends { type: string }> {
   /** What survives a crash: persistent fields kept, volatile fields reset to defaults. */
   crash(state: S, ctx: Context): S;
   handle(state: S, input: Input<M>, ctx: Context): Step<S, M>;
+  /** The user hands leadership to node `to` (Raft's leadership transfer); absent where the protocol has none. */
+  transfer?(state: S, to: NodeId, ctx: Context): Step<S, M>;
   /** A short label for a message, e.g. "VoteRequest(term 2)". */
   describe(msg: M): string;
   /** The node's state as the runner prints it under --states. */

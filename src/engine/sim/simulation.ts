@@ -302,8 +302,12 @@ export class Simulation<S, M extends { type: string }> {
 
   /** Runs a handler on a live node and carries out its effects. */
   private run(rec: TraceRecord<M>, id: NodeId, input: Input<M>): TraceRecord<M> {
+    return this.runStep(rec, id, this.protocol.handle(this.world.nodes[id].state, input, this.contexts[id]));
+  }
+
+  /** Carries out a handler's step on node `id` and records it. */
+  private runStep(rec: TraceRecord<M>, id: NodeId, step: Step<S, M>): TraceRecord<M> {
     const slot = this.world.nodes[id];
-    const step: Step<S, M> = this.protocol.handle(slot.state, input, this.contexts[id]);
     rec.rule = step.rule;
     rec.text = step.text;
     rec.lines = step.lines;
@@ -470,6 +474,14 @@ export class Simulation<S, M extends { type: string }> {
         if (!w.nodes[action.node].up) return refuse(() => `S${action.node} is down and cannot take ${action.type === 'request' ? `"${action.command}"` : 'a timeout'}`);
         if (w.nodes[action.node].paused) return refuse(() => `S${action.node} is paused and cannot take ${action.type === 'request' ? `"${action.command}"` : 'a timeout'}`);
         return this.run(rec, action.node, action.type === 'request' ? { kind: 'request', command: action.command } : { kind: 'timeout' });
+      }
+      case 'transfer': {
+        const slot = w.nodes[action.node];
+        if (!slot.up) return refuse(() => `S${action.node} is down and cannot hand over leadership`);
+        if (slot.paused) return refuse(() => `S${action.node} is paused and cannot hand over leadership`);
+        const transfer = this.protocol.transfer;
+        if (transfer === undefined) return refuse(() => `${this.protocol.name} has no leadership transfer`);
+        return this.runStep(rec, action.node, transfer(slot.state, action.to, this.contexts[action.node]));
       }
       case 'partition': {
         w.network = partition(w.network, action.groups, n);

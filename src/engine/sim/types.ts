@@ -15,6 +15,8 @@ export type Action =
   | { at: number; type: 'restore'; from: NodeId; to: NodeId }
   | { at: number; type: 'request'; node: NodeId; command: string }
   | { at: number; type: 'timeout'; node: NodeId }
+  /** Raft's leadership transfer: the leader `node` hands over to `to` (refused by a protocol without it). */
+  | { at: number; type: 'transfer'; node: NodeId; to: NodeId }
   | { at: number; type: 'drop'; message: number }
   /** `manual` switches manual delivery on or off (see World.manual). */
   | { at: number; type: 'network'; dropRate?: number; duplicateRate?: number; latencyMin?: number; latencyMax?: number; manual?: boolean }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { openFromHash } from '../../scenario/fromLocation';
+import { COMPARISONS } from '../../scenario/comparisons';
 import { LESSONS } from '../../scenario/lessons';
 import { useSim } from '../store/simStore';
 
@@ -10,14 +11,26 @@ import { useSim } from '../store/simStore';
  * already open: that is how a lecturer starts a lesson over. (A native select opened a
  * lesson at every arrow key, and could not choose the lesson it already showed.)
  */
+/** The menu's entries: every lesson, then the comparisons that open two runs side by side. */
+const ENTRIES = [
+  ...LESSONS.map((l) => ({ id: l.id, title: l.title, hash: `#lesson=${l.id}`, pair: false })),
+  ...COMPARISONS.map((c) => ({ id: c.id, title: `Side by side: ${c.title}`, hash: `#compare=${c.id}`, pair: true })),
+];
+
 export function LessonMenu() {
   const send = useSim((s) => s.send);
   const [open, setOpen] = useState<{ focus: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const choose = (id: string) => {
+  const choose = (k: number) => {
     setOpen(null);
     button.current?.focus();
-    const hash = `#lesson=${id}`;
+    const { hash, pair } = ENTRIES[k];
+    if (pair) {
+      // Two runs side by side: the page's root opens them when the address changes (see Root).
+      if (window.location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else window.location.hash = hash;
+      return;
+    }
     // The address names the lesson (a reload or a copied address opens it); setting it this
     // way fires no hashchange, so the lesson is loaded here, once, even if it is the same.
     history.pushState(null, '', hash);
@@ -37,7 +50,7 @@ export function LessonMenu() {
           if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
           e.preventDefault();
           e.stopPropagation();
-          setOpen({ focus: e.key === 'ArrowDown' ? 0 : LESSONS.length - 1 });
+          setOpen({ focus: e.key === 'ArrowDown' ? 0 : ENTRIES.length - 1 });
         }}
       >
         Lesson <span aria-hidden="true">▾</span>
@@ -48,7 +61,7 @@ export function LessonMenu() {
 }
 
 function Menu({ anchor, first, onChoose, onClose, onLeave }: {
-  anchor: HTMLElement; first: number; onChoose: (id: string) => void; onClose: () => void; onLeave: () => void;
+  anchor: HTMLElement; first: number; onChoose: (k: number) => void; onClose: () => void; onLeave: () => void;
 }) {
   const list = useRef<HTMLDivElement>(null);
   const items = () => [...list.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')];
@@ -76,7 +89,7 @@ function Menu({ anchor, first, onChoose, onClose, onLeave }: {
       case 'Escape': onClose(); break;
       // Focus goes back to the button, and Tab moves on from there.
       case 'Tab': onClose(); return;
-      case 'Enter': case ' ': if (at >= 0) onChoose(LESSONS[at].id); break;
+      case 'Enter': case ' ': if (at >= 0) onChoose(at); break;
       default: return;
     }
     e.preventDefault();
@@ -90,8 +103,8 @@ function Menu({ anchor, first, onChoose, onClose, onLeave }: {
       style={{ top: box.bottom + 4, left: box.left, maxHeight: `calc(100vh - ${Math.round(box.bottom) + 16}px)` }}
       onKeyDown={onKeyDown}
     >
-      {LESSONS.map((l) => (
-        <button key={l.id} type="button" role="menuitem" tabIndex={-1} onClick={() => onChoose(l.id)}>{l.title}</button>
+      {ENTRIES.map((l, k) => (
+        <button key={l.hash} type="button" role="menuitem" tabIndex={-1} onClick={() => onChoose(k)} {...(l.pair ? { 'data-compare': l.id } : {})}>{l.title}</button>
       ))}
     </div>,
     document.body,

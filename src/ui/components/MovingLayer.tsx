@@ -5,6 +5,7 @@ import { fitCanvas } from '../draw/fitCanvas';
 import { paintMoving } from '../draw/movingPaint';
 import { currentPalette, onPalette } from '../shell/themeState';
 import { type Drawer, drawingWorker } from '../draw/drawer';
+import { PaintHereContext } from '../draw/paintHere';
 import { SimContext, type SimState } from '../store/simStore';
 import { movingFrame } from '../../worker/movingFrame';
 import type { MovingFrame } from '../../worker/protocol';
@@ -23,15 +24,16 @@ export function frameOf(s: SimState): MovingFrame | null {
  */
 export function MovingLayer({ positions }: { positions: Point[] }) {
   const store = useContext(SimContext) as StoreApi<SimState>;
+  const here = useContext(PaintHereContext);
   const holder = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // A fresh canvas per mount: control of a canvas passes to a worker only once.
     const canvas = document.createElement('canvas');
     holder.current!.append(canvas);
-    const drawer = drawingWorker();
+    const drawer = here ? null : drawingWorker();
     const stop = drawer === null ? drawHere(canvas, store, positions) : drawInWorker(canvas, drawer, store);
     return () => { stop(); canvas.remove(); };
-  }, [store, positions]);
+  }, [store, positions, here]);
   return <div ref={holder} className="moving-layer" aria-hidden="true" />;
 }
 

@@ -3,6 +3,7 @@ import { type DetailField, viewOf } from '../protocolView';
 import { isCommand } from '../../engine/statemachine/kv';
 import { useSight, useSim } from '../store/simStore';
 import { VoteSetting } from '../controls/VoteSetting';
+import { TransferLeadership } from '../controls/TransferLeadership';
 
 /** Every state variable of the selected node, persistent and volatile apart, with its controls. */
 export function NodeDetails() {
@@ -33,6 +34,7 @@ export function NodeDetails() {
       <NodeActions id={id} up={node.up} protocol={protocol} />
       <ProcessControls id={id} up={node.up} paused={node.paused} clockRate={node.clockRate} />
       {view.votes?.(id) && <VoteSetting id={id} />}
+      {view.transfer !== undefined && <TransferLeadership id={id} up={node.up} facts={view.transfer(node.state)} />}
       <h3>Persistent <small>survives a crash</small></h3>
       <dl>{list(fields.persistent)}</dl>
       <h3 className={node.up ? '' : 'erased'}>Volatile <small>{node.up ? 'lost in a crash' : 'erased by the crash'}</small></h3>

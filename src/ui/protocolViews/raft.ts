@@ -36,6 +36,7 @@ export const raftView: ProtocolView = {
         { name: 'sentLength', alias: 'nextIndex', value: perNode(s.sentLength) },
         { name: 'ackedLength', alias: 'matchIndex', value: perNode(s.ackedLength) },
         { name: 'held commands', value: s.pending.length === 0 ? 'none' : s.pending.join('; ') },
+        { name: 'transferTo', value: s.transferTo === null ? 'null' : `S${s.transferTo} (handing over: no new commands)` },
       ],
     };
   },
@@ -48,6 +49,10 @@ export const raftView: ProtocolView = {
   option: { key: 'noopOnElection', label: 'No-op on election', title: 'A new leader appends an empty entry of its own term, which commits the entries it inherited' },
   hint: () => null,
   tableNote: olderTermNote,
+  transfer: (state) => {
+    const s = state as RaftState;
+    return { leads: s.currentRole === 'leader', handingTo: s.transferTo ?? null };
+  },
 };
 
 /** Why a leader's inherited entries stay uncommitted (Figure 8's rule), from the engine's reading of its state. */

@@ -2,22 +2,18 @@ import { useEffect } from 'react';
 import { ClusterView } from '../components/ClusterView';
 import { EventLog } from '../components/EventLog';
 import { Legend } from '../components/Legend';
-import { LogsPanel } from '../components/LogsPanel';
 import { MessagePopover } from '../components/MessagePopover';
 import { Narration } from '../components/Narration';
 import { BrokenRuleBanner } from '../controls/BrokenRuleBanner';
 import { Notices } from '../components/Notices';
-import { DescriptorTable } from '../components/DescriptorTable';
-import { PaxosTable } from '../components/PaxosTable';
-import { viewOf } from '../protocolView';
 import { Progress } from '../components/Progress';
-import { SlotTable } from '../components/SlotTable';
 import { Timeline } from '../components/Timeline';
 import { PendingChoices } from '../network/PendingChoices';
 import { useSim } from '../store/simStore';
 import { useOpenFile } from '../useOpenFile';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
+import { RunTable } from './RunTable';
 import { StepAnnouncer } from './StepAnnouncer';
 import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
 import { SpaceTime } from '../teaching/spacetime/SpaceTime';
@@ -85,8 +81,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
           <div className="story">
             <div data-region="narration"><BrokenRuleBanner /><Narration /></div>
             <div data-region={protocol === 'raft' ? 'logs' : 'tables'}>
-              {viewOf(protocol).table !== undefined ? <DescriptorTable protocol={protocol} />
-                : protocol === 'paxos' ? <PaxosTable /> : protocol === 'multipaxos' ? <SlotTable /> : <LogsPanel />}
+              <RunTable protocol={protocol} />
             </div>
             <TeachingArea tabs={[
               { id: 'pseudocode', label: 'Pseudocode', region: 'pseudocode', panel: <PseudocodePanel /> },

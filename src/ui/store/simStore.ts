@@ -276,6 +276,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
         set({ spacetime: msg.window });
       } else if (msg.type === 'progress') {
         set({ progress: msg.progress });
+      } else if (msg.type === 'where') {
+        // Answered to whoever asked (the side-by-side transport); nothing to show.
       } else if (msg.type === 'trace') {
         saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
       } else {

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { expect, type Page, test } from '@playwright/test';
+import { play, setSpeed, watchErrors } from './helpers';
+
+/** Two runs side by side (issue 14): one clock, one set of controls, each run its own cluster and verdict. */
+
+const side = (page: Page, s: 'left' | 'right') => page.locator(`[data-side="${s}"]`);
+const sideNode = (page: Page, s: 'left' | 'right', id: number) => side(page, s).locator(`g.node[data-node-id="${id}"]`);
+const timeOf = async (page: Page, s: 'left' | 'right') => Number(await side(page, s).getAttribute('data-time'));
+const headerTime = async (page: Page) => Number(await page.locator('.top [data-virtual-time]').getAttribute('data-virtual-time'));
+
+async function openPair(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  for (const s of ['left', 'right'] as const) await expect(side(page, s).locator('g.node')).not.toHaveCount(0);
+}
+
+/** What `npm run sim` computes for one side of a pair link, up to its moment. */
+function simHash(link: string, s: 'left' | 'right', t: number): string {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', link, '--side', s, '--until', String(t)], { encoding: 'utf8' });
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!).summary.traceHash;
+}
+
+/** Both sides in the viewport, the narration under them. */
+async function fits(page: Page): Promise<void> {
+  const view = page.viewportSize()!;
+  for (const sel of ['[data-side="left"]', '[data-side="right"]', '[data-region="narration"]']) {
+    const box = (await page.locator(sel).boundingBox())!;
+    expect(box.y + box.height, sel).toBeLessThanOrEqual(view.height + 1);
+    expect(box.x + box.width, sel).toBeLessThanOrEqual(view.width + 1);
+  }
+  const left = (await side(page, 'left').boundingBox())!;
+  const right = (await side(page, 'right').boundingBox())!;
+  const story = (await page.locator('[data-region="narration"]').boundingBox())!;
+  expect(right.x).toBeGreaterThanOrEqual(left.x + left.width);
+  expect(story.y).toBeGreaterThanOrEqual(left.y + left.height);
+}
+
+test.describe('two runs side by side', () => {
+  test('a pair link opens both runs; steps move both together; a crash on one side happens on both; the share link replays each side to the hash npm run sim gives', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPair(page, './#compare=raft-vs-multipaxos');
+    await expect(side(page, 'left')).toHaveAttribute('aria-label', /Raft/);
+    await expect(side(page, 'right')).toHaveAttribute('aria-label', /Multi-Paxos/);
+    await fits(page);
+    const forward = page.getByRole('button', { name: 'Step forward one event' });
+    let last = 0;
+    for (let i = 0; i < 12; i++) {
+      await forward.click();
+      // One clock: after each step both runs stand at the same moment, never earlier than before.
+      await expect.poll(async () => (await timeOf(page, 'left')) === (await timeOf(page, 'right')) && (await timeOf(page, 'left')) >= last).toBe(true);
+      last = await timeOf(page, 'left');
+    }
+    expect(last).toBeGreaterThan(0);
+    await expect.poll(() => headerTime(page)).toBe(last);
+    await page.getByRole('button', { name: 'Step back one event' }).click();
+    await expect.poll(async () => (await timeOf(page, 'left')) === (await timeOf(page, 'right')) && (await timeOf(page, 'left')) <= last).toBe(true);
+
+    // Crash S3 from the left side: it is down in both runs.
+    await sideNode(page, 'left', 3).click();
+    await side(page, 'left').getByRole('button', { name: 'Crash S3' }).click();
+    for (const s of ['left', 'right'] as const) await expect(sideNode(page, s, 3)).toHaveAttribute('data-up', 'false');
+    await expect.poll(async () => (await timeOf(page, 'left')) === (await timeOf(page, 'right'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    await page.keyboard.press('Escape');
+    expect(link).toMatch(/#s=.+&vs=.+&t=\d+$/);
+    const t = Number(/&t=(\d+)$/.exec(link)![1]);
+    const hashes = { left: (await side(page, 'left').getAttribute('data-trace-hash'))!, right: (await side(page, 'right').getAttribute('data-trace-hash'))! };
+    expect(simHash(link, 'left', t)).toBe(hashes.left);
+    expect(simHash(link, 'right', t)).toBe(hashes.right);
+
+    // The link reopens the pair at that moment, both hashes as before, S3 down in both.
+    await openPair(page, link.replace(/^https?:\/\/[^/]+\//, './'));
+    for (const s of ['left', 'right'] as const) {
+      await expect(side(page, s)).toHaveAttribute('data-time', String(t));
+      await expect(side(page, s)).toHaveAttribute('data-trace-hash', hashes[s]);
+      await expect(sideNode(page, s, 3)).toHaveAttribute('data-up', 'false');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('a rule broken on one side: its violation shows on that side only, and both runs stop at its moment', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openPair(page, './#compare=figure8-broken&t=500');
+    await expect(side(page, 'left')).toHaveAttribute('data-time', '500');
+    await fits(page);
+    await expect(side(page, 'right').locator('[data-broken-rule="commitOldTermByCount"]')).toBeVisible();
+    await expect(side(page, 'left').locator('[data-broken-rule]')).toHaveCount(0);
+    await setSpeed(page, 0.1);
+    await play(page);
+    const verdict = (s: 'left' | 'right') => side(page, s).locator('.pair-verdict');
+    await expect(verdict('right')).toHaveAttribute('data-safe', 'false');
+    await expect(verdict('right')).toHaveAttribute('data-check', 'leaderCompleteness');
+    await expect(verdict('left')).toHaveAttribute('data-safe', 'true');
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    for (const s of ['left', 'right'] as const) await expect(side(page, s)).toHaveAttribute('data-time', '528');
+    // The nodes involved are ringed on the broken side only.
+    await expect(side(page, 'right').locator('circle.node-flag')).not.toHaveCount(0);
+    await expect(side(page, 'left').locator('circle.node-flag')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('the lesson menu opens a comparison, and choosing a lesson goes back to one run', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('./#lesson=raft-election');
+    await expect(page.locator('g.node')).not.toHaveCount(0);
+    await page.getByRole('button', { name: /^Lesson/ }).click();
+    await page.getByRole('menuitem', { name: /Side by side: Raft beside Multi-Paxos/ }).click();
+    for (const s of ['left', 'right'] as const) await expect(side(page, s).locator('g.node')).toHaveCount(5);
+    await expect(page).toHaveURL(/#compare=raft-vs-multipaxos$/);
+    await page.getByRole('button', { name: /^Lesson/ }).click();
+    await page.getByRole('menuitem', { name: /^1\./ }).click();
+    await expect(page.locator('[data-side]')).toHaveCount(0);
+    await expect(page.locator('g.node')).not.toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import type { StoreApi } from 'zustand';
+import { brokenRules } from '../../../scenario/bugs';
+import type { Side } from '../../store/pairTransport';
+import { ClusterView } from '../../components/ClusterView';
+import { MessagePopover } from '../../components/MessagePopover';
+import { viewOf } from '../../protocolView';
+import { SimContext, type SimState, useSim } from '../../store/simStore';
+import { RunTable } from '../RunTable';
+import { NodeBar } from './NodeBar';
+
+/** One run of the pair: its own cluster, logs or tables, safety verdict and trace hash, read from its own store. */
+export function SideRun({ side, store }: { side: Side; store: StoreApi<SimState> }) {
+  return (
+    <SimContext.Provider value={store}>
+      <SideBody side={side} />
+    </SimContext.Provider>
+  );
+}
+
+/** Safe, or the first check that failed in this run (and when): the other run's verdict is its own. */
+function Verdict() {
+  const violation = useSim((s) => s.safety?.violations[0] ?? null);
+  return (
+    <span className={`pair-verdict${violation === null ? '' : ' broken'}`} data-safe={violation === null} data-check={violation?.predicate}
+      title={violation === null ? 'Every safety check holds in this run' : `Failed at ${violation.t} ms: ${violation.text}`}>
+      {violation === null ? '✓ safe' : `✗ ${violation.predicate}`}
+    </span>
+  );
+}
+
+function SideBody({ side }: { side: Side }) {
+  const ready = useSim((s) => s.snapshot !== null);
+  const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const title = useSim((s) => s.scenario?.title);
+  const bug = useSim((s) => s.scenario?.bugs[0]);
+  const hash = useSim((s) => s.info?.snapshot.traceHash ?? '');
+  const time = useSim((s) => Math.floor(s.hud?.time ?? 0));
+  const name = viewOf(protocol).name;
+  const rule = bug === undefined ? undefined : brokenRules(protocol).find((r) => r.bug === bug);
+  const label = `${side === 'left' ? 'Left' : 'Right'} run: ${name}${title ? `, ${title}` : ''}`;
+  return (
+    <section className="pair-side" data-side={side} data-trace-hash={hash} data-time={time} data-region={`side-${side}`} aria-label={label}>
+      <div className="pair-side-head">
+        <h2 title={label}>{name}{title && title !== name ? <small> · {title}</small> : null}</h2>
+        {rule !== undefined && <span className="pair-rule" data-broken-rule={rule.bug} title={rule.label}>rule broken: {rule.label}</span>}
+        <Verdict />
+      </div>
+      {!ready ? <p className="loading" role="status">Starting…</p> : (
+        <div className="pair-run">
+          <div className="cluster-box">
+            <ClusterView />
+            <MessagePopover />
+          </div>
+          <NodeBar />
+          <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'}><RunTable protocol={protocol} /></div>
+        </div>
+      )}
+    </section>
+  );
+}
