@@ -145,11 +145,11 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('.hist-bar', { hasText: 'get x → 2' })).toHaveAttribute('aria-label', /S4 · read index/);
   },
   'raft-read-lease': async (page) => {
-    await expect(page.locator('.hist-bar', { hasText: 'get x → 2' })).toHaveAttribute('aria-label', /S2 · on its lease, index/);
+    await expect(page.locator('.hist-bar', { hasText: 'get x → 2' })).toHaveAttribute('aria-label', /S1 · on its lease, index/);
     await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'true');
   },
   'raft-lease-drift': async (page) => {
-    await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1000 to 1033 ms; S1 · on its lease, index/);
+    await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1000 to 1025 ms; S3 · on its lease, index/);
     await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'false');
   },
   'raft-exactly-once': async (page) => {
