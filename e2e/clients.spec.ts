@@ -73,6 +73,36 @@ test.describe('clients and their history', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a lease broken by drift: the old leader\'s slow clock keeps its lease, its stale read is caught and pauses the run', async ({ page }) => {
+    const errors = watchErrors(page);
+    // Lesson C6 without its narration: S3 leads, is cut off alone at 300 ms, its clock at a tenth of true time from 260 ms.
+    await open(page, scenarioUrl({
+      version: 2, nodes: 5, seed: 4, clients: { count: 2, reads: 'lease', tries: 6 },
+      actions: [
+        { at: 10, type: 'timeout', node: 3 },
+        { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 3 },
+        { at: 220, type: 'invoke', client: 2, op: 'get x', node: 3 },
+        { at: 260, type: 'drift', node: 3, rate: 0.1 },
+        { at: 300, type: 'partition', groups: [[3], [1, 2, 4, 5]] },
+        { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 1 },
+        { at: 1000, type: 'invoke', client: 2, op: 'get x', node: 3 },
+      ],
+    }));
+    await setSpeed(page, 1);
+    await play(page);
+    await expect.poll(() => virtualTime(page), { timeout: 20_000 }).toBe(1025);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'violation');
+    await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /get x → 1, ok, 1000 to 1025 ms; S3 · on its lease/);
+    // The first read, at 220 ms, was served on a lease that held: not stale.
+    await expect(page.locator('.hist-bar', { hasText: 'get x → 1' })).toHaveCount(2);
+    // With clocks that keep time (lesson C5) the same read waits, and S1 answers it on its own lease.
+    await open(page, './#lesson=raft-read-lease&t=1400');
+    await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'ok');
+    await expect(bar(page, 'get x → 2')).toHaveAttribute('aria-label', /S1 · on its lease/);
+    expect(errors).toEqual([]);
+  });
+
   test('the lesson on retries: the reply is lost, the retry is answered from the session, n is 1 everywhere', async ({ page }) => {
     await open(page, './#lesson=raft-exactly-once&t=400');
     await expect(bar(page, 'incr n → 1')).toHaveAttribute('aria-label', /Client 1: incr n → 1, ok, 200 to 359 ms/);

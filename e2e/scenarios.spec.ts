@@ -149,6 +149,14 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
   'raft-read-index': async (page) => {
     await expect(page.locator('.hist-bar', { hasText: 'get x → 2' })).toHaveAttribute('aria-label', /S4 · read index/);
   },
+  'raft-read-lease': async (page) => {
+    await expect(page.locator('.hist-bar', { hasText: 'get x → 2' })).toHaveAttribute('aria-label', /S1 · on its lease, index/);
+    await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'true');
+  },
+  'raft-lease-drift': async (page) => {
+    await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1000 to 1025 ms; S3 · on its lease, index/);
+    await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'false');
+  },
   'raft-exactly-once': async (page) => {
     await expect(page.locator('.hist-bar[data-outcome="ok"]')).toHaveText(['incr n → 1', 'incr n → 2']);
     await expect(page.locator('section.logs .log-kv')).toHaveText(['state machine', 'n=2', 'n=2', 'n=2', 'n=2', 'n=2']);

@@ -1,8 +1,9 @@
 /**
  * Random fault schedules with every safety check on, on every core (worker threads).
- *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads PATH] [--crash-only]
+ *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads PATH] [--drift D] [--crash-only]
  * With --reads, three clients run a workload through the faults (reads served by PATH) and
- * their history is checked for linearizability as the run goes.
+ * their history is checked for linearizability as the run goes. With --drift, every clock now
+ * and then takes a rate within D of true time (what a leader lease must assume).
  * --crash-only keeps to crashes and recoveries, every message delivered in time: what 3PC assumes.
  * Schedule i is the same whichever worker runs it, and the result is the serial one: the
  * first failing schedule is the lowest-numbered one. Prints each worker's rate, coverage,
@@ -20,7 +21,7 @@ import type { Action, SimConfig } from '../engine/sim/types';
 import type { Chunk, ChunkDone, FuzzJob } from './fuzzWorker';
 import { fail, parseIntArg } from './input';
 
-const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads local|leader|log|readIndex] [--crash-only]';
+const USAGE = 'usage: npm run fuzz -- --protocol <name> --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads local|leader|log|readIndex|lease] [--drift D] [--crash-only]';
 /** Schedules per message to a worker: small enough to balance the cores, large enough to keep messages rare. */
 const CHUNK = 20;
 
@@ -97,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
   const off: string[] = [];
   let reads: ReadPath | undefined;
   let crashOnly = false;
+  let drift: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} expects a value; ${USAGE}`));
@@ -110,6 +112,11 @@ async function main(argv: string[]): Promise<number> {
       const path = value();
       if (!(READ_PATHS as readonly string[]).includes(path)) fail(`--reads expects one of ${READ_PATHS.join(', ')}, found ${JSON.stringify(path)}`);
       reads = path as ReadPath;
+    }
+    else if (a === '--drift') {
+      const d = Number(value());
+      if (!(d >= 0 && d <= 0.9)) fail(`--drift expects a fraction of true time from 0 to 0.9 (0.05: clocks run at 0.95 to 1.05), found ${JSON.stringify(argv[i])}`);
+      drift = d;
     }
     else if (a === '--crash-only') crashOnly = true;
     else fail(`unknown argument ${JSON.stringify(a)}; ${USAGE}`);
@@ -131,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
   for (const p of off) if (!predicates.includes(p)) fail(`unknown check ${JSON.stringify(p)} for ${protocol}: expected one of ${predicates.join(', ')}`);
 
   const started = performance.now();
-  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off, crashOnly, ...(reads !== undefined ? { reads } : {}) } }, schedules, workers);
+  const { result, loads } = await fuzzInParallel({ protocol, seed, opts: { bugs, off, crashOnly, ...(reads !== undefined ? { reads } : {}), ...(drift !== undefined ? { drift } : {}) } }, schedules, workers);
   const seconds = (performance.now() - started) / 1000;
 
   const failure = result.firstFailure;

@@ -1,7 +1,8 @@
-import { keyOf, operationsOf } from './clients/operations';
+import { operationsOf } from './clients/operations';
 import { type LivenessState, LivenessWatch, PROGRESS, type Stall } from './invariants/liveness';
 import type { SafetyMonitor, Violation } from './invariants/monitor';
 import { checkHistory } from './linearizability/check';
+import { EMPTY_LIVE, type LiveState, observe } from './linearizability/live';
 import { PROTOCOLS } from './protocols';
 import { Simulation } from './sim/simulation';
 import type { Action, NodeSlot, SimConfig, TraceRecord, World } from './sim/types';
@@ -16,6 +17,7 @@ export interface RunCheckpoint {
   monitor: SafetyMonitor<unknown> | null;
   violations: number;
   liveness: LivenessState | null;
+  live: LiveState;
 }
 
 /**
@@ -52,23 +54,25 @@ export class Run {
     return this.config.clients === undefined ? own : { ...own, [LINEARIZABLE]: LINEARIZABLE_TEXT };
   }
 
-  /** How much of the client history has been checked. */
+  /** How much of the client history has been checked, and what the live check keeps of it. */
   private historyChecked = 0;
+  private live: LiveState = EMPTY_LIVE;
 
   /**
    * The live linearizability check: when a client's operation completes with ok, the
-   * history of its key is checked (keys are independent). A key is reported once: its
-   * history only grows, so it stays broken.
+   * history of its key since its last quiescent point is checked (keys are independent;
+   * see linearizability/live.ts). Only once that fails is the key's whole history searched,
+   * for the smallest set of operations to show. A key is reported once: it stays broken.
    */
   private checkClients(rec: TraceRecord<AnyMsg>): void {
     const history = this.sim.world.clients!.history;
     const from = this.historyChecked;
     this.historyChecked = history.length;
     for (let i = from; i < history.length; i++) {
-      const e = history.get(i);
-      if (e.type !== 'complete' || e.outcome !== 'ok') continue;
-      const key = keyOf(history, e.id, i);
-      if (key === undefined || this.violations.some((v) => v.predicate === LINEARIZABLE && v.key === key)) continue;
+      const seen = observe(this.live, history.get(i));
+      this.live = seen.live;
+      const key = seen.key;
+      if (seen.ok !== false || key === null || this.violations.some((v) => v.predicate === LINEARIZABLE && v.key === key)) continue;
       const ops = operationsOf(history, key);
       const verdict = checkHistory(ops);
       if (verdict.result !== 'violation') continue;
@@ -111,12 +115,13 @@ export class Run {
   }
 
   checkpoint(): RunCheckpoint {
-    return { world: this.sim.checkpoint(), monitor: this.monitor?.clone() ?? null, violations: this.violations.length, liveness: this.liveness?.state ?? null };
+    return { world: this.sim.checkpoint(), monitor: this.monitor?.clone() ?? null, violations: this.violations.length, liveness: this.liveness?.state ?? null, live: this.live };
   }
 
   restore(cp: RunCheckpoint): void {
     this.sim.restore(cp.world);
     this.historyChecked = this.sim.world.clients?.history.length ?? 0;
+    this.live = cp.live;
     this.monitor = cp.monitor?.clone() ?? null;
     this.violations = this.violations.slice(0, cp.violations);
     if (this.liveness !== null && cp.liveness !== null) this.liveness.state = cp.liveness;

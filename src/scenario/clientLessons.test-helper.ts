@@ -24,4 +24,15 @@ export const CLIENT_OUTCOMES: Record<string, (r: { run: Run }) => void> = {
     expect(history(run)).toEqual(['c1 incr n → 1', 'c1 incr n → 2']);
     expect(run.sim.world.clients!.servers.slice(1).map((s) => s.machine.kv.n)).toEqual(['2', '2', '2', '2', '2']);
   },
+  'raft-read-lease': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c2 get x → 1', 'c1 set x 2 → ok', 'c2 get x → 2']);
+    const reads = operationsOf(run.sim.world.clients!.history).filter((o) => o.op.f === 'get');
+    expect(reads.map((o) => [o.server, o.read])).toEqual([[3, 'lease'], [1, 'lease']]);
+    expect(run.violations).toEqual([]);
+  },
+  'raft-lease-drift': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c2 get x → 1', 'c1 set x 2 → ok', 'c2 get x → 1']);
+    expect(operationsOf(run.sim.world.clients!.history)[3]).toMatchObject({ server: 3, read: 'lease' });
+    expect(run.violations.map((v) => [v.predicate, v.operations, v.stale])).toEqual([['linearizable', [1, 3, 4], [4]]]);
+  },
 };

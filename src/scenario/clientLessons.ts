@@ -34,6 +34,40 @@ const OPENING = [
           claims: ['client 1 set x 2 is pending', 'S4 role = leader', 'S3 leader = S4'] },
 ];
 
+/**
+ * Reads on a leader's lease, twice: S3 leads term 1 and client 1 writes x = 1; at 300 S3 is cut
+ * off alone, the other four elect a leader and client 1 writes x = 2 there; at 1000 client 2
+ * asks S3 for x. With clocks that keep time S3's lease has run out by then; with S3's clock
+ * slowed to a tenth of true time (from 260 ms), S3 still believes it holds it.
+ */
+const leaseRun = (slowClock: boolean, narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
+  version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 4,
+  title: slowClock ? 'A lease broken by a drifting clock' : 'Reading on a leader\'s lease',
+  clients: { count: 2, reads: 'lease', tries: 6 },
+  actions: [
+    { at: 10, type: 'timeout', node: 3 },
+    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 3 },
+    { at: 220, type: 'invoke', client: 2, op: 'get x', node: 3 },
+    ...(slowClock ? [{ at: 260, type: 'drift' as const, node: 3, rate: 0.1 }] : []),
+    { at: 300, type: 'partition', groups: [[3], [1, 2, 4, 5]] },
+    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 1 },
+    { at: 1000, type: 'invoke', client: 2, op: 'get x', node: 3 },
+    { at: 1600, type: 'heal' },
+  ],
+  narration,
+});
+
+const LEASE_OPENING = [
+  { at: 210, text: 'Client 1 writes x = 1 at S3, the leader of term 1. Each heartbeat round that a majority answers renews S3\'s lease: 135 ms on its own clock from the round\'s start, 90% of the minimum election timeout.',
+    claims: ['S3 role = leader', 'S3 committed has c1#1 set x 1', 'safe'] },
+  { at: 252, text: 'Client 2 reads x at S3. S3 holds its lease, so it answers at once from its own store, x = 1: no log entry, no round trip.',
+    claims: ['S3 role = leader', 'leaders = 1', 'safe'] },
+  { at: 301, text: 'S3 is cut off from the other four. Nothing tells it so; but no heartbeat reply will renew its lease now.',
+    claims: ['S3 role = leader', 'leaders = 1', 'S3 term = 1'] },
+  { at: 447, text: 'S5 and S1 time out, but S2 and S4 ignore their votes: they heard from S3 less than an election timeout ago, and promised not to vote until their own timers run out.',
+    claims: ['S1,S5 timer ran out in 400..430', 'delivered VoteRequest S5->S2', 'S2,S4 votedFor = S3', 'leaders = 1'] },
+];
+
 export const CLIENT_LESSONS: Lesson[] = [
   {
     id: 'raft-stale-read',
@@ -127,5 +161,49 @@ export const CLIENT_LESSONS: Lesson[] = [
           claims: ['client 1 incr n is pending', 'all kv n = 1', 'linearizable holds'] },
       ],
     },
+  },
+  {
+    id: 'raft-read-lease',
+    title: 'C5. Reading on a leader\'s lease',
+    outcome: 'S3 answers a read at once while its lease holds; cut off, its lease runs out before S1 is elected, so it holds the later read, which S1 answers on its own lease: x = 2. The history is linearizable.',
+    endsAt: 1400,
+    speed: 0.1,
+    scenario: leaseRun(false, [
+      { at: 0, text: 'A leader lease: the leader answers reads from its own store, with no log entry and no round trip, while a majority\'s recent heartbeat replies promise that no other leader can exist. It measures the lease on its own clock.',
+        claims: ['all role = follower', 'safe'] },
+      ...LEASE_OPENING,
+      { at: 617, text: 'Only once their own timers ran out do the others vote: S1 wins term 3, after S3\'s lease has run out on S3\'s clock.',
+        claims: ['S1 became leader in 550..617', 'leaders = 2', 'S1 term = 3'] },
+      { at: 860, text: 'Client 1 writes x = 2 at S1, the new leader, which commits it with the other three and answers ok. From now on a read must return 2.',
+        claims: ['S1 committed has c1#2 set x 2', 'S3 log lacks c1#2 set x 2', 'safe'] },
+      { at: 1014, text: 'Client 2 asks S3 for x. S3 still believes it leads, but its lease has run out: it holds the read until heartbeat replies renew the lease, which never come.',
+        claims: ['S3 role = leader', 'S3 log lacks c1#2 set x 2', 'safe'] },
+      { at: 1361, text: 'No reply in time: the client tries S4, which sends it to S1. S1 holds a lease of its own and answers at once, x = 2. Linearizable, as long as every clock keeps time.',
+        claims: ['S1 role = leader', 'S1 committed has c1#2 set x 2', 'safe'] },
+    ]),
+  },
+  {
+    id: 'raft-lease-drift',
+    title: 'C6. A lease broken by a drifting clock',
+    outcome: 'S3\'s clock runs at a tenth of true time, so at 1000 ms its lease still holds by its clock: it answers x = 1 after x = 2 was acknowledged, and the linearizability check catches the stale read.',
+    endsAt: 1040,
+    speed: 0.1,
+    violates: ['linearizable'],
+    scenario: leaseRun(true, [
+      { at: 0, text: 'The same lease, but S3\'s clock is about to run slow. A lease is safe only while the clocks that measure it keep time within a bound (here 10%).',
+        claims: ['all role = follower', 'safe'] },
+      ...LEASE_OPENING.slice(0, 2),
+      { at: 261, text: 'S3\'s clock slows to a tenth of true time. Its lease, 135 ms on its clock, now lasts over a second of true time.',
+        claims: ['S3 role = leader', 'safe'] },
+      ...LEASE_OPENING.slice(2),
+      { at: 678, text: 'The followers keep their promise by their own clocks, which keep time: S5 wins term 3. By true time S3\'s lease is over; by S3\'s slow clock it is not.',
+        claims: ['S5 became leader in 650..678', 'leaders = 2', 'S5 term = 3'] },
+      { at: 891, text: 'Client 1 writes x = 2 at S1, which sends it to S5; S5 commits it and answers ok. From now on a read must return 2.',
+        claims: ['S5 committed has c1#2 set x 2', 'S3 log lacks c1#2 set x 2', 'safe'] },
+      { at: 1015, text: 'Client 2 asks S3 for x. By S3\'s slow clock only 75 ms have passed since 260 ms: its lease holds, so it answers from its store, x = 1.',
+        claims: ['S3 role = leader', 'S3 log lacks c1#2 set x 2', 'leaders = 2', 'safe'] },
+      { at: 1025, text: 'Stale: x = 2 was acknowledged before this read began. The linearizability check stops the run; the stale read is marked. A lease trades a round trip for a bet on clocks.',
+        claims: ['not safe', 'electionSafety holds', 'S5 committed has c1#2 set x 2'] },
+    ]),
   },
 ];

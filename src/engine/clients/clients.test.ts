@@ -178,7 +178,8 @@ describe('bad input about clients', () => {
     [{ clients: {}, actions: [{ at: 0, type: 'invoke', client: 1, op: 'fetch x' }] }, 'actions[0].op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>" or "incr <key>", found "fetch x"'],
     [{ protocol: 'multipaxos', clients: { reads: 'readIndex' } }, 'clients.reads: multipaxos offers the read paths local, leader, log, found "readIndex"'],
     [{ protocol: 'paxos', clients: {} }, 'clients: only a protocol that replicates the store has clients (raft or multipaxos), found "paxos"'],
-    [{ clients: { reads: 'lease' } }, 'clients.reads: expected one of local, leader, log, readIndex, found "lease"'],
+    [{ clients: { reads: 'clock' } }, 'clients.reads: expected one of local, leader, log, readIndex, lease, found "clock"'],
+    [{ protocol: 'multipaxos', clients: { reads: 'lease' } }, 'clients.reads: multipaxos offers the read paths local, leader, log, found "lease"'],
   ])('%j -> %s', (doc, message) => {
     expect(errors(doc)).toContain(message);
   });

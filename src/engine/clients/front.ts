@@ -24,7 +24,7 @@ export interface Front {
 }
 
 const raftFront: Front = {
-  reads: ['local', 'leader', 'log', 'readIndex'],
+  reads: ['local', 'leader', 'log', 'readIndex', 'lease'],
   leads: (s) => (s as RaftState).currentRole === 'leader',
   leaderHint: (s, self) => {
     const leader = (s as RaftState).currentLeader;

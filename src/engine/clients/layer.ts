@@ -5,7 +5,7 @@ import type { TraceRecord } from '../sim/types';
 import { FRONTS, type Front } from './front';
 import { applyEntry, EMPTY_MACHINE, tag } from './machine';
 import { Tape } from './tape';
-import type { Busy, ClientConfig, ClientEvent, ClientWorld, HistoryEvent, Reply, WaitingRead } from './types';
+import type { Busy, ClientConfig, ClientEvent, ClientWorld, HistoryEvent, Lease, Reply, ServerSide, WaitingRead } from './types';
 
 /** What the client side may ask of the simulation kernel. */
 export interface Kernel {
@@ -16,6 +16,8 @@ export interface Kernel {
   enqueue(at: number, ev: ClientEvent): void;
   /** A delay and a loss drawn from the network as it is now (clients sit outside any partition). */
   transit(): { delay: number; lost: boolean };
+  /** What `node`'s own clock reads now (it may drift from true time). */
+  clock(node: NodeId): number;
   /** Hands `command` to the protocol's request handler on `node`, recording it in `rec`. */
   submit(rec: TraceRecord<unknown>, node: NodeId, command: string): void;
 }
@@ -27,7 +29,7 @@ export function initialClients(config: ClientConfig, nodes: number): ClientWorld
   return {
     nextOpId: 1,
     clients: Array.from({ length: config.count + 1 }, (_, c) => ({ nextSeq: 1, busy: null, leaderHint: ((c - 1 + nodes) % nodes) + 1 })),
-    servers: Array.from({ length: nodes + 1 }, () => ({ machine: EMPTY_MACHINE, applied: 0, awaiting: [], reads: [] })),
+    servers: Array.from({ length: nodes + 1 }, () => ({ machine: EMPTY_MACHINE, applied: 0, awaiting: [], reads: [], lease: null })),
     history: Tape.empty(sameEvent),
   };
 }
@@ -36,6 +38,13 @@ export function initialClients(config: ClientConfig, nodes: number): ClientWorld
 export function copyClients(w: ClientWorld): ClientWorld {
   return { ...w, clients: w.clients.slice(), servers: w.servers.slice() };
 }
+
+/**
+ * How much of the followers' promise (the minimum election timeout) a leader's lease takes,
+ * on its own clock: the rest is the margin for clocks that drift apart. A lease is safe while
+ * a follower's clock runs at most 1 / (1 - 0.1), about 1.11 times as fast as the leader's.
+ */
+export const LEASE_DRIFT_BOUND = 0.1;
 
 /**
  * Clients of the replicated store, as actors of the run. A client sends its operation to
@@ -48,13 +57,16 @@ export function copyClients(w: ClientWorld): ClientWorld {
 export class ClientLayer {
   private readonly front: Front;
   private readonly skipHeartbeat: boolean;
+  /** How long a lease lasts on the leader's own clock (read path `lease`). */
+  private readonly leaseLength: number;
 
-  constructor(readonly config: ClientConfig, protocol: string, private readonly nodes: number, bugs: readonly string[]) {
+  constructor(readonly config: ClientConfig, protocol: string, private readonly nodes: number, bugs: readonly string[], electionTimeoutMin: number) {
     const front = FRONTS[protocol];
     if (front === undefined) throw new Error(`clients need a protocol that replicates the store (raft or multipaxos), not ${protocol}`);
     if (!front.reads.includes(config.reads)) throw new Error(`${protocol} has no read path "${config.reads}" (it has ${front.reads.join(', ')})`);
     this.front = front;
     this.skipHeartbeat = bugs.includes('readIndexSkipsHeartbeat');
+    this.leaseLength = electionTimeoutMin * (1 - LEASE_DRIFT_BOUND);
   }
 
   /** A user's action: client `client` starts `opText` at `node` (or at the leader it last heard of). */
@@ -118,13 +130,14 @@ export class ClientLayer {
         return from === null || env.sentAt <= read.since || read.acks.includes(from) ? read : { ...read, acks: [...read.acks, from] };
       }) };
     }
+    if (this.config.reads === 'lease') server = this.renewLease(server, k, node, rec);
     w.servers[node] = server;
     if (server.reads.length > 0) this.serveReads(w, k, node);
   }
 
-  /** A crash loses what a server promised clients; its store comes back with its committed log. */
+  /** A crash loses what a server promised clients and its lease; its store comes back with its committed log. */
   crashed(w: ClientWorld, node: NodeId): void {
-    w.servers[node] = { ...w.servers[node], awaiting: [], reads: [] };
+    w.servers[node] = { ...w.servers[node], awaiting: [], reads: [], lease: null };
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -180,11 +193,24 @@ export class ClientLayer {
       rec.text = () => `S${s}, a leader as far as it knows, answers ${what} from its own store: ${value ?? 'missing'}`;
       return;
     }
-    if (ev.op.f === 'get' && this.config.reads === 'readIndex') {
+    if (ev.op.f === 'get' && this.config.reads === 'lease' && this.leaseHolds(server, k, s)) {
+      const index = this.front.readIndex(state);
+      if (index !== null && server.applied >= index) {
+        const value = server.machine.kv[ev.op.key] ?? null;
+        const until = server.lease!.until!;
+        const now = k.clock(s);
+        this.reply(k, ev.client, ev.seq, s, { kind: 'ok', value }, { read: 'lease', index });
+        rec.rule = 'client.readLease';
+        rec.text = () => `S${s} holds a lease until ${Math.round(until)} ms on its own clock (now ${Math.round(now)} ms): it answers ${what} from its store: ${value ?? 'missing'}`;
+        return;
+      }
+    }
+    if (ev.op.f === 'get' && (this.config.reads === 'readIndex' || this.config.reads === 'lease')) {
       const read: WaitingRead = { client: ev.client, seq: ev.seq, key: ev.op.key, term: this.front.term(state), since: k.time, acks: [s] };
       w.servers[s] = { ...server, reads: [...server.reads.filter((r) => r.client !== ev.client), read] };
       rec.rule = 'client.readIndex';
-      rec.text = () => `S${s} holds ${what} until a majority answers a heartbeat of term ${read.term}`;
+      rec.text = () => (this.config.reads === 'lease' ? `S${s} holds no lease now: it holds ${what} until a majority's heartbeat replies renew it`
+        : `S${s} holds ${what} until a majority answers a heartbeat of term ${read.term}`);
       this.serveReads(w, k, s);
       return;
     }
@@ -193,7 +219,33 @@ export class ClientLayer {
     k.submit(rec, s, tag(ev.client, ev.seq, ev.op));
   }
 
-  /** Reads waiting on this leader: answered once a majority confirmed its term after they came. */
+  /**
+   * A leader's lease, round by round: a round begins (on the leader's clock) and counts the
+   * heartbeat replies sent after it; once a majority has answered, the lease runs until the
+   * round's start plus the lease's length, and the next round begins. A server that does not
+   * lead holds none; a new term starts afresh.
+   */
+  private renewLease(server: ServerSide, k: Kernel, node: NodeId, rec: TraceRecord<unknown>): ServerSide {
+    const state = k.state(node);
+    if (!this.front.leads(state)) return server.lease === null ? server : { ...server, lease: null };
+    const term = this.front.term(state);
+    const round = (until: number | null): Lease => ({ term, since: k.time, start: k.clock(node), acks: [node], until });
+    let lease = server.lease !== null && server.lease.term === term ? server.lease : round(null);
+    if (rec.kind === 'deliver' && rec.msg !== undefined) {
+      const from = this.front.confirms(rec.msg.msg, term);
+      if (from !== null && rec.msg.sentAt > lease.since && !lease.acks.includes(from)) lease = { ...lease, acks: [...lease.acks, from] };
+    }
+    if (lease.acks.length >= majority(this.nodes)) lease = round(lease.start + this.leaseLength);
+    return lease === server.lease ? server : { ...server, lease };
+  }
+
+  /** Does this leader's lease hold now, by its own clock? */
+  private leaseHolds(server: ServerSide, k: Kernel, node: NodeId): boolean {
+    const lease = server.lease;
+    return lease !== null && lease.until !== null && lease.term === this.front.term(k.state(node)) && k.clock(node) < lease.until;
+  }
+
+  /** Reads waiting on this leader: answered once a majority confirmed its term after they came (or, on leases, once its lease holds). */
   private serveReads(w: ClientWorld, k: Kernel, node: NodeId): void {
     const state = k.state(node);
     const server = w.servers[node];
@@ -205,8 +257,9 @@ export class ClientLayer {
       if (!leads || term !== read.term) {
         const leader = this.front.leaderHint(state, node);
         this.reply(k, read.client, read.seq, node, leader === null ? { kind: 'noLeader' } : { kind: 'redirect', leader });
-      } else if (index !== null && server.applied >= index && (this.skipHeartbeat || read.acks.length >= majority(this.nodes))) {
-        this.reply(k, read.client, read.seq, node, { kind: 'ok', value: server.machine.kv[read.key] ?? null }, { read: 'readIndex', index });
+      } else if (index !== null && server.applied >= index && (this.config.reads === 'lease' ? this.leaseHolds(server, k, node)
+        : this.skipHeartbeat || read.acks.length >= majority(this.nodes))) {
+        this.reply(k, read.client, read.seq, node, { kind: 'ok', value: server.machine.kv[read.key] ?? null }, { read: this.config.reads, index });
       } else keep.push(read);
     }
     if (keep.length !== server.reads.length) w.servers[node] = { ...server, reads: keep };

@@ -36,15 +36,6 @@ export function operationsOf(history: Tape<HistoryEvent>, key?: string, from = 0
   return [...ops.values()];
 }
 
-/** The key of operation `id`, found from its completion at `at` back to its invocation. */
-export function keyOf(history: Tape<HistoryEvent>, id: number, at: number): string | undefined {
-  for (let i = at; i >= 0; i--) {
-    const e = history.get(i);
-    if (e.type === 'invoke' && e.id === id) return e.op.key;
-  }
-  return undefined;
-}
-
 /** Where the history's last `count` invocations begin: the events from there hold those operations whole. */
 export function lastInvocations(history: Tape<HistoryEvent>, count: number): number {
   let i = history.length;

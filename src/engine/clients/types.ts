@@ -7,9 +7,11 @@ import type { Tape } from './tape';
  * How a server answers a read, from fastest and least safe to slowest and safe:
  * local: any server's own store; leader: the leader's own store, unchecked (stale in a split
  * brain); log: the read goes through the log like a write; readIndex: the leader notes its
- * commit point, hears from a majority in a heartbeat round, then answers from its store.
+ * commit point, hears from a majority in a heartbeat round, then answers from its store;
+ * lease: the leader answers from its store at once while it holds a lease, which a majority's
+ * heartbeat replies grant for a while measured on its own clock (safe while clocks keep time).
  */
-export const READ_PATHS = ['local', 'leader', 'log', 'readIndex'] as const;
+export const READ_PATHS = ['local', 'leader', 'log', 'readIndex', 'lease'] as const;
 export type ReadPath = (typeof READ_PATHS)[number];
 
 export interface ClientConfig {
@@ -83,6 +85,22 @@ export interface WaitingRead {
 }
 
 /**
+ * A leader's lease (read path `lease`). Followers that answered a heartbeat promise not to vote
+ * for another leader until their own election timer runs out, at least the minimum election
+ * timeout later. So once a majority answered heartbeats sent after `start` (the leader's clock),
+ * no other leader can exist before start + the lease's length, on a clock that keeps time.
+ */
+export interface Lease {
+  readonly term: number;
+  /** The current round: true time it began (only replies sent after it count), and the leader's clock then. */
+  readonly since: number;
+  readonly start: number;
+  readonly acks: readonly NodeId[];
+  /** Until when, on the leader's own clock, the last completed round lets it answer alone; null before the first. */
+  readonly until: number | null;
+}
+
+/**
  * The client-facing side of one server. The store and the sessions are the state machine,
  * rebuilt from the committed log after a crash, so they survive it; the requests the server
  * promised to answer do not.
@@ -94,6 +112,8 @@ export interface ServerSide {
   /** (client, seq) this server took from a client and will answer once applied: "c#seq". */
   readonly awaiting: readonly string[];
   readonly reads: readonly WaitingRead[];
+  /** The lease this server holds as leader (read path `lease` only). */
+  readonly lease: Lease | null;
 }
 
 export interface ClientWorld {

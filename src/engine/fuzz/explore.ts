@@ -38,6 +38,8 @@ export interface ExploreOptions {
   off?: string[];
   /** Crashes and recoveries only (what 3PC assumes): no partitions, cuts, loss or forced timeouts. */
   crashOnly?: boolean;
+  /** Clocks drift, each within this fraction of true time (what a leader lease must assume). */
+  drift?: number;
 }
 
 /**
@@ -136,7 +138,7 @@ export function emptyExploration(): Exploration {
 
 /** Schedule `index` of a fuzz run: the same schedule whichever worker runs it. */
 export function runIndex(protocol: string, seed: number, index: number, opts: ExploreOptions = {}): ScheduleResult {
-  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? [], opts.reads, opts.crashOnly ?? false), opts.off);
+  return runSchedule(randomSchedule(scheduleSeed(seed, index), protocol, opts.bugs ?? [], opts.reads, opts.crashOnly ?? false, opts.drift), opts.off);
 }
 
 /** Adds one schedule's result; returns false once a safety property broke (the run stops there). */

@@ -55,7 +55,7 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
  * Draws a schedule of crashes, recoveries, partitions, one-way cuts, forced timeouts,
  * lossy and duplicating networks (up to 30%) and client requests, all from one seed.
  */
-export function randomSchedule(seed: number, protocol: string, bugs: string[] = [], reads?: ReadPath, crashOnly = false): Schedule {
+export function randomSchedule(seed: number, protocol: string, bugs: string[] = [], reads?: ReadPath, crashOnly = false, drift?: number): Schedule {
   if (ATOMIC.has(protocol)) return atomicSchedule(seed, protocol, bugs, crashOnly);
   const rng = createRng(seed);
   // Two families: 'mixed' faults of every kind, and 'churn', which mostly strikes leader
@@ -126,6 +126,7 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
     actions.push(...clientWorkload(rng, n, healAt + 1000));
     for (let at = nextInt(rng, 300, 900); at < healAt - 1300; at += nextInt(rng, 1500, 2500)) splits.push({ at, lasts: nextInt(rng, 600, 1200) });
   }
+  if (drift !== undefined) actions.push(...clockDrift(rng, n, healAt, drift));
   // Stable: the healing actions keep their order at healAt.
   actions.sort((a, b) => a.at - b.at);
   return { config, actions, healAt, judgeAt: healAt + 20 * TIMING.electionTimeoutMax, strikes, restarts, splits };
@@ -162,6 +163,22 @@ const CLIENTS = 3;
  * heard of, on keys no other
  * action writes, so every value read was written by a client the history shows.
  */
+/**
+ * Clocks that drift (drawn last, so schedules without drift stay as they were): each node's
+ * clock now and then takes a new rate within `bound` of true time (0.05: from 0.95 to 1.05),
+ * and keeps true time again after the heal.
+ */
+function clockDrift(rng: Rng, n: number, healAt: number, bound: number): Action[] {
+  const out: Action[] = [];
+  for (let node = 1; node <= n; node++) {
+    for (let at = nextInt(rng, 0, 400); at < healAt; at += nextInt(rng, 300, 1500)) {
+      out.push({ at, type: 'drift', node, rate: Math.round((1 - bound + 2 * bound * nextFloat(rng)) * 1000) / 1000 });
+    }
+    out.push({ at: healAt, type: 'drift', node, rate: 1 });
+  }
+  return out;
+}
+
 function clientWorkload(rng: Rng, n: number, until: number): Action[] {
   const out: Action[] = [];
   let value = 0;

@@ -31,7 +31,7 @@ export interface Budget {
  * pair that led nowhere once is never explored again. `ops` must be sorted by invocation.
  * True when every operation with a reply can be placed (those without may be left out).
  */
-export function linearizable(ops: readonly Pending[], budget: Budget): boolean {
+export function linearizable(ops: readonly Pending[], budget: Budget, initial: Register = null): boolean {
   const n = ops.length;
   const placed = new Uint8Array(n);
   let placedCount = 0;
@@ -75,5 +75,39 @@ export function linearizable(ops: readonly Pending[], budget: Budget): boolean {
     return false;
   };
 
-  return dfs(0, null, ops.reduce((k, o) => k + (o.known ? 1 : 0), 0));
+  return dfs(0, initial, ops.reduce((k, o) => k + (o.known ? 1 : 0), 0));
+}
+
+/**
+ * Every value the key may hold once all of `ops` (each with its reply) are placed, from any of
+ * the `initial` values: the states a later stretch of the history may start from. The same
+ * search, visiting each (placed set, value) once.
+ */
+export function finalStates(ops: readonly Pending[], initial: readonly Register[], budget: Budget): Register[] {
+  const n = ops.length;
+  const placed = new Uint8Array(n);
+  const seen = new Set<string>();
+  const out = new Set<Register>();
+  const dfs = (lo: number, state: Register): void => {
+    while (lo < n && placed[lo]) lo++;
+    if (lo === n) { out.add(state); return; }
+    const above: number[] = [];
+    for (let i = lo; i < n; i++) if (placed[i]) above.push(i);
+    const key = `${lo}:${above.join(',')}:${state === null ? '-' : `=${state}`}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    let earliestReturn = Infinity;
+    for (let i = lo; i < n && ops[i].call <= earliestReturn; i++) if (!placed[i] && ops[i].ret < earliestReturn) earliestReturn = ops[i].ret;
+    for (let i = lo; i < n && ops[i].call <= earliestReturn; i++) {
+      if (placed[i]) continue;
+      if (--budget.left < 0) throw new OutOfSteps();
+      const next = step(state, ops[i].op, ops[i].value, true);
+      if (next === undefined) continue;
+      placed[i] = 1;
+      dfs(lo, next);
+      placed[i] = 0;
+    }
+  };
+  for (const s of initial) dfs(0, s);
+  return [...out];
 }

@@ -6,6 +6,7 @@ import { onElectionTimeout, onRecover, onStart } from './election';
 import { onLogRequest } from './follower';
 import { crashed, initialState } from './state';
 import type { RaftMessage, RaftState } from './types';
+import { onVoteRequestUnderLease } from './leasePromise';
 import { onTimeoutNow, onTransferLeadership, onTransferTimeout } from './transfer';
 import { onVoteRequest } from './voting';
 import { onVoteResponse } from './votes';
@@ -23,7 +24,7 @@ function handle(s: RaftState, input: Input<RaftMessage>, ctx: Context): Step<Raf
     case 'message': {
       const m = input.msg;
       switch (m.type) {
-        case 'VoteRequest': return onVoteRequest(s, m, ctx);
+        case 'VoteRequest': return ctx.options.leaderLease ? onVoteRequestUnderLease(s, m, ctx) : onVoteRequest(s, m, ctx);
         case 'VoteResponse': return onVoteResponse(s, m, ctx);
         case 'LogRequest': return onLogRequest(s, m, ctx);
         case 'LogResponse': return onLogResponse(s, m, ctx);

@@ -1,7 +1,7 @@
 import { ClientLayer, copyClients, initialClients, type Kernel } from '../clients/layer';
 import type { ClientEvent } from '../clients/types';
 import { emptyHash, hashHex, mixNumber, mixString } from './hash';
-import { TRUE_CLOCK, trueDuration, withRate } from './clock';
+import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
 import type { Context, Effect, Input, NodeId, Protocol, Step } from './protocol';
@@ -47,8 +47,10 @@ export class Simulation<S, M extends { type: string }> {
     const ids = Array.from({ length: config.nodes }, (_, i) => i + 1);
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
+    // Reads on a leader's lease need the followers' promise not to vote while they follow a leader.
+    const options = config.clients?.reads === 'lease' ? { ...config.options, leaderLease: true } : config.options;
     this.contexts = [null as unknown as Context, ...ids.map((self) => ({
-      self, nodes: ids, timing: config.timing, options: config.options, bugs, proposers: config.proposers ?? ids,
+      self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
       ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
     }))];
     const t = config.timing;
@@ -65,7 +67,7 @@ export class Simulation<S, M extends { type: string }> {
       hash: emptyHash(),
       clients: config.clients === undefined ? null : initialClients(config.clients, config.nodes),
     };
-    this.clients = config.clients === undefined ? null : new ClientLayer(config.clients, config.protocol, config.nodes, config.bugs);
+    this.clients = config.clients === undefined ? null : new ClientLayer(config.clients, config.protocol, config.nodes, config.bugs, t.electionTimeoutMin);
     this.kernel = this.makeKernel();
     for (const id of ids) this.enqueue(0, 1, 'start', id, null, null, null, 0, null);
     for (const action of actions) this.schedule(action);
@@ -273,6 +275,7 @@ export class Simulation<S, M extends { type: string }> {
         const lost = net.dropRate > 0 && nextFloat(this.world.rng) < net.dropRate;
         return { delay: this.latency(net), lost };
       },
+      clock: (node) => localTime(this.world.nodes[node].clock, this.world.time),
       submit: (rec, node, command) => { this.run(rec as TraceRecord<M>, node, { kind: 'request', command }); },
     };
   }

@@ -4,7 +4,7 @@ import { type Bar, historyBars } from './bars';
 import './history.css';
 
 const NONE: readonly number[] = [];
-const READS = { local: 'any server\'s store', leader: 'leader\'s store', log: 'through the log', readIndex: 'read index' } as const;
+const READS = { local: 'any server\'s store', leader: 'leader\'s store', log: 'through the log', readIndex: 'read index', lease: 'leader lease' } as const;
 const OUTCOME_WORDS = { ok: 'ok', fail: 'failed', unknown: 'unknown' } as const;
 
 /**

@@ -31,7 +31,7 @@ export interface HistoryLayout {
   to: number;
 }
 
-const READ_WORDS = { local: 'read from its own store', leader: 'read from its own store (as leader)', readIndex: 'read index', log: 'log index' } as const;
+const READ_WORDS = { local: 'read from its own store', leader: 'read from its own store (as leader)', readIndex: 'read index', lease: 'on its lease, index', log: 'log index' } as const;
 
 function detail(o: ClientOperation, now: number): string {
   if (o.outcome === 'unknown') return o.ret === null && o.error === undefined ? `waiting for a reply (${now - o.call} ms)` : `no reply: ${o.error ?? 'gave up'}; it may or may not have taken effect`;
