@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { open } from './helpers';
+import { LESSONS } from '../src/scenario/lessons';
+import { open, scenarioUrl, setSpeed } from './helpers';
 
 /** Violations of serious or critical impact, by rule and the first few places. */
 async function serious(page: Page, include?: string): Promise<string[]> {
@@ -77,6 +78,47 @@ test.describe('the dark theme (the system prefers dark): no serious or critical 
     await open(page, './#lesson=raft-election&view=embed');
     expect(await serious(page)).toEqual([]);
   });
+});
+
+/**
+ * The panels added after the dark theme, each in a state that shows its colours: a broken
+ * rule's banner and a claim that does not hold, a paused server and a fast clock, the network's
+ * pending list, the client history with a stale read flagged, and 2PC's tables with a
+ * participant in doubt. Screenshots of both themes for a look.
+ */
+test.describe('the newer panels take the theme: no serious or critical violations in either', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test.setTimeout(180_000);
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`${scheme}: banner, claims, paused server, clock, pending list; history; 2PC tables`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, scenarioUrl({
+        version: 2, nodes: 5, seed: 1, bugs: ['commitOldTermByCount'],
+        narration: [{ at: 0, text: 'S1 leads from the start, says this step.', claims: ['S1 role = leader'] }],
+        actions: [{ at: 0, type: 'pause', node: 2 }, { at: 0, type: 'drift', node: 3, rate: 2 }, { at: 0, type: 'network', manual: true }, { at: 1, type: 'timeout', node: 1 }],
+      }, 5));
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await expect(page.locator('.broken-banner')).toBeVisible();
+      await expect(page.locator('.claims-badge.fail')).toBeVisible();
+      await expect(page.locator('g.node[data-paused="true"]')).toHaveCount(1);
+      await expect(page.locator('[data-pending="message"]')).not.toHaveCount(0);
+      await page.screenshot({ path: `test-results/screenshots/theme-${scheme}-network.png` });
+      expect(await serious(page)).toEqual([]);
+
+      for (const id of ['raft-stale-read', 'atomic-2pc-blocking']) {
+        const steps = LESSONS.find((l) => l.id === id)!.scenario.narration!.length;
+        await open(page, `./#lesson=${id}`);
+        await setSpeed(page, 10);
+        for (let k = Number(await page.locator('.narration-text').getAttribute('data-step')) + 1; k < steps; k++) {
+          await page.keyboard.press('PageDown');
+          await expect(page.locator('.narration-text')).toHaveAttribute('data-step', String(k));
+        }
+        await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+        await page.screenshot({ path: `test-results/screenshots/theme-${scheme}-${id}.png` });
+        expect(await serious(page), id).toEqual([]);
+      }
+    });
+  }
 });
 
 /** The timeline's thumb, as painted on its canvas (the main thread paints it), as [r, g, b]. */
