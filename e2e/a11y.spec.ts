@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { open } from './helpers';
+import { LESSONS } from '../src/scenario/lessons';
+import { open, scenarioUrl, setSpeed } from './helpers';
 
 /** Violations of serious or critical impact, by rule and the first few places. */
-async function serious(page: Page, include?: string): Promise<string[]> {
+async function serious(page: Page, include: string | string[] = []): Promise<string[]> {
   // Known, left to the cluster's owner: a server's accessible name ("Select S1, leader, term 1,
   // voted S1") does not contain its visible text in order (label-content-name-mismatch).
   let axe = new AxeBuilder({ page }).disableRules(['label-content-name-mismatch']);
-  if (include !== undefined) axe = axe.include(include);
+  for (const region of typeof include === 'string' ? [include] : include) axe = axe.include(region);
   const { violations } = await axe.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -84,6 +85,48 @@ test.describe('the dark theme (the system prefers dark): no serious or critical 
     await open(page, './#lesson=raft-election&view=embed');
     expect(await serious(page)).toEqual([]);
   });
+});
+
+/**
+ * The panels added after the dark theme, each in a state that shows its colours: a broken
+ * rule's banner and a claim that does not hold, a paused server and a fast clock, the network's
+ * pending list, the client history with a stale read flagged, and 2PC's tables with a
+ * participant in doubt. Each is checked in the light theme, then in the dark (the page follows
+ * the system's preference), on the regions that show them; screenshots of both for a look.
+ */
+test('the newer panels take the theme: no serious or critical violations in either', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const inBothThemes = async (name: string, regions: string[]) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await page.screenshot({ path: `test-results/screenshots/theme-${scheme}-${name}.png` });
+      expect(await serious(page, regions), `${name}, ${scheme}`).toEqual([]);
+    }
+  };
+  await open(page, scenarioUrl({
+    version: 2, nodes: 5, seed: 1, bugs: ['commitOldTermByCount'],
+    narration: [{ at: 0, text: 'S1 leads from the start, says this step.', claims: ['S1 role = leader'] }],
+    actions: [{ at: 0, type: 'pause', node: 2 }, { at: 0, type: 'drift', node: 3, rate: 2 }, { at: 0, type: 'network', manual: true }, { at: 1, type: 'timeout', node: 1 }],
+  }, 5));
+  await expect(page.locator('.broken-banner')).toBeVisible();
+  await expect(page.locator('.claims-badge.fail')).toBeVisible();
+  await expect(page.locator('g.node[data-paused="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-pending="message"]')).not.toHaveCount(0);
+  await inBothThemes('network', ['.broken-banner', '.narration', '.cluster', '.pending-list']);
+
+  for (const [id, region] of [['raft-stale-read', '[data-region="history"]'], ['atomic-2pc-blocking', '[data-region="tables"]']]) {
+    const steps = LESSONS.find((l) => l.id === id)!.scenario.narration!.length;
+    await open(page, `./#lesson=${id}`);
+    await setSpeed(page, 10);
+    for (let k = Number(await page.locator('.narration-text').getAttribute('data-step')) + 1; k < steps; k++) {
+      await page.keyboard.press('PageDown');
+      await expect(page.locator('.narration-text')).toHaveAttribute('data-step', String(k));
+    }
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await inBothThemes(id, [region]);
+  }
 });
 
 /** The timeline's thumb, as painted on its canvas (the main thread paints it), as [r, g, b]. */

@@ -48,3 +48,69 @@ test.describe('export the cluster', () => {
     expect(parsed).toEqual({ error: null, root: 'svg', width: '1920', servers: ['S1', 'S2', 'S3', 'S4', 'S5'], moving: 1 });
   });
 });
+
+test.describe('record a video', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test.setTimeout(120_000);
+
+  test('a span of the run as WebM: a progress bar while the frames are made, a file the browser plays, 1280 pixels wide, as long as the span at its speed', async ({ page }) => {
+    await open(page, './#lesson=raft-replication');
+    await page.locator('.file-menu summary').click();
+    await page.locator('[data-export="video"]').click();
+    const dialog = page.getByRole('dialog', { name: 'Record a video' });
+    await dialog.locator('[data-video="from"]').fill('0.1');
+    await dialog.locator('[data-video="to"]').fill('0.4');
+    // Ten frames: 300 ms of the run at 1x, 30 frames a second.
+    await dialog.locator('[data-video="speed"]').selectOption('1');
+    await expect(dialog.getByText('A video of about 0.3 s.')).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await dialog.locator('[data-video="record"]').click();
+    await expect(dialog.getByRole('progressbar', { name: 'Recording' })).toBeVisible();
+    const video = await downloading;
+    expect(video.suggestedFilename()).toBe('quorum-run-100-400ms.webm');
+    const bytes = readFileSync((await video.path())!);
+    // An EBML header: the first four bytes of every WebM file.
+    expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    await video.saveAs('test-results/screenshots/run-export.webm');
+    // The browser reads it as a video of the size recorded, and its frames are not blank.
+    const played = await page.evaluate(async (b64) => {
+      const el = document.createElement('video');
+      el.muted = true;
+      document.body.append(el);
+      el.src = URL.createObjectURL(await (await fetch(`data:video/webm;base64,${b64}`)).blob());
+      await new Promise((resolve, reject) => { el.onloadeddata = resolve; el.onerror = () => reject(new Error(el.error?.message ?? 'not a video')); });
+      // A frame in the middle, decoded and shown.
+      el.currentTime = 0.15;
+      await new Promise((resolve) => { el.onseeked = resolve; });
+      const c = new OffscreenCanvas(el.videoWidth, el.videoHeight).getContext('2d')!;
+      c.drawImage(el, 0, 0);
+      const data = c.getImageData(0, 0, el.videoWidth, el.videoHeight).data;
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 60) inked++;
+      return { width: el.videoWidth, height: el.videoHeight, duration: el.duration, inked };
+    }, bytes.toString('base64'));
+    expect(played.width).toBe(1280);
+    expect(played.height).toBe(1040);
+    expect(played.duration).toBeCloseTo(10 / 30, 2);
+    expect(played.inked).toBeGreaterThan(10_000);
+    await expect(dialog.locator('[data-video="message"]')).toHaveText('Saved.');
+    // The run is left at the span's end, paused.
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    expect(Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'))).toBeGreaterThanOrEqual(400);
+  });
+
+  test('a span that ends before it starts is refused, saying why, and nothing is recorded', async ({ page }) => {
+    await open(page, './#lesson=raft-replication');
+    await page.locator('.file-menu summary').click();
+    await page.locator('[data-export="video"]').click();
+    const dialog = page.getByRole('dialog', { name: 'Record a video' });
+    await dialog.locator('[data-video="from"]').fill('2');
+    await dialog.locator('[data-video="to"]').fill('1');
+    await expect(dialog.getByRole('alert')).toHaveText('The end comes after the start.');
+    await expect(dialog.locator('[data-video="record"]')).toBeDisabled();
+    // Fixed, it may record again: what was typed is kept.
+    await dialog.locator('[data-video="to"]').fill('3');
+    await expect(dialog.locator('[data-video="record"]')).toBeEnabled();
+    await expect(dialog.locator('[data-video="from"]')).toHaveValue('2');
+  });
+});

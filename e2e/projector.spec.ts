@@ -1,18 +1,23 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { LESSONS } from '../src/scenario/lessons';
 import { MESSAGE_LABEL_PX } from '../src/ui/draw/movingPaint';
 import { COMMAND_PX } from '../src/ui/draw/stripPaint';
 import { VIEW } from '../src/ui/geometry/layout';
-import { open, scenarioUrl, setSpeed, watchErrors } from './helpers';
+import { open, scenarioUrl, setSpeed } from './helpers';
 
 /** The regions a lesson's narration talks about: the cluster, the narration, the logs or tables, the teaching panel shown (the history, with clients). */
 function needed(protocol: string, clients = false): string[] {
   return ['cluster', 'narration', protocol === 'raft' ? 'logs' : 'tables', clients ? 'history' : 'pseudocode'];
 }
 
-/** Which needed regions (and which of their rows) are not wholly inside the viewport. */
+/**
+ * Which needed regions (and which of their rows) are not wholly inside the viewport. Measured
+ * in one visit to the page, after two frames: a resize reaches the canvases and the cluster
+ * through resize observers, which React renders in the frame after.
+ */
 async function outside(page: Page, regions: string[], rows = true): Promise<string[]> {
-  return page.evaluate(([names, everyRow]) => {
+  return page.evaluate(async ([names, everyRow]) => {
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
     const w = window.innerWidth;
     const h = window.innerHeight;
     const out: string[] = [];
@@ -44,34 +49,91 @@ async function paused(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
 
-for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
-  test.describe(`at ${size.width}x${size.height}`, () => {
-    test.use({ viewport: size });
-    for (const lesson of LESSONS) {
-      test(`lesson ${lesson.id}: every step shows what it talks about without scrolling`, async ({ page }) => {
-        const errors = watchErrors(page);
-        await open(page, `./#lesson=${lesson.id}`);
-        await setSpeed(page, 5);
-        const protocol = lesson.scenario.protocol;
-        const steps = lesson.scenario.narration?.length ?? 0;
-        expect(steps).toBeGreaterThan(0);
-        const text = page.locator('.narration-text');
-        // A lesson opens at its first step when that step is at time 0.
-        let k = Number(await text.getAttribute('data-step'));
-        if (k >= 0) expect(await outside(page, needed(protocol, lesson.scenario.clients !== undefined)), `step ${k + 1}`).toEqual([]);
-        while (k < steps - 1) {
-          await page.keyboard.press('PageDown');
-          k++;
-          await expect(text).toHaveAttribute('data-step', String(k));
-          await paused(page);
-          expect(await outside(page, needed(protocol, lesson.scenario.clients !== undefined)), `step ${k + 1}`).toEqual([]);
-        }
-        if (size.width === 1280) await page.screenshot({ path: `test-results/screenshots/projector-${lesson.id}.png` });
-        expect(errors).toEqual([]);
-      });
-    }
-  });
+/**
+ * Waits, looking every frame, until the narration shows step k and the run has paused there.
+ * (expect() retries after 100, 250, 500 ms...: a walk of three hundred steps spent most of its
+ * time in those waits.)
+ */
+async function atStep(page: Page, k: number): Promise<void> {
+  await page.waitForFunction((step) => document.querySelector('.narration-text')?.getAttribute('data-step') === String(step)
+    && document.querySelector('.transport button.play')?.getAttribute('aria-label') === 'Play', k, { polling: 'raf', timeout: 15_000 });
 }
+
+const PROJECTORS = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }];
+
+/**
+ * One page per Playwright worker for the lesson walks, as a lecturer's tab: each lesson is
+ * opened by its link in the page already open (the address's hash changes, the app loads the
+ * lesson), not by a new page. A new context and a cold start of the app cost more than the
+ * walk of a whole lesson. (A failed test ends its worker, and with it this page.)
+ */
+const walk = test.extend<object, { lecturerTab: Page }>({
+  lecturerTab: [async ({ browser }, use, workerInfo) => {
+    const { baseURL, serviceWorkers } = workerInfo.project.use;
+    const context = await browser.newContext({ baseURL, serviceWorkers, viewport: PROJECTORS[0] });
+    const page = await context.newPage();
+    await open(page);
+    await use(page);
+    await context.close();
+  }, { scope: 'worker' }],
+});
+
+/** Opens a lesson by its link in the page already open, and waits until the page shows its start. */
+async function openLesson(page: Page, lesson: (typeof LESSONS)[number]): Promise<void> {
+  await page.goto(`./#lesson=${lesson.id}`);
+  await page.waitForFunction(({ title, steps, nodes }) => document.querySelector('header h1')?.getAttribute('title')?.endsWith(` · ${title}`)
+    && document.querySelector('[data-virtual-time]')?.getAttribute('data-virtual-time') === '0'
+    && document.querySelector('.narration-count')?.textContent?.endsWith(`/ ${steps}`)
+    && document.querySelectorAll('g.node').length === nodes,
+  { title: lesson.scenario.title!, steps: lesson.scenario.narration!.length, nodes: lesson.scenario.nodes }, { polling: 'raf', timeout: 15_000 });
+}
+
+/**
+ * Every step of every lesson at both projector sizes: at each step the page is measured at
+ * one size, resized to the other and measured again (the next step starts from that size, so
+ * the sizes take turns going first).
+ */
+walk.describe('at 1280x720 and 1024x768', () => {
+  // Each lesson is a test of its own: Playwright's two workers share them.
+  walk.describe.configure({ mode: 'parallel' });
+  for (const lesson of LESSONS) {
+    walk(`lesson ${lesson.id}: every step shows what it talks about without scrolling`, async ({ lecturerTab: page }) => {
+      const errors: string[] = [];
+      const onConsole = (m: ConsoleMessage) => { if (m.type() === 'error') errors.push(m.text()); };
+      const onError = (e: Error) => errors.push(String(e));
+      page.on('console', onConsole);
+      page.on('pageerror', onError);
+      await openLesson(page, lesson);
+      await setSpeed(page, 5);
+      const regions = needed(lesson.scenario.protocol, lesson.scenario.clients !== undefined);
+      const steps = lesson.scenario.narration?.length ?? 0;
+      expect(steps).toBeGreaterThan(0);
+      let size = PROJECTORS.findIndex((p) => p.width === page.viewportSize()!.width);
+      const atBothSizes = async (k: number) => {
+        for (let i = 0; i < PROJECTORS.length; i++) {
+          if (i > 0) {
+            size = (size + 1) % PROJECTORS.length;
+            await page.setViewportSize(PROJECTORS[size]);
+          }
+          expect(await outside(page, regions), `step ${k + 1} at ${PROJECTORS[size].width}x${PROJECTORS[size].height}`).toEqual([]);
+          if (k === steps - 1 && size === 0) await page.screenshot({ path: `test-results/screenshots/projector-${lesson.id}.png` });
+        }
+      };
+      // A lesson opens at its first step when that step is at time 0.
+      let k = Number(await page.locator('.narration-text').getAttribute('data-step'));
+      if (k >= 0) await atBothSizes(k);
+      while (k < steps - 1) {
+        await page.keyboard.press('PageDown');
+        k++;
+        await atStep(page, k);
+        await atBothSizes(k);
+      }
+      page.off('console', onConsole);
+      page.off('pageerror', onError);
+      expect(errors).toEqual([]);
+    });
+  }
+});
 
 test.describe('at 1920x1080, device scale 1.5', () => {
   test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1.5 });
@@ -90,13 +152,17 @@ test.describe('at 1920x1080, device scale 1.5', () => {
   }
 });
 
-test.describe('legible from the back of the hall at 1280x720', () => {
-  test.use({ viewport: { width: 1280, height: 720 } });
+walk.describe('legible from the back of the hall at 1280x720', () => {
+  walk.describe.configure({ mode: 'parallel' });
   for (const protocol of ['raft', 'paxos', 'multipaxos']) {
     for (const nodes of [3, 5, 9]) {
-      test(`${protocol}, ${nodes} nodes: narration >= 20 px, cluster and log text >= 14 px, servers inside the view`, async ({ page }) => {
-        await open(page, scenarioUrl({ protocol, nodes, narration: [{ at: 0, text: 'Watch the servers.' }] }));
-        const sizes = await page.evaluate(() => {
+      walk(`${protocol}, ${nodes} nodes: narration >= 20 px, cluster and log text >= 14 px, servers inside the view`, async ({ lecturerTab: page }) => {
+        await page.setViewportSize(PROJECTORS[0]);
+        await page.goto(scenarioUrl({ protocol, nodes, narration: [{ at: 0, text: 'Watch the servers.' }] }));
+        await page.waitForFunction((n) => document.querySelector('.narration-text')?.textContent === 'Watch the servers.'
+          && !document.querySelector('header h1')?.getAttribute('title')?.includes(' · ') && document.querySelectorAll('g.node').length === n, nodes, { polling: 'raf' });
+        const sizes = await page.evaluate(async () => {
+          await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
           const svg = document.querySelector('.cluster svg')!.getBoundingClientRect();
           const px = (sel: string) => Math.min(...[...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize)));
           return { scale: svg.width, narration: px('.narration-text'), id: px('.node-id'), line: px('.node-line'), role: px('.node-role') };

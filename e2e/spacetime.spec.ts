@@ -76,6 +76,32 @@ test.describe('the space-time diagram', () => {
     expect(parsed.texts).toEqual(expect.arrayContaining(['Clients', 'S1', 'S5', 'leader']));
   });
 
+  test('the PNG export downloads a picture of the window, at least 1920 pixels wide and not blank', async ({ page }) => {
+    await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
+    await showTeaching(page, 'Space-time');
+    await expect(arrows(page)).not.toHaveCount(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).locator('[data-export="spacetime-png"]').click()]);
+    expect(download.suggestedFilename()).toBe('quorum-spacetime.png');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await download.saveAs('test-results/screenshots/spacetime-export.png');
+    // Decoded by the browser, with the shape of the window on screen.
+    const canvas = await diagram(page).locator('canvas').boundingBox();
+    const decoded = await page.evaluate(async (b64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+      const c = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      c.drawImage(bitmap, 0, 0);
+      const data = c.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      // Not a blank picture: pixels unlike the background in its top-left corner.
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 60) inked++;
+      return { width: bitmap.width, height: bitmap.height, inked };
+    }, bytes.toString('base64'));
+    expect(decoded.width).toBeGreaterThanOrEqual(1920);
+    expect(decoded.width / decoded.height).toBeCloseTo(canvas!.width / (canvas!.height + 28), 1);
+    expect(decoded.inked).toBeGreaterThan(5_000);
+  });
+
   test('follows the run while playing, and shows event order on request', async ({ page }) => {
     await open(page);
     await page.setViewportSize({ width: 1280, height: 720 });

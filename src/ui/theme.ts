@@ -103,6 +103,9 @@ export interface Palette {
   role: Record<RoleName, { color: string; fill: string }>;
   /** A held lock's padlock, drawn beside a server (atomic commit). */
   lock: { color: string; fill: string };
+  /** A message the student holds, and a paused server (its pause bars, its clock): the student's own hand on the run, in violet. */
+  held: string;
+  paused: string;
   message: Record<MessageType, string>;
   /** Marks on the timeline and in the space-time diagram. */
   mark: { election: string; leader: string; commit: string; fault: string; request: string };
@@ -128,6 +131,7 @@ export const LIGHT: Palette = {
     'in-doubt': { color: '#b91c1c', fill: '#fecaca' },
   },
   lock: { color: '#b91c1c', fill: '#fff7ed' },
+  held: '#7c3aed', paused: '#7c3aed',
   message: {
     VoteRequest: '#7c3aed', VoteResponse: '#c026d3', LogRequest: '#0e7490', LogResponse: '#15803d', ClientRequest: '#1e293b',
     Prepare: '#7c3aed', Promise: '#c026d3', Nack: '#b91c1c', Accept: '#0e7490', Accepted: '#15803d',
@@ -159,6 +163,7 @@ export const DARK: Palette = {
     'in-doubt': { color: '#fca5a5', fill: '#7f1d1d' },
   },
   lock: { color: '#f87171', fill: '#1f2937' },
+  held: '#a78bfa', paused: '#c4b5fd',
   message: {
     VoteRequest: '#a78bfa', VoteResponse: '#f0abfc', LogRequest: '#22d3ee', LogResponse: '#4ade80', ClientRequest: '#f8fafc',
     Prepare: '#a78bfa', Promise: '#f0abfc', Nack: '#f87171', Accept: '#22d3ee', Accepted: '#4ade80',

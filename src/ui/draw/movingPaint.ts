@@ -104,7 +104,7 @@ function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: b
 
 /** A held message: pause bars beside it, as on a media player, in the violet of a paused server. */
 function drawHeld(ctx: Context2D, x: number, y: number, palette: Palette): void {
-  ctx.fillStyle = palette.message.VoteRequest;
+  ctx.fillStyle = palette.held;
   ctx.fillRect(x - 20, y - 7, 4, 14);
   ctx.fillRect(x - 14, y - 7, 4, 14);
 }

@@ -26,8 +26,9 @@ function remembered(tabs: TeachingTab[]): string {
  */
 export function TeachingArea({ tabs, show = null }: { tabs: TeachingTab[]; show?: string | null }) {
   const [active, setActive] = useState(() => show ?? remembered(tabs));
-  // A run that brings its own panel (clients bring the history) opens on it; the choice is not remembered.
-  useEffect(() => { if (show !== null) setActive(show); }, [show]);
+  // A run that brings its own panel (clients bring the history) opens on it; the choice is not
+  // remembered, so the next run without one goes back to the lecturer's own choice.
+  useEffect(() => { setActive(show ?? remembered(tabs)); }, [show]);
   const choose = (id: string) => {
     setActive(id);
     try { localStorage.setItem(REMEMBER, id); } catch { /* not remembered, still shown */ }

@@ -1,6 +1,7 @@
 import { paintMoving } from '../draw/movingPaint';
 import { nodePositions, VIEW } from '../geometry/layout';
 import { frameOf } from '../components/MovingLayer';
+import { svgToPng } from './rasterize';
 import { currentPalette } from './themeState';
 import type { SimState } from '../store/simStore';
 
@@ -11,11 +12,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const STYLED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'opacity', 'font-size', 'font-weight', 'font-family', 'letter-spacing', 'text-anchor'] as const;
 
 /**
- * The cluster as it is on screen, as a standalone SVG of EXPORT_WIDTH pixels: servers and
- * links from the page's SVG with their computed styles inlined, and the messages and timer
- * rings (drawn on a canvas on screen) painted afresh from the store's frame and embedded.
+ * The cluster's servers and links as they are on screen, as a standalone SVG element of
+ * `width` pixels: the page's SVG with its computed styles inlined, on the panel's colour.
  */
-export function clusterSvg(svg: SVGSVGElement, state: SimState): string {
+export function clusterStill(svg: SVGSVGElement, width = EXPORT_WIDTH): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [copy, ...copy.querySelectorAll('*')];
@@ -27,13 +27,23 @@ export function clusterSvg(svg: SVGSVGElement, state: SimState): string {
     for (const p of STYLED) target.style.setProperty(p, style.getPropertyValue(p));
   });
   copy.setAttribute('xmlns', SVG_NS);
-  copy.setAttribute('width', String(EXPORT_WIDTH));
-  copy.setAttribute('height', String(Math.round((EXPORT_WIDTH * VIEW.height) / VIEW.width)));
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(Math.round((width * VIEW.height) / VIEW.width)));
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', String(VIEW.width));
   background.setAttribute('height', String(VIEW.height));
   background.setAttribute('fill', currentPalette().panel);
   copy.prepend(background);
+  return copy;
+}
+
+/**
+ * The cluster as it is on screen, as a standalone SVG of EXPORT_WIDTH pixels: the still
+ * part from the page's SVG, and the messages and timer rings (drawn on a canvas on screen)
+ * painted afresh from the store's frame and embedded.
+ */
+export function clusterSvg(svg: SVGSVGElement, state: SimState): string {
+  const copy = clusterStill(svg);
   const moving = movingCanvas(state, EXPORT_WIDTH);
   if (moving !== null) {
     const image = document.createElementNS(SVG_NS, 'image');
@@ -59,18 +69,6 @@ function movingCanvas(state: SimState, width: number): HTMLCanvasElement | null 
 }
 
 /** The same picture as a PNG of EXPORT_WIDTH pixels. */
-export async function clusterPng(svg: SVGSVGElement, state: SimState): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([clusterSvg(svg, state)], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = EXPORT_WIDTH;
-    canvas.height = Math.round((EXPORT_WIDTH * VIEW.height) / VIEW.width);
-    canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise((resolve, reject) => canvas.toBlob((b) => (b === null ? reject(new Error('the PNG could not be made')) : resolve(b)), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+export function clusterPng(svg: SVGSVGElement, state: SimState): Promise<Blob> {
+  return svgToPng(clusterSvg(svg, state), EXPORT_WIDTH, Math.round((EXPORT_WIDTH * VIEW.height) / VIEW.width), currentPalette().panel);
 }

@@ -1,5 +1,8 @@
 import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { saveFile } from '../../files';
+import { EXPORT_WIDTH } from '../../shell/exportCluster';
+import { svgToPng } from '../../shell/rasterize';
+import { currentPalette } from '../../shell/themeState';
 import { SimContext, useSim } from '../../store/simStore';
 import type { SpaceTimeAxis } from '../../../worker/spacetime';
 import { Diagram } from './diagram';
@@ -65,7 +68,16 @@ export function SpaceTime() {
 
   const exportSvg = () => {
     const svg = diagram.current?.svg(`Quorum space-time diagram: ${title}`);
-    if (svg) saveFile('quorum-spacetime.svg', svg, 'image/svg+xml');
+    if (svg) saveFile('quorum-spacetime.svg', svg.text, 'image/svg+xml');
+  };
+  // The window in sight as a picture at least EXPORT_WIDTH pixels wide (and twice the screen's), sharp on a projector.
+  const exportPng = () => {
+    const svg = diagram.current?.svg(`Quorum space-time diagram: ${title}`);
+    if (!svg) return;
+    const scale = Math.max(2, EXPORT_WIDTH / svg.width);
+    svgToPng(svg.text, svg.width * scale, svg.height * scale, currentPalette().panel).then(
+      (png) => saveFile('quorum-spacetime.png', png, 'image/png'),
+      (e: unknown) => store.getState().notify(`The picture could not be made: ${e instanceof Error ? e.message : String(e)}`, 'alert'));
   };
   const local = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -88,7 +100,8 @@ export function SpaceTime() {
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(-1)} disabled={zoom[axis] === 0}>−</button>
         <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1)} disabled={zoom[axis] === ZOOMS[axis].length - 1}>+</button>
         <label className="st-follow"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow</label>
-        <button type="button" onClick={exportSvg}>Export SVG</button>
+        <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="The window in sight as an SVG drawing">Export SVG</button>
+        <button type="button" onClick={exportPng} data-export="spacetime-png" title="The window in sight as a PNG picture, at least 1920 pixels wide">Export PNG</button>
       </div>
       <p className="st-thinned" role="status" hidden={thinned === null}>{thinned}</p>
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}

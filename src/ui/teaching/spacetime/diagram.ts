@@ -14,7 +14,7 @@ import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
 import { arrowAt, axisValue, buildScene, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
 import { syncArrowItems, syncMarkItems } from './list';
-import { canvasPen, paintScene, svgDocument, svgPen } from './paint';
+import { canvasPen, paintScene, SVG_HEADER_PX, svgDocument, svgPen } from './paint';
 
 /** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
 const LIMIT = 600;
@@ -339,13 +339,13 @@ export class Diagram {
     this.onChange(this.scene?.thinned ?? null, false);
   }
 
-  /** The window in sight as a standalone SVG document, for slides. */
-  svg(title: string): string | null {
+  /** The window in sight as a standalone SVG document, for slides, with its size in CSS pixels. */
+  svg(title: string): { text: string; width: number; height: number } | null {
     const win = this.window();
     if (win === null) return null;
     const scene = this.build(win);
     const pen = svgPen();
     paintScene(pen, scene, null, null, currentPalette());
-    return svgDocument(scene, pen.elements, title, currentPalette());
+    return { text: svgDocument(scene, pen.elements, title, currentPalette()), width: scene.view.width, height: scene.view.height + SVG_HEADER_PX };
   }
 }

@@ -210,8 +210,11 @@ export function svgPen(): Pen & { elements: string[] } {
   };
 }
 
+/** The height of the lane headers above an exported diagram. */
+export const SVG_HEADER_PX = 28;
+
 /** A standalone SVG document of the given size holding the elements, with the lane headers above them. */
-export function svgDocument(scene: Scene, elements: string[], title: string, palette: Palette = LIGHT, headerPx = 28): string {
+export function svgDocument(scene: Scene, elements: string[], title: string, palette: Palette = LIGHT, headerPx = SVG_HEADER_PX): string {
   const { width, height } = scene.view;
   const heads = scene.lanes.map((l) => `<text x="${Math.round(l.x)}" y="${headerPx - 8}" text-anchor="middle" font-weight="700" fill="${palette.ink}">${escapeXml(l.label)}</text>`);
   return [
