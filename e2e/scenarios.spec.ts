@@ -164,6 +164,8 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
 };
 
 test.describe('lessons, links and bad input', () => {
+  // Every test opens its own page: both workers may share the file's forty-odd lessons.
+  test.describe.configure({ mode: 'parallel' });
   let errors: string[];
   test.beforeEach(({ page }) => { errors = watchErrors(page); });
   test.afterEach(() => { expect(errors).toEqual([]); });
