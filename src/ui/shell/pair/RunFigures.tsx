@@ -21,18 +21,19 @@ export function RunFigures() {
         <strong>{f.messagesSent.toLocaleString('en')}</strong> messages
       </span>
       <span data-leader-changes={f.leaderChanges} title="Leaders elected so far (Raft: one per term won; Multi-Paxos: phase 1 completed)">
-        <strong>{f.leaderChanges}</strong> leader{f.leaderChanges === 1 ? '' : 's'}
+        <strong>{f.leaderChanges}</strong> leader{f.leaderChanges === 1 ? '' : 's'} elected
       </span>
       <span title={`Time from a command's request to its commit: the median of the newest ${FIGURE_ROWS} committed, and the mean of all ${f.committed}`}>
-        <strong>{f.committed}</strong> committed{f.committed > 0 && <>, median <strong>{ms(f.medianMs)}</strong>, mean {ms(f.meanMs)}</>}
+        <strong>{f.committed}</strong> committed{f.committed > 0 && <>, median <strong>{ms(f.medianMs)}</strong></>}
       </span>
-      <button type="button" className="linkish" data-figures-toggle aria-expanded={open} aria-controls={listId} disabled={asked === 0} onClick={() => setOpen((o) => !o)}>
-        {open ? 'Hide commands' : 'Commands…'}
+      <button type="button" className="linkish" data-figures-toggle aria-expanded={open} aria-controls={listId} disabled={asked === 0} title="Each command's time from request to commit" onClick={() => setOpen((o) => !o)}>
+        {/* The same width open or shut: the line never wraps and the cluster keeps its size. */}
+        Commands {open ? '▴' : '▾'}
       </button>
       {open && (
         <div className="pair-figures-list" id={listId}>
           <table>
-            <caption>Request to commit, the newest {FIGURE_ROWS} commands</caption>
+            <caption>Request to commit, the newest {FIGURE_ROWS} commands (mean of all {f.committed}: {ms(f.meanMs)})</caption>
             <thead><tr><th scope="col">Command</th><th scope="col">Asked</th><th scope="col">Committed</th><th scope="col">Took</th></tr></thead>
             <tbody>
               {f.commands.map((c) => (
