@@ -103,6 +103,48 @@ test.describe('two runs side by side', () => {
     expect(errors).toEqual([]);
   });
 
+  test('beside each run, its figures: messages sent, leaders elected, and each command\'s time from request to commit', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const figures = (s: 'left' | 'right') => side(page, s).locator('[data-figures]');
+    const number = async (s: 'left' | 'right', attr: string) => Number(await figures(s).locator(`[${attr}]`).getAttribute(attr));
+    const took = async (s: 'left' | 'right') => {
+      const toggle = figures(s).getByRole('button', { name: /^Commands/ });
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      const rows = figures(s).locator('[data-command]');
+      return Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-command'), tr.getAttribute('data-took-ms')])));
+    };
+
+    // Halfway: only "set a 1" has been asked for, and committed (on the one clock, at the same moment on both sides).
+    await openPair(page, './#compare=raft-vs-multipaxos&t=250');
+    for (const s of ['left', 'right'] as const) {
+      await expect(figures(s)).toHaveAttribute('data-committed', '1');
+      expect(await number(s, 'data-leader-changes')).toBe(1);
+      expect(await took(s)).toEqual({ 'set a 1': '20' });
+    }
+    await fits(page);
+
+    await openPair(page, './#compare=raft-vs-multipaxos&t=1000');
+    for (const s of ['left', 'right'] as const) await expect(figures(s)).toHaveAttribute('data-committed', '3');
+    const raft = { sent: await number('left', 'data-messages-sent'), leaders: await number('left', 'data-leader-changes'), took: await took('left') };
+    const paxos = { sent: await number('right', 'data-messages-sent'), leaders: await number('right', 'data-leader-changes'), took: await took('right') };
+    // Both elect S1, then S2 after the crash.
+    expect(raft.leaders).toBe(2);
+    expect(paxos.leaders).toBe(2);
+    expect(raft.sent).toBeGreaterThan(0);
+    expect(paxos.sent).toBeGreaterThan(0);
+    // Every message takes 10 ms here: with a stable leader, a command is one round trip (20 ms) in
+    // both, the lecture's point: Multi-Paxos, phase 1 done once, needs no more round trips than Raft.
+    expect(raft.took).toEqual({ 'set a 1': '20', 'set b 2': '20', 'set c 3': '20' });
+    expect(paxos.took).toEqual(raft.took);
+    expect(Number(await figures('right').getAttribute('data-median-ms'))).toBeLessThanOrEqual(Number(await figures('left').getAttribute('data-median-ms')));
+    // The commands' table opens over the cluster: both runs still fit the screen, the logs in sight.
+    await fits(page);
+    await expect(side(page, 'left').locator('[data-region="logs"]')).toBeInViewport();
+    await expect(side(page, 'right').locator('[data-region="tables"]')).toBeInViewport();
+    expect(errors).toEqual([]);
+  });
+
   test('the lesson menu opens a comparison, and choosing a lesson goes back to one run', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -15,6 +15,7 @@ import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { clientsView } from './clientsView';
+import { Figures, type FiguresMark } from './figures';
 import { messageFields } from './messageFields';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
@@ -61,6 +62,7 @@ interface Checkpoint {
   actionsDone: number;
   run: RunCheckpoint;
   code: TrackerMark;
+  figures: FiguresMark;
 }
 
 /**
@@ -116,6 +118,8 @@ export class Controller {
   private violationsSeen = 0;
   /** The pseudocode lines that ran: the latest handler run, and which events ran which line. */
   private code = new PseudocodeTracker();
+  /** Messages, leader changes and each command's time to commit, as the run stands now. */
+  private figures = new Figures();
   /** What the last delta snapshot carried, so the next one sends only what changed. */
   /**
    * What the view holds. Its trace is `whole` (the recent tail, up to the last event sent),
@@ -148,7 +152,8 @@ export class Controller {
     this.feedActions();
     this.run.sim.onEvent((rec) => this.observe(rec));
     this.code = new PseudocodeTracker();
-    this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark() }];
+    this.figures = new Figures();
+    this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark() }];
     this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg));
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.presentFrom = 0;
@@ -517,6 +522,8 @@ export class Controller {
       clients: clients?.view ?? null,
       claims,
       stall: this.run.stall(),
+      // The world counts every message it was given (ids start at 1).
+      figures: this.figures.view(sim.world.nextMsgId - 1),
     };
   }
 
@@ -628,6 +635,7 @@ export class Controller {
       if (this.actionsFed - this.actionsDone < ACTIONS_AHEAD / 2) this.feedActions();
     }
     this.code.observe(rec, rec.seq > this.frontier.events);
+    this.figures.observe(rec);
     this.recent[rec.seq % RECENT] = rec;
     if (rec.kind === 'lost' || rec.rule === 'user.drop') {
       if (rec.msg !== undefined) this.losses.push(this.messageView(rec.msg, rec.t));
@@ -637,7 +645,7 @@ export class Controller {
       this.remember(rec);
     }
     if (rec.seq % this.checkpointEvery === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
-      this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint(), code: this.code.mark() });
+      this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark() });
       if (this.checkpoints.length > MAX_CHECKPOINTS) this.thinCheckpoints();
     }
   }
@@ -679,6 +687,7 @@ export class Controller {
     this.actionsDone = cp.actionsDone;
     this.refeedActions();
     this.code.restore(cp.code);
+    this.figures.restore(cp.figures);
     this.losses = [];
     this.sent.reset = true;
     this.violationsSeen = Math.min(this.violationsSeen, this.run.violations.length);

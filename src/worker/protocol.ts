@@ -11,6 +11,7 @@ import type { PendingChoice } from '../engine/sim/pending';
 import type { UnstampedAction } from '../engine/sim/types';
 import type { StepClaims } from '../scenario/claims/check';
 import type { Scenario } from '../scenario/schema';
+import type { FiguresView } from './figures';
 import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
 /** A user action as the UI sends it: the worker stamps the virtual time. */
@@ -208,6 +209,8 @@ export interface Snapshot {
   claims: StepClaims[] | null;
   /** The liveness watch: no settled leader, or work undecided, for three election timeouts (null while the run makes progress). */
   stall: Stall | null;
+  /** Messages sent, leader changes and each command's time from request to commit, as the run stands now (see Figures). */
+  figures: FiguresView;
 }
 
 /** The clients' operations as the engine recorded them: the history panel draws only this. */

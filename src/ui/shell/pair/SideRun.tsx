@@ -7,6 +7,7 @@ import { viewOf } from '../../protocolView';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { RunTable } from '../RunTable';
 import { NodeBar } from './NodeBar';
+import { RunFigures } from './RunFigures';
 
 /** One run of the pair: its own cluster, logs or tables, safety verdict and trace hash, read from its own store. */
 export function SideRun({ side, store }: { side: Side; store: StoreApi<SimState> }) {
@@ -51,6 +52,7 @@ function SideBody({ side }: { side: Side }) {
             <ClusterView />
             <MessagePopover />
           </div>
+          <RunFigures />
           <NodeBar />
           <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'}><RunTable protocol={protocol} /></div>
         </div>
