@@ -83,7 +83,9 @@ export class Diagram {
     };
     this.unsubscribe = store.subscribe((s, prev) => {
       // The run moved on: the clock's refresh (15 times a second while playing), or any change when paused.
-      if (s.hud !== prev.hud) this.runMoved();
+      // Pausing too: the last clock refresh while playing may have been skipped by the pacing
+      // below, and the paused snapshot can arrive with the same clock.
+      if (s.hud !== prev.hud || s.snapshot?.playing !== prev.snapshot?.playing) this.runMoved();
       if (s.spacetime !== prev.spacetime) this.received();
       if (s.selectedMessage !== prev.selectedMessage) this.schedulePaint();
     });
