@@ -16,7 +16,7 @@ function needed(protocol: string, clients = false): string[] {
  * through resize observers, which React renders in the frame after.
  */
 async function outside(page: Page, regions: string[], rows = true): Promise<string[]> {
-  return page.evaluate(async ([names, everyRow]) => {
+  return page.evaluate(async ([names, everyRow, minTeaching]) => {
     await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
     const w = window.innerWidth;
     const h = window.innerHeight;
@@ -40,10 +40,16 @@ async function outside(page: Page, regions: string[], rows = true): Promise<stri
       const box = table.getBoundingClientRect();
       for (const el of table.querySelectorAll('.log-row, .paxos-table tr')) if (!within(el, box)) out.push(`row ${el.getAttribute('data-node-id') ?? 'head'} ${JSON.stringify(el.getBoundingClientRect())}`);
     }
+    // The teaching panel keeps room for a handler and the lines that ran, however long the step's text.
+    const teaching = document.querySelector('.teaching')!.getBoundingClientRect().height;
+    if (teaching < minTeaching) out.push(`the teaching panel is ${teaching} px high (< ${minTeaching})`);
     if (document.scrollingElement!.scrollHeight > h + 1) out.push(`the page scrolls (${document.scrollingElement!.scrollHeight} > ${h})`);
     return out;
-  }, [regions, rows] as const);
+  }, [regions, rows, TEACHING_MIN_PX] as const);
 }
+
+/** The least height of the teaching panel (tabs included) at every step: a handler's title and the lines that ran. */
+const TEACHING_MIN_PX = 150;
 
 async function paused(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
@@ -150,6 +156,39 @@ test.describe('at 1920x1080, device scale 1.5', () => {
       expect(await outside(page, needed(lesson.scenario.protocol))).toEqual([]);
     });
   }
+});
+
+test.describe('a long narration step at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('shows its first lines, and the whole text behind "more"', async ({ page }) => {
+    await open(page, './#lesson=raft-figure8');
+    await setSpeed(page, 10);
+    const last = LESSONS.find((l) => l.id === 'raft-figure8')!.scenario.narration!.length - 1;
+    while (Number(await page.locator('.narration-text').getAttribute('data-step')) < last) {
+      await page.keyboard.press('PageDown');
+      await paused(page);
+    }
+    const text = page.locator('.narration-text');
+    const cut = () => text.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+    const teaching = () => page.locator('.teaching').evaluate((el) => el.getBoundingClientRect().height);
+    const more = page.locator('[data-narration-more]');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(await cut()).toBe(true);
+    const folded = await teaching();
+    expect(folded).toBeGreaterThanOrEqual(TEACHING_MIN_PX);
+    await page.getByRole('button', { name: 'Show the whole narration' }).click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    expect(await cut()).toBe(false);
+    // The whole text takes its room from the teaching panel, never from the page: nothing scrolls.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(720);
+    // Chosen once, the whole text stays from step to step.
+    await page.keyboard.press('PageUp');
+    await paused(page);
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await page.getByRole('button', { name: 'Show the narration\'s first lines only' }).click();
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(await cut()).toBe(true);
+  });
 });
 
 walk.describe('legible from the back of the hall at 1280x720', () => {

@@ -18,7 +18,7 @@ export function DescriptorTable({ protocol }: { protocol: string }) {
   return (
     <section ref={sight} className="panel logs descriptor-table" aria-label={table.caption} data-protocol-table={protocol}>
       <h2>{table.caption}</h2>
-      {note !== null && <p className="table-note" role="status">{note}</p>}
+      {note !== null && <p className="table-note" role="status" title={note}>{note}</p>}
       {table.rows.length === 0 ? <p className="hint">No transaction yet.</p> : (
         <table className="paxos-table">
           <thead><tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>

@@ -42,7 +42,7 @@ export function LogsPanel() {
   return (
     <section ref={sight} className="panel logs" aria-label="Logs">
       <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
-      {note !== null && <p className="table-note" role="status">{note}</p>}
+      {note !== null && <p className="table-note" role="status" title={note}>{note}</p>}
       <div className="log-grid" role="table" aria-label="Log of every node">
         <GridHead who="node" columns={indices} />
         {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} />)}

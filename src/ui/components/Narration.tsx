@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { parseClaim } from '../../scenario/claims/syntax';
 import { exampleClaim } from '../../scenario/claims/vocabulary';
 import type { NarrationStep } from '../../worker/protocol';
@@ -16,6 +16,7 @@ export function Narration() {
   const k = useSim((s) => s.snapshot?.narrationStep ?? -1);
   const send = useSim((s) => s.send);
   const [editing, setEditing] = useState(false);
+  const fold = useFold(k >= 0 ? steps[k]?.text : undefined);
   if (steps.length === 0 && !editing) {
     return (
       <div className="narration empty">
@@ -26,13 +27,17 @@ export function Narration() {
   const current = k >= 0 ? steps[k] : null;
   return (
     <section className="narration" aria-label="Narration">
-      <div className="narration-text" aria-live="polite" data-step={k}>
+      <div ref={fold.ref} className={`narration-text${fold.open ? '' : ' folded'}`} aria-live="polite" data-step={k}>
         {current === null ? <em>Press Next (or Page Down) to start: the run plays to each step and pauses there.</em> : current.text}
       </div>
       <div className="row narration-controls">
         <button type="button" onClick={() => send({ type: 'narrationPrev' })} disabled={k < 0} aria-label="Previous step">‹ Previous</button>
         <span className="narration-count">{k + 1} / {steps.length}</span>
         <button type="button" onClick={() => send({ type: 'narrationNext' })} disabled={k >= steps.length - 1} aria-label="Next step">Next ›</button>
+        {(fold.long || fold.open) && (
+          <button type="button" className="linkish" data-narration-more aria-expanded={fold.open} onClick={fold.toggle}
+            aria-label={fold.open ? 'Show the narration\'s first lines only' : 'Show the whole narration'}>{fold.open ? 'less' : 'more…'}</button>
+        )}
         {k >= 0 && <ClaimsBadge step={k} />}
         <button type="button" className="linkish" onClick={() => setEditing(!editing)}>{editing ? 'Done' : 'Edit'}</button>
         <RuleOffer />
@@ -40,6 +45,28 @@ export function Narration() {
       {editing && <NarrationEditor />}
     </section>
   );
+}
+
+/**
+ * On a short screen a long step shows its first lines (styles.css says how many), so the logs
+ * and a teaching panel keep their room; "more" shows the whole text, and stays chosen from
+ * step to step until "less". Screen readers hear the whole text either way.
+ */
+function useFold(text: string | undefined) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  const [long, setLong] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    // Folded, the text is cut when it is taller than its box; a resize can fold or unfold it.
+    const measure = () => setLong(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [text, open]);
+  return { ref, open, long, toggle: () => setOpen(!open) };
 }
 
 function NarrationEditor() {
