@@ -176,7 +176,7 @@ test.describe('a long narration step at 1280x720', () => {
     expect(await cut()).toBe(true);
     const folded = await teaching();
     expect(folded).toBeGreaterThanOrEqual(TEACHING_MIN_PX);
-    await page.getByRole('button', { name: 'Show the whole narration' }).click();
+    await page.getByRole('button', { name: 'more… of the narration' }).click();
     await expect(more).toHaveAttribute('aria-expanded', 'true');
     expect(await cut()).toBe(false);
     // The whole text takes its room from the teaching panel, never from the page: nothing scrolls.

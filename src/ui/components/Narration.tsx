@@ -36,7 +36,7 @@ export function Narration() {
         <button type="button" onClick={() => send({ type: 'narrationNext' })} disabled={k >= steps.length - 1} aria-label="Next step">Next ›</button>
         {(fold.long || fold.open) && (
           <button type="button" className="linkish" data-narration-more aria-expanded={fold.open} onClick={fold.toggle}
-            aria-label={fold.open ? 'Show the narration\'s first lines only' : 'Show the whole narration'}>{fold.open ? 'less' : 'more…'}</button>
+            aria-label={fold.open ? 'less: the narration\'s first lines only' : 'more… of the narration'}>{fold.open ? 'less' : 'more…'}</button>
         )}
         {k >= 0 && <ClaimsBadge step={k} />}
         <button type="button" className="linkish" onClick={() => setEditing(!editing)}>{editing ? 'Done' : 'Edit'}</button>
