@@ -185,7 +185,7 @@ test.describe('a long narration step at 1280x720', () => {
     await page.keyboard.press('PageUp');
     await paused(page);
     await expect(more).toHaveAttribute('aria-expanded', 'true');
-    await page.getByRole('button', { name: 'Show the narration\'s first lines only' }).click();
+    await page.getByRole('button', { name: 'less: the narration\'s first lines only' }).click();
     await expect(more).toHaveAttribute('aria-expanded', 'false');
     expect(await cut()).toBe(true);
   });
