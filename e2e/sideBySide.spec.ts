@@ -145,6 +145,22 @@ test.describe('two runs side by side', () => {
     expect(errors).toEqual([]);
   });
 
+  test('2PC beside Raft under one failure: the participants wait in doubt while Raft elects S3 and goes on', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPair(page, './#compare=2pc-vs-raft&t=650');
+    for (const id of [2, 3, 4]) await expect(sideNode(page, 'left', id)).toHaveAttribute('data-up', 'true');
+    await expect(sideNode(page, 'left', 1)).toHaveAttribute('data-up', 'false');
+    await expect(side(page, 'left')).toContainText('in doubt');
+    await expect(sideNode(page, 'right', 3)).toHaveAttribute('data-role', 'leader');
+    // 2PC has no leader and no log of commands: its figures count messages only.
+    await expect(side(page, 'left').locator('[data-figures] [data-messages-sent]')).toHaveCount(1);
+    await expect(side(page, 'left').locator('[data-figures] [data-leader-changes]')).toHaveCount(0);
+    await expect(side(page, 'right').locator('[data-figures] [data-leader-changes]')).toHaveAttribute('data-leader-changes', '2');
+    await fits(page);
+    expect(errors).toEqual([]);
+  });
+
   test('the lesson menu opens a comparison, and choosing a lesson goes back to one run', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 1280, height: 720 });

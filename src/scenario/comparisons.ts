@@ -18,6 +18,8 @@ export interface Comparison {
 }
 
 const figure8 = lessonById('raft-figure8')!;
+const blocking = lessonById('atomic-2pc-blocking')!;
+const contrast = lessonById('atomic-raft-contrast')!;
 
 /** The same commands, leader crash and recovery for both protocols: S1 leads, serves two commands, crashes; S2 takes over. */
 const FAILOVER_SCRIPT = [
@@ -73,6 +75,29 @@ export const COMPARISONS: Comparison[] = [
         { at: 401, text: 'S1 crashes after both commands are chosen.', claims: ['S1 down', 'S2,S3,S4,S5 kv b = 2'] },
         { at: 701, text: 'S2 ran phase 1 and leads.', claims: ['leader = S2'] },
         { at: 1000, text: 'S1 is back and has caught up.', claims: ['all kv c = 3', 'all kv a = 1', 'safe'] },
+      ],
+    },
+  },
+  {
+    id: '2pc-vs-raft',
+    title: '2PC beside Raft: the coordinator, or the leader, fails',
+    outcome: 'On the left, S2, S3 and S4 hold t1\'s locks in doubt until S1 recovers at 1 s; on the right, S3 leads term 2 from 225 ms and commits "set t2 2" while S1 is still down.',
+    endsAt: 1200,
+    speed: blocking.speed,
+    // Lesson A3 tells the story; the right run is lesson A6 with its steps at A3's moments, so a
+    // step stops both runs where the left one speaks.
+    left: blocking.scenario,
+    right: {
+      ...contrast.scenario,
+      narration: [
+        { at: 0, text: 'Raft, the same four servers and failure script.', claims: ['leader = none'] },
+        { at: 71, text: 'S1 leads and has committed "set t1 1".', claims: ['S1 role = leader', 'S1 committed has set t1 1'] },
+        { at: 81, text: 'S1\'s links fail.', claims: ['S1 role = leader'] },
+        { at: 91, text: 'S1 crashes.', claims: ['S1 down'] },
+        { at: 300, text: 'S3 timed out and leads term 2, elected by three of four.', claims: ['S3 became leader in 91..300', 'leader = S3', 'S3 term = 2'] },
+        { at: 650, text: 'Work goes on: "set t2 2" is committed without S1.', claims: ['S3 committed has set t2 2', 'S1 down'] },
+        { at: 1001, text: 'S1 recovers.', claims: ['S1 up'] },
+        { at: 1011, text: 'S1 follows S3 and catches up.', claims: ['S1 role = follower', 'leader = S3', 'safe'] },
       ],
     },
   },

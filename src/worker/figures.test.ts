@@ -32,6 +32,7 @@ describe('figures beside a run', () => {
     c.seekTime(300);
     const f = c.snapshot().figures;
     expect(f.messagesSent).toBe(16);
+    expect(f.replicatedLog).toBe(true);
     expect(f.leaderChanges).toBe(1);
     expect(f.commands).toEqual([
       { command: 'set x 1', node: 1, requestedAt: 100, committedAt: 120 },
@@ -64,5 +65,17 @@ describe('figures beside a run', () => {
     expect(f.leaderChanges).toBe(1);
     expect(f.committed).toBe(2);
     expect(f.commands.map((r) => [r.command, r.committedAt! - r.requestedAt])).toEqual([['set x 1', 20], ['set x 1', 20]]);
+  });
+
+  it('2PC has no log of commands under a leader: its figures say so, and count its messages', () => {
+    const r = parseScenario({ version: 2, protocol: '2pc', nodes: 3, seed: 1, timing: { latencyMin: 10, latencyMax: 10 },
+      actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }] });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const c = new Controller(r.scenario);
+    c.seekTime(200);
+    const f = c.snapshot().figures;
+    expect(f.replicatedLog).toBe(false);
+    // Prepare to both participants, their votes, the decision to both (and whatever acknowledges it).
+    expect(f.messagesSent).toBeGreaterThanOrEqual(6);
   });
 });

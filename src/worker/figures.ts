@@ -21,6 +21,11 @@ export interface CommandFigure {
 export interface FiguresView {
   /** Every message the servers sent so far (a copy the network made counts as one more). */
   messagesSent: number;
+  /**
+   * Whether the run replicates a log of commands under a leader (Raft, Multi-Paxos). If not
+   * (Paxos's one value, 2PC/3PC's transactions), only the message count means anything.
+   */
+  replicatedLog: boolean;
   /** Raft: elections won (one leader per term); Multi-Paxos: phase-1 leaders. */
   leaderChanges: number;
   /** Commands committed so far, and the mean and median (over the newest FIGURE_ROWS) of their request-to-commit times. */
@@ -96,10 +101,11 @@ export class Figures {
     this.waiting = [...m.waiting];
   }
 
-  view(messagesSent: number): FiguresView {
+  view(messagesSent: number, replicatedLog: boolean): FiguresView {
     const times = this.rows.filter((r) => r.committedAt !== null).map((r) => r.committedAt! - r.requestedAt).sort((a, b) => a - b);
     return {
       messagesSent,
+      replicatedLog,
       leaderChanges: this.leaderChanges,
       committed: this.committed,
       meanMs: this.committed === 0 ? null : this.totalMs / this.committed,

@@ -15,6 +15,15 @@ export function RunFigures() {
   const listId = useId();
   if (f === null) return null;
   const asked = f.commands.length;
+  if (!f.replicatedLog) {
+    return (
+      <div className="pair-figures" data-figures>
+        <span data-messages-sent={f.messagesSent} title="Messages the servers sent so far (a copy the network made counts too)">
+          <strong>{f.messagesSent.toLocaleString('en')}</strong> messages
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="pair-figures" data-figures data-committed={f.committed} data-median-ms={f.medianMs ?? ''}>
       <span data-messages-sent={f.messagesSent} title="Messages the servers sent so far (a copy the network made counts too)">
