@@ -19,6 +19,14 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
   'atomic-2pc-no': (page) => allParticipants(page, 'aborted'),
   'atomic-2pc-blocking': (page) => allParticipants(page, 'committed'),
   'atomic-3pc-crash': (page) => allParticipants(page, 'aborted'),
+  'atomic-2pc-locks': async (page) => {
+    const cellOf = (tx: string, id: number) => page.locator(`[data-protocol-table] tr[data-row="${tx}"] td[data-col="S${id}"]`);
+    for (const id of [2, 3, 4]) {
+      await expect(cellOf('t1', id)).toHaveAttribute('data-tone', 'committed');
+      await expect(cellOf('t2', id)).toHaveAttribute('data-tone', 'aborted');
+      await expect(cellOf('t3', id)).toHaveAttribute('data-tone', 'committed');
+    }
+  },
   'atomic-3pc-partition': async (page) => {
     await expect(standing(page, 2)).toHaveAttribute('data-tone', 'committed');
     for (const id of [3, 4]) await expect(standing(page, id)).toHaveAttribute('data-tone', 'aborted');

@@ -220,6 +220,13 @@ const OUTCOMES: Record<string, (r: ReturnType<typeof runLesson>) => void> = {
     expect([1, 2, 3, 4].map((id) => decisionAt(run, id))).toEqual(['commit', 'commit', 'abort', 'abort']);
     expect(run.violations[0]).toMatchObject({ predicate: 'atomicity', t: 485, nodes: [1, 3] });
   },
+  'atomic-2pc-locks': ({ run }) => {
+    const s1 = run.sim.node(1).state as AtomicState;
+    expect(['t1', 't2', 't3'].map((tx) => s1.log.recordsOf(tx).find((r) => r === 'commit' || r === 'abort'))).toEqual(['commit', 'abort', 'commit']);
+    // t2's only no vote came from S4, the participant still in doubt on t1.
+    for (const id of [2, 3]) expect((run.sim.node(id).state as AtomicState).log.recordsOf('t2')).toContain('yes');
+    expect((run.sim.node(4).state as AtomicState).log.recordsOf('t2')).not.toContain('yes');
+  },
   'atomic-raft-contrast': ({ nodes, leaders }) => {
     expect(leaders).toHaveLength(1);
     expect(leaders[0].id).not.toBe(1);

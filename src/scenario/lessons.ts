@@ -904,6 +904,38 @@ export const LESSONS: Lesson[] = [
       ],
     }),
   },
+  {
+    id: 'atomic-2pc-locks',
+    title: 'A7. Locks held in doubt: the next transaction pays',
+    outcome: 't1 and t3 committed everywhere; t2 aborted only because S4 still held x for t1, in doubt, when Prepare(t2) came.',
+    endsAt: 600,
+    speed: 0.1,
+    scenario: atomicLesson('2pc', 'Locks held in doubt: the next transaction pays', {
+      nodes: 4, seed: 5, timing: EVEN_DELAYS,
+      // Messages 12 and 18 are S1's decision on t1 to S4 and its first resend.
+      actions: [
+        { at: 10, type: 'request', node: 1, command: 'tx t1 on x' }, { at: 20, type: 'request', node: 1, command: 'tx t2 on x' },
+        { at: 85, type: 'drop', message: 12 }, { at: 135, type: 'drop', message: 18 },
+        { at: 400, type: 'request', node: 1, command: 'tx t3 on y' },
+      ],
+      narration: [
+        { at: 0, text: 'Two-phase commit with locks: t1 and then t2 both write x; later t3 writes y. A participant locks what a transaction writes until it learns the outcome.',
+          claims: ['all log = empty'] },
+        { at: 81, text: 'Every participant voted yes on t1, so S1 decides commit. Its decision to S4 is about to be lost.',
+          claims: ['S1 decision t1 = commit', 'S2,S3,S4 tx t1 = in doubt', 'in flight Decision S1->S4 decision=commit'] },
+        { at: 91, text: 'S2 and S3 commit t1 and release x. S4 never heard: it is still in doubt and still holds x. Then t2 begins, and S4 cannot lock x for it.',
+          claims: ['S2,S3 tx t1 = committed', 'S4 tx t1 = in doubt', 'S4 locks = t1', 'not delivered Decision S1->S4'] },
+        { at: 141, text: 'S1\'s resend to S4 is lost too. Prepare(t2) arrives: S2 and S3 vote yes; S4 is still waiting for x, so it votes no, as a lock-wait timeout would. Nothing in t2 itself went wrong.',
+          claims: ['S2,S3 vote t2 = yes', 'S4 vote t2 = no', 'S4 tx t1 = in doubt', 'S4 locks = t1'] },
+        { at: 161, text: 'One no is enough: t2 aborts everywhere. A transaction in doubt hurts more than itself: its locks stop every other transaction on the same rows.',
+          claims: ['S1 decision t2 = abort', 'S2,S3,S4 tx t2 = aborted'] },
+        { at: 211, text: 'S1 resends again, and this time S4 hears: it commits t1 and releases x, 120 ms after the others.',
+          claims: ['S4 tx t1 = committed', 'S4 locks = none', 'delivered Decision S1->S4 decision=commit'] },
+        { at: 481, text: 't3 writes y, which nobody holds: everyone votes yes and it commits.',
+          claims: ['S2,S3,S4 tx t3 = committed', 'all locks = none', 'atomicity holds', 'safe'] },
+      ],
+    }),
+  },
   ...CLIENT_LESSONS,
 ];
 
