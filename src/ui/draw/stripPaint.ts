@@ -61,9 +61,12 @@ export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: Canvas
   const top = Math.round(Math.max(0, (size.height - CELL.height) / 2));
   let x = more ? CELL.more + CELL.gap : 0;
   if (cells.length === 0 && emptyText !== undefined) {
-    ctx.font = 'italic 13px system-ui, sans-serif';
+    ctx.font = `italic ${COMMAND_PX}px system-ui, sans-serif`;
     ctx.fillStyle = palette.muted;
     ctx.textBaseline = 'middle';
+    // The context keeps the centring of the last cells painted: without this the text starts
+    // half off the strip ("y log)").
+    ctx.textAlign = 'left';
     ctx.fillText(emptyText, x, top + CELL.height / 2);
     return;
   }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { LIGHT } from '../theme';
+import { paintStrip } from './stripPaint';
+
+/** A canvas whose 2D context records each text drawn, with the alignment in force when drawn. */
+function recordingCanvas() {
+  const texts: { text: string; x: number; align: string; font: string }[] = [];
+  const ctx = new Proxy({ textAlign: 'start', font: '' } as Record<string, unknown>, {
+    get(target, key) {
+      if (key === 'fillText') return (text: string, x: number) => texts.push({ text, x, align: String(target.textAlign), font: String(target.font) });
+      if (key === 'measureText') return (text: string) => ({ width: text.length * 8 });
+      if (key in target) return target[key as string];
+      return () => undefined;
+    },
+    set(target, key, value) { target[key as string] = value; return true; },
+  });
+  const canvas = { width: 0, height: 0, getContext: () => ctx } as unknown as HTMLCanvasElement;
+  return { canvas, texts };
+}
+
+const size = { width: 300, height: 44, ratio: 1 };
+const cell = { label: '1', sub: 'set x 1', color: '#000', solid: true, title: 'entry 1', data: {} };
+
+describe('a log strip', () => {
+  it('an empty log says so from the strip\'s left edge, in legible type, even after cells were painted on the same canvas', () => {
+    const { canvas, texts } = recordingCanvas();
+    paintStrip(canvas, size, { cells: [cell], more: false, emptyText: '(empty log)' }, LIGHT);
+    expect(texts.some((t) => t.align === 'center')).toBe(true);
+    texts.length = 0;
+    paintStrip(canvas, size, { cells: [], more: false, emptyText: '(empty log)' }, LIGHT);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatchObject({ text: '(empty log)', x: 0, align: 'left' });
+    expect(Number(/(\d+)px/.exec(texts[0].font)![1])).toBeGreaterThanOrEqual(14);
+  });
+});
