@@ -11,6 +11,8 @@ type AnyMsg = { type: string };
 
 const LINEARIZABLE = 'linearizable';
 const LINEARIZABLE_TEXT = 'every client operation takes effect at one instant between its invocation and its reply (one copy of the store)';
+const FENCING = 'fencing';
+const FENCING_TEXT = 'the storage node never accepts a write whose fencing token is lower than one it has already accepted';
 
 export interface RunCheckpoint {
   world: World<unknown, AnyMsg>;
@@ -46,12 +48,29 @@ export class Run {
     this.off = new Set(opts.off);
     if (this.monitor !== null) this.sim.onEvent((rec) => this.check(rec));
     if (config.clients !== undefined && opts.checks !== false && !this.off.has(LINEARIZABLE)) this.sim.onEvent((rec) => this.checkClients(rec));
+    if (config.clients?.storage !== undefined && opts.checks !== false && !this.off.has(FENCING)) this.sim.onEvent((rec) => this.checkStorage(rec));
   }
 
   /** Every safety property this run checks, with a plain description. */
   get predicates(): Readonly<Record<string, string>> {
     const own = this.monitor?.predicates ?? {};
-    return this.config.clients === undefined ? own : { ...own, [LINEARIZABLE]: LINEARIZABLE_TEXT };
+    if (this.config.clients === undefined) return own;
+    return { ...own, [LINEARIZABLE]: LINEARIZABLE_TEXT, ...(this.config.clients.storage !== undefined ? { [FENCING]: FENCING_TEXT } : {}) };
+  }
+
+  /** How many of the storage node's stale writes have been reported. */
+  private staleReported = 0;
+
+  /** The fencing check: a write the storage node accepted with a token lower than one it had accepted (storage.ts records them). */
+  private checkStorage(rec: TraceRecord<AnyMsg>): void {
+    const stale = this.sim.world.clients!.storage!.stale;
+    for (; this.staleReported < stale.length; this.staleReported++) {
+      const s = stale[this.staleReported];
+      this.violations.push({
+        predicate: FENCING, seq: rec.seq, t: rec.t, nodes: [],
+        text: `the storage node accepted "write ${s.key} ${s.value}" from client ${s.client} with token ${s.token}, after it had accepted token ${s.highest}: a write with a stale token`,
+      });
+    }
   }
 
   /** How much of the client history has been checked, and what the live check keeps of it. */
@@ -121,6 +140,7 @@ export class Run {
   restore(cp: RunCheckpoint): void {
     this.sim.restore(cp.world);
     this.historyChecked = this.sim.world.clients?.history.length ?? 0;
+    this.staleReported = this.sim.world.clients?.storage?.stale.length ?? 0;
     this.live = cp.live;
     this.monitor = cp.monitor?.clone() ?? null;
     this.violations = this.violations.slice(0, cp.violations);

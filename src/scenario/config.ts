@@ -7,7 +7,7 @@ export function toSimConfig(s: Scenario): SimConfig {
     protocol: s.protocol, nodes: s.nodes, seed: s.seed,
     timing: { ...s.timing }, network: { ...s.network }, options: { ...s.options }, bugs: [...s.bugs],
     ...(s.proposers !== undefined ? { proposers: [...s.proposers] } : {}),
-    ...(s.clients !== undefined ? { clients: { ...s.clients } } : {}),
+    ...(s.clients !== undefined ? { clients: { ...s.clients, ...(s.storage !== undefined ? { storage: { ...s.storage } } : {}) } } : {}),
     ...(s.voteNo !== undefined ? { voteNo: Object.fromEntries(Object.entries(s.voteNo).map(([id, p]) => [Number(id), p])) } : {}),
   };
 }

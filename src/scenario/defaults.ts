@@ -20,7 +20,8 @@ export const DEFAULT_CLIENTS = { timeout: 300, tries: 3, reads: 'log' } as const
 
 /** Every action type of the format, for the message that lists them. */
 export const ACTION_TYPES = ['crash', 'recover', 'partition', 'heal', 'cut', 'restore', 'request', 'timeout', 'transfer', 'drop', 'network',
-  'invoke', 'deliver', 'hold', 'release', 'duplicate', 'fire', 'pause', 'resume', 'drift'] as const;
+  'invoke', 'deliver', 'hold', 'release', 'duplicate', 'fire', 'pause', 'resume', 'drift',
+  'pauseClient', 'resumeClient'] as const;
 
 /** The timers each protocol runs, by name: what a `fire` action may name. */
 export const TIMERS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {

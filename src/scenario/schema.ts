@@ -91,6 +91,9 @@ const action = v.variant('type', [
   v.strictObject({ at: time, type: v.literal('pause'), node: nodeId }),
   v.strictObject({ at: time, type: v.literal('resume'), node: nodeId }),
   v.strictObject({ at: time, type: v.literal('drift'), node: nodeId, rate: clockRate }),
+  /** A client's process pause (a long GC): replies to it and its own timeouts wait until it resumes. */
+  v.strictObject({ at: time, type: v.literal('pauseClient'), client: int(1, LIMITS.maxClients) }),
+  v.strictObject({ at: time, type: v.literal('resumeClient'), client: int(1, LIMITS.maxClients) }),
 ], `expected an action whose type is one of ${ACTION_TYPES.join(', ')}`);
 
 export const scenarioSchema = v.strictObject({
@@ -117,6 +120,11 @@ export const scenarioSchema = v.strictObject({
   options: v.optional(options, {}),
   /** Clients of the replicated store (Raft and Multi-Paxos): how many, their patience, and how servers answer reads. */
   clients: v.optional(clients),
+  /**
+   * A storage node outside the cluster that clients write to with the fencing token of their
+   * latest lock (`write x 5`); `fencing: false` turns off its check of tokens.
+   */
+  storage: v.optional(v.strictObject({ fencing: v.optional(v.boolean('expected true or false'), true) })),
   /** The speed to open at (a lesson's pace); without it the run keeps the speed in use. It never changes the run. */
   speed: v.optional(v.pipe(
     v.number(`expected one of the speeds ${SPEEDS.join(', ')}`),

@@ -72,6 +72,10 @@ function crossChecks(s: Scenario): string[] {
   const node = (where: string, id: number) => {
     if (id > n) errors.push(`${where}: expected a node id from 1 to ${n}, found ${id}`);
   };
+  const client = (where: string, id: number) => {
+    if (s.clients === undefined) errors.push(`${where}.client: the scenario has no clients (add "clients": { "count": ${id} })`);
+    else if (id > s.clients.count) errors.push(`${where}.client: expected a client from 1 to ${s.clients.count}, found ${id}`);
+  };
   if (s.proposers !== undefined && s.protocol !== 'paxos') {
     errors.push(`proposers: only a Paxos scenario names its proposers (in ${s.protocol} the leader proposes), found ${describeValue(s.proposers)}`);
   }
@@ -91,6 +95,9 @@ function crossChecks(s: Scenario): string[] {
     const front = FRONTS[s.protocol];
     if (front === undefined) errors.push(`clients: only a protocol that replicates the store has clients (raft or multipaxos), found ${describeValue(s.protocol)}`);
     else if (!front.reads.includes(s.clients.reads)) errors.push(`clients.reads: ${s.protocol} offers the read paths ${front.reads.join(', ')}, found ${describeValue(s.clients.reads)}`);
+  }
+  if (s.storage !== undefined && (s.clients === undefined || FRONTS[s.protocol] === undefined)) {
+    errors.push(`storage: the storage node takes writes from clients holding a lock, and this ${s.protocol} scenario has no clients (add "clients": { "count": 2 } to a raft or multipaxos scenario)`);
   }
   errors.push(...latencyChecks(s), ...eventRateChecks(s));
   s.actions.forEach((a, i) => {
@@ -144,11 +151,18 @@ function crossChecks(s: Scenario): string[] {
       }
       case 'invoke': {
         if (a.node !== undefined) node(`${where}.node`, a.node);
-        if (s.clients === undefined) errors.push(`${where}.client: the scenario has no clients (add "clients": { "count": ${a.client} })`);
-        else if (a.client > s.clients.count) errors.push(`${where}.client: expected a client from 1 to ${s.clients.count}, found ${a.client}`);
-        if (parseOp(a.op) === null) errors.push(`${where}.op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>" or "incr <key>", found ${describeValue(a.op)}`);
+        client(where, a.client);
+        const op = parseOp(a.op);
+        if (op === null) {
+          errors.push(`${where}.op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>", "incr <key>", "acquire <lock> <lease ms>", "release <lock>" or "write <key> <value>", found ${describeValue(a.op)}${/^acquire \S+ (-?\d+|\S+)$/.test(a.op) ? ' (a lease is a whole number of ms above 0)' : ''}`);
+        } else if (op.f === 'write' && s.storage === undefined) {
+          errors.push(`${where}.op: "${a.op}" writes to the storage node, and the scenario has none (add "storage": {})`);
+        }
         break;
       }
+      case 'pauseClient': case 'resumeClient':
+        client(where, a.client);
+        break;
       case 'drop': case 'network': case 'deliver': case 'hold': case 'release': case 'duplicate':
         break;
     }

@@ -34,24 +34,24 @@ const splitBrain = (reads: string, extra: ScenarioInput['actions'] = []): Partia
 
 describe('the state machine applies each (client, seq) once', () => {
   it('a retried command that reaches the log twice takes effect once, and both copies answer the same', () => {
-    const once = applyEntry(EMPTY_MACHINE, 'c1#1 incr n');
-    const twice = applyEntry(once.machine, 'c1#1 incr n');
+    const once = applyEntry(EMPTY_MACHINE, 'c1#1 incr n', 1);
+    const twice = applyEntry(once.machine, 'c1#1 incr n', 1);
     expect(once.reply).toEqual({ kind: 'ok', value: '1' });
     expect(twice.machine.kv).toEqual({ n: '1' });
     expect(twice.reply).toEqual({ kind: 'ok', value: '1' });
     // An older sequence number than the last applied changes nothing and answers nobody.
-    const next = applyEntry(twice.machine, 'c1#2 incr n');
-    expect(applyEntry(next.machine, 'c1#1 incr n')).toMatchObject({ machine: next.machine, reply: null });
+    const next = applyEntry(twice.machine, 'c1#2 incr n', 1);
+    expect(applyEntry(next.machine, 'c1#1 incr n', 1)).toMatchObject({ machine: next.machine, reply: null });
   });
 
   it('compare-and-set and increment-and-get answer with what they found', () => {
-    let m = applyEntry(EMPTY_MACHINE, 'set x 1').machine;
-    expect(applyEntry(m, 'c1#1 cas x 2 3').reply).toEqual({ kind: 'fail', error: 'x is 1, not 2' });
-    m = applyEntry(m, 'c1#2 cas x 1 3').machine;
+    let m = applyEntry(EMPTY_MACHINE, 'set x 1', 1).machine;
+    expect(applyEntry(m, 'c1#1 cas x 2 3', 1).reply).toEqual({ kind: 'fail', error: 'x is 1, not 2' });
+    m = applyEntry(m, 'c1#2 cas x 1 3', 1).machine;
     expect(m.kv.x).toBe('3');
-    expect(applyEntry(m, 'c2#1 get x').reply).toEqual({ kind: 'ok', value: '3' });
-    expect(applyEntry(m, 'c2#1 get nothing').reply).toEqual({ kind: 'ok', value: null });
-    expect(applyEntry(applyEntry(m, 'set s word').machine, 'c2#1 incr s').reply).toEqual({ kind: 'fail', error: 's is word, not a number' });
+    expect(applyEntry(m, 'c2#1 get x', 1).reply).toEqual({ kind: 'ok', value: '3' });
+    expect(applyEntry(m, 'c2#1 get nothing', 1).reply).toEqual({ kind: 'ok', value: null });
+    expect(applyEntry(applyEntry(m, 'set s word', 1).machine, 'c2#1 incr s', 2).reply).toEqual({ kind: 'fail', error: 's is word, not a number' });
   });
 });
 

@@ -4,6 +4,7 @@ import type { NodeId } from '../sim/protocol';
 import type { TraceRecord } from '../sim/types';
 import { FRONTS, type Front } from './front';
 import { applyEntry, EMPTY_MACHINE, tag } from './machine';
+import { EMPTY_STORAGE, storageWrite } from './storage';
 import { Tape } from './tape';
 import type { Busy, ClientConfig, ClientEvent, ClientWorld, HistoryEvent, Lease, Reply, ServerSide, WaitingRead } from './types';
 
@@ -28,9 +29,10 @@ const awaitKey = (client: number, seq: number) => `${client}#${seq}`;
 export function initialClients(config: ClientConfig, nodes: number): ClientWorld {
   return {
     nextOpId: 1,
-    clients: Array.from({ length: config.count + 1 }, (_, c) => ({ nextSeq: 1, busy: null, leaderHint: ((c - 1 + nodes) % nodes) + 1 })),
+    clients: Array.from({ length: config.count + 1 }, (_, c) => ({ nextSeq: 1, busy: null, leaderHint: ((c - 1 + nodes) % nodes) + 1, token: null, paused: false })),
     servers: Array.from({ length: nodes + 1 }, () => ({ machine: EMPTY_MACHINE, applied: 0, awaiting: [], reads: [], lease: null })),
     history: Tape.empty(sameEvent),
+    storage: config.storage === undefined ? null : EMPTY_STORAGE,
   };
 }
 
@@ -74,19 +76,39 @@ export class ClientLayer {
     rec.rule = 'client.invoke';
     const side = w.clients[client];
     const op = parseOp(text);
-    if (side === undefined || op === null || side.busy !== null) {
+    const why = side === undefined ? `There is no client ${client}`
+      : op === null ? `Client ${client} cannot send "${text}": not an operation of the store`
+      : side.paused ? `Client ${client} is paused and cannot start "${text}"`
+      : side.busy !== null ? `Client ${client} is still waiting for "${opText(side.busy.op)}" and cannot start "${text}"`
+      : op.f === 'write' && w.storage === null ? `Client ${client} cannot send "${text}": this scenario has no storage node`
+      : op.f === 'write' && side.token === null ? `Client ${client} holds no fencing token: it must acquire a lock before "${text}"`
+      : null;
+    if (why !== null || op === null) {
       rec.kind = 'refused';
-      rec.text = () => (side === undefined ? `There is no client ${client}`
-        : op === null ? `Client ${client} cannot send "${text}": not an operation of the store`
-        : `Client ${client} is still waiting for "${opText(side.busy!.op)}" and cannot start "${text}"`);
+      rec.text = () => why!;
       return;
     }
     const id = w.nextOpId++;
     w.history = w.history.push({ type: 'invoke', id, client, op, t: k.time });
     const busy: Busy = { id, seq: side.nextSeq, op, attempt: 1, target: node ?? side.leaderHint, maybe: false, refused: false };
     w.clients[client] = { ...side, nextSeq: side.nextSeq + 1, busy };
-    this.send(k, client, busy);
-    rec.text = () => `Client ${client} sends "${text}" (#${busy.seq}) to S${busy.target}`;
+    this.send(w, k, client, busy);
+    rec.text = () => (op.f === 'write' ? `Client ${client} writes "${text}" to the storage node with token ${side.token}`
+      : `Client ${client} sends "${text}" (#${busy.seq}) to S${busy.target}`);
+  }
+
+  /** A user's action: client `client` pauses (a long garbage collection) or resumes. Returns why it cannot, or null. */
+  setPaused(w: ClientWorld, client: number, paused: boolean): string | null {
+    const side = w.clients[client];
+    if (side === undefined) return `There is no client ${client}`;
+    if (side.paused === paused) return `Client ${client} is ${paused ? 'already' : 'not'} paused`;
+    w.clients[client] = { ...side, paused };
+    return null;
+  }
+
+  /** Does this client event wait for its client to resume? Only what reaches a paused client: replies and its own timeouts. */
+  waits(w: ClientWorld, ev: ClientEvent): boolean {
+    return (ev.kind === 'reply' || ev.kind === 'stored' || ev.kind === 'timeout') && w.clients[ev.client].paused;
   }
 
   /** A client event from the queue: a request reaching a server, a reply reaching a client, a client's timeout. */
@@ -96,6 +118,8 @@ export class ClientLayer {
       case 'request': return this.atServer(w, k, rec, ev);
       case 'reply': return this.atClient(w, k, rec, ev);
       case 'timeout': return this.timedOut(w, k, rec, ev);
+      case 'store': return this.atStorage(w, k, rec, ev);
+      case 'stored': return this.atClient(w, k, rec, { ...ev, kind: 'reply', from: 0 });
     }
   }
 
@@ -114,7 +138,7 @@ export class ClientLayer {
     let server = w.servers[node];
     if (rec.applied !== undefined) {
       for (const { index, command } of rec.applied) {
-        const r = applyEntry(server.machine, command);
+        const r = applyEntry(server.machine, command, index + 1);
         server = { ...server, machine: r.machine, applied: server.applied + 1 };
         if (r.client === null || r.reply === null) continue;
         const key = awaitKey(r.client, r.seq);
@@ -142,9 +166,12 @@ export class ClientLayer {
 
   // ---- internals -------------------------------------------------------------------------
 
-  private send(k: Kernel, client: number, busy: Busy): void {
+  private send(w: ClientWorld, k: Kernel, client: number, busy: Busy): void {
     const { delay, lost } = k.transit();
-    k.enqueue(k.time + delay, { kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op: busy.op, to: busy.target, lost });
+    const op = busy.op;
+    k.enqueue(k.time + delay, op.f === 'write'
+      ? { kind: 'store', client, seq: busy.seq, key: op.key, value: op.value, token: w.clients[client].token!, lost }
+      : { kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op, to: busy.target, lost });
     k.enqueue(k.time + this.config.timeout, { kind: 'timeout', client, seq: busy.seq, attempt: busy.attempt });
   }
 
@@ -216,7 +243,31 @@ export class ClientLayer {
     }
     const key = awaitKey(ev.client, ev.seq);
     if (!server.awaiting.includes(key)) w.servers[s] = { ...server, awaiting: [...server.awaiting, key] };
-    k.submit(rec, s, tag(ev.client, ev.seq, ev.op));
+    // The leader stamps an acquire with its clock: the time the lock's lease is judged by (locks.ts).
+    k.submit(rec, s, tag(ev.client, ev.seq, ev.op, ev.op.f === 'acquire' ? Math.round(k.clock(s)) : undefined));
+  }
+
+  /** A write reaches the storage node: accepted, or rejected for a token lower than one it has accepted. */
+  private atStorage(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: Extract<ClientEvent, { kind: 'store' }>): void {
+    const what = `"write ${ev.key} ${ev.value}" from client ${ev.client} with token ${ev.token}`;
+    if (ev.lost) {
+      rec.kind = 'lost';
+      rec.rule = 'client.lost';
+      rec.text = () => `${what} to the storage node is lost: the network lost it`;
+      return;
+    }
+    const before = w.storage!;
+    const r = storageWrite(before, this.config.storage!, ev.client, ev.key, ev.value, ev.token);
+    w.storage = r.storage;
+    rec.rule = r.accepted ? 'storage.accept' : 'storage.reject';
+    rec.text = () => (!r.accepted ? `The storage node rejects ${what}: it has already accepted token ${before.highest}`
+      : ev.token < before.highest ? `The storage node accepts ${what}, though it has already accepted token ${before.highest}: it does not check tokens`
+      : `The storage node accepts ${what}`);
+    const { delay, lost } = k.transit();
+    k.enqueue(k.time + delay, {
+      kind: 'stored', client: ev.client, seq: ev.seq, lost,
+      reply: r.accepted ? { kind: 'ok' } : { kind: 'fail', error: `token ${ev.token} is lower than ${before.highest}` },
+    });
   }
 
   /**
@@ -270,14 +321,15 @@ export class ClientLayer {
     const side = w.clients[c];
     const busy = side.busy;
     rec.rule = 'client.reply';
+    const sender = ev.from === 0 ? 'the storage node' : `S${ev.from}`;
     if (ev.lost) {
       rec.kind = 'lost';
       rec.rule = 'client.lost';
-      rec.text = () => `S${ev.from}'s reply to client ${c} is lost: the network lost it`;
+      rec.text = () => `${capitalized(sender)}'s reply to client ${c} is lost: the network lost it`;
       return;
     }
     if (busy === null || busy.seq !== ev.seq) {
-      rec.text = () => `Client ${c} ignores a late reply to #${ev.seq} from S${ev.from}`;
+      rec.text = () => `Client ${c} ignores a late reply to #${ev.seq} from ${sender}`;
       return;
     }
     const r = ev.reply;
@@ -292,12 +344,17 @@ export class ClientLayer {
         w.clients[c] = { ...side, busy: { ...busy, refused: true } };
         return;
       case 'ok': case 'fail':
-        rec.text = () => `Client ${c} gets ${r.kind === 'ok' ? `ok${r.value !== undefined ? `: ${r.value ?? 'missing'}` : ''}` : `a failure: ${r.error}`} from S${ev.from} for "${opText(busy.op)}"`;
-        w.clients[c] = { ...side, busy: null, leaderHint: ev.from };
+        rec.text = () => (ev.from === 0 ? `Client ${c} hears from the storage node: "${opText(busy.op)}" ${r.kind === 'ok' ? 'accepted' : `rejected, ${r.error}`}`
+          : `Client ${c} gets ${r.kind === 'ok' ? `ok${r.value !== undefined ? `: ${r.value ?? 'missing'}` : ''}` : `a failure: ${r.error}`} from S${ev.from} for "${opText(busy.op)}"`);
+        w.clients[c] = {
+          ...side, busy: null, leaderHint: ev.from === 0 ? side.leaderHint : ev.from,
+          // An acquire's answer is the fencing token the client writes with from now on.
+          token: busy.op.f === 'acquire' && r.kind === 'ok' ? Number(r.value) : side.token,
+        };
         w.history = w.history.push({
           type: 'complete', id: busy.id, t: k.time, outcome: r.kind,
           ...(r.kind === 'ok' ? (r.value !== undefined ? { value: r.value } : {}) : { error: r.error }),
-          server: ev.from, ...(ev.index !== undefined ? { index: ev.index } : {}), ...(ev.read !== undefined ? { read: ev.read } : {}),
+          ...(ev.from !== 0 ? { server: ev.from } : {}), ...(ev.index !== undefined ? { index: ev.index } : {}), ...(ev.read !== undefined ? { read: ev.read } : {}),
         });
     }
   }
@@ -308,7 +365,9 @@ export class ClientLayer {
     rec.rule = 'client.timeout';
     const next = (busy.target % this.nodes) + 1;
     const marked = { ...busy, maybe: busy.maybe || !busy.refused };
-    rec.text = () => (busy.attempt < this.config.tries ? `Client ${c} hears nothing from S${busy.target} in time: it tries S${next}`
+    const storage = busy.op.f === 'write';
+    rec.text = () => (busy.attempt < this.config.tries ? (storage ? `Client ${c} hears nothing from the storage node in time: it writes again`
+      : `Client ${c} hears nothing from S${busy.target} in time: it tries S${next}`)
       : `Client ${c} gives up on "${opText(busy.op)}" after ${busy.attempt} tries`);
     this.retry(w, k, c, marked, next);
   }
@@ -319,10 +378,12 @@ export class ClientLayer {
     if (busy.attempt < this.config.tries) {
       const next: Busy = { ...busy, attempt: busy.attempt + 1, target, refused: false };
       w.clients[c] = { ...side, busy: next };
-      this.send(k, c, next);
+      this.send(w, k, c, next);
       return;
     }
     w.clients[c] = { ...side, busy: null };
     w.history = w.history.push({ type: 'complete', id: busy.id, t: k.time, outcome: busy.maybe ? 'unknown' : 'fail', error: `gave up after ${busy.attempt} tries` });
   }
 }
+
+const capitalized = (s: string) => s[0].toUpperCase() + s.slice(1);

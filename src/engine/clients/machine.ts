@@ -1,5 +1,6 @@
-import { type KvOp, opText, parseOp } from '../linearizability/history';
+import { isRegisterOp, type KvOp, opText, parseOp, type RegisterOp } from '../linearizability/history';
 import { increment } from '../linearizability/model';
+import { lockStep, type Locks } from './locks';
 import type { Reply } from './types';
 
 /**
@@ -11,26 +12,32 @@ import type { Reply } from './types';
 export interface Machine {
   readonly kv: Readonly<Record<string, string>>;
   readonly sessions: Readonly<Record<number, { readonly seq: number; readonly reply: Reply }>>;
+  /** The lock service's locks (locks.ts). */
+  readonly locks: Locks;
 }
 
-export const EMPTY_MACHINE: Machine = { kv: {}, sessions: {} };
+export const EMPTY_MACHINE: Machine = { kv: {}, sessions: {}, locks: {} };
 
 const TAGGED = /^c(\d+)#(\d+) (.*)$/;
+/** An acquire carries the time the leader stamped on it: `acquire L 300 @540`. */
+const STAMPED = /^(acquire \S+ \d+) @(\d+)$/;
 
-export function tag(client: number, seq: number, op: KvOp): string {
-  return `c${client}#${seq} ${opText(op)}`;
+/** A client's command as it enters the log; an acquire with the leader's time `at` (locks.ts says why). */
+export function tag(client: number, seq: number, op: KvOp, at?: number): string {
+  return `c${client}#${seq} ${opText(op)}${at !== undefined ? ` @${at}` : ''}`;
 }
 
-/** A log command read back: whose it is (null for a user's untagged `set x 1`) and the operation. */
-export function untag(command: string): { client: number; seq: number; op: KvOp } | { client: null; op: KvOp | null } {
+/** A log command read back: whose it is (null for a user's untagged `set x 1`), the operation and an acquire's stamp. */
+export function untag(command: string): { client: number; seq: number; op: KvOp; at: number | null } | { client: null; op: KvOp | null } {
   const m = TAGGED.exec(command);
   if (m === null) return { client: null, op: parseOp(command) };
-  const op = parseOp(m[3]);
-  return op === null ? { client: null, op: null } : { client: Number(m[1]), seq: Number(m[2]), op };
+  const stamped = STAMPED.exec(m[3]);
+  const op = parseOp(stamped === null ? m[3] : stamped[1]);
+  return op === null ? { client: null, op: null } : { client: Number(m[1]), seq: Number(m[2]), op, at: stamped === null ? null : Number(stamped[2]) };
 }
 
 /** Runs one operation on the store: the new store and the reply. */
-export function run(kv: Readonly<Record<string, string>>, op: KvOp): { kv: Readonly<Record<string, string>>; reply: Reply } {
+export function run(kv: Readonly<Record<string, string>>, op: RegisterOp): { kv: Readonly<Record<string, string>>; reply: Reply } {
   const has = Object.hasOwn(kv, op.key);
   const now = has ? kv[op.key] : null;
   switch (op.f) {
@@ -53,18 +60,35 @@ export function run(kv: Readonly<Record<string, string>>, op: KvOp): { kv: Reado
 }
 
 /**
- * Applies one committed command. A client's command whose sequence number the session has
- * already applied changes nothing and gives the reply it gave the first time (or none, for
- * an older one the client has stopped waiting for).
+ * Applies one committed command, the entry at log `index` (from 1: an acquire's fencing
+ * token). A client's command whose sequence number the session has already applied changes
+ * nothing and gives the reply it gave the first time (or none, for an older one the client
+ * has stopped waiting for): a retried acquire gets the same token, not a second one.
  */
-export function applyEntry(m: Machine, command: string): { machine: Machine; client: number | null; seq: number; reply: Reply | null } {
+export function applyEntry(m: Machine, command: string, index: number): { machine: Machine; client: number | null; seq: number; reply: Reply | null } {
   const u = untag(command);
-  if (u.op === null) return { machine: m, client: null, seq: 0, reply: null };
-  if (u.client === null) return { machine: { ...m, kv: run(m.kv, u.op).kv }, client: null, seq: 0, reply: null };
+  const none = { machine: m, client: null, seq: 0, reply: null };
+  if (u.op === null) return none;
+  const op = u.op;
+  // A lock needs an owner: only a client's tagged acquire or release means anything.
+  if (u.client === null) return isRegisterOp(op) ? { ...none, machine: { ...m, kv: run(m.kv, op).kv } } : none;
   const session = m.sessions[u.client];
   if (session !== undefined && u.seq <= session.seq) {
     return { machine: m, client: u.client, seq: u.seq, reply: u.seq === session.seq ? session.reply : null };
   }
-  const r = run(m.kv, u.op);
-  return { machine: { kv: r.kv, sessions: { ...m.sessions, [u.client]: { seq: u.seq, reply: r.reply } } }, client: u.client, seq: u.seq, reply: r.reply };
+  let next: Machine;
+  let reply: Reply;
+  if (isRegisterOp(op)) {
+    const r = run(m.kv, op);
+    next = { ...m, kv: r.kv };
+    reply = r.reply;
+  } else if (op.f === 'write') {
+    next = m;
+    reply = { kind: 'fail', error: 'a write goes to the storage node, not to the replicated store' };
+  } else {
+    const r = lockStep(m.locks, u.client, op, index, u.at);
+    next = { ...m, locks: r.locks };
+    reply = r.reply;
+  }
+  return { machine: { ...next, sessions: { ...m.sessions, [u.client]: { seq: u.seq, reply } } }, client: u.client, seq: u.seq, reply };
 }

@@ -1,6 +1,7 @@
 import type { KvOp, Outcome } from '../linearizability/history';
 import type { NodeId } from '../sim/protocol';
 import type { Machine } from './machine';
+import type { Storage, StorageOptions } from './storage';
 import type { Tape } from './tape';
 
 /**
@@ -22,6 +23,8 @@ export interface ClientConfig {
   /** Attempts per operation before the client gives up. */
   readonly tries: number;
   readonly reads: ReadPath;
+  /** The storage node outside the cluster that clients write to with fencing tokens; absent, there is none. */
+  readonly storage?: StorageOptions;
 }
 
 /** A server's answer: the result, a redirect, or a refusal that says the operation did not take effect. */
@@ -40,7 +43,11 @@ export type ClientEvent =
       /** What served it: the log index it was applied at, or the read path that answered from the store. */
       readonly index?: number; readonly read?: ReadPath;
     }
-  | { readonly kind: 'timeout'; readonly client: number; readonly seq: number; readonly attempt: number };
+  | { readonly kind: 'timeout'; readonly client: number; readonly seq: number; readonly attempt: number }
+  /** A write reaching the storage node, with the client's fencing token. */
+  | { readonly kind: 'store'; readonly client: number; readonly seq: number; readonly key: string; readonly value: string; readonly token: number; readonly lost: boolean }
+  /** The storage node's answer reaching the client. */
+  | { readonly kind: 'stored'; readonly client: number; readonly seq: number; readonly reply: Reply; readonly lost: boolean };
 
 /** The client history, Jepsen's way: invocations and completions, in the order they happened. */
 export type HistoryEvent =
@@ -71,6 +78,10 @@ export interface ClientSide {
   readonly busy: Busy | null;
   /** The server the client tries first: the last leader it heard of. */
   readonly leaderHint: NodeId;
+  /** The fencing token of its latest acquire that succeeded; it writes to the storage node with it. */
+  readonly token: number | null;
+  /** Paused (a long garbage collection): replies and its own timeouts wait until it resumes. */
+  readonly paused: boolean;
 }
 
 /** A read waiting on a leader for a round of heartbeat replies (read index). */
@@ -122,4 +133,6 @@ export interface ClientWorld {
   /** Index = server id; slot 0 unused. */
   servers: ServerSide[];
   history: Tape<HistoryEvent>;
+  /** The storage node, when the scenario has one. */
+  storage: Storage | null;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkHistory } from './check';
-import { type KvOp, type Operation, parseOp } from './history';
+import { type KvOp, type Operation, parseOp, type RegisterOp } from './history';
 import { step } from './model';
 
 let nextId = 1;
@@ -124,7 +124,7 @@ function bruteForce(history: readonly Operation[]): boolean {
       if (left.every((o) => o.outcome !== 'ok')) return true;
       return left.some((o) => {
         if (left.some((p) => p !== o && ret(p) < o.call)) return false;
-        const next = step(state, o.op, o.value, o.outcome === 'ok');
+        const next = step(state, o.op as RegisterOp, o.value, o.outcome === 'ok');
         return next !== undefined && search(left.filter((p) => p !== o), next);
       });
     };

@@ -1,4 +1,4 @@
-import { type Operation, operationText } from './history';
+import { isRegisterOp, type Operation, operationText } from './history';
 import { minimalViolation } from './minimal';
 import { type Budget, linearizable, OutOfSteps, type Pending } from './search';
 
@@ -37,11 +37,12 @@ export function checkHistory(history: readonly Operation[], limits: { maxOpsPerK
   const byKey = new Map<string, Pending[]>();
   let counted = 0;
   for (const o of history) {
-    if (o.outcome === 'fail') continue;
+    const op = o.op;
+    if (o.outcome === 'fail' || !isRegisterOp(op)) continue;
     // A read whose reply never came changed nothing and showed nothing.
     if (o.outcome === 'unknown' && o.op.f === 'get') continue;
     const known = o.outcome === 'ok';
-    const p: Pending = { id: o.id, op: o.op, call: o.call, ret: known && o.ret !== null ? o.ret : Infinity, value: o.value, known };
+    const p: Pending = { id: o.id, op, call: o.call, ret: known && o.ret !== null ? o.ret : Infinity, value: o.value, known };
     let list = byKey.get(o.op.key);
     if (list === undefined) byKey.set(o.op.key, (list = []));
     list.push(p);

@@ -2,6 +2,7 @@ import type { HistoryEvent } from '../clients/types';
 import type { Register } from './model';
 import { type Budget, finalStates, linearizable, OutOfSteps, type Pending } from './search';
 import { CHECK_LIMITS } from './check';
+import { isRegisterOp } from './history';
 
 /**
  * One key's history since its last quiescent point: a moment when every operation invoked
@@ -36,10 +37,12 @@ const START: Segment = { states: [null], ops: [], open: 0 };
  */
 export function observe(live: LiveState, e: HistoryEvent, limits = CHECK_LIMITS): { live: LiveState; key: string | null; ok: boolean | null } {
   if (e.type === 'invoke') {
+    const op = e.op;
+    if (!isRegisterOp(op)) return { live, key: null, ok: null };
     let seg = live.keys.get(e.op.key) ?? START;
     // Everything before replied, and before this began (one that began as another replied may be ordered before it).
     if (seg.open === 0 && seg.ops.every((p) => p.ret < e.t)) seg = quiesce(seg, limits.maxSteps);
-    const p: Pending = { id: e.id, op: e.op, call: e.t, ret: Infinity, value: undefined, known: false };
+    const p: Pending = { id: e.id, op, call: e.t, ret: Infinity, value: undefined, known: false };
     return { live: { keys: new Map(live.keys).set(e.op.key, { ...seg, ops: [...seg.ops, p], open: seg.open + 1 }), open: new Map(live.open).set(e.id, e.op.key) }, key: null, ok: null };
   }
   const key = live.open.get(e.id);

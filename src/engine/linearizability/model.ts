@@ -1,4 +1,4 @@
-import type { KvOp } from './history';
+import type { RegisterOp } from './history';
 
 /** One key's value, or null when the key is missing. */
 export type Register = string | null;
@@ -8,7 +8,7 @@ export type Register = string | null;
  * `value`, or undefined when it could not have. `known` is false for an operation whose
  * reply never came, whose result can be anything the operation could return.
  */
-export function step(state: Register, op: KvOp, value: string | null | undefined, known: boolean): Register | undefined {
+export function step(state: Register, op: RegisterOp, value: string | null | undefined, known: boolean): Register | undefined {
   switch (op.f) {
     case 'get': return !known || value === state ? state : undefined;
     case 'set': return op.value;

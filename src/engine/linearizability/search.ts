@@ -1,10 +1,10 @@
-import type { KvOp } from './history';
+import type { RegisterOp } from './history';
 import { type Register, step } from './model';
 
 /** One operation as the search sees it: a reply that never came returns at infinity. */
 export interface Pending {
   readonly id: number;
-  readonly op: KvOp;
+  readonly op: RegisterOp;
   readonly call: number;
   readonly ret: number;
   readonly value: string | null | undefined;

@@ -205,6 +205,8 @@ export class Simulation<S, M extends { type: string }> {
       if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerLive(top)) pop(q);
       // Clients are not servers: a server's pause does not hold them up.
       else if (top.kind !== 'action' && top.kind !== 'client' && w.nodes[top.node].paused) w.parked.push(pop(q)!);
+      // A paused client's replies and timeouts wait for it the same way.
+      else if (top.kind === 'client' && this.clients!.waits(w.clients!, top.client!)) w.parked.push(pop(q)!);
       else break;
     }
   }
@@ -427,10 +429,14 @@ export class Simulation<S, M extends { type: string }> {
 
   /** Puts what waited for a paused node back in the queue, in the order it came due (now, if overdue). */
   private unpark(id: NodeId): void {
+    this.unparkWhere((item) => item.kind !== 'client' && item.node === id);
+  }
+
+  private unparkWhere(mineIf: (item: QueueItem<M>) => boolean): void {
     const w = this.world;
-    const mine = w.parked.filter((item) => item.node === id);
+    const mine = w.parked.filter(mineIf);
     if (mine.length === 0) return;
-    w.parked = w.parked.filter((item) => item.node !== id);
+    w.parked = w.parked.filter((item) => !mineIf(item));
     for (const item of mine) this.enqueue(Math.max(item.at, w.time), 1, item.kind, item.node, null, item.env, item.name, item.timerId, item.client);
   }
 
@@ -592,6 +598,15 @@ export class Simulation<S, M extends { type: string }> {
         slot.paused = false;
         this.unpark(action.node);
         return done(() => `S${action.node} resumes: the messages that waited for it arrive, and its overdue timers fire late`);
+      }
+      case 'pauseClient': case 'resumeClient': {
+        const c = action.client;
+        if (this.clients === null) return refuse(() => `This scenario has no clients: client ${c} cannot ${action.type === 'pauseClient' ? 'pause' : 'resume'}`);
+        const why = this.clients.setPaused(w.clients!, c, action.type === 'pauseClient');
+        if (why !== null) return refuse(() => why);
+        if (action.type === 'pauseClient') return done(() => `Client ${c} pauses (a long garbage collection): replies to it and its own timeouts wait`);
+        this.unparkWhere((item) => item.kind === 'client' && item.client!.client === c);
+        return done(() => `Client ${c} resumes: it goes on as if no time had passed, with what it held before`);
       }
       case 'drift': {
         const slot = w.nodes[action.node];

@@ -33,7 +33,10 @@ export type Action =
   | { at: number; type: 'pause'; node: NodeId }
   | { at: number; type: 'resume'; node: NodeId }
   /** The node's clock runs at `rate` times true time from now on: a fast clock fires its timers early. */
-  | { at: number; type: 'drift'; node: NodeId; rate: number };
+  | { at: number; type: 'drift'; node: NodeId; rate: number }
+  /** A client's process pause: replies to it and its own timeouts wait until it resumes. */
+  | { at: number; type: 'pauseClient'; client: number }
+  | { at: number; type: 'resumeClient'; client: number };
 
 export interface SimConfig {
   protocol: string;

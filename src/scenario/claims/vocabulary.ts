@@ -49,7 +49,8 @@ const committed = (s: RaftState) => s.log.slice(0, s.commitLength).map((e) => e.
 /** The store after these commands, clients' commands included (each client's request applied once). */
 function store(commands: Iterable<string>): Readonly<Record<string, string>> {
   let m = EMPTY_MACHINE;
-  for (const c of commands) m = applyEntry(m, c).machine;
+  let index = 1;
+  for (const c of commands) m = applyEntry(m, c, index++).machine;
   return m.kv;
 }
 
