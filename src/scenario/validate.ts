@@ -172,7 +172,7 @@ function crossChecks(s: Scenario): string[] {
     if (!lines.has(id)) errors.push(`narration[${i}].lines[${k}]: expected a line id of the ${s.protocol} pseudocode (such as "${lines.values().next().value}"), found ${describeValue(id)}`);
   }));
   s.narration.forEach((step, i) => step.claims?.forEach((text, k) => {
-    const parsed = parseClaim(text, { protocol: s.protocol, nodes: n, clients: s.clients?.count ?? 0, at: step.at });
+    const parsed = parseClaim(text, { protocol: s.protocol, nodes: n, clients: s.clients?.count ?? 0, storage: s.storage !== undefined, at: step.at });
     if (!parsed.ok) errors.push(`narration[${i}].claims[${k}]: ${parsed.error}`);
   }));
   return errors.slice(0, 20);

@@ -28,7 +28,7 @@ function stepClaims(scenario: Scenario): { step: number; at: number; claims: Wri
   return scenario.narration.map((n, step) => ({
     step, at: n.at,
     claims: (n.claims ?? []).map((text): Written => {
-      const p = parseClaim(text, { protocol: scenario.protocol, nodes: scenario.nodes, clients: scenario.clients?.count ?? 0, at: n.at });
+      const p = parseClaim(text, { protocol: scenario.protocol, nodes: scenario.nodes, clients: scenario.clients?.count ?? 0, storage: scenario.storage !== undefined, at: n.at });
       return p.ok ? p.claim : { text, error: p.error };
     }),
   })).filter((s) => s.claims.length > 0).sort((a, b) => a.at - b.at);

@@ -151,6 +151,28 @@ export class ClaimWatcher {
       }
       case 'client':
         return this.judgeClient(b, view);
+      case 'token': {
+        const token = view.world.clients?.clients[b.client]?.token ?? null;
+        return { holds: compare(token, b.op, [b.value]), found: `client ${b.client}'s token is ${show(token)}` };
+      }
+      case 'lock': {
+        const ids = b.servers === 'all' ? slots.map((s) => s.id) : b.servers === 'live' ? slots.filter((s) => s.up).map((s) => s.id) : b.servers;
+        const holders = ids.map((id) => {
+          const locks = view.world.clients?.servers[id]?.machine.locks ?? {};
+          return { id, v: Object.hasOwn(locks, b.lock) ? `client ${locks[b.lock].client}` : null };
+        });
+        const wrong = holders.filter(({ v }) => !compare(v, b.op, [b.value]));
+        return { holds: ids.length > 0 && wrong.length === 0, found: (wrong.length > 0 ? wrong : holders).map(({ id, v }) => `S${id} has ${b.lock} held by ${show(v)}`).join('; ') };
+      }
+      case 'storage': {
+        const kv = view.world.clients?.storage?.kv ?? {};
+        const stored = Object.hasOwn(kv, b.key) ? kv[b.key] : null;
+        const v = stored === null ? null : b.asks === 'value' ? stored.value : stored.token;
+        return {
+          holds: compare(v, b.op, [b.value]),
+          found: stored === null ? `the storage node holds no ${b.key}` : `the storage node holds ${b.key} = ${stored.value}, written by client ${stored.client} with token ${stored.token}`,
+        };
+      }
       case 'event': {
         const seen = this.tally.get(b)!.perServer;
         const missing = b.servers.filter((id) => !seen.has(id));
@@ -188,7 +210,7 @@ export class ClaimWatcher {
           const stale = view.violations.some((v) => v.stale?.includes(id));
           return { holds: stale, found: `${who} is ${stale ? 'stale' : 'not stale'}` };
         }
-        return { holds: outcome === b.value, found: `${who} is ${outcome}` };
+        return { holds: outcome === (b.value === 'rejected' ? 'failed' : b.value), found: `${who} is ${outcome}` };
       }
       case 'returned': {
         const value = done?.outcome === 'ok' ? done.value ?? null : undefined;

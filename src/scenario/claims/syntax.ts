@@ -28,6 +28,9 @@ import { FIELDS, type FieldSpec, MESSAGES, predicatesOf, type Scalar } from './v
  * Clients of the store (a scenario with clients), by their latest operation of that text:
  *   client 2 get x returned 1       client 1 set x 2 is ok (ok, failed, unknown, pending, stale)
  *   client 2 get x answered by S4   client 1 incr n tries = 2        linearizable broken
+ * Locks and the storage node (a scenario with "storage"):
+ *   client 1 acquire L 300 returned 2  client 1 write x 3 is rejected  client 2 token = 4
+ *   S1 lock L = client 2   all lock L = none   storage x = 2   storage x token = 4   fencing broken
  */
 
 export type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'has' | 'lacks';
@@ -45,7 +48,8 @@ export type MessageFate = 'delivered' | 'lost' | 'duplicated' | 'held' | 'in fli
 
 /** What a client claim says of an operation: how it ended, what it returned, who answered, how many attempts. */
 export type ClientAsk = 'is' | 'returned' | 'answered by' | 'tries';
-export const OUTCOMES = ['ok', 'failed', 'unknown', 'pending', 'stale'] as const;
+/** `rejected` is `failed` in the storage node's words. */
+export const OUTCOMES = ['ok', 'failed', 'rejected', 'unknown', 'pending', 'stale'] as const;
 
 export type NodeEvent = 'timedOut' | 'timerRanOut' | 'forcedTimeout' | 'becameLeader';
 
@@ -59,6 +63,12 @@ export type ClaimBody =
   | { kind: 'stalled' }
   | { kind: 'message'; fate: MessageFate; type: string; from: number | null; to: number | null; fields: readonly (readonly [string, Scalar])[]; window: Window }
   | { kind: 'client'; client: number; op: string; asks: ClientAsk; value: Scalar; cmp: Op }
+  /** The fencing token of a client's latest successful acquire (none before one). */
+  | { kind: 'token'; client: number; op: Op; value: Scalar }
+  /** Who holds a lock in a server's copy of the lock service: `client 2`, or none. */
+  | { kind: 'lock'; servers: Servers; lock: string; op: Op; value: Scalar }
+  /** The storage node's value of a key, or the token of the write that put it there. */
+  | { kind: 'storage'; key: string; asks: 'value' | 'token'; op: Op; value: Scalar }
   | { kind: 'event'; servers: readonly number[]; event: NodeEvent; window: Window }
   | { kind: 'first'; window: Window; op: Op; value: readonly Scalar[] };
 
@@ -74,6 +84,8 @@ export interface ClaimContext {
   nodes: number;
   /** How many clients the scenario has (none: no client claims, no linearizability check). */
   clients?: number;
+  /** Whether it has a storage node (locks' fencing claims, the fencing check). */
+  storage?: boolean;
   /** The step's moment: a claim looks at the run up to it, not beyond. */
   at: number;
 }
@@ -107,12 +119,13 @@ function parseBody(text: string, ctx: ClaimContext): ClaimBody {
   if (/^safe$/i.test(text)) return { kind: 'safety', predicate: null, holds: true };
   if (/^stalled$/i.test(text)) return { kind: 'stalled' };
   if ((m = /^(\w+) (holds|broken)$/i.exec(text)) !== null) {
-    const known = predicatesOf(ctx.protocol, (ctx.clients ?? 0) > 0);
+    const known = predicatesOf(ctx.protocol, (ctx.clients ?? 0) > 0, ctx.storage === true);
     if (!known.includes(m[1])) bad(`expected a ${ctx.protocol} safety check (${known.join(', ')}), found "${m[1]}"`);
     return { kind: 'safety', predicate: m[1], holds: m[2].toLowerCase() === 'holds' };
   }
   if ((m = /^(delivered|lost|duplicated|held|in flight) (.*)$/i.exec(text)) !== null) return parseMessage(m[1].toLowerCase() as MessageFate, m[2], ctx);
   if ((m = /^client (\d+) (.*)$/i.exec(text)) !== null) return parseClient(Number(m[1]), m[2], ctx);
+  if ((m = /^storage (.*)$/i.exec(text)) !== null) return parseStorage(m[1], ctx);
   if ((m = /^first to time out((?: in \d+ ?(?:ms)? ?\.\. ?\d+ ?(?:ms)?)?) (=|in) (.*)$/i.exec(text)) !== null) {
     return { kind: 'first', window: parseWindow(m[1], ctx), op: m[2].toLowerCase() as Op, value: parseValues(m[3], ctx) };
   }
@@ -131,6 +144,12 @@ function parseBody(text: string, ctx: ClaimContext): ClaimBody {
   if (subject === null) bad('expected a claim about a server (S3 role = leader), the cluster (leader = S3), a message (delivered VoteRequest S3->S1), or safety (safe)');
   const servers = parseServers(subject![1], ctx);
   const rest = subject![2];
+  if ((m = /^lock (\S+) (=|!=) (.+)$/i.exec(rest)) !== null) {
+    if ((ctx.clients ?? 0) === 0) bad('this scenario has no clients, so no locks: add "clients" to claim who holds a lock');
+    const holder = /^(?:client (\d+)|none)$/i.exec(m[3]);
+    if (holder === null) bad(`expected a lock's holder ("client 2" or "none"), found "${m[3]}"`);
+    return { kind: 'lock', servers, lock: m[1], op: m[2] as Op, value: holder![1] === undefined ? null : `client ${holder![1]}` };
+  }
   if (/^(up|down|paused)$/i.test(rest)) return { kind: 'status', servers, status: rest.toLowerCase() as 'up' | 'down' | 'paused' };
   if ((m = /^(timed out|timer ran out|was forced to time out|became leader)(.*)$/i.exec(rest)) !== null) {
     if (typeof servers === 'string') bad(`expected servers named one by one (S3 or S3,S4) for "${m[1]}", found "${servers}"`);
@@ -151,10 +170,17 @@ function parseClient(client: number, text: string, ctx: ClaimContext): ClaimBody
   const count = ctx.clients ?? 0;
   if (count === 0) bad('this scenario has no clients: add "clients" to claim what a client saw');
   if (!(client >= 1 && client <= count)) bad(`there is no client ${client} (clients 1 to ${count})`);
+  const token = /^token (!=|<=|>=|=|<|>) (\d+|none)$/i.exec(text);
+  if (token !== null) {
+    if (ctx.storage !== true) bad('a fencing token is for writing to the storage node, and this scenario has none (add "storage": {})');
+    return { kind: 'token', client, op: token[1] as Op, value: token[2].toLowerCase() === 'none' ? null : Number(token[2]) };
+  }
   const m = /^(.+?) (is|returned|answered by|tries (?:!=|<=|>=|=|<|>)) (.+)$/i.exec(text);
   if (m === null) bad(`expected "client ${client} <operation> returned <value>", "is ${OUTCOMES.join('|')}", "answered by S3" or "tries = 2", found "${text}"`);
   const op = m![1];
-  if (parseOp(op) === null) bad(`expected an operation of the store (get x, set x 1, del x, cas x 1 2, incr x), found "${op}"`);
+  const parsed = parseOp(op);
+  if (parsed === null) bad(`expected an operation of the store (get x, set x 1, del x, cas x 1 2, incr x, acquire L 300, release L, write x 1), found "${op}"`);
+  if (parsed!.f === 'write' && ctx.storage !== true) bad(`"${op}" goes to the storage node, and this scenario has none (add "storage": {})`);
   const said = m![2].toLowerCase();
   const value = parseValues(m![3], ctx);
   if (value.length !== 1) bad(`expected one value after "${said}", found "${m![3]}"`);
@@ -165,6 +191,18 @@ function parseClient(client: number, text: string, ctx: ClaimContext): ClaimBody
   if (said === 'is' && !(OUTCOMES as readonly string[]).includes(String(value[0]).toLowerCase())) bad(`expected an outcome (${OUTCOMES.join(', ')}), found "${m![3]}"`);
   if (said === 'answered by' && !/^S\d+$/.test(String(value[0]))) bad(`expected a server (S3), found "${m![3]}"`);
   return { kind: 'client', client, op, asks: said as ClientAsk, cmp: '=', value: said === 'is' ? String(value[0]).toLowerCase() : value[0] };
+}
+
+/** `storage x = 2`, `storage x token = 4`: the storage node outside the cluster, now. */
+function parseStorage(text: string, ctx: ClaimContext): ClaimBody {
+  if (ctx.storage !== true) bad('this scenario has no storage node: add "storage": {} (with clients) to claim what it holds');
+  const m = /^(\S+)( token)? (!=|<=|>=|=|<|>) (\S+)$/i.exec(text);
+  if (m === null) bad(`expected "storage <key> = <value>" or "storage <key> token = <n>", found "storage ${text}"`);
+  const asks = m![2] === undefined ? 'value' : 'token';
+  const raw = m![4];
+  if (asks === 'token' && !/^(\d+|none)$/i.test(raw)) bad(`expected a token (a log index) or none, found "${raw}"`);
+  const value = /^none$/i.test(raw) ? null : asks === 'token' ? Number(raw) : raw;
+  return { kind: 'storage', key: m![1], asks, op: m![3] as Op, value };
 }
 
 function parseField(servers: Servers, rest: string, ctx: ClaimContext): ClaimBody {

@@ -166,9 +166,9 @@ export const PREDICATES: Readonly<Record<string, readonly string[]>> = {
   '3pc': ['atomicity', 'validity', 'decisionFinal', 'durableLogKept'],
 };
 
-/** The checks a scenario runs: its protocol's, and with clients the linearizability of their history. */
-export function predicatesOf(protocol: string, clients: boolean): readonly string[] {
-  return clients ? [...PREDICATES[protocol], 'linearizable'] : PREDICATES[protocol];
+/** The checks a scenario runs: its protocol's, with clients the linearizability of their history, with a storage node its fencing. */
+export function predicatesOf(protocol: string, clients: boolean, storage = false): readonly string[] {
+  return clients ? [...PREDICATES[protocol], 'linearizable', ...(storage ? ['fencing'] : [])] : PREDICATES[protocol];
 }
 
 /** A server's role as the protocol names it (Paxos has no leader). */

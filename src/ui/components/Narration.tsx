@@ -75,6 +75,7 @@ function NarrationEditor() {
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
   const nodes = useSim((s) => s.scenario?.nodes ?? 3);
   const clients = useSim((s) => s.scenario?.clients?.count ?? 0);
+  const storage = useSim((s) => s.scenario?.storage !== undefined);
   const send = useSim((s) => s.send);
   const [text, setText] = useState('');
   const [claimText, setClaimText] = useState('');
@@ -82,7 +83,7 @@ function NarrationEditor() {
   const claims = claimText.split('\n').map((c) => c.trim()).filter((c) => c !== '');
   // Checked as typed, so a claim that cannot be read never reaches the scenario.
   const errors = claims.flatMap((c, i) => {
-    const p = parseClaim(c, { protocol, nodes, clients, at: time });
+    const p = parseClaim(c, { protocol, nodes, clients, storage, at: time });
     return p.ok ? [] : [`line ${i + 1}: ${p.error}`];
   });
   const ready = text.trim() !== '' && errors.length === 0;
