@@ -35,4 +35,14 @@ export const CLIENT_OUTCOMES: Record<string, (r: { run: Run }) => void> = {
     expect(operationsOf(run.sim.world.clients!.history)[3]).toMatchObject({ server: 3, read: 'lease' });
     expect(run.violations.map((v) => [v.predicate, v.operations, v.stale])).toEqual([['linearizable', [1, 3, 4], [4]]]);
   },
+  'raft-fencing': ({ run }) => {
+    expect(history(run)).toEqual(['c1 acquire L 300 → 2', 'c1 write x 1 → ok', 'c2 acquire L 300 → failed', 'c2 acquire L 300 → 4', 'c2 write x 2 → ok', 'c1 write x 3 → failed']);
+    expect(run.sim.world.clients!.storage!.kv.x).toEqual({ value: '2', client: 2, token: 4 });
+    expect(run.violations).toEqual([]);
+  },
+  'raft-fencing-off': ({ run }) => {
+    expect(history(run)).toEqual(['c1 acquire L 300 → 2', 'c1 write x 1 → ok', 'c2 acquire L 300 → failed', 'c2 acquire L 300 → 4', 'c2 write x 2 → ok', 'c1 write x 3 → ok']);
+    expect(run.sim.world.clients!.storage!.kv.x).toEqual({ value: '3', client: 1, token: 2 });
+    expect(run.violations.map((v) => [v.predicate, v.t])).toEqual([['fencing', 864]]);
+  },
 };

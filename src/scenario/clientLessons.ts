@@ -207,3 +207,79 @@ export const CLIENT_LESSONS: Lesson[] = [
     ]),
   },
 ];
+
+/**
+ * Locks with leases and fencing tokens (issue 16), twice: client 1 takes lock L for 300 ms and
+ * writes x = 1 to the storage node; a long pause outlasts its lease; client 2 takes L (a higher
+ * token) and writes x = 2; client 1 resumes and writes x = 3 with its old token. With the
+ * storage node's token check on, that write is rejected; with it off, it lands.
+ */
+const fencingRun = (fencing: boolean, narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
+  version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 4,
+  title: fencing ? 'Fencing tokens' : 'A lock without fencing',
+  clients: { count: 2, tries: 6 },
+  storage: { fencing },
+  actions: [
+    { at: 10, type: 'timeout', node: 1 },
+    { at: 150, type: 'invoke', client: 1, op: 'acquire L 300', node: 1 },
+    { at: 250, type: 'invoke', client: 1, op: 'write x 1' },
+    { at: 300, type: 'pauseClient', client: 1 },
+    { at: 350, type: 'invoke', client: 2, op: 'acquire L 300', node: 1 },
+    { at: 600, type: 'invoke', client: 2, op: 'acquire L 300', node: 1 },
+    { at: 700, type: 'invoke', client: 2, op: 'write x 2' },
+    { at: 850, type: 'resumeClient', client: 1 },
+    { at: 851, type: 'invoke', client: 1, op: 'write x 3' },
+  ],
+  narration,
+});
+
+const FENCING_OPENING = [
+  { at: 151, text: 'Client 1 asks S1, the leader, for lock L with a lease of 300 ms. The request goes into the log like any command; S1 stamps it with the time on its own clock.',
+    claims: ['client 1 acquire L 300 is pending', 'leader = S1'] },
+  { at: 210, text: 'The acquire is committed at log index 2, stamped 163 ms: client 1 holds L until 463 ms, and its fencing token is 2, the index. The log orders every acquire, so tokens only grow.',
+    claims: ['client 1 acquire L 300 returned 2', 'client 1 token = 2', 'S1 lock L = client 1', 'S1 committed has c1#1 acquire L 300 @163'] },
+  { at: 291, text: 'Client 1 writes x = 1 to the storage node outside the cluster, showing token 2. The storage node accepts it and remembers 2.',
+    claims: ['client 1 write x 1 is ok', 'storage x = 1', 'storage x token = 2'] },
+  { at: 301, text: 'Client 1 stops dead: a long garbage-collection pause. It still believes it holds L, and nothing can tell it otherwise while it is stopped.',
+    claims: ['client 1 token = 2', 'all lock L = client 1'] },
+  { at: 410, text: 'Client 2 asks for L. S1 stamps its acquire inside client 1\'s lease, so every server applies the same answer: refused, L is held until 463.',
+    claims: ['client 2 acquire L 300 is failed', 'S1 lock L = client 1', 'client 2 token = none'] },
+  { at: 675, text: 'Client 2 asks again. Its stamp is past 463: client 1\'s lease has run out, so L is client 2\'s, with token 4 (index 3 went to the refused acquire). Client 1, still paused, knows nothing of it.',
+    claims: ['client 2 acquire L 300 returned 4', 'client 2 token = 4', 'S1 lock L = client 2', 'client 1 token = 2'] },
+  { at: 738, text: 'Client 2 writes x = 2 with token 4. The storage node accepts it: the highest token it has seen is now 4.',
+    claims: ['client 2 write x 2 is ok', 'storage x = 2', 'storage x token = 4'] },
+  { at: 852, text: 'Client 1 resumes as if no time had passed, and finishes its work: it writes x = 3, still showing token 2.',
+    claims: ['client 1 write x 3 is pending', 'client 1 token = 2', 'S1 lock L = client 2'] },
+];
+
+export const FENCING_LESSONS: Lesson[] = [
+  {
+    id: 'raft-fencing',
+    title: 'C7. Fencing tokens',
+    outcome: 'Client 1\'s lease runs out while it is paused and client 2 takes the lock with token 4; when client 1 resumes, the storage node rejects its write with token 2, and x stays 2.',
+    endsAt: 900,
+    speed: 0.1,
+    scenario: fencingRun(true, [
+      { at: 0, text: 'A lock with a lease, on the replicated store: two clients take turns writing to a storage node outside the cluster. A lease expires by itself, so a client that crashed cannot hold the lock for ever. But what of a client that only stopped for a while?',
+        claims: ['all log length = 0', 'storage x = none', 'client 1 token = none'] },
+      ...FENCING_OPENING,
+      { at: 882, text: 'The storage node rejects it: token 2 is lower than 4, which it has already accepted. x stays 2. The lock alone could not stop client 1; the token does.',
+        claims: ['client 1 write x 3 is rejected', 'storage x = 2', 'storage x token = 4', 'fencing holds', 'safe'] },
+    ]),
+  },
+  {
+    id: 'raft-fencing-off',
+    title: 'C8. A lock without fencing',
+    outcome: 'The same run with the storage node\'s token check off: client 1\'s write with token 2 lands after client 2\'s with token 4, x = 3, and the fencing check catches the stale write.',
+    endsAt: 890,
+    speed: 0.1,
+    violates: ['fencing'],
+    scenario: fencingRun(false, [
+      { at: 0, text: 'The same lock and the same pause, but this storage node takes any write: it does not compare fencing tokens.',
+        claims: ['all log length = 0', 'storage x = none', 'client 1 token = none'] },
+      ...FENCING_OPENING,
+      { at: 865, text: 'The storage node accepts it: x = 3, client 1\'s write after client 2\'s, although client 1 lost the lock long ago. Client 2\'s work is overwritten. The fencing check stops the run: a write with a stale token was accepted.',
+        claims: ['storage x = 3', 'storage x token = 2', 'fencing broken', 'linearizable holds', 'not safe'] },
+    ]),
+  },
+];

@@ -150,7 +150,7 @@ describe('the network by hand: new action types', () => {
     [{ type: 'heal', nodes: [2, 2] }, 'actions[0].nodes[1]: expected each node once, found S2 twice'],
     [{ type: 'heal', nodes: [] }, 'actions[0].nodes: expected at least one node, found []'],
     [{ type: 'network', manual: 'yes' }, 'actions[0].manual: expected true or false, found "yes"'],
-    [{ type: 'teleport' }, 'actions[0].type: expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, transfer, drop, network, invoke, deliver, hold, release, duplicate, fire, pause, resume, drift, found "teleport"'],
+    [{ type: 'teleport' }, 'actions[0].type: expected an action whose type is one of crash, recover, partition, heal, cut, restore, request, timeout, transfer, drop, network, invoke, deliver, hold, release, duplicate, fire, pause, resume, drift, pauseClient, resumeClient, found "teleport"'],
   ])('%o is refused: %s', (action, error) => {
     const r = parseScenario({ ...base, actions: [{ at: 1, ...action }] });
     expect(r).toEqual({ ok: false, errors: [error] });

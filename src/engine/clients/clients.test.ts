@@ -175,7 +175,7 @@ describe('bad input about clients', () => {
   it.each([
     [{ actions: [{ at: 0, type: 'invoke', client: 1, op: 'get x' }] }, 'actions[0].client: the scenario has no clients (add "clients": { "count": 1 })'],
     [{ clients: { count: 2 }, actions: [{ at: 0, type: 'invoke', client: 3, op: 'get x' }] }, 'actions[0].client: expected a client from 1 to 2, found 3'],
-    [{ clients: {}, actions: [{ at: 0, type: 'invoke', client: 1, op: 'fetch x' }] }, 'actions[0].op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>" or "incr <key>", found "fetch x"'],
+    [{ clients: {}, actions: [{ at: 0, type: 'invoke', client: 1, op: 'fetch x' }] }, 'actions[0].op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>", "incr <key>", "acquire <lock> <lease ms>", "release <lock>" or "write <key> <value>", found "fetch x"'],
     [{ protocol: 'multipaxos', clients: { reads: 'readIndex' } }, 'clients.reads: multipaxos offers the read paths local, leader, log, found "readIndex"'],
     [{ protocol: 'paxos', clients: {} }, 'clients: only a protocol that replicates the store has clients (raft or multipaxos), found "paxos"'],
     [{ clients: { reads: 'clock' } }, 'clients.reads: expected one of local, leader, log, readIndex, lease, found "clock"'],

@@ -132,7 +132,7 @@ describe('claims: the forms for atomic commit, clients and the student\'s networ
     const clients = { ...raft, clients: 2 };
     expect(parseError('client 3 get x returned 1', clients)).toBe('there is no client 3 (clients 1 to 2)');
     expect(parseError('client 1 fetch x returned 1', clients)).toMatch(/^expected an operation of the store/);
-    expect(parseError('client 1 get x is done', clients)).toBe('expected an outcome (ok, failed, unknown, pending, stale), found "done"');
+    expect(parseError('client 1 get x is done', clients)).toBe('expected an outcome (ok, failed, rejected, unknown, pending, stale), found "done"');
     expect(parseError('client 1 get x tries = many', clients)).toBe('expected a number of tries, found "many"');
     expect(parseError('held VoteRequest S1->S2 in 0..10')).toBe('"held" is about the step\'s moment: leave out the window');
     for (const [text, ctx] of [['S2 tx t1 = in doubt', twopc], ['S2 tx t1 in voted yes, committed', twopc], ['S2 locks = none', twopc], ['S1 log has commit t1', twopc],
@@ -205,6 +205,36 @@ describe('claims: the forms for atomic commit, clients and the student\'s networ
       ['duplicated VoteRequest S1->S2', false, 'no copies delivered in 0..10 ms'],
       ['S3 paused', false, 'S3 is up'],
       ['not S2 paused', false, 'it does: S2 is paused'],
+    ]);
+  });
+
+  it('locks and the storage node: refused without a storage node or clients; a false claim says what the run holds', () => {
+    const clients = { ...raft, clients: 2 };
+    const storage = { ...clients, storage: true };
+    expect(parseError('storage x = 2', clients)).toBe('this scenario has no storage node: add "storage": {} (with clients) to claim what it holds');
+    expect(parseError('client 2 token = 4', clients)).toMatch(/^a fencing token is for writing to the storage node, and this scenario has none/);
+    expect(parseError('client 1 write x 3 is rejected', clients)).toBe('"write x 3" goes to the storage node, and this scenario has none (add "storage": {})');
+    expect(parseError('fencing broken', clients)).toMatch(/^expected a raft safety check \(.*linearizable\), found "fencing"/);
+    expect(parseError('S1 lock L = client 2')).toBe('this scenario has no clients, so no locks: add "clients" to claim who holds a lock');
+    expect(parseError('S1 lock L = S2', clients)).toBe('expected a lock\'s holder ("client 2" or "none"), found "S2"');
+    expect(parseError('storage x token = many', storage)).toBe('expected a token (a log index) or none, found "many"');
+    expect(parseError('client 1 acquire L 0 is ok', storage)).toMatch(/^expected an operation of the store/);
+    for (const text of ['storage x = 2', 'storage x token >= 4', 'client 2 token = none', 'S1,S2 lock L = none', 'client 1 write x 3 is rejected', 'fencing holds']) {
+      expect(parseClaim(text, storage).ok, text).toBe(true);
+    }
+    const run = { protocol: 'raft', nodes: 3, clients: { count: 2 }, storage: {},
+      actions: [{ at: 10, type: 'timeout', node: 1 }, { at: 150, type: 'invoke', client: 1, op: 'acquire L 500', node: 1 }, { at: 300, type: 'invoke', client: 1, op: 'write x 1' }] };
+    expect(judgeOn(run, 450, 'client 1 token = 2', 'S1 lock L = client 1', 'storage x = 1', 'storage x token = 2', 'client 2 token = 1', 'S1 lock L = none',
+      'storage x = 2', 'storage y = none', 'fencing holds')).toEqual([
+      ['client 1 token = 2', true, null],
+      ['S1 lock L = client 1', true, null],
+      ['storage x = 1', true, null],
+      ['storage x token = 2', true, null],
+      ['client 2 token = 1', false, 'client 2\'s token is none'],
+      ['S1 lock L = none', false, 'S1 has L held by client 1'],
+      ['storage x = 2', false, 'the storage node holds x = 1, written by client 1 with token 2'],
+      ['storage y = none', true, null],
+      ['fencing holds', true, null],
     ]);
   });
 });

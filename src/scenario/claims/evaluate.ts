@@ -162,7 +162,7 @@ export class ClaimWatcher {
           return { id, v: Object.hasOwn(locks, b.lock) ? `client ${locks[b.lock].client}` : null };
         });
         const wrong = holders.filter(({ v }) => !compare(v, b.op, [b.value]));
-        return { holds: ids.length > 0 && wrong.length === 0, found: (wrong.length > 0 ? wrong : holders).map(({ id, v }) => `S${id} has ${b.lock} held by ${show(v)}`).join('; ') };
+        return { holds: ids.length > 0 && wrong.length === 0, found: (wrong.length > 0 ? wrong : holders).map(({ id, v }) => `S${id} has ${b.lock} held by ${v ?? 'nobody'}`).join('; ') };
       }
       case 'storage': {
         const kv = view.world.clients?.storage?.kv ?? {};
