@@ -22,10 +22,10 @@ describe('the clients part of a snapshot', () => {
     const world = r.sim.world.clients!;
     const all = operationsOf(world.history);
     expect(all.length).toBeGreaterThan(HISTORY_SHOWN);
-    const first = clientsView(world, 'leader', -1)!;
+    const first = clientsView(world, 'leader', '')!;
     expect(first.view.total).toBe(all.length);
     expect(first.view.operations).toEqual(all.slice(-HISTORY_SHOWN));
     expect(clientsView(world, 'leader', first.history)).toBeNull();
-    expect(clientsView(null, null, -1)).toBeNull();
+    expect(clientsView(null, null, '')).toBeNull();
   });
 });

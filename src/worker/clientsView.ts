@@ -1,4 +1,5 @@
 import { lastInvocations, operationsOf } from '../engine/clients/operations';
+import type { StorageOptions } from '../engine/clients/storage';
 import type { ClientWorld, ReadPath } from '../engine/clients/types';
 import type { ClientsView } from './protocol';
 
@@ -6,15 +7,27 @@ import type { ClientsView } from './protocol';
 export const HISTORY_SHOWN = 200;
 
 /**
- * The clients' part of a snapshot: the most recent operations, only when the history has
- * grown (or shrunk, going back in time) since the view last had it (`sent`, -1 for never).
- * Operations under way count as changed at every history event, so their bars keep growing.
+ * The clients' part of a snapshot: the most recent operations, only when the history, the
+ * storage node or a client's pause has changed (or gone back, in time) since the view last
+ * had them (`sent`, '' for never). Operations under way count as changed at every history
+ * event, so their bars keep growing.
  */
-export function clientsView(world: ClientWorld | null, reads: ReadPath | null, sent: number): { view: ClientsView; history: number } | null {
+export function clientsView(world: ClientWorld | null, reads: ReadPath | null, sent: string, storage?: StorageOptions): { view: ClientsView; history: string } | null {
   if (world === null || reads === null) return null;
-  const history = world.history.length;
+  const paused = world.clients.map((c) => c.paused);
+  const history = `${world.history.length} ${world.storage?.writes ?? 0} ${paused.map((p) => (p ? 1 : 0)).join('')}`;
   if (history === sent) return null;
   // Only the tail is read: the cost stays flat however long the session.
   const operations = operationsOf(world.history, undefined, lastInvocations(world.history, HISTORY_SHOWN));
-  return { view: { reads, total: world.nextOpId - 1, operations }, history };
+  const s = world.storage;
+  return {
+    view: {
+      reads, total: world.nextOpId - 1, operations, paused, tokens: world.clients.map((c) => c.token),
+      storage: s === null ? null : {
+        fencing: storage?.fencing ?? true, highest: s.highest,
+        kv: Object.entries(s.kv).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, v]) => ({ key, ...v })),
+      },
+    },
+    history,
+  };
 }

@@ -129,7 +129,7 @@ export class Controller {
    * `recent` (only the newest records, as while playing) or `stale` (records were held back
    * since, and it must be replaced).
    */
-  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, trace: 'stale' as TraceHeld, history: -1 };
+  private sent = { reset: true, events: 0, versions: [] as number[], violations: -1, trace: 'stale' as TraceHeld, history: '' };
   /** Whether the page shows the event log; while playing, trace records nobody shows are not sent. */
   traceShown = true;
   /** The narration's claims judged on the scenario as it stands; null once an edit or an action makes them stale. */
@@ -172,7 +172,7 @@ export class Controller {
     this.nodeCache = [];
     this.applied = [];
     this.violationsSeen = 0;
-    this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: -1 };
+    this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: '' };
     this.staleClaims();
     this.playing = false;
     if (at !== undefined && at > 0) this.seekTime(at);
@@ -484,7 +484,7 @@ export class Controller {
     const markers = allMarkers || added.length > 0 ? { reset: allMarkers, list: added } : null;
     const scenario = this.scenarioDelta(delta);
     const violations = this.run.violations;
-    const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? -1 : this.sent.history);
+    const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? '' : this.sent.history, this.scenarioBase.storage);
     const safety = !reset && violations.length === this.sent.violations ? null : {
       predicates: Object.entries(this.run.monitor !== null ? this.run.predicates : entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),

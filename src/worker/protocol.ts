@@ -220,6 +220,18 @@ export interface ClientsView {
   /** Operations in the whole history; `operations` holds the most recent of them. */
   total: number;
   operations: ClientOperation[];
+  /** Each client's fencing token (index = client id, slot 0 unused) and whether it is paused. */
+  tokens: (number | null)[];
+  paused: boolean[];
+  /** The storage node outside the cluster, when the scenario has one. */
+  storage: StorageView | null;
+}
+
+/** What the storage node holds: each key with the client and token that wrote it, and the highest token it accepted. */
+export interface StorageView {
+  fencing: boolean;
+  highest: number;
+  kv: { key: string; value: string; client: number; token: number }[];
 }
 
 /**

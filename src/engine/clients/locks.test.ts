@@ -87,7 +87,7 @@ describe('the storage node', () => {
     s = storageWrite(s, { fencing: true }, 2, 'x', '2', 4).storage;
     const late = storageWrite(s, { fencing: true }, 1, 'x', '3', 2);
     expect([late.accepted, late.storage]).toEqual([false, s]);
-    expect(s).toEqual({ kv: { x: { value: '2', client: 2, token: 4 } }, highest: 4, stale: [] });
+    expect(s).toEqual({ kv: { x: { value: '2', client: 2, token: 4 } }, highest: 4, stale: [], writes: 2 });
   });
 
   it('without fencing, accepts the stale write and records it for the fencing check', () => {

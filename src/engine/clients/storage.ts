@@ -24,9 +24,11 @@ export interface Storage {
   /** The highest token among the writes it accepted (0 before any). */
   readonly highest: number;
   readonly stale: readonly StaleWrite[];
+  /** Writes accepted so far: tells a view the node has changed. */
+  readonly writes: number;
 }
 
-export const EMPTY_STORAGE: Storage = { kv: {}, highest: 0, stale: [] };
+export const EMPTY_STORAGE: Storage = { kv: {}, highest: 0, stale: [], writes: 0 };
 
 export interface StorageOptions {
   /** Reject writes whose token is lower than the highest seen (true unless a scenario turns it off). */
@@ -39,9 +41,9 @@ export function storageWrite(s: Storage, options: StorageOptions, client: number
     if (options.fencing) return { storage: s, accepted: false };
     // No check: the stale write lands, and the fencing check records it.
     return {
-      storage: { ...s, kv: { ...s.kv, [key]: { value, client, token } }, stale: [...s.stale, { client, key, value, token, highest: s.highest }] },
+      storage: { ...s, kv: { ...s.kv, [key]: { value, client, token } }, stale: [...s.stale, { client, key, value, token, highest: s.highest }], writes: s.writes + 1 },
       accepted: true,
     };
   }
-  return { storage: { kv: { ...s.kv, [key]: { value, client, token } }, highest: token, stale: s.stale }, accepted: true };
+  return { storage: { ...s, kv: { ...s.kv, [key]: { value, client, token } }, highest: token, writes: s.writes + 1 }, accepted: true };
 }

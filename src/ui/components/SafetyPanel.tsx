@@ -20,7 +20,8 @@ export function SafetyPanel() {
       {broken && (
         <div className="violation" role="alert">
           <p><b>{broken.predicate}</b> broke at event {broken.seq} (t = {broken.t} ms): {broken.text}</p>
-          <p>Nodes involved: {broken.nodes.map((id) => `S${id}`).join(', ')}.
+          {/* A check outside the cluster (the storage node's fencing) names no server. */}
+          <p>{broken.nodes.length > 0 && <>Nodes involved: {broken.nodes.map((id) => `S${id}`).join(', ')}.</>}
             {broken.entries !== undefined && <> Ringed in the {cell === 'slot' ? 'slots' : 'logs'}: {broken.entries.map((e) => `S${e.node}'s ${cell} ${e.index}`).join(', ')}.</>}
             {' '}The events that led to it:</p>
           <ol>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { ClientsView } from '../../../worker/protocol';
 import { useSim } from '../../store/simStore';
 import { type Bar, historyBars } from './bars';
 import './history.css';
@@ -17,6 +18,7 @@ export function HistoryPanel() {
   const clients = useSim((s) => s.clients);
   const now = useSim((s) => s.hud?.time ?? s.snapshot?.time ?? 0);
   const violation = useSim((s) => s.safety?.violations.find((v) => v.predicate === 'linearizable') ?? null);
+  const act = useSim((s) => s.act);
   const send = useSim((s) => s.send);
   const select = useSim((s) => s.select);
   if (clients === null) {
@@ -48,8 +50,15 @@ export function HistoryPanel() {
       </header>
       <div className="hist-lanes" role="list">
         {layout.clients.map((c) => (
-          <div key={c} className="hist-lane" role="listitem" data-client={c}>
-            <span className="hist-client">client {c}</span>
+          <div key={c} className="hist-lane" role="listitem" data-client={c} data-paused={clients.paused[c]}>
+            <span className="hist-client">
+              client {c}
+              {clients.storage !== null && <small data-token={clients.tokens[c] ?? 'none'}>{clients.tokens[c] === null ? 'no token' : `token ${clients.tokens[c]}`}</small>}
+              {/* A client's long pause (a garbage collection): an action of the run, like a server's. */}
+              <button type="button" className="hist-pause" data-client-pause={clients.paused[c] ? 'resume' : 'pause'}
+                aria-label={`${clients.paused[c] ? 'Resume' : 'Pause'} client ${c}`} title={clients.paused[c] ? `Resume client ${c}` : `Pause client ${c} (a long garbage collection)`}
+                onClick={() => act({ type: clients.paused[c] ? 'resumeClient' : 'pauseClient', client: c })}>{clients.paused[c] ? '▶' : '‖'}</button>
+            </span>
             <div className="hist-track">
               {layout.bars.filter((b) => b.client === c).map((b) => (
                 <button key={b.id} type="button" className={`hist-bar${b.x1 > 0.6 ? ' flip' : ''}`} data-op={b.id} data-outcome={b.outcome} data-open={b.open}
@@ -66,7 +75,29 @@ export function HistoryPanel() {
         {layout.clients.length === 0 && <p className="hint">No operation yet: send one below or wait for the scenario's.</p>}
       </div>
       <p className="hist-axis"><span>{layout.from} ms</span><span>now, {Math.round(layout.to)} ms</span></p>
+      {clients.storage !== null && <StorageRow storage={clients.storage} />}
     </section>
+  );
+}
+
+/**
+ * The storage node outside the cluster, drawn as the last row: what it holds, which client
+ * and token wrote each key, the highest token it has accepted, and the fencing check's verdict.
+ */
+function StorageRow({ storage }: { storage: NonNullable<ClientsView['storage']> }) {
+  const stale = useSim((s) => s.safety?.violations.find((v) => v.predicate === 'fencing') ?? null);
+  return (
+    <div className="hist-storage" role="group" aria-label="Storage node" data-storage={stale !== null ? 'violation' : 'ok'} data-fencing={storage.fencing}>
+      <span className="hist-client">storage</span>
+      <span className="hist-storage-check">{storage.fencing ? `rejects tokens below ${storage.highest}` : 'no token check'}</span>
+      {storage.kv.length === 0 && <span className="hist-storage-empty">empty</span>}
+      {storage.kv.map((k) => (
+        <span key={k.key} className="hist-stored" data-storage-key={k.key} data-value={k.value} data-by={k.client}>
+          <b>{k.key} = {k.value}</b> <small>client {k.client}, token {k.token}</small>
+        </span>
+      ))}
+      {stale !== null && <span className="hist-verdict" role="alert" data-verdict="stale-token" title={stale.text}>✗ accepted a stale token</span>}
+    </div>
   );
 }
 
@@ -85,7 +116,7 @@ function Invoke() {
       <label>client <select aria-label="Client" value={client} onChange={(e) => setClient(Number(e.target.value))} data-invoke-client>
         {Array.from({ length: count }, (_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}
       </select></label>
-      <input aria-label="Operation (get k, set k v, del k, cas k old new, incr k)" value={op} onChange={(e) => setOp(e.target.value)} size={12} data-invoke-op />
+      <input aria-label="Operation (get k, set k v, del k, cas k old new, incr k, acquire L ms, release L, write k v)" value={op} onChange={(e) => setOp(e.target.value)} size={12} data-invoke-op />
       <button type="submit" data-invoke-send>Send</button>
     </form>
   );

@@ -35,6 +35,7 @@ const READ_WORDS = { local: 'read from its own store', leader: 'read from its ow
 
 function detail(o: ClientOperation, now: number): string {
   if (o.outcome === 'unknown') return o.ret === null && o.error === undefined ? `waiting for a reply (${now - o.call} ms)` : `no reply: ${o.error ?? 'gave up'}; it may or may not have taken effect`;
+  if (o.op.f === 'write' && o.outcome === 'ok') return 'accepted by the storage node';
   if (o.outcome === 'fail') return o.server !== undefined ? `S${o.server}: ${o.error}` : `${o.error}: it did not take effect`;
   const where = o.read !== undefined ? `${READ_WORDS[o.read]}${o.index !== undefined ? ` ${o.index}` : ''}` : o.index !== undefined ? `log index ${o.index}` : '';
   return `S${o.server}${where !== '' ? ` · ${where}` : ''}`;
