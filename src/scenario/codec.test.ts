@@ -64,6 +64,17 @@ describe('share-link codec', () => {
     expect(bare.ok && decodeScenario(encodeScenario(bare.scenario))).toEqual(bare);
   });
 
+  it('round-trips the storage node, its check on or off, and clients\' pauses and lock operations', () => {
+    for (const storage of [{}, { fencing: false }, { fencing: true }]) {
+      const parsed = parseScenario({ version: SCENARIO_VERSION, protocol: 'raft', nodes: 3, clients: { count: 2 }, storage, actions: [
+        { at: 5, type: 'invoke', client: 1, op: 'acquire L 300' }, { at: 6, type: 'pauseClient', client: 1 }, { at: 7, type: 'resumeClient', client: 1 },
+        { at: 8, type: 'invoke', client: 1, op: 'write x 1' }, { at: 9, type: 'invoke', client: 2, op: 'release L' }] });
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      expect(parsed.scenario.storage).toEqual({ fencing: storage.fencing ?? true });
+      expect(decodeScenario(encodeScenario(parsed.scenario))).toEqual(parsed);
+    }
+  });
+
   it.each(['2pc', '3pc'])('a %s scenario travels in a link (no format change: a new protocol name) and opens the same run', (protocol) => {
     const parsed = parseScenario({ version: SCENARIO_VERSION, protocol, nodes: 4, actions: [
       { at: 10, type: 'request', node: 1, command: 'tx t1' }, { at: 90, type: 'crash', node: 1 }, { at: 500, type: 'recover', node: 1 },

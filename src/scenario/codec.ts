@@ -44,6 +44,7 @@ export function compact(s: Scenario): Record<string, unknown> {
   if (options) out.options = options;
   // Clients are present or not; within them, only what differs from the defaults travels.
   if (s.clients !== undefined) out.clients = withoutDefaults(s.clients, { count: 1, ...DEFAULT_CLIENTS }) ?? {};
+  if (s.storage !== undefined) out.storage = withoutDefaults(s.storage, { fencing: true }) ?? {};
   if (s.speed !== undefined) out.speed = s.speed;
   if (s.bugs.length > 0) out.bugs = s.bugs;
   if (s.actions.length > 0) out.actions = s.actions;

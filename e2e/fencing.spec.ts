@@ -1,0 +1,79 @@
+import { expect, type Page, test } from '@playwright/test';
+import { open, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
+
+const bar = (page: Page, label: string) => page.locator('.hist-bar', { hasText: label });
+
+/**
+ * Plays a lesson step by step (Next plays on to each step's moment) until its last step, at 1x.
+ * A violation pauses the run before its step: Next then plays on from there.
+ */
+async function playLesson(page: Page, steps: number): Promise<void> {
+  await setSpeed(page, 1);
+  const next = page.getByRole('button', { name: 'Next step' });
+  const text = page.locator('.narration-text');
+  for (let i = 0; i < steps + 2 && await next.isEnabled(); i++) {
+    const before = [await text.getAttribute('data-step'), await virtualTime(page)];
+    await next.click();
+    await expect.poll(async () => [await text.getAttribute('data-step'), await virtualTime(page)], { timeout: 20_000 }).not.toEqual(before);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
+  }
+  await expect(text).toHaveAttribute('data-step', String(steps - 1), { timeout: 20_000 });
+}
+
+test.describe('locks with leases and fencing tokens', () => {
+  test('C7: the paused holder wakes after its lease and writes with token 2; the storage node rejects it, on screen', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-fencing');
+    await expect(page.getByRole('tab', { name: 'History', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await playLesson(page, 10);
+    expect(await virtualTime(page)).toBe(882);
+    await expect(bar(page, 'write x 3 → failed')).toHaveAttribute('aria-label', /Client 1: write x 3 → failed, failed, 851 to 881 ms; token 2 is lower than 4/);
+    await expect(bar(page, 'write x 2 → ok')).toHaveAttribute('aria-label', /accepted by the storage node/);
+    await expect(page.locator('[data-client="1"] [data-token]')).toHaveText('token 2');
+    await expect(page.locator('[data-client="2"] [data-token]')).toHaveText('token 4');
+    const storage = page.getByRole('group', { name: 'Storage node' });
+    await expect(storage).toHaveAttribute('data-storage', 'ok');
+    await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-value', '2');
+    await expect(storage).toContainText('rejects tokens below 4');
+    await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'true');
+    await expect(page.locator('.narration')).toContainText('all 5 claims hold');
+    expect(errors).toEqual([]);
+  });
+
+  test('C8: with the token check off, the stale write lands after the new holder\'s, and the fencing check fails', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-fencing-off');
+    await playLesson(page, 10);
+    const storage = page.getByRole('group', { name: 'Storage node' });
+    await expect(storage).toHaveAttribute('data-storage', 'violation');
+    await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-value', '3');
+    await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-by', '1');
+    await expect(storage.locator('[data-verdict="stale-token"]')).toHaveText('✗ accepted a stale token');
+    await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
+    await expect(page.locator('[data-check="fencing"]')).toHaveAttribute('data-ok', 'false');
+    await expect(page.locator('.narration')).toContainText('all 5 claims hold');
+    expect(errors).toEqual([]);
+  });
+
+  test('a client paused from the panel hears nothing until it resumes: its acquire\'s reply waits for it', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, scenarioUrl({
+      version: 2, nodes: 3, seed: 2, clients: { count: 1 }, storage: {},
+      actions: [{ at: 10, type: 'timeout', node: 1 }, { at: 150, type: 'invoke', client: 1, op: 'acquire L 300', node: 1 }],
+    }, 152));
+    await showTeaching(page, 'History');
+    const lane = page.locator('.hist-lane[data-client="1"]');
+    await page.getByRole('button', { name: 'Pause client 1' }).click();
+    await expect(lane).toHaveAttribute('data-paused', 'true');
+    await setSpeed(page, 1);
+    await play(page);
+    await expect.poll(() => virtualTime(page), { timeout: 20_000 }).toBeGreaterThan(700);
+    await expect(lane.locator('.hist-bar')).toHaveAttribute('data-open', 'true');
+    await expect(lane.locator('[data-token]')).toHaveText('no token');
+    await page.getByRole('button', { name: 'Resume client 1' }).click();
+    await expect(lane).toHaveAttribute('data-paused', 'false');
+    await expect(bar(page, 'acquire L 300 → 2')).toHaveAttribute('data-outcome', 'ok');
+    await expect(lane.locator('[data-token]')).toHaveText('token 2');
+    expect(errors).toEqual([]);
+  });
+});
