@@ -127,6 +127,16 @@ describe('fencing in a run', () => {
     expect(off.predicates.fencing).toMatch(/never accepts a write whose fencing token is lower/);
   });
 
+  it('Multi-Paxos gives the same service for free: the token is the acquire\'s slot, and the stale write is rejected or, unchecked, caught', () => {
+    const on = open({ protocol: 'multipaxos', ...pausedHolder(true) });
+    on.runUntil(1000);
+    expect(history(on)).toEqual(['c1 acquire L 300 → 1', 'c1 write x 1 → ok', 'c2 acquire L 300 → 2', 'c2 write x 2 → ok', 'c1 write x 3 → failed']);
+    expect(on.violations).toEqual([]);
+    const off = open({ protocol: 'multipaxos', ...pausedHolder(false) });
+    off.runUntil(1000);
+    expect(off.violations.map((v) => v.predicate)).toEqual(['fencing']);
+  });
+
   it('a paused client hears nothing until it resumes: its reply waits, and so does its timeout', () => {
     const run = open({ clients: { count: 1, timeout: 100 }, actions: [
       { at: 10, type: 'timeout', node: 1 }, { at: 150, type: 'invoke', client: 1, op: 'acquire L 300', node: 1 },
