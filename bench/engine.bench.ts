@@ -10,6 +10,7 @@ import { Run } from '../src/engine/run';
 import type { Action, SimConfig } from '../src/engine/sim/types';
 import { parseScenario } from '../src/scenario/validate';
 import { Controller } from '../src/worker/controller';
+import { loadRaftScope, runRaftScope } from './raftscope';
 
 function config(seed: number, protocol = 'raft'): SimConfig {
   return {
@@ -167,3 +168,58 @@ print('multipaxos.events_per_s', multiPaxosThroughput(false), `${CLUSTER}; 10 ru
 print('multipaxos.events_per_s_checked', multiPaxosThroughput(true), 'the same with every safety check on');
 costByLogLength('multipaxos', false);
 costByLogLength('multipaxos', true);
+
+/**
+ * Against RaftScope's own engine, on the issue's workload: 5 servers, 600 s virtual, a client
+ * request to the leader every 100 ms; both with RaftScope's timing (election timeout 100-200 ms,
+ * latency 10-15 ms, heartbeat 50 ms). Virtual seconds per second, wall and CPU, median of 3.
+ * RaftScope steps its clock; at 1 ms it has Quorum's time resolution (whole milliseconds).
+ */
+function againstRaftScope(): void {
+  const path = process.env.RAFTSCOPE_JS;
+  if (path === undefined || path === '') {
+    console.log('raftscope: skipped (set RAFTSCOPE_JS to the path of RaftScope\'s raft.js, from github.com/ongardie/raftscope, to compare)');
+    return;
+  }
+  const VIRTUAL_MS = 600_000;
+  const EVERY_MS = 100;
+  const scope = loadRaftScope(path);
+  const timed = (f: () => number) => {
+    const runs: { wall: number; cpu: number; entries: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const w0 = performance.now();
+      const c0 = cpu();
+      const entries = f();
+      runs.push({ wall: VIRTUAL_MS / (performance.now() - w0), cpu: VIRTUAL_MS / 1000 / (cpu() - c0), entries });
+    }
+    const median = (k: 'wall' | 'cpu') => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+    return { wall: median('wall'), cpu: median('cpu'), entries: runs[0].entries };
+  };
+  const quorumRun = () => {
+    const c = config(1);
+    c.timing = { electionTimeoutMin: 100, electionTimeoutMax: 200, heartbeatInterval: 50, latencyMin: 10, latencyMax: 15 };
+    const run = new Run(c, [], { checks: false });
+    for (let t = EVERY_MS; t <= VIRTUAL_MS; t += EVERY_MS) {
+      run.runUntil(t);
+      const leader = PROTOCOLS.raft.leader(run.sim.nodes());
+      if (leader !== null) run.sim.schedule({ at: t, type: 'request', node: leader, command: `set k${t % 64} ${t}` });
+    }
+    const leader = PROTOCOLS.raft.leader(run.sim.nodes());
+    return leader === null ? 0 : (run.sim.node(leader).state as { log: { length: number } }).log.length;
+  };
+  timed(quorumRun); // warm-up
+  const quorum = timed(quorumRun);
+  const WORKLOAD = '5 servers, 600 s virtual, a client request to the leader every 100 ms, RaftScope timing; median of 3';
+  print('raftscope.quorum_virtual_s_per_wall_s', quorum.wall, `Quorum, checks off; ${WORKLOAD}; leader log ${quorum.entries} entries`);
+  print('raftscope.quorum_virtual_s_per_cpu_s', quorum.cpu, 'the same, per CPU second');
+  for (const step of [1, 10]) {
+    const scopeRun = () => runRaftScope(scope, VIRTUAL_MS, step, EVERY_MS);
+    if (step === 1) timed(scopeRun); // warm-up
+    const other = timed(scopeRun);
+    print(`raftscope.step_${step}ms_virtual_s_per_wall_s`, other.wall, `RaftScope's raft.js stepped every ${step} ms; ${WORKLOAD}; leader log ${other.entries} entries`);
+    print(`raftscope.step_${step}ms_virtual_s_per_cpu_s`, other.cpu, 'the same, per CPU second');
+    console.log(`raftscope.ratio_step_${step}ms=${(quorum.wall / other.wall).toFixed(2)} wall, ${(quorum.cpu / other.cpu).toFixed(2)} CPU  (Quorum's virtual seconds per second over RaftScope's; the target is at least 2)`);
+  }
+}
+
+againstRaftScope();
