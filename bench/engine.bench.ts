@@ -5,6 +5,7 @@
  * Times are the CPU time of this process (process.cpuUsage), so that other work on a shared
  * machine does not count against the engine. Run on an ESM bundle, as the browser runs it.
  */
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { PROTOCOLS } from '../src/engine/protocols';
 import { Run } from '../src/engine/run';
 import type { Action, SimConfig } from '../src/engine/sim/types';
@@ -41,8 +42,8 @@ function print(name: string, figure: number, workload: string): void {
 
 interface Figure { events: number; seconds: number }
 
-function session(seed: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft'): Figure {
-  const run = new Run(config(seed, protocol), load(virtualMs, every), { checks });
+function session(seed: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft', lines = true): Figure {
+  const run = new Run(config(seed, protocol), load(virtualMs, every), { checks, lines });
   const t0 = cpu();
   run.runUntil(virtualMs);
   const seconds = cpu() - t0;
@@ -50,25 +51,49 @@ function session(seed: number, virtualMs: number, every: number, checks: boolean
   return { events: run.sim.world.events, seconds };
 }
 
-function throughput(sessions: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft'): number {
+function throughput(sessions: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft', lines = true): number {
   let events = 0;
   let seconds = 0;
   for (let seed = 1; seed <= sessions; seed++) {
-    const f = session(seed, virtualMs, every, checks, protocol);
+    const f = session(seed, virtualMs, every, checks, protocol, lines);
     events += f.events;
     seconds += f.seconds;
   }
   return events / seconds;
 }
 
+/**
+ * Bytes allocated per event over the ten runs of raft.events_per_s: what the collector
+ * freed during them plus what the heap grew by (v8.GCProfiler reports every collection).
+ */
+function bytesPerEvent(lines: boolean): number {
+  const runs = Array.from({ length: 10 }, (_, i) => new Run(config(i + 1), load(60_000, 200), { checks: false, lines }));
+  const gc = new GCProfiler();
+  gc.start();
+  const before = getHeapStatistics().used_heap_size;
+  let events = 0;
+  for (const run of runs) {
+    run.runUntil(60_000);
+    events += run.sim.world.events;
+  }
+  const grown = getHeapStatistics().used_heap_size - before;
+  let freed = 0;
+  for (const c of gc.stop()?.statistics ?? []) freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
+  return (grown + freed) / events;
+}
+
 // Warm-up: let the JIT settle on every path before anything is measured.
 for (let i = 0; i < 3; i++) {
   session(90 + i, 60_000, 100, false);
   session(90 + i, 60_000, 100, true);
+  session(90 + i, 60_000, 100, false, 'raft', false);
 }
 
 const CLUSTER = '5 nodes, latency 10-20 ms, heartbeat 50 ms, no faults';
 print('raft.events_per_s', throughput(10, 60_000, 200, false), `${CLUSTER}; 10 runs of 60 s virtual, a command every 200 ms (~300 entries); checks off`);
+print('raft.events_per_s_no_lines', throughput(10, 60_000, 200, false, 'raft', false), 'the same without pseudocode line marks (Run\'s lines: false, as the fuzzer runs)');
+print('raft.bytes_per_event', bytesPerEvent(true), 'the same workload as raft.events_per_s: bytes allocated per event, from GC statistics (does not depend on machine load)');
+print('raft.bytes_per_event_no_lines', bytesPerEvent(false), 'the same without pseudocode line marks');
 print('raft.events_per_s_checked', throughput(10, 60_000, 200, true), 'the same with every safety check on');
 print('raft.events_per_s_busy_load', throughput(10, 60_000, 100, false), `${CLUSTER}; 10 runs of 60 s, a command every 100 ms; checks off`);
 print('raft.events_per_s_heavy_load', throughput(1, 120_000, 20, false), `${CLUSTER}; one run of 120 s, a command every 20 ms (6,000 entries); checks off`);
