@@ -5,11 +5,13 @@
  * Times are the CPU time of this process (process.cpuUsage), so that other work on a shared
  * machine does not count against the engine. Run on an ESM bundle, as the browser runs it.
  */
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { PROTOCOLS } from '../src/engine/protocols';
 import { Run } from '../src/engine/run';
 import type { Action, SimConfig } from '../src/engine/sim/types';
 import { parseScenario } from '../src/scenario/validate';
 import { Controller } from '../src/worker/controller';
+import { loadRaftScope, runRaftScope } from './raftscope';
 
 function config(seed: number, protocol = 'raft'): SimConfig {
   return {
@@ -40,8 +42,8 @@ function print(name: string, figure: number, workload: string): void {
 
 interface Figure { events: number; seconds: number }
 
-function session(seed: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft'): Figure {
-  const run = new Run(config(seed, protocol), load(virtualMs, every), { checks });
+function session(seed: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft', lines = true): Figure {
+  const run = new Run(config(seed, protocol), load(virtualMs, every), { checks, lines });
   const t0 = cpu();
   run.runUntil(virtualMs);
   const seconds = cpu() - t0;
@@ -49,25 +51,49 @@ function session(seed: number, virtualMs: number, every: number, checks: boolean
   return { events: run.sim.world.events, seconds };
 }
 
-function throughput(sessions: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft'): number {
+function throughput(sessions: number, virtualMs: number, every: number, checks: boolean, protocol = 'raft', lines = true): number {
   let events = 0;
   let seconds = 0;
   for (let seed = 1; seed <= sessions; seed++) {
-    const f = session(seed, virtualMs, every, checks, protocol);
+    const f = session(seed, virtualMs, every, checks, protocol, lines);
     events += f.events;
     seconds += f.seconds;
   }
   return events / seconds;
 }
 
+/**
+ * Bytes allocated per event over the ten runs of raft.events_per_s: what the collector
+ * freed during them plus what the heap grew by (v8.GCProfiler reports every collection).
+ */
+function bytesPerEvent(lines: boolean): number {
+  const runs = Array.from({ length: 10 }, (_, i) => new Run(config(i + 1), load(60_000, 200), { checks: false, lines }));
+  const gc = new GCProfiler();
+  gc.start();
+  const before = getHeapStatistics().used_heap_size;
+  let events = 0;
+  for (const run of runs) {
+    run.runUntil(60_000);
+    events += run.sim.world.events;
+  }
+  const grown = getHeapStatistics().used_heap_size - before;
+  let freed = 0;
+  for (const c of gc.stop()?.statistics ?? []) freed += c.beforeGC.heapStatistics.usedHeapSize - c.afterGC.heapStatistics.usedHeapSize;
+  return (grown + freed) / events;
+}
+
 // Warm-up: let the JIT settle on every path before anything is measured.
 for (let i = 0; i < 3; i++) {
   session(90 + i, 60_000, 100, false);
   session(90 + i, 60_000, 100, true);
+  session(90 + i, 60_000, 100, false, 'raft', false);
 }
 
 const CLUSTER = '5 nodes, latency 10-20 ms, heartbeat 50 ms, no faults';
 print('raft.events_per_s', throughput(10, 60_000, 200, false), `${CLUSTER}; 10 runs of 60 s virtual, a command every 200 ms (~300 entries); checks off`);
+print('raft.events_per_s_no_lines', throughput(10, 60_000, 200, false, 'raft', false), 'the same without pseudocode line marks (Run\'s lines: false, as the fuzzer runs)');
+print('raft.bytes_per_event', bytesPerEvent(true), 'the same workload as raft.events_per_s: bytes allocated per event, from GC statistics (does not depend on machine load)');
+print('raft.bytes_per_event_no_lines', bytesPerEvent(false), 'the same without pseudocode line marks');
 print('raft.events_per_s_checked', throughput(10, 60_000, 200, true), 'the same with every safety check on');
 print('raft.events_per_s_busy_load', throughput(10, 60_000, 100, false), `${CLUSTER}; 10 runs of 60 s, a command every 100 ms; checks off`);
 print('raft.events_per_s_heavy_load', throughput(1, 120_000, 20, false), `${CLUSTER}; one run of 120 s, a command every 20 ms (6,000 entries); checks off`);
@@ -167,3 +193,58 @@ print('multipaxos.events_per_s', multiPaxosThroughput(false), `${CLUSTER}; 10 ru
 print('multipaxos.events_per_s_checked', multiPaxosThroughput(true), 'the same with every safety check on');
 costByLogLength('multipaxos', false);
 costByLogLength('multipaxos', true);
+
+/**
+ * Against RaftScope's own engine, on the issue's workload: 5 servers, 600 s virtual, a client
+ * request to the leader every 100 ms; both with RaftScope's timing (election timeout 100-200 ms,
+ * latency 10-15 ms, heartbeat 50 ms). Virtual seconds per second, wall and CPU, median of 3.
+ * RaftScope steps its clock; at 1 ms it has Quorum's time resolution (whole milliseconds).
+ */
+function againstRaftScope(): void {
+  const path = process.env.RAFTSCOPE_JS;
+  if (path === undefined || path === '') {
+    console.log('raftscope: skipped (set RAFTSCOPE_JS to the path of RaftScope\'s raft.js, from github.com/ongardie/raftscope, to compare)');
+    return;
+  }
+  const VIRTUAL_MS = 600_000;
+  const EVERY_MS = 100;
+  const scope = loadRaftScope(path);
+  const timed = (f: () => number) => {
+    const runs: { wall: number; cpu: number; entries: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const w0 = performance.now();
+      const c0 = cpu();
+      const entries = f();
+      runs.push({ wall: VIRTUAL_MS / (performance.now() - w0), cpu: VIRTUAL_MS / 1000 / (cpu() - c0), entries });
+    }
+    const median = (k: 'wall' | 'cpu') => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+    return { wall: median('wall'), cpu: median('cpu'), entries: runs[0].entries };
+  };
+  const quorumRun = () => {
+    const c = config(1);
+    c.timing = { electionTimeoutMin: 100, electionTimeoutMax: 200, heartbeatInterval: 50, latencyMin: 10, latencyMax: 15 };
+    const run = new Run(c, [], { checks: false });
+    for (let t = EVERY_MS; t <= VIRTUAL_MS; t += EVERY_MS) {
+      run.runUntil(t);
+      const leader = PROTOCOLS.raft.leader(run.sim.nodes());
+      if (leader !== null) run.sim.schedule({ at: t, type: 'request', node: leader, command: `set k${t % 64} ${t}` });
+    }
+    const leader = PROTOCOLS.raft.leader(run.sim.nodes());
+    return leader === null ? 0 : (run.sim.node(leader).state as { log: { length: number } }).log.length;
+  };
+  timed(quorumRun); // warm-up
+  const quorum = timed(quorumRun);
+  const WORKLOAD = '5 servers, 600 s virtual, a client request to the leader every 100 ms, RaftScope timing; median of 3';
+  print('raftscope.quorum_virtual_s_per_wall_s', quorum.wall, `Quorum, checks off; ${WORKLOAD}; leader log ${quorum.entries} entries`);
+  print('raftscope.quorum_virtual_s_per_cpu_s', quorum.cpu, 'the same, per CPU second');
+  for (const step of [1, 10]) {
+    const scopeRun = () => runRaftScope(scope, VIRTUAL_MS, step, EVERY_MS);
+    if (step === 1) timed(scopeRun); // warm-up
+    const other = timed(scopeRun);
+    print(`raftscope.step_${step}ms_virtual_s_per_wall_s`, other.wall, `RaftScope's raft.js stepped every ${step} ms; ${WORKLOAD}; leader log ${other.entries} entries`);
+    print(`raftscope.step_${step}ms_virtual_s_per_cpu_s`, other.cpu, 'the same, per CPU second');
+    console.log(`raftscope.ratio_step_${step}ms=${(quorum.wall / other.wall).toFixed(2)} wall, ${(quorum.cpu / other.cpu).toFixed(2)} CPU  (Quorum's virtual seconds per second over RaftScope's; the target is at least 2)`);
+  }
+}
+
+againstRaftScope();

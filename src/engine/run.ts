@@ -37,10 +37,11 @@ export class Run {
   /** Predicates switched off (by the fuzzer, to show the other checks reach a mutant's outcome on their own). */
   private readonly off: ReadonlySet<string>;
 
-  constructor(readonly config: SimConfig, actions: readonly Action[], opts: { checks?: boolean; off?: readonly string[] } = {}) {
+  /** lines: false leaves records' pseudocode lines empty, for runs no one reads them from (see Context.marking). */
+  constructor(readonly config: SimConfig, actions: readonly Action[], opts: { checks?: boolean; off?: readonly string[]; lines?: boolean } = {}) {
     const entry = PROTOCOLS[config.protocol];
     if (entry === undefined) throw new Error(`unknown protocol "${config.protocol}"`);
-    this.sim = new Simulation(entry.protocol, config, actions);
+    this.sim = new Simulation(entry.protocol, config, actions, { lines: opts.lines });
     this.monitor = opts.checks === false ? null : entry.monitor(config.nodes);
     // Atomic commit has no leader to settle and may block by design: no liveness watch there.
     const progress = PROGRESS[config.protocol];

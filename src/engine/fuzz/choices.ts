@@ -34,7 +34,7 @@ export function randomChoices(protocol: string, seed: number, steps: number, bug
     protocol, nodes: n, seed: nextInt(rng, 0, 0x7fffffff), timing: { ...TIMING },
     network: { dropRate: 0, duplicateRate: 0, manual: true }, options: { noopOnElection: nextFloat(rng) < 0.5 }, bugs,
   };
-  const run = new Run(config, []);
+  const run = new Run(config, [], { lines: false });
   const actions: Action[] = [];
   const act = (a: UnstampedAction) => {
     const action = { ...a, at: run.sim.time + 1 } as Action;

@@ -49,7 +49,8 @@ export interface ExploreOptions {
  */
 export function runSchedule(input: Schedule, off: readonly string[] = []): ScheduleResult {
   const schedule = { ...input, actions: input.actions.slice(), strikes: [], restarts: { count: 0, chance: 0 }, splits: [] };
-  const run = new Run(schedule.config, schedule.actions, { off });
+  // The fuzzer reads rules and states, never pseudocode lines: it runs without marking them.
+  const run = new Run(schedule.config, schedule.actions, { off, lines: false });
   const added: Action[] = [];
   const protocol = schedule.config.protocol;
   let firstDecisionAt: number | null = null;

@@ -8,7 +8,7 @@ type MultiStep = Step<MultiPaxosState, MultiPaxosMessage>;
 
 /** Phase 1b for all slots: promise a higher ballot and report every accepted slot; a leader or candidate with a lower ballot steps down. */
 export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [number, number], ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, ballot[0]);
   const higher = above(ballot, s.promised);
@@ -34,7 +34,7 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
 
 /** Phase 2b for one slot: accept at or above the promise, and tell every learner. */
 export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Accept' }>, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const ok = s.promised === null || compareBallots(m.ballot, s.promised) >= 0 || ctx.bugs.has('acceptBelowPromise');
   out.mark('onAccept.ok', () => `${ok ? '' : 'no: '}${ballotText(m.ballot)} ${s.promised === null || compareBallots(m.ballot, s.promised) >= 0 ? '≥' : '<'} promised ${ballotText(s.promised)}`);

@@ -15,7 +15,7 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
   switch (input.kind) {
     case 'start':
     case 'recover': {
-      const out = new Outbox<MultiPaxosMessage>();
+      const out = Outbox.for<MultiPaxosMessage>(ctx);
       const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
       if (input.kind === 'start') out.mark('init.timer');
       else {

@@ -10,7 +10,7 @@ type Promise_ = Extract<MultiPaxosMessage, { type: 'Promise' }>;
 
 /** The leader seems gone (or the user forces it): run phase 1 for every slot at once, with a higher ballot. */
 export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolean): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   out.mark('leaderTimeout.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role === 'leader') {
     out.mark('leaderTimeout.ignore');
@@ -33,7 +33,7 @@ export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolea
  * then serves new commands from the next free slot.
  */
 export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const waiting = s.role === 'candidate' && sameBallot(s.ballot, m.ballot);
   out.mark('onPromise.waiting', () => (waiting ? `yes, ballot ${ballotText(s.ballot)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));
@@ -87,7 +87,7 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
 
 /** A client command: the leader puts it in the next slot (one round trip); others forward or hold it. */
 export function onRequest(s: MultiPaxosState, command: string, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   out.mark('request.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role === 'leader') {
@@ -113,7 +113,7 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
  * still has not seen decided (a lost Accept or Accepted would otherwise block every later slot).
  */
 export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   out.mark('heartbeat.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role !== 'leader') return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self} no longer leads; its heartbeat stops`);
   out.mark('heartbeat.send', () => `Heartbeat(${ballotText(s.ballot)}, ${s.applied})`);
@@ -134,7 +134,7 @@ export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
 
 /** A follower missed decisions: the leader sends what it has applied since. */
 export function onCatchUp(s: MultiPaxosState, from: NodeId, fromSlot: number, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const entries: [number, string][] = [];
   for (let slot = fromSlot; slot <= s.applied; slot++) entries.push([slot, s.decided.get(slot)!]);
   out.mark('onCatchUp.send', () => (entries.length === 0 ? 'nothing to send' : `slots ${fromSlot}–${s.applied}`));

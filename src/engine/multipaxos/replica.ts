@@ -9,7 +9,7 @@ type AcceptedMsg = Extract<MultiPaxosMessage, { type: 'Accepted' }>;
 
 /** A learner hears an acceptance: a slot is decided once a majority accepted it at one ballot; then apply in order. */
 export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   if (s.decided.get(m.slot) !== undefined) {
     out.mark('onAccepted.known', () => `yes: slot ${m.slot} is "${s.decided.get(m.slot)}"`);
@@ -40,7 +40,7 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
  * is most likely crossing the heartbeat on the wire, not missed.
  */
 export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Heartbeat' }>, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const below = s.promised !== null && above(s.promised, m.ballot);
   out.mark('onHeartbeat.belowIf', () => `${below ? '' : 'no: '}${ballotText(m.ballot)} ${below ? '<' : '≥'} promised ${ballotText(s.promised)}`);
@@ -71,7 +71,7 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
 
 /** Decisions a follower missed, sent by the leader: record them and apply in order. */
 export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number, string])[], ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   let decided = s.decided;
   for (const [slot, value] of entries) decided = decided.set(slot, value);
   out.mark('onDecide.record', () => `${entries.length} slot${entries.length === 1 ? '' : 's'}`);
@@ -81,7 +81,7 @@ export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number
 
 /** Refused by an acceptor with a higher promise: a candidate or leader steps down and waits for the leader timer. */
 export function onNack(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Nack' }>, ctx: Context): MultiStep {
-  const out = new Outbox<MultiPaxosMessage>();
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
   const maxRound = Math.max(s.maxRound, m.promised[0]);
   const mine = s.role !== 'follower' && sameBallot(s.ballot, m.ballot);
   out.mark('onNack.mine', () => (mine ? `yes: promised ${ballotText(m.promised)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));

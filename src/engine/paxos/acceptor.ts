@@ -9,7 +9,7 @@ type Accept = Extract<PaxosMessage, { type: 'Accept' }>;
 
 /** Phase 1b: promise a ballot above every one promised so far, reporting what was accepted; else refuse. */
 export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context): Step<PaxosState, PaxosMessage> {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, m.ballot[0]);
   const higher = above(m.ballot, s.promised);
@@ -36,7 +36,7 @@ export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context)
 
 /** Phase 2b: accept unless a higher ballot was promised; tell every learner. */
 export function onAccept(s: PaxosState, from: NodeId, m: Accept, ctx: Context): Step<PaxosState, PaxosMessage> {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const ok = s.promised === null || compareBallots(m.ballot, s.promised) >= 0 || ctx.bugs.has('acceptBelowPromise');
   out.mark('onAccept.ok', () => `${ok ? '' : 'no: '}${ballotText(m.ballot)} ${s.promised === null || compareBallots(m.ballot, s.promised) >= 0 ? '≥' : '<'} promised ${ballotText(s.promised)}`);

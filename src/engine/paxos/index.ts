@@ -13,13 +13,13 @@ export type { PaxosMessage, PaxosState } from './types';
 function handle(s: PaxosState, input: Input<PaxosMessage>, ctx: Context): Step<PaxosState, PaxosMessage> {
   switch (input.kind) {
     case 'start': {
-      const out = new Outbox<PaxosMessage>();
+      const out = Outbox.for<PaxosMessage>(ctx);
       out.mark('init.state');
       return out.done(s, 'paxos.init', () => `S${ctx.self} starts as acceptor and learner${ctx.proposers.includes(ctx.self) ? ', and may propose' : ''}`);
     }
     case 'recover': {
       const state = ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
-      const out = new Outbox<PaxosMessage>();
+      const out = Outbox.for<PaxosMessage>(ctx);
       out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, accepted ${state.accepted === null ? 'none' : `"${state.accepted.value}" at ${ballotText(state.accepted.ballot)}`}, learned ${state.learned === null ? 'none' : `"${state.learned}"`}`);
       return out.done(state, 'paxos.recover',
         () => `S${ctx.self} recovers: promised ${ballotText(state.promised)}, accepted ${state.accepted === null ? 'nothing' : `"${state.accepted.value}" at ${ballotText(state.accepted.ballot)}`}${state.learned === null ? '' : `, learned "${state.learned}"`}`);

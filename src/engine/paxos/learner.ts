@@ -11,7 +11,7 @@ type AcceptedMsg = Extract<PaxosMessage, { type: 'Accepted' }>;
  * acceptors accepted the same ballot. The proposer of that ballot is then done.
  */
 export function onAccepted(s: PaxosState, from: NodeId, m: AcceptedMsg, ctx: Context): Step<PaxosState, PaxosMessage> {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const i = s.tallies.findIndex((t) => sameBallot(t.ballot, m.ballot));
   const tally = i < 0 ? { ballot: m.ballot, value: m.value, from: [] as NodeId[] } : s.tallies[i];

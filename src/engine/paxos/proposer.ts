@@ -22,7 +22,7 @@ function prepare(s: PaxosState, ctx: Context, out: Outbox<PaxosMessage>): PaxosS
 
 /** A client asks this node to propose a value. */
 export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const refuse = (why: string) => {
     out.mark('propose.refuseIf', () => `yes: ${why}`);
@@ -40,7 +40,7 @@ export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep
 
 /** No answer in time, or the backoff is over (or the user forces it): try again with a higher ballot. */
 export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const nothing = s.value === null || s.phase === 'idle' || s.phase === 'done' || s.learned !== null;
   out.mark('retry.doneIf', () => (nothing ? `yes: ${s.learned !== null ? `"${s.learned}" is learned` : `phase ${s.phase}`}` : `no: phase ${s.phase}`));
@@ -59,7 +59,7 @@ export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep
 
 /** Phase 1b reaches the proposer: with a majority of promises, phase 2a, accept. */
 export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context): PaxosStep {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const waiting = s.phase === 'prepare' && sameBallot(s.ballot, m.ballot);
   out.mark('onPromise.waiting', () => (waiting ? `yes, ballot ${ballotText(s.ballot)}` : `no: phase ${s.phase}, ballot ${ballotText(s.ballot)}`));
@@ -91,7 +91,7 @@ export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context
 
 /** An acceptor refused: someone has a higher ballot. Back off, then retry above it. */
 export function onNack(s: PaxosState, from: NodeId, m: Nack, ctx: Context): PaxosStep {
-  const out = new Outbox<PaxosMessage>();
+  const out = Outbox.for<PaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, m.promised[0]);
   // A duplicate of our own Prepare is refused against our own ballot: nothing to back off from.

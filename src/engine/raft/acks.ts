@@ -14,7 +14,7 @@ type LogResponse = Extract<RaftMessage, { type: 'LogResponse' }>;
  * steps sentLength back by one and tries again.
  */
 export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<RaftState, RaftMessage> {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const who = `S${ctx.self}`;
   const f = m.follower;
   const current = s.currentRole === 'leader' && m.term === s.currentTerm;

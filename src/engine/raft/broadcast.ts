@@ -12,7 +12,7 @@ type RaftStep = Step<RaftState, RaftMessage>;
  * command (visibly) until one is elected.
  */
 export function onClientRequest(s: RaftState, command: string, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const who = `S${ctx.self}`;
   out.mark('broadcast.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole === 'leader' && s.transferTo !== null) {
@@ -43,7 +43,7 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
 
 /** Slide 4, periodically: the leader runs ReplicateLog for every follower (the heartbeat). */
 export function onHeartbeat(s: RaftState, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   out.mark('heartbeat.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole !== 'leader') return out.done(s, 'raft.heartbeat', () => `S${ctx.self} is no longer leader; its heartbeat stops`);
   out.mark('heartbeat.replicate');

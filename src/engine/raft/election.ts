@@ -7,7 +7,7 @@ type RaftStep = Step<RaftState, RaftMessage>;
 
 /** Slide 1: a node starts as a follower with its election timer running. */
 export function onStart(s: RaftState, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   out.mark('init.persistent');
   out.mark('init.volatile');
   out.mark('init.timer');
@@ -17,7 +17,7 @@ export function onStart(s: RaftState, ctx: Context): RaftStep {
 
 /** Slide 1, recovery: persistent state is all that is left; volatile state starts afresh. */
 export function onRecover(s: RaftState, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   let state = ctx.bugs.has('forgetVoteOnRestart') ? { ...s, votedFor: null } : s;
   if (ctx.bugs.has('forgetTermOnRestart')) state = { ...state, currentTerm: 0 };
   out.mark('recover.keep', () => `currentTerm ${state.currentTerm}, votedFor ${state.votedFor === null ? 'null' : node(state.votedFor)}, log.length ${state.log.length}, commitLength ${state.commitLength}`);
@@ -34,7 +34,7 @@ export function onRecover(s: RaftState, ctx: Context): RaftStep {
  * A leader has no election timer, so a forced timeout on a leader is refused.
  */
 export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   out.mark('electionTimeout.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole === 'leader') {
     out.mark('electionTimeout.refuse');

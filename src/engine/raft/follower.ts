@@ -8,7 +8,7 @@ type LogRequest = Extract<RaftMessage, { type: 'LogRequest' }>;
 
 /** Slide 6, followers receiving messages: accept the leader of the current term, check the prefix. */
 export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<RaftState, RaftMessage> {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const newer = m.term > s.currentTerm;
   out.mark('logRequest.newer', () => (newer ? `term ${m.term} > currentTerm ${s.currentTerm}` : `no: term ${m.term} ${m.term === s.currentTerm ? '=' : '<'} currentTerm ${s.currentTerm}`));
   if (newer) out.mark('logRequest.adopt', () => `currentTerm ${s.currentTerm} → ${m.term}`);

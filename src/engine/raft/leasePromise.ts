@@ -15,6 +15,6 @@ type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
 export function onVoteRequestUnderLease(s: RaftState, m: VoteRequest, ctx: Context): Step<RaftState, RaftMessage> {
   const leader = s.currentLeader;
   if (s.currentRole !== 'follower' || leader === null || leader === m.candidateId) return onVoteRequest(s, m, ctx);
-  return new Outbox<RaftMessage>().done(s, 'raft.leasePromise',
+  return Outbox.for<RaftMessage>(ctx).done(s, 'raft.leasePromise',
     () => `S${ctx.self} ignores S${m.candidateId}'s VoteRequest of term ${m.term}: it follows S${leader}, whose lease it promised not to break before its election timer runs out`);
 }

@@ -16,7 +16,7 @@ type TimeoutNow = Extract<RaftMessage, { type: 'TimeoutNow' }>;
  * gives up and takes commands again.
  */
 export function onTransferLeadership(s: RaftState, to: NodeId, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const who = node(ctx.self);
   out.mark('transfer.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole !== 'leader' || to === ctx.self || !ctx.nodes.includes(to)) {
@@ -53,7 +53,7 @@ export function sendTimeoutNowIfCaughtUp(s: RaftState, out: RaftOut, ctx: Contex
 
 /** The transfer did not happen within an election timeout: the leader takes commands again. */
 export function onTransferTimeout(s: RaftState, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const going = s.currentRole === 'leader' && s.transferTo !== null;
   out.mark('transferTimeout.abandon', () => (going ? `transferTo ${node(s.transferTo!)} → null` : 'no transfer under way'));
   if (!going) return out.done(s, 'raft.transferTimeout', () => `S${ctx.self} has no leadership transfer under way`);
@@ -66,7 +66,7 @@ export function onTransferTimeout(s: RaftState, ctx: Context): RaftStep {
  * whatever its timer says (slide 1's handler, run now). A stale TimeoutNow is ignored.
  */
 export function onTimeoutNow(s: RaftState, m: TimeoutNow, ctx: Context): RaftStep {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const current = m.term >= s.currentTerm;
   out.mark('timeoutNow.current', () => `${current ? '' : 'no: '}term ${m.term} ${current ? '≥' : '<'} currentTerm ${s.currentTerm}`);
   if (!current) return out.done(s, 'raft.timeoutNow', () => `S${ctx.self} ignores a TimeoutNow of term ${m.term} from S${m.leaderId}`);

@@ -8,7 +8,7 @@ type VoteResponse = Extract<RaftMessage, { type: 'VoteResponse' }>;
 
 /** Slide 3, collecting votes: only votes for the current term count; a majority wins. */
 export function onVoteResponse(s: RaftState, m: VoteResponse, ctx: Context): Step<RaftState, RaftMessage> {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const who = `S${ctx.self}`;
   const counts = s.currentRole === 'candidate' && m.term === s.currentTerm && m.granted;
   out.mark('voteResponse.count', () => (counts ? `yes: ${node(m.voterId)} grants its vote in term ${m.term}`

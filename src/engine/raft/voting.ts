@@ -7,7 +7,7 @@ type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
 
 /** Slide 2, voting on a new leader: at most one vote per term, only for an up-to-date log. */
 export function onVoteRequest(s: RaftState, m: VoteRequest, ctx: Context): Step<RaftState, RaftMessage> {
-  const out = new Outbox<RaftMessage>();
+  const out = Outbox.for<RaftMessage>(ctx);
   const newer = m.term > s.currentTerm;
   out.mark('voteRequest.newer', () => (newer ? `cTerm ${m.term} > currentTerm ${s.currentTerm}` : `no: cTerm ${m.term} ${m.term === s.currentTerm ? '=' : '<'} currentTerm ${s.currentTerm}`));
   if (newer) out.mark('voteRequest.stepDown', () => `currentTerm ${s.currentTerm} → ${m.term}${s.votedFor !== null ? `, votedFor ${node(s.votedFor)} → null` : ''}`);

@@ -25,6 +25,11 @@ export interface Context {
   readonly proposers: readonly NodeId[];
   /** 2PC/3PC: this participant's chance of voting no on each transaction, and the seed its draws come from (absent: it votes as the transaction says). */
   readonly voteNo?: { readonly chance: number; readonly seed: number };
+  /**
+   * false when no one will read the pseudocode lines a step ran (a fuzz or benchmark run):
+   * handlers then keep no line marks, which are most of what a step allocates. Absent: kept.
+   */
+  readonly marking?: boolean;
 }
 
 export type Input<M> =
@@ -82,10 +87,17 @@ export interface Protocol<S, M extends { type: string }> {
   summarize(state: S, ctx: Context): Record<string, unknown>;
 }
 
+const NO_LINES: LineMark[] = [];
+
 /** A per-invocation collector of effects, so handlers read as a list of steps. */
 export class Outbox<M> {
   readonly effects: Effect<M>[] = [];
   readonly lines: LineMark[] = [];
+
+  /** An outbox for a handler on the node of `ctx`: one that keeps no line marks if no one reads them. */
+  static for<M>(ctx: Pick<Context, 'marking'>): Outbox<M> {
+    return ctx.marking === false ? new Unmarked<M>() : new Outbox<M>();
+  }
 
   /** Notes that the pseudocode line `id` ran, with the values beside it. */
   mark(id: string, value: (() => string) | null = null): void {
@@ -106,4 +118,14 @@ export class Outbox<M> {
   done<S>(state: S, rule: string, text: () => string): Step<S, M> {
     return { state, effects: this.effects, lines: this.lines, rule, text };
   }
+}
+
+/**
+ * An outbox that keeps no line marks. Its mark does nothing, so where a handler only ever
+ * meets this kind, the compiler drops the marks' value closures too (most of what a step
+ * allocates). A separate class rather than a flag, for exactly that reason.
+ */
+class Unmarked<M> extends Outbox<M> {
+  override readonly lines = NO_LINES;
+  override mark(): void {}
 }

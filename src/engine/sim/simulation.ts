@@ -43,6 +43,8 @@ export class Simulation<S, M extends { type: string }> {
     readonly protocol: Protocol<S, M>,
     readonly config: SimConfig,
     actions: readonly Action[] = [],
+    /** lines: false when no one reads the pseudocode lines of a record (they stay empty); the run is otherwise the same. */
+    opts: { lines?: boolean } = {},
   ) {
     const ids = Array.from({ length: config.nodes }, (_, i) => i + 1);
     const bugs = new Set(config.bugs);
@@ -52,6 +54,7 @@ export class Simulation<S, M extends { type: string }> {
     this.contexts = [null as unknown as Context, ...ids.map((self) => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
       ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
+      ...(opts.lines === false ? { marking: false } : {}),
     }))];
     const t = config.timing;
     this.world = {

@@ -22,7 +22,7 @@ export function preCommit(s: AtomicState, out: AtomicOut, ctx: Context): AtomicS
 
 /** A participant hears PreCommit (from the coordinator or a backup): it writes it, acknowledges, and waits for the commit. */
 export function onPreCommit(s: AtomicState, from: NodeId, tx: string, ctx: Context): AtomicStep {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const status = statusOf(s, tx);
   const open = status === 'uncertain' || status === 'precommitted';
   out.mark('onPreCommit.openIf', () => (open ? `yes: ${status}` : `no: it is ${status} on ${tx}`));
@@ -37,7 +37,7 @@ export function onPreCommit(s: AtomicState, from: NodeId, tx: string, ctx: Conte
 
 /** The coordinator collects pre-commit acknowledgements; with all of them it commits. */
 export function onPreAck(s: AtomicState, from: NodeId, tx: string, ctx: Context): AtomicStep {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const round = s.round;
   const counts = round !== null && round.phase === 'precommit' && round.tx.id === tx;
   out.mark('onPreAck.record', () => (counts ? `preAcked ∪= {S${from}}` : `no: not pre-committing ${tx}`));
@@ -54,7 +54,7 @@ export function onPreAck(s: AtomicState, from: NodeId, tx: string, ctx: Context)
 
 /** An acknowledgement did not come within a round trip: with bounded delays its sender has crashed, so commit. */
 export function onPreAckTimeout(s: AtomicState, ctx: Context): AtomicStep {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const round = s.round;
   if (round === null || round.phase !== 'precommit') return out.done(s, '3pc.idle', () => `S${ctx.self} is not pre-committing`);
   const silent = participants(ctx.nodes).filter((id) => !round.preAcked.includes(id));

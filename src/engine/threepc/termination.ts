@@ -33,7 +33,7 @@ export function terminate(s: AtomicState, doubt: readonly string[], out: AtomicO
 
 /** A participant reports where it stands to the backup, and gives it time to finish. */
 export function onStateReq(s: AtomicState, from: NodeId, tx: string, ctx: Context): AtomicStep {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const status = statusOf(s, tx);
   out.mark('onStateReq.report', () => `StateReport(${tx}, ${status})`);
   out.send(from, { type: 'StateReport', tx, status });
@@ -51,7 +51,7 @@ export function onStateReq(s: AtomicState, from: NodeId, tx: string, ctx: Contex
 }
 
 export function onStateReport(s: AtomicState, from: NodeId, tx: string, status: ParticipantStatus, ctx: Context): AtomicStep {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const t = s.termination;
   const counts = t !== null && t.tx === tx && t.phase === 'collect';
   out.mark('onStateReport.record', () => (counts ? `reports[S${from}] := ${status}` : 'no: not collecting'));
@@ -66,7 +66,7 @@ export function onStateReport(s: AtomicState, from: NodeId, tx: string, status: 
  * then commit; all uncertain, abort (the coordinator cannot have committed).
  */
 export function onCollected(s: AtomicState, ctx: Context): AtomicStep {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const t = s.termination;
   if (t === null) return out.done(s, '3pc.idle', () => `S${ctx.self} leads no termination`);
   if (t.phase === 'precommit') {

@@ -7,7 +7,7 @@ import type { AtomicMessage, AtomicState, Outgoing } from './types';
 
 /** A participant has the decision. Once every one has it, the coordinator writes "end": it may forget T. */
 export function onAck(s: AtomicState, from: NodeId, tx: string, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const o = s.outgoing.find((x) => x.tx === tx);
   const counts = o !== undefined && o.waiting.includes(from);
   out.mark('onAck.record', () => (counts ? `S${from} has it` : `no: nothing outstanding for S${from} on ${tx}`));
@@ -33,7 +33,7 @@ function replace(s: AtomicState, o: Outgoing): AtomicState {
 
 /** Decisions not yet acknowledged are sent again, as often as it takes. */
 export function onResend(s: AtomicState, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   if (s.outgoing.length === 0) return out.done(s, rule(rules, 'idle'), () => `S${ctx.self} has no decision left to resend`);
   for (const o of s.outgoing) {
     out.mark('resend.send', () => `Decision(${o.tx}, ${o.decision}) to ${o.waiting.map((id) => `S${id}`).join(', ')}`);

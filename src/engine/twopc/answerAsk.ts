@@ -10,7 +10,7 @@ import type { AtomicMessage, AtomicState } from './types';
  * T, and never will. (A 3PC coordinator cannot: the participants may have committed without it.)
  */
 export function onAskDecision(s: AtomicState, from: NodeId, tx: string, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const d = decisionOf(s, tx);
   out.mark('onAsk.knownIf', () => (d === null ? 'no' : `yes: ${d}`));
   if (d !== null) {

@@ -7,7 +7,7 @@ import type { AtomicMessage, AtomicState } from './types';
 
 /** A client asks the coordinator for a transaction: it begins at once, or after the one running is decided. */
 export function onTransaction(s: AtomicState, command: string, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const refuse = (why: string) => ({ ...out.done(s, rule(rules, 'transaction'), () => `S${ctx.self} refuses "${command}": ${why}`), refused: true });
   if (ctx.self !== COORDINATOR) return refuse(`transactions go to the coordinator, S${COORDINATOR}`);
   const tx = parseTx(command);

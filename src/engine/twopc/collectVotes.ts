@@ -10,7 +10,7 @@ type VoteMsg = Extract<AtomicMessage, { type: 'Vote' }>;
 
 /** The coordinator collects votes: one no aborts; commit needs a yes from every participant. */
 export function onVote(s: AtomicState, from: NodeId, m: VoteMsg, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const round = s.round;
   const counts = round !== null && round.phase === 'votes' && round.tx.id === m.tx;
   out.mark('onVote.record', () => (counts ? `votes[S${from}] := ${m.vote}` : `no: not collecting votes for ${m.tx}`));
@@ -35,7 +35,7 @@ export function onVote(s: AtomicState, from: NodeId, m: VoteMsg, ctx: Context, r
 
 /** A vote did not come in time: the coordinator decides abort (it may: nobody can have committed). */
 export function onVoteTimeout(s: AtomicState, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const round = s.round;
   if (round === null || round.phase !== 'votes') return out.done(s, rule(rules, 'idle'), () => `S${ctx.self} is not waiting for votes`);
   const missing = participants(ctx.nodes).filter((id) => round.votes[id] === undefined);

@@ -27,7 +27,7 @@ export function handleAtomic(s: AtomicState, input: Input<AtomicMessage>, ctx: C
   if (own !== null) return own;
   switch (input.kind) {
     case 'start': {
-      const out = new Outbox<AtomicMessage>();
+      const out = Outbox.for<AtomicMessage>(ctx);
       out.mark('init.state');
       return out.done(s, rule(rules, 'init'), () => `S${ctx.self} starts as ${ctx.self === COORDINATOR ? 'the coordinator' : 'a participant'}`);
     }
@@ -51,7 +51,7 @@ export function handleAtomic(s: AtomicState, input: Input<AtomicMessage>, ctx: C
         case 'Ack': return onAck(s, input.from, m.tx, ctx, rules);
         case 'AskDecision': return onAskDecision(s, input.from, m.tx, ctx, rules);
         default: {
-          const out = new Outbox<AtomicMessage>();
+          const out = Outbox.for<AtomicMessage>(ctx);
           return out.done(s, rule(rules, 'ignore'), () => `S${ctx.self} ignores ${m.type}`);
         }
       }
@@ -63,6 +63,6 @@ export function handleAtomic(s: AtomicState, input: Input<AtomicMessage>, ctx: C
 function forcedTimeout(s: AtomicState, ctx: Context, rules: CommitRules): AtomicStep {
   if (ctx.self === COORDINATOR && s.round?.phase === 'votes') return onVoteTimeout(s, ctx, rules);
   if (ctx.self !== COORDINATOR && (s.working !== null || s.lockWait !== null || inDoubt(s).length > 0)) return onParticipantTimeout(s, ctx, rules);
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   return { ...out.done(s, rule(rules, 'timeout'), () => `S${ctx.self} has no timer to cut short: it waits for nothing`), refused: true };
 }

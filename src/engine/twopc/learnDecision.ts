@@ -6,7 +6,7 @@ import type { AtomicMessage, AtomicState, Decision } from './types';
 
 /** Phase 2 at a participant: it writes the decision, commits or rolls back, releases the locks and acknowledges. */
 export function onDecision(s: AtomicState, from: NodeId, tx: string, decision: Decision, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const known = decisionOf(s, tx);
   out.mark('onDecision.log', () => (known === null ? `log += "${decision} ${tx}"; locks on ${tx} released` : `already ${known}`));
   let state = s;

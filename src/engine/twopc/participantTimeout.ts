@@ -9,7 +9,7 @@ import type { AtomicMessage, AtomicState } from './types';
  * without its yes). After a yes it may not: it is in doubt, keeps its locks and asks.
  */
 export function onParticipantTimeout(s: AtomicState, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   let state = s;
   const work = s.working;
   out.mark('timeout.votedIf', () => (work !== null ? `not voted on ${work.id}` : 'it has voted on everything it holds'));

@@ -7,7 +7,7 @@ import type { AtomicMessage, AtomicState } from './types';
 
 /** Phase 1: the writes are done; the coordinator asks every participant whether it can commit. */
 export function onWorkDone(s: AtomicState, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const round = s.round;
   if (round === null || round.phase !== 'work') return out.done(s, rule(rules, 'idle'), () => `S${ctx.self} has no transaction waiting to prepare`);
   const tx = round.tx.id;

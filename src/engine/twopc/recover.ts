@@ -13,7 +13,7 @@ import type { AtomicMessage, AtomicState, Outgoing } from './types';
  * again and asks. Writes never voted on were rolled back by the crash.
  */
 export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   // The mutant loses the yes votes it wrote, as if they had never been made durable, so the
   // recovery rolls those transactions back like any work never voted on.
   const forget = ctx.bugs.has('forgetVoteOnRestart') && ctx.self !== COORDINATOR;

@@ -10,7 +10,7 @@ import type { AtomicMessage, AtomicState } from './types';
  * is written to the durable log before the reply leaves. A no aborts T here at once.
  */
 export function onPrepare(s: AtomicState, from: NodeId, tx: string, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const status = statusOf(s, tx);
   const voted = status !== 'unknown' && status !== 'working';
   out.mark('onPrepare.againIf', () => (voted ? `yes: it is ${status}` : 'no'));

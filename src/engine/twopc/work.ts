@@ -10,7 +10,7 @@ import type { AtomicMessage, AtomicState, Tx } from './types';
  * committed. Until it votes it may still abort alone, so it starts a timer for Prepare.
  */
 export function onBegin(s: AtomicState, tx: Tx, ctx: Context, rules: CommitRules): Step<AtomicState, AtomicMessage> {
-  const out = new Outbox<AtomicMessage>();
+  const out = Outbox.for<AtomicMessage>(ctx);
   const fresh = statusOf(s, tx.id) === 'unknown';
   out.mark('onBegin.newIf', () => (fresh ? 'yes' : `no: it is ${statusOf(s, tx.id)} on ${tx.id}`));
   if (!fresh) return out.done(s, rule(rules, 'work'), () => `S${ctx.self} has already seen ${tx.id}`);
