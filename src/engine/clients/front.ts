@@ -1,4 +1,4 @@
-import type { MultiPaxosState } from '../multipaxos/types';
+import type { MultiPaxosMessage, MultiPaxosState } from '../multipaxos/types';
 import type { RaftMessage, RaftState } from '../raft/types';
 import type { NodeId } from '../sim/protocol';
 import type { ReadPath } from './types';
@@ -21,6 +21,12 @@ export interface Front {
   readIndex(state: unknown): number | null;
   /** The follower whose reply confirms this leader in `term`, if `msg` is one. */
   confirms(msg: unknown, term: number): NodeId | null;
+  /**
+   * The protocol's pseudocode lines for a read that confirms leadership, if its pseudocode
+   * shows them: answered at once on a lease, held with its read index noted, answered after
+   * the heartbeat round, turned away because the leader lost its term or ballot meanwhile.
+   */
+  readonly readLines?: { readonly lease: string; readonly note: string; readonly answer: string; readonly lost: string };
 }
 
 const raftFront: Front = {
@@ -42,15 +48,25 @@ const raftFront: Front = {
 };
 
 const multipaxosFront: Front = {
-  reads: ['local', 'leader', 'log'],
+  reads: ['local', 'leader', 'log', 'readIndex', 'lease'],
   leads: (s) => (s as MultiPaxosState).role === 'leader',
   leaderHint: (s, self) => {
     const leader = (s as MultiPaxosState).leader;
     return leader !== null && leader !== self ? leader : null;
   },
+  // A ballot's round names it on its own leader (the other half is that leader's id).
   term: (s) => (s as MultiPaxosState).ballot?.[0] ?? 0,
-  readIndex: () => null,
-  confirms: () => null,
+  // Slots 1..applied are chosen and applied in order; they include every value chosen before
+  // this leader once it has applied the slots its phase 1 settled (Raft's "an entry of its own term").
+  readIndex: (state) => {
+    const s = state as MultiPaxosState;
+    return s.applied >= s.recovered ? s.applied : null;
+  },
+  confirms: (msg, term) => {
+    const m = msg as MultiPaxosMessage;
+    return m.type === 'HeartbeatAck' && m.ballot[0] === term ? m.follower : null;
+  },
+  readLines: { lease: 'read.lease', note: 'read.note', answer: 'read.answer', lost: 'read.lost' },
 };
 
 /** The protocols clients can use: those that replicate the key-value store. */
