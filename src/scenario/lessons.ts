@@ -1,4 +1,4 @@
-import { CLIENT_LESSONS } from './clientLessons';
+import { CLIENT_LESSONS, MULTIPAXOS_CLIENT_LESSONS } from './clientLessons';
 import { SCENARIO_VERSION } from './defaults';
 import type { ScenarioInput } from './schema';
 
@@ -937,6 +937,7 @@ export const LESSONS: Lesson[] = [
     }),
   },
   ...CLIENT_LESSONS,
+  ...MULTIPAXOS_CLIENT_LESSONS,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

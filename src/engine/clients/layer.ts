@@ -215,12 +215,13 @@ export class ClientLayer {
     }
     if (ev.op.f === 'get' && (this.config.reads === 'readIndex' || this.config.reads === 'lease')) {
       const read: WaitingRead = { client: ev.client, seq: ev.seq, key: ev.op.key, term: this.front.term(state), since: k.time, acks: [s] };
+      const epoch = this.front.epoch(state);
       w.servers[s] = { ...server, reads: [...server.reads.filter((r) => r.client !== ev.client), read] };
       const index = this.front.readIndex(state);
       this.mark(rec, 'note', () => (index === null ? 'not yet: phase 1\'s slots are still being applied' : `readIndex = ${index}`));
       rec.rule = 'client.readIndex';
       rec.text = () => (this.config.reads === 'lease' ? `S${s} holds no lease now: it holds ${what} until a majority's heartbeat replies renew it`
-        : `S${s} holds ${what} until a majority answers a heartbeat of term ${read.term}`);
+        : `S${s} holds ${what} until a majority answers a heartbeat of ${epoch}`);
       this.serveReads(w, k, s, rec);
       return;
     }
