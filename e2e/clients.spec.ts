@@ -108,4 +108,29 @@ test.describe('clients and their history', () => {
     await expect(bar(page, 'incr n → 1')).toHaveAttribute('aria-label', /Client 1: incr n → 1, ok, 200 to 359 ms/);
     await expect(page.locator('section.logs .log-kv')).toHaveText(['state machine', 'n=1', 'n=1', 'n=1', 'n=1', 'n=1']);
   });
+
+  test('Multi-Paxos lessons C9 and C10: the old leader\'s stale read is caught; by read index it waits, and the new leader answers x = 2', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=multipaxos-stale-read');
+    await setSpeed(page, 1);
+    // Each narration step pauses the run: play on until the check stops it at the stale reply (1125 ms).
+    for (let i = 0; i < 10 && (await virtualTime(page)) < 1125; i++) {
+      await play(page);
+      await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
+    }
+    expect(await virtualTime(page)).toBe(1125);
+    await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'violation');
+    await expect(page.locator('[data-verdict="violation"]')).toContainText('not linearizable on x');
+    await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1100 to 1125 ms; S1 · read from its own store \(as leader\); stale read/);
+
+    await open(page, './#lesson=multipaxos-read-index&t=1530');
+    await expect(bar(page, 'get x')).toHaveAttribute('data-open', 'true');
+    await play(page);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
+    expect(await virtualTime(page)).toBe(1583);
+    await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'ok');
+    await expect(bar(page, 'get x → 2')).toHaveAttribute('aria-label', /S5 · read index/);
+    await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'true');
+    expect(errors).toEqual([]);
+  });
 });

@@ -18,7 +18,7 @@ import type { Schedule } from './fuzz/schedule';
 const GOLDEN: Record<string, [name: string, until: number][]> = {
   raft: [['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800], ['transfer', 1600]],
   paxos: [['paxos-duel', 1500]],
-  multipaxos: [['multipaxos-failover', 900]],
+  multipaxos: [['multipaxos-failover', 900], ['multipaxos-read-index', 1600], ['multipaxos-lease', 1600]],
   '2pc': [['2pc-blocking', 1800]],
   '3pc': [['3pc-termination', 1600]],
 };

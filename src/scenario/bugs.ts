@@ -1,4 +1,4 @@
-import { CLIENT_BUG_RULES, CLIENT_BUGS } from '../engine/clients/bugs';
+import { CLIENT_BUG_RULES, CLIENT_BUGS, MULTIPAXOS_CLIENT_BUG_RULES } from '../engine/clients/bugs';
 import { MULTIPAXOS_BUG_RULES, MULTIPAXOS_BUGS } from '../engine/multipaxos/bugs';
 import { PAXOS_BUG_RULES, PAXOS_BUGS } from '../engine/paxos/bugs';
 import { RAFT_BUG_RULES, RAFT_BUGS, RAFT_LIVENESS_BUGS } from '../engine/raft/bugs';
@@ -12,7 +12,7 @@ import { TWOPC_BUG_RULES, TWOPC_BUGS } from '../engine/twopc/bugs';
 export const BUGS_BY_PROTOCOL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   raft: { ...RAFT_BUGS, ...CLIENT_BUGS },
   paxos: PAXOS_BUGS,
-  multipaxos: MULTIPAXOS_BUGS,
+  multipaxos: { ...MULTIPAXOS_BUGS, ...CLIENT_BUGS },
   '2pc': TWOPC_BUGS,
   '3pc': THREEPC_BUGS,
 };
@@ -30,7 +30,7 @@ export interface BrokenRule {
 }
 
 const RULES: Readonly<Record<string, Readonly<Record<string, { label: string; line?: string }>>>> = {
-  raft: { ...RAFT_BUG_RULES, ...CLIENT_BUG_RULES }, paxos: PAXOS_BUG_RULES, multipaxos: MULTIPAXOS_BUG_RULES,
+  raft: { ...RAFT_BUG_RULES, ...CLIENT_BUG_RULES }, paxos: PAXOS_BUG_RULES, multipaxos: { ...MULTIPAXOS_BUG_RULES, ...MULTIPAXOS_CLIENT_BUG_RULES },
   '2pc': TWOPC_BUG_RULES, '3pc': THREEPC_BUG_RULES,
 };
 

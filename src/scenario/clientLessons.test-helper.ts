@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { operationsOf } from '../engine/clients/operations';
 import { operationText } from '../engine/linearizability/history';
+import type { MultiPaxosState } from '../engine/multipaxos/types';
 import type { Run } from '../engine/run';
 
 const history = (run: Run) => operationsOf(run.sim.world.clients!.history).map((o) => `c${o.client} ${operationText(o)}`);
@@ -44,5 +45,16 @@ export const CLIENT_OUTCOMES: Record<string, (r: { run: Run }) => void> = {
     expect(history(run)).toEqual(['c1 acquire L 300 → 2', 'c1 write x 1 → ok', 'c2 acquire L 300 → failed', 'c2 acquire L 300 → 4', 'c2 write x 2 → ok', 'c1 write x 3 → ok']);
     expect(run.sim.world.clients!.storage!.kv.x).toEqual({ value: '3', client: 1, token: 2 });
     expect(run.violations.map((v) => [v.predicate, v.t])).toEqual([['fencing', 864]]);
+  },
+  'multipaxos-stale-read': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 1']);
+    expect(operationsOf(run.sim.world.clients!.history)[2]).toMatchObject({ server: 1, read: 'leader' });
+    expect(run.violations.map((v) => [v.predicate, v.operations, v.stale])).toEqual([['linearizable', [1, 2, 3], [3]]]);
+  },
+  'multipaxos-read-index': ({ run }) => {
+    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 2']);
+    expect(operationsOf(run.sim.world.clients!.history)[2]).toMatchObject({ server: 5, read: 'readIndex', index: 2 });
+    // The read took no slot: only the two writes were chosen.
+    expect((run.sim.node(5).state as MultiPaxosState).decided.size).toBe(2);
   },
 };

@@ -283,3 +283,82 @@ export const FENCING_LESSONS: Lesson[] = [
     ]),
   },
 ];
+
+/**
+ * The split brain of C1 and C3 in Multi-Paxos: S1 leads with ballot (1, S1) and client 1 writes
+ * x = 1; {S1, S2} are cut off from {S3, S4, S5}, which choose a leader with a higher ballot;
+ * client 1 writes x = 2 there; client 2 asks S1 for x. Followers of a Multi-Paxos leader answer
+ * its heartbeats only when reads confirm leadership, so the two runs part after the first write.
+ */
+const multiPaxosSplit = (reads: 'leader' | 'readIndex', narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
+  version: SCENARIO_VERSION, protocol: 'multipaxos', nodes: 5, seed: 4,
+  title: reads === 'leader' ? 'A stale read from an old Multi-Paxos leader' : 'Confirming leadership before reading, in Multi-Paxos',
+  clients: { count: 2, reads, tries: 6 },
+  actions: [
+    { at: 10, type: 'timeout', node: 1 },
+    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
+    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
+    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
+    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
+    { at: 1500, type: 'heal' },
+  ],
+  narration,
+});
+
+const MULTIPAXOS_OPENING = [
+  { at: 151, text: 'S1 ran phase 1 once for every slot and leads with ballot (1, S1). Client 1 writes x = 1 there: one round trip, Accept and Accepted, chooses it for slot 1.',
+    claims: ['client 1 set x 1 is pending', 'leader = S1', 'S1 ballot = (1, S1)'] },
+  { at: 301, text: 'The network splits: S1 and S2 on one side, S3, S4 and S5 on the other. S1 has applied slot 1 and answered ok. Nothing tells it that it has lost its majority: it still believes it leads.',
+    claims: ['client 1 set x 1 is ok', 'client 1 set x 1 answered by S1', 'all kv x = 1', 'S1 role = leader', 'S2 leader = S1'] },
+];
+
+export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
+  {
+    id: 'multipaxos-stale-read',
+    title: 'C9. A stale read from an old Multi-Paxos leader',
+    outcome: 'Client 2 reads x = 1 from S1 after x = 2 was chosen and acknowledged under S4\'s higher ballot; the linearizability check catches it and names the three operations.',
+    endsAt: 1200,
+    speed: 0.1,
+    violates: ['linearizable'],
+    scenario: multiPaxosSplit('leader', [
+      { at: 0, text: 'Two clients use a key-value store replicated by Multi-Paxos. Here the leader answers reads from its own store, applied slot by slot, with no further check. Is that safe?',
+        claims: ['all applied = 0', 'leader = none'] },
+      ...MULTIPAXOS_OPENING,
+      { at: 457, text: 'On the majority side the leader timers ring. S5 runs phase 1 with ballot (2, S5), S4 with (3, S4); the promises of S3, S5 and S4 itself make S4 the leader. S1, which hears none of this, still leads with (1, S1).',
+        claims: ['S4 became leader in 301..457', 'S4 ballot = (3, S4)', 'S1 role = leader', 'leaders = 2'] },
+      { at: 801, text: 'Client 1 writes x = 2 at S3, which is not the leader and says "try S4". S4 has it chosen for slot 2 by S3, S5 and itself, and answers ok. From now on, any read that starts must return 2.',
+        claims: ['client 1 set x 2 is pending', 'S4 role = leader', 'S3 leader = S4'] },
+      { at: 1101, text: 'Client 2 asks S1 for x. S1 still leads with ballot (1, S1) as far as it knows, and answers from its own store: x = 1. It has never heard of slot 2.',
+        claims: ['client 1 set x 2 is ok', 'client 2 get x is pending', 'S1 role = leader', 'S1 kv x = 1', 'S4 kv x = 2', 'S1 applied = 1'] },
+      { at: 1125, text: 'Stale: x = 2 was acknowledged before this read began, so no single copy of the store could have answered 1. The slots themselves are fine (every safety check on them holds); what a client saw is not. The check stops the run; the stale read is marked.',
+        claims: ['client 2 get x returned 1', 'client 2 get x answered by S1', 'client 2 get x is stale', 'linearizable broken', 'atMostOneChosenPerSlot holds'] },
+    ]),
+  },
+  {
+    id: 'multipaxos-read-index',
+    title: 'C10. Confirming leadership before reading, in Multi-Paxos',
+    outcome: 'S1 holds the read, waiting for a majority\'s HeartbeatAck that never comes; after the heal it follows S5 and turns the read away; S5 confirms its ballot with one heartbeat round and returns x = 2. No slot holds the read.',
+    endsAt: 1600,
+    speed: 0.1,
+    tryBroken: { bug: 'readIndexSkipsHeartbeat', check: 'linearizable', shows: 'Without the heartbeat round S1 answers the read at once from its store, x = 1, after x = 2 was acknowledged: the check catches the stale read.' },
+    scenario: multiPaxosSplit('readIndex', [
+      { at: 0, text: 'The same split brain, with a safe read that takes no slot. The leader notes its read index, the highest slot it has applied, and answers from its store only once a majority has answered a heartbeat, sent after the read came, with HeartbeatAck for its ballot: proof that no higher ballot had a majority\'s promise.',
+        claims: ['all applied = 0', 'leader = none'] },
+      ...MULTIPAXOS_OPENING,
+      { at: 491, text: 'On the majority side S4 leads first with ballot (2, S4), but S5\'s Prepare with (3, S5) wins the promises of S3 and S4, and S5 leads. S1 still leads with (1, S1) as far as it knows.',
+        claims: ['S5 became leader in 301..491', 'S5 ballot = (3, S5)', 'S4 role = follower', 'S1 role = leader', 'leaders = 2'] },
+      { at: 801, text: 'Client 1 writes x = 2 at S3, which says "try S5". S5 has it chosen for slot 2 and answers ok. From now on a read must return 2.',
+        claims: ['client 1 set x 2 is pending', 'S5 role = leader', 'S3 leader = S5'] },
+      { at: 1114, text: 'Client 2 asks S1 for x. S1 notes its read index, slot 1, and holds the read until a majority answers a heartbeat of ballot (1, S1). Only S2 can answer: S1 never hears from a majority, so it never answers.',
+        claims: ['client 1 set x 2 is ok', 'client 2 get x is pending', 'S1 role = leader', 'S1 kv x = 1'], lines: ['read.note'] },
+      { at: 1442, text: 'No reply in time: the client tries S2, which follows S1 and sends it back there. On its third try the read waits at S1 again.',
+        claims: ['client 2 get x tries = 3', 'client 2 get x is pending', 'S1 applied = 1'] },
+      { at: 1503, text: 'The partition heals. S1 hears S5\'s heartbeat with the higher ballot (3, S5) and follows S5. It turns the waiting read away: "not the leader, try S5".',
+        claims: ['client 2 get x is pending', 'S1 role = follower', 'S1 leader = S5'], lines: ['read.lost'] },
+      { at: 1530, text: 'S5 notes its read index, slot 2, and holds the read for one heartbeat round.',
+        claims: ['client 2 get x is pending', 'S5 role = leader', 'S5 applied = 2'], lines: ['read.note'] },
+      { at: 1583, text: 'HeartbeatAcks for (3, S5) from a majority, sent after the read came, and slot 2 applied: S5 answers x = 2. No slot was spent on the read: one heartbeat round instead of a round of phase 2.',
+        claims: ['client 2 get x returned 2', 'client 2 get x answered by S5', 'S5 applied = 2', 'linearizable holds'], lines: ['onHeartbeatAck.current', 'read.answer'] },
+    ]),
+  },
+];

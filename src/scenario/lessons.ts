@@ -1,4 +1,4 @@
-import { CLIENT_LESSONS, FENCING_LESSONS } from './clientLessons';
+import { CLIENT_LESSONS, FENCING_LESSONS, MULTIPAXOS_CLIENT_LESSONS } from './clientLessons';
 import { SCENARIO_VERSION } from './defaults';
 import type { ScenarioInput } from './schema';
 
@@ -938,6 +938,7 @@ export const LESSONS: Lesson[] = [
   },
   ...CLIENT_LESSONS,
   ...FENCING_LESSONS,
+  ...MULTIPAXOS_CLIENT_LESSONS,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -38,6 +38,7 @@ export const MESSAGE = {
   Accept: { shape: 'square', label: 'Accept (2a)' },
   Accepted: { shape: 'diamond', label: 'Accepted (2b)' },
   Heartbeat: { shape: 'square', label: 'Heartbeat' },
+  HeartbeatAck: { shape: 'circle', label: 'HeartbeatAck (reads)' },
   CatchUp: { shape: 'ring', label: 'CatchUp' },
   Decide: { shape: 'diamond', label: 'Decide' },
   Begin: { shape: 'square', label: 'Begin' },
@@ -57,7 +58,7 @@ export type MessageType = keyof typeof MESSAGE;
 export const MESSAGES_OF: Record<string, MessageType[]> = {
   raft: ['VoteRequest', 'VoteResponse', 'LogRequest', 'LogResponse', 'ClientRequest'],
   paxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted'],
-  multipaxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted', 'Heartbeat', 'CatchUp', 'Decide', 'ClientRequest'],
+  multipaxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted', 'Heartbeat', 'HeartbeatAck', 'CatchUp', 'Decide', 'ClientRequest'],
   '2pc': ['Begin', 'Prepare', 'Vote', 'Decision', 'Ack', 'AskDecision'],
   '3pc': ['Begin', 'Prepare', 'Vote', 'PreCommit', 'PreAck', 'Decision', 'Ack', 'StateReq', 'StateReport', 'AskDecision'],
 };
@@ -135,7 +136,7 @@ export const LIGHT: Palette = {
   message: {
     VoteRequest: '#7c3aed', VoteResponse: '#c026d3', LogRequest: '#0e7490', LogResponse: '#15803d', ClientRequest: '#1e293b',
     Prepare: '#7c3aed', Promise: '#c026d3', Nack: '#b91c1c', Accept: '#0e7490', Accepted: '#15803d',
-    Heartbeat: '#b45309', CatchUp: '#64748b', Decide: '#4338ca',
+    Heartbeat: '#b45309', HeartbeatAck: '#b45309', CatchUp: '#64748b', Decide: '#4338ca',
     Begin: '#64748b', Vote: '#c026d3', Decision: '#15803d', Ack: '#0e7490', AskDecision: '#b91c1c',
     PreCommit: '#b45309', PreAck: '#b45309', StateReq: '#0f766e', StateReport: '#0f766e',
   },
@@ -167,7 +168,7 @@ export const DARK: Palette = {
   message: {
     VoteRequest: '#a78bfa', VoteResponse: '#f0abfc', LogRequest: '#22d3ee', LogResponse: '#4ade80', ClientRequest: '#f8fafc',
     Prepare: '#a78bfa', Promise: '#f0abfc', Nack: '#f87171', Accept: '#22d3ee', Accepted: '#4ade80',
-    Heartbeat: '#fbbf24', CatchUp: '#94a3b8', Decide: '#818cf8',
+    Heartbeat: '#fbbf24', HeartbeatAck: '#fbbf24', CatchUp: '#94a3b8', Decide: '#818cf8',
     Begin: '#94a3b8', Vote: '#f0abfc', Decision: '#4ade80', Ack: '#22d3ee', AskDecision: '#f87171',
     PreCommit: '#fbbf24', PreAck: '#fb923c', StateReq: '#2dd4bf', StateReport: '#2dd4bf',
   },

@@ -4,7 +4,9 @@ import { toActions, toSimConfig } from '../../scenario/config';
 import type { ScenarioInput } from '../../scenario/schema';
 import { Run } from '../run';
 import type { RaftState } from '../raft/types';
+import { ClientLayer } from './layer';
 import { applyEntry, EMPTY_MACHINE } from './machine';
+import { READ_PATHS } from './types';
 import { operationsOf } from './operations';
 import { operationText } from '../linearizability/history';
 
@@ -176,11 +178,19 @@ describe('bad input about clients', () => {
     [{ actions: [{ at: 0, type: 'invoke', client: 1, op: 'get x' }] }, 'actions[0].client: the scenario has no clients (add "clients": { "count": 1 })'],
     [{ clients: { count: 2 }, actions: [{ at: 0, type: 'invoke', client: 3, op: 'get x' }] }, 'actions[0].client: expected a client from 1 to 2, found 3'],
     [{ clients: {}, actions: [{ at: 0, type: 'invoke', client: 1, op: 'fetch x' }] }, 'actions[0].op: expected "get <key>", "set <key> <value>", "del <key>", "cas <key> <old> <new>", "incr <key>", "acquire <lock> <lease ms>", "release <lock>" or "write <key> <value>", found "fetch x"'],
-    [{ protocol: 'multipaxos', clients: { reads: 'readIndex' } }, 'clients.reads: multipaxos offers the read paths local, leader, log, found "readIndex"'],
     [{ protocol: 'paxos', clients: {} }, 'clients: only a protocol that replicates the store has clients (raft or multipaxos), found "paxos"'],
     [{ clients: { reads: 'clock' } }, 'clients.reads: expected one of local, leader, log, readIndex, lease, found "clock"'],
-    [{ protocol: 'multipaxos', clients: { reads: 'lease' } }, 'clients.reads: multipaxos offers the read paths local, leader, log, found "lease"'],
+    [{ protocol: 'multipaxos', clients: { reads: 'quorum' } }, 'clients.reads: expected one of local, leader, log, readIndex, lease, found "quorum"'],
   ])('%j -> %s', (doc, message) => {
     expect(errors(doc)).toContain(message);
+  });
+
+  it.each(['raft', 'multipaxos'])('%s offers every read path: a scenario naming any of them opens', (protocol) => {
+    for (const reads of READ_PATHS) expect(errors({ protocol, clients: { reads } }), reads).toEqual([]);
+  });
+
+  it('a run built without validation, on a read path its protocol lacks, stops with a clear error', () => {
+    expect(() => new ClientLayer({ count: 1, timeout: 100, tries: 1, reads: 'clock' as 'log' }, 'multipaxos', 3, [], 150))
+      .toThrow('multipaxos has no read path "clock" (it has local, leader, log, readIndex, lease)');
   });
 });

@@ -1,4 +1,5 @@
-import type { MultiPaxosState } from '../multipaxos/types';
+import type { MultiPaxosMessage, MultiPaxosState } from '../multipaxos/types';
+import { ballotText } from '../paxos/ballot';
 import type { RaftMessage, RaftState } from '../raft/types';
 import type { NodeId } from '../sim/protocol';
 import type { ReadPath } from './types';
@@ -14,6 +15,8 @@ export interface Front {
   /** The leader this server would send a client to, if it knows one other than itself. */
   leaderHint(state: unknown, self: NodeId): NodeId | null;
   term(state: unknown): number;
+  /** The leader's term or ballot as the lectures write it: "term 3", "ballot (3, S4)". */
+  epoch(state: unknown): string;
   /**
    * The commit point a read must wait for, or null while the leader has not yet committed
    * an entry of its own term (before that, its commit point may lag the true one).
@@ -21,6 +24,12 @@ export interface Front {
   readIndex(state: unknown): number | null;
   /** The follower whose reply confirms this leader in `term`, if `msg` is one. */
   confirms(msg: unknown, term: number): NodeId | null;
+  /**
+   * The protocol's pseudocode lines for a read that confirms leadership, if its pseudocode
+   * shows them: answered at once on a lease, held with its read index noted, answered after
+   * the heartbeat round, turned away because the leader lost its term or ballot meanwhile.
+   */
+  readonly readLines?: { readonly lease: string; readonly note: string; readonly answer: string; readonly lost: string };
 }
 
 const raftFront: Front = {
@@ -31,6 +40,7 @@ const raftFront: Front = {
     return leader !== null && leader !== self ? leader : null;
   },
   term: (s) => (s as RaftState).currentTerm,
+  epoch: (s) => `term ${(s as RaftState).currentTerm}`,
   readIndex: (state) => {
     const s = state as RaftState;
     return s.commitLength > 0 && s.log.get(s.commitLength - 1).term === s.currentTerm ? s.commitLength : null;
@@ -42,15 +52,26 @@ const raftFront: Front = {
 };
 
 const multipaxosFront: Front = {
-  reads: ['local', 'leader', 'log'],
+  reads: ['local', 'leader', 'log', 'readIndex', 'lease'],
   leads: (s) => (s as MultiPaxosState).role === 'leader',
   leaderHint: (s, self) => {
     const leader = (s as MultiPaxosState).leader;
     return leader !== null && leader !== self ? leader : null;
   },
+  // A ballot's round names it on its own leader (the other half is that leader's id).
   term: (s) => (s as MultiPaxosState).ballot?.[0] ?? 0,
-  readIndex: () => null,
-  confirms: () => null,
+  epoch: (s) => `ballot ${ballotText((s as MultiPaxosState).ballot)}`,
+  // Slots 1..applied are chosen and applied in order; they include every value chosen before
+  // this leader once it has applied the slots its phase 1 settled (Raft's "an entry of its own term").
+  readIndex: (state) => {
+    const s = state as MultiPaxosState;
+    return s.applied >= s.recovered ? s.applied : null;
+  },
+  confirms: (msg, term) => {
+    const m = msg as MultiPaxosMessage;
+    return m.type === 'HeartbeatAck' && m.ballot[0] === term ? m.follower : null;
+  },
+  readLines: { lease: 'read.lease', note: 'read.note', answer: 'read.answer', lost: 'read.lost' },
 };
 
 /** The protocols clients can use: those that replicate the key-value store. */

@@ -156,7 +156,7 @@ export class ClientLayer {
     }
     if (this.config.reads === 'lease') server = this.renewLease(server, k, node, rec);
     w.servers[node] = server;
-    if (server.reads.length > 0) this.serveReads(w, k, node);
+    if (server.reads.length > 0) this.serveReads(w, k, node, rec);
   }
 
   /** A crash loses what a server promised clients and its lease; its store comes back with its committed log. */
@@ -165,6 +165,12 @@ export class ClientLayer {
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  /** Notes a pseudocode line of the read, where the protocol's pseudocode shows reads. */
+  private mark(rec: TraceRecord<unknown>, line: 'lease' | 'note' | 'answer' | 'lost', value: () => string): void {
+    const id = this.front.readLines?.[line];
+    if (id !== undefined) rec.lines = [...(rec.lines ?? []), { id, value }];
+  }
 
   private send(w: ClientWorld, k: Kernel, client: number, busy: Busy): void {
     const { delay, lost } = k.transit();
@@ -224,9 +230,11 @@ export class ClientLayer {
       const index = this.front.readIndex(state);
       if (index !== null && server.applied >= index) {
         const value = server.machine.kv[ev.op.key] ?? null;
+        const key = ev.op.key;
         const until = server.lease!.until!;
         const now = k.clock(s);
         this.reply(k, ev.client, ev.seq, s, { kind: 'ok', value }, { read: 'lease', index });
+        this.mark(rec, 'lease', () => `lease until ${Math.round(until)} ms, now ${Math.round(now)} ms; ${key} = ${value ?? 'missing'}`);
         rec.rule = 'client.readLease';
         rec.text = () => `S${s} holds a lease until ${Math.round(until)} ms on its own clock (now ${Math.round(now)} ms): it answers ${what} from its store: ${value ?? 'missing'}`;
         return;
@@ -234,11 +242,14 @@ export class ClientLayer {
     }
     if (ev.op.f === 'get' && (this.config.reads === 'readIndex' || this.config.reads === 'lease')) {
       const read: WaitingRead = { client: ev.client, seq: ev.seq, key: ev.op.key, term: this.front.term(state), since: k.time, acks: [s] };
+      const epoch = this.front.epoch(state);
       w.servers[s] = { ...server, reads: [...server.reads.filter((r) => r.client !== ev.client), read] };
+      const index = this.front.readIndex(state);
+      this.mark(rec, 'note', () => (index === null ? 'not yet: phase 1\'s slots are still being applied' : `readIndex = ${index}`));
       rec.rule = 'client.readIndex';
       rec.text = () => (this.config.reads === 'lease' ? `S${s} holds no lease now: it holds ${what} until a majority's heartbeat replies renew it`
-        : `S${s} holds ${what} until a majority answers a heartbeat of term ${read.term}`);
-      this.serveReads(w, k, s);
+        : `S${s} holds ${what} until a majority answers a heartbeat of ${epoch}`);
+      this.serveReads(w, k, s, rec);
       return;
     }
     const key = awaitKey(ev.client, ev.seq);
@@ -297,7 +308,7 @@ export class ClientLayer {
   }
 
   /** Reads waiting on this leader: answered once a majority confirmed its term after they came (or, on leases, once its lease holds). */
-  private serveReads(w: ClientWorld, k: Kernel, node: NodeId): void {
+  private serveReads(w: ClientWorld, k: Kernel, node: NodeId, rec: TraceRecord<unknown>): void {
     const state = k.state(node);
     const server = w.servers[node];
     const leads = this.front.leads(state);
@@ -308,9 +319,12 @@ export class ClientLayer {
       if (!leads || term !== read.term) {
         const leader = this.front.leaderHint(state, node);
         this.reply(k, read.client, read.seq, node, leader === null ? { kind: 'noLeader' } : { kind: 'redirect', leader });
+        this.mark(rec, 'lost', () => `client ${read.client}: ${leader === null ? 'no leader known' : `try S${leader}`}`);
       } else if (index !== null && server.applied >= index && (this.config.reads === 'lease' ? this.leaseHolds(server, k, node)
         : this.skipHeartbeat || read.acks.length >= majority(this.nodes))) {
-        this.reply(k, read.client, read.seq, node, { kind: 'ok', value: server.machine.kv[read.key] ?? null }, { read: this.config.reads, index });
+        const value = server.machine.kv[read.key] ?? null;
+        this.reply(k, read.client, read.seq, node, { kind: 'ok', value }, { read: this.config.reads, index });
+        this.mark(rec, 'answer', () => `client ${read.client}: ${read.key} = ${value ?? 'missing'} (applied ${server.applied} ≥ readIndex ${index})`);
       } else keep.push(read);
     }
     if (keep.length !== server.reads.length) w.servers[node] = { ...server, reads: keep };

@@ -1,3 +1,4 @@
+import { keepLeasePromise, leaseOwed } from '../clients/leasePromise';
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { above, ballotText, compareBallots } from '../paxos/ballot';
@@ -8,6 +9,8 @@ type MultiStep = Step<MultiPaxosState, MultiPaxosMessage>;
 
 /** Phase 1b for all slots: promise a higher ballot and report every accepted slot; a leader or candidate with a lower ballot steps down. */
 export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [number, number], ctx: Context): MultiStep {
+  const leader = leaseOwed(ctx, s.role === 'follower' ? s.leader : null, from);
+  if (leader !== null) return keepLeasePromise(s, ctx, 'multipaxos.leasePromise', leader, `S${from}'s Prepare${ballotText(ballot)}`, 'onPrepare.lease');
   const out = Outbox.for<MultiPaxosMessage>(ctx);
   const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, ballot[0]);

@@ -3,7 +3,7 @@ import { Outbox } from '../sim/protocol';
 import { ballotText } from '../paxos/ballot';
 import { onAccept, onPrepare } from './acceptor';
 import { MULTIPAXOS_BUGS } from './bugs';
-import { onCatchUp, onHeartbeatTimer, onLeaderTimeout, onPromise, onRequest } from './leader';
+import { onCatchUp, onHeartbeatAck, onHeartbeatTimer, onLeaderTimeout, onPromise, onRequest } from './leader';
 import { onAccepted, onDecide, onHeartbeat, onNack } from './replica';
 import { crashed, initialState, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
@@ -39,6 +39,7 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
         case 'Accept': return onAccept(s, input.from, m, ctx);
         case 'Accepted': return onAccepted(s, input.from, m, ctx);
         case 'Heartbeat': return onHeartbeat(s, input.from, m, ctx);
+        case 'HeartbeatAck': return onHeartbeatAck(s, input.from, m, ctx);
         case 'CatchUp': return onCatchUp(s, input.from, m.from, ctx);
         case 'Decide': return onDecide(s, m.entries, ctx);
         case 'ClientRequest': return onRequest(s, m.command, ctx);
@@ -55,6 +56,7 @@ function describe(m: MultiPaxosMessage): string {
     case 'Accept': return `Accept${ballotText(m.ballot)} slot ${m.slot} "${m.value}"`;
     case 'Accepted': return `Accepted${ballotText(m.ballot)} slot ${m.slot} "${m.value}"`;
     case 'Heartbeat': return `Heartbeat${ballotText(m.ballot)}`;
+    case 'HeartbeatAck': return `HeartbeatAck${ballotText(m.ballot)}`;
     case 'CatchUp': return `CatchUp(from slot ${m.from})`;
     case 'Decide': return `Decide(${m.entries.length} slots)`;
     case 'ClientRequest': return `ClientRequest("${m.command}")`;

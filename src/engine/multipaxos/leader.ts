@@ -81,7 +81,7 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   out.cancelTimer('leader');
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
-  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, nextSlot, pending: [], proposals, resendBelow: nextSlot }, 'multipaxos.lead',
+  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, recovered: top, nextSlot, pending: [], proposals, resendBelow: nextSlot }, 'multipaxos.lead',
     () => `${who} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
 }
 
@@ -140,4 +140,17 @@ export function onCatchUp(s: MultiPaxosState, from: NodeId, fromSlot: number, ct
   out.mark('onCatchUp.send', () => (entries.length === 0 ? 'nothing to send' : `slots ${fromSlot}–${s.applied}`));
   if (entries.length > 0) out.send(from, { type: 'Decide', entries });
   return out.done(s, 'multipaxos.catchUp', () => `S${ctx.self} sends S${from} the ${entries.length} decided slot${entries.length === 1 ? '' : 's'} it missed`);
+}
+
+/**
+ * A follower's HeartbeatAck: it had promised no higher ballot when it answered. The client
+ * layer counts these for the reads (and the lease) waiting on a heartbeat round; the
+ * protocol's own state does not change.
+ */
+export function onHeartbeatAck(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'HeartbeatAck' }>, ctx: Context): MultiStep {
+  const out = Outbox.for<MultiPaxosMessage>(ctx);
+  const current = s.role === 'leader' && sameBallot(s.ballot, m.ballot);
+  out.mark('onHeartbeatAck.current', () => (current ? `yes: S${from} follows ${ballotText(m.ballot)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));
+  return out.done(s, 'multipaxos.heartbeatAck', () => (current ? `S${ctx.self} hears S${from} still follows its ballot ${ballotText(m.ballot)}`
+    : `S${ctx.self} ignores S${from}'s acknowledgement of ballot ${ballotText(m.ballot)}: it no longer leads with it`));
 }

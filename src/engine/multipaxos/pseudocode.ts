@@ -22,6 +22,7 @@ export const MULTIPAXOS_PSEUDOCODE: Pseudocode = {
       ['send', 0, 'send Prepare(ballot) to every acceptor; restart the leader timer'],
     ]),
     handler('onPrepare', 'acceptor, on receiving Prepare(b), for every slot at once', undefined, [
+      ['lease', 0, 'if reads go by lease and this node follows a leader other than the sender: ignore it (a promise to that leader\'s lease, kept until the leader timer rings)'],
       ['above', 0, 'if b > promised:'],
       ['promise', 1, 'promised := b; send Promise(b, every accepted slot) to the sender'],
       ['stepDown', 1, 'if leading or standing, and the sender is another node: role := follower'],
@@ -70,9 +71,19 @@ export const MULTIPAXOS_PSEUDOCODE: Pseudocode = {
       ['belowIf', 0, 'if b < promised:'],
       ['ignore', 1, 'stop here: a deposed leader'],
       ['follow', 0, 'leader := sender; role := follower; restart the leader timer; forward held commands'],
+      ['ack', 0, 'if reads confirm leadership (read index, lease): send HeartbeatAck(b) to the leader'],
       ['behindIf', 0, 'if leaderApplied > applied:'],
       ['catchUp', 1, 'send CatchUp(applied + 1) to the leader'],
       ['ahead', 0, 'if this node knew, at the last heartbeat, slots beyond leaderApplied: send Decide(those slots) to the leader'],
+    ]),
+    handler('onHeartbeatAck', 'leader, on receiving HeartbeatAck(b)', undefined, [
+      ['current', 0, 'if role = leader and ballot = b: the sender promised nothing higher; it counts for the reads and the lease waiting on this heartbeat round'],
+    ]),
+    handler('read', 'leader, on a client\'s get k when reads confirm leadership (read index, lease)', undefined, [
+      ['lease', 0, 'if reads go by lease, the lease holds on this node\'s own clock and applied ≥ readIndex: reply with k\'s value at once'],
+      ['note', 0, 'readIndex := applied, once every slot phase 1 settled is applied; hold the read until a majority, itself included, sends HeartbeatAck(ballot) for a heartbeat sent after the read came (by lease: until the lease holds again)'],
+      ['answer', 0, 'then, if applied ≥ readIndex: reply with k\'s value in the state machine'],
+      ['lost', 0, 'if meanwhile this node stopped leading with ballot: tell the client to try the leader it knows'],
     ]),
     handler('onCatchUp', 'leader, on receiving CatchUp(from)', undefined, [
       ['send', 0, 'send Decide(decided[from], …, decided[applied]) to the sender'],

@@ -52,6 +52,11 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
   if (s.role === 'leader') out.cancelTimer('heartbeat');
   startLeaderTimer(out, ctx);
   for (const command of s.pending) out.send(from, { type: 'ClientRequest', command });
+  if (ctx.options.confirmLeader) {
+    // b ≥ promised: no higher ballot has this node's promise, so the sender may still lead.
+    out.mark('onHeartbeat.ack', () => `HeartbeatAck(${ballotText(m.ballot)})`);
+    out.send(from, { type: 'HeartbeatAck', ballot: m.ballot, follower: ctx.self });
+  }
   const behind = m.applied > s.applied;
   out.mark('onHeartbeat.behindIf', () => `${behind ? '' : 'no: '}leaderApplied ${m.applied} ${behind ? '>' : '≤'} applied ${s.applied}`);
   if (behind) {

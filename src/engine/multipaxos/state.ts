@@ -11,7 +11,7 @@ export function quorum(ctx: Context): number {
 }
 
 const volatile = {
-  role: 'follower', leader: null, ballot: null, maxRound: 0, promises: [], nextSlot: 1, tallies: [], pending: [], proposals: Slots.empty<string>(), resendBelow: 1, appliedAtBeat: 0,
+  role: 'follower', leader: null, ballot: null, maxRound: 0, promises: [], recovered: 0, nextSlot: 1, tallies: [], pending: [], proposals: Slots.empty<string>(), resendBelow: 1, appliedAtBeat: 0,
 } as const;
 
 export function initialState(): MultiPaxosState {

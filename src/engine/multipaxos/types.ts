@@ -30,6 +30,12 @@ export interface MultiPaxosState {
   readonly maxRound: number;
   /** Phase 1 promises collected as a candidate, with each acceptor's accepted slots. */
   readonly promises: readonly { from: NodeId; accepted: Slots<SlotValue> }[];
+  /**
+   * The highest slot this leader's phase 1 had to settle: every value chosen under an earlier
+   * ballot is at or below it (a majority accepted it, so some promise reported it). Once it has
+   * applied this far, `applied` is a commit point a read can trust (read index, lease).
+   */
+  readonly recovered: number;
   /** The leader's next free slot. */
   readonly nextSlot: number;
   /** What this node proposed, as leader, for each slot (client commands, adopted values, no-ops). */
@@ -69,6 +75,8 @@ export type MultiPaxosMessage =
   | { type: 'Accept'; ballot: Ballot; slot: number; value: string }
   | { type: 'Accepted'; ballot: Ballot; slot: number; value: string }
   | { type: 'Heartbeat'; ballot: Ballot; applied: number }
+  /** A follower still follows this ballot (sent only when reads confirm leadership: read index, lease). */
+  | { type: 'HeartbeatAck'; ballot: Ballot; follower: NodeId }
   | { type: 'CatchUp'; from: number }
   | { type: 'Decide'; entries: readonly (readonly [slot: number, value: string])[] }
   | { type: 'ClientRequest'; command: string };

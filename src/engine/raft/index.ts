@@ -1,3 +1,4 @@
+import { keepLeasePromise, leaseOwed } from '../clients/leasePromise';
 import type { Context, Input, Protocol, Step } from '../sim/protocol';
 import { onLogResponse } from './acks';
 import { RAFT_BUGS } from './bugs';
@@ -6,7 +7,6 @@ import { onElectionTimeout, onRecover, onStart } from './election';
 import { onLogRequest } from './follower';
 import { crashed, initialState } from './state';
 import type { RaftMessage, RaftState } from './types';
-import { onVoteRequestUnderLease } from './leasePromise';
 import { onTimeoutNow, onTransferLeadership, onTransferTimeout } from './transfer';
 import { onVoteRequest } from './voting';
 import { onVoteResponse } from './votes';
@@ -24,7 +24,10 @@ function handle(s: RaftState, input: Input<RaftMessage>, ctx: Context): Step<Raf
     case 'message': {
       const m = input.msg;
       switch (m.type) {
-        case 'VoteRequest': return ctx.options.leaderLease ? onVoteRequestUnderLease(s, m, ctx) : onVoteRequest(s, m, ctx);
+        case 'VoteRequest': {
+          const leader = leaseOwed(ctx, s.currentRole === 'follower' ? s.currentLeader : null, m.candidateId);
+          return leader === null ? onVoteRequest(s, m, ctx) : keepLeasePromise(s, ctx, 'raft.leasePromise', leader, `S${m.candidateId}'s VoteRequest of term ${m.term}`);
+        }
         case 'VoteResponse': return onVoteResponse(s, m, ctx);
         case 'LogRequest': return onLogRequest(s, m, ctx);
         case 'LogResponse': return onLogResponse(s, m, ctx);

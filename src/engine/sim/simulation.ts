@@ -50,7 +50,11 @@ export class Simulation<S, M extends { type: string }> {
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
     // Reads on a leader's lease need the followers' promise not to vote while they follow a leader.
-    const options = config.clients?.reads === 'lease' ? { ...config.options, leaderLease: true } : config.options;
+    // Reads that confirm leadership (read index, lease) need an answer to each heartbeat: Raft's
+    // LogResponse is one; Multi-Paxos followers then send a HeartbeatAck.
+    const reads = config.clients?.reads;
+    const options = reads === 'lease' ? { ...config.options, leaderLease: true, confirmLeader: true }
+      : reads === 'readIndex' ? { ...config.options, confirmLeader: true } : config.options;
     this.contexts = [null as unknown as Context, ...ids.map((self) => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
       ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),

@@ -148,7 +148,7 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, readonly 
   multipaxos: {
     Prepare: ['ballot'], Promise: ['ballot'], Nack: ['ballot', 'promised'],
     Accept: ['ballot', 'slot', 'value'], Accepted: ['ballot', 'slot', 'value'],
-    Heartbeat: ['ballot', 'applied'], CatchUp: ['from'], Decide: ['entries'], ClientRequest: ['command'],
+    Heartbeat: ['ballot', 'applied'], HeartbeatAck: ['ballot', 'follower'], CatchUp: ['from'], Decide: ['entries'], ClientRequest: ['command'],
   },
   '2pc': ATOMIC_MESSAGES,
   '3pc': { ...ATOMIC_MESSAGES, PreCommit: ['tx'], PreAck: ['tx'], StateReq: ['tx'], StateReport: ['tx', 'status'] },

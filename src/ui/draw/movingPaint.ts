@@ -141,6 +141,7 @@ export function shortLabel(type: string, fields: Record<string, unknown>): strin
     case 'Accept': return `acc ${fields.slot !== undefined ? `s${fields.slot} ` : ''}"${fields.value}"`;
     case 'Accepted': return `ok ${fields.slot !== undefined ? `s${fields.slot}` : ballot(fields.ballot)}`;
     case 'Heartbeat': return `hb ${ballot(fields.ballot)}`;
+    case 'HeartbeatAck': return `hb ok ${ballot(fields.ballot)}`;
     case 'CatchUp': return `catch up ${fields.from}+`;
     case 'Decide': return `decide ×${fields.entries}`;
     default: return type;
