@@ -10,8 +10,13 @@
  * scenario from the start in a window tall enough to show every panel: what a big screen
  * costs. A third, `ui.spacetime_in_sight.*`, plays it at 1440x900 with the Space-time tab
  * chosen, so the diagram follows the run.
+ * Each frame figure comes twice: busy wall time, and the main thread's CPU time (thread time
+ * from the trace), which waits for a core on a loaded machine do not inflate; then the main
+ * thread's CPU ms per second of play, and where it went: the top functions by self time (a V8
+ * CPU profile, named through the build's hidden source maps) and the top trace events by self
+ * thread time (layout, paint, script...).
  * Then, for each protocol, how long a click on Pause takes to take effect at 100x (pauseCost).
- *   npm run bench:ui [-- --only frames|pause] [--protocol raft|paxos|multipaxos]
+ *   npm run bench:ui [-- --only frames|pause] [--pass ui|all|spacetime] [--protocol raft|paxos|multipaxos]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,9 +25,12 @@ import type { Browser, Page } from '@playwright/test';
 import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
 import { benchState, installDriver, lossyFragment, pauseLatency, withBrowser } from './browser';
+import { profileMainThread, topFunctions, topTraceEvents, type TraceEvent } from './cpuProfile';
 
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
+/** The CPU profile's sampling interval (µs). */
+const SAMPLE_US = 500;
 /** Pause latency: each protocol plays at 100x, paused and played again every PAUSE_EVERY_S, PAUSES times. */
 const PAUSES = 6;
 const PAUSE_EVERY_S = 5;
@@ -56,91 +64,146 @@ function bundleSizes(): { firstLoadKb: number; entryKb: number; lazyKb: number }
   return { firstLoadKb: sum(entry) + sum(worker), entryKb: sum(entry), lazyKb: sum(lazy) };
 }
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
+/** One frame's main-thread cost: busy wall time, and the thread's CPU time in those tasks. */
+interface FrameCost { wall: number; cpu: number }
+
+/** What one traced play measured: each frame's cost, and the main thread's whole CPU time over the frames. */
+interface Played {
+  frames: FrameCost[];
+  /** Main-thread CPU ms per second of play (first to last BeginFrame). */
+  cpuPerSecond: number;
+  functions: { name: string; ms: number }[];
+  tasks: { name: string; ms: number }[];
+  profiledMs: number;
+}
 
 /**
  * Busy time of the renderer's main thread in each frame: the time its top-level tasks run
- * between one BeginFrame and the next (clipped at the frame edges).
+ * between one BeginFrame and the next (clipped at the frame edges). Beside it, the thread
+ * CPU time of those tasks (their tdur, clipped in proportion): with other programs on the
+ * cores, wall time also counts waits for a core, and CPU time does not.
  */
-function frameTimes(events: TraceEvent[]): number[] {
+function frameTimes(events: TraceEvent[]): { frames: FrameCost[]; cpuPerSecond: number; main: TraceEvent } {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (main === undefined) throw new Error('no renderer main thread in the trace');
   const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
   const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  if (tasks.some((e) => e.tdur === undefined)) throw new Error('the trace has no thread time (tdur) for main-thread tasks');
   // BeginFrame is marked on the renderer's compositor thread: same process, another thread.
   const edges = events.filter((e) => e.pid === main.pid && e.name === 'BeginFrame' && e.ph === 'I').map((e) => e.ts).sort((a, b) => a - b);
   if (tasks.length === 0 || edges.length < 2) throw new Error('the trace has no main-thread tasks or frames');
-  const frames: number[] = [];
+  const frames: FrameCost[] = [];
   let t = 0;
   for (let f = 0; f + 1 < edges.length; f++) {
     const [from, to] = [edges[f], edges[f + 1]];
-    let busy = 0;
+    let wall = 0;
+    let cpu = 0;
     while (t < tasks.length && tasks[t].ts + tasks[t].dur! <= from) t++;
     for (let k = t; k < tasks.length && tasks[k].ts < to; k++) {
-      busy += Math.min(to, tasks[k].ts + tasks[k].dur!) - Math.max(from, tasks[k].ts);
+      const overlap = Math.min(to, tasks[k].ts + tasks[k].dur!) - Math.max(from, tasks[k].ts);
+      wall += overlap;
+      cpu += tasks[k].dur === 0 ? tasks[k].tdur! : tasks[k].tdur! * (overlap / tasks[k].dur!);
     }
-    frames.push(busy / 1000);
+    frames.push({ wall: wall / 1000, cpu: cpu / 1000 });
   }
-  return frames;
+  const seconds = (edges[edges.length - 1] - edges[0]) / 1e6;
+  return { frames, cpuPerSecond: frames.reduce((s, f) => s + f.cpu, 0) / seconds, main };
 }
 
 /**
- * Plays for SECONDS under a trace, pauses, and returns each frame's main-thread time, sorted.
+ * Plays for SECONDS under a trace and a CPU profile, pauses, and returns what they measured.
  * With `keys`, plays and pauses with the Space key: clicking the buttons would scroll the page back to them.
  */
-async function playTraced(browser: Browser, page: Page, keys = false): Promise<number[]> {
+async function playTraced(browser: Browser, page: Page, keys = false): Promise<Played> {
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+  const stopProfile = await profileMainThread(page, SAMPLE_US);
   if (keys) await page.keyboard.press('Space');
   else await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(SECONDS * 1000);
+  const profile = await stopProfile();
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   if (keys) await page.keyboard.press('Space');
   else await page.getByRole('button', { name: 'Pause' }).click();
-  return frameTimes(trace.traceEvents).sort((a, b) => a - b);
+  const { frames, cpuPerSecond, main } = frameTimes(trace.traceEvents);
+  return {
+    frames, cpuPerSecond,
+    functions: topFunctions(profile, SAMPLE_US),
+    tasks: topTraceEvents(trace.traceEvents, main.pid, main.tid),
+    profiledMs: (profile.endTime - profile.startTime) / 1000,
+  };
 }
 
-function report(prefix: string, frames: number[]): void {
-  console.log(`${prefix}.frames=${frames.length}`);
-  console.log(`${prefix}.frame_ms_percentiles=${[10, 25, 50, 75, 90, 95, 99].map((p) => `p${p}:${percentile(frames, p).toFixed(1)}`).join(',')}`);
-  console.log(`${prefix}.frame_ms_p50=${percentile(frames, 50).toFixed(2)}`);
-  console.log(`${prefix}.frame_ms_p95=${percentile(frames, 95).toFixed(2)}`);
-  console.log(`${prefix}.frame_ms_max=${frames[frames.length - 1].toFixed(2)}`);
-  console.log(`${prefix}.frames_over_6ms=${frames.filter((f) => f > 6).length}`);
-  console.log(`${prefix}.frames_over_budget=${frames.filter((f) => f > FRAME_MS).length}`);
+function percentiles(values: number[]): string {
+  const sorted = values.toSorted((a, b) => a - b);
+  return [10, 25, 50, 75, 90, 95, 99].map((p) => `p${p}:${percentile(sorted, p).toFixed(1)}`).join(',');
 }
 
-/** Main-thread time per frame under the heavy 9-node run: at 1440x900, with every panel in sight, with the space-time diagram in sight. */
-async function frameCost(browser: Browser, base: string): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+function report(prefix: string, played: Played): void {
+  const wall = played.frames.map((f) => f.wall).sort((a, b) => a - b);
+  const cpu = played.frames.map((f) => f.cpu).sort((a, b) => a - b);
+  console.log(`${prefix}.frames=${wall.length}`);
+  console.log(`${prefix}.frame_ms_percentiles=${percentiles(wall)} (busy wall time per frame)`);
+  console.log(`${prefix}.frame_ms_p50=${percentile(wall, 50).toFixed(2)}`);
+  console.log(`${prefix}.frame_ms_p95=${percentile(wall, 95).toFixed(2)}`);
+  console.log(`${prefix}.frame_ms_max=${wall[wall.length - 1].toFixed(2)}`);
+  console.log(`${prefix}.frames_over_6ms=${wall.filter((f) => f > 6).length}`);
+  console.log(`${prefix}.frames_over_budget=${wall.filter((f) => f > FRAME_MS).length}`);
+  console.log(`${prefix}.frame_cpu_ms_percentiles=${percentiles(cpu)} (main-thread CPU time per frame)`);
+  console.log(`${prefix}.frame_cpu_ms_p95=${percentile(cpu, 95).toFixed(2)}`);
+  console.log(`${prefix}.frame_cpu_over_6ms=${cpu.filter((f) => f > 6).length}`);
+  console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play)`);
+  const list = (items: { name: string; ms: number }[]) => items.map((f) => `${f.ms.toFixed(0)} ms ${f.name}`).join(' | ');
+  console.log(`${prefix}.top_functions_self=${list(played.functions)} (V8 CPU profile over ${(played.profiledMs / 1000).toFixed(1)} s: samples × ${SAMPLE_US / 1000} ms, idle left out)`);
+  console.log(`${prefix}.top_tasks_self_cpu=${list(played.tasks)} (trace events on the main thread, self thread time)`);
+}
+
+type FramePass = 'ui' | 'all' | 'spacetime';
+const FRAME_PASSES: FramePass[] = ['ui', 'all', 'spacetime'];
+
+/** Opens the heavy 9-node run at 10x in a fresh page of the given height, ready to play. */
+async function openRun(browser: Browser, base: string, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height } });
   await page.goto(base + scenarioFragment());
   await page.locator('g.node').first().waitFor();
   await page.getByLabel('Speed').selectOption('10');
-  const t0 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
-  const frames = await playTraced(browser, page);
-  const t1 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
-  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-  const messages = await page.locator('li.message').count();
-  console.log(`ui.virtual_ms_played=${t1 - t0} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
-  report('ui', frames);
-  console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
-  await page.setViewportSize({ width: 1440, height: 1700 });
-  await page.reload();
-  await page.locator('g.node').first().waitFor();
-  await page.getByLabel('Speed').selectOption('10');
-  report('ui.all_in_sight', await playTraced(browser, page));
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.reload();
-  await page.locator('g.node').first().waitFor();
-  await page.getByLabel('Speed').selectOption('10');
-  await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
-  report('ui.spacetime_in_sight', await playTraced(browser, page, true));
-  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
-  const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
-  const thinned = await page.locator('.st-thinned').textContent();
-  console.log(`ui.spacetime_arrows_listed=${drawn} (the window in sight when paused; ${thinned || 'not thinned'})`);
+  return page;
+}
+
+/**
+ * Main-thread time per frame under the heavy 9-node run: at 1440x900, with every panel in
+ * sight, with the space-time diagram in sight (`passes` picks some). Each pass gets a page of
+ * its own, so none pays for the heap or the workers of the one before.
+ */
+async function frameCost(browser: Browser, base: string, passes: FramePass[]): Promise<void> {
+  if (passes.includes('ui')) {
+    const page = await openRun(browser, base, 900);
+    const t0 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+    const played = await playTraced(browser, page);
+    const t1 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    const messages = await page.locator('li.message').count();
+    console.log(`ui.virtual_ms_played=${t1 - t0} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
+    report('ui', played);
+    console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
+    await page.close();
+  }
+  if (passes.includes('all')) {
+    const page = await openRun(browser, base, 1700);
+    report('ui.all_in_sight', await playTraced(browser, page));
+    await page.close();
+  }
+  if (passes.includes('spacetime')) {
+    const page = await openRun(browser, base, 900);
+    await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
+    report('ui.spacetime_in_sight', await playTraced(browser, page, true));
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
+    const thinned = await page.locator('.st-thinned').textContent();
+    console.log(`ui.spacetime_arrows_listed=${drawn} (the window in sight when paused; ${thinned || 'not thinned'})`);
+    await page.close();
+  }
   const sizes = bundleSizes();
   console.log(`bundle.first_load_js_gzip_kb=${sizes.firstLoadKb.toFixed(1)} (entry ${sizes.entryKb.toFixed(1)} + workers; ${sizes.lazyKb.toFixed(1)} more loads after first paint)`);
-  await page.close();
 }
 
 /**
@@ -181,12 +244,14 @@ async function pauseCost(browser: Browser, base: string, protocols: string[]): P
   }
 }
 
-/** `--only frames` or `--only pause` runs one part; `--protocol P` pauses only P. */
+/** `--only frames` or `--only pause` runs one part; `--pass ui|all|spacetime` one frame pass; `--protocol P` pauses only P. */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+  const pass = args.includes('--pass') ? args[args.indexOf('--pass') + 1] as FramePass : null;
+  if (pass !== null && !FRAME_PASSES.includes(pass)) throw new Error(`--pass takes ${FRAME_PASSES.join(', ')}`);
   await withBrowser(async (browser, base) => {
-    if (only !== 'pause') await frameCost(browser, base);
+    if (only !== 'pause') await frameCost(browser, base, pass === null ? FRAME_PASSES : [pass]);
     if (only !== 'frames') await pauseCost(browser, base, args.includes('--protocol') ? [args[args.indexOf('--protocol') + 1]] : ['raft', 'paxos', 'multipaxos']);
   });
 }

@@ -27,6 +27,14 @@ const TAIL_PX = 48;
  */
 const ASK_EVERY_MS = 250;
 const LIST_EVERY_MS = 1000;
+/**
+ * While playing, the scroll's extent and position are written at most this often: writing
+ * scrollTop makes the browser lay the page out there and then (it clamps the value to the
+ * extent), in the middle of a frame whose page has changed since. The canvas is painted from
+ * the diagram's own start, so the picture follows the playhead 4 times a second all the same;
+ * only the scrollbar moves in steps. The user's first touch on the scroll brings it up to date.
+ */
+const PLACE_EVERY_MS = 1000;
 
 export interface DiagramElements {
   scroller: HTMLDivElement;
@@ -57,6 +65,7 @@ export class Diagram {
   private top = 0;
   private spacerHeight = '0px';
   private moveTo: number | null = null;
+  private placedAt = 0;
   private scene: Scene | null = null;
   private hovered: number | null = null;
   /** The query sent and not yet answered, and whether the view moved on since. */
@@ -176,7 +185,10 @@ export class Diagram {
    * Sets the scroll's extent and position, at the start of a frame and only by writing, so the
    * page is laid out once in the frame, not once per change.
    */
-  private place(): void {
+  private place(force = false): void {
+    const now = performance.now();
+    if (!force && this.playing() && now - this.placedAt < PLACE_EVERY_MS) return;
+    this.placedAt = now;
     if (this.el.spacer.style.height !== this.spacerHeight) this.el.spacer.style.height = this.spacerHeight;
     if (this.moveTo !== null) {
       this.el.scroller.scrollTop = this.top = this.moveTo;
@@ -211,6 +223,8 @@ export class Diagram {
 
   /** The user takes the scroll (wheel, keys, scrollbar): the diagram stops following the playhead. */
   userScrolls(): void {
+    // The scroll where the picture is, before the browser moves it from there.
+    this.place(true);
     this.stopFollowing();
   }
 
