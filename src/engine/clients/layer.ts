@@ -10,6 +10,8 @@ import type { Busy, ClientConfig, ClientEvent, ClientWorld, HistoryEvent, Lease,
 /** What the client side may ask of the simulation kernel. */
 export interface Kernel {
   readonly time: number;
+  /** The number of the event under way (what sends a client event now). */
+  readonly event: number;
   up(node: NodeId): boolean;
   state(node: NodeId): unknown;
   /** Puts a client event in the queue at `at`. */
@@ -85,7 +87,7 @@ export class ClientLayer {
     w.history = w.history.push({ type: 'invoke', id, client, op, t: k.time });
     const busy: Busy = { id, seq: side.nextSeq, op, attempt: 1, target: node ?? side.leaderHint, maybe: false, refused: false };
     w.clients[client] = { ...side, nextSeq: side.nextSeq + 1, busy };
-    this.send(k, client, busy);
+    this.send(k, client, busy, 'first');
     rec.text = () => `Client ${client} sends "${text}" (#${busy.seq}) to S${busy.target}`;
   }
 
@@ -142,15 +144,17 @@ export class ClientLayer {
 
   // ---- internals -------------------------------------------------------------------------
 
-  private send(k: Kernel, client: number, busy: Busy): void {
+  private send(k: Kernel, client: number, busy: Busy, why: 'first' | 'retry' | 'redirect'): void {
     const { delay, lost } = k.transit();
-    k.enqueue(k.time + delay, { kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op: busy.op, to: busy.target, lost });
+    k.enqueue(k.time + delay, {
+      kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op: busy.op, to: busy.target, lost, id: busy.id, why, sentAt: k.time, sentSeq: k.event,
+    });
     k.enqueue(k.time + this.config.timeout, { kind: 'timeout', client, seq: busy.seq, attempt: busy.attempt });
   }
 
   private reply(k: Kernel, client: number, seq: number, from: NodeId, reply: Reply, served: { index?: number; read?: ClientConfig['reads'] } = {}): void {
     const { delay, lost } = k.transit();
-    k.enqueue(k.time + delay, { kind: 'reply', client, seq, from, reply, lost, ...served });
+    k.enqueue(k.time + delay, { kind: 'reply', client, seq, from, reply, lost, sentAt: k.time, sentSeq: k.event, ...served });
   }
 
   private atServer(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: Extract<ClientEvent, { kind: 'request' }>): void {
@@ -285,7 +289,7 @@ export class ClientLayer {
       case 'redirect':
         rec.text = () => `Client ${c} hears from S${ev.from}: not the leader, try S${r.leader}`;
         w.clients[c] = { ...side, leaderHint: r.leader };
-        this.retry(w, k, c, { ...busy, refused: true }, r.leader);
+        this.retry(w, k, c, { ...busy, refused: true }, r.leader, 'redirect');
         return;
       case 'noLeader':
         rec.text = () => `Client ${c} hears from S${ev.from}: no leader known; it will try again after its timeout`;
@@ -310,16 +314,16 @@ export class ClientLayer {
     const marked = { ...busy, maybe: busy.maybe || !busy.refused };
     rec.text = () => (busy.attempt < this.config.tries ? `Client ${c} hears nothing from S${busy.target} in time: it tries S${next}`
       : `Client ${c} gives up on "${opText(busy.op)}" after ${busy.attempt} tries`);
-    this.retry(w, k, c, marked, next);
+    this.retry(w, k, c, marked, next, 'retry');
   }
 
   /** The next attempt at `target`, or, after the last one, giving up: unknown if any attempt may have taken effect. */
-  private retry(w: ClientWorld, k: Kernel, c: number, busy: Busy, target: NodeId): void {
+  private retry(w: ClientWorld, k: Kernel, c: number, busy: Busy, target: NodeId, why: 'retry' | 'redirect'): void {
     const side = w.clients[c];
     if (busy.attempt < this.config.tries) {
       const next: Busy = { ...busy, attempt: busy.attempt + 1, target, refused: false };
       w.clients[c] = { ...side, busy: next };
-      this.send(k, c, next);
+      this.send(k, c, next, why);
       return;
     }
     w.clients[c] = { ...side, busy: null };
