@@ -6,7 +6,7 @@ import { currentPalette } from '../../shell/themeState';
 import { SimContext, useSim } from '../../store/simStore';
 import type { SpaceTimeAxis } from '../../../worker/spacetime';
 import { Diagram } from './diagram';
-import { laneX } from './geometry';
+import { lanesOf } from './geometry';
 import './spacetime.css';
 
 /** Zoom steps: pixels per ms on the time axis, per event in event order. */
@@ -22,6 +22,7 @@ const DEFAULT_ZOOM: Record<SpaceTimeAxis, number> = { time: 5, events: 4 };
 export function SpaceTime() {
   const store = useContext(SimContext)!;
   const nodeCount = useSim((s) => s.snapshot?.nodeCount ?? 0);
+  const clientCount = useSim((s) => s.scenario?.clients?.count ?? 0);
   const selectedNode = useSim((s) => s.selectedNode);
   const select = useSim((s) => s.select);
   const title = useSim((s) => s.scenario?.title ?? s.scenario?.protocol ?? 'run');
@@ -34,12 +35,13 @@ export function SpaceTime() {
   const spacer = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const arrows = useRef<HTMLUListElement>(null);
+  const clients = useRef<HTMLUListElement>(null);
   const marks = useRef<HTMLUListElement>(null);
   const diagram = useRef<Diagram | null>(null);
   const settings = { axis, scale: ZOOMS[axis][zoom[axis]], follow };
 
   useLayoutEffect(() => {
-    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, marks: marks.current! },
+    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, clients: clients.current!, marks: marks.current! },
       settings, (t, f) => { setThinned(t); setFollow(f); });
     diagram.current = d;
     const el = scroller.current!;
@@ -109,9 +111,9 @@ export function SpaceTime() {
         onKeyDown={(e) => { if (SCROLL_KEYS.has(e.key)) diagram.current?.userScrolls(); }}
         onMouseDown={(e) => { if (e.target === e.currentTarget) diagram.current?.userScrolls(); }} aria-label="Space-time diagram, scroll through the run">
         <div className="st-head" aria-hidden="true">
-          {width > 0 && Array.from({ length: nodeCount + 1 }, (_, k) => (
-            <button type="button" tabIndex={-1} key={k} className={k === selectedNode ? 'selected' : ''} style={{ left: laneX(k, nodeCount, width) }}
-              onClick={() => k > 0 && select(k)}>{k === 0 ? 'Clients' : `S${k}`}</button>
+          {width > 0 && lanesOf(nodeCount, clientCount, width).map((lane) => (
+            <button type="button" tabIndex={-1} key={lane.label} className={lane.node > 0 && lane.node === selectedNode ? 'selected' : lane.node === 0 ? 'client' : ''}
+              style={{ left: lane.x }} onClick={() => lane.node > 0 && select(lane.node)}>{lane.label}</button>
           ))}
         </div>
         <canvas
@@ -123,8 +125,9 @@ export function SpaceTime() {
         />
         <div ref={spacer} />
       </div>
-      <p className="st-key"><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link</p>
+      <p className="st-key"><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
+      <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
     </section>
   );

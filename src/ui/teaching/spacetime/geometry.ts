@@ -209,14 +209,14 @@ export function clientArrowAt(scene: Scene, x: number, y: number, slack = 6): Cl
   let best: ClientShape | null = null;
   let bestD = slack;
   for (const s of scene.clients) {
-    const d = distanceTo({ ...s, loop: false } as unknown as ArrowShape, x, y);
+    const d = distanceTo({ ...s, loop: false }, x, y);
     if (d <= bestD) { best = s; bestD = d; }
   }
   return best;
 }
 
 /** Distance from a point to an arrow as drawn (a loop counts as its bulge). */
-function distanceTo(s: ArrowShape, x: number, y: number): number {
+function distanceTo(s: Pick<ArrowShape, 'x1' | 'y1' | 'x2' | 'y2' | 'loop'>, x: number, y: number): number {
   if (s.loop) return Math.hypot(x - (s.x1 + 12), y - (s.y1 + s.y2) / 2);
   const dx = s.x2 - s.x1;
   const dy = s.y2 - s.y1;
