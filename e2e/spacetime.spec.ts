@@ -63,7 +63,7 @@ test.describe('the space-time diagram', () => {
     await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
     await showTeaching(page, 'Space-time');
     await expect(arrows(page)).not.toHaveCount(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'Export SVG' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'SVG' }).click()]);
     expect(download.suggestedFilename()).toBe('quorum-spacetime.svg');
     const text = readFileSync(await download.path(), 'utf8');
     const parsed = await page.evaluate((svg) => {

@@ -12,6 +12,8 @@ import './spacetime.css';
 /** Zoom steps: pixels per ms on the time axis, per event in event order. */
 const ZOOMS: Record<SpaceTimeAxis, number[]> = { time: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8], events: [2, 4, 8, 12, 16, 24, 32] };
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+/** At most this tall, the screen is short: the key starts folded. */
+const SHORT_SCREEN_PX = 820;
 const DEFAULT_ZOOM: Record<SpaceTimeAxis, number> = { time: 5, events: 4 };
 
 /**
@@ -31,6 +33,8 @@ export function SpaceTime() {
   const [follow, setFollow] = useState(true);
   const [thinned, setThinned] = useState<string | null>(null);
   const [width, setWidth] = useState(0);
+  // The key folds away on a short screen (a projector at 1280x720), where the diagram needs every line.
+  const [keyOpen, setKeyOpen] = useState(() => typeof window === 'undefined' || window.innerHeight > SHORT_SCREEN_PX);
   const scroller = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -102,8 +106,10 @@ export function SpaceTime() {
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(-1)} disabled={zoom[axis] === 0}>−</button>
         <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1)} disabled={zoom[axis] === ZOOMS[axis].length - 1}>+</button>
         <label className="st-follow"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow</label>
-        <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="The window in sight as an SVG drawing">Export SVG</button>
-        <button type="button" onClick={exportPng} data-export="spacetime-png" title="The window in sight as a PNG picture, at least 1920 pixels wide">Export PNG</button>
+        <span className="st-export" role="group" aria-label="Export">
+          <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="Export the window in sight as an SVG drawing">SVG</button>
+          <button type="button" onClick={exportPng} data-export="spacetime-png" title="Export the window in sight as a PNG picture, at least 1920 pixels wide">PNG</button>
+        </span>
       </div>
       <p className="st-thinned" role="status" hidden={thinned === null}>{thinned}</p>
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
@@ -125,7 +131,10 @@ export function SpaceTime() {
         />
         <div ref={spacer} />
       </div>
-      <p className="st-key"><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+      <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
+        <summary>Key</summary>
+        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+      </details>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
       <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
