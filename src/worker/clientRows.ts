@@ -120,11 +120,11 @@ export class ClientRows {
       const early = this.early.get(`${ev.client}#${ev.seq}#${ev.attempt}`) ?? this.early.get(`${ev.client}#${ev.seq}`);
       if (early !== undefined) this.setOutcome(row, early.out, early.at);
     } else {
+      r.set(row, DIR, 1);
       const request = this.find(ev.client, ev.seq, null);
       r.set(row, OP, request === -1 ? 0 : r.get(request, OP));
       r.set(row, ATTEMPT, request === -1 ? 0 : r.get(request, ATTEMPT));
       r.set(row, NODE, ev.from);
-      r.set(row, DIR, 1);
       r.set(row, KIND, REPLY_KINDS.indexOf(ev.reply.kind));
       // A reply that reaches its client answers every attempt of the operation still waiting.
       if (!lost) {
