@@ -111,6 +111,7 @@ export function SpaceTime() {
           <button type="button" onClick={exportPng} data-export="spacetime-png" title="Export the window in sight as a PNG picture, at least 1920 pixels wide">PNG</button>
         </span>
       </div>
+      <div className="st-frame">
       <p className="st-thinned" role="status" hidden={thinned === null}>{thinned}</p>
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
         onWheel={() => diagram.current?.userScrolls()}
@@ -130,6 +131,7 @@ export function SpaceTime() {
           onClick={(e) => diagram.current?.click(...local(e))}
         />
         <div ref={spacer} />
+      </div>
       </div>
       <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
         <summary>Key</summary>
