@@ -152,19 +152,26 @@ test.describe('the space-time diagram', () => {
     const sentAt = Number(await retry.getAttribute('data-sent-at'));
     const deliverAt = Number(await retry.getAttribute('data-deliver-at'));
     await shot(page, 'spacetime-clients');
+    // The export carries the clients' lane and their arrows.
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).locator('[data-export="spacetime-svg"]').click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toContain('>client 1</text>');
+    expect(svg).toContain('incr n (try 2)');
     await diagram(page).locator('canvas').click({ position: await pointOf(retry) });
     await expect.poll(() => virtualTime(page)).toBeLessThan(deliverAt);
     expect(await virtualTime(page)).toBeGreaterThanOrEqual(sentAt);
     // The operation is selected in History.
     await showTeaching(page, 'History');
     await expect(page.locator(`.hist-bar[data-op="${await retry.getAttribute('data-op')}"]`)).toHaveAttribute('data-selected', 'true');
-    // And back: a bar seeks to its invocation, and shows its arrows on the diagram.
+    // And back: a bar goes to its reply, and shows its request and reply on the diagram.
     await open(page, './#lesson=raft-exactly-once&t=600');
+    const ret = Number((await page.locator('.hist-bar', { hasText: 'incr n → 2' }).getAttribute('aria-label'))!.match(/450 to (\d+) ms/)![1]);
     await page.locator('.hist-bar', { hasText: 'incr n → 2' }).click();
-    await expect.poll(() => virtualTime(page)).toBe(450);
+    await expect.poll(() => virtualTime(page)).toBe(ret);
     await expect(page.locator('.hist-bar[data-op="2"]')).toHaveAttribute('data-selected', 'true');
     await page.locator('[data-history-spacetime]').click();
     await expect(page.getByRole('tab', { name: 'Space-time', exact: true })).toHaveAttribute('aria-selected', 'true');
-    await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveCount(1);
+    await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveAttribute('data-outcome', 'answered');
+    await expect(diagram(page).locator('li[data-to="client 1"][data-op="2"]')).toHaveAttribute('data-fate', 'delivered');
   });
 });

@@ -30,10 +30,11 @@ export function HistoryPanel() {
     );
   }
   const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE);
-  // A bar seeks to its invocation and selects the operation: the space-time diagram draws its requests and replies heavier.
+  // A bar goes to its reply (where every request and reply of it has happened) and selects the
+  // operation: the space-time diagram draws them heavier.
   const go = (b: Bar) => {
     send({ type: 'pause' });
-    send({ type: 'seekTime', time: b.call });
+    send({ type: 'seekTime', time: b.ret ?? b.call });
     selectOp(b.id);
     if (b.server !== null) select(b.server);
   };
