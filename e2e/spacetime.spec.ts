@@ -63,7 +63,7 @@ test.describe('the space-time diagram', () => {
     await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
     await showTeaching(page, 'Space-time');
     await expect(arrows(page)).not.toHaveCount(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'Export SVG' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'SVG' }).click()]);
     expect(download.suggestedFilename()).toBe('quorum-spacetime.svg');
     const text = readFileSync(await download.path(), 'utf8');
     const parsed = await page.evaluate((svg) => {
@@ -133,5 +133,45 @@ test.describe('the space-time diagram', () => {
     await expect.poll(() => virtualTime(page)).toBe(t);
     await expect(page.locator(`g.node[data-node-id="${node}"]`)).toHaveAttribute('data-role', 'leader');
     await expect(page.getByRole('heading', { name: new RegExp(`^S${node}`) })).toBeVisible();
+  });
+
+  test('clients have their own lane: requests, a retry, a redirect and a lost reply; a click seeks and selects the operation in History, and back', async ({ page }) => {
+    // Lesson C4: the reply to incr n is lost, the client retries at S2, which redirects it to S1.
+    await open(page, './#lesson=raft-exactly-once&t=400');
+    await showTeaching(page, 'Space-time');
+    await expect(diagram(page).locator('.st-head button', { hasText: 'client 1' })).toBeVisible();
+    // Zoom out until the whole exchange (200 to 360 ms) is in sight.
+    for (let k = 0; k < 3; k++) await diagram(page).getByRole('button', { name: 'Zoom out' }).click();
+    const fromClient = diagram(page).locator('li[data-from="client 1"]');
+    await expect(fromClient.and(page.locator('[data-why="retry"]'))).toHaveCount(1);
+    await expect(fromClient.and(page.locator('[data-why="redirect"]'))).toHaveCount(1);
+    await expect(fromClient.first()).toHaveAttribute('data-outcome', 'unknown');
+    await expect(diagram(page).locator('li[data-to="client 1"][data-fate="lost"]')).toHaveCount(1);
+    const retry = fromClient.and(page.locator('[data-why="retry"]'));
+    for (const k of ['msg-id', 'from', 'to', 'sent-at', 'deliver-at', 'fate', 'op']) expect(await retry.getAttribute(`data-${k}`)).not.toBeNull();
+    const sentAt = Number(await retry.getAttribute('data-sent-at'));
+    const deliverAt = Number(await retry.getAttribute('data-deliver-at'));
+    await shot(page, 'spacetime-clients');
+    // The export carries the clients' lane and their arrows.
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).locator('[data-export="spacetime-svg"]').click()]);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg).toContain('>client 1</text>');
+    expect(svg).toContain('incr n (try 2)');
+    await diagram(page).locator('canvas').click({ position: await pointOf(retry) });
+    await expect.poll(() => virtualTime(page)).toBeLessThan(deliverAt);
+    expect(await virtualTime(page)).toBeGreaterThanOrEqual(sentAt);
+    // The operation is selected in History.
+    await showTeaching(page, 'History');
+    await expect(page.locator(`.hist-bar[data-op="${await retry.getAttribute('data-op')}"]`)).toHaveAttribute('data-selected', 'true');
+    // And back: a bar goes to its reply, and shows its request and reply on the diagram.
+    await open(page, './#lesson=raft-exactly-once&t=600');
+    const ret = Number((await page.locator('.hist-bar', { hasText: 'incr n → 2' }).getAttribute('aria-label'))!.match(/450 to (\d+) ms/)![1]);
+    await page.locator('.hist-bar', { hasText: 'incr n → 2' }).click();
+    await expect.poll(() => virtualTime(page)).toBe(ret);
+    await expect(page.locator('.hist-bar[data-op="2"]')).toHaveAttribute('data-selected', 'true');
+    await page.locator('[data-history-spacetime]').click();
+    await expect(page.getByRole('tab', { name: 'Space-time', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveAttribute('data-outcome', 'answered');
+    await expect(diagram(page).locator('li[data-to="client 1"][data-op="2"]')).toHaveAttribute('data-fate', 'delivered');
   });
 });

@@ -19,7 +19,7 @@ import { Figures, type FiguresMark } from './figures';
 import { messageFields } from './messageFields';
 import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
-import { recordMark } from './recordMark';
+import { type RecordMark, recordMark } from './recordMark';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
@@ -157,7 +157,7 @@ export class Controller {
     this.code = new PseudocodeTracker();
     this.figures = new Figures();
     this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark() }];
-    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg));
+    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0);
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.presentFrom = 0;
     this.recent = [];
@@ -627,7 +627,8 @@ export class Controller {
   /** A window of the run for the space-time diagram, as it stands now. */
   spaceTimeWindow(q: SpaceTimeQuery): SpaceTimeWindow {
     const sim = this.run.sim;
-    return this.spaceTime.query(q, { t: this.clock, seq: this.events }, sim.inFlight(), this.scenarioBase.nodes);
+    return this.spaceTime.query(q, { t: this.clock, seq: this.events }, sim.inFlight(), this.scenarioBase.nodes,
+      { count: this.scenarioBase.clients?.count ?? 0, inFlight: sim.clientsInFlight() });
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -638,14 +639,16 @@ export class Controller {
       if (this.actionsFed - this.actionsDone < ACTIONS_AHEAD / 2) this.feedActions();
     }
     this.code.observe(rec, rec.seq > this.frontier.events);
-    this.figures.observe(rec);
+    // Classified once here, for the figures, the space-time log and the timeline alike.
+    const mark = recordMark(rec);
+    this.figures.observe(rec, mark);
     this.recent[rec.seq % RECENT] = rec;
     if (rec.kind === 'lost' || rec.rule === 'user.drop') {
       if (rec.msg !== undefined) this.losses.push(this.messageView(rec.msg, rec.t));
     }
     if (rec.seq > this.frontier.events) {
       this.frontier = { time: rec.t, events: rec.seq };
-      this.remember(rec);
+      this.remember(rec, mark);
     }
     if (rec.seq % this.checkpointEvery === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
       this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark() });
@@ -654,9 +657,9 @@ export class Controller {
   }
 
   /** Marks elections, leaders, commits and faults on the timeline (the event log replays the rest). */
-  private remember(rec: TraceRecord<Msg>): void {
-    this.spaceTime.record(rec, this.run.sim.world.nextMsgId);
-    const kind = markerKind(rec);
+  private remember(rec: TraceRecord<Msg>, mark: RecordMark | null): void {
+    this.spaceTime.record(rec, this.run.sim.world.nextMsgId, mark);
+    const kind = markerKind(mark);
     if (kind === null) return;
     this.markers.push({ seq: rec.seq, t: rec.t, kind, label: rec.text() });
     // Trimmed in blocks, so dropping the oldest costs nothing per event.
@@ -772,8 +775,7 @@ function traceView(rec: TraceRecord<Msg>): TraceView {
 const CHOICES = new Set(['deliver', 'fire', 'drop', 'hold', 'release', 'duplicate']);
 
 /** The timeline marks the cluster's moments: elections, leaders, commits, and every fault the user caused. */
-function markerKind(rec: TraceRecord<Msg>): Marker['kind'] | null {
-  const mark = recordMark(rec);
+function markerKind(mark: RecordMark | null): Marker['kind'] | null {
   if (mark === 'election' || mark === 'leader' || mark === 'commit') return mark;
   // Atomic commit has no elections: the slot marks a participant's timer running out in doubt,
   // so blocked time shows as a run of marks.

@@ -1,5 +1,5 @@
 import type { TraceRecord } from '../engine/sim/types';
-import { recordMark } from './recordMark';
+import { type RecordMark, recordMark } from './recordMark';
 
 /** The newest commands listed beside a run; older ones count only in the totals. */
 export const FIGURE_ROWS = 20;
@@ -64,8 +64,8 @@ export class Figures {
   /** Requests taken and not yet committed, oldest first. */
   private waiting: CommandFigure[] = [];
 
-  observe(rec: TraceRecord<unknown>): void {
-    const mark = recordMark(rec as TraceRecord<{ type: string }>);
+  /** `mark`: the event's classification, when the caller has it already (the controller classifies each event once). */
+  observe(rec: TraceRecord<unknown>, mark: RecordMark | null = recordMark(rec as TraceRecord<{ type: string }>)): void {
     if (mark === 'leader') this.leaderChanges++;
     if (rec.action?.type === 'request' && rec.kind !== 'refused') {
       const row: CommandFigure = { command: rec.action.command, node: rec.action.node, requestedAt: rec.t, committedAt: null };

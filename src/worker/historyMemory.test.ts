@@ -32,9 +32,32 @@ function busy(protocol: string, until: number): Scenario {
  * copy or an object of its own made per event or per message costs a kilobyte and more:
  * the space-time log's objects per message once took the Raft history of a 600 s run from
  * 26 MB to 367 MB. Measured in bytes of heap, not in time: about 510 (Raft) and 390
- * (Multi-Paxos) bytes per event now, 1,240 and 1,090 with that log.
+ * (Multi-Paxos) bytes per event now, 1,240 and 1,090 with that log; with three clients
+ * (their history, sessions and the diagram's rows of their requests and replies) about 630.
  */
+/** The same with three clients instead of the timeline's commands: an operation every 100 ms, by turns, through the log. */
+function withClients(until: number): Scenario {
+  const r = parseScenario({
+    version: 2, protocol: 'raft', nodes: 5, seed: 1, clients: { count: 3, timeout: 300, tries: 3, reads: 'log' },
+    actions: Array.from({ length: (until - 500) / 100 }, (_, i) => ({ at: 500 + i * 100, type: 'invoke', client: 1 + (i % 3), op: i % 2 === 0 ? `set k${i % 64} ${i}` : `get k${i % 64}` })),
+  });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.scenario;
+}
+
 describe('history memory per event', () => {
+  // Clients' requests and replies are kept for the space-time diagram too: rows of numbers, and the engine's own event.
+  it('raft with clients: at most 800 bytes of history per event over a 40 s run', () => {
+    const s = withClients(40_000);
+    const before = heap();
+    const c = new Controller(s);
+    c.seekTime(40_000);
+    const perEvent = (heap() - before) / c.events;
+    expect(c.spaceTimeWindow({ axis: 'time', from: 39_000, to: 40_000, limit: 600 }).clients.length).toBeGreaterThanOrEqual(10);
+    expect(c.events).toBeGreaterThan(8_000);
+    expect(perEvent).toBeLessThan(800);
+  });
+
   it.each(['raft', 'multipaxos'])('%s: at most 800 bytes of history per event over a 40 s run', (protocol) => {
     const s = busy(protocol, 40_000);
     const before = heap();

@@ -9,7 +9,10 @@ import type { NodeId } from '../engine/sim/protocol';
 import type { Envelope, TraceRecord } from '../engine/sim/types';
 import { longestList, messageFields } from './messageFields';
 import { NumberRows } from './numberRows';
-import { recordMark } from './recordMark';
+import { type ClientArrow, ClientRows } from './clientRows';
+
+export type { ClientArrow, ClientOutcome } from './clientRows';
+import { type RecordMark, recordMark } from './recordMark';
 
 type Msg = { type: string };
 
@@ -81,6 +84,10 @@ export interface DownSpan {
 export interface SpaceTimeWindow {
   query: SpaceTimeQuery;
   nodeCount: number;
+  /** The scenario's clients (0: none; the lane on the left then holds the timeline's commands). */
+  clientCount: number;
+  /** Clients' requests and replies in the window. */
+  clients: ClientArrow[];
   /** The playhead: what has happened so far. Nothing later is in the window. */
   now: Moment;
   arrows: SpaceTimeArrow[];
@@ -161,10 +168,15 @@ export class SpaceTimeLog {
   private downs: DownSpan[] = [];
   private keptFrom = 0;
 
-  constructor(private readonly describe: (msg: Msg) => string) {}
+  private clients: ClientRows;
 
-  /** Takes in one new event; `nextMsgId` is the simulation's next message id after it. */
-  record(rec: TraceRecord<Msg>, nextMsgId: number): void {
+  /** `clientTries`: the attempts a client makes before it gives up (its last timeout is a give-up). */
+  constructor(private readonly describe: (msg: Msg) => string, clientTries = 0) {
+    this.clients = new ClientRows(clientTries);
+  }
+
+  /** Takes in one new event; `nextMsgId` is the simulation's next message id after it, `mark` its classification. */
+  record(rec: TraceRecord<Msg>, nextMsgId: number, mark: RecordMark | null = recordMark(rec)): void {
     const at: Moment = { t: rec.t, seq: rec.seq };
     if (nextMsgId > this.nextId) {
       const row = this.sends.append();
@@ -174,7 +186,8 @@ export class SpaceTimeLog {
     }
     // A message ends where it is delivered (a refused one too: its handler saw it), lost, or dropped by the user.
     if (rec.msg !== undefined) this.finish(rec.msg, at, rec.kind === 'lost' || rec.rule === 'user.drop');
-    const kind = laneMarkKind(rec);
+    if (rec.client !== undefined) this.clients.record(rec.client, at, rec.kind === 'lost');
+    const kind = laneMarkKind(rec, mark);
     if (kind !== null && rec.node !== null) {
       const m = this.marks;
       const row = m.append();
@@ -206,6 +219,7 @@ export class SpaceTimeLog {
     while (s > 0 && this.sends.get(s - 1, 1) > seq) s--;
     this.sends.truncate(s);
     this.nextId = nextMsgId;
+    this.clients.truncate(seq);
     let m = this.marks.length;
     while (m > 0 && this.marks.get(m - 1, M_SEQ) > seq) m--;
     this.marks.truncate(m);
@@ -219,7 +233,8 @@ export class SpaceTimeLog {
    * wire at that moment. What lies beyond `now` (already computed, then seeked back from) is
    * left out, as if it had not happened yet.
    */
-  query(q: SpaceTimeQuery, now: Moment, inFlight: readonly Envelope<Msg>[], nodeCount: number): SpaceTimeWindow {
+  query(q: SpaceTimeQuery, now: Moment, inFlight: readonly Envelope<Msg>[], nodeCount: number,
+    clients: { count: number; inFlight: Parameters<ClientRows['query']>[4] } = { count: 0, inFlight: [] }): SpaceTimeWindow {
     const key = q.axis === 'time' ? 't' : 'seq';
     const col = AT[key];
     const lo = q.from;
@@ -255,7 +270,10 @@ export class SpaceTimeLog {
     const down = this.downs
       .filter((d) => d.from.seq <= now.seq && d.from[key] <= hi && (d.to === null || d.to.seq > now.seq || d.to[key] >= lo))
       .map((d) => (d.to !== null && d.to.seq > now.seq ? { ...d, to: null } : d));
-    return { query: q, nodeCount, now, arrows, total: found.length, marks, network, down, keptFrom: this.keptFrom };
+    return {
+      query: q, nodeCount, clientCount: clients.count, clients: this.clients.query(key, lo, hi, now, clients.inFlight),
+      now, arrows, total: found.length, marks, network, down, keptFrom: this.keptFrom,
+    };
   }
 
   private finish(env: Envelope<Msg>, end: Moment, lost: boolean): void {
@@ -361,8 +379,7 @@ function networkAfter(prev: NetworkSpan, action: { type: string; groups?: NodeId
 }
 
 /** What an event marks on its node's lane, if anything. */
-export function laneMarkKind(rec: TraceRecord<Msg>): LaneMarkKind | null {
-  const mark = recordMark(rec);
+export function laneMarkKind(rec: TraceRecord<Msg>, mark: RecordMark | null = recordMark(rec)): LaneMarkKind | null {
   // Each lane shows its own node applying entries, the leader's commit or a follower's.
   return mark === 'apply' ? 'commit' : mark === 'fault' || mark === 'blocked' ? null : mark;
 }

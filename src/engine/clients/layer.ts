@@ -11,6 +11,8 @@ import type { Busy, ClientConfig, ClientEvent, ClientWorld, HistoryEvent, Lease,
 /** What the client side may ask of the simulation kernel. */
 export interface Kernel {
   readonly time: number;
+  /** The number of the event under way (what sends a client event now). */
+  readonly event: number;
   up(node: NodeId): boolean;
   state(node: NodeId): unknown;
   /** Puts a client event in the queue at `at`. */
@@ -92,7 +94,7 @@ export class ClientLayer {
     w.history = w.history.push({ type: 'invoke', id, client, op, t: k.time });
     const busy: Busy = { id, seq: side.nextSeq, op, attempt: 1, target: node ?? side.leaderHint, maybe: false, refused: false };
     w.clients[client] = { ...side, nextSeq: side.nextSeq + 1, busy };
-    this.send(w, k, client, busy);
+    this.send(w, k, client, busy, 'first');
     rec.text = () => (op.f === 'write' ? `Client ${client} writes "${text}" to the storage node with token ${side.token}`
       : `Client ${client} sends "${text}" (#${busy.seq}) to S${busy.target}`);
   }
@@ -119,7 +121,7 @@ export class ClientLayer {
       case 'reply': return this.atClient(w, k, rec, ev);
       case 'timeout': return this.timedOut(w, k, rec, ev);
       case 'store': return this.atStorage(w, k, rec, ev);
-      case 'stored': return this.atClient(w, k, rec, { ...ev, kind: 'reply', from: 0 });
+      case 'stored': return this.atClient(w, k, rec, { ...ev, kind: 'reply', from: 0, sentAt: k.time, sentSeq: k.event });
     }
   }
 
@@ -172,18 +174,18 @@ export class ClientLayer {
     if (id !== undefined) rec.lines = [...(rec.lines ?? []), { id, value }];
   }
 
-  private send(w: ClientWorld, k: Kernel, client: number, busy: Busy): void {
+  private send(w: ClientWorld, k: Kernel, client: number, busy: Busy, why: 'first' | 'retry' | 'redirect'): void {
     const { delay, lost } = k.transit();
     const op = busy.op;
     k.enqueue(k.time + delay, op.f === 'write'
       ? { kind: 'store', client, seq: busy.seq, key: op.key, value: op.value, token: w.clients[client].token!, lost }
-      : { kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op, to: busy.target, lost });
+      : { kind: 'request', client, seq: busy.seq, attempt: busy.attempt, op, to: busy.target, lost, id: busy.id, why, sentAt: k.time, sentSeq: k.event });
     k.enqueue(k.time + this.config.timeout, { kind: 'timeout', client, seq: busy.seq, attempt: busy.attempt });
   }
 
   private reply(k: Kernel, client: number, seq: number, from: NodeId, reply: Reply, served: { index?: number; read?: ClientConfig['reads'] } = {}): void {
     const { delay, lost } = k.transit();
-    k.enqueue(k.time + delay, { kind: 'reply', client, seq, from, reply, lost, ...served });
+    k.enqueue(k.time + delay, { kind: 'reply', client, seq, from, reply, lost, sentAt: k.time, sentSeq: k.event, ...served });
   }
 
   private atServer(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, ev: Extract<ClientEvent, { kind: 'request' }>): void {
@@ -351,7 +353,7 @@ export class ClientLayer {
       case 'redirect':
         rec.text = () => `Client ${c} hears from S${ev.from}: not the leader, try S${r.leader}`;
         w.clients[c] = { ...side, leaderHint: r.leader };
-        this.retry(w, k, c, { ...busy, refused: true }, r.leader);
+        this.retry(w, k, c, { ...busy, refused: true }, r.leader, 'redirect');
         return;
       case 'noLeader':
         rec.text = () => `Client ${c} hears from S${ev.from}: no leader known; it will try again after its timeout`;
@@ -383,16 +385,16 @@ export class ClientLayer {
     rec.text = () => (busy.attempt < this.config.tries ? (storage ? `Client ${c} hears nothing from the storage node in time: it writes again`
       : `Client ${c} hears nothing from S${busy.target} in time: it tries S${next}`)
       : `Client ${c} gives up on "${opText(busy.op)}" after ${busy.attempt} tries`);
-    this.retry(w, k, c, marked, next);
+    this.retry(w, k, c, marked, next, 'retry');
   }
 
   /** The next attempt at `target`, or, after the last one, giving up: unknown if any attempt may have taken effect. */
-  private retry(w: ClientWorld, k: Kernel, c: number, busy: Busy, target: NodeId): void {
+  private retry(w: ClientWorld, k: Kernel, c: number, busy: Busy, target: NodeId, why: 'retry' | 'redirect'): void {
     const side = w.clients[c];
     if (busy.attempt < this.config.tries) {
       const next: Busy = { ...busy, attempt: busy.attempt + 1, target, refused: false };
       w.clients[c] = { ...side, busy: next };
-      this.send(w, k, c, next);
+      this.send(w, k, c, next, why);
       return;
     }
     w.clients[c] = { ...side, busy: null };

@@ -37,9 +37,16 @@ export type Reply =
 
 /** What a client event in the queue carries. */
 export type ClientEvent =
-  | { readonly kind: 'request'; readonly client: number; readonly seq: number; readonly attempt: number; readonly op: KvOp; readonly to: NodeId; readonly lost: boolean }
+  | {
+      readonly kind: 'request'; readonly client: number; readonly seq: number; readonly attempt: number; readonly op: KvOp; readonly to: NodeId; readonly lost: boolean;
+      /** The operation's id in the history, and why this attempt was sent: the first, after a timeout, or on a redirect. */
+      readonly id: number; readonly why: 'first' | 'retry' | 'redirect';
+      /** When it was sent: the time and the event that sent it (for the space-time diagram; not hashed). */
+      readonly sentAt: number; readonly sentSeq: number;
+    }
   | {
       readonly kind: 'reply'; readonly client: number; readonly seq: number; readonly from: NodeId; readonly reply: Reply; readonly lost: boolean;
+      readonly sentAt: number; readonly sentSeq: number;
       /** What served it: the log index it was applied at, or the read path that answered from the store. */
       readonly index?: number; readonly read?: ReadPath;
     }

@@ -122,6 +122,16 @@ export class Simulation<S, M extends { type: string }> {
     return out.sort((a, b) => a.id - b.id);
   }
 
+  /** Clients' requests and replies on their way now, with when each arrives. */
+  clientsInFlight(): { at: number; ev: Extract<ClientEvent, { kind: 'request' | 'reply' }> }[] {
+    const out: { at: number; ev: Extract<ClientEvent, { kind: 'request' | 'reply' }> }[] = [];
+    for (const item of this.world.queue) {
+      const ev = item.client;
+      if (ev !== null && (ev.kind === 'request' || ev.kind === 'reply')) out.push({ at: item.at, ev });
+    }
+    return out;
+  }
+
   /** Virtual time of the next event, or null when nothing is left to happen. */
   nextEventTime(): number | null {
     this.settleTop();
@@ -274,8 +284,10 @@ export class Simulation<S, M extends { type: string }> {
   /** What the client side may do to the world: queue its events, draw from the network, hand a server a command. */
   private makeKernel(): Kernel {
     const time = () => this.world.time;
+    const events = () => this.world.events;
     return {
       get time() { return time(); },
+      get event() { return events(); },
       up: (node) => this.world.nodes[node].up,
       state: (node) => this.world.nodes[node].state,
       enqueue: (at, ev) => this.enqueue(at, 1, 'client', 0, null, null, null, 0, ev),

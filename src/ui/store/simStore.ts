@@ -100,6 +100,8 @@ export interface SimState {
   notices: Notice[];
   selectedNode: number | null;
   selectedMessage: number | null;
+  /** A client's operation (its id in the history), selected in the History tab or on the space-time diagram. */
+  selectedOp: number | null;
   /** Nodes picked for one side of a partition, or null when not picking. */
   partitionPick: number[] | null;
   nextCommand: number;
@@ -110,6 +112,7 @@ export interface SimState {
   dismiss: (id: number) => void;
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
+  selectOp: (id: number | null) => void;
   setPartitionPick: (pick: number[] | null) => void;
   setPaperNames: (on: boolean) => void;
   /** Adds a node to the side being picked, or takes it out again. */
@@ -254,6 +257,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     notices: [],
     selectedNode: null,
     selectedMessage: null,
+    selectedOp: null,
     partitionPick: null,
     nextCommand: 1,
     send,
@@ -291,6 +295,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
+    selectOp: (id) => set({ selectedOp: id }),
     setPartitionPick: (pick) => set({ partitionPick: pick }),
     setPaperNames: (on) => set({ paperNames: on }),
     togglePick: (id) => set((s) => (s.partitionPick === null ? {} : {

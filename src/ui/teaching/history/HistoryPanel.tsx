@@ -21,6 +21,8 @@ export function HistoryPanel() {
   const act = useSim((s) => s.act);
   const send = useSim((s) => s.send);
   const select = useSim((s) => s.select);
+  const selectedOp = useSim((s) => s.selectedOp);
+  const selectOp = useSim((s) => s.selectOp);
   if (clients === null) {
     return (
       <section className="panel history" aria-label="Client history" data-history="none">
@@ -30,8 +32,12 @@ export function HistoryPanel() {
     );
   }
   const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE);
+  // A bar goes to its reply (where every request and reply of it has happened) and selects the
+  // operation: the space-time diagram draws them heavier.
   const go = (b: Bar) => {
+    send({ type: 'pause' });
     send({ type: 'seekTime', time: b.ret ?? b.call });
+    selectOp(b.id);
     if (b.server !== null) select(b.server);
   };
   return (
@@ -45,6 +51,10 @@ export function HistoryPanel() {
             title={`No order of the outlined operations fits their times and results${violation.stale !== undefined && violation.stale.length > 0 ? '; the stale read is marked' : ''}.`}>
             ✗ not linearizable on {violation.key}
           </span>
+        )}
+        {selectedOp !== null && (
+          <button type="button" className="hist-show" data-history-spacetime onClick={() => document.getElementById('tab-spacetime')?.click()}
+            title="The selected operation's requests and replies on the space-time diagram">Show in space-time</button>
         )}
         <Invoke />
       </header>
@@ -62,7 +72,7 @@ export function HistoryPanel() {
             <div className="hist-track">
               {layout.bars.filter((b) => b.client === c).map((b) => (
                 <button key={b.id} type="button" className={`hist-bar${b.x1 > 0.6 ? ' flip' : ''}`} data-op={b.id} data-outcome={b.outcome} data-open={b.open}
-                  data-stale={b.stale} data-flagged={b.flagged}
+                  data-stale={b.stale} data-flagged={b.flagged} data-selected={b.id === selectedOp}
                   style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)` }}
                   aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}`}
                   title={`${b.label} · ${b.call}–${b.ret ?? '…'} ms · ${b.detail}`} onClick={() => go(b)}>

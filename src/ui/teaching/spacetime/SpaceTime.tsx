@@ -6,12 +6,14 @@ import { currentPalette } from '../../shell/themeState';
 import { SimContext, useSim } from '../../store/simStore';
 import type { SpaceTimeAxis } from '../../../worker/spacetime';
 import { Diagram } from './diagram';
-import { laneX } from './geometry';
+import { lanesOf } from './geometry';
 import './spacetime.css';
 
 /** Zoom steps: pixels per ms on the time axis, per event in event order. */
 const ZOOMS: Record<SpaceTimeAxis, number[]> = { time: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8], events: [2, 4, 8, 12, 16, 24, 32] };
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+/** At most this tall, the screen is short: the key starts folded. */
+const SHORT_SCREEN_PX = 820;
 const DEFAULT_ZOOM: Record<SpaceTimeAxis, number> = { time: 5, events: 4 };
 
 /**
@@ -22,6 +24,7 @@ const DEFAULT_ZOOM: Record<SpaceTimeAxis, number> = { time: 5, events: 4 };
 export function SpaceTime() {
   const store = useContext(SimContext)!;
   const nodeCount = useSim((s) => s.snapshot?.nodeCount ?? 0);
+  const clientCount = useSim((s) => s.scenario?.clients?.count ?? 0);
   const selectedNode = useSim((s) => s.selectedNode);
   const select = useSim((s) => s.select);
   const title = useSim((s) => s.scenario?.title ?? s.scenario?.protocol ?? 'run');
@@ -30,16 +33,19 @@ export function SpaceTime() {
   const [follow, setFollow] = useState(true);
   const [thinned, setThinned] = useState<string | null>(null);
   const [width, setWidth] = useState(0);
+  // The key folds away on a short screen (a projector at 1280x720), where the diagram needs every line.
+  const [keyOpen, setKeyOpen] = useState(() => typeof window === 'undefined' || window.innerHeight > SHORT_SCREEN_PX);
   const scroller = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const arrows = useRef<HTMLUListElement>(null);
+  const clients = useRef<HTMLUListElement>(null);
   const marks = useRef<HTMLUListElement>(null);
   const diagram = useRef<Diagram | null>(null);
   const settings = { axis, scale: ZOOMS[axis][zoom[axis]], follow };
 
   useLayoutEffect(() => {
-    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, marks: marks.current! },
+    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, clients: clients.current!, marks: marks.current! },
       settings, (t, f) => { setThinned(t); setFollow(f); });
     diagram.current = d;
     const el = scroller.current!;
@@ -100,18 +106,21 @@ export function SpaceTime() {
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(-1)} disabled={zoom[axis] === 0}>−</button>
         <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1)} disabled={zoom[axis] === ZOOMS[axis].length - 1}>+</button>
         <label className="st-follow"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow</label>
-        <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="The window in sight as an SVG drawing">Export SVG</button>
-        <button type="button" onClick={exportPng} data-export="spacetime-png" title="The window in sight as a PNG picture, at least 1920 pixels wide">Export PNG</button>
+        <span className="st-export" role="group" aria-label="Export">
+          <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="Export the window in sight as an SVG drawing">SVG</button>
+          <button type="button" onClick={exportPng} data-export="spacetime-png" title="Export the window in sight as a PNG picture, at least 1920 pixels wide">PNG</button>
+        </span>
       </div>
+      <div className="st-frame">
       <p className="st-thinned" role="status" hidden={thinned === null}>{thinned}</p>
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
         onWheel={() => diagram.current?.userScrolls()}
         onKeyDown={(e) => { if (SCROLL_KEYS.has(e.key)) diagram.current?.userScrolls(); }}
         onMouseDown={(e) => { if (e.target === e.currentTarget) diagram.current?.userScrolls(); }} aria-label="Space-time diagram, scroll through the run">
         <div className="st-head" aria-hidden="true">
-          {width > 0 && Array.from({ length: nodeCount + 1 }, (_, k) => (
-            <button type="button" tabIndex={-1} key={k} className={k === selectedNode ? 'selected' : ''} style={{ left: laneX(k, nodeCount, width) }}
-              onClick={() => k > 0 && select(k)}>{k === 0 ? 'Clients' : `S${k}`}</button>
+          {width > 0 && lanesOf(nodeCount, clientCount, width).map((lane) => (
+            <button type="button" tabIndex={-1} key={lane.label} className={lane.node > 0 && lane.node === selectedNode ? 'selected' : lane.node === 0 ? 'client' : ''}
+              style={{ left: lane.x }} onClick={() => lane.node > 0 && select(lane.node)}>{lane.label}</button>
           ))}
         </div>
         <canvas
@@ -123,8 +132,13 @@ export function SpaceTime() {
         />
         <div ref={spacer} />
       </div>
-      <p className="st-key"><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link</p>
+      </div>
+      <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
+        <summary>Key</summary>
+        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+      </details>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
+      <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
     </section>
   );

@@ -12,8 +12,8 @@ import { messageStyle } from '../../theme';
 import { currentPalette, onPalette } from '../../shell/themeState';
 import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
-import { arrowAt, axisValue, buildScene, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
-import { syncArrowItems, syncMarkItems } from './list';
+import { arrowAt, axisValue, buildScene, clientArrowAt, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
+import { syncArrowItems, syncClientItems, syncMarkItems } from './list';
 import { canvasPen, paintScene, SVG_HEADER_PX, svgDocument, svgPen } from './paint';
 
 /** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
@@ -41,6 +41,8 @@ export interface DiagramElements {
   spacer: HTMLDivElement;
   canvas: HTMLCanvasElement;
   arrows: HTMLUListElement;
+  /** Clients' requests and replies. */
+  clients: HTMLUListElement;
   marks: HTMLUListElement;
 }
 
@@ -96,7 +98,7 @@ export class Diagram {
       // below, and the paused snapshot can arrive with the same clock.
       if (s.hud !== prev.hud || s.snapshot?.playing !== prev.snapshot?.playing) this.runMoved();
       if (s.spacetime !== prev.spacetime) this.received();
-      if (s.selectedMessage !== prev.selectedMessage) this.schedulePaint();
+      if (s.selectedMessage !== prev.selectedMessage || s.selectedOp !== prev.selectedOp) this.schedulePaint();
     });
     this.unTheme = onPalette(() => this.schedulePaint());
   }
@@ -282,7 +284,7 @@ export class Diagram {
     this.scene = scene;
     const hovered = this.hovered === null ? undefined : win.arrows.find((a) => a.id === this.hovered);
     const cone = hovered === undefined ? null : causalCone(win.arrows, hovered);
-    paintScene(canvasPen(ctx), scene, cone, this.store.getState().selectedMessage, currentPalette());
+    paintScene(canvasPen(ctx), scene, cone, this.store.getState().selectedMessage, currentPalette(), this.store.getState().selectedOp);
     if (thinnedChanged) this.onChange(scene.thinned, this.settings.follow);
     const playing = this.store.getState().snapshot?.playing ?? false;
     const now = performance.now();
@@ -290,6 +292,7 @@ export class Diagram {
       this.listedAt = now;
       const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
       syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
+      syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
       syncMarkItems(this.el.marks, scene.marks.filter((m) => inSight(m.y, m.y)));
     }
   }
@@ -297,8 +300,9 @@ export class Diagram {
   /** Hovering an arrow fades everything not causally connected to it. */
   hover(x: number, y: number): void {
     const mark = this.scene === null ? null : markAt(this.scene, x, y, 7);
-    const id = this.scene === null || mark !== null ? null : arrowAt(this.scene, x, y)?.arrow.id ?? null;
-    this.el.canvas.style.cursor = id !== null || mark !== null ? 'pointer' : 'default';
+    const client = this.scene === null || mark !== null ? null : clientArrowAt(this.scene, x, y);
+    const id = this.scene === null || mark !== null || client !== null ? null : arrowAt(this.scene, x, y)?.arrow.id ?? null;
+    this.el.canvas.style.cursor = id !== null || mark !== null || client !== null ? 'pointer' : 'default';
     if (id === this.hovered) return;
     this.hovered = id;
     this.schedulePaint();
@@ -313,10 +317,14 @@ export class Diagram {
     const s = this.store.getState();
     // A mark sits where arrows meet (a new leader where its votes arrive): right on it, it wins.
     const mark = markAt(this.scene, x, y, 7);
-    const arrow = mark === null ? arrowAt(this.scene, x, y) : null;
+    const client = mark === null ? clientArrowAt(this.scene, x, y) : null;
+    const arrow = mark === null && client === null ? arrowAt(this.scene, x, y) : null;
     this.stopFollowing();
     s.send({ type: 'pause' });
-    if (arrow !== null) {
+    if (client !== null) {
+      this.seek(seekTarget(client, y, this.view()));
+      s.selectOp(client.arrow.op);
+    } else if (arrow !== null) {
       this.seek(seekTarget(arrow, y, this.view()));
       s.selectMessage(arrow.arrow.id);
     } else if (mark !== null) {
@@ -333,7 +341,11 @@ export class Diagram {
     this.stopFollowing();
     s.send({ type: 'pause' });
     const d = item.dataset;
-    if (d.msgId !== undefined) {
+    if (d.op !== undefined) {
+      const a = this.window()?.clients.find((x) => x.key === d.msgId);
+      if (a !== undefined) this.seek(axisValue(a.sent, this.settings.axis));
+      s.selectOp(Number(d.op));
+    } else if (d.msgId !== undefined) {
       const a = this.window()?.arrows.find((x) => String(x.id) === d.msgId);
       if (a !== undefined) this.seek(axisValue(a.sent, this.settings.axis));
       s.selectMessage(Number(d.msgId));
@@ -361,7 +373,7 @@ export class Diagram {
     if (win === null) return null;
     const scene = this.build(win);
     const pen = svgPen();
-    paintScene(pen, scene, null, null, currentPalette());
+    paintScene(pen, scene, null, null, currentPalette(), this.store.getState().selectedOp);
     return { text: svgDocument(scene, pen.elements, title, currentPalette()), width: scene.view.width, height: scene.view.height + SVG_HEADER_PX };
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
+import type { ClientArrow, SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
-import { arrowAt, arrowShape, buildScene, GUTTER, laneX, markAt, scrollModel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
+import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, lanesOf, laneX, markAt, scrollModel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
 import { pickPoint } from './list';
 import { paintScene, svgDocument, svgPen } from './paint';
 
@@ -17,7 +17,7 @@ function arrow(from: number, to: number, sent: [number, number], end: [number, n
 
 function win(arrows: SpaceTimeArrow[], over: Partial<SpaceTimeWindow> = {}): SpaceTimeWindow {
   return {
-    query: { axis: 'time', from: 0, to: 1000, limit: 1000 }, nodeCount: 5, now: { t: 300, seq: 90 }, arrows, total: arrows.length,
+    query: { axis: 'time', from: 0, to: 1000, limit: 1000 }, nodeCount: 5, clientCount: 0, clients: [], now: { t: 300, seq: 90 }, arrows, total: arrows.length,
     marks: [], network: [{ t: 0, seq: 0, groups: null, cuts: [] }], down: [], keptFrom: 0, ...over,
   };
 }
@@ -176,5 +176,65 @@ describe('SVG export', () => {
     expect(opened).toBe(closed);
     // The lost message's cross: two red strokes.
     expect((svg.match(/stroke="#b91c1c" stroke-width="3"/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+function clientArrow(over: Partial<ClientArrow>): ClientArrow {
+  return {
+    key: 'c1.1.1', op: 1, client: 1, seq: 1, attempt: 1, node: 2, dir: 'request', why: 'first', reply: null, label: 'set x 1',
+    sent: { t: 120, seq: 10 }, deliverAt: 135, end: { t: 135, seq: 14 }, fate: 'delivered', outcome: 'answered', outcomeAt: null, ...over,
+  };
+}
+
+describe('clients on the diagram', () => {
+  it('gives each of up to 3 clients its own lane on the left, and more clients one shared lane', () => {
+    expect(lanesOf(5, 2, 660).map((l) => l.label)).toEqual(['client 1', 'client 2', 'S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(lanesOf(5, 4, 660).map((l) => l.label)).toEqual(['Clients', 'S1', 'S2', 'S3', 'S4', 'S5']);
+    // No clients: the lane for the timeline's commands, as before.
+    expect(lanesOf(5, 0, 660).map((l) => l.x)).toEqual([0, 1, 2, 3, 4, 5].map((k) => laneX(k, 5, 660)));
+    const two = lanesOf(5, 2, 660);
+    for (let k = 1; k < two.length; k++) expect(two[k].x - two[k - 1].x).toBeCloseTo((660 - GUTTER) / 7);
+  });
+
+  it('draws a request from its client\'s lane to the server, and the reply back', () => {
+    const v = view();
+    const [c1, c2, , s2] = lanesOf(5, 2, v.width);
+    const req = clientShape(clientArrow({ client: 2 }), { t: 300, seq: 90 }, v, 5, 2);
+    expect([req.x1, req.y1, req.x2, req.y2]).toEqual([c2.x, 40, s2.x, 70]);
+    expect(req.wait).toBeNull();
+    const reply = clientShape(clientArrow({ dir: 'reply', why: null, reply: 'ok', outcome: null, sent: { t: 140, seq: 20 }, end: { t: 150, seq: 22 } }), { t: 300, seq: 90 }, v, 5, 2);
+    expect([reply.x1, reply.y1, reply.x2, reply.y2]).toEqual([s2.x, 80, c1.x, 100]);
+  });
+
+  it('a lost request ends in a cross short of the server; one with no reply waits beside its client\'s lane until the client stopped waiting', () => {
+    const v = view();
+    const [c1, s1, s2] = lanesOf(5, 1, v.width);
+    const lost = clientShape(clientArrow({ fate: 'lost', deliverAt: 140, end: { t: 130, seq: 12 }, outcome: 'unknown', outcomeAt: { t: 220, seq: 40 } }), { t: 300, seq: 90 }, v, 5, 1);
+    expect(lost.cross).not.toBeNull();
+    expect(lost.x2).toBeLessThan(s2.x);
+    expect(lost.x2).toBeGreaterThan(s1.x - 1);
+    expect(lost.wait).toEqual({ x: c1.x + 6, y1: 40, y2: 240 });
+    // Still waiting: the wait runs to the playhead; in flight, the arrow too.
+    const waiting = clientShape(clientArrow({ fate: 'in-flight', end: null, deliverAt: 160, outcome: 'waiting' }), { t: 140, seq: 30 }, v, 5, 1);
+    expect(waiting.y2).toBe(80);
+    expect(waiting.x2).toBeCloseTo(c1.x + (s2.x - c1.x) / 2);
+    expect(waiting.wait).toEqual({ x: c1.x + 6, y1: 40, y2: 80 });
+  });
+
+  it('a retry and a redirect are drawn distinctly, a click finds them, and the export names the clients\' lanes', () => {
+    const arrows = [clientArrow({}), clientArrow({ key: 'c1.1.2', attempt: 2, why: 'retry', label: 'set x 1 (try 2)', sent: { t: 200, seq: 30 }, end: { t: 215, seq: 33 } }),
+      clientArrow({ key: 'c1.1.3', attempt: 3, why: 'redirect', node: 3, sent: { t: 250, seq: 40 }, end: { t: 262, seq: 44 } })];
+    const scene = buildScene(win([], { clientCount: 1, clients: arrows }), view(), (a) => a.type, () => '#7c3aed');
+    const [first, retry] = scene.clients;
+    expect(clientArrowAt(scene, (retry.x1 + retry.x2) / 2, (retry.y1 + retry.y2) / 2)?.arrow.key).toBe('c1.1.2');
+    expect(clientArrowAt(scene, first.x1 - 30, first.y1)).toBeNull();
+    const pen = svgPen();
+    paintScene(pen, scene, null, null, undefined, 1);
+    // The selected operation is drawn heavier; the retry long-dashed, the redirect dotted.
+    expect(pen.elements.some((e) => e.includes('stroke-width="4" stroke-dasharray="9 4"'))).toBe(true);
+    expect(pen.elements.some((e) => e.includes('stroke-width="4" stroke-dasharray="2 4"'))).toBe(true);
+    const svg = svgDocument(scene, pen.elements, 'clients');
+    expect(svg).toContain('>client 1</text>');
+    expect(svg).toContain('>set x 1 (try 2)</text>');
   });
 });

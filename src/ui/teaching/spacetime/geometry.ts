@@ -4,7 +4,7 @@
  * one for clients, time running down. The canvas, the SVG export, hit-testing and the
  * accessible list all read the same scene, so they cannot disagree.
  */
-import type { LaneMark, Moment, SpaceTimeArrow, SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
+import type { ClientArrow, LaneMark, Moment, SpaceTimeArrow, SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { LIGHT, type Palette } from '../../theme';
 
 export interface View {
@@ -62,8 +62,8 @@ export interface Label {
   y: number;
   w: number;
   color: string;
-  /** The arrow or mark it names, for fading. */
-  of: { arrow: number } | { mark: LaneMark };
+  /** The arrow, client's arrow or mark it names, for fading. */
+  of: { arrow: number } | { mark: LaneMark } | { client: string };
 }
 
 export interface Tick {
@@ -71,10 +71,33 @@ export interface Tick {
   text: string;
 }
 
+/** A client's request or reply: between its client's lane and the server's. */
+export interface ClientShape {
+  arrow: ClientArrow;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  cross: { x: number; y: number } | null;
+  /**
+   * A request with no reply (yet): a dotted wait beside the client's lane from its send to
+   * where the client stopped waiting (a timeout, its give-up) or to the playhead.
+   */
+  wait: { x: number; y1: number; y2: number } | null;
+}
+
+export interface Lane {
+  x: number;
+  label: string;
+  /** The node it draws, or 0 for a clients' lane. */
+  node: number;
+}
+
 export interface Scene {
   view: View;
-  lanes: { x: number; label: string; node: number }[];
+  lanes: Lane[];
   arrows: ArrowShape[];
+  clients: ClientShape[];
   marks: MarkShape[];
   shades: Shade[];
   /** Network changes named where they happen. */
@@ -100,10 +123,43 @@ export function valueAt(y: number, view: View): number {
   return view.start + y / view.scale;
 }
 
-/** Lane 0 is the clients', lane k is node k; all equally wide, right of the gutter. */
-export function laneX(lane: number, nodeCount: number, width: number): number {
-  const w = (width - GUTTER) / (nodeCount + 1);
+/**
+ * The clients' lanes, on the left: one per client up to this many, beyond it one shared
+ * lane (more lanes would squeeze the servers' below a label's width at 1280x720).
+ */
+export const MAX_CLIENT_LANES = 3;
+
+/** How many lanes the clients take: one each, or one shared (and one for the timeline's commands when there are no clients). */
+export function clientLanes(clientCount: number): number {
+  return clientCount >= 1 && clientCount <= MAX_CLIENT_LANES ? clientCount : 1;
+}
+
+/**
+ * The centre of lane `lane`, counted from the left: the clients' lanes first (`clients` of
+ * them), then node k at lane clients - 1 + k; all equally wide, right of the gutter.
+ */
+export function laneX(lane: number, nodeCount: number, width: number, clients = 1): number {
+  const w = (width - GUTTER) / (nodeCount + clients);
   return GUTTER + (lane + 0.5) * w;
+}
+
+export function nodeX(node: number, nodeCount: number, width: number, clients = 1): number {
+  return laneX(clients - 1 + node, nodeCount, width, clients);
+}
+
+/** A client's lane: its own, or the shared one. */
+export function clientX(client: number, nodeCount: number, width: number, clients = 1): number {
+  return laneX(clients === 1 ? 0 : client - 1, nodeCount, width, clients);
+}
+
+/** The lanes and their headers, for the canvas, the export and the page's sticky header alike. */
+export function lanesOf(nodeCount: number, clientCount: number, width: number): Lane[] {
+  const c = clientLanes(clientCount);
+  const heads: Lane[] = Array.from({ length: c }, (_, k) => ({
+    x: laneX(k, nodeCount, width, c), label: c === 1 ? (clientCount === 1 ? 'client 1' : 'Clients') : `client ${k + 1}`, node: 0,
+  }));
+  for (let k = 1; k <= nodeCount; k++) heads.push({ x: nodeX(k, nodeCount, width, c), label: `S${k}`, node: k });
+  return heads;
 }
 
 /** How far along its way (0 to 1) a message sent at `sentAt`, due at `deliverAt`, is at time t. */
@@ -112,12 +168,16 @@ function along(sentAt: number, deliverAt: number, t: number): number {
 }
 
 /** An arrow's segment: from its send to its delivery, to where it died, or to the playhead. */
-export function arrowShape(a: SpaceTimeArrow, now: Moment, view: View, nodeCount: number): ArrowShape {
-  const x1 = laneX(a.from, nodeCount, view.width);
-  const xTo = laneX(a.to, nodeCount, view.width);
+export function arrowShape(a: SpaceTimeArrow, now: Moment, view: View, nodeCount: number, clients = 1): ArrowShape {
+  const x1 = nodeX(a.from, nodeCount, view.width, clients);
+  const xTo = nodeX(a.to, nodeCount, view.width, clients);
+  return { arrow: a, ...segment(a, x1, xTo, now, view), loop: a.from === a.to };
+}
+
+/** A trip from lane x1 to lane xTo: to its delivery, to where it died (a cross), or to the playhead. */
+function segment(a: { sent: Moment; deliverAt: number; end: Moment | null; fate: SpaceTimeArrow['fate'] }, x1: number, xTo: number, now: Moment, view: View) {
   const y1 = yOf(axisValue(a.sent, view.axis), view);
-  const loop = a.from === a.to;
-  if (a.fate === 'delivered') return { arrow: a, x1, y1, x2: xTo, y2: yOf(axisValue(a.end!, view.axis), view), cross: null, loop };
+  if (a.fate === 'delivered') return { x1, y1, x2: xTo, y2: yOf(axisValue(a.end!, view.axis), view), cross: null };
   const until = a.fate === 'lost' ? a.end! : now;
   const y2 = yOf(axisValue(until, view.axis), view);
   let k = along(a.sent.t, a.deliverAt, until.t);
@@ -127,11 +187,36 @@ export function arrowShape(a: SpaceTimeArrow, now: Moment, view: View, nodeCount
     k = span === 0 ? 1 : Math.min(k, Math.max(0, (span - CROSS_GAP) / span));
   }
   const x2 = x1 + (xTo - x1) * k;
-  return { arrow: a, x1, y1, x2, y2, cross: a.fate === 'lost' ? { x: x2, y: y2 } : null, loop };
+  return { x1, y1, x2, y2, cross: a.fate === 'lost' ? { x: x2, y: y2 } : null };
+}
+
+/** Beside its lane, a request's wait without a reply is drawn this far in. */
+const WAIT_INSET = 6;
+
+/** A client's request (client lane to server lane) or reply (back), with a request's unanswered wait. */
+export function clientShape(a: ClientArrow, now: Moment, view: View, nodeCount: number, clientCount: number): ClientShape {
+  const c = clientLanes(clientCount);
+  const xc = clientX(a.client, nodeCount, view.width, c);
+  const xs = nodeX(a.node, nodeCount, view.width, c);
+  const seg = a.dir === 'request' ? segment(a, xc, xs, now, view) : segment(a, xs, xc, now, view);
+  const waits = a.outcome === 'unknown' || a.outcome === 'gave up' || a.outcome === 'waiting';
+  const until = a.outcomeAt ?? now;
+  return { arrow: a, ...seg, wait: waits ? { x: xc + WAIT_INSET, y1: seg.y1, y2: yOf(axisValue(until, view.axis), view) } : null };
+}
+
+/** The client's arrow under a point, within a few pixels. */
+export function clientArrowAt(scene: Scene, x: number, y: number, slack = 6): ClientShape | null {
+  let best: ClientShape | null = null;
+  let bestD = slack;
+  for (const s of scene.clients) {
+    const d = distanceTo({ ...s, loop: false }, x, y);
+    if (d <= bestD) { best = s; bestD = d; }
+  }
+  return best;
 }
 
 /** Distance from a point to an arrow as drawn (a loop counts as its bulge). */
-function distanceTo(s: ArrowShape, x: number, y: number): number {
+function distanceTo(s: Pick<ArrowShape, 'x1' | 'y1' | 'x2' | 'y2' | 'loop'>, x: number, y: number): number {
   if (s.loop) return Math.hypot(x - (s.x1 + 12), y - (s.y1 + s.y2) / 2);
   const dx = s.x2 - s.x1;
   const dy = s.y2 - s.y1;
@@ -167,7 +252,7 @@ export function markAt(scene: Scene, x: number, y: number, slack = 9): MarkShape
  * Where a click on an arrow seeks: the moment at the clicked height, kept within the
  * message's flight, so that it is on the wire there and can be selected in the cluster.
  */
-export function seekTarget(s: ArrowShape, y: number, view: View): number {
+export function seekTarget(s: { arrow: { sent: Moment; end: Moment | null } }, y: number, view: View): number {
   const a = s.arrow;
   const first = axisValue(a.sent, view.axis);
   const ended = a.end === null ? Infinity : axisValue(a.end, view.axis) - 1;
@@ -208,13 +293,17 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceTimeArrow) => string,
   colorOf: (type: string) => string, measure: Measure = estimate, palette: Palette = LIGHT): Scene {
   const n = win.nodeCount;
+  const c = clientLanes(win.clientCount);
   const visible = (y1: number, y2: number) => Math.max(y1, y2) >= -20 && Math.min(y1, y2) <= view.height + 20;
-  const arrows = win.arrows.map((a) => arrowShape(a, win.now, view, n)).filter((s) => visible(s.y1, s.y2));
+  const arrows = win.arrows.map((a) => arrowShape(a, win.now, view, n, c)).filter((s) => visible(s.y1, s.y2));
+  const clients = win.clients.map((a) => clientShape(a, win.now, view, n, win.clientCount))
+    .filter((s) => visible(s.y1, s.y2) || (s.wait !== null && visible(s.wait.y1, s.wait.y2)));
   const marks: MarkShape[] = win.marks
-    .map((m) => ({ mark: m, x: laneX(m.node, n, view.width), y: yOf(axisValue(m, view.axis), view), fromX: m.kind === 'request' ? laneX(0, n, view.width) : null }))
+    .map((m) => ({ mark: m, x: nodeX(m.node, n, view.width, c), y: yOf(axisValue(m, view.axis), view), fromX: m.kind === 'request' ? laneX(0, n, view.width, c) : null }))
     .filter((m) => visible(m.y, m.y));
   const playhead = yOf(axisValue(win.now, view.axis), view);
-  const laneW = (view.width - GUTTER) / (n + 1);
+  const laneW = (view.width - GUTTER) / (n + c);
+  const laneOf = (id: number) => nodeX(id, n, view.width, c);
   const shades: Shade[] = [];
   const notes: { y: number; text: string }[] = [];
   win.network.forEach((span, i) => {
@@ -223,10 +312,10 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     const y1 = Math.min(view.height + 1, next === undefined ? playhead : yOf(axisValue(next, view.axis), view));
     if (y1 <= y0) return;
     span.groups?.forEach((g, k) => {
-      for (const id of g) shades.push({ x: laneX(id, n, view.width) - laneW / 2, y: y0, w: laneW, h: y1 - y0, kind: 'partition', group: k });
+      for (const id of g) shades.push({ x: laneOf(id) - laneW / 2, y: y0, w: laneW, h: y1 - y0, kind: 'partition', group: k });
     });
     for (const c of span.cuts) {
-      for (const id of c.split('>').map(Number)) shades.push({ x: laneX(id, n, view.width) - laneW / 4, y: y0, w: laneW / 2, h: y1 - y0, kind: 'cut', group: 0 });
+      for (const id of c.split('>').map(Number)) shades.push({ x: laneOf(id) - laneW / 4, y: y0, w: laneW / 2, h: y1 - y0, kind: 'cut', group: 0 });
     }
     if (i > 0 || yOf(axisValue(span, view.axis), view) >= 0) {
       const parts = [span.groups === null ? 'healed' : `partition ${span.groups.map((g) => `{${g.map((id) => `S${id}`).join(',')}}`).join(' | ')}`];
@@ -237,7 +326,7 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   for (const d of win.down) {
     const y0 = Math.max(-1, yOf(axisValue(d.from, view.axis), view));
     const y1 = Math.min(view.height + 1, d.to === null ? playhead : yOf(axisValue(d.to, view.axis), view));
-    if (y1 > y0) shades.push({ x: laneX(d.node, n, view.width) - 3, y: y0, w: 6, h: y1 - y0, kind: 'down', group: 0 });
+    if (y1 > y0) shades.push({ x: laneOf(d.node) - 3, y: y0, w: 6, h: y1 - y0, kind: 'down', group: 0 });
   }
   // Labels, most telling first; each takes a box the next ones must not overlap.
   const placed: Box[] = [];
@@ -257,6 +346,8 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     const x = m.fromX === null ? m.x + laneW / 4 : (m.fromX + m.x) / 2;
     place(m.mark.label, x, m.y - (m.fromX === null ? 0 : FONT_PX / 2 + 2), markColor(m.mark.kind, palette), { mark: m.mark });
   }
+  // Clients' requests and replies: what the History tab speaks of, named before the servers' messages.
+  for (const s of clients) place(s.arrow.label, (s.x1 + s.x2) / 2, (s.y1 + s.y2) / 2, clientColor(s.arrow, palette), { client: s.arrow.key });
   for (const s of arrows) {
     if (s.loop) continue;
     place(labelOf(s.arrow), (s.x1 + s.x2) / 2, (s.y1 + s.y2) / 2, colorOf(s.arrow.type), { arrow: s.arrow.id });
@@ -269,8 +360,8 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   if (labels.length < wanted / 2) reasons.push(`${(wanted - labels.length).toLocaleString('en')} of ${wanted.toLocaleString('en')} labels hidden for room`);
   return {
     view,
-    lanes: Array.from({ length: n + 1 }, (_, k) => ({ x: laneX(k, n, view.width), label: k === 0 ? 'Clients' : `S${k}`, node: k })),
-    arrows, marks, shades, notes, labels, ticks: ticks(view), playhead,
+    lanes: lanesOf(n, win.clientCount, view.width),
+    arrows, clients, marks, shades, notes, labels, ticks: ticks(view), playhead,
     thinned: reasons.length === 0 ? null : `Detail thinned: ${reasons.join('; ')}. Zoom in for all.`,
   };
 }
@@ -279,6 +370,12 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
 export function markColor(kind: LaneMark['kind'], palette: Palette): string {
   const { mark } = palette;
   return { election: mark.election, leader: mark.leader, commit: mark.commit, crash: mark.fault, recover: mark.commit, request: mark.request }[kind];
+}
+
+/** A client's arrow's colour: requests in the request mark's, replies by what they say. */
+export function clientColor(a: ClientArrow, palette: Palette): string {
+  if (a.dir === 'request') return palette.mark.request;
+  return a.reply === 'ok' ? palette.ok : a.reply === 'redirect' ? palette.mark.leader : palette.muted;
 }
 
 /**

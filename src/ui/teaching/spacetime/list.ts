@@ -4,7 +4,7 @@
  * hand, keyed, as the cluster's list of messages is: while following a run most of it
  * changes at every refresh, and React would spend more on it than the painting does.
  */
-import type { ArrowShape, MarkShape } from './geometry';
+import type { ArrowShape, ClientShape, MarkShape } from './geometry';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
@@ -22,7 +22,7 @@ export function markText(m: MarkShape): string {
 }
 
 /** The point of the canvas that picks an arrow: the middle of the part of it in sight (`height` tall). */
-export function pickPoint(s: ArrowShape, height: number): { x: number; y: number } {
+export function pickPoint(s: Pick<ArrowShape, 'x1' | 'y1' | 'x2' | 'y2' | 'loop'>, height: number): { x: number; y: number } {
   if (s.loop) return { x: s.x1 + 12, y: (s.y1 + s.y2) / 2 };
   const at = (y: number) => (s.y2 === s.y1 ? 0.5 : (y - s.y1) / (s.y2 - s.y1));
   const k0 = Math.max(0, Math.min(at(0), at(height)));
@@ -42,6 +42,36 @@ export function syncArrowItems(list: HTMLElement, shapes: readonly ArrowShape[],
         msgId: String(a.id), msgType: a.type, from: String(a.from), to: String(a.to), sentAt: String(a.sent.t), deliverAt: String(a.deliverAt),
         fate: a.fate, x: p.x.toFixed(1), y: p.y.toFixed(1),
         // Where a lost message died: its cross.
+        ...(s.cross !== null ? { lostAt: String(a.end!.t), crossX: s.cross.x.toFixed(1), crossY: s.cross.y.toFixed(1) } : {}),
+      },
+    };
+  }));
+}
+
+const OUTCOME_WORDS = { answered: 'answered', unknown: 'no reply before its timeout: unknown to the client', 'gave up': 'no reply: the client gave up, outcome unknown', waiting: 'no reply yet' } as const;
+
+export function clientText(s: ClientShape): string {
+  const a = s.arrow;
+  const who = `client ${a.client}`;
+  const end = a.fate === 'delivered' ? `arrived at ${seconds(a.end!.t)}` : a.fate === 'lost' ? `lost at ${seconds(a.end!.t)}` : `on its way, due at ${seconds(a.deliverAt)}`;
+  if (a.dir === 'reply') return `Reply "${a.label}" from S${a.node} to ${who}, sent at ${seconds(a.sent.t)}, ${end}`;
+  const why = a.why === 'retry' ? `retry (try ${a.attempt})` : a.why === 'redirect' ? `redirected (try ${a.attempt})` : 'request';
+  return `${who}'s ${why} "${a.label}" to S${a.node}, sent at ${seconds(a.sent.t)}, ${end}; ${OUTCOME_WORDS[a.outcome!]}${a.outcomeAt !== null ? ` at ${seconds(a.outcomeAt.t)}` : ''}`;
+}
+
+/** Clients' requests and replies, with the same hooks as the servers' messages (`data-from="client 1"`), and the operation they belong to. */
+export function syncClientItems(list: HTMLElement, shapes: readonly ClientShape[], height: number): void {
+  sync(list, shapes.map((s) => {
+    const a = s.arrow;
+    const p = pickPoint({ ...s, loop: false }, height);
+    const client = `client ${a.client}`;
+    const server = `S${a.node}`;
+    return {
+      key: a.key,
+      text: clientText(s),
+      data: {
+        msgId: a.key, msgType: a.dir, op: String(a.op), client: String(a.client), from: a.dir === 'request' ? client : server, to: a.dir === 'request' ? server : client,
+        sentAt: String(a.sent.t), deliverAt: String(a.deliverAt), fate: a.fate, why: a.why ?? a.reply ?? '', outcome: a.outcome ?? '', x: p.x.toFixed(1), y: p.y.toFixed(1),
         ...(s.cross !== null ? { lostAt: String(a.end!.t), crossX: s.cross.x.toFixed(1), crossY: s.cross.y.toFixed(1) } : {}),
       },
     };

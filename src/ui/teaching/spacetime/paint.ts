@@ -5,7 +5,7 @@
 import type { Context2D } from '../../draw/fitCanvas';
 import { LIGHT, messageStyle, type Palette } from '../../theme';
 import type { Cone } from './causality';
-import { FONT_PX, GUTTER, markColor, type Scene } from './geometry';
+import { clientColor, FONT_PX, GUTTER, markColor, type Scene } from './geometry';
 
 export interface Stroke {
   color: string;
@@ -29,7 +29,7 @@ const FADED = 0.12;
  * Paints the scene. `cone` (while an arrow is hovered) fades what is not causally connected
  * to it; `selected` is the message the cluster has selected, drawn heavier.
  */
-export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: number | null, palette: Palette = LIGHT): void {
+export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: number | null, palette: Palette = LIGHT, selectedOp: number | null = null): void {
   const p = palette;
   const { view } = scene;
   const fade = (on: boolean) => pen.alpha(cone === null || on ? 1 : FADED);
@@ -80,6 +80,8 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
       glyph(pen, a.type, s.x2, s.y2, f.granted !== false && f.success !== false, a.id === selected, p);
     }
   }
+  fade(cone === null);
+  paintClients(pen, scene, selectedOp, p);
   for (const m of scene.marks) {
     fade(cone?.has(m.mark.node, m.mark.seq) ?? true);
     const color = markColor(m.mark.kind, p);
@@ -100,7 +102,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
     }
   }
   for (const l of scene.labels) {
-    const a = cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : cone.has(l.of.mark.node, l.of.mark.seq)) ? 1 : FADED;
+    const a = cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of && cone.has(l.of.mark.node, l.of.mark.seq)) ? 1 : FADED;
     // A backdrop of the panel's colour, a little see-through, keeps the label legible over lines.
     pen.alpha(a * 0.85);
     pen.rect(l.x - l.w / 2, l.y - FONT_PX / 2 - 1, l.w, FONT_PX + 2, p.panel);
@@ -112,6 +114,40 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
   if (scene.playhead >= 0 && scene.playhead <= view.height) {
     pen.line([0, scene.playhead, view.width, scene.playhead], { color: p.accent, width: 2 });
     pen.text('now', 4, scene.playhead - 4, p.accent, { align: 'left', bold: true, halo: p.panel });
+  }
+}
+
+/**
+ * Clients' requests and replies: a first request solid, a retry after a timeout long-dashed,
+ * one sent on a redirect dotted; each with a head where it arrived, a cross where it died.
+ * A request with no reply has a dotted amber wait beside the client's lane, ending in "?"
+ * where the client stopped waiting (or at the playhead while it still waits). The operation
+ * selected (in the History tab or here) is drawn heavier.
+ */
+function paintClients(pen: Pen, scene: Scene, selectedOp: number | null, p: Palette): void {
+  for (const s of scene.clients) {
+    const a = s.arrow;
+    const color = clientColor(a, p);
+    const chosen = a.op === selectedOp;
+    if (s.wait !== null) {
+      const w = s.wait;
+      pen.line([w.x, w.y1, w.x, w.y2], { color: p.mark.leader, width: chosen ? 3 : 2, dash: [2, 3] });
+      if (a.outcome !== 'waiting') pen.text(a.outcome === 'gave up' ? '? gave up' : '?', w.x + 3, w.y2 + FONT_PX / 3, p.mark.leader, { align: 'left', bold: true, halo: p.panel });
+    }
+    const dash = a.fate === 'lost' ? [6, 4] : a.why === 'retry' ? [9, 4] : a.why === 'redirect' || a.reply === 'redirect' ? [2, 4] : undefined;
+    pen.line([s.x1, s.y1, s.x2, s.y2], { color: chosen ? p.selected : color, width: chosen ? 4 : 2, dash });
+    pen.shape([s.x1, s.y1], color, null, 2.5);
+    if (s.cross !== null) {
+      const { x, y } = s.cross;
+      pen.line([x - 6, y - 6, x + 6, y + 6], { color: p.danger, width: 3 });
+      pen.line([x - 6, y + 6, x + 6, y - 6], { color: p.danger, width: 3 });
+    } else if (a.fate === 'delivered') {
+      // An open arrowhead along the arrow, at its end.
+      const len = Math.hypot(s.x2 - s.x1, s.y2 - s.y1) || 1;
+      const ux = (s.x2 - s.x1) / len;
+      const uy = (s.y2 - s.y1) / len;
+      pen.line([s.x2 - 9 * ux - 5 * uy, s.y2 - 9 * uy + 5 * ux, s.x2, s.y2, s.x2 - 9 * ux + 5 * uy, s.y2 - 9 * uy - 5 * ux], { color: chosen ? p.selected : color, width: 2 });
+    }
   }
 }
 
