@@ -40,6 +40,15 @@ async function outside(page: Page, regions: string[], rows = true): Promise<stri
       const box = table.getBoundingClientRect();
       for (const el of table.querySelectorAll('.log-row, .paxos-table tr')) if (!within(el, box)) out.push(`row ${el.getAttribute('data-node-id') ?? 'head'} ${JSON.stringify(el.getBoundingClientRect())}`);
     }
+    // Every log column shown lies whole within the strips drawn under it: a cut cell reads as another entry.
+    const strip = document.querySelector('.log-row:not(.log-head) canvas.cell-strip');
+    if (strip !== null) {
+      const right = strip.getBoundingClientRect().right;
+      for (const el of document.querySelectorAll('.log-head .log-index')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > right + 0.5) out.push(`log column ${el.textContent} is cut (${r.right} > ${right})`);
+      }
+    }
     // The teaching panel keeps room for a handler and the lines that ran, however long the step's text.
     const teaching = document.querySelector('.teaching')!.getBoundingClientRect().height;
     if (teaching < minTeaching) out.push(`the teaching panel is ${teaching} px high (< ${minTeaching})`);
