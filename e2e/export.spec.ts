@@ -58,6 +58,9 @@ test.describe('record a video', () => {
     await page.locator('.file-menu summary').click();
     await page.locator('[data-export="video"]').click();
     const dialog = page.getByRole('dialog', { name: 'Record a video' });
+    await expect(dialog).toBeVisible();
+    // The File menu does not stand open behind the dialog.
+    await expect(page.locator('.file-menu')).not.toHaveAttribute('open');
     await dialog.locator('[data-video="from"]').fill('0.1');
     await dialog.locator('[data-video="to"]').fill('0.4');
     // Ten frames: 300 ms of the run at 1x, 30 frames a second.
@@ -97,6 +100,10 @@ test.describe('record a video', () => {
     // The run is left at the span's end, paused.
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     expect(Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'))).toBeGreaterThanOrEqual(400);
+    // Closed, the dialog gives focus back to the menu it came from.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('.file-menu summary')).toBeFocused();
   });
 
   test('a span that ends before it starts is refused, saying why, and nothing is recorded', async ({ page }) => {

@@ -19,6 +19,9 @@ test('after one visit, the app opens and runs a lesson with no network', async (
   const errors = watchErrors(page);
   await open(page, './#lesson=raft-election');
   await expect(page.locator('[data-sw="offline-ready"]')).toBeVisible();
+  // It stands with the other notices, clear of the cluster's legend (bottom left, it covered it).
+  const [notice, legend] = await Promise.all(['[data-sw="offline-ready"]', '.legend'].map((sel) => page.locator(sel).boundingBox()));
+  expect(notice!.x >= legend!.x + legend!.width || notice!.y + notice!.height <= legend!.y).toBe(true);
   await controlled(page);
   expect(errors).toEqual([]);
   await context.setOffline(true);

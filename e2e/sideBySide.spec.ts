@@ -64,6 +64,11 @@ test.describe('two runs side by side', () => {
 
     await page.getByRole('button', { name: 'Share…' }).click();
     const link = await page.getByLabel('Share link').inputValue();
+    // Copy link puts that very link on the clipboard (the same code as the single run's Share).
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('dialog', { name: 'Share both runs' }).getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share both runs' }).getByRole('status')).toHaveText('Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await page.keyboard.press('Escape');
     expect(link).toMatch(/#s=.+&vs=.+&t=\d+$/);
     const t = Number(/&t=(\d+)$/.exec(link)![1]);

@@ -10,6 +10,7 @@
  * liveness and a final line `schedules=N events=E violations=V rate=R schedules/s`.
  * On a violation it prints the failing scenario as JSON (replay it with `npm run sim`) and exits 1.
  */
+import { EXIT } from './exitCodes';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { emptyExploration, type Exploration, medianEvents, record } from '../engine/fuzz/explore';
@@ -151,7 +152,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`coverage: median ${medianEvents(result)} events per schedule; a fault before the first decision in ${((100 * result.faultBeforeDecision) / result.schedules).toFixed(1)}% of schedules\n`);
   process.stdout.write(`liveness=${((100 * result.live) / result.schedules).toFixed(1)}%\n`);
   process.stdout.write(`schedules=${result.schedules} events=${result.events} violations=${result.violations} rate=${(result.schedules / seconds).toFixed(1)} schedules/s\n`);
-  return failure === null ? 0 : 1;
+  return failure === null ? EXIT.safe : EXIT.unsafe;
 }
 
 process.exitCode = await main(process.argv.slice(2));

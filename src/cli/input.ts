@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { decodeScenario, linkParts, parseScenarioJson } from '../scenario/codec';
 import { comparisonPair } from '../scenario/pair';
 import type { Parsed } from '../scenario/validate';
+import { EXIT } from './exitCodes';
 
 /**
  * Reads a scenario from a JSON file, a share link, or a bare encoded string. A missing file exits at once.
@@ -32,7 +33,7 @@ export function readScenarioArg(arg: string, side: 'left' | 'right' = 'left'): P
 /** Bad input: one readable line on stderr, exit code 2. */
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
-  process.exit(2);
+  process.exit(EXIT.badInput);
 }
 
 export function parseIntArg(name: string, value: string | undefined, min: number, max: number): number {

@@ -15,6 +15,7 @@ import { ClaimChecker } from '../scenario/claims/check';
 import { toActions, toSimConfig } from '../scenario/config';
 import { LESSONS, lessonById } from '../scenario/lessons';
 import { parseScenario } from '../scenario/validate';
+import { EXIT } from './exitCodes';
 import { fail, parseIntArg, readScenarioArg } from './input';
 
 const USAGE = 'usage: npm run sim -- <scenario.json | share link | encoded string> [--until MS] [--states] [--check linearizability] [--side left|right], or npm run sim -- --lesson <id> [--until MS] [--states] [--check linearizability]';
@@ -46,7 +47,7 @@ function main(argv: string[]): number {
     else if (a.startsWith('--lesson=')) lesson = a.slice(9);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
-      return 0;
+      return EXIT.safe;
     } else if (a.startsWith('--')) fail(`unknown option ${a}; ${USAGE}`);
     else if (source === undefined) source = a;
     else fail(`unexpected argument ${JSON.stringify(a)}; ${USAGE}`);
@@ -88,8 +89,8 @@ function main(argv: string[]): number {
     },
   };
   process.stdout.write(`${JSON.stringify({ summary })}\n`);
-  const verdict = run.safe ? 0 : 1;
-  const claimed = verdict === 0 && report.failed > 0 ? 3 : verdict;
+  const verdict = run.safe ? EXIT.safe : EXIT.unsafe;
+  const claimed = verdict === EXIT.safe && report.failed > 0 ? EXIT.claimFails : verdict;
   if (!check) return claimed;
   // The whole history at the end, operations still under way counted as unknown.
   const history = operationsOf(sim.world.clients!.history);
@@ -98,7 +99,7 @@ function main(argv: string[]): number {
     ? { ...found, operations: found.operations.map((o) => ({ id: o.id, client: o.client, call: o.call, ret: o.ret, text: operationText(o) })) }
     : found;
   process.stdout.write(`${JSON.stringify({ linearizability, history: history.map((o) => ({ id: o.id, client: o.client, call: o.call, ret: o.ret, text: operationText(o) })) })}\n`);
-  return found.result === 'violation' ? 1 : claimed;
+  return found.result === 'violation' ? EXIT.unsafe : claimed;
 }
 
 process.exitCode = main(process.argv.slice(2));

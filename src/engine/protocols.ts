@@ -31,6 +31,10 @@ export interface ProtocolEntry {
   converged: (nodes: readonly NodeSlot<unknown>[]) => boolean;
   /** The live node leading the highest term, if any (the fuzzer's strikes aim at it). */
   leader: (nodes: readonly NodeSlot<unknown>[]) => number | null;
+  /** The timers its handlers start, by name: what a scenario's `fire` action may name. */
+  timers: readonly string[];
+  /** Whether it replicates a log of commands: its figures then count leaders elected and commands committed. */
+  replicatedLog: boolean;
 }
 
 function raftLeader(nodes: readonly NodeSlot<unknown>[]): number | null {
@@ -59,7 +63,8 @@ function atomicSettled(nodes: readonly NodeSlot<unknown>[]): boolean {
 export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
   raft: { protocol: raft as Protocol<unknown, { type: string }>, monitor: () => new RaftMonitor() as SafetyMonitor<unknown>,
     pseudocode: RAFT_PSEUDOCODE,
-    converged: raftConverged, leader: raftLeader },
+    converged: raftConverged, leader: raftLeader,
+    timers: ['election', 'heartbeat', 'transfer'], replicatedLog: true },
   paxos: {
     protocol: paxos as Protocol<unknown, { type: string }>,
     monitor: (n) => new PaxosMonitor(n) as SafetyMonitor<unknown>,
@@ -70,6 +75,8 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
       return learned.length > 0 && learned.every((v) => v !== null && v === learned[0]);
     },
     leader: () => null,
+    timers: ['retry'],
+    replicatedLog: false,
   },
   multipaxos: {
     protocol: multipaxos as Protocol<unknown, { type: string }>,
@@ -81,6 +88,8 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
       return live.filter((s) => s.role === 'leader').length === 1 && live.every((s) => s.applied === live[0].applied && s.applied > 0);
     },
     leader: (nodes) => (nodes as readonly NodeSlot<MultiPaxosState>[]).find((s) => s.up && s.state.role === 'leader')?.id ?? null,
+    timers: ['leader', 'heartbeat'],
+    replicatedLog: true,
   },
   '2pc': {
     protocol: twopc as Protocol<unknown, { type: string }>,
@@ -89,6 +98,8 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
     converged: atomicSettled,
     // The coordinator is fixed, not elected: the fuzzer's leader strikes do not apply.
     leader: () => null,
+    timers: ['work', 'votes', 'resend', 'wait'],
+    replicatedLog: false,
   },
   '3pc': {
     protocol: threepc as Protocol<unknown, { type: string }>,
@@ -96,6 +107,8 @@ export const PROTOCOLS: Readonly<Record<string, ProtocolEntry>> = {
     pseudocode: THREEPC_PSEUDOCODE,
     converged: atomicSettled,
     leader: () => null,
+    timers: ['work', 'votes', 'resend', 'wait', 'preacks', 'collect'],
+    replicatedLog: false,
   },
 };
 

@@ -3,23 +3,33 @@ import type { Lesson } from './lessons';
 import type { ScenarioInput } from './schema';
 
 /**
- * What a user of the replicated store sees (issue 16): the same split brain four ways.
- * S1 leads term 1 and client 1 writes x = 1; then {S1, S2} are cut off from {S3, S4, S5},
- * which elect S4; client 1 writes x = 2 there; then client 2 asks S1 for x. How S1 answers
- * depends on the read path.
+ * The split brain the client lessons and their tests share: S1 leads term 1 and client 1
+ * writes x = 1; at 300 ms `cutOff` (S1, S2) is cut off from the other servers, which elect
+ * a leader; client 1 writes x = 2 at S3; then client 2 asks S1 for x at `readAt`. How S1
+ * answers depends on the read path. `healAt`: when the network heals, if it does.
  */
-const splitBrain = (reads: 'leader' | 'log' | 'readIndex', narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
+export function splitBrain({ reads, tries, cutOff = [1, 2], readAt = 1100, healAt, extra = [] }: {
+  reads: NonNullable<ScenarioInput['clients']>['reads']; tries?: number; cutOff?: number[]; readAt?: number; healAt?: number; extra?: ScenarioInput['actions'];
+}): Required<Pick<ScenarioInput, 'clients' | 'actions'>> {
+  return {
+    clients: { count: 2, reads, ...(tries === undefined ? {} : { tries }) },
+    actions: [
+      { at: 10, type: 'timeout', node: 1 },
+      { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
+      { at: 300, type: 'partition', groups: [cutOff, [1, 2, 3, 4, 5].filter((id) => !cutOff.includes(id))] },
+      { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
+      { at: readAt, type: 'invoke', client: 2, op: 'get x', node: 1 },
+      ...(healAt === undefined ? [] : [{ at: healAt, type: 'heal' as const }]),
+      ...extra,
+    ],
+  };
+}
+
+/** What a user of the replicated store sees (issue 16): the same split brain four ways. */
+const splitBrainLesson = (reads: 'leader' | 'log' | 'readIndex', narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
   version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 4,
   title: { leader: 'A stale read from an old leader', log: 'Reading through the log', readIndex: 'Confirming leadership before reading' }[reads],
-  clients: { count: 2, reads, tries: 6 },
-  actions: [
-    { at: 10, type: 'timeout', node: 1 },
-    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
-    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
-    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
-    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
-    { at: 1500, type: 'heal' },
-  ],
+  ...splitBrain({ reads, tries: 6, healAt: 1500 }),
   narration,
 });
 
@@ -76,7 +86,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     endsAt: 1200,
     speed: 0.1,
     violates: ['linearizable'],
-    scenario: splitBrain('leader', [
+    scenario: splitBrainLesson('leader', [
       { at: 0, text: 'Two clients use the replicated key-value store. In this run a leader answers reads from its own copy, without any further check: the fastest read there is. Is it safe?',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,
@@ -92,7 +102,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     outcome: 'The read never answers from S1; after the heal it goes through S4\'s log and returns x = 2. The history is linearizable.',
     endsAt: 1900,
     speed: 0.1,
-    scenario: splitBrain('log', [
+    scenario: splitBrainLesson('log', [
       { at: 0, text: 'The same split brain, but now a read is a command like any other: it goes into the leader\'s log and is answered when it is committed and applied, at its place in the order.',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,
@@ -114,7 +124,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     outcome: 'S1 holds the read, waiting for a majority that never answers; after the heal S4 confirms its leadership with one heartbeat round and returns x = 2.',
     endsAt: 1700,
     speed: 0.1,
-    scenario: splitBrain('readIndex', [
+    scenario: splitBrainLesson('readIndex', [
       { at: 0, text: 'The same split brain, with a cheaper safe read: the leader notes its commit point (the read index), then checks that a majority still follows it by a round of heartbeats, and only then answers from its store. Nothing is written to the log.',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,

@@ -23,15 +23,6 @@ export const ACTION_TYPES = ['crash', 'recover', 'partition', 'heal', 'cut', 're
   'invoke', 'deliver', 'hold', 'release', 'duplicate', 'fire', 'pause', 'resume', 'drift',
   'pauseClient', 'resumeClient'] as const;
 
-/** The timers each protocol runs, by name: what a `fire` action may name. */
-export const TIMERS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
-  raft: ['election', 'heartbeat', 'transfer'],
-  paxos: ['retry'],
-  multipaxos: ['leader', 'heartbeat'],
-  '2pc': ['work', 'votes', 'resend', 'wait'],
-  '3pc': ['work', 'votes', 'resend', 'wait', 'preacks', 'collect'],
-};
-
 /** The speeds a run can play at, as multiples of real time; a scenario may name one to open at. */
 export const SPEEDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
 

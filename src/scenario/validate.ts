@@ -4,7 +4,8 @@ import { FRONTS } from '../engine/clients/front';
 import { parseOp } from '../engine/linearizability/history';
 import { isCommand } from '../engine/statemachine/kv';
 import { COORDINATOR, parseTx } from '../engine/twopc/transaction';
-import { LIMITS, TIMERS_BY_PROTOCOL } from './defaults';
+import { PROTOCOLS } from '../engine/protocols';
+import { LIMITS } from './defaults';
 import { upgrade } from './migrations';
 import { NESTED_TOO_DEEPLY, valueTooDeep } from './nesting';
 import { parseClaim } from './claims/syntax';
@@ -108,7 +109,7 @@ function crossChecks(s: Scenario): string[] {
         break;
       case 'fire': {
         node(`${where}.node`, a.node);
-        const timers = TIMERS_BY_PROTOCOL[s.protocol];
+        const timers = PROTOCOLS[s.protocol].timers;
         if (!timers.includes(a.timer)) errors.push(`${where}.timer: expected one of the ${s.protocol} timers ${timers.map((t) => `"${t}"`).join(', ')}, found ${describeValue(a.timer)}`);
         break;
       }

@@ -47,7 +47,8 @@ export function App({ opened }: { opened: Opened }) {
     <SimContext.Provider value={store}>
       {mode === 'embed' ? <EmbedShell /> : <Shell onHelp={toggleHelp} />}
       {help && <ShortcutHelp onClose={closeHelp} />}
-      <OfflineNotice />
+      {/* The full page shows it among its notices (Shell). */}
+      {mode === 'embed' && <OfflineNotice />}
     </SimContext.Provider>
   );
 }

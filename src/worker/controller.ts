@@ -24,9 +24,6 @@ import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './space
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
 
-/** The protocols whose figures count leaders and commands committed (the others have no log of commands). */
-const REPLICATED_LOG: ReadonlySet<string> = new Set(['raft', 'multipaxos']);
-
 export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
 /** A checkpoint every this many events at first; the spacing doubles whenever MAX_CHECKPOINTS are held. */
 const CHECKPOINT_EVERY = 256;
@@ -526,7 +523,7 @@ export class Controller {
       claims,
       stall: this.run.stall(),
       // The world counts every message it was given (ids start at 1).
-      figures: this.figures.view(sim.world.nextMsgId - 1, REPLICATED_LOG.has(this.scenarioBase.protocol)),
+      figures: this.figures.view(sim.world.nextMsgId - 1, PROTOCOLS[this.scenarioBase.protocol].replicatedLog),
     };
   }
 

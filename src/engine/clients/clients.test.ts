@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/validate';
 import { toActions, toSimConfig } from '../../scenario/config';
+import { splitBrain } from '../../scenario/clientLessons';
 import type { ScenarioInput } from '../../scenario/schema';
 import { Run } from '../run';
 import type { RaftState } from '../raft/types';
@@ -20,19 +21,8 @@ function history(run: Run): string[] {
   return operationsOf(run.sim.world.clients!.history).map((o) => `c${o.client} ${operationText(o)}`);
 }
 
-/** S1 leads term 1; at 300 it is cut off with S2, and {S3, S4, S5} elect S4. */
-const splitBrain = (reads: string, extra: ScenarioInput['actions'] = []): Partial<ScenarioInput> => ({
-  clients: { count: 2, reads: reads as 'log' },
-  actions: [
-    { at: 10, type: 'timeout', node: 1 },
-    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
-    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
-    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
-    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
-    { at: 1500, type: 'heal' },
-    ...extra,
-  ],
-});
+/** S1 leads term 1; at 300 it is cut off with S2, and {S3, S4, S5} elect S4 (the client lessons' split brain). */
+const split = (reads: string): Partial<ScenarioInput> => splitBrain({ reads: reads as 'log', healAt: 1500 });
 
 describe('the state machine applies each (client, seq) once', () => {
   it('a retried command that reaches the log twice takes effect once, and both copies answer the same', () => {
@@ -110,7 +100,7 @@ describe('clients in a Raft run', () => {
 
 describe('read paths in a split brain', () => {
   const reads = (path: string, bugs: string[] = []) => {
-    const run = open({ ...splitBrain(path), bugs });
+    const run = open({ ...split(path), bugs });
     run.runUntil(3000);
     return run;
   };
@@ -134,7 +124,7 @@ describe('read paths in a split brain', () => {
   });
 
   it('with more tries, a read index read reaches the new leader after the heal and returns the newest value', () => {
-    const run = open({ ...splitBrain('readIndex'), clients: { count: 2, reads: 'readIndex', tries: 6 } });
+    const run = open(splitBrain({ reads: 'readIndex', tries: 6, healAt: 1500 }));
     run.runUntil(4000);
     expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 2']);
   });
@@ -142,7 +132,7 @@ describe('read paths in a split brain', () => {
 
 describe('clients and time travel', () => {
   it('a restored checkpoint replays the same client history and trace hash', () => {
-    const run = open({ ...splitBrain('leader') });
+    const run = open({ ...split('leader') });
     run.runUntil(850);
     const cp = run.checkpoint();
     run.runUntil(3000);
@@ -159,11 +149,11 @@ describe('clients and time travel', () => {
 
 describe('clients of Multi-Paxos', () => {
   it('write and read through the log; the leader-local read is stale in a split brain and caught', () => {
-    const run = open({ protocol: 'multipaxos', ...splitBrain('log') });
+    const run = open({ protocol: 'multipaxos', ...split('log') });
     run.runUntil(3000);
     expect(run.violations).toEqual([]);
     expect(history(run).slice(0, 2)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok']);
-    const stale = open({ protocol: 'multipaxos', ...splitBrain('leader') });
+    const stale = open({ protocol: 'multipaxos', ...split('leader') });
     stale.runUntil(3000);
     expect(stale.violations.map((v) => v.predicate)).toEqual(['linearizable']);
   });

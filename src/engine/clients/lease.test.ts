@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/validate';
 import { toActions, toSimConfig } from '../../scenario/config';
+import { splitBrain } from '../../scenario/clientLessons';
 import type { ScenarioInput } from '../../scenario/schema';
 import { Run } from '../run';
 import type { RaftState } from '../raft/types';
@@ -15,18 +16,9 @@ function open(doc: Partial<ScenarioInput>): Run & { rules: { t: number; rule: st
   return run;
 }
 
-/** S1 leads term 1 and is cut off alone at 300; the four others elect a leader; client 2 reads at S1 at `readAt`. */
-const cutOff = (reads: 'lease' | 'leader', extra: ScenarioInput['actions'] = [], readAt = 1000): Partial<ScenarioInput> => ({
-  clients: { count: 2, reads, tries: 6 },
-  actions: [
-    { at: 10, type: 'timeout', node: 1 },
-    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
-    { at: 300, type: 'partition', groups: [[1], [2, 3, 4, 5]] },
-    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
-    { at: readAt, type: 'invoke', client: 2, op: 'get x', node: 1 },
-    ...extra,
-  ],
-});
+/** S1 leads term 1 and is cut off alone at 300; the four others elect a leader; client 2 reads at S1 at `readAt` (the client lessons' split brain, S1 alone). */
+const cutOff = (reads: 'lease' | 'leader', extra: ScenarioInput['actions'] = [], readAt = 1000): Partial<ScenarioInput> =>
+  splitBrain({ reads, tries: 6, cutOff: [1], readAt, extra });
 
 const raft = (run: Run, id: number) => run.sim.world.nodes[id].state as RaftState;
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { arbOperation, operationOf } from './arbitraries';
 import { checkHistory } from './check';
-import { type KvOp, type Operation, parseOp, type RegisterOp } from './history';
+import { type Operation, parseOp, type RegisterOp } from './history';
 import { step } from './model';
 
 let nextId = 1;
@@ -133,28 +134,15 @@ function bruteForce(history: readonly Operation[]): boolean {
   return true;
 }
 
-const arbOperation = fc.record({
-  client: fc.integer({ min: 1, max: 3 }),
-  f: fc.constantFrom('get', 'set', 'del', 'cas', 'incr'),
-  key: fc.constantFrom('x', 'y'),
-  a: fc.constantFrom('0', '1', '2'),
-  b: fc.constantFrom('0', '1', '2'),
-  read: fc.constantFrom<string | null>(null, '0', '1', '2', '3'),
-  call: fc.integer({ min: 0, max: 20 }),
-  length: fc.integer({ min: 0, max: 10 }),
-  outcome: fc.constantFrom('ok', 'ok', 'ok', 'unknown', 'fail'),
-});
+const operations = arbOperation({ callMax: 20, lengthMax: 10, outcomes: ['ok', 'ok', 'ok', 'unknown', 'fail'] });
 
 describe('property: the search agrees with the definition on random small histories', () => {
   it('linearizable exactly when some real-time-respecting order replays (1,000 histories of up to 7 operations)', () => {
-    fc.assert(fc.property(fc.array(arbOperation, { minLength: 1, maxLength: 7 }), (raw) => {
+    fc.assert(fc.property(fc.array(operations, { minLength: 1, maxLength: 7 }), (raw) => {
       const history: Operation[] = raw.map((r, i) => {
-        const op: KvOp = r.f === 'set' ? { f: 'set', key: r.key, value: r.a }
-          : r.f === 'cas' ? { f: 'cas', key: r.key, from: r.a, to: r.b }
-          : { f: r.f as 'get' | 'del' | 'incr', key: r.key };
-        const value = r.f === 'get' ? r.read : r.f === 'incr' ? r.b : undefined;
-        const outcome = r.outcome as Operation['outcome'];
-        return { id: i + 1, client: r.client, op, call: r.call, ret: outcome === 'unknown' ? null : r.call + r.length, outcome, value };
+        const o = operationOf(r, i);
+        const outcome = o.outcome as Operation['outcome'];
+        return { ...o, outcome, ret: outcome === 'unknown' ? null : o.ret };
       });
       const verdict = checkHistory(history);
       expect(verdict.result === 'linearizable').toBe(bruteForce(history));

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../clients/types';
+import { arbOperation, operationOf } from './arbitraries';
 import { checkHistory } from './check';
 import type { KvOp, Operation } from './history';
 import { EMPTY_LIVE, observe } from './live';
 
-const arbOperation = fc.record({
-  client: fc.integer({ min: 1, max: 3 }),
-  f: fc.constantFrom('get', 'set', 'del', 'cas', 'incr'),
-  key: fc.constantFrom('x', 'y'),
-  a: fc.constantFrom('0', '1', '2'),
-  b: fc.constantFrom('0', '1', '2'),
-  read: fc.constantFrom<string | null>(null, '0', '1', '2', '3'),
-  call: fc.integer({ min: 0, max: 40 }),
-  length: fc.integer({ min: 0, max: 8 }),
-  // unknown: the client gave up at call + length; pending: no reply by the end of the history.
-  outcome: fc.constantFrom('ok', 'ok', 'ok', 'ok', 'unknown', 'fail', 'pending'),
-});
+// unknown: the client gave up at call + length; pending: no reply by the end of the history.
+const operations = arbOperation({ callMax: 40, lengthMax: 8, outcomes: ['ok', 'ok', 'ok', 'ok', 'unknown', 'fail', 'pending'] });
 
 type Raw = { id: number; op: KvOp; call: number; ret: number; outcome: string; value: string | null | undefined; client: number };
 
@@ -75,12 +66,8 @@ describe('the live check, from quiescent points', () => {
   });
 
   it('property: after every reply it agrees with the full check of the history so far (500 random histories of up to 12 operations)', () => {
-    fc.assert(fc.property(fc.array(arbOperation, { minLength: 1, maxLength: 12 }), (raw) => {
-      const ops: Raw[] = raw.map((r, i) => ({
-        id: i + 1, client: r.client, call: r.call, ret: r.call + r.length, outcome: r.outcome,
-        op: r.f === 'set' ? { f: 'set', key: r.key, value: r.a } : r.f === 'cas' ? { f: 'cas', key: r.key, from: r.a, to: r.b } : { f: r.f as 'get', key: r.key },
-        value: r.f === 'get' ? r.read : r.f === 'incr' ? r.b : undefined,
-      }));
+    fc.assert(fc.property(fc.array(operations, { minLength: 1, maxLength: 12 }), (raw) => {
+      const ops: Raw[] = raw.map(operationOf);
       const evs = events(ops);
       let live = EMPTY_LIVE;
       evs.forEach((e, k) => {

@@ -1,10 +1,27 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * The width the header's row of indices has, as the cells below have it: the tables show only
+ * the columns that fit in it whole (see indicesThatFit). Until it is measured, none is shown.
+ */
+export function useStripWidth(): [(el: HTMLElement | null) => (() => void) | undefined, number] {
+  const [width, setWidth] = useState(0);
+  const ref = useCallback((el: HTMLElement | null) => {
+    if (el === null) return;
+    const resize = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 /** The header row of a table of logs or slots: who, the indices shown (with how many came before), the state machine. */
-export function GridHead({ who, columns }: { who: string; columns: number[] }) {
+export function GridHead({ who, columns, cellsRef }: { who: string; columns: number[]; cellsRef: (el: HTMLElement | null) => void }) {
   const first = columns[0] ?? 1;
   return (
     <div className="log-row log-head" role="row">
       <span className="log-who" role="columnheader">{who}</span>
-      <span className="log-cells">
+      <span className="log-cells" ref={cellsRef}>
         {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
         {columns.map((i, k) => <span key={k} className="log-index" role="columnheader">{i}</span>)}
       </span>

@@ -3,13 +3,11 @@ import type { RaftState } from '../../engine/raft/types';
 import { type SimState, useSight, useSim } from '../store/simStore';
 import { raftView } from '../protocolViews/raft';
 import { termColor } from '../theme';
-import type { StripCell } from '../draw/stripPaint';
+import { indicesThatFit, type StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
-import { GridHead } from './GridHead';
+import { GridHead, useStripWidth } from './GridHead';
 import { involvedKey, involvedMap, markInvolved } from './involved';
 import { KvCell } from './KvCell';
-
-const COLUMNS = 24;
 
 function leaderOf(s: SimState): number | null {
   let best: { id: number; term: number } | null = null;
@@ -37,14 +35,16 @@ export function LogsPanel() {
   // Why a leader's inherited entries stay dashed: the engine reads it from the leader's state.
   const note = useSim((s) => raftView.tableNote(s.nodeIds.flatMap((id) => s.panel?.nodes[id] ?? [])));
   const sight = useSight('panel');
-  const first = Math.max(1, longest - COLUMNS + 1);
-  const indices = Array.from({ length: Math.max(0, longest - first + 1) }, (_, i) => first + i);
+  // The newest entries, as many as the panel shows whole.
+  const [cellsRef, stripWidth] = useStripWidth();
+  const indices = indicesThatFit(stripWidth, longest);
+  const first = indices[0] ?? longest + 1;
   return (
     <section ref={sight} className="panel logs" aria-label="Logs">
       <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
       {note !== null && <p className="table-note" role="status" title={note}>{note}</p>}
       <div className="log-grid" role="table" aria-label="Log of every node">
-        <GridHead who="node" columns={indices} />
+        <GridHead who="node" columns={indices} cellsRef={cellsRef} />
         {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} />)}
       </div>
     </section>

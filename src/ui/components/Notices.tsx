@@ -1,12 +1,15 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { AnimatePresence, LazyMotion, m, MotionConfig } from 'framer-motion';
 import { useSim } from '../store/simStore';
 
 // Animation features load after the first paint: they are not needed to show the cluster.
 const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.default);
 
-/** Short messages: what an action discarded, a safety violation, an error. Alerts are announced. */
-export function Notices() {
+/**
+ * Short messages: what an action discarded, a safety violation, an error. Alerts are announced.
+ * `children`: notices kept elsewhere (the service worker's), stacked in the same corner.
+ */
+export function Notices({ children }: { children?: ReactNode }) {
   const notices = useSim((s) => s.notices);
   const dismiss = useSim((s) => s.dismiss);
   useEffect(() => {
@@ -18,6 +21,7 @@ export function Notices() {
     <MotionConfig reducedMotion="user">
     <LazyMotion features={loadMotionFeatures} strict>
     <div className="notices">
+      {children}
       <AnimatePresence>
         {notices.map((n) => (
           <m.div

@@ -6,6 +6,7 @@ import { useOpenFile } from '../useOpenFile';
 import { ExportButtons } from '../shell/ExportButtons';
 import { iframeSnippet } from '../shell/viewMode';
 import { Dialog } from './Dialog';
+import { useCopyLink } from './useCopyLink';
 import { LessonMenu } from './LessonMenu';
 
 /** Lessons, sharing, and scenarios as files: everything that moves a run between people. */
@@ -42,20 +43,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const scenario = useSim((s) => s.scenario);
   const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
   const [atMoment, setAtMoment] = useState(true);
-  const [copied, setCopied] = useState<string | null>(null);
-  const field = useRef<HTMLInputElement>(null);
+  const link = scenario === null ? '' : shareLink(window.location.href.split('#')[0], scenario, atMoment ? time : undefined);
+  const { field, copied, copy } = useCopyLink(link);
   if (scenario === null) return null;
-  const base = window.location.href.split('#')[0];
-  const link = shareLink(base, scenario, atMoment ? time : undefined);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      field.current?.select();
-      setCopied('Select the link and copy it (Ctrl+C): the browser did not allow copying here.');
-    }
-  };
   return (
     <Dialog label="Share this run" className="share" onClose={onClose}>
       <h2>Share this run</h2>

@@ -2,15 +2,13 @@ import { memo, useMemo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosView } from '../../engine/multipaxos/types';
 import { type PanelView, useSight, useSim } from '../store/simStore';
-import type { StripCell } from '../draw/stripPaint';
+import { indicesThatFit, type StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
-import { GridHead } from './GridHead';
+import { GridHead, useStripWidth } from './GridHead';
 import { involvedKey, involvedMap, markInvolved } from './involved';
 import { KvCell } from './KvCell';
 
 const SLOT_COLOR = '#0e7490';
-
-const COLUMNS = 20;
 
 /** The highest slot any replica has accepted or learned decided (a loop: spreading thousands of slots into Math.max overflows the stack). */
 export function topSlot(view: PanelView | null, ids: number[]): number {
@@ -24,24 +22,20 @@ export function topSlot(view: PanelView | null, ids: number[]): number {
   return top;
 }
 
-/** The slots shown: a window ending at the highest. */
-function slotsShown(top: number): number[] {
-  const first = Math.max(1, top - COLUMNS + 1);
-  return Array.from({ length: Math.max(0, top - first + 1) }, (_, i) => first + i);
-}
-
 /** Multi-Paxos: a row per replica, a column per slot; decided slots solid, accepted ones dashed, no-ops marked. */
 export function SlotTable() {
   const ids = useSim((s) => s.nodeIds);
   const sight = useSight('panel');
   const top = useSim((s) => topSlot(s.panel, s.nodeIds));
-  const slots = slotsShown(top);
-  const first = slots[0] ?? 1;
+  // A window ending at the highest slot, as many as the panel shows whole.
+  const [cellsRef, stripWidth] = useStripWidth();
+  const slots = indicesThatFit(stripWidth, top);
+  const first = slots[0] ?? top + 1;
   return (
     <section ref={sight} className="panel logs" aria-label="Slots">
       <h2>Slots <small>solid: decided · dashed: accepted, not known decided · NOOP: a gap filled by a new leader</small></h2>
       <div className="log-grid" role="table" aria-label="Slots of every replica">
-        <GridHead who="replica" columns={slots} />
+        <GridHead who="replica" columns={slots} cellsRef={cellsRef} />
         {ids.map((id) => <SlotRow key={id} id={id} slots={slots} first={first} />)}
       </div>
     </section>

@@ -19,15 +19,18 @@ export function BrokenRuleBanner() {
   const stalled = stallText !== null && <p className="stall" data-stall={stallKind} role="status">Liveness: {stallText}.</p>;
   if (rule === undefined) return stalled || null;
   return (
+    // The text beside its buttons: on a short screen it keeps to two lines (the whole of it on hover), so the logs below keep their rows.
     <div className="broken-banner" role="status" data-broken-rule={rule.bug}>
-      <strong>A rule is broken:</strong> {rule.label} <code>{rule.bug}</code>.{' '}
-      {violation !== null
-        ? <span data-broken-check={violation.predicate}>The check <strong>{violation.predicate}</strong> failed at {violation.t} ms: {violation.text}</span>
-        : rule.livenessOnly ? 'No safety check can catch this one; watch for the cluster to stop making progress.' : 'Play on: the safety checks should catch it.'}
-      {stalled}
+      <span className="broken-text" title={`A rule is broken: ${rule.label} (${rule.bug}). ${violation !== null ? `The check ${violation.predicate} failed at ${violation.t} ms: ${violation.text}` : ''}`}>
+        <strong>A rule is broken:</strong> {rule.label} <code>{rule.bug}</code>.{' '}
+        {violation !== null
+          ? <span data-broken-check={violation.predicate}>The check <strong>{violation.predicate}</strong> failed at {violation.t} ms: {violation.text}</span>
+          : rule.livenessOnly ? 'No safety check can catch this one; watch for the cluster to stop making progress.' : 'Play on: the safety checks should catch it.'}
+      </span>
       {rule.line !== undefined && <button type="button" data-broken-line={rule.line} title="Go back to the last time the broken line ran; the pseudocode panel marks it"
         onClick={() => send({ type: 'seekLine', line: rule.line!, direction: 'previous', node: null })}>◀ Where it runs</button>}
       <button type="button" onClick={() => load([])} aria-label="Clear the broken rule">Clear</button>
+      {stalled}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT } from '../theme';
-import { paintStrip } from './stripPaint';
+import { columnAt, indicesThatFit, paintStrip } from './stripPaint';
 
 /** A canvas whose 2D context records each text drawn, with the alignment in force when drawn. */
 function recordingCanvas() {
@@ -31,5 +31,32 @@ describe('a log strip', () => {
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatchObject({ text: '(empty log)', x: 0, align: 'left' });
     expect(Number(/(\d+)px/.exec(texts[0].font)![1])).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('the entries a strip shows', () => {
+  // A cell is 56 px wide with 3 px between; the "earlier" marker takes 70 px.
+  it('shows a whole log that fits, from index 1', () => {
+    expect(indicesThatFit(292, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(indicesThatFit(1000, 3)).toEqual([1, 2, 3]);
+    expect(indicesThatFit(1000, 0)).toEqual([]);
+  });
+  it('shows the newest entries that fit whole beside the marker, never one cut at the edge', () => {
+    expect(indicesThatFit(291, 5)).toEqual([3, 4, 5]);
+    expect(indicesThatFit(200, 5)).toEqual([4, 5]);
+    for (const width of [100, 260, 291, 400, 777]) {
+      for (const longest of [1, 5, 9, 40]) {
+        const shown = indicesThatFit(width, longest);
+        const more = shown[0] > 1;
+        expect(shown.at(-1)).toBe(longest);
+        // The last cell's right edge lies within the strip (unless not even one fits).
+        const lastLeft = (more ? 73 : 0) + (shown.length - 1) * 59;
+        if (shown.length > 1) expect(lastLeft + 56).toBeLessThanOrEqual(width);
+        expect(columnAt(lastLeft + 1, more)).toBe(shown.length - 1);
+      }
+    }
+  });
+  it('keeps one entry on a strip too narrow for any', () => {
+    expect(indicesThatFit(0, 7)).toEqual([7]);
   });
 });

@@ -47,6 +47,18 @@ export const COMMAND_PX = 14;
 // Wide and tall enough for a command in COMMAND_PX type.
 const CELL = { width: 56, height: 38, gap: 3, more: 70 } as const;
 
+/**
+ * The indices a strip of `width` CSS pixels shows whole, of a log `longest` entries long: all
+ * of them when they fit, else the newest that fit beside the "earlier" marker (at least one).
+ * A cell cut at the strip's edge reads as a different entry, so none is drawn in part.
+ */
+export function indicesThatFit(width: number, longest: number): number[] {
+  const step = CELL.width + CELL.gap;
+  const all = Math.floor((width + CELL.gap) / step);
+  const n = longest <= all ? longest : Math.max(1, Math.floor((width - CELL.more) / step));
+  return Array.from({ length: n }, (_, i) => longest - n + 1 + i);
+}
+
 /** The column under x (CSS pixels from the strip's left edge), or null between cells. */
 export function columnAt(x: number, more: boolean): number | null {
   const from = x - (more ? CELL.more + CELL.gap : 0);

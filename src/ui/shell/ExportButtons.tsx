@@ -4,6 +4,17 @@ import { SimContext } from '../store/simStore';
 import { clusterPng, clusterSvg } from './exportCluster';
 import { VideoDialog } from './VideoDialog';
 
+/**
+ * The File menu closes as the video dialog opens, rather than stand open behind it; focus goes
+ * to the menu's summary first, so closing the dialog gives it back there (the button is hidden).
+ */
+function closeMenu(button: HTMLElement): void {
+  const menu = button.closest('details');
+  if (menu === null) return;
+  menu.querySelector('summary')?.focus();
+  menu.open = false;
+}
+
 /** Pictures of the cluster for slides and notes: PNG and SVG, 1920 pixels wide, and a video of a span of the run. */
 export function ExportButtons() {
   const store = useContext(SimContext)!;
@@ -21,7 +32,7 @@ export function ExportButtons() {
         onClick={() => { const el = svg(); if (el) { try { saveFile(name('svg'), clusterSvg(el, store.getState()), 'image/svg+xml'); } catch (e) { notify(e); } } }}>
         Export drawing (SVG)
       </button>
-      <button type="button" title="The cluster over a span of the run as a WebM video" data-export="video" onClick={() => setVideo(true)}>
+      <button type="button" title="The cluster over a span of the run as a WebM video" data-export="video" onClick={(e) => { closeMenu(e.currentTarget); setVideo(true); }}>
         Record video (WebM)…
       </button>
       {video && <VideoDialog onClose={() => setVideo(false)} />}

@@ -14,6 +14,7 @@ import { useOpenFile } from '../useOpenFile';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
 import { RunTable } from './RunTable';
+import { OfflineNotice } from './OfflineNotice';
 import { StepAnnouncer } from './StepAnnouncer';
 import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
 import { SpaceTime } from '../teaching/spacetime/SpaceTime';
@@ -65,7 +66,8 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
         <Header drawerOpen={drawerShown} onDrawer={drawer.toggle} presenter={presenter.presenter} onPresenter={presenter.toggle} />
         <Timeline />
       </div>
-      <Notices />
+      {/* The service worker's news in the notices' corner: bottom left, it covered the cluster's legend. */}
+      <Notices><OfflineNotice /></Notices>
       <Progress />
       <StepAnnouncer />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { useStore } from 'zustand';
 import { pairLink } from '../../../scenario/pair';
 import { Dialog } from '../../components/Dialog';
+import { useCopyLink } from '../../components/useCopyLink';
 import type { SimState } from '../../store/simStore';
 
 /** A link that reopens both runs, every action taken in them, and optionally this moment. */
@@ -11,19 +12,9 @@ export function PairShare({ left, right, onClose }: { left: StoreApi<SimState>; 
   const b = useStore(right, (s) => s.scenario);
   const time = useStore(left, (s) => Math.floor(s.snapshot?.time ?? 0));
   const [atMoment, setAtMoment] = useState(true);
-  const [copied, setCopied] = useState<string | null>(null);
-  const field = useRef<HTMLInputElement>(null);
+  const link = a === null || b === null ? '' : pairLink(window.location.href.split('#')[0], a, b, atMoment ? time : undefined);
+  const { field, copied, copy } = useCopyLink(link);
   if (a === null || b === null) return null;
-  const link = pairLink(window.location.href.split('#')[0], a, b, atMoment ? time : undefined);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      field.current?.select();
-      setCopied('Select the link and copy it (Ctrl+C): the browser did not allow copying here.');
-    }
-  };
   return (
     <Dialog label="Share both runs" className="share" onClose={onClose}>
       <h2>Share both runs</h2>
