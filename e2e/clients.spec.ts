@@ -113,12 +113,13 @@ test.describe('clients and their history', () => {
     const errors = watchErrors(page);
     await open(page, './#lesson=multipaxos-stale-read');
     await setSpeed(page, 1);
-    // Each narration step pauses the run: play on until the check stops it at the stale reply (1125 ms).
-    for (let i = 0; i < 10 && (await virtualTime(page)) < 1125; i++) {
+    // Each narration step pauses the run, and the check stops it at the stale reply (1125 ms).
+    // Wait on the clock, not on the Play button: right after the click it may still show Play.
+    for (const stop of [151, 301, 457, 801, 1101, 1125]) {
       await play(page);
+      await expect.poll(() => virtualTime(page), { timeout: 20_000 }).toBe(stop);
       await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
     }
-    expect(await virtualTime(page)).toBe(1125);
     await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'violation');
     await expect(page.locator('[data-verdict="violation"]')).toContainText('not linearizable on x');
     await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1100 to 1125 ms; S1 · read from its own store \(as leader\); stale read/);
@@ -126,8 +127,8 @@ test.describe('clients and their history', () => {
     await open(page, './#lesson=multipaxos-read-index&t=1530');
     await expect(bar(page, 'get x')).toHaveAttribute('data-open', 'true');
     await play(page);
+    await expect.poll(() => virtualTime(page), { timeout: 20_000 }).toBe(1583);
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
-    expect(await virtualTime(page)).toBe(1583);
     await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'ok');
     await expect(bar(page, 'get x → 2')).toHaveAttribute('aria-label', /S5 · read index/);
     await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'true');

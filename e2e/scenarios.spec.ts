@@ -165,6 +165,22 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
     await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1000 to 1025 ms; S3 · on its lease, index/);
     await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'false');
   },
+  'raft-fencing': async (page) => {
+    await expect(page.locator('.hist-bar', { hasText: 'write x 3 → failed' })).toHaveAttribute('aria-label', /token 2 is lower than 4/);
+    await expect(page.getByRole('group', { name: 'Storage node' }).locator('[data-storage-key="x"]')).toHaveAttribute('data-value', '2');
+  },
+  'raft-fencing-off': async (page) => {
+    await expect(page.getByRole('group', { name: 'Storage node' }).locator('[data-storage-key="x"]')).toHaveAttribute('data-value', '3');
+    await expect(page.locator('[data-check="fencing"]')).toHaveAttribute('data-ok', 'false');
+  },
+  'multipaxos-stale-read': async (page) => {
+    await expect(page.locator('.hist-bar[data-stale="true"]')).toHaveAttribute('aria-label', /Client 2: get x → 1, ok, 1100 to 1125 ms; S1/);
+    await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'false');
+  },
+  'multipaxos-read-index': async (page) => {
+    await expect(page.locator('.hist-bar', { hasText: 'get x → 2' })).toHaveAttribute('aria-label', /S5 · read index/);
+    await expect(page.locator('[data-check="linearizable"]')).toHaveAttribute('data-ok', 'true');
+  },
   'raft-exactly-once': async (page) => {
     await expect(page.locator('.hist-bar[data-outcome="ok"]')).toHaveText(['incr n → 1', 'incr n → 2']);
     await expect(page.locator('section.logs .log-kv')).toHaveText(['state machine', 'n=2', 'n=2', 'n=2', 'n=2', 'n=2']);

@@ -288,7 +288,7 @@ export const FENCING_LESSONS: Lesson[] = [
       { at: 0, text: 'The same lock and the same pause, but this storage node takes any write: it does not compare fencing tokens.',
         claims: ['all log length = 0', 'storage x = none', 'client 1 token = none'] },
       ...FENCING_OPENING,
-      { at: 865, text: 'The storage node accepts it: x = 3, client 1\'s write after client 2\'s, although client 1 lost the lock long ago. Client 2\'s work is overwritten. The fencing check stops the run: a write with a stale token was accepted.',
+      { at: 864, text: 'The storage node accepts it: x = 3, client 1\'s write after client 2\'s, although client 1 lost the lock long ago. Client 2\'s work is overwritten. The fencing check stops the run: a write with a stale token was accepted.',
         claims: ['storage x = 3', 'storage x token = 2', 'fencing broken', 'linearizable holds', 'not safe'] },
     ]),
   },
