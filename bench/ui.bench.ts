@@ -231,7 +231,7 @@ async function pauseCost(browser: Browser, base: string, protocols: string[]): P
       cpu.push(pause.cpu.main);
       played += Date.now() - start;
       const after = await benchState(page);
-      console.log(`ui.pause.${protocol}.sample=${i + 1} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between; CPU main ${pause.cpu.main.toFixed(0)} workers ${pause.cpu.workers.toFixed(0)}) virtual_s=${(after.time / 1000).toFixed(1)} events=${after.events} events_per_s=${((after.events - before.events) / PAUSE_EVERY_S).toFixed(0)}`);
+      console.log(`ui.pause.${protocol}.sample=${i + 1} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between; CPU main ${pause.cpu.main.toFixed(0)} workers ${pause.cpu.workers.toFixed(0)}) virtual_s=${(after.time / 1000).toFixed(1)} events=${after.events} events_per_s=${((after.events - before.events) / PAUSE_EVERY_S).toFixed(0)} most_commands_at_one_moment=${after.maxBatch}`);
     }
     const sorted = pauses.toSorted((a, b) => a - b);
     const cpuSorted = cpu.toSorted((a, b) => a - b);

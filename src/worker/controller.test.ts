@@ -5,7 +5,7 @@ import { Simulation } from '../engine/sim/simulation';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
-import { Controller } from './controller';
+import { Controller, MAX_MESSAGES_SHOWN } from './controller';
 import type { TraceView, UserAction } from './protocol';
 import { applyScenarioDelta } from './scenarioDelta';
 
@@ -556,5 +556,37 @@ describe('controller: exporting the trace in slices', () => {
     expect(slices).toBeGreaterThan(2);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(x.text()).toBe(whole);
+  });
+});
+
+describe('controller: a burst of commands at one moment', () => {
+  // The browser bench's stall: under load its page fell behind and then sent hundreds of
+  // commands at one instant. ~40 events each then fall within about 100 ms of virtual time,
+  // with tens of thousands of messages in flight; snapshots carried all of them, megabytes a frame.
+  const lossy = () => scenario({ protocol: 'multipaxos', seed: 1, network: { dropRate: 0.2, duplicateRate: 0.2 }, options: { noopOnElection: true } });
+  const inFlightIds = (c: Controller) => {
+    const s = c.scenario();
+    const run = new Run(toSimConfig(s), toActions(s));
+    while (run.sim.world.events < c.events && run.step() !== null) { /* replay */ }
+    return run.sim.inFlight().map((env) => env.id);
+  };
+
+  it('a snapshot carries every message in flight normally, and at most MAX_MESSAGES_SHOWN, the earliest sent, in a burst', () => {
+    const c = new Controller(lossy());
+    c.setSpeed(100);
+    c.playing = true;
+    c.advance(5_000);
+    for (let i = 0; i < 5; i++) c.act({ type: 'request', node: 1 + i, command: `set k${i} ${i}` });
+    c.advance(15);
+    const flying = (m: { lostAt: number | null }) => m.lostAt === null;
+    expect(c.snapshot().messages.filter(flying).map((m) => m.id)).toEqual(inFlightIds(c));
+    for (let i = 0; i < 750; i++) c.act({ type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` });
+    c.advance(25);
+    const all = inFlightIds(c);
+    expect(all.length).toBeGreaterThan(3 * MAX_MESSAGES_SHOWN);
+    const shown = c.snapshot().messages;
+    expect(shown.length).toBe(MAX_MESSAGES_SHOWN);
+    expect(shown.filter(flying).map((m) => m.id)).toEqual(all.slice(0, MAX_MESSAGES_SHOWN));
+    expect(c.movingNow().messages.length).toBe(MAX_MESSAGES_SHOWN);
   });
 });

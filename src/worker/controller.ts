@@ -43,6 +43,13 @@ const RECENT = 256;
 const MARKER_SLACK = 512;
 /** While playing, at most this many trace records per snapshot: the event log shows fewer, and under load a frame stays small. */
 const TRACE_PLAYING = 40;
+/**
+ * At most this many messages per snapshot (and per moving frame). A burst of commands at one
+ * moment (hundreds of clicks queued while the page was busy) leaves tens of thousands in flight
+ * for a while: carrying all of them cost megabytes per frame, slowed the run and Pause by
+ * seconds, and could not be told apart on screen anyway. Normal runs stay far below it.
+ */
+export const MAX_MESSAGES_SHOWN = 1000;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
 const LOG_TAIL = 24;
 
@@ -611,7 +618,10 @@ export class Controller {
     const fallWindow = this.run.sim.world.network.latencyMax;
     this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
     const held = new Map(this.run.sim.world.held.map((h) => [h.env.id, h.heldAt]));
-    return this.run.sim.inFlight().map((env) => this.flyingView(env, held.get(env.id) ?? null)).concat(this.losses);
+    // The earliest sent first (inFlight is in send order): those shown stay shown until they land.
+    const flying = this.run.sim.inFlight().slice(0, MAX_MESSAGES_SHOWN);
+    const views = flying.map((env) => this.flyingView(env, held.get(env.id) ?? null));
+    return views.concat(this.losses.slice(0, MAX_MESSAGES_SHOWN - views.length));
   }
 
   /** A message in flight as the view shows it: made once per message (and again when it is held or released), as a burst leaves thousands in flight for many frames. */
