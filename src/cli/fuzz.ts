@@ -3,7 +3,9 @@
  *   npm run fuzz -- --protocol raft --schedules N [--seed S] [--bug NAME] [--off PREDICATE] [--workers K] [--reads PATH] [--drift D] [--crash-only]
  * With --reads, three clients run a workload through the faults (reads served by PATH) and
  * their history is checked for linearizability as the run goes. With --drift, every clock now
- * and then takes a rate within D of true time (what a leader lease must assume).
+ * and then takes a rate within D of true time (what a leader lease must assume); with --reads
+ * lease, each split brain also slows the cut-off leader's clock to 1 - D and reads there soon
+ * after a write on the majority side.
  * --crash-only keeps to crashes and recoveries, every message delivered in time: what 3PC assumes.
  * Schedule i is the same whichever worker runs it, and the result is the serial one: the
  * first failing schedule is the lowest-numbered one. Prints each worker's rate, coverage,

@@ -5,7 +5,7 @@ import type { Violation } from '../invariants/monitor';
 import { createRng, nextFloat, nextInt } from '../sim/prng';
 import type { Action } from '../sim/types';
 import { pledged } from './pledges';
-import { randomSchedule, type Schedule, scheduleSeed } from './schedule';
+import { BREAK_READER, BREAK_WRITER, randomSchedule, type Schedule, scheduleSeed } from './schedule';
 
 export interface ScheduleResult {
   schedule: Schedule;
@@ -87,7 +87,22 @@ export function runSchedule(input: Schedule, off: readonly string[] = []): Sched
       if (!run.safe) break;
       const leader = PROTOCOLS[schedule.config.protocol].leader(run.sim.nodes());
       if (leader === null) continue;
-      for (const a of [{ at: split.at, type: 'partition', groups: [[leader]] }, { at: split.at + split.lasts, type: 'heal' }] as Action[]) {
+      const actions: Action[] = [{ at: split.at, type: 'partition', groups: [[leader]] }, { at: split.at + split.lasts, type: 'heal' }];
+      const slow = split.slow;
+      if (slow !== undefined) {
+        const writeAt = split.at + slow.writeAfter;
+        for (let node = 1; node <= schedule.config.nodes; node++) {
+          actions.push({ at: split.at, type: 'drift', node, rate: node === leader ? slow.rate : slow.others[node - 1] });
+        }
+        actions.push(
+          { at: writeAt, type: 'invoke', client: BREAK_WRITER, op: `set ${slow.key} ${writeAt}`, node: 1 + ((leader - 1 + slow.writer) % schedule.config.nodes) },
+);
+        for (let k = 0, at = writeAt; k < slow.reads.length; k++) {
+          at += slow.reads[k];
+          actions.push({ at, type: 'invoke', client: BREAK_READER, op: `get ${slow.key}`, node: leader });
+        }
+      }
+      for (const a of actions) {
         run.sim.schedule(a);
         added.push(a);
       }

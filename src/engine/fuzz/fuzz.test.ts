@@ -126,3 +126,24 @@ describe('mutants: every deliberate bug is caught within 1,000 random schedules'
     expect(explore('3pc', 300, 1, { crashOnly: true }).violations).toBe(0);
   });
 });
+
+// Issue 16: a lease assumes clocks within 10% of true time (it lasts 90% of the minimum election timeout).
+describe('leases and drifting clocks: reads by lease under random fault schedules', () => {
+  it.each(['raft', 'multipaxos'])('%s: with clocks drifting by 0.8 (far beyond the bound) a stale read is caught within 300 schedules (seed 1)', (protocol) => {
+    const e = explore(protocol, 300, 1, { reads: 'lease', drift: 0.8 });
+    expect(e.firstFailure, `no stale read in ${e.schedules} schedules`).not.toBeNull();
+    const failure = e.firstFailure!;
+    expect(failure.violations[0].predicate).toBe('linearizable');
+    // The break: some node's clock ran at a fifth of true time.
+    expect(failure.schedule.actions.some((a) => a.type === 'drift' && a.rate === 0.2)).toBe(true);
+    const replay = new Run(failure.schedule.config, failure.schedule.actions);
+    replay.runUntil(failure.schedule.judgeAt, { stopOnViolation: true });
+    expect(replay.violations[0]).toEqual(failure.violations[0]);
+  });
+
+  it.each(['raft', 'multipaxos'])('%s: with clocks within 5% of true time, no violation over 150 schedules', (protocol) => {
+    const e = explore(protocol, 150, 1, { reads: 'lease', drift: 0.05 });
+    expect(e.violations).toBe(0);
+    expect(e.schedules).toBe(150);
+  });
+});

@@ -35,9 +35,25 @@ export interface Schedule {
    * while clients that knew the old one keep asking it. Resolved during the run and written
    * into `actions`, as strikes are.
    */
-  splits: { at: number; lasts: number }[];
+  splits: { at: number; lasts: number; slow?: LeaseBreak }[];
   /** Crashes and recoveries only, every message delivered in time: no rival timeouts after a restart either. */
   crashOnly?: boolean;
+}
+
+/**
+ * A lease broken by drift, on a split (reads by lease, clocks that drift): the cut-off
+ * leader's clock slows to `rate` as it is cut off (the others run at true time or faster,
+ * within the drift), so its lease outlasts the followers' promise. `writeAfter` ms later a client writes `key` at the node `writer` places after the
+ * old leader (it reaches the new leader), and soon after another client reads `key` at the
+ * old leader, a few times (once the write is acknowledged, one read that the lease answers is stale). With a drift inside the lease's bound the lease still holds; beyond
+ * it, the read is stale. Resolved during the run, as splits are.
+ */
+export interface LeaseBreak {
+  rate: number; writeAfter: number; writer: number; key: string;
+  /** The reads at the old leader, each this many ms after the one before (the first, after the write). */
+  reads: number[];
+  /** Node i's clock rate (index i - 1) through the break if it is not the old leader: within the drift, never slow. */
+  others: number[];
 }
 
 const TIMING = { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 };
@@ -127,6 +143,27 @@ export function randomSchedule(seed: number, protocol: string, bugs: string[] = 
     for (let at = nextInt(rng, 300, 900); at < healAt - 1300; at += nextInt(rng, 1500, 2500)) splits.push({ at, lasts: nextInt(rng, 600, 1200) });
   }
   if (drift !== undefined) actions.push(...clockDrift(rng, n, healAt, drift));
+  // Drawn after the drift, so schedules of other read paths stay as they were.
+  if (drift !== undefined && reads === 'lease') {
+    // Two more clients, idle until a break: the workload's clients may be busy at that moment.
+    config.clients = { ...config.clients!, count: CLIENTS + 2 };
+    for (const split of splits) {
+      split.slow = {
+        rate: Math.round((1 - drift) * 1000) / 1000, writeAfter: nextInt(rng, 250, 450),
+        reads: Array.from({ length: nextInt(rng, 3, 6) }, () => nextInt(rng, 30, 80)),
+        writer: nextInt(rng, 1, n - 1), key: pick(rng, ['a', 'b']),
+        others: Array.from({ length: n }, () => Math.round((1 + drift * nextFloat(rng)) * 1000) / 1000),
+      };
+    }
+    // The break needs its moment to itself: no other fault, clock change or strike from just
+    // before the cut until the read has had its time (a heal would end the split early).
+    const quiet = splits.map((sp) => [sp.at - 100, sp.at + sp.slow!.writeAfter + sp.slow!.reads.reduce((x, y) => x + y, 0) + 250]);
+    const calm = (at: number) => !quiet.some(([from, to]) => at >= from && at <= to);
+    const kept = actions.filter((a) => a.at >= healAt || a.type === 'request' || a.type === 'invoke' || calm(a.at));
+    actions.length = 0;
+    actions.push(...kept);
+    strikes.splice(0, strikes.length, ...strikes.filter((st) => calm(st.at) && calm(st.at + st.crashAfter + st.downFor)));
+  }
   // Stable: the healing actions keep their order at healAt.
   actions.sort((a, b) => a.at - b.at);
   return { config, actions, healAt, judgeAt: healAt + 20 * TIMING.electionTimeoutMax, strikes, restarts, splits };
@@ -156,6 +193,9 @@ function proposerStrikes(rng: Rng, n: number, healAt: number): Action[] {
 }
 
 const CLIENTS = 3;
+/** The clients of lease breaks: one writes on the majority side, the other reads at the old leader. */
+export const BREAK_WRITER = CLIENTS + 1;
+export const BREAK_READER = CLIENTS + 2;
 
 /**
  * Clients busy through the faults and after: each starts an operation every 50 to 400 ms
