@@ -174,4 +174,45 @@ test.describe('the space-time diagram', () => {
     await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveAttribute('data-outcome', 'answered');
     await expect(diagram(page).locator('li[data-to="client 1"][data-op="2"]')).toHaveAttribute('data-fate', 'delivered');
   });
+
+  test('hovering a client\'s request or reply fades what is not causally connected to it', async ({ page }) => {
+    // Lesson C4: incr n at 200 ms to S1 (arrives 220); its reply is lost, the retry (300) is redirected by S2, S1 answers again (345 to 359).
+    await open(page, './#lesson=raft-exactly-once&t=400');
+    await showTeaching(page, 'Space-time');
+    for (let k = 0; k < 3; k++) await diagram(page).getByRole('button', { name: 'Zoom out' }).click();
+    const canvas = diagram(page).locator('canvas');
+    const item = (sel: string) => diagram(page).locator(`li${sel}`);
+    const fromS1 = (sentAt: number) => item(`[data-msg-id][data-from="1"][data-sent-at="${sentAt}"]`);
+    const first = item('[data-from="client 1"][data-why="first"]');
+    const retry = item('[data-from="client 1"][data-why="retry"]');
+    const redirected = item('[data-from="client 1"][data-why="redirect"]');
+    const redirect = item('[data-to="client 1"][data-why="redirect"]');
+    const answer = item('[data-to="client 1"][data-why="ok"][data-fate="delivered"]');
+    const faded = async (l: Locator) => Promise.all((await l.all()).map((x) => x.getAttribute('data-faded')));
+    await expect(fromS1(194)).toHaveCount(4);
+
+    // The request: S1's heartbeats before it arrived are not in its cone; its replication of incr n (220) and all that
+    // follows from it are, the redirect and the request sent on it too. The retry left on the client's own timeout, before
+    // anything came back: concurrent with the request's arrival, so faded.
+    await canvas.hover({ position: await pointOf(first) });
+    await expect(fromS1(194).first()).toHaveAttribute('data-faded', 'true');
+    expect(await faded(fromS1(194))).toEqual(['true', 'true', 'true', 'true']);
+    expect(await faded(fromS1(220))).toEqual([null, null, null, null]);
+    expect(await faded(first.or(redirect).or(redirected))).toEqual([null, null, null]);
+    expect(await faded(retry)).toEqual(['true']);
+    await shot(page, 'spacetime-hover-request');
+
+    // The answer: what reached S1 before it was sent (345) is in its past, the heartbeats of 194 (answered by 228) and
+    // the whole exchange included. The heartbeats of 344 arrive after it left and lead nowhere it went; those of 394 follow it.
+    await canvas.hover({ position: await pointOf(answer) });
+    await expect(fromS1(194).first()).not.toHaveAttribute('data-faded', 'true');
+    expect(await faded(fromS1(194))).toEqual(Array(4).fill(null));
+    expect(await faded(first.or(retry).or(redirect).or(redirected).or(answer))).toEqual(Array(5).fill(null));
+    expect(await faded(fromS1(344).or(fromS1(394)))).toEqual(Array(8).fill('true'));
+    await shot(page, 'spacetime-hover-reply');
+
+    // Off the arrows, nothing is faded.
+    await canvas.hover({ position: { x: 2, y: 2 } });
+    await expect(diagram(page).locator('li[data-faded]')).toHaveCount(0);
+  });
 });

@@ -11,9 +11,9 @@ import { shortLabel } from '../../draw/movingPaint';
 import { messageStyle } from '../../theme';
 import { currentPalette, onPalette } from '../../shell/themeState';
 import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
-import { causalCone } from './causality';
+import { causalCone, type Cone, type Hovered } from './causality';
 import { arrowAt, axisValue, buildScene, clientArrowAt, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
-import { syncArrowItems, syncClientItems, syncMarkItems } from './list';
+import { syncArrowItems, syncClientItems, syncFaded, syncMarkItems } from './list';
 import { canvasPen, paintScene, SVG_HEADER_PX, svgDocument, svgPen } from './paint';
 
 /** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
@@ -69,7 +69,9 @@ export class Diagram {
   private moveTo: number | null = null;
   private placedAt = 0;
   private scene: Scene | null = null;
-  private hovered: number | null = null;
+  private hovered: Hovered | null = null;
+  /** Whether the lists' items last said which are faded (so that leaving the arrow clears it). */
+  private listedCone = false;
   /** The query sent and not yet answered, and whether the view moved on since. */
   private asking = false;
   private askAgain = false;
@@ -282,8 +284,7 @@ export class Diagram {
     const scene = this.build(win);
     const thinnedChanged = scene.thinned !== this.scene?.thinned;
     this.scene = scene;
-    const hovered = this.hovered === null ? undefined : win.arrows.find((a) => a.id === this.hovered);
-    const cone = hovered === undefined ? null : causalCone(win.arrows, hovered);
+    const cone = this.hovered === null ? null : causalCone(win.arrows, win.clients, this.hovered);
     paintScene(canvasPen(ctx), scene, cone, this.store.getState().selectedMessage, currentPalette(), this.store.getState().selectedOp);
     if (thinnedChanged) this.onChange(scene.thinned, this.settings.follow);
     const playing = this.store.getState().snapshot?.playing ?? false;
@@ -295,6 +296,15 @@ export class Diagram {
       syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
       syncMarkItems(this.el.marks, scene.marks.filter((m) => inSight(m.y, m.y)));
     }
+    if (cone !== null || this.listedCone) this.listCone(cone);
+  }
+
+  /** The lists say what the canvas fades (`data-faded` on each item outside the hovered arrow's cone). */
+  private listCone(cone: Cone | null): void {
+    this.listedCone = cone !== null;
+    syncFaded(this.el.arrows, cone && ((d) => cone.arrows.has(Number(d.msgId))));
+    syncFaded(this.el.clients, cone && ((d) => cone.clients.has(d.msgId!)));
+    syncFaded(this.el.marks, cone && ((d) => cone.has(Number(d.node), Number(d.seq))));
   }
 
   /** Hovering an arrow fades everything not causally connected to it. */
@@ -303,8 +313,10 @@ export class Diagram {
     const client = this.scene === null || mark !== null ? null : clientArrowAt(this.scene, x, y);
     const id = this.scene === null || mark !== null || client !== null ? null : arrowAt(this.scene, x, y)?.arrow.id ?? null;
     this.el.canvas.style.cursor = id !== null || mark !== null || client !== null ? 'pointer' : 'default';
-    if (id === this.hovered) return;
-    this.hovered = id;
+    const hovered: Hovered | null = client !== null ? { client: client.arrow.key } : id !== null ? { arrow: id } : null;
+    const key = (h: Hovered | null) => (h === null ? '' : 'arrow' in h ? `m${h.arrow}` : h.client);
+    if (key(hovered) === key(this.hovered)) return;
+    this.hovered = hovered;
     this.schedulePaint();
   }
 

@@ -139,7 +139,7 @@ describe('causal cone of a message', () => {
   const f = arrow(2, 4, [132, 9], [140, 10], 'lost');
 
   it('holds what led to the send and what the delivery influenced, and nothing else', () => {
-    const cone = causalCone([d, a, b, c, e, f], a);
+    const cone = causalCone([d, a, b, c, e, f], [], { arrow: a.id })!;
     expect([...cone.arrows].sort()).toEqual([d.id, a.id, b.id, c.id, f.id].sort());
     expect(cone.has(1, 6)).toBe(true);
     expect(cone.has(5, 2)).toBe(true);
@@ -151,9 +151,48 @@ describe('causal cone of a message', () => {
 
   it('a message still in flight has only a past', () => {
     const flying = arrow(3, 1, [160, 14], null);
-    const cone = causalCone([d, a, b, flying], flying);
+    const cone = causalCone([d, a, b, flying], [], { arrow: flying.id })!;
     expect([...cone.arrows].sort()).toEqual([d.id, a.id, b.id, flying.id].sort());
     expect(cone.has(1, 100)).toBe(false);
+  });
+
+  describe('with clients, who are processes too', () => {
+    // Client 1 asks S1 (request r at seq 20, arriving at 22); S1 replicates to S2 (l, 24 -> 26), S2 acks (k, 27 -> 29),
+    // S1 replies (p, 30 -> 32); the client's next request (n) leaves at the reply's delivery (32).
+    // Before r: S3 -> S1 (old, 10 -> 12), in r's reply's past but not in r's. Client 2 asks S3 at 25 (unrelated).
+    const old = arrow(3, 1, [100, 10], [105, 12]);
+    const l = arrow(1, 2, [130, 24], [135, 26]);
+    const k = arrow(2, 1, [136, 27], [140, 29]);
+    const r = clientArrow({ key: 'c1.1.1', node: 1, sent: { t: 120, seq: 20 }, end: { t: 125, seq: 22 } });
+    const p = clientArrow({ key: 'c1.1.1.S1', dir: 'reply', why: null, reply: 'ok', outcome: null, node: 1, sent: { t: 142, seq: 30 }, end: { t: 150, seq: 32 } });
+    const n = clientArrow({ key: 'c1.2.1', op: 2, seq: 2, node: 1, sent: { t: 150, seq: 32 }, end: { t: 155, seq: 34 } });
+    const other = clientArrow({ key: 'c2.1.1', client: 2, op: 3, node: 3, sent: { t: 132, seq: 25 }, end: { t: 137, seq: 28 } });
+
+    it('a request is before what its server did after receiving it, not after what came before', () => {
+      const cone = causalCone([old, l, k], [r, p, n, other], { client: r.key })!;
+      expect([...cone.arrows].sort()).toEqual([l.id, k.id].sort());
+      expect([...cone.clients].sort()).toEqual([r.key, p.key, n.key].sort());
+      expect(cone.has(1, 12)).toBe(false);
+      expect(cone.has(1, 22)).toBe(true);
+    });
+
+    it('a reply is after what its server did before sending it, and before the client\'s next request', () => {
+      const cone = causalCone([old, l, k], [r, p, n, other], { client: p.key })!;
+      expect([...cone.arrows].sort()).toEqual([old.id, l.id, k.id].sort());
+      expect([...cone.clients].sort()).toEqual([r.key, p.key, n.key].sort());
+      expect(cone.has(3, 10)).toBe(true);
+    });
+
+    it('a server\'s message takes the clients on its chains along', () => {
+      const cone = causalCone([old, l, k], [r, p, n, other], { arrow: l.id })!;
+      expect([...cone.clients].sort()).toEqual([r.key, p.key, n.key].sort());
+      expect(cone.arrows.has(old.id)).toBe(true);
+      expect(causalCone([old, l, k], [r, p, n, other], { arrow: old.id })!.clients).toEqual(new Set([p.key, n.key]));
+    });
+
+    it('an arrow no longer in the window has no cone', () => {
+      expect(causalCone([old], [r], { client: 'c9.9.9' })).toBeNull();
+    });
   });
 });
 

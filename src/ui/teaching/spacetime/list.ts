@@ -86,6 +86,20 @@ export function syncMarkItems(list: HTMLElement, shapes: readonly MarkShape[]): 
   })));
 }
 
+/**
+ * While an arrow is hovered, each item not causally connected to it says so (`data-faded`),
+ * as the canvas fades it; `connected` null (nothing hovered) clears it.
+ */
+export function syncFaded(list: HTMLElement, connected: ((data: DOMStringMap) => boolean) | null): void {
+  for (const li of list.children as HTMLCollectionOf<HTMLLIElement>) {
+    const faded = connected !== null && !connected(li.dataset);
+    if (faded !== (li.dataset.faded === 'true')) {
+      if (faded) li.dataset.faded = 'true';
+      else delete li.dataset.faded;
+    }
+  }
+}
+
 interface Item {
   key: string;
   text: string;

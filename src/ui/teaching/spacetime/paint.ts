@@ -80,8 +80,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
       glyph(pen, a.type, s.x2, s.y2, f.granted !== false && f.success !== false, a.id === selected, p);
     }
   }
-  fade(cone === null);
-  paintClients(pen, scene, selectedOp, p);
+  paintClients(pen, scene, selectedOp, p, (key) => fade(cone?.clients.has(key) ?? true));
   for (const m of scene.marks) {
     fade(cone?.has(m.mark.node, m.mark.seq) ?? true);
     const color = markColor(m.mark.kind, p);
@@ -102,7 +101,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
     }
   }
   for (const l of scene.labels) {
-    const a = cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of && cone.has(l.of.mark.node, l.of.mark.seq)) ? 1 : FADED;
+    const a = cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of ? cone.has(l.of.mark.node, l.of.mark.seq) : cone.clients.has(l.of.client)) ? 1 : FADED;
     // A backdrop of the panel's colour, a little see-through, keeps the label legible over lines.
     pen.alpha(a * 0.85);
     pen.rect(l.x - l.w / 2, l.y - FONT_PX / 2 - 1, l.w, FONT_PX + 2, p.panel);
@@ -122,11 +121,13 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
  * one sent on a redirect dotted; each with a head where it arrived, a cross where it died.
  * A request with no reply has a dotted amber wait beside the client's lane, ending in "?"
  * where the client stopped waiting (or at the playhead while it still waits). The operation
- * selected (in the History tab or here) is drawn heavier.
+ * selected (in the History tab or here) is drawn heavier; `fade` sets each arrow's (and its
+ * wait's) transparency by the hovered arrow's causal cone.
  */
-function paintClients(pen: Pen, scene: Scene, selectedOp: number | null, p: Palette): void {
+function paintClients(pen: Pen, scene: Scene, selectedOp: number | null, p: Palette, fade: (key: string) => void): void {
   for (const s of scene.clients) {
     const a = s.arrow;
+    fade(a.key);
     const color = clientColor(a, p);
     const chosen = a.op === selectedOp;
     if (s.wait !== null) {
