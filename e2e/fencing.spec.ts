@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { open, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const bar = (page: Page, label: string) => page.locator('.hist-bar', { hasText: label });
@@ -38,6 +38,40 @@ test.describe('locks with leases and fencing tokens', () => {
     await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'true');
     await expect(page.locator('.narration')).toContainText('all 5 claims hold');
     expect(errors).toEqual([]);
+  });
+
+  test('C7 at 1280x720: no History label runs into another or into a bar; a cut one is whole on hover and focus, and in its bar\'s name', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-fencing&t=900');
+    await expect(page.locator('.hist-bar')).toHaveCount(6);
+    const boxes = () => page.locator('.hist-bar').evaluateAll((bars) => bars.map((b) => {
+      const r = (e: Element) => { const x = e.getBoundingClientRect(); return { l: x.left, r: x.right, t: x.top, b: x.bottom }; };
+      return { op: (b as HTMLElement).dataset.op!, bar: r(b), label: r(b.querySelector('.hist-label')!) };
+    }));
+    type Box = { l: number; r: number; t: number; b: number };
+    const meet = (p: Box, q: Box) => p.l < q.r && q.l < p.r && p.t < q.b && q.t < p.b;
+    const all = await boxes();
+    for (const a of all) {
+      for (const b of all) {
+        if (a.op === b.op) continue;
+        expect(meet(a.label, b.label), `labels of ${a.op} and ${b.op}`).toBe(false);
+        expect(meet(a.label, b.bar), `label of ${a.op} and bar ${b.op}`).toBe(false);
+      }
+    }
+    // "acquire L 300 → 2" has no room for itself here: cut, with the whole of it in the bar's name.
+    const cut = page.locator('.hist-bar[data-label-cut="true"]', { hasText: /^a/ }).first();
+    await expect(cut).toHaveAttribute('aria-label', /Client 1: acquire L 300 → 2, ok/);
+    const whole = (l: Locator) => l.locator('.hist-label').evaluate((e) => e.scrollWidth <= e.clientWidth);
+    expect(await whole(cut)).toBe(false);
+    await cut.hover();
+    await expect.poll(() => whole(cut)).toBe(true);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => whole(cut)).toBe(false);
+    // By keyboard: the bar before it in the tab order, then Tab.
+    await page.locator('[data-client="1"] [data-client-pause]').focus();
+    await page.keyboard.press('Tab');
+    await expect(cut).toBeFocused();
+    await expect.poll(() => whole(cut)).toBe(true);
   });
 
   test('C8: with the token check off, the stale write lands after the new holder\'s, and the fencing check fails', async ({ page }) => {

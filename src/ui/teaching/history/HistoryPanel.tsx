@@ -1,12 +1,34 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientsView } from '../../../worker/protocol';
 import { useSim } from '../../store/simStore';
-import { type Bar, historyBars } from './bars';
+import { type Bar, historyBars, placeLabels } from './bars';
 import './history.css';
 
 const NONE: readonly number[] = [];
 const READS = { local: 'any server\'s store', leader: 'leader\'s store', log: 'through the log', readIndex: 'read index', lease: 'leader lease' } as const;
 const OUTCOME_WORDS = { ok: 'ok', fail: 'failed', unknown: 'unknown' } as const;
+const LABEL_FONT = "13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/** A label's width in pixels, as the bar draws it (its padding and a bold "stale" included). */
+function labelMeasure(): (b: Bar) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (ctx !== null) ctx.font = LABEL_FONT;
+  return (b) => Math.ceil((ctx?.measureText(`${b.stale ? 'stale ' : ''}${b.label}`).width ?? b.label.length * 7.5) + (b.stale ? 8 : 6));
+}
+
+/** The width of the lanes' tracks, from a ResizeObserver (reading it while rendering would force a layout). */
+function useTrackWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    const resize = new ResizeObserver(() => setWidth((el.querySelector('.hist-track') as HTMLElement | null)?.clientWidth ?? 0));
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 /**
  * The clients' history, as Jepsen draws it: a row per client, each operation a bar from its
@@ -23,6 +45,8 @@ export function HistoryPanel() {
   const select = useSim((s) => s.select);
   const selectedOp = useSim((s) => s.selectedOp);
   const selectOp = useSim((s) => s.selectOp);
+  const [lanes, trackWidth] = useTrackWidth();
+  const measure = useMemo(labelMeasure, []);
   if (clients === null) {
     return (
       <section className="panel history" aria-label="Client history" data-history="none">
@@ -32,6 +56,7 @@ export function HistoryPanel() {
     );
   }
   const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE);
+  const labels = placeLabels(layout.bars, trackWidth, measure);
   // A bar goes to its reply (where every request and reply of it has happened) and selects the
   // operation: the space-time diagram draws them heavier.
   const go = (b: Bar) => {
@@ -58,7 +83,7 @@ export function HistoryPanel() {
         )}
         <Invoke />
       </header>
-      <div className="hist-lanes" role="list">
+      <div className="hist-lanes" role="list" ref={lanes}>
         {layout.clients.map((c) => (
           <div key={c} className="hist-lane" role="listitem" data-client={c} data-paused={clients.paused[c]}>
             <span className="hist-client">
@@ -70,15 +95,19 @@ export function HistoryPanel() {
                 onClick={() => act({ type: clients.paused[c] ? 'resumeClient' : 'pauseClient', client: c })}>{clients.paused[c] ? '▶' : '‖'}</button>
             </span>
             <div className="hist-track">
-              {layout.bars.filter((b) => b.client === c).map((b) => (
-                <button key={b.id} type="button" className={`hist-bar${b.x1 > 0.6 ? ' flip' : ''}`} data-op={b.id} data-outcome={b.outcome} data-open={b.open}
+              {layout.bars.filter((b) => b.client === c).map((b) => {
+                const place = labels.get(b.id)!;
+                return (
+                <button key={b.id} type="button" className="hist-bar" data-op={b.id} data-outcome={b.outcome} data-open={b.open}
                   data-stale={b.stale} data-flagged={b.flagged} data-selected={b.id === selectedOp}
-                  style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)` }}
+                  data-label-side={place.side} data-label-cut={place.max !== null}
+                  style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)`, ...(place.max !== null ? { '--label-max': `${place.max}px` } : {}) }}
                   aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}`}
                   title={`${b.label} · ${b.call}–${b.ret ?? '…'} ms · ${b.detail}`} onClick={() => go(b)}>
                   <span className="hist-label">{b.stale && <b>stale </b>}{b.label}</span>
                 </button>
-              ))}
+                );
+              })}
             </div>
           </div>
         ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientOperation } from '../../../engine/clients/operations';
-import { historyBars } from './bars';
+import { historyBars, placeLabels } from './bars';
 
 const op = (o: Partial<ClientOperation> & Pick<ClientOperation, 'id' | 'client' | 'call'>): ClientOperation =>
   ({ op: { f: 'get', key: 'x' }, ret: null, outcome: 'unknown', ...o });
@@ -27,5 +27,41 @@ describe('history bars', () => {
       op({ id: 2, client: 1, call: 20, ret: null, outcome: 'unknown', error: 'gave up after 3 tries' }),
     ], 100);
     expect(l.bars.map((b) => b.detail)).toEqual(['S3: x is 2, not 1', 'no reply: gave up after 3 tries; it may or may not have taken effect']);
+  });
+
+  it('places labels beside their bars without running into the next bar, the previous one, or a label placed before', () => {
+    // Over 1000 px: client 1 has bars at 0-20, 100-120, 900-1000; client 2 one bar at 500-520.
+    const l = historyBars([
+      op({ id: 1, client: 1, call: 0, ret: 20, outcome: 'ok' }),
+      op({ id: 2, client: 1, call: 100, ret: 120, outcome: 'ok' }),
+      op({ id: 3, client: 1, call: 900, ret: 1000, outcome: 'ok' }),
+      op({ id: 4, client: 2, call: 500, ret: 520, outcome: 'ok' }),
+    ], 1000);
+    const widths: Record<number, number> = { 1: 60, 2: 150, 3: 50, 4: 80 };
+    const places = placeLabels(l.bars, 1000, (b) => widths[b.id]);
+    // 1 fits between its bar and the next (72 px of room); 2 fits right (772); 3 has no room right, fits left of its bar.
+    expect(places.get(1)).toEqual({ side: 'right', max: null });
+    expect(places.get(2)).toEqual({ side: 'right', max: null });
+    expect(places.get(3)).toEqual({ side: 'left', max: null });
+    expect(places.get(4)).toEqual({ side: 'right', max: null });
+    // Narrower: 1's label has 32 px right of it and none left (the lane starts there): cut to 32.
+    const tight = placeLabels(l.bars, 500, (b) => widths[b.id]);
+    expect(tight.get(1)).toEqual({ side: 'right', max: 32 });
+    // 2 starts at 50; its left holds 1's cut label (up to 46): the right has room (500 * 0.9 - 60 - 8).
+    expect(tight.get(2)).toEqual({ side: 'right', max: null });
+  });
+
+  it('a label with room on neither side takes the roomier one, cut, never reaching past the label before it', () => {
+    const l = historyBars([
+      op({ id: 1, client: 1, call: 0, ret: 10, outcome: 'ok' }),
+      op({ id: 2, client: 1, call: 50, ret: 60, outcome: 'ok' }),
+      op({ id: 3, client: 1, call: 80, ret: 100, outcome: 'ok' }),
+    ], 100);
+    const places = placeLabels(l.bars, 1000, () => 200);
+    // 1: 400 px to the next bar (at 500): whole, ending at 100 + 4 + 200 = 304. 2: 192 right of it (to 800), 188 left (from 304): cut right.
+    expect(places.get(1)).toEqual({ side: 'right', max: null });
+    expect(places.get(2)).toEqual({ side: 'right', max: 192 });
+    // 3 (800 to 1000) ends the lane, and 2's cut label reaches 796: no room on either side, so its label waits for a hover.
+    expect(places.get(3)).toEqual({ side: 'left', max: 0 });
   });
 });

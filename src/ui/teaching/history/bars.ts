@@ -56,3 +56,40 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
   }));
   return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, from, to };
 }
+
+/** Where a bar's label goes: beside it on the right or the left, cut to `max` pixels (with an ellipsis) when it does not fit, else null. */
+export interface LabelPlace {
+  side: 'right' | 'left';
+  max: number | null;
+}
+
+/** Space between a bar and its label, and between a label and the next thing in the lane. */
+const LABEL_GAP = 4;
+
+/**
+ * Places each bar's label beside its bar without running into the next bar, the previous
+ * one, or the label placed before it: on the right if it fits, else on the left, else on
+ * the roomier side cut short (its full text stays in the bar's name and on hover or focus).
+ * `width` is the track's width in pixels; `measure` gives a label's width in pixels.
+ */
+export function placeLabels(bars: readonly Bar[], width: number, measure: (bar: Bar) => number): Map<number, LabelPlace> {
+  const places = new Map<number, LabelPlace>();
+  for (const client of new Set(bars.map((b) => b.client))) {
+    const lane = bars.filter((b) => b.client === client).sort((p, q) => p.x0 - q.x0);
+    // The right end of what is already in the lane: the previous bar, or its label placed right of it.
+    let taken = -Infinity;
+    lane.forEach((b, i) => {
+      const start = b.x0 * width;
+      const end = Math.max(b.x1 * width, start + 6);
+      const next = i + 1 < lane.length ? lane[i + 1].x0 * width : width;
+      const right = next - end - 2 * LABEL_GAP;
+      const left = start - Math.max(taken, 0) - 2 * LABEL_GAP;
+      const w = measure(b);
+      const side = w <= right ? 'right' : w <= left ? 'left' : right >= left ? 'right' : 'left';
+      const room = Math.max(0, Math.floor(side === 'right' ? right : left));
+      places.set(b.id, { side, max: w <= room ? null : room });
+      taken = side === 'right' ? end + LABEL_GAP + Math.min(w, room) : end;
+    });
+  }
+  return places;
+}
