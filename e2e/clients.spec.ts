@@ -1,18 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { splitBrain as theSplitBrain } from '../src/scenario/clientLessons';
 import { open, pause, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
 
 /** The split brain of lessons C1 to C3, without narration: S1 keeps answering in a minority. */
-const splitBrain = (reads: string) => scenarioUrl({
-  version: 2, nodes: 5, seed: 4, clients: { count: 2, reads, tries: 6 },
-  actions: [
-    { at: 10, type: 'timeout', node: 1 },
-    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
-    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
-    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
-    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
-    { at: 1500, type: 'heal' },
-  ],
-});
+const splitBrain = (reads: 'leader' | 'log' | 'readIndex') => scenarioUrl({ version: 2, nodes: 5, seed: 4, ...theSplitBrain({ reads, tries: 6, healAt: 1500 }) });
 
 const bar = (page: import('@playwright/test').Page, label: string) => page.locator('.hist-bar', { hasText: label });
 
@@ -44,7 +35,7 @@ test.describe('clients and their history', () => {
   });
 
   test('through the log and by read index, the same read waits out the split brain and returns the newest value', async ({ page }) => {
-    for (const reads of ['log', 'readIndex']) {
+    for (const reads of ['log', 'readIndex'] as const) {
       await open(page, `${splitBrain(reads)}&t=2000`);
       await expect(page.locator('[data-history]')).toHaveAttribute('data-history', 'ok');
       await expect(page.locator('.hist-bar[data-outcome="ok"]')).toHaveCount(3);

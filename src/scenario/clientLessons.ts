@@ -3,15 +3,18 @@ import type { Lesson } from './lessons';
 import type { ScenarioInput } from './schema';
 
 /**
- * The split brain the client lessons and their tests share: S1 leads term 1 and client 1
- * writes x = 1; at 300 ms `cutOff` (S1, S2) is cut off from the other servers, which elect
- * a leader; client 1 writes x = 2 at S3; then client 2 asks S1 for x at `readAt`. How S1
- * answers depends on the read path. `healAt`: when the network heals, if it does.
+ * The split brain the client lessons and their tests share, in Raft or Multi-Paxos: S1 leads
+ * (term 1, or ballot (1, S1)) and client 1 writes x = 1; at 300 ms `cutOff` (S1, S2) is cut
+ * off from the other servers, which elect a leader; client 1 writes x = 2 at S3; then client
+ * 2 asks S1 for x at `readAt`. How S1 answers depends on the read path. `healAt`: when the
+ * network heals, if it does.
  */
-export function splitBrain({ reads, tries, cutOff = [1, 2], readAt = 1100, healAt, extra = [] }: {
-  reads: NonNullable<ScenarioInput['clients']>['reads']; tries?: number; cutOff?: number[]; readAt?: number; healAt?: number; extra?: ScenarioInput['actions'];
-}): Required<Pick<ScenarioInput, 'clients' | 'actions'>> {
+export function splitBrain({ protocol = 'raft', reads, tries, cutOff = [1, 2], readAt = 1100, healAt, extra = [] }: {
+  protocol?: 'raft' | 'multipaxos'; reads: NonNullable<ScenarioInput['clients']>['reads']; tries?: number; cutOff?: number[]; readAt?: number; healAt?: number;
+  extra?: ScenarioInput['actions'];
+}): Required<Pick<ScenarioInput, 'protocol' | 'clients' | 'actions'>> {
   return {
+    protocol,
     clients: { count: 2, reads, ...(tries === undefined ? {} : { tries }) },
     actions: [
       { at: 10, type: 'timeout', node: 1 },
@@ -25,13 +28,11 @@ export function splitBrain({ reads, tries, cutOff = [1, 2], readAt = 1100, healA
   };
 }
 
-/** What a user of the replicated store sees (issue 16): the same split brain four ways. */
-const splitBrainLesson = (reads: 'leader' | 'log' | 'readIndex', narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
-  version: SCENARIO_VERSION, protocol: 'raft', nodes: 5, seed: 4,
-  title: { leader: 'A stale read from an old leader', log: 'Reading through the log', readIndex: 'Confirming leadership before reading' }[reads],
-  ...splitBrain({ reads, tries: 6, healAt: 1500 }),
-  narration,
-});
+/** What a user of the replicated store sees (issue 16): the split brain, healed at 1500 ms, read one way or another. */
+function splitBrainLesson(protocol: 'raft' | 'multipaxos', reads: 'leader' | 'log' | 'readIndex', title: string, narration: NonNullable<ScenarioInput['narration']>): ScenarioInput {
+  const { clients, actions } = splitBrain({ protocol, reads, tries: 6, healAt: 1500 });
+  return { version: SCENARIO_VERSION, protocol, nodes: 5, seed: 4, title, clients, actions, narration };
+}
 
 const OPENING = [
   { at: 151, text: 'Client 1 writes x = 1 at S1, the leader of term 1. S1 appends it, a majority stores it, S1 applies it and answers ok. The history below the cluster draws each operation as a bar from the request to the reply.',
@@ -86,7 +87,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     endsAt: 1200,
     speed: 0.1,
     violates: ['linearizable'],
-    scenario: splitBrainLesson('leader', [
+    scenario: splitBrainLesson('raft', 'leader', 'A stale read from an old leader', [
       { at: 0, text: 'Two clients use the replicated key-value store. In this run a leader answers reads from its own copy, without any further check: the fastest read there is. Is it safe?',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,
@@ -102,7 +103,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     outcome: 'The read never answers from S1; after the heal it goes through S4\'s log and returns x = 2. The history is linearizable.',
     endsAt: 1900,
     speed: 0.1,
-    scenario: splitBrainLesson('log', [
+    scenario: splitBrainLesson('raft', 'log', 'Reading through the log', [
       { at: 0, text: 'The same split brain, but now a read is a command like any other: it goes into the leader\'s log and is answered when it is committed and applied, at its place in the order.',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,
@@ -124,7 +125,7 @@ export const CLIENT_LESSONS: Lesson[] = [
     outcome: 'S1 holds the read, waiting for a majority that never answers; after the heal S4 confirms its leadership with one heartbeat round and returns x = 2.',
     endsAt: 1700,
     speed: 0.1,
-    scenario: splitBrainLesson('readIndex', [
+    scenario: splitBrainLesson('raft', 'readIndex', 'Confirming leadership before reading', [
       { at: 0, text: 'The same split brain, with a cheaper safe read: the leader notes its commit point (the read index), then checks that a majority still follows it by a round of heartbeats, and only then answers from its store. Nothing is written to the log.',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,
@@ -294,27 +295,11 @@ export const FENCING_LESSONS: Lesson[] = [
   },
 ];
 
-/**
- * The split brain of C1 and C3 in Multi-Paxos: S1 leads with ballot (1, S1) and client 1 writes
- * x = 1; {S1, S2} are cut off from {S3, S4, S5}, which choose a leader with a higher ballot;
- * client 1 writes x = 2 there; client 2 asks S1 for x. Followers of a Multi-Paxos leader answer
+/*
+ * C9 and C10 run the split brain of C1 and C3 in Multi-Paxos: S1 leads with ballot (1, S1),
+ * {S3, S4, S5} choose a leader with a higher ballot. Followers of a Multi-Paxos leader answer
  * its heartbeats only when reads confirm leadership, so the two runs part after the first write.
  */
-const multiPaxosSplit = (reads: 'leader' | 'readIndex', narration: NonNullable<ScenarioInput['narration']>): ScenarioInput => ({
-  version: SCENARIO_VERSION, protocol: 'multipaxos', nodes: 5, seed: 4,
-  title: reads === 'leader' ? 'A stale read from an old Multi-Paxos leader' : 'Confirming leadership before reading, in Multi-Paxos',
-  clients: { count: 2, reads, tries: 6 },
-  actions: [
-    { at: 10, type: 'timeout', node: 1 },
-    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
-    { at: 300, type: 'partition', groups: [[1, 2], [3, 4, 5]] },
-    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
-    { at: 1100, type: 'invoke', client: 2, op: 'get x', node: 1 },
-    { at: 1500, type: 'heal' },
-  ],
-  narration,
-});
-
 const MULTIPAXOS_OPENING = [
   { at: 151, text: 'S1 ran phase 1 once for every slot and leads with ballot (1, S1). Client 1 writes x = 1 there: one round trip, Accept and Accepted, chooses it for slot 1.',
     claims: ['client 1 set x 1 is pending', 'leader = S1', 'S1 ballot = (1, S1)'] },
@@ -330,7 +315,7 @@ export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
     endsAt: 1200,
     speed: 0.1,
     violates: ['linearizable'],
-    scenario: multiPaxosSplit('leader', [
+    scenario: splitBrainLesson('multipaxos', 'leader', 'A stale read from an old Multi-Paxos leader', [
       { at: 0, text: 'Two clients use a key-value store replicated by Multi-Paxos. Here the leader answers reads from its own store, applied slot by slot, with no further check. Is that safe?',
         claims: ['all applied = 0', 'leader = none'] },
       ...MULTIPAXOS_OPENING,
@@ -351,7 +336,7 @@ export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
     endsAt: 1600,
     speed: 0.1,
     tryBroken: { bug: 'readIndexSkipsHeartbeat', check: 'linearizable', shows: 'Without the heartbeat round S1 answers the read at once from its store, x = 1, after x = 2 was acknowledged: the check catches the stale read.' },
-    scenario: multiPaxosSplit('readIndex', [
+    scenario: splitBrainLesson('multipaxos', 'readIndex', 'Confirming leadership before reading, in Multi-Paxos', [
       { at: 0, text: 'The same split brain, with a safe read that takes no slot. The leader notes its read index, the highest slot it has applied, and answers from its store only once a majority has answered a heartbeat, sent after the read came, with HeartbeatAck for its ballot: proof that no higher ballot had a majority\'s promise.',
         claims: ['all applied = 0', 'leader = none'] },
       ...MULTIPAXOS_OPENING,
