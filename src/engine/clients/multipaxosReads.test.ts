@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/validate';
 import { toActions, toSimConfig } from '../../scenario/config';
+import { splitBrain } from '../../scenario/clientLessons';
 import type { ScenarioInput } from '../../scenario/schema';
 import { operationText } from '../linearizability/history';
 import type { MultiPaxosState } from '../multipaxos/types';
@@ -19,18 +20,9 @@ function open(doc: Partial<ScenarioInput>): Run & { rules: { t: number; rule: st
 const history = (run: Run) => operationsOf(run.sim.world.clients!.history).map((o) => `c${o.client} ${operationText(o)}`);
 const mp = (run: Run, id: number) => run.sim.world.nodes[id].state as MultiPaxosState;
 
-/** S1 leads ballot (1,S1) and is cut off alone at 300; the four others choose a new leader; client 2 reads at S1 at `readAt`. */
-const cutOff = (reads: 'lease' | 'leader' | 'readIndex' | 'log', extra: ScenarioInput['actions'] = [], readAt = 1000): Partial<ScenarioInput> => ({
-  clients: { count: 2, reads, tries: 6 },
-  actions: [
-    { at: 10, type: 'timeout', node: 1 },
-    { at: 150, type: 'invoke', client: 1, op: 'set x 1', node: 1 },
-    { at: 300, type: 'partition', groups: [[1], [2, 3, 4, 5]] },
-    { at: 800, type: 'invoke', client: 1, op: 'set x 2', node: 3 },
-    { at: readAt, type: 'invoke', client: 2, op: 'get x', node: 1 },
-    ...extra,
-  ],
-});
+/** S1 leads ballot (1,S1) and is cut off alone at 300; the four others choose a new leader; client 2 reads at S1 at `readAt` (the client lessons' split brain, S1 alone). */
+const cutOff = (reads: 'lease' | 'leader' | 'readIndex' | 'log', readAt = 1000): Partial<ScenarioInput> =>
+  splitBrain({ protocol: 'multipaxos', reads, tries: 6, cutOff: [1], readAt });
 
 describe('Multi-Paxos reads by read index', () => {
   it('the leader notes its read index, hears a majority\'s HeartbeatAck for its ballot, then answers from its store', () => {
@@ -74,6 +66,7 @@ describe('Multi-Paxos reads by read index', () => {
   });
 });
 
+/** The lease's cases that both protocols share (kept time, slowed to 0.1, to 0.95) are in lease.test.ts. */
 describe('Multi-Paxos leader leases', () => {
   it('a leader answers at once, by its lease, while a majority\'s HeartbeatAcks keep renewing it', () => {
     const run = open({ clients: { count: 1, reads: 'lease' }, actions: [
@@ -94,27 +87,6 @@ describe('Multi-Paxos leader leases', () => {
     expect(ignored.length).toBeGreaterThan(0);
     expect(ignored[0].t).toBeGreaterThan(300);
     expect(ignored[0].lines).toEqual(['onPrepare.lease']);
-  });
-
-  it('with clocks that keep time, the cut-off leader\'s lease has run out before the new leader writes: no stale read', () => {
-    const run = open(cutOff('lease'));
-    run.runUntil(2000);
-    expect(run.violations).toEqual([]);
-    expect(history(run)).toEqual(['c1 set x 1 → ok', 'c1 set x 2 → ok', 'c2 get x → 2']);
-  });
-
-  it('with the leader\'s clock slow (a tenth of true time), it still believes its lease holds and serves a stale read, which the check catches', () => {
-    const run = open(cutOff('lease', [{ at: 260, type: 'drift', node: 1, rate: 0.1 }]));
-    run.runUntil(2000, { stopOnViolation: true });
-    const read = operationsOf(run.sim.world.clients!.history)[2];
-    expect(read).toMatchObject({ outcome: 'ok', value: '1', server: 1, read: 'lease' });
-    expect(run.violations.map((v) => [v.predicate, v.stale])).toEqual([['linearizable', [read.id]]]);
-  });
-
-  it('with a slow clock inside the bound (5%), the same run stays linearizable', () => {
-    const run = open(cutOff('lease', [{ at: 260, type: 'drift', node: 1, rate: 0.95 }]));
-    run.runUntil(2000);
-    expect(run.violations).toEqual([]);
   });
 
   it('other read paths send no HeartbeatAck and keep acceptors free to promise', () => {
