@@ -121,7 +121,8 @@ export class ClientLayer {
       case 'reply': return this.atClient(w, k, rec, ev);
       case 'timeout': return this.timedOut(w, k, rec, ev);
       case 'store': return this.atStorage(w, k, rec, ev);
-      case 'stored': return this.atClient(w, k, rec, { ...ev, kind: 'reply', from: 0, sentAt: k.time, sentSeq: k.event });
+      // The storage node answers as a server would, as node 0.
+      case 'stored': return this.atClient(w, k, rec, { ...ev, kind: 'reply', from: 0 });
     }
   }
 
@@ -278,7 +279,7 @@ export class ClientLayer {
       : `The storage node accepts ${what}`);
     const { delay, lost } = k.transit();
     k.enqueue(k.time + delay, {
-      kind: 'stored', client: ev.client, seq: ev.seq, lost,
+      kind: 'stored', client: ev.client, seq: ev.seq, lost, sentAt: k.time, sentSeq: k.event,
       reply: r.accepted ? { kind: 'ok' } : { kind: 'fail', error: `token ${ev.token} is lower than ${before.highest}` },
     });
   }

@@ -127,6 +127,20 @@ describe('fencing in a run', () => {
     expect(off.predicates.fencing).toMatch(/never accepts a write whose fencing token is lower/);
   });
 
+  it('the storage node\'s answer says when it was sent: at the event that took the write, however late it reaches its client', () => {
+    const run = open(pausedHolder(true));
+    const took: { t: number; seq: number }[] = [];
+    const answers: { t: number; seq: number; arrived: number }[] = [];
+    run.sim.onEvent((rec) => {
+      if (rec.rule === 'storage.accept' || rec.rule === 'storage.reject') took.push({ t: rec.t, seq: rec.seq });
+      if (rec.client?.kind === 'stored') answers.push({ t: rec.client.sentAt, seq: rec.client.sentSeq, arrived: rec.t });
+    });
+    run.runUntil(1000);
+    expect(took).toHaveLength(3);
+    expect(answers.map(({ t, seq }) => ({ t, seq }))).toEqual(took);
+    for (const a of answers) expect(a.arrived).toBeGreaterThan(a.t);
+  });
+
   it('Multi-Paxos gives the same service for free: the token is the acquire\'s slot, and the stale write is rejected or, unchecked, caught', () => {
     const on = open({ protocol: 'multipaxos', ...pausedHolder(true) });
     on.runUntil(1000);

@@ -53,8 +53,8 @@ export type ClientEvent =
   | { readonly kind: 'timeout'; readonly client: number; readonly seq: number; readonly attempt: number }
   /** A write reaching the storage node, with the client's fencing token. */
   | { readonly kind: 'store'; readonly client: number; readonly seq: number; readonly key: string; readonly value: string; readonly token: number; readonly lost: boolean }
-  /** The storage node's answer reaching the client. */
-  | { readonly kind: 'stored'; readonly client: number; readonly seq: number; readonly reply: Reply; readonly lost: boolean };
+  /** The storage node's answer reaching the client; sent when the storage node took the write (time and event, not hashed). */
+  | { readonly kind: 'stored'; readonly client: number; readonly seq: number; readonly reply: Reply; readonly lost: boolean; readonly sentAt: number; readonly sentSeq: number };
 
 /** The client history, Jepsen's way: invocations and completions, in the order they happened. */
 export type HistoryEvent =
