@@ -15,6 +15,8 @@ const DIR = join(import.meta.dirname, 'golden');
 const CASES: [name: string, until: number][] = [
   ['election', 600], ['replication', 700], ['leader-crash', 1500], ['split-brain', 1400], ['figure8', 800],
   ['paxos-duel', 1500], ['multipaxos-failover', 900], ['2pc-blocking', 1800], ['3pc-termination', 1600], ['transfer', 1600],
+  // Clients reading by read index and on a lease: the client layer marks its own read lines.
+  ['multipaxos-read-index', 1600], ['multipaxos-lease', 1600],
 ];
 
 describe('a run without line marks', () => {

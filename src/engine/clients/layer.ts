@@ -64,7 +64,12 @@ export class ClientLayer {
   /** How long a lease lasts on the leader's own clock (read path `lease`). */
   private readonly leaseLength: number;
 
-  constructor(readonly config: ClientConfig, protocol: string, private readonly nodes: number, bugs: readonly string[], electionTimeoutMin: number) {
+  /**
+   * `marking`: false when no one reads the records' pseudocode lines (Run's `lines: false`):
+   * the layer then marks none, as the handlers' `Outbox.for(ctx)` does.
+   */
+  constructor(readonly config: ClientConfig, protocol: string, private readonly nodes: number, bugs: readonly string[], electionTimeoutMin: number,
+    private readonly marking = true) {
     const front = FRONTS[protocol];
     if (front === undefined) throw new Error(`clients need a protocol that replicates the store (raft or multipaxos), not ${protocol}`);
     if (!front.reads.includes(config.reads)) throw new Error(`${protocol} has no read path "${config.reads}" (it has ${front.reads.join(', ')})`);
@@ -172,7 +177,7 @@ export class ClientLayer {
   /** Notes a pseudocode line of the read, where the protocol's pseudocode shows reads. */
   private mark(rec: TraceRecord<unknown>, line: 'lease' | 'note' | 'answer' | 'lost', value: () => string): void {
     const id = this.front.readLines?.[line];
-    if (id !== undefined) rec.lines = [...(rec.lines ?? []), { id, value }];
+    if (id !== undefined && this.marking) rec.lines = [...(rec.lines ?? []), { id, value }];
   }
 
   private send(w: ClientWorld, k: Kernel, client: number, busy: Busy, why: 'first' | 'retry' | 'redirect'): void {

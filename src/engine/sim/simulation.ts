@@ -74,7 +74,7 @@ export class Simulation<S, M extends { type: string }> {
       hash: emptyHash(),
       clients: config.clients === undefined ? null : initialClients(config.clients, config.nodes),
     };
-    this.clients = config.clients === undefined ? null : new ClientLayer(config.clients, config.protocol, config.nodes, config.bugs, t.electionTimeoutMin);
+    this.clients = config.clients === undefined ? null : new ClientLayer(config.clients, config.protocol, config.nodes, config.bugs, t.electionTimeoutMin, opts.lines !== false);
     this.kernel = this.makeKernel();
     for (const id of ids) this.enqueue(0, 1, 'start', id, null, null, null, 0, null);
     for (const action of actions) this.schedule(action);
