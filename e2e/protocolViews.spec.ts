@@ -38,6 +38,16 @@ test.describe('Paxos and Multi-Paxos in their own words', () => {
     await expect(applied).toHaveText('slot 1');
   });
 
+  test('the Multi-Paxos legend names HeartbeatAck only in runs whose reads confirm leadership', async ({ page }) => {
+    const legend = page.locator('.legend');
+    for (const [url, shown] of [['./#lesson=multipaxos-stale-read', false], ['./#lesson=multipaxos-read-index', true], [scenarioUrl({ protocol: 'multipaxos', nodes: 3 }), false]] as const) {
+      await open(page, url);
+      await expect(legend).toContainText('Heartbeat');
+      if (shown) await expect(legend).toContainText('HeartbeatAck (reads)');
+      else await expect(legend).not.toContainText('HeartbeatAck');
+    }
+  });
+
   test('the timeline and cluster settings use each protocol\'s own names', async ({ page }) => {
     const keys = page.locator('.timeline-keys');
     await open(page, scenarioUrl({ protocol: 'paxos', nodes: 3 }));

@@ -1,5 +1,6 @@
 import { ClientLayer, copyClients, initialClients, type Kernel } from '../clients/layer';
 import type { ClientEvent } from '../clients/types';
+import { withReadOptions } from '../clients/readOptions';
 import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
@@ -49,12 +50,7 @@ export class Simulation<S, M extends { type: string }> {
     const ids = Array.from({ length: config.nodes }, (_, i) => i + 1);
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
-    // Reads on a leader's lease need the followers' promise not to vote while they follow a leader.
-    // Reads that confirm leadership (read index, lease) need an answer to each heartbeat: Raft's
-    // LogResponse is one; Multi-Paxos followers then send a HeartbeatAck.
-    const reads = config.clients?.reads;
-    const options = reads === 'lease' ? { ...config.options, leaderLease: true, confirmLeader: true }
-      : reads === 'readIndex' ? { ...config.options, confirmLeader: true } : config.options;
+    const options = withReadOptions(config.options, config.clients?.reads);
     this.contexts = [null as unknown as Context, ...ids.map((self) => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
       ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),

@@ -1,3 +1,5 @@
+import { withReadOptions } from '../../engine/clients/readOptions';
+import { maySend } from '../../engine/optionalMessages';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 import { usePalette } from '../shell/themeState';
@@ -11,9 +13,12 @@ export function Legend() {
   const palette = usePalette();
   // The toggle in the pseudocode panel also sets the Raft paper's names beside the lectures' here.
   const paper = useSim((s) => s.paperNames) ? viewOf(protocol).pseudocode.paperNames : {};
+  // Only the messages this run can send (a Multi-Paxos HeartbeatAck only where reads confirm leadership).
+  const scenario = useSim((s) => s.scenario);
+  const options = scenario === null ? {} : withReadOptions(scenario.options, scenario.clients?.reads);
   return (
     <div className="legend" aria-label="Legend">
-      {(MESSAGES_OF[protocol] ?? []).map((type) => [type, MESSAGE[type]] as const).map(([type, st]) => (
+      {(MESSAGES_OF[protocol] ?? []).filter((type) => maySend(protocol, type, options)).map((type) => [type, MESSAGE[type]] as const).map(([type, st]) => (
         <span key={type} className="legend-item">
           <svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true"><MessageShape type={type} filled /></svg>
           {viewOf(protocol).messageLabels?.[type] ?? st.label}
