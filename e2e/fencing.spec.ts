@@ -40,7 +40,7 @@ test.describe('locks with leases and fencing tokens', () => {
     expect(errors).toEqual([]);
   });
 
-  test('C7 at 1280x720: no History label runs into another or into a bar; a cut one is whole on hover and focus, and in its bar\'s name', async ({ page }) => {
+  test('C7 at 1280x720: no History label runs into another or into a bar; a cut one is whole on hover and focus, and in its bar\'s name; the logs show the lock table', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=raft-fencing&t=900');
     await expect(page.locator('.hist-bar')).toHaveCount(6);
@@ -72,6 +72,9 @@ test.describe('locks with leases and fencing tokens', () => {
     await page.keyboard.press('Tab');
     await expect(cut).toBeFocused();
     await expect.poll(() => whole(cut)).toBe(true);
+    // The logs' state machine holds no keys here (writes go to the storage node), but the lock table: it shows that.
+    await expect(page.locator('.log-row[data-node-id] .log-kv')).toHaveText(Array(5).fill('L: c2, token 4'));
+    await expect(page.locator('.log-row[data-node-id="1"] .log-kv')).toHaveAttribute('title', /lock L held by client 2 with token 4 until \d+ ms/);
   });
 
   test('C8: with the token check off, the stale write lands after the new holder\'s, and the fencing check fails', async ({ page }) => {

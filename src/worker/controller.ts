@@ -768,7 +768,8 @@ export class Controller {
     const shown = state.log instanceof TxLog ? atomicView(slot.state as AtomicState)
       : state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) }
       : state.decided instanceof Slots ? multipaxosView(slot.state as MultiPaxosState) : slot.state;
-    const view: NodeView = { id: slot.id, up: slot.up, paused: slot.paused, clockRate: slot.clock.rate, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv };
+    const view: NodeView = { id: slot.id, up: slot.up, paused: slot.paused, clockRate: slot.clock.rate, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv,
+      ...(server !== undefined ? { locks: server.machine.locks } : {}) };
     this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
     return view;
   }

@@ -109,6 +109,8 @@ export interface NodeView {
   timers: Record<string, TimerView>;
   /** The key-value store after applying this node's committed entries. */
   kv: Record<string, string>;
+  /** With clients: the lock service's table in the same state machine (locks.ts), by lock name. */
+  locks?: Readonly<Record<string, { client: number; token: number; until: number }>>;
 }
 
 export interface MessageView {

@@ -1,10 +1,17 @@
+import type { NodeView } from '../../worker/protocol';
+
 /** Characters of the store shown in its cell: about what its width holds, so no more text is laid out than seen. */
 const SHOWN = 40;
 
-/** A node's key-value store, in one line cut to its cell; the whole of it on hover. */
-export function KvCell({ kv, what }: { kv: Readonly<Record<string, string>>; what: string }) {
-  const entries = Object.entries(kv);
-  const text = entries.length === 0 ? '∅' : entries.map(([k, v]) => `${k}=${v}`).join(' ');
+/**
+ * A node's state machine, in one line cut to its cell; the whole of it on hover: the
+ * key-value store, then the locks it holds for clients (a lock-only run has no keys, only these).
+ */
+export function KvCell({ kv, locks = {}, what }: { kv: NodeView['kv']; locks?: NodeView['locks']; what: string }) {
+  const held = Object.entries(locks);
+  const keys = Object.entries(kv).map(([k, v]) => `${k}=${v}`);
+  const text = [...keys, ...held.map(([name, l]) => `${name}: c${l.client}, token ${l.token}`)].join(' ') || '∅';
+  const long = [...keys, ...held.map(([name, l]) => `lock ${name} held by client ${l.client} with token ${l.token} until ${l.until} ms`)].join('; ') || 'empty';
   const shown = text.length > SHOWN ? `${text.slice(0, SHOWN - 1)}…` : text;
-  return <span className="log-kv" title={`${what}: ${text}`}>{shown}</span>;
+  return <span className="log-kv" title={`${what}: ${long}`} data-locks={held.length > 0 ? held.map(([n]) => n).join(' ') : undefined}>{shown}</span>;
 }

@@ -84,7 +84,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
         <small title={sent === null ? undefined : `sentLength ${sent}, ackedLength ${acked}, as leader S${leader} sees them`}>commitLength {s.commitLength}</small>
       </span>
       <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" />
-      <KvCell kv={node.kv} what="The key-value store after this node's committed entries" />
+      <KvCell kv={node.kv} locks={node.locks} what="The state machine after this node's committed entries" />
     </div>
   );
 });

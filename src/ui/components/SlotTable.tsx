@@ -56,7 +56,7 @@ const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots:
         <small>{node.up ? s.role : 'crashed'}{s.leader !== null && s.role !== 'leader' ? ` · leader S${s.leader}` : ''} · applied {s.applied}</small>
       </span>
       <CellStrip cells={cells} more={first > 1} />
-      <KvCell kv={node.kv} what="The key-value store after this replica's applied slots" />
+      <KvCell kv={node.kv} locks={node.locks} what="The state machine after this replica's applied slots" />
     </div>
   );
 });
