@@ -2,10 +2,11 @@
  * Time travel as the browser runs it: the Controller (safety checks, checkpoints, history)
  * over a long run. Prints figures, each with its workload; nothing here asserts a time.
  *   npm run bench                       (after the engine figures)
- *   node bench/run.mjs bench/controller.bench.ts [--hour] [--protocol raft|paxos|multipaxos]
+ *   node bench/run.mjs bench/controller.bench.ts [--hour] [--lossy] [--protocol raft|paxos|multipaxos]
  *
  * Workload: 5 nodes, default timing, no faults, a client command every 100 ms of virtual time
- * (to S1..S5 in turn) for 600 s. Seeks go to 200 seeded random moments of the run, each from
+ * (to S1..S5 in turn) for 600 s. With --lossy, 20% loss and 20% duplication, as bench:long
+ * plays it in the browser (where Multi-Paxos replicas catch up by Decide). Seeks go to 200 seeded random moments of the run, each from
  * wherever the previous one left it (about half forward, half back); step back is measured
  * at 100 random moments. History is the heap the Controller holds (after a full GC, typed
  * arrays' buffers included) at
@@ -24,6 +25,7 @@ const gc = runInNewContext('gc') as () => void;
 
 const args = process.argv.slice(2);
 const hour = args.includes('--hour');
+const lossy = args.includes('--lossy');
 const only = args.includes('--protocol') ? args[args.indexOf('--protocol') + 1] : null;
 
 const RUN_MS = 600_000;
@@ -37,7 +39,7 @@ function scenario(protocol: string, virtualMs: number): Scenario {
   return {
     version: SCENARIO_VERSION, protocol: protocol as Scenario['protocol'], nodes: 5, seed: 1,
     timing: { electionTimeoutMin: 150, electionTimeoutMax: 300, heartbeatInterval: 50, latencyMin: 10, latencyMax: 20 },
-    network: { dropRate: 0, duplicateRate: 0 }, options: { noopOnElection: true, backoff: true }, bugs: [],
+    network: lossy ? { dropRate: 0.2, duplicateRate: 0.2 } : { dropRate: 0, duplicateRate: 0 }, options: { noopOnElection: true, backoff: true }, bugs: [],
     actions, narration: [],
   } as Scenario;
 }
@@ -81,7 +83,8 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 function bench(protocol: string): void {
   const end = hour ? 3_600_000 : RUN_MS;
-  const workloadTo = (ms: number) => `${protocol}, 5 nodes, a command every ${EVERY_MS} ms, ${ms / 1000} s virtual`;
+  const name = `controller.${protocol}${lossy ? '.lossy' : ''}`;
+  const workloadTo = (ms: number) => `${protocol}, 5 nodes, ${lossy ? '20% loss and duplication, ' : ''}a command every ${EVERY_MS} ms, ${ms / 1000} s virtual`;
   const workload = workloadTo(RUN_MS);
   const base = heap();
   const c = new Controller(scenario(protocol, end));
@@ -92,9 +95,9 @@ function bench(protocol: string): void {
     c.seekTime(at);
     runMs += performance.now() - s;
     history.push(`${at / 1000}s=${mb(heap() - base)}MB`);
-    if (at === RUN_MS) console.log(`controller.${protocol}.events_per_s=${Math.round(c.events / (runMs / 1000))}  (${workload}: ${c.events} events, checks, checkpoints and history on)`);
+    if (at === RUN_MS) console.log(`${name}.events_per_s=${Math.round(c.events / (runMs / 1000))}  (${workload}: ${c.events} events, checks, checkpoints and history on)`);
   }
-  console.log(`controller.${protocol}.history_mb ${history.join(' ')}  (${workload}${hour ? ', then on to 3600 s' : ''})`);
+  console.log(`${name}.history_mb ${history.join(' ')}  (${workload}${hour ? ', then on to 3600 s' : ''})`);
   // With --hour, the seeks range over the whole hour.
   const span = end;
   const seekWorkload = workloadTo(end);
@@ -112,9 +115,9 @@ function bench(protocol: string): void {
     c.seekTime(Math.floor(rand() * span));
     steps.push(timed(() => c.stepBack()));
   }
-  console.log(`controller.${protocol}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${seekWorkload})`);
-  console.log(`controller.${protocol}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${seekWorkload})`);
-  console.log(`controller.${protocol}.step_back_ms ${figures(steps)}  (100 random moments; ${seekWorkload})`);
+  console.log(`${name}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${seekWorkload})`);
+  console.log(`${name}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${seekWorkload})`);
+  console.log(`${name}.step_back_ms ${figures(steps)}  (100 random moments; ${seekWorkload})`);
 }
 
 for (const p of only !== null ? [only] : ['raft', 'paxos', 'multipaxos']) bench(p);

@@ -37,6 +37,17 @@ describe('Multi-Paxos safety predicates: each one can fail', () => {
     expect(set(3, { accepted: acc('b', 2) })).toContain('atMostOneChosenPerSlot');
   });
 
+  it('atMostOneChosenPerSlot: acceptances of another value from before the slot was chosen still count', () => {
+    const set = harness();
+    set(1, { proposals: { 1: 'a' } });
+    set(3, { accepted: acc('b', 2) });
+    set(1, { accepted: acc('a') });
+    expect(set(2, { accepted: acc('a') })).toEqual([]);
+    // The chosen value again, at a later ballot: nothing to report.
+    expect(set(1, { accepted: acc('a', 3) })).toEqual([]);
+    expect(set(2, { accepted: acc('b', 2) })).toContain('atMostOneChosenPerSlot');
+  });
+
   it('decidedOnlyChosen and replicasAgree: a replica decides a value nobody chose, unlike another', () => {
     const set = harness();
     set(1, { proposals: { 1: 'a' } });

@@ -35,8 +35,8 @@ interface History {
   acceptances: IntMap<readonly AtBallot[]>;
   chosen: IntMap<string>;
   decided: IntMap<{ value: string; by: NodeId }>;
-  /** Every value some leader proposed, per slot. */
-  proposed: IntMap<readonly string[]>;
+  /** Every value some leader proposed, per slot, until the slot is chosen (it is read only then). */
+  proposed: IntMap<readonly string[] | undefined>;
 }
 
 const count = (by: number) => {
@@ -80,6 +80,7 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     }
     // Only the slots this event changed: unchanged ones are shared with the previous state.
     Slots.changes(old?.proposals ?? Slots.empty<string>(), s.proposals, (slot, value) => {
+      if (this.h.chosen.get(slot) !== undefined) return;
       const values = this.h.proposed.get(slot) ?? [];
       if (!values.includes(value)) this.h.proposed.set(slot, [...values, value]);
     });
@@ -121,6 +122,7 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     if (chosen === undefined) {
       this.h.chosen.set(slot, entry.value);
       if (!this.h.proposed.get(slot)?.includes(entry.value)) fail('onlyProposedChosen', members(entry.by), `"${entry.value}" was chosen for slot ${slot}, but no leader proposed it there`, atSlot(entry.by, slot));
+      this.h.proposed.set(slot, undefined);
     }
     else if (chosen !== entry.value) fail('atMostOneChosenPerSlot', members(entry.by), `slot ${slot} had "${chosen}" chosen, and then "${entry.value}" at ${ballotText(ballot)}`, atSlot(entry.by, slot));
   }

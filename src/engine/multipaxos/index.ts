@@ -19,7 +19,7 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
       const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
       if (input.kind === 'start') out.mark('init.timer');
       else {
-        out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, ${Object.keys(state.accepted).length} accepted slots, applied ${state.applied}`);
+        out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, ${state.accepted.size} accepted slot${state.accepted.size === 1 ? '' : 's'}, applied ${state.applied}`);
         out.mark('recover.timer');
       }
       startLeaderTimer(out, ctx);

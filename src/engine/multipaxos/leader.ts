@@ -47,9 +47,11 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   if (!enough) {
     return out.done({ ...s, promises }, 'multipaxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
   }
+  // Slots up to applied are decided here, so neither re-proposed nor above decided.top: only a
+  // promise's newer slots are read (it reports every slot its acceptor ever accepted).
   const reported = new Map<number, SlotValue>();
   for (const p of promises) {
-    for (const [slot, v] of p.accepted.entries()) {
+    for (const [slot, v] of p.accepted.entries(s.applied + 1)) {
       const best = reported.get(slot);
       if (best === undefined || compareBallots(v.ballot, best.ballot) > 0) reported.set(slot, v);
     }

@@ -70,4 +70,10 @@ describe('Multi-Paxos pseudocode values', () => {
     expect(v['onPromise.adopt']).toBe('1 slot re-proposed');
     expect(v['onPromise.noop']).toBe('2 gaps filled');
   });
+
+  it('a recovered node counts the accepted slots it kept', () => {
+    const kept = { promised: [3, 2] as const, accepted: Slots.of({ 1: { ballot: [3, 2] as const, value: 'a' } }), applied: 0 };
+    const step = multipaxos.handle({ ...initialState(), ...kept }, { kind: 'recover' }, ctx);
+    expect(step.lines.find((l) => l.id === 'recover.keep')?.value?.()).toBe('promised (3, S2), 1 accepted slot, applied 0');
+  });
 });

@@ -61,7 +61,7 @@ export const MULTIPAXOS_PSEUDOCODE: Pseudocode = {
       ['known', 0, 'if slot is already decided: stop here'],
       ['tally', 0, 'acceptors[slot, b] := acceptors[slot, b] ∪ {sender}'],
       ['quorum', 0, 'if |acceptors[slot, b]| ≥ majority:'],
-      ['decide', 1, 'decided[slot] := v; ApplyInOrder()'],
+      ['decide', 1, 'decided[slot] := v; forget acceptors[slot]; ApplyInOrder()'],
     ]),
     handler('applyInOrder', 'function ApplyInOrder()', undefined, [
       ['next', 0, 'while slot applied + 1 is decided:'],
@@ -89,7 +89,7 @@ export const MULTIPAXOS_PSEUDOCODE: Pseudocode = {
       ['send', 0, 'send Decide(decided[from], …, decided[applied]) to the sender'],
     ]),
     handler('onDecide', 'on receiving Decide(slots): catching up', undefined, [
-      ['record', 0, 'decided[slot] := v for every slot sent; ApplyInOrder()'],
+      ['record', 0, 'for every slot sent: decided[slot] := v; forget acceptors[slot]. Then ApplyInOrder()'],
     ]),
     handler('onNack', 'on receiving Nack(b, promised)', undefined, [
       ['mine', 0, 'if role ≠ follower and ballot = b:'],

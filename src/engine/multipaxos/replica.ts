@@ -80,7 +80,10 @@ export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number
   let decided = s.decided;
   for (const [slot, value] of entries) decided = decided.set(slot, value);
   out.mark('onDecide.record', () => `${entries.length} slot${entries.length === 1 ? '' : 's'}`);
-  const state = applyInOrder({ ...s, decided }, out);
+  // A slot learned here needs its acceptances counted no more (onAccepted stops at a decided
+  // slot): drop its tallies, or a replica that often catches up keeps them for the whole run.
+  const open = s.tallies.filter((t) => decided.get(t.slot) === undefined);
+  const state = applyInOrder({ ...s, decided, tallies: open.length === s.tallies.length ? s.tallies : open }, out);
   return out.done(state, 'multipaxos.decide', () => `S${ctx.self} catches up: applied up to slot ${state.applied}`);
 }
 

@@ -23,6 +23,14 @@ describe('Slots: values by slot number, as a value', () => {
     expect(none).toEqual([]);
   });
 
+  it('entries(from) lists exactly the slots at or above it, in order', () => {
+    let slots = Slots.empty<number>();
+    for (const k of [1, 31, 32, 33, 1023, 1024, 1025, 40_000, 40_001]) slots = slots.set(k, k);
+    for (const from of [0, 1, 2, 32, 33, 1000, 1024, 1025, 1026, 39_999, 40_001, 40_002, 2 ** 29]) {
+      expect(slots.entries(from)).toEqual(slots.entries().filter(([k]) => k >= from));
+    }
+  });
+
   it('serialises as the record by slot it replaced, and refuses slots it cannot hold', () => {
     expect(JSON.stringify({ accepted: Slots.of({ 2: { value: 'x' }, 1: { value: 'y' } }) })).toBe('{"accepted":{"1":{"value":"y"},"2":{"value":"x"}}}');
     expect(() => Slots.empty().set(-1, 0)).toThrow(RangeError);

@@ -54,16 +54,20 @@ export class Slots<T> {
     return new Slots(setIn(root, shift, slot, value), shift, had ? this.size : this.size + 1, Math.max(this.top, slot));
   }
 
-  /** [slot, value] pairs in slot order. */
-  entries(): [number, T][] {
+  /**
+   * [slot, value] pairs in slot order, from slot `from` on: subtrees wholly below it are not
+   * visited, so the newest slots of a long run cost what they are, not what the run is.
+   */
+  entries(from = 0): [number, T][] {
     const out: [number, T][] = [];
     const walk = (node: TrieNode<T> | undefined, shift: number, base: number) => {
       if (node === undefined) return;
-      for (let i = 0; i < node.length; i++) {
+      const span = 1 << shift;
+      for (let i = Math.max(0, Math.floor((from - base) / span)); i < node.length; i++) {
         const child = node[i];
         if (child === undefined) continue;
         if (shift === 0) out.push([base + i, child as T]);
-        else walk(child as TrieNode<T>, shift - BITS, base + i * (1 << shift));
+        else walk(child as TrieNode<T>, shift - BITS, base + i * span);
       }
     };
     walk(this.root, this.shift, 0);

@@ -47,7 +47,7 @@ export interface MultiPaxosState {
   readonly resendBelow: number;
   /** How far this follower had applied when the previous heartbeat came (for catching the leader up). */
   readonly appliedAtBeat: number;
-  /** Acceptances seen per slot and ballot, for learning. */
+  /** Acceptances seen per slot and ballot, for learning: only of slots not yet decided here, so only those in flight. */
   readonly tallies: readonly { slot: number; ballot: Ballot; value: string; from: readonly NodeId[] }[];
   /** Client commands held while no leader is known. */
   readonly pending: readonly string[];
@@ -58,8 +58,8 @@ export type SlotFields = 'accepted' | 'decided' | 'proposals';
 /**
  * The state as a snapshot carries it to the view (see view.ts): of each slot field, only the
  * newest slots (what the slot table shows), as a plain record, and how many it holds in all;
- * of each promise, only how many accepted slots it reported; only the tallies of undecided
- * slots. So a view costs the same at slot 10 as at slot 100,000.
+ * of each promise, only how many accepted slots it reported. So a view costs the same at
+ * slot 10 as at slot 100,000.
  */
 export type MultiPaxosView = Omit<MultiPaxosState, SlotFields | 'promises'> & {
   readonly [K in SlotFields]: Readonly<Record<number, MultiPaxosState[K] extends Slots<infer T> ? T : never>>

@@ -36,10 +36,4 @@ describe('the Multi-Paxos view of a state', () => {
     expect(size(100_000)).toBeLessThan(small * 1.5);
     expect(multipaxosView({ ...initialState(), promises: [{ from: 2, accepted }] }).promises).toEqual([{ from: 2, reported: 100_000 }]);
   });
-
-  it('leaves out the tallies of slots already decided here', () => {
-    const tally = (slot: number) => ({ slot, ballot: [1, 1] as const, value: 'v', from: [2] });
-    const state = { ...initialState(), decided: Slots.empty<string>().set(1, 'v').set(2, 'v'), tallies: [tally(1), tally(3), tally(2), tally(4)] };
-    expect(multipaxosView(state).tallies.map((t) => t.slot)).toEqual([3, 4]);
-  });
 });

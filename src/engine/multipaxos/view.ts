@@ -18,9 +18,6 @@ export function multipaxosView(s: MultiPaxosState): MultiPaxosView {
     proposals: newest(s.proposals),
     slotCounts: { accepted: s.accepted.size, decided: s.decided.size, proposals: s.proposals.size } satisfies Record<SlotFields, number>,
     promises: s.promises.map((p) => ({ from: p.from, reported: p.accepted.size })),
-    // Only the counts still under way: those of slots this replica has learned decided stay in
-    // the state (a slot decided by a Decide message leaves its tally behind) but count for nothing.
-    tallies: s.tallies.filter((t) => s.decided.get(t.slot) === undefined),
   };
 }
 
