@@ -26,10 +26,12 @@ export interface Context {
   /** 2PC/3PC: this participant's chance of voting no on each transaction, and the seed its draws come from (absent: it votes as the transaction says). */
   readonly voteNo?: { readonly chance: number; readonly seed: number };
   /**
-   * false when no one will read the pseudocode lines a step ran (a fuzz or benchmark run):
-   * handlers then keep no line marks, which are most of what a step allocates. Absent: kept.
+   * false when no one will read the pseudocode lines a step ran (a fuzz run): handlers then keep
+   * no line marks, which are most of what a step allocates. 'ids': they keep only which lines
+   * ran (Step.ids), and the simulation makes the values when someone reads them, by running the
+   * pure handler again (see EventRecord.lines). Absent: lines and values are kept.
    */
-  readonly marking?: boolean;
+  readonly marking?: boolean | 'ids';
 }
 
 export type Input<M> =
@@ -63,6 +65,8 @@ export interface Step<S, M> {
   effects: Effect<M>[];
   /** The pseudocode lines that ran, in order; a line run twice (once per follower) appears twice. */
   lines: LineMark[];
+  /** Under marking 'ids': the ids of the lines that ran, in order, without their values (lines is then empty). */
+  ids: readonly string[] | null;
   /** The rule that ran, e.g. 'raft.voteRequest'. */
   rule: string;
   /** One plain sentence for the event log, built only when someone reads it. */
@@ -94,9 +98,9 @@ export class Outbox<M> {
   readonly effects: Effect<M>[] = [];
   readonly lines: LineMark[] = [];
 
-  /** An outbox for a handler on the node of `ctx`: one that keeps no line marks if no one reads them. */
+  /** An outbox for a handler on the node of `ctx`: one that keeps no line marks if no one reads them, or only their ids. */
   static for<M>(ctx: Pick<Context, 'marking'>): Outbox<M> {
-    return ctx.marking === false ? new Unmarked<M>() : new Outbox<M>();
+    return ctx.marking === false ? new Unmarked<M>() : ctx.marking === 'ids' ? new IdsOnly<M>() : new Outbox<M>();
   }
 
   /** Notes that the pseudocode line `id` ran, with the values beside it. */
@@ -115,8 +119,12 @@ export class Outbox<M> {
   apply(index: number, command: string): void {
     this.effects.push({ kind: 'apply', index, command });
   }
+  /** The ids of the lines marked so far, where only ids are kept (marking 'ids'); else null. */
+  get ids(): string[] | null {
+    return null;
+  }
   done<S>(state: S, rule: string, text: () => string): Step<S, M> {
-    return { state, effects: this.effects, lines: this.lines, rule, text };
+    return { state, effects: this.effects, lines: this.lines, ids: this.ids, rule, text };
   }
 }
 
@@ -128,4 +136,20 @@ export class Outbox<M> {
 class Unmarked<M> extends Outbox<M> {
   override readonly lines = NO_LINES;
   override mark(): void {}
+}
+
+/**
+ * An outbox that keeps which lines ran but not their values: the value closures go unused, so
+ * the compiler drops them as for Unmarked. The simulation makes the values only when someone
+ * reads them (most records are never read line by line).
+ */
+class IdsOnly<M> extends Outbox<M> {
+  override readonly lines = NO_LINES;
+  private readonly marked: string[] = [];
+  override mark(id: string): void {
+    this.marked.push(id);
+  }
+  override get ids(): string[] {
+    return this.marked;
+  }
 }

@@ -4,11 +4,10 @@ import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
-import type { Context, Effect, Input, NodeId, Protocol, Step } from './protocol';
+import type { Context, Effect, Input, LineMark, NodeId, Protocol, Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
+import { EventRecord, type HandlerInput, type Rerun } from './record';
 import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TraceRecord, World } from './types';
-
-const noText = () => '';
 
 function copyWorld<S, M>(w: World<S, M>): World<S, M> {
   return {
@@ -31,9 +30,11 @@ export type Listener<M extends { type: string }> = (record: TraceRecord<M>, sim:
  * driving a protocol's pure handlers. Everything it holds is plain data in `world`,
  * which `checkpoint()` copies and `restore()` puts back.
  */
-export class Simulation<S, M extends { type: string }> {
+export class Simulation<S, M extends { type: string }> implements Rerun {
   world: World<S, M>;
   readonly contexts: readonly Context[];
+  /** The same contexts with every line's value kept, for running a handler again (see linesOf). */
+  private readonly marked: readonly Context[];
   private listeners: Listener<M>[] = [];
   /** The scenario's clients, if it has any (src/engine/clients). */
   readonly clients: ClientLayer | null;
@@ -55,11 +56,12 @@ export class Simulation<S, M extends { type: string }> {
     const reads = config.clients?.reads;
     const options = reads === 'lease' ? { ...config.options, leaderLease: true, confirmLeader: true }
       : reads === 'readIndex' ? { ...config.options, confirmLeader: true } : config.options;
-    this.contexts = [null as unknown as Context, ...ids.map((self) => ({
+    this.marked = [null as unknown as Context, ...ids.map((self) => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
       ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
-      ...(opts.lines === false ? { marking: false } : {}),
     }))];
+    // Handlers mark only which lines ran; their values are made if someone reads them.
+    this.contexts = this.marked.map((ctx) => (ctx === null ? ctx : { ...ctx, marking: opts.lines === false ? false : 'ids' }));
     const t = config.timing;
     this.world = {
       time: 0, events: 0, nextSeq: 0, nextMsgId: 1, nextTimerId: 1,
@@ -249,9 +251,7 @@ export class Simulation<S, M extends { type: string }> {
   }
 
   private base(kind: TraceRecord<M>['kind'], node: NodeId | null): TraceRecord<M> {
-    // Every field present from the start keeps records one shape, which V8 handles fastest.
-    return { seq: ++this.world.events, t: this.world.time, kind, node, from: undefined, msg: undefined, action: undefined,
-      rule: '', text: noText, applied: undefined, lines: undefined, client: undefined };
+    return new EventRecord<M>(++this.world.events, this.world.time, kind, node);
   }
 
   private process(item: QueueItem<M>): TraceRecord<M> {
@@ -326,15 +326,24 @@ export class Simulation<S, M extends { type: string }> {
 
   /** Runs a handler on a live node and carries out its effects. */
   private run(rec: TraceRecord<M>, id: NodeId, input: Input<M>): TraceRecord<M> {
-    return this.runStep(rec, id, this.protocol.handle(this.world.nodes[id].state, input, this.contexts[id]));
+    const before = this.world.nodes[id].state;
+    return this.runStep(rec, id, this.protocol.handle(before, input, this.contexts[id]), before, input);
   }
 
-  /** Carries out a handler's step on node `id` and records it. */
-  private runStep(rec: TraceRecord<M>, id: NodeId, step: Step<S, M>): TraceRecord<M> {
+  /** Runs the handler that ran on `before` and `input` again, on node `node`, keeping every line's value. */
+  linesOf(node: NodeId, before: unknown, input: HandlerInput<unknown>): LineMark[] {
+    const ctx = this.marked[node];
+    return input.kind === 'transfer' ? this.protocol.transfer!(before as S, input.to, ctx).lines
+      : this.protocol.handle(before as S, input as Input<M>, ctx).lines;
+  }
+
+  /** Carries out a handler's step on node `id` (run on `before` and `input`) and records it. */
+  private runStep(rec: TraceRecord<M>, id: NodeId, step: Step<S, M>, before: S, input: HandlerInput<M>): TraceRecord<M> {
     const slot = this.world.nodes[id];
     rec.rule = step.rule;
     rec.text = step.text;
-    rec.lines = step.lines;
+    if (step.ids !== null) (rec as EventRecord<M>).ran(step.ids, this, id, before, input);
+    else rec.lines = step.lines;
     if (step.refused) rec.kind = 'refused';
     slot.state = step.state;
     this.carryOut(slot, step.effects, rec);
@@ -509,7 +518,7 @@ export class Simulation<S, M extends { type: string }> {
         if (slot.paused) return refuse(() => `S${action.node} is paused and cannot hand over leadership`);
         const transfer = this.protocol.transfer;
         if (transfer === undefined) return refuse(() => `${this.protocol.name} has no leadership transfer`);
-        return this.runStep(rec, action.node, transfer(slot.state, action.to, this.contexts[action.node]));
+        return this.runStep(rec, action.node, transfer(slot.state, action.to, this.contexts[action.node]), slot.state, { kind: 'transfer', to: action.to });
       }
       case 'partition': {
         w.network = partition(w.network, action.groups, n);
