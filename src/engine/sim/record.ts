@@ -36,7 +36,24 @@ export class EventRecord<M> implements TraceRecord<M> {
   private before: unknown = null;
   private input: HandlerInput<M> | null = null;
 
-  constructor(readonly seq: number, public t: number, public kind: TraceKind, public node: NodeId | null) {}
+  constructor(public seq: number, public t: number, public kind: TraceKind, public node: NodeId | null) {}
+
+  /** This record as a new one: for a simulation that reuses one record for events no one sees. */
+  reset(seq: number, t: number, kind: TraceKind, node: NodeId | null): this {
+    this.seq = seq;
+    this.t = t;
+    this.kind = kind;
+    this.node = node;
+    this.from = undefined;
+    this.msg = undefined;
+    this.action = undefined;
+    this.rule = '';
+    this.text = noText;
+    this.applied = undefined;
+    this.client = undefined;
+    this.lines = undefined;
+    return this;
+  }
 
   get lines(): LineMark[] | undefined {
     if (this.rerun !== null) {
