@@ -150,11 +150,6 @@ export class Outbox<M> {
   }
 }
 
-/**
- * An outbox that keeps no line marks. Its mark does nothing, so where a handler only ever
- * meets this kind, the compiler drops the marks' value closures too (most of what a step
- * allocates). A separate class rather than a flag, for exactly that reason.
- */
 /** An outbox whose effects the simulation carries out as the handler makes them (see Context.sink). */
 class Carried<M> extends Outbox<M> {
   constructor(private readonly sink: EffectSink, private readonly self: NodeId, lines?: LineMark[]) {
@@ -174,6 +169,11 @@ class Carried<M> extends Outbox<M> {
   }
 }
 
+/**
+ * An outbox that keeps no line marks. Its mark does nothing, so where a handler only ever
+ * meets this kind, the compiler drops the marks' value closures too (most of what a step
+ * allocates). A separate class rather than a flag, for exactly that reason.
+ */
 class Unmarked<M> extends Carried<M> {
   constructor(sink: EffectSink, self: NodeId) {
     super(sink, self, NO_LINES);
