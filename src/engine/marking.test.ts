@@ -39,3 +39,33 @@ describe('a run without line marks', () => {
     expect(JSON.parse(JSON.stringify(got))).toEqual(withoutLines);
   });
 });
+
+/**
+ * A marked run keeps only which lines each handler ran, and makes their values when read, by
+ * running the handler again (EventRecord). The ids it kept are those the values come with,
+ * whenever they are read: at once, or after the run has gone on (the golden tests read at once).
+ */
+describe('line values made when read', () => {
+  it.each(CASES)('%s: the ids kept are the lines made later, values and all, as the golden trace has them', (name, until) => {
+    const parsed = parseScenarioJson(readFileSync(join(DIR, `${name}.json`), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const run = new Run(toSimConfig(parsed.scenario), toActions(parsed.scenario));
+    const records: { lineIds?: readonly string[]; lines?: { id: string }[] }[] = [];
+    const ids: (readonly string[] | undefined)[] = [];
+    run.sim.onEvent((rec) => {
+      records.push(rec);
+      ids.push(rec.lineIds);
+    });
+    run.runUntil(until);
+    // Read only now, with every node's state long moved on.
+    const golden = readFileSync(join(DIR, `${name}.trace.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { lines?: unknown[] });
+    let marked = 0;
+    records.forEach((rec, i) => {
+      const lines = rec.lines ?? [];
+      expect(lines.map((l) => l.id)).toEqual([...(ids[i] ?? [])]);
+      expect(JSON.parse(JSON.stringify(traceLine(rec as never))).lines).toEqual(golden[i].lines);
+      marked += lines.length;
+    });
+    expect(marked).toBeGreaterThan(0);
+  });
+});

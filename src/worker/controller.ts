@@ -362,7 +362,7 @@ export class Controller {
     for (let i = 0; i < LOOK_AHEAD; i++) {
       const rec = this.run.step();
       if (rec === null) break;
-      if ((node === null || rec.node === node) && rec.lines?.some((l) => l.id === line)) return rec.seq;
+      if ((node === null || rec.node === node) && rec.lineIds?.includes(line)) return rec.seq;
     }
     this.seekEvent(from);
     return null;

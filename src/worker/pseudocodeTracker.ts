@@ -45,13 +45,15 @@ export class PseudocodeTracker {
   /** `fresh`: the event is new to this timeline (not a replay), so the index learns it. */
   observe(rec: Rec, fresh: boolean): void {
     if (fresh && rec.seq % TRIM_EVERY === 0) this.forgetBefore(rec.seq - KEEP_EVENTS);
-    if (rec.lines === undefined || rec.lines.length === 0 || rec.node === null) return;
+    // Ids only: a line's values are made when the panel shows its run (see runView).
+    const ids = rec.lineIds;
+    if (ids === undefined || ids.length === 0 || rec.node === null) return;
     this.last = rec;
     this.byNode[rec.node] = rec;
     if (!fresh) return;
-    for (const l of rec.lines) {
-      let r = this.runs.get(l.id);
-      if (r === undefined) this.runs.set(l.id, (r = new NumberRows(1, 10)));
+    for (const id of ids) {
+      let r = this.runs.get(id);
+      if (r === undefined) this.runs.set(id, (r = new NumberRows(1, 10)));
       // A line run several times in one event (once per follower) is one run of that event.
       if (r.length > 0 && runSeq(r.get(r.length - 1, 0)) === rec.seq) continue;
       r.set(r.append(), 0, rec.seq * NODES + rec.node);

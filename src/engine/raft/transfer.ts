@@ -77,6 +77,7 @@ export function onTimeoutNow(s: RaftState, m: TimeoutNow, ctx: Context): RaftSte
     ...election,
     effects: [...out.effects, ...election.effects],
     lines: [...out.lines, ...election.lines],
+    ids: out.ids === null ? null : [...out.ids, ...election.ids!],
     rule: 'raft.timeoutNow',
     text: () => `S${ctx.self} is told by its leader S${m.leaderId} to time out now, and starts an election for term ${state.currentTerm + 1}`,
   };

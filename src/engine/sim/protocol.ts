@@ -26,10 +26,28 @@ export interface Context {
   /** 2PC/3PC: this participant's chance of voting no on each transaction, and the seed its draws come from (absent: it votes as the transaction says). */
   readonly voteNo?: { readonly chance: number; readonly seed: number };
   /**
-   * false when no one will read the pseudocode lines a step ran (a fuzz or benchmark run):
-   * handlers then keep no line marks, which are most of what a step allocates. Absent: kept.
+   * false when no one will read the pseudocode lines a step ran (a fuzz run): handlers then keep
+   * no line marks, which are most of what a step allocates. 'ids': they keep only which lines
+   * ran (Step.ids), and the simulation makes the values when someone reads them, by running the
+   * pure handler again (see EventRecord.lines). Absent: lines and values are kept.
    */
-  readonly marking?: boolean;
+  readonly marking?: boolean | 'ids';
+  /**
+   * Set by the simulation: the handler's outbox hands each effect to it as the handler makes
+   * it, so effects never become data (Step.effects is then empty). The simulation carries them
+   * out in the order they are made, as it would after the handler, and draws nothing from its
+   * random numbers while a handler runs: the run is the same.
+   */
+  readonly sink?: EffectSink;
+}
+
+/** What carries out a node's effects at once (the simulation; see Context.sink). */
+export interface EffectSink {
+  send(from: NodeId, to: NodeId, msg: unknown): void;
+  startTimer(node: NodeId, name: string, min: number, max: number): void;
+  cancelTimer(node: NodeId, name: string): void;
+  /** A committed entry handed to the state machine of the node whose handler runs. */
+  apply(index: number, command: string): void;
 }
 
 export type Input<M> =
@@ -63,6 +81,8 @@ export interface Step<S, M> {
   effects: Effect<M>[];
   /** The pseudocode lines that ran, in order; a line run twice (once per follower) appears twice. */
   lines: LineMark[];
+  /** Under marking 'ids': the ids of the lines that ran, in order, without their values (lines is then empty). */
+  ids: readonly string[] | null;
   /** The rule that ran, e.g. 'raft.voteRequest'. */
   rule: string;
   /** One plain sentence for the event log, built only when someone reads it. */
@@ -88,15 +108,21 @@ export interface Protocol<S, M extends { type: string }> {
 }
 
 const NO_LINES: LineMark[] = [];
+const NO_EFFECTS: Effect<never>[] = [];
 
 /** A per-invocation collector of effects, so handlers read as a list of steps. */
 export class Outbox<M> {
-  readonly effects: Effect<M>[] = [];
-  readonly lines: LineMark[] = [];
+  // Given by the kinds below, which need no arrays of their own.
+  constructor(readonly effects: Effect<M>[] = [], readonly lines: LineMark[] = []) {}
 
-  /** An outbox for a handler on the node of `ctx`: one that keeps no line marks if no one reads them. */
-  static for<M>(ctx: Pick<Context, 'marking'>): Outbox<M> {
-    return ctx.marking === false ? new Unmarked<M>() : new Outbox<M>();
+  /**
+   * An outbox for a handler on the node of `ctx`. In a simulation (a sink), its effects are
+   * carried out at once, and it keeps no line marks if no one reads them, or only their ids.
+   */
+  static for<M>(ctx: Pick<Context, 'marking' | 'sink' | 'self'>): Outbox<M> {
+    const sink = ctx.sink;
+    if (sink === undefined) return new Outbox<M>();
+    return ctx.marking === false ? new Unmarked<M>(sink, ctx.self) : ctx.marking === 'ids' ? new IdsOnly<M>(sink, ctx.self) : new Carried<M>(sink, ctx.self);
   }
 
   /** Notes that the pseudocode line `id` ran, with the values beside it. */
@@ -115,8 +141,31 @@ export class Outbox<M> {
   apply(index: number, command: string): void {
     this.effects.push({ kind: 'apply', index, command });
   }
+  /** The ids of the lines marked so far, where only ids are kept (marking 'ids'); else null. */
+  get ids(): string[] | null {
+    return null;
+  }
   done<S>(state: S, rule: string, text: () => string): Step<S, M> {
-    return { state, effects: this.effects, lines: this.lines, rule, text };
+    return { state, effects: this.effects, lines: this.lines, ids: this.ids, rule, text };
+  }
+}
+
+/** An outbox whose effects the simulation carries out as the handler makes them (see Context.sink). */
+class Carried<M> extends Outbox<M> {
+  constructor(private readonly sink: EffectSink, private readonly self: NodeId, lines?: LineMark[]) {
+    super(NO_EFFECTS, lines);
+  }
+  override send(to: NodeId, msg: M): void {
+    this.sink.send(this.self, to, msg);
+  }
+  override startTimer(name: string, min: number, max: number): void {
+    this.sink.startTimer(this.self, name, min, max);
+  }
+  override cancelTimer(name: string): void {
+    this.sink.cancelTimer(this.self, name);
+  }
+  override apply(index: number, command: string): void {
+    this.sink.apply(index, command);
   }
 }
 
@@ -125,7 +174,27 @@ export class Outbox<M> {
  * meets this kind, the compiler drops the marks' value closures too (most of what a step
  * allocates). A separate class rather than a flag, for exactly that reason.
  */
-class Unmarked<M> extends Outbox<M> {
-  override readonly lines = NO_LINES;
+class Unmarked<M> extends Carried<M> {
+  constructor(sink: EffectSink, self: NodeId) {
+    super(sink, self, NO_LINES);
+  }
   override mark(): void {}
+}
+
+/**
+ * An outbox that keeps which lines ran but not their values: the value closures go unused, so
+ * the compiler drops them as for Unmarked. The simulation makes the values only when someone
+ * reads them (most records are never read line by line).
+ */
+class IdsOnly<M> extends Carried<M> {
+  private readonly marked: string[] = [];
+  constructor(sink: EffectSink, self: NodeId) {
+    super(sink, self, NO_LINES);
+  }
+  override mark(id: string): void {
+    this.marked.push(id);
+  }
+  override get ids(): string[] {
+    return this.marked;
+  }
 }

@@ -34,6 +34,23 @@ describe('simulation kernel', () => {
     }
   });
 
+  it('a run no one listens to reuses one record, and is the same run: same hash, events and states; step() still gives new records', () => {
+    const faults: Action[] = [{ at: 400, type: 'crash', node: 1 }, { at: 900, type: 'recover', node: 1 }, { at: 1200, type: 'request', node: 2, command: 'set x 1' }];
+    const quiet = new Run(config({ network: { dropRate: 0.1, duplicateRate: 0.1 } }), faults, { checks: false });
+    const heard = new Run(config({ network: { dropRate: 0.1, duplicateRate: 0.1 } }), faults, { checks: false });
+    const trace = record(heard);
+    quiet.runUntil(3000);
+    heard.runUntil(3000);
+    expect(quiet.sim.traceHash).toBe(heard.sim.traceHash);
+    expect(quiet.sim.world.events).toBe(trace.length);
+    expect(new Set(trace).size).toBe(trace.length);
+    for (let id = 1; id <= 3; id++) expect(quiet.sim.node(id).state).toEqual(heard.sim.node(id).state);
+    const a = quiet.step();
+    const b = quiet.step();
+    expect(a).not.toBe(b);
+    expect(a!.seq).toBe(b!.seq - 1);
+  });
+
   it('time never goes backwards and seq counts events', () => {
     const run = new Run(config({ network: { dropRate: 0.2, duplicateRate: 0.2 } }), []);
     const trace = record(run);

@@ -5,11 +5,10 @@ import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
-import type { Context, Effect, Input, NodeId, Protocol, Step } from './protocol';
+import type { Context, Effect, EffectSink, Input, LineMark, NodeId, Protocol, Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
+import { EventRecord, type HandlerInput, type Rerun } from './record';
 import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TraceRecord, World } from './types';
-
-const noText = () => '';
 
 function copyWorld<S, M>(w: World<S, M>): World<S, M> {
   return {
@@ -32,10 +31,17 @@ export type Listener<M extends { type: string }> = (record: TraceRecord<M>, sim:
  * driving a protocol's pure handlers. Everything it holds is plain data in `world`,
  * which `checkpoint()` copies and `restore()` puts back.
  */
-export class Simulation<S, M extends { type: string }> {
+export class Simulation<S, M extends { type: string }> implements Rerun, EffectSink {
   world: World<S, M>;
   readonly contexts: readonly Context[];
+  /** The same contexts with every line's value kept, for running a handler again (see linesOf). */
+  private readonly marked: readonly Context[];
   private listeners: Listener<M>[] = [];
+  /** The record of the handler running now: where its applied entries go (see apply). */
+  private handling: TraceRecord<M> | null = null;
+  /** True while processing an event whose record no one will see (see base). */
+  private unseen = false;
+  private readonly spare = new EventRecord<M>(0, 0, 'start', null);
   /** The scenario's clients, if it has any (src/engine/clients). */
   readonly clients: ClientLayer | null;
   private readonly kernel: Kernel;
@@ -51,11 +57,13 @@ export class Simulation<S, M extends { type: string }> {
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
     const options = withReadOptions(config.options, config.clients?.reads);
-    this.contexts = [null as unknown as Context, ...ids.map((self) => ({
+    this.marked = [null as unknown as Context, ...ids.map((self) => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
       ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
-      ...(opts.lines === false ? { marking: false } : {}),
     }))];
+    // Handlers mark only which lines ran (their values are made if someone reads them), and hand
+    // their effects straight to this simulation.
+    this.contexts = this.marked.map((ctx) => (ctx === null ? ctx : { ...ctx, marking: opts.lines === false ? false : 'ids', sink: this }));
     const t = config.timing;
     this.world = {
       time: 0, events: 0, nextSeq: 0, nextMsgId: 1, nextTimerId: 1,
@@ -157,12 +165,19 @@ export class Simulation<S, M extends { type: string }> {
 
   /** Processes one event; returns its trace record, or null when the queue is empty. */
   step(): TraceRecord<M> | null {
+    return this.next(false);
+  }
+
+  /** One event; `unseen`: the caller drops its record, so with no listener either, no one can ever see it. */
+  private next(unseen: boolean): TraceRecord<M> | null {
     const w = this.world;
     this.settleTop();
     const item = pop(w.queue);
     if (item === undefined) return null;
     w.time = item.at;
+    this.unseen = unseen && this.listeners.length === 0;
     const record = this.process(item);
+    this.unseen = false;
     this.record(record);
     return record;
   }
@@ -183,7 +198,7 @@ export class Simulation<S, M extends { type: string }> {
     for (;;) {
       const at = this.nextEventTime();
       if (at === null || at > until) break;
-      this.step();
+      this.next(true);
       if (stop?.()) return;
     }
     if (until > this.world.time) this.world.time = until;
@@ -245,9 +260,9 @@ export class Simulation<S, M extends { type: string }> {
   }
 
   private base(kind: TraceRecord<M>['kind'], node: NodeId | null): TraceRecord<M> {
-    // Every field present from the start keeps records one shape, which V8 handles fastest.
-    return { seq: ++this.world.events, t: this.world.time, kind, node, from: undefined, msg: undefined, action: undefined,
-      rule: '', text: noText, applied: undefined, lines: undefined, client: undefined };
+    // A record no one will see (a plain run's) is the same object every event: one less allocation per event.
+    if (this.unseen) return this.spare.reset(++this.world.events, this.world.time, kind, node);
+    return new EventRecord<M>(++this.world.events, this.world.time, kind, node);
   }
 
   private process(item: QueueItem<M>): TraceRecord<M> {
@@ -322,53 +337,71 @@ export class Simulation<S, M extends { type: string }> {
 
   /** Runs a handler on a live node and carries out its effects. */
   private run(rec: TraceRecord<M>, id: NodeId, input: Input<M>): TraceRecord<M> {
-    return this.runStep(rec, id, this.protocol.handle(this.world.nodes[id].state, input, this.contexts[id]));
+    const before = this.world.nodes[id].state;
+    this.handling = rec;
+    return this.runStep(rec, id, this.protocol.handle(before, input, this.contexts[id]), before, input);
   }
 
-  /** Carries out a handler's step on node `id` and records it. */
-  private runStep(rec: TraceRecord<M>, id: NodeId, step: Step<S, M>): TraceRecord<M> {
+  /** Runs the handler that ran on `before` and `input` again, on node `node`, keeping every line's value. */
+  linesOf(node: NodeId, before: unknown, input: HandlerInput<unknown>): LineMark[] {
+    const ctx = this.marked[node];
+    return input.kind === 'transfer' ? this.protocol.transfer!(before as S, input.to, ctx).lines
+      : this.protocol.handle(before as S, input as Input<M>, ctx).lines;
+  }
+
+  /** Carries out a handler's step on node `id` (run on `before` and `input`) and records it. */
+  private runStep(rec: TraceRecord<M>, id: NodeId, step: Step<S, M>, before: S, input: HandlerInput<M>): TraceRecord<M> {
     const slot = this.world.nodes[id];
     rec.rule = step.rule;
     rec.text = step.text;
-    rec.lines = step.lines;
+    if (step.ids !== null) (rec as EventRecord<M>).ran(step.ids, this, id, before, input);
+    else rec.lines = step.lines;
     if (step.refused) rec.kind = 'refused';
     slot.state = step.state;
-    this.carryOut(slot, step.effects, rec);
+    this.carryOut(slot, step.effects);
+    this.handling = null;
     if (this.clients !== null) this.clients.afterHandler(this.world.clients!, this.kernel, id, rec as TraceRecord<unknown>);
     return rec;
   }
 
-  private carryOut(slot: NodeSlot<S>, effects: readonly Effect<M>[], rec: TraceRecord<M>): void {
-    const w = this.world;
+  /** Effects a step returns as data (an outbox with no sink makes them so); the simulation's own handlers' are carried out already. */
+  private carryOut(slot: NodeSlot<S>, effects: readonly Effect<M>[]): void {
     for (const e of effects) {
       switch (e.kind) {
-        case 'send':
-          this.send(slot.id, e.to, e.msg);
-          break;
-        case 'timer': {
-          // The duration is in the node's own time, which a drifting clock stretches or shrinks.
-          const at = w.time + trueDuration(slot.clock, e.min === e.max ? e.min : nextInt(w.rng, e.min, e.max));
-          const timerId = w.nextTimerId++;
-          slot.timers[e.name] = { since: w.time, at, id: timerId };
-          // In manual delivery a timer fires only when chosen: its slot is all there is.
-          if (!w.manual) this.enqueue(at, 1, 'timer', slot.id, null, null, e.name, timerId, null);
-          break;
-        }
-        case 'cancel':
-          slot.timers[e.name] = null;
-          break;
-        case 'apply':
-          (rec.applied ??= []).push({ index: e.index, command: e.command });
-          break;
+        case 'send': this.send(slot.id, e.to, e.msg); break;
+        case 'timer': this.startTimer(slot.id, e.name, e.min, e.max); break;
+        case 'cancel': this.cancelTimer(slot.id, e.name); break;
+        case 'apply': this.apply(e.index, e.command); break;
       }
     }
+  }
+
+  // ---- effects, as handlers make them (EffectSink) ----------------------------------------
+
+  startTimer(node: NodeId, name: string, min: number, max: number): void {
+    const w = this.world;
+    const slot = w.nodes[node];
+    // The duration is in the node's own time, which a drifting clock stretches or shrinks.
+    const at = w.time + trueDuration(slot.clock, min === max ? min : nextInt(w.rng, min, max));
+    const timerId = w.nextTimerId++;
+    slot.timers[name] = { since: w.time, at, id: timerId };
+    // In manual delivery a timer fires only when chosen: its slot is all there is.
+    if (!w.manual) this.enqueue(at, 1, 'timer', node, null, null, name, timerId, null);
+  }
+
+  cancelTimer(node: NodeId, name: string): void {
+    this.world.nodes[node].timers[name] = null;
+  }
+
+  apply(index: number, command: string): void {
+    (this.handling!.applied ??= []).push({ index, command });
   }
 
   private latency(net: NetworkState): number {
     return net.latencyMin === net.latencyMax ? net.latencyMin : nextInt(this.world.rng, net.latencyMin, net.latencyMax);
   }
 
-  private send(from: NodeId, to: NodeId, msg: M): void {
+  send(from: NodeId, to: NodeId, msg: M): void {
     const w = this.world;
     const net = w.network;
     const lost = net.dropRate > 0 && nextFloat(w.rng) < net.dropRate;
@@ -505,7 +538,8 @@ export class Simulation<S, M extends { type: string }> {
         if (slot.paused) return refuse(() => `S${action.node} is paused and cannot hand over leadership`);
         const transfer = this.protocol.transfer;
         if (transfer === undefined) return refuse(() => `${this.protocol.name} has no leadership transfer`);
-        return this.runStep(rec, action.node, transfer(slot.state, action.to, this.contexts[action.node]));
+        this.handling = rec;
+        return this.runStep(rec, action.node, transfer(slot.state, action.to, this.contexts[action.node]), slot.state, { kind: 'transfer', to: action.to });
       }
       case 'partition': {
         w.network = partition(w.network, action.groups, n);

@@ -179,6 +179,8 @@ export interface TraceRecord<M> {
   applied?: { index: number; command: string }[];
   /** The pseudocode lines the handler ran (none for the simulator's own events: losses, faults). */
   lines?: LineMark[];
+  /** Their ids alone, in order: what an index of "which event ran which line" reads, without making the values. */
+  readonly lineIds?: readonly string[];
   /** The client event this record is about. */
   client?: ClientEvent;
 }
