@@ -90,7 +90,7 @@ export const CLIENT_LESSONS: Lesson[] = [
       { at: 0, text: 'Two clients use the replicated key-value store. In this run a leader answers reads from its own copy, without any further check: the fastest read there is. Is it safe?',
           claims: ['all log length = 0', 'leader = none'] },
       ...OPENING,
-      { at: 1101, text: 'Client 2 asks S1 for x. S1 still thinks it is the leader and answers from its own store: x = 1.',
+      { at: 1118, text: 'Client 2 asked S1 for x. S1 still thinks it is the leader and answered from its own store: x = 1. The reply is on its way.',
           claims: ['client 1 set x 2 is ok', 'client 2 get x is pending', 'S1 role = leader', 'S1 kv x = 1', 'S4 kv x = 2'] },
       { at: 1130, text: 'Stale: x = 2 was acknowledged before this read began, so no single copy of the store could have answered 1. The check stops the run and shows the three operations that cannot be put in any order; the stale read is marked.',
           claims: ['client 2 get x returned 1', 'client 2 get x answered by S1', 'client 2 get x is stale', 'linearizable broken'] },
@@ -316,9 +316,9 @@ const multiPaxosSplit = (reads: 'leader' | 'readIndex', narration: NonNullable<S
 });
 
 const MULTIPAXOS_OPENING = [
-  { at: 151, text: 'S1 ran phase 1 once for every slot and leads with ballot (1, S1). Client 1 writes x = 1 there: one round trip, Accept and Accepted, chooses it for slot 1.',
-    claims: ['client 1 set x 1 is pending', 'leader = S1', 'S1 ballot = (1, S1)'] },
-  { at: 301, text: 'The network splits: S1 and S2 on one side, S3, S4 and S5 on the other. S1 has applied slot 1 and answered ok. Nothing tells it that it has lost its majority: it still believes it leads.',
+  { at: 217, text: 'S1 ran phase 1 once for every slot and leads with ballot (1, S1). Client 1 wrote x = 1 there: one round trip, Accept and Accepted, chose it for slot 1; every replica applied it, and S1 answered ok.',
+    claims: ['client 1 set x 1 is ok', 'leader = S1', 'S1 ballot = (1, S1)', 'all slot 1 = c1#1 set x 1', 'all applied = 1'] },
+  { at: 301, text: 'The network splits: S1 and S2 on one side, S3, S4 and S5 on the other. Nothing tells S1 that it has lost its majority: it still believes it leads.',
     claims: ['client 1 set x 1 is ok', 'client 1 set x 1 answered by S1', 'all kv x = 1', 'S1 role = leader', 'S2 leader = S1'] },
 ];
 
@@ -336,9 +336,9 @@ export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
       ...MULTIPAXOS_OPENING,
       { at: 457, text: 'On the majority side the leader timers ring. S5 runs phase 1 with ballot (2, S5), S4 with (3, S4); the promises of S3, S5 and S4 itself make S4 the leader. S1, which hears none of this, still leads with (1, S1).',
         claims: ['S4 became leader in 301..457', 'S4 ballot = (3, S4)', 'S1 role = leader', 'leaders = 2'] },
-      { at: 801, text: 'Client 1 writes x = 2 at S3, which is not the leader and says "try S4". S4 has it chosen for slot 2 by S3, S5 and itself, and answers ok. From now on, any read that starts must return 2.',
-        claims: ['client 1 set x 2 is pending', 'S4 role = leader', 'S3 leader = S4'] },
-      { at: 1101, text: 'Client 2 asks S1 for x. S1 still leads with ballot (1, S1) as far as it knows, and answers from its own store: x = 1. It has never heard of slot 2.',
+      { at: 902, text: 'Client 1 wrote x = 2 at S3, which is not the leader and said "try S4". S4 had it chosen for slot 2 by S3, S5 and itself, and answered ok. From now on, any read that starts must return 2.',
+        claims: ['client 1 set x 2 is ok', 'client 1 set x 2 answered by S4', 'S3,S4,S5 slot 2 = c1#2 set x 2', 'S4 role = leader', 'S3 leader = S4'] },
+      { at: 1111, text: 'Client 2 asks S1 for x. S1 still leads with ballot (1, S1) as far as it knows, and answers from its own store: x = 1. It has never heard of slot 2.',
         claims: ['client 1 set x 2 is ok', 'client 2 get x is pending', 'S1 role = leader', 'S1 kv x = 1', 'S4 kv x = 2', 'S1 applied = 1'] },
       { at: 1125, text: 'Stale: x = 2 was acknowledged before this read began, so no single copy of the store could have answered 1. The slots themselves are fine (every safety check on them holds); what a client saw is not. The check stops the run; the stale read is marked.',
         claims: ['client 2 get x returned 1', 'client 2 get x answered by S1', 'client 2 get x is stale', 'linearizable broken', 'atMostOneChosenPerSlot holds'] },
@@ -357,8 +357,8 @@ export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
       ...MULTIPAXOS_OPENING,
       { at: 491, text: 'On the majority side S4 leads first with ballot (2, S4), but S5\'s Prepare with (3, S5) wins the promises of S3 and S4, and S5 leads. S1 still leads with (1, S1) as far as it knows.',
         claims: ['S5 became leader in 301..491', 'S5 ballot = (3, S5)', 'S4 role = follower', 'S1 role = leader', 'leaders = 2'] },
-      { at: 801, text: 'Client 1 writes x = 2 at S3, which says "try S5". S5 has it chosen for slot 2 and answers ok. From now on a read must return 2.',
-        claims: ['client 1 set x 2 is pending', 'S5 role = leader', 'S3 leader = S5'] },
+      { at: 897, text: 'Client 1 wrote x = 2 at S3, which said "try S5". S5 had it chosen for slot 2 and answered ok. From now on a read must return 2.',
+        claims: ['client 1 set x 2 is ok', 'client 1 set x 2 answered by S5', 'S3,S4,S5 slot 2 = c1#2 set x 2', 'S5 role = leader', 'S3 leader = S5'] },
       { at: 1114, text: 'Client 2 asks S1 for x. S1 notes its read index, slot 1, and holds the read until a majority answers a heartbeat of ballot (1, S1). Only S2 can answer: S1 never hears from a majority, so it never answers.',
         claims: ['client 1 set x 2 is ok', 'client 2 get x is pending', 'S1 role = leader', 'S1 kv x = 1'], lines: ['read.note'] },
       { at: 1442, text: 'No reply in time: the client tries S2, which follows S1 and sends it back there. On its third try the read waits at S1 again.',
