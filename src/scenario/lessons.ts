@@ -162,8 +162,8 @@ export const LESSONS: Lesson[] = [
           claims: ['leader = S1', 'S3 role = follower', 'S3 leader = S1', 'S3 log length = 0'] },
         { at: 318, text: 'The leader appends {term 1, "set x 1"} to its own log and sends LogRequest(prefixLen 0, prefixTerm 0, leaderCommit 0, suffix [entry]) to every follower.', lines: ['broadcast.append', 'replicateLog.send'],
           claims: ['delivered ClientRequest S3->S1', 'S1 log = set x 1', 'S1 log[1] term = 1', 'S1 commitLength = 0'] },
-        { at: 335, text: 'Each follower checks that its log matches the leader\'s up to prefixLen, appends the entry (dashed: not yet committed), and replies LogResponse(ack 1).', lines: ['logRequest.logOk', 'appendEntries.append', 'logRequest.yes'],
-          claims: ['delivered LogRequest S1->S4 prefixLen=0 suffix=1', 'S3,S4,S5 log = set x 1', 'all commitLength = 0'] },
+        { at: 337, text: 'Each follower checks that its log matches the leader\'s up to prefixLen, appends the entry (dashed: not yet committed), and replies LogResponse(ack 1).', lines: ['logRequest.logOk', 'appendEntries.append', 'logRequest.yes'],
+          claims: ['delivered LogRequest S1->S4 prefixLen=0 suffix=1', 'all log = set x 1', 'all commitLength = 0'] },
         { at: 344, text: 'With acknowledgements from a majority (the leader counts itself), the entry is committed: solid. The leader applies it to its key-value store.', lines: ['commitLogEntries.ready', 'commitLogEntries.commitIf', 'commitLogEntries.commit'],
           claims: ['S1 commitLength = 1', 'S1 kv x = 1', 'S2 commitLength = 0'] },
         { at: 368, text: 'The next LogRequest carries leaderCommit 1, and followers commit and apply the entry too. Every server\'s state machine now holds x=1.', lines: ['appendEntries.commitIf', 'appendEntries.commit'],
@@ -182,7 +182,7 @@ export const LESSONS: Lesson[] = [
       nodes: 5, seed: 14, options: NO_NOOP,
       actions: [{ at: 20, type: 'timeout', node: 1 }, { at: 300, type: 'request', node: 2, command: 'set x 1' }, { at: 600, type: 'crash', node: 1 }],
       narration: [
-        { at: 0, text: 'S1 leads term 1 and commits one command. Then it crashes.',
+        { at: 0, text: 'S1 will lead term 1 and commit one command. Then it will crash.',
           claims: ['leader = none', 'all up'] },
         { at: 601, text: 'S1 is down. Nobody is told: the followers simply stop receiving heartbeats, and their election timers keep running down.',
           claims: ['S1 down', 'S1 committed = set x 1', 'live committed = set x 1', 'leader = none', 'S2,S3,S4,S5 leader = S1'] },
@@ -210,7 +210,7 @@ export const LESSONS: Lesson[] = [
         { at: 1000, type: 'heal' },
       ],
       narration: [
-        { at: 0, text: 'S1 becomes leader of term 1. Then the network splits: {S1, S2} on one side, {S3, S4, S5} on the other.',
+        { at: 0, text: 'S1 will become leader of term 1. Then the network will split: {S1, S2} on one side, {S3, S4, S5} on the other.',
           claims: ['leader = none', 'all term = 0'] },
         { at: 251, text: 'S1 still believes it is leader of term 1 and accepts "set lost 1". It can reach only S2: two of five is not a majority, so the entry can never commit (dashed).',
           claims: ['leader = S1', 'S1 term = 1', 'S1 log = set lost 1', 'S1 commitLength = 0'] },
@@ -244,8 +244,8 @@ export const LESSONS: Lesson[] = [
           claims: ['all term = 0', 'all votedFor = none'] },
         { at: 401, text: 'S2 crashes. Its volatile state is gone: its role, its idea of the leader, the votes it received. What it wrote to disk stays: term 1, its vote for S1, and its log.',
           claims: ['S2 down', 'S2 term = 1', 'S2 votedFor = S1', 'S2 log = set a 1', 'S2 leader = none'] },
-        { at: 501, text: 'The leader commits "set b 2" without S2: S1 and S3 are a majority of three.',
-          claims: ['S1 log = set a 1, set b 2', 'S2 down'] },
+        { at: 530, text: 'The leader committed "set b 2" without S2: S1 and S3 are a majority of three.',
+          claims: ['S1,S3 log = set a 1, set b 2', 'S1 committed = set a 1, set b 2', 'S2 down'] },
         { at: 901, text: 'S2 recovers as a follower, from its persistent state only. It did not forget that it voted for S1 in term 1, so it cannot vote twice in that term.', lines: ['recover.keep'],
           claims: ['S2 up', 'S2 role = follower', 'S2 term = 1', 'S2 votedFor = S1', 'S2 log = set a 1', 'S1 committed = set a 1, set b 2'] },
         { at: 911, text: 'S2 never acknowledged "set b 2", so the leader\'s sentLength for S2 still stops before it: the next LogRequest carries the missing entry, S2\'s log matches up to prefixLen, and S2 appends it and catches up. (A new leader, which starts with sentLength at its own log\'s length, would instead find the prefix missing and back sentLength up one entry at a time.)', lines: ['replicateLog.suffix', 'logRequest.logOk', 'appendEntries.append'],
@@ -281,7 +281,7 @@ export const LESSONS: Lesson[] = [
         { at: 500, type: 'timeout', node: 5 },
       ],
       narration: [
-        { at: 0, text: 'The Raft paper\'s Figure 8. S1 leads term 1 and appends "set x 1", but only S2 receives it before S1 crashes.',
+        { at: 0, text: 'The Raft paper\'s Figure 8. S1 will lead term 1 and append "set x 1", but only S2 will receive it before S1 crashes.',
           claims: ['all log length = 0'] },
         { at: 241, text: 'S5 was elected leader of term 2 by S3, S4 and S5 (their logs are empty). It appended "set y 2" at index 1, reached nobody, and crashed.',
           claims: ['S5 became leader in 160..241', 'S1 down', 'S1,S2 log = set x 1', 'S3,S4 log length = 0', 'S5 down', 'S5 log = set y 2', 'S5 log[1] term = 2', 'S5 term = 2'] },
@@ -341,7 +341,7 @@ export const LESSONS: Lesson[] = [
         { at: 2000, type: 'recover', node: 2 },
       ],
       narration: [
-        { at: 0, text: 'Three servers: a majority is two. S1 becomes leader and commits "set a 1" with S2 and S3.',
+        { at: 0, text: 'Three servers: a majority is two. S1 will become leader and commit "set a 1" with S2 and S3.',
           claims: ['leader = none', 'all log length = 0'] },
         { at: 501, text: 'S3 crashes. Two of three are still a majority, so S1 and S2 carry on.',
           claims: ['S3 down', 'leader = S1', 'all committed = noop, set a 1'] },
@@ -370,7 +370,7 @@ export const LESSONS: Lesson[] = [
         { at: 900, type: 'request', node: 2, command: 'set b 2' },
       ],
       narration: [
-        { at: 0, text: 'S1 becomes leader of term 1 and commits "set a 1".',
+        { at: 0, text: 'S1 will become leader of term 1 and commit "set a 1".',
           claims: ['leader = none'] },
         { at: 301, text: 'The link from S1 to S3 fails, one way only. S3 stops hearing heartbeats, although S1 is alive and well and the rest of the cluster hears it.',
           claims: ['leader = S1', 'S1 term = 1', 'all up', 'all committed = noop, set a 1'] },
@@ -416,7 +416,7 @@ export const LESSONS: Lesson[] = [
       nodes: 5, seed: 24, network: BY_HAND,
       actions: byHand(1, 'f1 f3 f5 c12 d13 c14 d15 d14 d12 c16 d17 d16 c11 d18 c19 d20 d19 d11 c21 d22 d21 d10 d23 d27 d28 d26 d29 d25 d30 d24 d31 d9 d32 d8 d33 d7 d34 d6 d35 d5 d36 d4 d37 d3 d38 d2 d39 d1 d40', 'election'),
       narration: [
-        { at: 0, text: 'Manual delivery: the network does whatever we choose. Three servers, S1, S3 and S5, time out at once: three candidates in term 1.',
+        { at: 0, text: 'Manual delivery: the network does whatever we choose. Three servers, S1, S3 and S5, will time out at once: three candidates in term 1.',
           claims: ['leader = none', 'all term = 0'] },
         { at: 4, text: 'Now the nastiest order we can think of: always the newest message first, and copies of requests and votes on top. A duplicated vote is still one vote: votesReceived is a set of servers.', lines: ['voteResponse.add'],
           claims: ['S1,S3,S5 timer ran out in 1..3', 'S1,S3,S5 role = candidate', 'S1,S3,S5 term = 1'] },
@@ -471,7 +471,7 @@ export const LESSONS: Lesson[] = [
         { at: 700, type: 'crash', node: 3 },
       ],
       narration: [
-        { at: 0, text: 'S1 becomes leader of term 1 and commits "set a 1". Then an operator wants S3 to lead instead, to take S1 down for maintenance: a manual failover.',
+        { at: 0, text: 'S1 will become leader of term 1 and commit "set a 1". Then an operator wants S3 to lead instead, to take S1 down for maintenance: a manual failover.',
           claims: ['leader = none'] },
         { at: 402, text: 'Leadership transfer: S1 stops taking commands ("set b 2" is refused), checks that S3\'s log is as long as its own, and sends S3 TimeoutNow.', lines: ['transfer.stop', 'transfer.timeoutNow'],
           claims: ['leader = S1', 'all kv a = 1', 'not S1 log has set b 2', 'S3 term = 1'] },
@@ -517,7 +517,7 @@ export const LESSONS: Lesson[] = [
       nodes: 5, seed: 22,
       actions: [{ at: 10, type: 'crash', node: 4 }, { at: 20, type: 'request', node: 1, command: 'blue' }],
       narration: [
-        { at: 0, text: 'S4 crashes before anything happens. Four of five acceptors remain: still a majority.',
+        { at: 0, text: 'S4 will crash before anything happens. Four of five acceptors will remain: still a majority.',
           claims: ['all up', 'chosen = none'] },
         { at: 40, text: 'S1 proposes "blue". Prepare to S4 is lost, but three promises are enough for a majority.',
           claims: ['S4 down', 'lost Prepare S1->S4', 'S1,S2,S3,S5 promised = (1, S1)'] },
@@ -543,7 +543,7 @@ export const LESSONS: Lesson[] = [
         { at: 150, type: 'request', node: 5, command: 'green' },
       ],
       narration: [
-        { at: 0, text: 'S1 proposes "red" and gets its promises. Then its links to S3, S4 and S5 fail, so its Accept reaches only S1 and S2.',
+        { at: 0, text: 'S1 will propose "red" and get its promises. Then its links to S3, S4 and S5 will fail, so its Accept reaches only S1 and S2.',
           claims: ['chosen = none'] },
         { at: 61, text: '"red" is accepted by two acceptors of five: not a majority, so not chosen. Then S1 crashes. S4 crashes too.',
           claims: ['S1,S2 accepted = red', 'S3,S4,S5 accepted = none', 'lost Accept S1->S3', 'chosen = none', 'S1 down'] },
@@ -566,7 +566,7 @@ export const LESSONS: Lesson[] = [
       nodes: 5, seed: 24, options: { backoff: false },
       actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 11, type: 'request', node: 5, command: 'blue' }],
       narration: [
-        { at: 0, text: 'Two clients ask S1 and S5 to propose at almost the same moment. Randomized backoff is switched off.',
+        { at: 0, text: 'Two clients will ask S1 and S5 to propose at almost the same moment. Randomized backoff is switched off.',
           claims: ['chosen = none'] },
         { at: 30, text: 'S5\'s Prepare carries the higher ballot. When S1\'s own acceptor promises it, S1 knows its round is lost and, with no backoff, starts a higher one at once.', lines: ['onPrepare.preempted'],
           claims: ['S1 ballot = (2, S1)', 'S1 phase = prepare'] },
@@ -606,7 +606,7 @@ export const LESSONS: Lesson[] = [
       nodes: 5, seed: 33,
       actions: [{ at: 10, type: 'request', node: 1, command: 'red' }, { at: 25, type: 'crash', node: 1 }, { at: 100, type: 'request', node: 5, command: 'green' }],
       narration: [
-        { at: 0, text: 'S1 proposes "red". It sends Prepare, and crashes before any Accept leaves it.',
+        { at: 0, text: 'S1 will propose "red". It will send Prepare, and crash before any Accept leaves it.',
           claims: ['chosen = none'] },
         { at: 26, text: 'S1 is down. Acceptors promised its ballot (1, S1), but none has accepted anything: "red" never reached phase 2.',
           claims: ['S1 down', 'S3,S4,S5 promised = (1, S1)', 'live accepted = none', 'lost Prepare S1->S1'] },
@@ -632,7 +632,7 @@ export const LESSONS: Lesson[] = [
         { at: 200, type: 'recover', node: 4 }, { at: 250, type: 'request', node: 4, command: 'green' },
       ],
       narration: [
-        { at: 0, text: 'S4 crashes before anything happens. Then S1 proposes "blue".',
+        { at: 0, text: 'S4 will crash before anything happens. Then S1 will propose "blue".',
           claims: ['all up', 'chosen = none'] },
         { at: 86, text: '"blue" is chosen and every server that is up learns it. S4 missed every Accepted message: while down, it learns nothing.',
           claims: ['chosen = blue', 'S1,S2,S3,S5 learned = blue', 'S4 down', 'lost Accepted *->S4'] },
@@ -669,7 +669,7 @@ export const LESSONS: Lesson[] = [
         { at: 600, type: 'request', node: 2, command: 'set d 4' },
       ],
       narration: [
-        { at: 0, text: 'S1 runs phase 1 once, for every slot at the same time, and becomes the distinguished leader.', lines: ['leaderTimeout.send', 'onPromise.lead'],
+        { at: 0, text: 'S1 will run phase 1 once, for every slot at the same time, and become the distinguished leader.', lines: ['leaderTimeout.send', 'onPromise.lead'],
           claims: ['leader = none'] },
         { at: 232, text: 'A command costs one round trip: Accept for slot 1, a majority accepts, slot 1 is decided, and every replica applies it.', lines: ['request.propose', 'onAccepted.decide'],
           claims: ['leader = S1', 'all slot 1 = set a 1', 'all applied = 1'] },
@@ -701,7 +701,7 @@ export const LESSONS: Lesson[] = [
         { at: 200, type: 'request', node: 1, command: 'set c 3' }, { at: 200, type: 'request', node: 1, command: 'set d 4' },
       ],
       narration: [
-        { at: 0, text: 'S1 runs phase 1 once for every slot and becomes the distinguished leader. Links here take 10 to 40 ms.',
+        { at: 0, text: 'S1 will run phase 1 once for every slot and become the distinguished leader. Links here take 10 to 40 ms.',
           claims: ['leader = none'] },
         { at: 201, text: 'Four commands reach S1 at the same moment. S1 does not wait for one to be decided before proposing the next: slots 1 to 4 each get an Accept, all in flight at once. This is pipelining.', lines: ['request.propose'],
           claims: ['leader = S1', 'S1 proposed slot 1 = set a 1', 'S1 proposed slot 4 = set d 4', 'all applied = 0'] },
@@ -855,7 +855,7 @@ export const LESSONS: Lesson[] = [
       nodes: 4, seed: 35, timing: EVEN_DELAYS,
       actions: [{ at: 10, type: 'request', node: 1, command: 'tx t1' }, { at: 85, type: 'partition', groups: [[1, 2], [3, 4]] }],
       narration: [
-        { at: 0, text: 'Three-phase commit again, with no crash at all: the network splits into {S1, S2} and {S3, S4} while PreCommit is on its way.',
+        { at: 0, text: 'Three-phase commit again, with no crash at all: the network will split into {S1, S2} and {S3, S4} while PreCommit is on its way.',
           claims: ['all log = empty'] },
         { at: 81, text: 'Every participant voted yes; S1 sends PreCommit.', lines: ['onVote.precommit', 'precommit.send'],
           claims: ['S2,S3,S4 vote t1 = yes', 'in flight PreCommit S1->S3 tx=t1'] },
