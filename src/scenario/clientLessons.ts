@@ -244,8 +244,8 @@ const fencingRun = (fencing: boolean, narration: NonNullable<ScenarioInput['narr
 });
 
 const FENCING_OPENING = [
-  { at: 151, text: 'Client 1 asks S1, the leader, for lock L with a lease of 300 ms. The request goes into the log like any command; S1 stamps it with the time on its own clock.',
-    claims: ['client 1 acquire L 300 is pending', 'leader = S1'] },
+  { at: 164, text: 'Client 1 asked S1, the leader, for lock L with a lease of 300 ms. The request went into the log like any command; S1 stamped it with the time on its own clock.',
+    claims: ['client 1 acquire L 300 is pending', 'leader = S1', 'S1 log has c1#1 acquire L 300 @163'] },
   { at: 210, text: 'The acquire is committed at log index 2, stamped 163 ms: client 1 holds L until 463 ms, and its fencing token is 2, the index. The log orders every acquire, so tokens only grow.',
     claims: ['client 1 acquire L 300 returned 2', 'client 1 token = 2', 'S1 lock L = client 1', 'S1 committed has c1#1 acquire L 300 @163'] },
   { at: 291, text: 'Client 1 writes x = 1 to the storage node outside the cluster, showing token 2. The storage node accepts it and remembers 2.',
