@@ -328,7 +328,7 @@ export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
     title: 'C9. A stale read from an old Multi-Paxos leader',
     outcome: 'Client 2 reads x = 1 from S1 after x = 2 was chosen and acknowledged under S4\'s higher ballot; the linearizability check catches it and names the three operations.',
     endsAt: 1200,
-    speed: 0.1,
+    speed: 0.2,
     violates: ['linearizable'],
     scenario: multiPaxosSplit('leader', [
       { at: 0, text: 'Two clients use a key-value store replicated by Multi-Paxos. Here the leader answers reads from its own store, applied slot by slot, with no further check. Is that safe?',
@@ -349,7 +349,7 @@ export const MULTIPAXOS_CLIENT_LESSONS: Lesson[] = [
     title: 'C10. Confirming leadership before reading, in Multi-Paxos',
     outcome: 'S1 holds the read, waiting for a majority\'s HeartbeatAck that never comes; after the heal it follows S5 and turns the read away; S5 confirms its ballot with one heartbeat round and returns x = 2. No slot holds the read.',
     endsAt: 1600,
-    speed: 0.1,
+    speed: 0.2,
     tryBroken: { bug: 'readIndexSkipsHeartbeat', check: 'linearizable', shows: 'Without the heartbeat round S1 answers the read at once from its store, x = 1, after x = 2 was acknowledged: the check catches the stale read.' },
     scenario: multiPaxosSplit('readIndex', [
       { at: 0, text: 'The same split brain, with a safe read that takes no slot. The leader notes its read index, the highest slot it has applied, and answers from its store only once a majority has answered a heartbeat, sent after the read came, with HeartbeatAck for its ballot: proof that no higher ballot had a majority\'s promise.',

@@ -258,7 +258,7 @@ export const LESSONS: Lesson[] = [
     title: '7. Why a leader commits only entries of its own term',
     outcome: 'S5 leads term 4 and replaces the term-1 entry that had been on a majority: it was never committed, so nothing committed is lost.',
     endsAt: 800,
-    speed: 0.05,
+    speed: 0.1,
     tryBroken: { bug: 'commitOldTermByCount', check: 'leaderCompleteness', shows: 'Committing "set x 1" by counting lets S5 overwrite a committed entry: leader completeness fails.' },
     scenario: raft('Why a leader commits only entries of its own term', {
       nodes: 5, seed: 3, options: NO_NOOP, timing: { electionTimeoutMin: 600, electionTimeoutMax: 900 },
@@ -881,7 +881,7 @@ export const LESSONS: Lesson[] = [
     title: 'A6. The same failure under Raft: a new leader goes on',
     outcome: 'With the failure script of A3, a server other than S1 leads a later term, and every live server has committed "set t1 1" and "set t2 2".',
     endsAt: 1200,
-    speed: 0.1,
+    speed: 0.2,
     scenario: raft('The same failure under Raft: a new leader goes on', {
       nodes: 4, seed: 36, timing: EVEN_DELAYS,
       actions: [
