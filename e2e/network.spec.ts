@@ -176,6 +176,27 @@ test.describe('the network-by-hand lessons, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  test('P6, FLP by hand: Next reaches every step, the last one past a choice that is due, and nothing is delivered on the way', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=paxos-flp');
+    const next = page.getByRole('button', { name: 'Next step' });
+    for (const step of [1, 2, 3, 4]) {
+      await next.click();
+      await expect(page.locator('.narration-text')).toHaveAttribute('data-step', String(step), { timeout: 15_000 });
+    }
+    await expect(page.locator('.narration-count')).toHaveText('5 / 5');
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '75');
+    await expect(page.locator('.narration-text')).toContainText('Your turn');
+    // The student's choices still wait: the rival's Accepts and the retry timer.
+    await expect(page.locator('[data-pending="message"][data-type="Accept"]')).not.toHaveCount(0);
+    await expect(page.locator('[data-pending="timer"][data-timer="retry"]')).not.toHaveCount(0);
+    for (const row of await page.locator('tr[data-node-id]').all()) await expect(row).toHaveAttribute('data-learned', '');
+    const hashes = await simHash(page);
+    expect(hashes.sim).toBe(hashes.page);
+    expect(errors).toEqual([]);
+  });
+
   test('9, split votes forever: three terms, no leader; 11, three-way partition: a leader only once S5 rejoins', async ({ page }) => {
     await open(page, './#lesson=raft-split-forever&t=41');
     await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '41');

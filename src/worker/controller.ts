@@ -80,7 +80,9 @@ interface Checkpoint {
 type TraceHeld = 'whole' | 'recent' | 'stale';
 
 export class Controller {
-  playing = false;
+  private isPlaying = false;
+  /** The step Next is playing to: manual delivery's waits do not stop it short (null unless Next started the play). */
+  private nextStepAt: number | null = null;
   speed: number = SPEED.initial;
   private scenarioBase!: Scenario;
   private narration: NarrationStep[] = [];
@@ -193,6 +195,16 @@ export class Controller {
     this.speed = speed;
   }
 
+  get playing(): boolean {
+    return this.isPlaying;
+  }
+
+  /** Any start or stop but Next's gives manual delivery its pauses back. */
+  set playing(playing: boolean) {
+    this.isPlaying = playing;
+    this.nextStepAt = null;
+  }
+
   get time(): number {
     return this.clock;
   }
@@ -227,8 +239,11 @@ export class Controller {
   advance(virtualMs: number, enough?: () => boolean): boolean {
     // Manual delivery: the run pauses when a message would arrive or a timer fire, for the student
     // to choose; unless the scenario's own choices (a lesson's script) come next: they choose.
+    // Next plays on to its step even so: nothing arrives and no timer fires without a choice, so
+    // the clock only moves on (as in the runner), and the step a student asked for is reached.
     const next = this.timeline[this.actionsDone];
-    const due = next !== undefined && CHOICES.has(next.type) ? null : this.run.sim.nextDue();
+    const byNext = this.nextStepAt !== null && this.nextStepAt > this.clock;
+    const due = byNext || (next !== undefined && CHOICES.has(next.type)) ? null : this.run.sim.nextDue();
     if (due !== null && due <= this.clock) {
       this.playing = false;
       return false;
@@ -253,8 +268,10 @@ export class Controller {
 
   /** Plays on to the next narration step, where advance() pauses. False if there is none. */
   narrationNext(): boolean {
-    if (!this.narration.some((n) => n.at > this.clock)) return false;
+    const step = this.narration.find((n) => n.at > this.clock);
+    if (step === undefined) return false;
     this.playing = true;
+    this.nextStepAt = step.at;
     return true;
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Run } from '../engine/run';
 import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
+import { lessonById } from '../scenario/lessons';
 import { parseScenario } from '../scenario/validate';
 import { Controller } from './controller';
 
@@ -101,5 +102,25 @@ describe('controller: a lesson that plays the network by itself', () => {
     expect(c.scenario().actions).toHaveLength(r.scenario.actions.length);
     expect(c.time).toBeGreaterThanOrEqual(r.scenario.actions.at(-1)!.at);
     expect(c.snapshot().pending.some((p) => p.due)).toBe(true);
+  });
+
+  it('Next reaches a step past a choice that is due: the clock moves on, nothing is delivered, and Play pauses for the choice again', () => {
+    const flp = parseScenario(lessonById('paxos-flp')!.scenario);
+    if (!flp.ok) throw new Error(flp.errors.join('; '));
+    const c = new Controller(flp.scenario);
+    const moments = flp.scenario.narration.map((n) => n.at);
+    for (const at of moments.slice(1)) {
+      expect(c.narrationNext()).toBe(true);
+      // At the lesson's own pace (0.01): a frame of 16 ms moves the clock 0.16 ms.
+      for (let i = 0; i < 10_000 && c.playing; i++) c.advance(0.16);
+      expect(c.time).toBe(at);
+    }
+    expect(c.snapshot().narrationStep).toBe(moments.length - 1);
+    expect(c.snapshot().pending.some((p) => p.due)).toBe(true);
+    expect(replayedHash(c)).toBe(c.traceHash);
+    // The student's Play (not Next) stops for the choice at once.
+    const at = c.time;
+    playUntilPaused(c, 5);
+    expect(c.time).toBe(at);
   });
 });
