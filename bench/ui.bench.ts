@@ -26,6 +26,7 @@ import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
 import { benchState, installDriver, lossyFragment, pauseLatency, withBrowser } from './browser';
 import { profileMainThread, topFunctions, topTraceEvents, type TraceEvent } from './cpuProfile';
+import { describeWork, type FrameWork, frameWork } from './frameWork';
 
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
@@ -70,6 +71,8 @@ interface FrameCost { wall: number; cpu: number }
 /** What one traced play measured: each frame's cost, and the main thread's whole CPU time over the frames. */
 interface Played {
   frames: FrameCost[];
+  /** What each frame's main thread did (layout, style, paint...), in the order of `frames`. */
+  work: FrameWork[];
   /** Main-thread CPU ms per second of play (first to last BeginFrame). */
   cpuPerSecond: number;
   functions: { name: string; ms: number }[];
@@ -83,7 +86,7 @@ interface Played {
  * CPU time of those tasks (their tdur, clipped in proportion): with other programs on the
  * cores, wall time also counts waits for a core, and CPU time does not.
  */
-function frameTimes(events: TraceEvent[]): { frames: FrameCost[]; cpuPerSecond: number; main: TraceEvent } {
+function frameTimes(events: TraceEvent[]): { frames: FrameCost[]; cpuPerSecond: number; main: TraceEvent; edges: number[] } {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (main === undefined) throw new Error('no renderer main thread in the trace');
   const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
@@ -107,7 +110,7 @@ function frameTimes(events: TraceEvent[]): { frames: FrameCost[]; cpuPerSecond: 
     frames.push({ wall: wall / 1000, cpu: cpu / 1000 });
   }
   const seconds = (edges[edges.length - 1] - edges[0]) / 1e6;
-  return { frames, cpuPerSecond: frames.reduce((s, f) => s + f.cpu, 0) / seconds, main };
+  return { frames, cpuPerSecond: frames.reduce((s, f) => s + f.cpu, 0) / seconds, main, edges };
 }
 
 /**
@@ -124,9 +127,10 @@ async function playTraced(browser: Browser, page: Page, keys = false): Promise<P
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   if (keys) await page.keyboard.press('Space');
   else await page.getByRole('button', { name: 'Pause' }).click();
-  const { frames, cpuPerSecond, main } = frameTimes(trace.traceEvents);
+  const { frames, cpuPerSecond, main, edges } = frameTimes(trace.traceEvents);
   return {
     frames, cpuPerSecond,
+    work: frameWork(trace.traceEvents, main.pid, main.tid, edges),
     functions: topFunctions(profile, SAMPLE_US),
     tasks: topTraceEvents(trace.traceEvents, main.pid, main.tid),
     profiledMs: (profile.endTime - profile.startTime) / 1000,
@@ -151,6 +155,11 @@ function report(prefix: string, played: Played): void {
   console.log(`${prefix}.frame_cpu_ms_percentiles=${percentiles(cpu)} (main-thread CPU time per frame)`);
   console.log(`${prefix}.frame_cpu_ms_p95=${percentile(cpu, 95).toFixed(2)}`);
   console.log(`${prefix}.frame_cpu_over_6ms=${cpu.filter((f) => f > 6).length}`);
+  // The costliest twentieth of the frames by CPU time: what sets the p95.
+  const costliest = played.frames.map((f, i) => ({ cpu: f.cpu, w: played.work[i] })).sort((a, b) => b.cpu - a.cpu)
+    .slice(0, Math.max(1, Math.ceil(played.frames.length / 20))).map((f) => f.w);
+  console.log(`${prefix}.frame_work_mean=${describeWork(played.work)} (per frame, trace events' CPU time and args)`);
+  console.log(`${prefix}.frame_work_costliest=${describeWork(costliest)} (per frame, the ${costliest.length} frames of most CPU time)`);
   console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play)`);
   const list = (items: { name: string; ms: number }[]) => items.map((f) => `${f.ms.toFixed(0)} ms ${f.name}`).join(' | ');
   console.log(`${prefix}.top_functions_self=${list(played.functions)} (V8 CPU profile over ${(played.profiledMs / 1000).toFixed(1)} s: samples × ${SAMPLE_US / 1000} ms, idle left out)`);

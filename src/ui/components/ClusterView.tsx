@@ -1,4 +1,4 @@
-import { useContext, useMemo } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import { nodePositions, VIEW } from '../geometry/layout';
 import { messageAt } from '../draw/movingPaint';
 import { SimContext, useSim } from '../store/simStore';
@@ -7,6 +7,7 @@ import { Links } from './Links';
 import { MessageList } from './MessageList';
 import { frameOf, MovingLayer } from './MovingLayer';
 import { NodeGlyph } from './NodeGlyph';
+import { useFitCluster } from './useFitCluster';
 import { PartitionRegions } from '../network/PartitionRegions';
 
 /**
@@ -23,6 +24,8 @@ export function ClusterView() {
   const selectMessage = useSim((s) => s.selectMessage);
   const store = useContext(SimContext)!;
   const flaggedIds = flagged.split(',').map(Number);
+  const box = useRef<HTMLDivElement>(null);
+  useFitCluster(box);
   const hit = (e: React.MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const frame = frameOf(store.getState());
@@ -31,6 +34,7 @@ export function ClusterView() {
   return (
     <>
       <div
+        ref={box}
         className="cluster"
         onClickCapture={(e) => {
           const id = hit(e);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSim } from '../store/simStore';
 import { GroupPicker } from '../network/GroupPicker';
 import '../network/network.css';
@@ -58,10 +58,18 @@ export function FaultControls() {
 }
 
 function NetworkSettings() {
-  const net = useSim((s) => s.snapshot?.network);
+  // Only the four settings, as a string: the network object is new with every snapshot.
+  const key = useSim((s) => {
+    const n = s.snapshot?.network;
+    return n === undefined ? '' : `${n.dropRate}|${n.duplicateRate}|${n.latencyMin}|${n.latencyMax}`;
+  });
+  const net = useMemo(() => {
+    if (key === '') return undefined;
+    const [dropRate, duplicateRate, latencyMin, latencyMax] = key.split('|').map(Number);
+    return { dropRate, duplicateRate, latencyMin, latencyMax };
+  }, [key]);
   const act = useSim((s) => s.act);
   const [draft, setDraft] = useState({ dropRate: 0, duplicateRate: 0, latencyMin: 10, latencyMax: 20 });
-  const key = net === undefined ? '' : `${net.dropRate}|${net.duplicateRate}|${net.latencyMin}|${net.latencyMax}`;
   useEffect(() => {
     if (net !== undefined) setDraft({ dropRate: net.dropRate, duplicateRate: net.duplicateRate, latencyMin: net.latencyMin, latencyMax: net.latencyMax });
     // Follow the run's settings whenever they change (a seek, a load, another control).

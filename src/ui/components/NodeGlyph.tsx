@@ -106,15 +106,21 @@ function roomAt(y: number, r: number, fontSize: number): number {
 
 /**
  * A line of the badge, narrowed to its room where it would run over (a circle's edge, a
- * neighbour's label), whatever the font: `room` gets the line's font size.
+ * neighbour's label), whatever the font: `room` gets the line's font size. Measured only when
+ * the text or its room changes: a measure forces a layout of the page, and the badge renders
+ * far more often than its lines change.
  */
 function Fitted({ className, y, fill, room, text }: { className: string; y: number; fill?: string; room: (fontSize: number) => number; text: string }) {
   const ref = useRef<SVGTextElement>(null);
+  const fitted = useRef<{ fontSize: number; text: string; width: number } | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (el === null) return;
+    const fontSize = fitted.current?.fontSize ?? (parseFloat(getComputedStyle(el).fontSize) || 13);
+    const width = room(fontSize);
+    if (fitted.current?.text === text && fitted.current.width === width) return;
+    fitted.current = { fontSize, text, width };
     el.removeAttribute('textLength');
-    const width = room(parseFloat(getComputedStyle(el).fontSize) || 13);
     if (el.getComputedTextLength() > width) {
       el.setAttribute('textLength', String(width));
       el.setAttribute('lengthAdjust', 'spacingAndGlyphs');

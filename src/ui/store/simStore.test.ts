@@ -36,3 +36,64 @@ describe('the store guards its data in development and tests', () => {
     expect(s.trace.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('while playing, slow views take turns', () => {
+  let frames: FrameRequestCallback[] = [];
+  const nextFrame = () => { const due = frames; frames = []; for (const f of due) f(0); };
+  let now = 0;
+  let observed: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | null = null;
+  beforeEach(() => {
+    frames = [];
+    now = 0;
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    vi.stubGlobal('IntersectionObserver', class {
+      constructor(cb: typeof observed) { observed = cb; }
+      observe() {}
+      unobserve() {}
+    });
+  });
+  afterEach(() => { vi.unstubAllGlobals(); vi.restoreAllMocks(); });
+
+  const SLOW = ['hud', 'panel', 'details', 'info', 'events', 'flight', 'code'] as const;
+  /** Plays `count` snapshots a frame apart (30 a second) and says which slow views each refreshed. */
+  const play = (store: ReturnType<typeof createSimStore>, c: Controller, count: number): string[][] => {
+    const refreshed: string[][] = [];
+    for (let i = 0; i < count; i++) {
+      c.stepForward();
+      now += 33;
+      const before = store.getState();
+      store.getState().receive({ type: 'snapshot', snapshot: { ...c.snapshot(false), playing: true } });
+      nextFrame();
+      const after = store.getState();
+      refreshed.push(SLOW.filter((v) => after[v] !== before[v]));
+    }
+    return refreshed;
+  };
+  const opened = () => {
+    const store = createSimStore(() => {});
+    const c = new Controller(scenario());
+    store.getState().receive({ type: 'snapshot', snapshot: c.snapshot(true) });
+    nextFrame();
+    return { store, c };
+  };
+
+  it('the pseudocode takes its own turn, about 4 times a second, never in a frame with another slow view', () => {
+    const { store, c } = opened();
+    const refreshed = play(store, c, 60);
+    expect(refreshed.every((r) => r.length <= 1)).toBe(true);
+    const code = refreshed.filter((r) => r.includes('code')).length;
+    expect(code).toBeGreaterThanOrEqual(6);
+    expect(code).toBeLessThanOrEqual(9);
+  });
+
+  it('the pseudocode rests out of sight and is refreshed with the next snapshot once it shows', () => {
+    const { store, c } = opened();
+    const panel = {} as Element;
+    store.getState().watchSight('code', panel);
+    observed!([{ target: panel, isIntersecting: false }]);
+    expect(play(store, c, 60).some((r) => r.includes('code'))).toBe(false);
+    observed!([{ target: panel, isIntersecting: true }]);
+    expect(play(store, c, 1)[0]).toEqual(['code']);
+  });
+});

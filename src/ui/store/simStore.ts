@@ -56,17 +56,15 @@ export interface CodeSlice {
 
 /**
  * While playing, views nobody reads at 60 Hz refresh on a schedule: the clock and timeline
- * 15 times a second; tables, text panels and the list of messages 4 times. At most one of
- * them per frame, so no frame pays for two; paused, everything refreshes at once. The
- * cluster itself animates every frame.
+ * 15 times a second; tables, text panels, the pseudocode and the list of messages 4 times.
+ * At most one of them per frame, so no frame pays for two; paused, everything refreshes at
+ * once. The cluster itself animates every frame.
  */
-const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250 } as const;
+const SLOW_VIEWS = { hud: 66, panel: 250, details: 250, info: 250, events: 250, flight: 250, code: 250 } as const;
 export type SlowView = keyof typeof SLOW_VIEWS;
 /** Views shown only by elements that say so (see watchSight): with none, they rest. */
 const SHOWN_WHEN_WATCHED: ReadonlySet<SlowView> = new Set(['details']);
 const TRACE_KEPT = 150;
-/** The pseudocode panel's refresh period while playing. */
-const CODE_MS = 250;
 
 export interface SimState {
   snapshot: Snapshot | null;
@@ -137,7 +135,7 @@ const guarded: <T>(list: T[]) => T[] = import.meta.env.DEV ? (list) => Object.fr
 
 /** One store per simulation (as React Flow keeps one per instance); components select what they draw. */
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
-  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0 };
+  const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0, code: 0 };
   let pending: Snapshot[] = [];
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
@@ -172,10 +170,14 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   const rests = (v: SlowView, snap: Snapshot, prev: SimState): boolean =>
     outOfSight(v) || (v === 'flight' && fleeting(snap) && prev.flight?.fleeting === true);
 
-  /** The slow views to refresh with this snapshot: all when paused, else the most overdue one. */
-  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number): Set<SlowView> => {
+  /**
+   * The slow views to refresh with this snapshot: all when paused or while one was never
+   * filled, else the most overdue one. (The pseudocode has nothing to show before the worker
+   * sends its first handler run, so it waits for that, not the others for it.)
+   */
+  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number, hasCode: boolean): Set<SlowView> => {
     const all = Object.keys(SLOW_VIEWS) as SlowView[];
-    if (!snap.playing || all.some((v) => prev[v] === null)) return new Set(all);
+    if (!snap.playing || all.some((v) => prev[v] === null && (v !== 'code' || hasCode))) return new Set(all);
     let best: SlowView | null = null;
     let bestRatio = 1;
     for (const v of all) {
@@ -184,13 +186,6 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       if (ratio >= bestRatio) { best = v; bestRatio = ratio; }
     }
     return new Set(best === null ? [] : [best]);
-  };
-
-  let codeAt = 0;
-  const codeDue = (snap: Snapshot, due: Set<SlowView>, now: number): boolean => {
-    if (snap.playing && (due.size === 0 || now - codeAt < CODE_MS)) return false;
-    codeAt = now;
-    return true;
   };
 
   /** Folds one delta snapshot into the state (see Snapshot): unchanged nodes keep their objects. */
@@ -204,11 +199,11 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const safety = snap.safety ?? prev.safety;
     const markers = snap.markers === null ? prev.markers
       : snap.markers.reset ? snap.markers.list : prev.markers.concat(snap.markers.list).slice(-MAX_MARKERS);
+    const codeView = snap.code ?? prev.codeView;
     const now = performance.now();
-    const due = slowViewsDue(snap, prev, now);
+    const due = slowViewsDue(snap, prev, now, codeView !== null);
     for (const v of due) refreshedAt[v] = now;
     const currentNodes = nodesChanged ? nodes : prev.nodes;
-    const codeView = snap.code ?? prev.codeView;
     // A reset sends the history whenever the run has clients, so none then means none.
     const clients = snap.clients ?? (snap.reset ? null : prev.clients);
     return {
@@ -222,9 +217,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(due.has('events') ? { events: { trace, playing: snap.playing } } : {}),
       ...(due.has('hud') ? { hud: { time: snap.time, events: snap.events, frontier: snap.frontier } } : {}),
       ...(due.has('flight') ? { flight: { snapshot: snap, fleeting: fleeting(snap) } } : {}),
-      // The pseudocode panel rides along with whichever slow view refreshes, at most 4 times a
-      // second: a view of its own would take turns from the others (the message list, the tables).
-      ...(codeDue(snap, due, now) && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
+      ...(due.has('code') && codeView !== null ? { code: { view: codeView, playing: snap.playing } } : {}),
       codeView,
       ...(clients !== prev.clients ? { clients } : {}),
       ...(snap.claims !== null ? { claims: guarded(snap.claims) } : {}),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { brokenRules } from '../../../scenario/bugs';
 import { viewOf } from '../../protocolView';
-import { useSim } from '../../store/simStore';
+import { useSight, useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
 import { codeBlocks, type LineRow, paperSegments } from './codeBlocks';
 import './pseudocode.css';
@@ -37,13 +37,15 @@ export function PseudocodePanel() {
   // and then, and the seq changes 4 times a second while playing.
   const body = useRef<HTMLDivElement>(null);
   const scrolled = useRef(false);
+  // Behind another tab (or scrolled away) it rests while playing, and is current the moment it shows again.
+  const sight = useSight('code');
   useEffect(() => {
     if (body.current === null || !scrolled.current) return;
     body.current.scrollTop = 0;
     scrolled.current = false;
   }, [run?.seq]);
   return (
-    <section className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
+    <section ref={sight} className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
       <header className="code-head">
         <h2>Pseudocode</h2>
         <span className="code-event" data-seq={run?.seq ?? 0}>

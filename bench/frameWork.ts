@@ -1,0 +1,80 @@
+/**
+ * What the renderer's main thread did in each frame, from a Chromium trace: how many times it
+ * laid the page out and how much of it (Layout events carry the objects marked dirty and the
+ * root each layout started from), how many elements had their style recalculated
+ * (UpdateLayoutTree), and the CPU time of each stage of the frame's rendering. So bench:ui
+ * prints the cause of a costly frame, not only its cost.
+ */
+import type { TraceEvent } from './cpuProfile';
+
+/** The stages summed per frame, by trace event name (their self time is what the stage cost). */
+const STAGES = ['FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'] as const;
+type Stage = typeof STAGES[number];
+
+export interface FrameWork {
+  /** Thread CPU ms per stage in this frame (inclusive of the stage's children, as DevTools shows it). */
+  ms: Record<Stage, number>;
+  layouts: number;
+  /** Layout objects marked dirty, summed over the frame's layouts. */
+  dirty: number;
+  /** Layout objects in the whole tree at the frame's last layout. */
+  total: number;
+  /** Layouts that started from the document (no smaller relayout boundary held the change). */
+  fromDocument: number;
+  /** Elements whose style was recalculated. */
+  styled: number;
+}
+
+interface LayoutArgs {
+  beginData?: { dirtyObjects?: number; totalObjects?: number };
+  endData?: { layoutRoots?: { nodeName?: string }[] };
+  elementCount?: number;
+}
+
+/**
+ * Sorts the main thread's stage events into the frames bounded by `edges` (BeginFrame times,
+ * trace µs), each by its start. Nested stages of one name (a FunctionCall inside another) are
+ * counted once, by the outer one.
+ */
+export function frameWork(events: TraceEvent[], pid: number, tid: number, edges: number[]): FrameWork[] {
+  const frames: FrameWork[] = edges.slice(1).map(() => ({
+    ms: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
+    layouts: 0, dirty: 0, total: 0, fromDocument: 0, styled: 0,
+  }));
+  const stage = new Set<string>(STAGES);
+  const spans = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && stage.has(e.name) && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const openUntil = new Map<string, number>();
+  let f = 0;
+  for (const e of spans) {
+    if ((openUntil.get(e.name) ?? -1) > e.ts) continue;
+    openUntil.set(e.name, e.ts + (e.dur ?? 0));
+    while (f < frames.length && edges[f + 1] <= e.ts) f++;
+    if (f >= frames.length) break;
+    if (e.ts < edges[0]) continue;
+    const w = frames[f];
+    w.ms[e.name as Stage] += e.tdur! / 1000;
+    const args = (e.args ?? {}) as LayoutArgs;
+    if (e.name === 'Layout') {
+      w.layouts++;
+      w.dirty += args.beginData?.dirtyObjects ?? 0;
+      w.total = args.beginData?.totalObjects ?? w.total;
+      if (args.endData?.layoutRoots?.some((r) => r.nodeName === '#document')) w.fromDocument++;
+    } else if (e.name === 'UpdateLayoutTree') {
+      w.styled += args.elementCount ?? 0;
+    }
+  }
+  return frames;
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
+
+/** One line: the mean per frame of each stage and count, over the given frames. */
+export function describeWork(frames: FrameWork[]): string {
+  const ms = STAGES.map((s) => `${s} ${mean(frames.map((w) => w.ms[s])).toFixed(2)}`).join(', ');
+  const laidOut = frames.filter((w) => w.layouts > 0);
+  return `${ms} ms; layouts ${mean(frames.map((w) => w.layouts)).toFixed(2)} `
+    + `(${(100 * mean(laidOut.map((w) => (w.fromDocument > 0 ? 1 : 0)))).toFixed(0)}% from the document), `
+    + `objects dirty ${mean(laidOut.map((w) => w.dirty)).toFixed(0)} of ${mean(laidOut.map((w) => w.total)).toFixed(0)} per layout frame, `
+    + `elements restyled ${mean(frames.map((w) => w.styled)).toFixed(0)}`;
+}
