@@ -277,8 +277,10 @@ walk.describe('legible from the back of the hall at 1280x720', () => {
           await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
           const svg = document.querySelector('.cluster svg')!.getBoundingClientRect();
           const px = (sel: string) => Math.min(...[...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize)));
-          return { scale: svg.width, narration: px('.narration-text'), id: px('.node-id'), line: px('.node-line'), role: px('.node-role') };
+          return { scale: svg.width, narration: px('.narration-text'), id: px('.node-id'), line: px('.node-line'), role: px('.node-role'), who: px('.log-who small') };
         });
+        // A log row's role and commitLength: small, but not below 12 px.
+        expect(sizes.who).toBeGreaterThanOrEqual(12);
         const scale = sizes.scale / VIEW.width;
         expect(sizes.narration).toBeGreaterThanOrEqual(20);
         for (const [what, px] of [['node label', sizes.id], ['term, vote', sizes.line], ['role', sizes.role], ['message label', MESSAGE_LABEL_PX]] as const) {
