@@ -121,3 +121,29 @@ test.describe('record a video', () => {
     await expect(dialog.locator('[data-video="from"]')).toHaveValue('2');
   });
 });
+
+test.describe('the File menu', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('closes on Escape, giving the focus back to its button, and on a click anywhere else', async ({ page }) => {
+    await open(page, './#lesson=raft-replication');
+    const menu = page.locator('[data-file-menu]');
+    const summary = menu.locator('summary');
+    await summary.click();
+    await expect(menu).toHaveAttribute('open');
+    await expect(page.getByRole('button', { name: 'Save scenario' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).not.toHaveAttribute('open');
+    await expect(summary).toBeFocused();
+    // Open again, then a click on the cluster's empty corner closes it.
+    await summary.click();
+    await expect(menu).toHaveAttribute('open');
+    const stage = (await page.locator('[data-region="cluster"]').boundingBox())!;
+    await page.mouse.click(stage.x + 10, stage.y + 10);
+    await expect(menu).not.toHaveAttribute('open');
+    // A click inside the menu does not close it.
+    await summary.click();
+    await menu.locator('.menu').click({ position: { x: 2, y: 2 } });
+    await expect(menu).toHaveAttribute('open');
+  });
+});

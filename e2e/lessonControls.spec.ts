@@ -31,6 +31,40 @@ test.describe('lessons: menu, pace and reset', () => {
     await shot(page, 'lesson-reset-1280');
   });
 
+  test('the clicker steps the narration even after a click on the timeline or a choice of speed left the focus there', async ({ page }) => {
+    await open(page, './#lesson=raft-split-brain');
+    await setSpeed(page, 10);
+    const step = () => narration(page).getAttribute('data-step');
+    const playButton = page.locator('.transport button.play');
+    const pausedAt = async (k: number) => {
+      await expect(narration(page)).toHaveAttribute('data-step', String(k));
+      await expect(playButton).toHaveAttribute('aria-label', 'Play');
+    };
+    // The speed select keeps the focus after its choice: the clicker's keys are still Next and Previous.
+    await page.getByLabel('Speed').focus();
+    await page.keyboard.press('PageDown');
+    await pausedAt(1);
+    await expect(page.getByLabel('Speed')).toHaveValue('10');
+    // A click on the timeline leaves the focus on its slider.
+    const slider = page.getByRole('slider', { name: 'Timeline' });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.02, box.y + box.height / 2);
+    await expect(slider).toBeFocused();
+    await expect.poll(step).toBe('0');
+    await page.keyboard.press('PageDown');
+    await pausedAt(1);
+    await page.keyboard.press('PageDown');
+    await pausedAt(2);
+    const at2 = await page.locator('[data-virtual-time]').getAttribute('data-virtual-time');
+    await page.keyboard.press('PageUp');
+    await pausedAt(1);
+    // The arrows too, as a clicker may send them: a step, not a millisecond of the slider.
+    await page.keyboard.press('ArrowRight');
+    await pausedAt(2);
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', at2!);
+    await expect(slider).toBeFocused();
+  });
+
   test('choosing the lesson already open from the menu opens it again from its start', async ({ page }) => {
     await open(page, './#lesson=raft-replication&t=400');
     await expect(events(page)).not.toHaveAttribute('data-events', '0');

@@ -223,6 +223,47 @@ test.describe('a long narration step at 1280x720', () => {
   });
 });
 
+test.describe('the teaching panel enlarged at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  /** The canvas's height, and how many pseudocode lines lie wholly within the panel's box. */
+  const measure = (page: Page) => page.evaluate(async () => {
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
+    const canvas = document.querySelector('.st-canvas')!.getBoundingClientRect().height;
+    const body = document.querySelector('.code-body')?.getBoundingClientRect();
+    const lines = body === undefined ? 0 : [...document.querySelectorAll('.code-line')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.top >= body.top - 0.5 && r.bottom <= body.bottom + 0.5;
+    }).length;
+    return { canvas, lines };
+  });
+
+  test('one click gives the diagram and the pseudocode the logs\' room; a second gives it back', async ({ page }) => {
+    await open(page, './#lesson=raft-split-brain');
+    await setSpeed(page, 10);
+    await page.keyboard.press('PageDown');
+    await paused(page);
+    const enlarge = page.getByRole('button', { name: 'Enlarge the teaching panel over the logs' });
+    await expect(enlarge).toHaveAttribute('aria-pressed', 'false');
+    await page.getByRole('tab', { name: 'Space-time' }).click();
+    const small = await measure(page);
+    await enlarge.click();
+    await expect(enlarge).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-region="logs"]')).toBeHidden();
+    const big = await measure(page);
+    // About three rounds of messages, where the logs' height left one.
+    expect(big.canvas, `from ${small.canvas} px`).toBeGreaterThanOrEqual(200);
+    await page.screenshot({ path: 'test-results/screenshots/teaching-enlarged-spacetime.png' });
+    // The choice holds for every tab: a handler and its lines, not three of them.
+    await page.getByRole('tab', { name: 'Pseudocode' }).click();
+    expect((await measure(page)).lines).toBeGreaterThanOrEqual(8);
+    // Nothing else gives way: the cluster and the narration stay whole, the page does not scroll.
+    expect(await outside(page, ['cluster', 'narration', 'pseudocode'], false)).toEqual([]);
+    await enlarge.click();
+    await expect(enlarge).toHaveAttribute('aria-pressed', 'false');
+    expect(await outside(page, needed('raft'))).toEqual([]);
+  });
+});
+
 walk.describe('legible from the back of the hall at 1280x720', () => {
   walk.describe.configure({ mode: 'parallel' });
   for (const protocol of ['raft', 'paxos', 'multipaxos']) {
@@ -236,8 +277,10 @@ walk.describe('legible from the back of the hall at 1280x720', () => {
           await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
           const svg = document.querySelector('.cluster svg')!.getBoundingClientRect();
           const px = (sel: string) => Math.min(...[...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize)));
-          return { scale: svg.width, narration: px('.narration-text'), id: px('.node-id'), line: px('.node-line'), role: px('.node-role') };
+          return { scale: svg.width, narration: px('.narration-text'), id: px('.node-id'), line: px('.node-line'), role: px('.node-role'), who: px('.log-who small') };
         });
+        // A log row's role and commitLength: small, but not below 12 px.
+        expect(sizes.who).toBeGreaterThanOrEqual(12);
         const scale = sizes.scale / VIEW.width;
         expect(sizes.narration).toBeGreaterThanOrEqual(20);
         for (const [what, px] of [['node label', sizes.id], ['term, vote', sizes.line], ['role', sizes.role], ['message label', MESSAGE_LABEL_PX]] as const) {

@@ -3,12 +3,34 @@ import type { StoreApi } from 'zustand';
 import type { SimState } from './store/simStore';
 import { SPEEDS } from '../scenario/defaults';
 
+/** A presentation clicker's keys: next and previous step, wherever the focus was left. */
+const CLICKER = new Set(['PageDown', 'PageUp']);
+
+/** Inputs that take typed text: every key is theirs. */
+const TYPED = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
+
+/**
+ * Whether a key is the page's rather than the focused control's. Text fields keep every key.
+ * The timeline's slider, once clicked, keeps the focus: its keys are the page's, so the clicker
+ * and the arrows step as everywhere else (the slider still moves, a step at a time; Home and End
+ * still go to either end). Other controls (the speed select, a checkbox, a radio) keep their
+ * own keys, but not the clicker's, which they have no use for.
+ */
+function forThePage(e: KeyboardEvent): boolean {
+  const target = e.target as HTMLElement;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return false;
+  if (target instanceof HTMLInputElement) {
+    if (target.type === 'range') return true;
+    return !TYPED.has(target.type) && CLICKER.has(e.key);
+  }
+  return target.tagName !== 'SELECT' || CLICKER.has(e.key);
+}
+
 /** Keyboard control of everything a lecturer does often; ignored while typing in a field. */
 export function useShortcuts(store: StoreApi<SimState>, toggleHelp: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || !forThePage(e)) return;
       // A modal dialog has the keyboard to itself (it closes on Escape by itself).
       if (document.querySelector('dialog[open]') !== null) return;
       const s = store.getState();

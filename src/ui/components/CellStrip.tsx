@@ -10,7 +10,7 @@ import { syncFallback } from './cellFallback';
  * thread. The cells also exist as the canvas's fallback content (see syncFallback): never
  * laid out or painted, but read by assistive technology and carrying the data-* hooks.
  */
-export const CellStrip = memo(function CellStrip({ cells, more, emptyText }: { cells: StripCell[]; more: boolean; emptyText?: string }) {
+export const CellStrip = memo(function CellStrip({ cells, more, emptyText, cellWidth }: { cells: StripCell[]; more: boolean; emptyText?: string; cellWidth?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef<StripPainter | null>(null);
   const shown = useRef<StripCell[]>([]);
@@ -20,12 +20,12 @@ export const CellStrip = memo(function CellStrip({ cells, more, emptyText }: { c
     return () => p.stop();
   }, []);
   useLayoutEffect(() => {
-    painter.current!.paint({ cells, more, emptyText });
+    painter.current!.paint({ cells, more, emptyText, cellWidth });
     syncFallback(canvas.current!, shown.current, cells, emptyText);
     shown.current = cells;
-  }, [cells, more, emptyText]);
+  }, [cells, more, emptyText, cellWidth]);
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
-    const k = columnAt(e.clientX - e.currentTarget.getBoundingClientRect().left, more);
+    const k = columnAt(e.clientX - e.currentTarget.getBoundingClientRect().left, more, cellWidth);
     const title = k === null ? '' : cells[k]?.title ?? '';
     if (e.currentTarget.title !== title) e.currentTarget.title = title;
   };

@@ -3,7 +3,7 @@ import type { RaftState } from '../../engine/raft/types';
 import { type SimState, useSight, useSim } from '../store/simStore';
 import { raftView } from '../protocolViews/raft';
 import { termColor } from '../theme';
-import { indicesThatFit, type StripCell } from '../draw/stripPaint';
+import { cellWidthFor, indicesThatFit, type StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
 import { GridHead, useStripWidth } from './GridHead';
 import { involvedKey, involvedMap, markInvolved } from './involved';
@@ -39,19 +39,20 @@ export function LogsPanel() {
   const [cellsRef, stripWidth] = useStripWidth();
   const indices = indicesThatFit(stripWidth, longest);
   const first = indices[0] ?? longest + 1;
+  const cellWidth = cellWidthFor(stripWidth, indices.length, first > 1);
   return (
     <section ref={sight} className="panel logs" aria-label="Logs">
       <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
       {note !== null && <p className="table-note" role="status" title={note}>{note}</p>}
       <div className="log-grid" role="table" aria-label="Log of every node">
-        <GridHead who="node" columns={indices} cellsRef={cellsRef} />
-        {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} />)}
+        <GridHead who="node" columns={indices} cellWidth={cellWidth} cellsRef={cellsRef} />
+        {ids.map((id) => <LogRow key={id} id={id} leader={leader} first={first} cellWidth={cellWidth} />)}
       </div>
     </section>
   );
 }
 
-const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader: number | null; first: number }) {
+const LogRow = memo(function LogRow({ id, leader, first, cellWidth }: { id: number; leader: number | null; first: number; cellWidth: number }) {
   const node = useSim((s) => s.panel?.nodes[id]);
   const sent = useSim((s) => (leader !== null && leader !== id ? (s.panel?.nodes[leader]?.state as RaftState | undefined)?.sentLength[id] ?? null : null));
   const acked = useSim((s) => (leader !== null && leader !== id ? (s.panel?.nodes[leader]?.state as RaftState | undefined)?.ackedLength[id] ?? null : null));
@@ -83,7 +84,7 @@ const LogRow = memo(function LogRow({ id, leader, first }: { id: number; leader:
         {/* Two lines, so a row stays one entry high: the cells mark sentLength (▲) and ackedLength (✓). */}
         <small title={sent === null ? undefined : `sentLength ${sent}, ackedLength ${acked}, as leader S${leader} sees them`}>commitLength {s.commitLength}</small>
       </span>
-      <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" />
+      <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" cellWidth={cellWidth} />
       <KvCell kv={node.kv} locks={node.locks} what="The state machine after this node's committed entries" />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { compact, shareLink } from '../../scenario/codec';
 import { saveFile } from '../files';
 import { useSim } from '../store/simStore';
@@ -16,11 +16,12 @@ export function ScenarioBar() {
   const [sharing, setSharing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const openFile = useOpenFile();
+  const fileMenu = useClosingMenu();
   return (
     <div className="scenario-bar" role="group" aria-label="Scenario">
       <LessonMenu />
       <button type="button" onClick={() => setSharing(true)} disabled={scenario === null}>Share…</button>
-      <details className="file-menu">
+      <details className="file-menu" ref={fileMenu} data-file-menu>
         <summary>File</summary>
         <div className="menu">
           <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
@@ -37,6 +38,31 @@ export function ScenarioBar() {
       {sharing && scenario !== null && <ShareDialog onClose={() => setSharing(false)} />}
     </div>
   );
+}
+
+/**
+ * A <details> menu that closes as menus do: on Escape (the focus goes back to its summary) and
+ * on a click anywhere else. A <details> alone stays open until its summary is clicked again.
+ */
+function useClosingMenu() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (refocus: boolean) => {
+      const el = menu.current;
+      if (el === null || !el.open) return;
+      el.open = false;
+      if (refocus) el.querySelector('summary')?.focus();
+    };
+    const onDown = (e: PointerEvent) => { if (!menu.current?.contains(e.target as Node)) close(false); };
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && menu.current?.open) close(menu.current.contains(document.activeElement)); };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+  return menu;
 }
 
 function ShareDialog({ onClose }: { onClose: () => void }) {

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosView } from '../../engine/multipaxos/types';
 import { type PanelView, useSight, useSim } from '../store/simStore';
-import { indicesThatFit, type StripCell } from '../draw/stripPaint';
+import { cellWidthFor, indicesThatFit, type StripCell } from '../draw/stripPaint';
 import { CellStrip } from './CellStrip';
 import { GridHead, useStripWidth } from './GridHead';
 import { involvedKey, involvedMap, markInvolved } from './involved';
@@ -31,18 +31,19 @@ export function SlotTable() {
   const [cellsRef, stripWidth] = useStripWidth();
   const slots = indicesThatFit(stripWidth, top);
   const first = slots[0] ?? top + 1;
+  const cellWidth = cellWidthFor(stripWidth, slots.length, first > 1);
   return (
     <section ref={sight} className="panel logs" aria-label="Slots">
       <h2>Slots <small>solid: decided · dashed: accepted, not known decided · NOOP: a gap filled by a new leader</small></h2>
       <div className="log-grid" role="table" aria-label="Slots of every replica">
-        <GridHead who="replica" columns={slots} cellsRef={cellsRef} />
-        {ids.map((id) => <SlotRow key={id} id={id} slots={slots} first={first} />)}
+        <GridHead who="replica" columns={slots} cellWidth={cellWidth} cellsRef={cellsRef} />
+        {ids.map((id) => <SlotRow key={id} id={id} slots={slots} first={first} cellWidth={cellWidth} />)}
       </div>
     </section>
   );
 }
 
-const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots: number[]; first: number }) {
+const SlotRow = memo(function SlotRow({ id, slots, first, cellWidth }: { id: number; slots: number[]; first: number; cellWidth: number }) {
   const node = useSim((s) => s.panel?.nodes[id]);
   const named = useSim((s) => involvedKey(s, id));
   const involved = useMemo(() => involvedMap(named), [named]);
@@ -55,7 +56,7 @@ const SlotRow = memo(function SlotRow({ id, slots, first }: { id: number; slots:
         S{id}
         <small>{node.up ? s.role : 'crashed'}{s.leader !== null && s.role !== 'leader' ? ` · leader S${s.leader}` : ''} · applied {s.applied}</small>
       </span>
-      <CellStrip cells={cells} more={first > 1} />
+      <CellStrip cells={cells} more={first > 1} cellWidth={cellWidth} />
       <KvCell kv={node.kv} locks={node.locks} what="The state machine after this replica's applied slots" />
     </div>
   );

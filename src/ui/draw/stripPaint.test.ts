@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT } from '../theme';
-import { columnAt, indicesThatFit, paintStrip } from './stripPaint';
+import { cellWidthFor, columnAt, indicesThatFit, paintStrip, WIDEST_CELL } from './stripPaint';
 
 /** A canvas whose 2D context records each text drawn, with the alignment in force when drawn. */
 function recordingCanvas() {
@@ -58,5 +58,29 @@ describe('the entries a strip shows', () => {
   });
   it('keeps one entry on a strip too narrow for any', () => {
     expect(indicesThatFit(0, 7)).toEqual([7]);
+  });
+});
+
+describe('cellWidthFor: few entries use the row, many stay whole', () => {
+  it('gives one entry in a 300 px strip the widest cell, so "c2#1 acquire L 300 @614" shows whole', () => {
+    expect(cellWidthFor(300, 1, false)).toBe(WIDEST_CELL);
+  });
+  it('shares the row among four entries, each whole within it', () => {
+    const w = cellWidthFor(300, 4, false);
+    expect(w).toBe(72);
+    expect(4 * w + 3 * 3).toBeLessThanOrEqual(300);
+  });
+  it('never goes below the width indicesThatFit counts with, with or without the "earlier" marker', () => {
+    for (const width of [200, 300, 571]) {
+      const shown = indicesThatFit(width, 500).length;
+      const w = cellWidthFor(width, shown, true);
+      expect(w).toBeGreaterThanOrEqual(56);
+      expect(70 + 3 + shown * (w + 3) - 3).toBeLessThanOrEqual(width);
+    }
+  });
+  it('a column under the pointer follows the wider cells', () => {
+    expect(columnAt(100, false, 72)).toBe(1);
+    expect(columnAt(73, false, 72)).toBe(null);
+    expect(columnAt(100, false)).toBe(1);
   });
 });

@@ -39,6 +39,8 @@ export interface Strip {
   cells: StripCell[];
   more: boolean;
   emptyText?: string;
+  /** Each cell's width in CSS pixels (see cellWidthFor); the narrowest if not given. */
+  cellWidth?: number;
 }
 
 
@@ -46,6 +48,8 @@ export interface Strip {
 export const COMMAND_PX = 14;
 // Wide and tall enough for a command in COMMAND_PX type.
 const CELL = { width: 56, height: 38, gap: 3, more: 70 } as const;
+/** The widest a cell grows when few entries leave the row empty: "c2#1 acquire L 300 @614" whole. */
+export const WIDEST_CELL = 190;
 
 /**
  * The indices a strip of `width` CSS pixels shows whole, of a log `longest` entries long: all
@@ -59,14 +63,25 @@ export function indicesThatFit(width: number, longest: number): number[] {
   return Array.from({ length: n }, (_, i) => longest - n + 1 + i);
 }
 
-/** The column under x (CSS pixels from the strip's left edge), or null between cells. */
-export function columnAt(x: number, more: boolean): number | null {
-  const from = x - (more ? CELL.more + CELL.gap : 0);
-  if (from < 0 || from % (CELL.width + CELL.gap) >= CELL.width) return null;
-  return Math.floor(from / (CELL.width + CELL.gap));
+/**
+ * How wide each of `shown` cells is drawn in a strip of `width` pixels: a fair share of the
+ * row (up to WIDEST_CELL), so a few entries show their commands whole instead of "set k…" beside
+ * an empty row; never narrower than the cell indicesThatFit counts with, so they all stay whole.
+ */
+export function cellWidthFor(width: number, shown: number, more: boolean): number {
+  if (shown === 0) return CELL.width;
+  const room = width - (more ? CELL.more + CELL.gap : 0);
+  return Math.max(CELL.width, Math.min(WIDEST_CELL, Math.floor((room + CELL.gap) / shown - CELL.gap)));
 }
 
-export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: CanvasSize, { cells, more, emptyText }: Strip, palette: Palette): void {
+/** The column under x (CSS pixels from the strip's left edge), or null between cells. */
+export function columnAt(x: number, more: boolean, cellWidth: number = CELL.width): number | null {
+  const from = x - (more ? CELL.more + CELL.gap : 0);
+  if (from < 0 || from % (cellWidth + CELL.gap) >= cellWidth) return null;
+  return Math.floor(from / (cellWidth + CELL.gap));
+}
+
+export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: CanvasSize, { cells, more, emptyText, cellWidth = CELL.width }: Strip, palette: Palette): void {
   const ctx = fitCanvas(el, size);
   if (ctx === null) return;
   ctx.clearRect(0, 0, size.width, size.height);
@@ -85,20 +100,20 @@ export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: Canvas
   ctx.textBaseline = 'alphabetic';
   for (const c of cells) {
     if (x > size.width) break;
-    paintCell(ctx, c, x, top, palette);
-    x += CELL.width + CELL.gap;
+    paintCell(ctx, c, x, top, cellWidth, palette);
+    x += cellWidth + CELL.gap;
   }
 }
 
-function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: Palette): void {
-  const { width: w, height: h } = CELL;
+function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, w: number, palette: Palette): void {
+  const h = CELL.height;
   if (c.empty) {
     ctx.setLineDash([1, 2]);
     ctx.lineWidth = 1;
     ctx.strokeStyle = palette.line;
     ctx.beginPath(); ctx.roundRect(x + 0.5, y + 0.5, w - 1, h - 1, 5); ctx.stroke();
     ctx.setLineDash([]);
-    if (c.involved) ring(ctx, x, y, palette);
+    if (c.involved) ring(ctx, x, y, w, palette);
     return;
   }
   ctx.beginPath(); ctx.roundRect(x + 1, y + 1, w - 2, h - 2, 5);
@@ -119,7 +134,7 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: 
   if (!c.solid) ctx.setLineDash([]);
   if (c.next) { ctx.strokeStyle = palette.next; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
   if (c.boundary) { ctx.fillStyle = palette.ink; ctx.fillRect(x + w, y, 3, h); }
-  if (c.involved) ring(ctx, x, y, palette);
+  if (c.involved) ring(ctx, x, y, w, palette);
   ctx.textAlign = 'center';
   ctx.font = '800 15px system-ui, sans-serif';
   ctx.fillStyle = c.color;
@@ -130,11 +145,11 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, palette: 
 }
 
 /** The ring of a cell a failed check names, just outside the cell. */
-function ring(ctx: Context2D, x: number, y: number, palette: Palette): void {
+function ring(ctx: Context2D, x: number, y: number, w: number, palette: Palette): void {
   ctx.strokeStyle = palette.danger;
   ctx.lineWidth = 3;
   ctx.setLineDash([]);
-  ctx.beginPath(); ctx.roundRect(x - 1.5, y - 1.5, CELL.width + 3, CELL.height + 3, 7); ctx.stroke();
+  ctx.beginPath(); ctx.roundRect(x - 1.5, y - 1.5, w + 3, CELL.height + 3, 7); ctx.stroke();
 }
 
 const tints = new Map<string, string>();

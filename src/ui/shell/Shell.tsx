@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ClusterView } from '../components/ClusterView';
 import { EventLog } from '../components/EventLog';
 import { Legend } from '../components/Legend';
@@ -55,6 +55,8 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
   useShellKeys(presenter.toggle, drawer.toggle);
   const openFile = useOpenFile();
   const drawerShown = drawer.open && !presenter.presenter;
+  // The teaching panel over the logs' room: a lecturer's choice for this page, kept across lessons.
+  const [enlarged, setEnlarged] = useState(false);
   return (
     <div
       className={`app${presenter.presenter ? ' presenter' : ''}${drawerShown ? ' with-drawer' : ''}`}
@@ -80,9 +82,9 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
             <Legend />
             <PendingChoices />
           </div>
-          <div className="story">
+          <div className={`story${enlarged ? ' enlarged' : ''}`}>
             <div data-region="narration"><BrokenRuleBanner /><Narration /></div>
-            <div data-region={protocol === 'raft' ? 'logs' : 'tables'}>
+            <div data-region={protocol === 'raft' ? 'logs' : 'tables'} hidden={enlarged}>
               <RunTable protocol={protocol} />
             </div>
             <TeachingArea tabs={[
@@ -90,7 +92,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
               { id: 'spacetime', label: 'Space-time', region: 'spacetime', panel: <SpaceTime /> },
               { id: 'events', label: 'Events', region: 'events', panel: <EventLog /> },
               { id: 'history', label: 'History', region: 'history', panel: <HistoryPanel /> },
-            ]} show={hasClients ? 'history' : null} />
+            ]} show={hasClients ? 'history' : null} enlarged={enlarged} onEnlarge={() => setEnlarged((e) => !e)} />
           </div>
           {drawerShown && <Drawer onClose={drawer.toggle} onHelp={onHelp} />}
         </main>

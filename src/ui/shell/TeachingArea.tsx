@@ -24,7 +24,13 @@ function remembered(tabs: TeachingTab[]): string {
  * event log, the client history), chosen by tabs and remembered; `show` opens a given tab. Every panel stays mounted, so switching tabs
  * keeps a panel's scroll position and state; the hidden ones are not laid out.
  */
-export function TeachingArea({ tabs, show = null }: { tabs: TeachingTab[]; show?: string | null }) {
+export function TeachingArea({ tabs, show = null, enlarged, onEnlarge }: {
+  tabs: TeachingTab[];
+  show?: string | null;
+  /** Whether the area takes the logs' room too (one click, for a diagram or a handler that needs the height). */
+  enlarged: boolean;
+  onEnlarge: () => void;
+}) {
   const [active, setActive] = useState(() => show ?? remembered(tabs));
   // A run that brings its own panel (clients bring the history) opens on it; the choice is not
   // remembered, so the next run without one goes back to the lecturer's own choice.
@@ -45,13 +51,19 @@ export function TeachingArea({ tabs, show = null }: { tabs: TeachingTab[]; show?
   };
   return (
     <section className="teaching" aria-label="Teaching panels">
-      <div className="teaching-tabs" role="tablist" aria-label="Teaching panel">
-        {tabs.map((t, k) => (
-          <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={t.id === active} aria-controls={`panel-${t.id}`}
-            tabIndex={t.id === active ? 0 : -1} onClick={() => choose(t.id)} onKeyDown={(e) => onKey(e, k)}>
-            {t.label}
-          </button>
-        ))}
+      <div className="teaching-head">
+        <div className="teaching-tabs" role="tablist" aria-label="Teaching panel">
+          {tabs.map((t, k) => (
+            <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={t.id === active} aria-controls={`panel-${t.id}`}
+              tabIndex={t.id === active ? 0 : -1} onClick={() => choose(t.id)} onKeyDown={(e) => onKey(e, k)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="teaching-enlarge" aria-pressed={enlarged} onClick={onEnlarge} data-teaching-enlarge
+          aria-label="Enlarge the teaching panel over the logs" title={enlarged ? 'Give the logs their room back' : 'Enlarge this panel: it takes the logs\' room'}>
+          Enlarge
+        </button>
       </div>
       {tabs.map((t) => (
         <div key={t.id} id={`panel-${t.id}`} className="teaching-panel" role="tabpanel" aria-labelledby={`tab-${t.id}`} data-region={t.region} hidden={t.id !== active}>

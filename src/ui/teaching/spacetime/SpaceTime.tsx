@@ -11,7 +11,8 @@ import './spacetime.css';
 
 /** Zoom steps: pixels per ms on the time axis, per event in event order. */
 const ZOOMS: Record<SpaceTimeAxis, number[]> = { time: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8], events: [2, 4, 8, 12, 16, 24, 32] };
-const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+// Not PageUp/PageDown: they are the clicker's Next and Previous (useShortcuts), which do not scroll the diagram.
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End']);
 /** At most this tall, the screen is short: the key starts folded. */
 const SHORT_SCREEN_PX = 820;
 const DEFAULT_ZOOM: Record<SpaceTimeAxis, number> = { time: 5, events: 4 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientArrow, SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
-import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, lanesOf, laneX, markAt, scrollModel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
+import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, lanesOf, laneX, markAt, nodeX, scrollModel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
 import { pickPoint } from './list';
 import { paintScene, svgDocument, svgPen } from './paint';
 
@@ -72,7 +72,7 @@ describe('space-time geometry', () => {
     const mid = pickPoint(sa, 400);
     expect(arrowAt(scene, mid.x, mid.y)?.arrow.id).toBe(a.id);
     expect(arrowAt(scene, mid.x, mid.y + 40)).toBeNull();
-    expect(markAt(scene, laneX(2, 5, 660) + 3, yOf(200, view()) - 2)?.mark.kind).toBe('leader');
+    expect(markAt(scene, nodeX(2, 5, 660, 0) + 3, yOf(200, view()) - 2)?.mark.kind).toBe('leader');
   });
 
   it('picks an arrow half out of sight by the part that shows', () => {
@@ -229,8 +229,14 @@ describe('clients on the diagram', () => {
   it('gives each of up to 3 clients its own lane on the left, and more clients one shared lane', () => {
     expect(lanesOf(5, 2, 660).map((l) => l.label)).toEqual(['client 1', 'client 2', 'S1', 'S2', 'S3', 'S4', 'S5']);
     expect(lanesOf(5, 4, 660).map((l) => l.label)).toEqual(['Clients', 'S1', 'S2', 'S3', 'S4', 'S5']);
-    // No clients: the lane for the timeline's commands, as before.
-    expect(lanesOf(5, 0, 660).map((l) => l.x)).toEqual([0, 1, 2, 3, 4, 5].map((k) => laneX(k, 5, 660)));
+    // No clients: no empty lane; the servers share the width.
+    expect(lanesOf(5, 0, 660).map((l) => l.label)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
+    expect(lanesOf(5, 0, 660).map((l) => l.x)).toEqual([1, 2, 3, 4, 5].map((k) => GUTTER + (k - 0.5) * (660 - GUTTER) / 5));
+    // A command from the timeline then comes in from the left of its server's lane, within it.
+    const cmd = buildScene(win([], { marks: [{ t: 200, seq: 40, node: 1, kind: 'request', label: 'set x 1', text: '', refused: false }] }), view(), () => 'x', () => '#000').marks[0];
+    expect(cmd.fromX).toBeGreaterThan(GUTTER);
+    expect(cmd.fromX).toBeLessThan(cmd.x);
+    expect(cmd.x).toBeCloseTo(nodeX(1, 5, 660, 0));
     const two = lanesOf(5, 2, 660);
     for (let k = 1; k < two.length; k++) expect(two[k].x - two[k - 1].x).toBeCloseTo((660 - GUTTER) / 7);
   });

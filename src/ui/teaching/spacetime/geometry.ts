@@ -129,9 +129,9 @@ export function valueAt(y: number, view: View): number {
  */
 export const MAX_CLIENT_LANES = 3;
 
-/** How many lanes the clients take: one each, or one shared (and one for the timeline's commands when there are no clients). */
+/** How many lanes the clients take: one each, or one shared; none in a run without clients (an empty lane took a sixth of the width). */
 export function clientLanes(clientCount: number): number {
-  return clientCount >= 1 && clientCount <= MAX_CLIENT_LANES ? clientCount : 1;
+  return clientCount <= MAX_CLIENT_LANES ? Math.max(0, clientCount) : 1;
 }
 
 /**
@@ -299,7 +299,12 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   const clients = win.clients.map((a) => clientShape(a, win.now, view, n, win.clientCount))
     .filter((s) => visible(s.y1, s.y2) || (s.wait !== null && visible(s.wait.y1, s.wait.y2)));
   const marks: MarkShape[] = win.marks
-    .map((m) => ({ mark: m, x: nodeX(m.node, n, view.width, c), y: yOf(axisValue(m, view.axis), view), fromX: m.kind === 'request' ? laneX(0, n, view.width, c) : null }))
+    .map((m) => {
+      const x = nodeX(m.node, n, view.width, c);
+      // A command from the timeline comes from the clients' lane, or, with none, from the left of its server's lane.
+      const fromX = m.kind === 'request' ? (c > 0 ? laneX(0, n, view.width, c) : x - ((view.width - GUTTER) / n) * 0.45) : null;
+      return { mark: m, x, y: yOf(axisValue(m, view.axis), view), fromX };
+    })
     .filter((m) => visible(m.y, m.y));
   const playhead = yOf(axisValue(win.now, view.axis), view);
   const laneW = (view.width - GUTTER) / (n + c);
