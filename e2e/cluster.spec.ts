@@ -119,8 +119,9 @@ test.describe('a Raft cluster in the browser', () => {
     const box = (await strip.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + box.height / 2);
     await expect(strip).toHaveAttribute('title', 'index 1, term 1: set x 1 (committed)');
-    // Between cells (56 px wide, 3 px apart), nothing.
-    await page.mouse.move(box.x + 57.5, box.y + box.height / 2);
+    // Between cells (as wide as the row gives them, at least 56 px; 3 px apart), nothing.
+    const cell = Number((await strip.getAttribute('data-cell-width')) ?? 56);
+    await page.mouse.move(box.x + cell + 1.5, box.y + box.height / 2);
     await expect(strip).toHaveAttribute('title', '');
     const marks = page.locator('canvas.timeline-marks');
     await marks.scrollIntoViewIfNeeded();

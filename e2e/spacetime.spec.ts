@@ -174,6 +174,8 @@ test.describe('the space-time diagram', () => {
     await expect(page.locator('.hist-bar[data-op="2"]')).toHaveAttribute('data-selected', 'true');
     await page.locator('[data-history-spacetime]').click();
     await expect(page.getByRole('tab', { name: 'Space-time', exact: true })).toHaveAttribute('aria-selected', 'true');
+    // The diagram had stopped following at the click above; showing an operation follows the playhead again, at its reply.
+    await expect(diagram(page).getByRole('checkbox', { name: 'Follow' })).toBeChecked();
     await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveAttribute('data-outcome', 'answered');
     await expect(diagram(page).locator('li[data-to="client 1"][data-op="2"]')).toHaveAttribute('data-fate', 'delivered');
   });

@@ -14,13 +14,14 @@ const TYPED = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'passw
  * The timeline's slider, once clicked, keeps the focus: its keys are the page's, so the clicker
  * and the arrows step as everywhere else (the slider still moves, a step at a time; Home and End
  * still go to either end). Other controls (the speed select, a checkbox, a radio) keep their
- * own keys, but not the clicker's, which they have no use for.
+ * own keys, but not the clicker's, which they have no use for: the network's sliders among them,
+ * whose arrows set a rate.
  */
 function forThePage(e: KeyboardEvent): boolean {
   const target = e.target as HTMLElement;
   if (target.isContentEditable || target.tagName === 'TEXTAREA') return false;
   if (target instanceof HTMLInputElement) {
-    if (target.type === 'range') return true;
+    if (target.dataset.timelineSlider !== undefined) return true;
     return !TYPED.has(target.type) && CLICKER.has(e.key);
   }
   return target.tagName !== 'SELECT' || CLICKER.has(e.key);

@@ -31,7 +31,7 @@ export const CellStrip = memo(function CellStrip({ cells, more, emptyText, cellW
   };
   return (
     // The fallback content is kept by syncFallback, not by React.
-    <canvas ref={canvas} className="cell-strip" onMouseMove={onMove} />
+    <canvas ref={canvas} className="cell-strip" data-cell-width={cellWidth} onMouseMove={onMove} />
   );
 });
 

@@ -75,6 +75,7 @@ const Scrubber = memo(function Scrubber({ end }: { end: number }) {
       step={1}
       value={Math.floor(time)}
       aria-label="Timeline"
+      data-timeline-slider
       aria-valuetext={`${(time / 1000).toFixed(3)} seconds`}
       onChange={(e) => seek(Number(e.target.value))}
     />

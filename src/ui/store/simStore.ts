@@ -100,6 +100,8 @@ export interface SimState {
   selectedMessage: number | null;
   /** A client's operation (its id in the history), selected in the History tab or on the space-time diagram. */
   selectedOp: number | null;
+  /** Asks the space-time diagram to follow the playhead again; counts up with each ask (see showOnDiagram). */
+  diagramFollowAsks: number;
   /** Nodes picked for one side of a partition, or null when not picking. */
   partitionPick: number[] | null;
   nextCommand: number;
@@ -111,6 +113,8 @@ export interface SimState {
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
   selectOp: (id: number | null) => void;
+  /** The diagram follows the playhead again: from another panel, "show it on the diagram" means show the moment it sought to. */
+  showOnDiagram: () => void;
   setPartitionPick: (pick: number[] | null) => void;
   setPaperNames: (on: boolean) => void;
   /** Adds a node to the side being picked, or takes it out again. */
@@ -251,6 +255,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     selectedNode: null,
     selectedMessage: null,
     selectedOp: null,
+    diagramFollowAsks: 0,
     partitionPick: null,
     nextCommand: 1,
     send,
@@ -289,6 +294,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
     selectOp: (id) => set({ selectedOp: id }),
+    showOnDiagram: () => set((s) => ({ diagramFollowAsks: s.diagramFollowAsks + 1 })),
     setPartitionPick: (pick) => set({ partitionPick: pick }),
     setPaperNames: (on) => set({ paperNames: on }),
     togglePick: (id) => set((s) => (s.partitionPick === null ? {} : {

@@ -73,6 +73,12 @@ export function SpaceTime() {
     diagram.current?.configure(settings);
   }, [axis, zoom, follow]);
 
+  // Another panel sought to a moment and asks to see it here (History's "Show in space-time").
+  const followAsks = useSim((s) => s.diagramFollowAsks);
+  useEffect(() => {
+    if (followAsks > 0) setFollow(true);
+  }, [followAsks]);
+
   const exportSvg = () => {
     const svg = diagram.current?.svg(`Quorum space-time diagram: ${title}`);
     if (svg) saveFile('quorum-spacetime.svg', svg.text, 'image/svg+xml');
