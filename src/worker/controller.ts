@@ -52,6 +52,8 @@ const TRACE_PLAYING = 40;
 export const MAX_MESSAGES_SHOWN = 1000;
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
 const LOG_TAIL = 24;
+/** Lost messages beyond this many are pruned to those still falling away (the bound doubles with what is kept). */
+const LOSSES_PRUNE = 256;
 
 type Msg = { type: string };
 
@@ -116,7 +118,13 @@ export class Controller {
   private scenarioSent = { base: false, actions: 0 };
   private frontier = { time: 0, events: 0 };
   private clock = 0;
-  private losses: MessageView[] = [];
+  /**
+   * Messages lost lately, drawn falling away for a while: pruned as the run goes, so a long seek
+   * (no snapshot on the way) does not keep one per lost message. Views are made only when shown.
+   */
+  private losses: { env: Envelope<Msg>; lostAt: number }[] = [];
+  private lossesPrune = LOSSES_PRUNE;
+  private lostViews = new WeakMap<Envelope<Msg>, MessageView>();
   /** The views of messages in flight, by envelope (envelopes never change). */
   private flying = new WeakMap<Envelope<Msg>, MessageView>();
   /** Every message's life and the lanes' events, for the space-time diagram. */
@@ -633,12 +641,27 @@ export class Controller {
   /** The messages in flight, and those lost lately enough to be still falling away. */
   private messagesNow(): MessageView[] {
     const fallWindow = this.run.sim.world.network.latencyMax;
-    this.losses = this.losses.filter((m) => m.lostAt !== null && m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
+    this.losses = this.losses.filter((m) => m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
     const held = new Map(this.run.sim.world.held.map((h) => [h.env.id, h.heldAt]));
     // The earliest sent first (inFlight is in send order): those shown stay shown until they land.
     const flying = this.run.sim.inFlight().slice(0, MAX_MESSAGES_SHOWN);
     const views = flying.map((env) => this.flyingView(env, held.get(env.id) ?? null));
-    return views.concat(this.losses.slice(0, MAX_MESSAGES_SHOWN - views.length));
+    return views.concat(this.losses.slice(0, MAX_MESSAGES_SHOWN - views.length).map((m) => this.lostView(m.env, m.lostAt)));
+  }
+
+  private lostView(env: Envelope<Msg>, lostAt: number): MessageView {
+    let view = this.lostViews.get(env);
+    if (view === undefined) this.lostViews.set(env, view = this.messageView(env, lostAt));
+    return view;
+  }
+
+  /** A message lost at `t`: kept while it may still be drawn falling away (see messagesNow). */
+  private lose(env: Envelope<Msg>, t: number): void {
+    this.losses.push({ env, lostAt: t });
+    if (this.losses.length < this.lossesPrune) return;
+    const since = t - this.run.sim.world.network.latencyMax;
+    this.losses = this.losses.filter((m) => m.lostAt >= since);
+    this.lossesPrune = Math.max(LOSSES_PRUNE, 2 * this.losses.length);
   }
 
   /** A message in flight as the view shows it: made once per message (and again when it is held or released), as a burst leaves thousands in flight for many frames. */
@@ -667,9 +690,7 @@ export class Controller {
     const mark = recordMark(rec);
     this.figures.observe(rec, mark);
     this.recent[rec.seq % RECENT] = rec;
-    if (rec.kind === 'lost' || rec.rule === 'user.drop') {
-      if (rec.msg !== undefined) this.losses.push(this.messageView(rec.msg, rec.t));
-    }
+    if ((rec.kind === 'lost' || rec.rule === 'user.drop') && rec.msg !== undefined) this.lose(rec.msg, rec.t);
     if (rec.seq > this.frontier.events) {
       this.frontier = { time: rec.t, events: rec.seq };
       this.remember(rec, mark);

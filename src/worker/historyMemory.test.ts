@@ -17,9 +17,9 @@ function heap(): number {
 }
 
 /** The bench's workload (bench/controller.bench.ts): 5 nodes, a command every 100 ms. */
-function busy(protocol: string, until: number): Scenario {
+function busy(protocol: string, until: number, lossy = false): Scenario {
   const r = parseScenario({
-    version: 2, protocol, nodes: 5, seed: 1,
+    version: 2, protocol, nodes: 5, seed: 1, ...(lossy ? { network: { dropRate: 0.2, duplicateRate: 0.2 } } : {}),
     actions: Array.from({ length: (until - 500) / 100 }, (_, i) => ({ at: 500 + i * 100, type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` })),
   });
   if (!r.ok) throw new Error(r.errors.join('; '));
@@ -66,5 +66,15 @@ describe('history memory per event', () => {
     const perEvent = (heap() - before) / c.events;
     expect(c.events).toBeGreaterThan(8_000);
     expect(perEvent).toBeLessThan(800);
+  });
+
+  it('multipaxos with 20% loss and duplication (bench:long\'s network): at most 360 bytes per event over a 40 s run', () => {
+    const s = busy('multipaxos', 40_000, true);
+    const before = heap();
+    const c = new Controller(s);
+    c.seekTime(40_000);
+    const perEvent = (heap() - before) / c.events;
+    expect(c.events).toBeGreaterThan(15_000);
+    expect(perEvent).toBeLessThan(360);
   });
 });
