@@ -38,4 +38,15 @@ describe('number rows', () => {
     add(5);
     check();
   });
+
+  it('an Int32 table keeps whole numbers, negative ones too', () => {
+    const t = new NumberRows(2, 4, Int32Array);
+    for (let i = 0; i < 100; i++) {
+      const row = t.append();
+      t.set(row, 0, i * 1_000_003);
+      t.set(row, 1, -1 - i);
+    }
+    t.dropFirst(20);
+    for (let i = 0; i < 80; i++) expect([t.get(i, 0), t.get(i, 1)]).toEqual([(i + 20) * 1_000_003, -21 - i]);
+  });
 });

@@ -1,16 +1,17 @@
 /**
  * A growing table of numbers, row after row in Float64Array chunks: a long run's history kept
  * as figures costs a few bytes per row, where an object per row costs a hundred or more.
- * It grows a chunk (2^chunkBits rows) at a time, never copying what it holds.
+ * It grows a chunk (2^chunkBits rows) at a time, never copying what it holds. A table of whole
+ * numbers below 2^31 (ids, event numbers, nodes) can be Int32Array chunks: half the bytes.
  */
 export class NumberRows {
-  private chunks: Float64Array[] = [];
+  private chunks: (Float64Array | Int32Array)[] = [];
   private readonly mask: number;
   /** Rows of the first chunk already forgotten (see dropFirst). */
   private offset = 0;
   length = 0;
 
-  constructor(readonly stride: number, private readonly chunkBits = 12) {
+  constructor(readonly stride: number, private readonly chunkBits = 12, private readonly kind: Float64ArrayConstructor | Int32ArrayConstructor = Float64Array) {
     this.mask = (1 << chunkBits) - 1;
   }
 
@@ -18,7 +19,7 @@ export class NumberRows {
   append(): number {
     const r = this.offset + this.length;
     const at = (r & this.mask) * this.stride;
-    if (r >> this.chunkBits === this.chunks.length) this.chunks.push(new Float64Array((this.mask + 1) * this.stride));
+    if (r >> this.chunkBits === this.chunks.length) this.chunks.push(new this.kind((this.mask + 1) * this.stride));
     else this.chunks[r >> this.chunkBits].fill(0, at, at + this.stride);
     return this.length++;
   }
