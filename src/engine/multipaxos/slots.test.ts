@@ -31,6 +31,36 @@ describe('Slots: values by slot number, as a value', () => {
     }
   });
 
+  it('agrees with a plain map over random sets, and changes() between any two versions visits exactly the slots that differ, in order', () => {
+    let seed = 12345;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
+    const versions: { slots: Slots<number>; model: Map<number, number> }[] = [{ slots: Slots.empty(), model: new Map() }];
+    for (let k = 0; k < 1200; k++) {
+      const { slots, model } = versions[versions.length - 1];
+      // Mostly in order near the top, as a run sets them; now and then far below, far above, or a slot set again.
+      const r = rand(10);
+      const top = slots.top;
+      const slot = r < 6 ? top + rand(3) : r < 8 ? rand(top + 1) : r < 9 ? top + 1 + rand(5000) : top;
+      const value = rand(4) === 0 && model.has(slot) ? model.get(slot)! : k;
+      versions.push({ slots: slots.set(slot, value), model: new Map(model).set(slot, value) });
+    }
+    for (const { slots, model } of versions.filter((_, i) => i % 37 === 0 || i > 1190)) {
+      const sorted = [...model.entries()].sort((a, b) => a[0] - b[0]);
+      expect(slots.entries()).toEqual(sorted);
+      expect([slots.size, slots.top]).toEqual([model.size, Math.max(0, ...model.keys())]);
+      for (const [k, v] of sorted) expect(slots.get(k)).toBe(v);
+      expect(slots.get(slots.top + 1)).toBeUndefined();
+    }
+    for (let n = 0; n < 200; n++) {
+      const a = versions[rand(versions.length)];
+      const b = versions[rand(versions.length)];
+      const seen: [number, number, number | undefined][] = [];
+      Slots.changes(a.slots, b.slots, (slot, value, old) => seen.push([slot, value, old]));
+      const expected = [...b.model.entries()].filter(([k, v]) => a.model.get(k) !== v).sort((x, y) => x[0] - y[0]).map(([k, v]) => [k, v, a.model.get(k)]);
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('serialises as the record by slot it replaced, and refuses slots it cannot hold', () => {
     expect(JSON.stringify({ accepted: Slots.of({ 2: { value: 'x' }, 1: { value: 'y' } }) })).toBe('{"accepted":{"1":{"value":"y"},"2":{"value":"x"}}}');
     expect(() => Slots.empty().set(-1, 0)).toThrow(RangeError);
