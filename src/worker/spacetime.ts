@@ -127,17 +127,16 @@ const DELIVER_AT = 1;
 const END_T = 2;
 const TIME_STRIDE = 3;
 
-/** A lane mark's figures, one row each in `marks`; its words beside, in `markWords`. */
-const M_T = 0;
-const M_SEQ = 1;
-const M_NODE = 2;
+/** A lane mark's whole numbers, one row each in `marks` (32 bits); its time in `markTimes`, its words in `markWords`. */
+const M_SEQ = 0;
+const M_NODE = 1;
 /** Its kind's index in LANE_MARK_KINDS. */
-const M_KIND = 3;
-const M_REFUSED = 4;
+const M_KIND = 2;
+const M_REFUSED = 3;
 /** A commit's entries, counted from 1 (first, last), or -1. */
-const M_FIRST = 5;
-const M_LAST = 6;
-const M_STRIDE = 7;
+const M_FIRST = 4;
+const M_LAST = 5;
+const M_STRIDE = 6;
 
 /** A message that carried a long list (a catch-up's suffix), kept as the diagram shows it: keeping it would keep the list. */
 class Described {
@@ -163,7 +162,8 @@ export class SpaceTimeLog {
   /** Which event sent which message: message ids from row[0] on were sent by event row[1]. */
   private sends = new NumberRows(2, 12, Int32Array);
   private nextId = 1;
-  private marks = new NumberRows(M_STRIDE);
+  private marks = new NumberRows(M_STRIDE, 12, Int32Array);
+  private markTimes = new NumberRows(1);
   /**
    * Each mark's label and sentence. Commits are the most of them: a label made from their
    * entries when asked (null here) and no sentence; a request's label is its command, shared.
@@ -196,7 +196,7 @@ export class SpaceTimeLog {
     if (kind !== null && rec.node !== null) {
       const m = this.marks;
       const row = m.append();
-      m.set(row, M_T, rec.t);
+      this.markTimes.set(this.markTimes.append(), 0, rec.t);
       m.set(row, M_SEQ, rec.seq);
       m.set(row, M_NODE, rec.node);
       m.set(row, M_KIND, LANE_MARK_KINDS.indexOf(kind));
@@ -208,6 +208,7 @@ export class SpaceTimeLog {
       this.markWords.push(range ? NO_WORDS : { label: markLabel(kind, rec), text: kind === 'commit' ? '' : rec.text() });
       if (m.length > MAX_MARKS) {
         m.dropFirst(MAX_MARKS / 4);
+        this.markTimes.dropFirst(MAX_MARKS / 4);
         this.markWords.splice(0, MAX_MARKS / 4);
       }
     }
@@ -229,6 +230,7 @@ export class SpaceTimeLog {
     let m = this.marks.length;
     while (m > 0 && this.marks.get(m - 1, M_SEQ) > seq) m--;
     this.marks.truncate(m);
+    this.markTimes.truncate(m);
     this.markWords.length = m;
     while (this.networks.length > 1 && this.networks[this.networks.length - 1].seq > seq) this.networks.pop();
     this.downs = this.downs.filter((d) => d.from.seq <= seq).map((d) => (d.to !== null && d.to.seq > seq ? { ...d, to: null } : d));
@@ -268,8 +270,8 @@ export class SpaceTimeLog {
     const inWindow = <T extends Moment>(m: T) => m[key] >= lo && m[key] <= hi && m.seq <= now.seq;
     const marks: LaneMark[] = [];
     const m = this.marks;
-    const mKey = key === 't' ? M_T : M_SEQ;
-    for (let i = firstAtOrAfter(m.length, (r) => m.get(r, mKey), lo); i < m.length && m.get(i, mKey) <= hi && m.get(i, M_SEQ) <= now.seq; i++) marks.push(this.mark(i));
+    const markAt = key === 't' ? (r: number) => this.markTimes.get(r, 0) : (r: number) => m.get(r, M_SEQ);
+    for (let i = firstAtOrAfter(m.length, markAt, lo); i < m.length && markAt(i) <= hi && m.get(i, M_SEQ) <= now.seq; i++) marks.push(this.mark(i));
     let start = 0;
     for (let i = 0; i < this.networks.length; i++) if (this.networks[i][key] <= lo && this.networks[i].seq <= now.seq) start = i;
     const network = this.networks.slice(start).filter((n, i) => i === 0 || inWindow(n));
@@ -342,7 +344,7 @@ export class SpaceTimeLog {
     const first = m.get(row, M_FIRST);
     const last = m.get(row, M_LAST);
     return {
-      t: m.get(row, M_T), seq: m.get(row, M_SEQ), node: m.get(row, M_NODE), kind: LANE_MARK_KINDS[m.get(row, M_KIND)],
+      t: this.markTimes.get(row, 0), seq: m.get(row, M_SEQ), node: m.get(row, M_NODE), kind: LANE_MARK_KINDS[m.get(row, M_KIND)],
       label: words.label ?? `commit ${first === last ? first : `${first}–${last}`}`, text: words.text, refused: m.get(row, M_REFUSED) === 1,
     };
   }
