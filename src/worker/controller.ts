@@ -127,11 +127,14 @@ export class Controller {
    * Messages lost lately, drawn falling away for a while: pruned as the run goes, so a long seek
    * (no snapshot on the way) does not keep one per lost message. Views are made only when shown.
    */
-  private losses: { env: Envelope<Msg>; lostAt: number }[] = [];
+  private losses: { env: Envelope<Msg>; lostAt: number; view?: MessageView }[] = [];
   private lossesPrune = LOSSES_PRUNE;
-  private lostViews = new WeakMap<Envelope<Msg>, MessageView>();
-  /** The views of messages in flight, by envelope (envelopes never change). */
-  private flying = new WeakMap<Envelope<Msg>, MessageView>();
+  /**
+   * The views of the messages in flight at the last frame, by message id (with the envelope,
+   * which never changes). Only those: views kept for as long as their envelopes live (in
+   * checkpoints' queues) once held over 17 MB of a long run's worker heap.
+   */
+  private flying = new Map<number, { env: Envelope<Msg>; view: MessageView }>();
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
@@ -650,14 +653,10 @@ export class Controller {
     const held = new Map(this.run.sim.world.held.map((h) => [h.env.id, h.heldAt]));
     // The earliest sent first (inFlight is in send order): those shown stay shown until they land.
     const flying = this.run.sim.inFlight().slice(0, MAX_MESSAGES_SHOWN);
-    const views = flying.map((env) => this.flyingView(env, held.get(env.id) ?? null));
-    return views.concat(this.losses.slice(0, MAX_MESSAGES_SHOWN - views.length).map((m) => this.lostView(m.env, m.lostAt)));
-  }
-
-  private lostView(env: Envelope<Msg>, lostAt: number): MessageView {
-    let view = this.lostViews.get(env);
-    if (view === undefined) this.lostViews.set(env, view = this.messageView(env, lostAt));
-    return view;
+    const shown = new Map<number, { env: Envelope<Msg>; view: MessageView }>();
+    const views = flying.map((env) => this.flyingView(env, held.get(env.id) ?? null, shown));
+    this.flying = shown;
+    return views.concat(this.losses.slice(0, MAX_MESSAGES_SHOWN - views.length).map((m) => (m.view ??= this.messageView(m.env, m.lostAt))));
   }
 
   /** A message lost at `t`: kept while it may still be drawn falling away (see messagesNow). */
@@ -670,9 +669,10 @@ export class Controller {
   }
 
   /** A message in flight as the view shows it: made once per message (and again when it is held or released), as a burst leaves thousands in flight for many frames. */
-  private flyingView(env: Envelope<Msg>, heldAt: number | null): MessageView {
-    let view = this.flying.get(env);
-    if (view === undefined || view.heldAt !== heldAt) this.flying.set(env, view = this.messageView(env, null, heldAt));
+  private flyingView(env: Envelope<Msg>, heldAt: number | null, shown: typeof this.flying): MessageView {
+    const kept = this.flying.get(env.id);
+    const view = kept !== undefined && kept.env === env && kept.view.heldAt === heldAt ? kept.view : this.messageView(env, null, heldAt);
+    shown.set(env.id, { env, view });
     return view;
   }
 
