@@ -13,6 +13,8 @@
  * 60, 300 and 600 s; with --hour, also at 3600 s, and the seeks and steps back range over
  * the hour. Times are wall-clock and, beside them, the
  * process's CPU time (on a shared machine, wall time also counts the waits for a core).
+ * Last, where the history's bytes go: its parts released one by one, each with the heap it
+ * freed (bytes shared with a part released later count for that later part).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -64,6 +66,51 @@ function quantile(xs: number[], q: number): number {
 }
 
 const ms = (x: number) => x.toFixed(1);
+
+/** What the Controller holds, as far as the breakdown below releases it (private fields: this reads them from outside). */
+interface Held {
+  checkpoints: { run: { world: { queue: unknown[]; nodes: unknown[] }; monitor: unknown }; code: unknown; figures: unknown }[];
+  checkpointEvery: number;
+  spaceTime: Record<string, unknown>;
+  code: { runs: Map<string, unknown> };
+  markers: unknown[];
+  recent: unknown[];
+  timeline: unknown[];
+  run: { monitor: unknown; sim: { world: { queue: unknown[]; nodes: unknown[] } } };
+}
+
+/**
+ * Where the history's bytes go: each part released in turn (the checkpoints' parts first, as
+ * they share the most with the live run), with the heap each release freed. Ends the Controller.
+ */
+function parts(c: Controller): string {
+  const h = c as unknown as Held;
+  const cps = h.checkpoints.slice(1);
+  const st = h.spaceTime;
+  const out: string[] = [`${h.checkpoints.length} checkpoints, every ${h.checkpointEvery} events:`];
+  let last = heap();
+  const part = (name: string, release: () => void) => {
+    release();
+    const now = heap();
+    out.push(`${name}=${mb(last - now)}`);
+    last = now;
+  };
+  part('checkpoint_node_states', () => cps.forEach((k) => { k.run.world.nodes = []; }));
+  part('checkpoint_queues', () => cps.forEach((k) => { k.run.world.queue = []; }));
+  part('checkpoint_monitors', () => cps.forEach((k) => { k.run.monitor = null; }));
+  part('checkpoint_marks', () => cps.forEach((k) => { k.code = null; k.figures = null; }));
+  part('checkpoints_rest', () => { h.checkpoints.length = 1; });
+  part('spacetime_message_rows', () => { st.ended = st.endedTimes = st.sends = null; });
+  part('spacetime_messages', () => { st.endedMsg = null; });
+  part('spacetime_lane_marks', () => { st.marks = st.markTimes = st.markWords = null; });
+  part('spacetime_rest', () => { for (const k of Object.keys(st)) st[k] = null; });
+  part('pseudocode_index', () => { h.code.runs = new Map(); });
+  part('markers_and_recent_records', () => { h.markers = []; h.recent = []; });
+  part('timeline', () => { h.timeline = []; });
+  part('live_monitor', () => { h.run.monitor = null; });
+  part('live_world', () => { h.run.sim.world.queue = []; h.run.sim.world.nodes = []; });
+  return out.join(' ');
+}
 
 interface Timing { wall: number; cpu: number }
 
@@ -118,6 +165,7 @@ function bench(protocol: string): void {
   console.log(`${name}.seek_forward_ms ${figures(forward)}  (${forward.length} seeks; ${seekWorkload})`);
   console.log(`${name}.seek_back_ms ${figures(back)}  (${back.length} seeks; ${seekWorkload})`);
   console.log(`${name}.step_back_ms ${figures(steps)}  (100 random moments; ${seekWorkload})`);
+  console.log(`${name}.history_parts_mb ${parts(c)}  (${seekWorkload})`);
 }
 
 for (const p of only !== null ? [only] : ['raft', 'paxos', 'multipaxos']) bench(p);
