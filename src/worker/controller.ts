@@ -33,6 +33,17 @@ export const SPEED = { min: 0.01, max: 100, initial: 0.05 } as const;
  */
 const CHECKPOINT_EVERY = 256;
 const MAX_CHECKPOINTS = 2048;
+/**
+ * What a checkpoint holds of its own, estimated: node states, the monitor's copy and marks (about
+ * 20 KB in a long Multi-Paxos run), and the queue it copies, about 120 bytes an item (what lands
+ * before the next checkpoint is kept by it alone). A burst of commands (the page sends a frame's
+ * clicks at once) leaves thousands of messages in the queue: then the spacing doubles sooner, so
+ * the checkpoints' estimate stays under CHECKPOINT_BUDGET, while at least MIN_CHECKPOINTS are held.
+ */
+const CHECKPOINT_BYTES = 20_000;
+const QUEUE_ITEM_BYTES = 120;
+const CHECKPOINT_BUDGET = 48e6;
+const MIN_CHECKPOINTS = 64;
 const TRACE_TAIL = 150;
 /**
  * The simulation is given the timeline's actions this many at a time, as the run reaches them:
@@ -77,6 +88,8 @@ interface Checkpoint {
   run: RunCheckpoint;
   code: TrackerMark;
   figures: FiguresMark;
+  /** What it holds of its own, estimated (see CHECKPOINT_BYTES). */
+  bytes: number;
 }
 
 /**
@@ -96,6 +109,8 @@ export class Controller {
   private timeline: Action[] = [];
   private run!: Run;
   private checkpoints: Checkpoint[] = [];
+  /** The checkpoints' estimated bytes, all together. */
+  private checkpointBytes = 0;
   private checkpointEvery = CHECKPOINT_EVERY;
   private actionsDone = 0;
   /** Timeline actions before this index are in the simulation's queue (or done); see feedActions. */
@@ -178,7 +193,9 @@ export class Controller {
     this.run.sim.onEvent((rec) => this.observe(rec));
     this.code = new PseudocodeTracker();
     this.figures = new Figures();
-    this.checkpoints = [{ events: 0, time: 0, actionsDone: 0, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark() }];
+    this.checkpoints = [];
+    this.checkpointBytes = 0;
+    this.takeCheckpoint(0, 0);
     this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0);
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.presentFrom = 0;
@@ -476,7 +493,7 @@ export class Controller {
       this.timeline.length = kept;
       this.presentFrom = Math.min(this.presentFrom, kept);
       if (laterActions > 0) this.refeedActions();
-      while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].events > this.events) this.checkpoints.pop();
+      while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].events > this.events) this.checkpointBytes -= this.checkpoints.pop()!.bytes;
       while (this.markers.length > 0 && this.markers[this.markers.length - 1].seq > this.events) this.markers.pop();
       this.markersKnown = false;
       this.code.truncate(this.events);
@@ -701,9 +718,16 @@ export class Controller {
       this.remember(rec, mark);
     }
     if (rec.seq % this.checkpointEvery === 0 && rec.seq > this.checkpoints[this.checkpoints.length - 1].events) {
-      this.checkpoints.push({ events: rec.seq, time: rec.t, actionsDone: this.actionsDone, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark() });
-      if (this.checkpoints.length > MAX_CHECKPOINTS) this.thinCheckpoints();
+      this.takeCheckpoint(rec.seq, rec.t);
+      const held = this.checkpoints.length;
+      if (held > MAX_CHECKPOINTS || (this.checkpointBytes > CHECKPOINT_BUDGET && held > MIN_CHECKPOINTS)) this.thinCheckpoints();
     }
+  }
+
+  private takeCheckpoint(events: number, time: number): void {
+    const bytes = CHECKPOINT_BYTES + QUEUE_ITEM_BYTES * this.run.sim.world.queue.length;
+    this.checkpoints.push({ events, time, actionsDone: this.actionsDone, run: this.run.checkpoint(), code: this.code.mark(), figures: this.figures.mark(), bytes });
+    this.checkpointBytes += bytes;
   }
 
   /** Marks elections, leaders, commits and faults on the timeline (the event log replays the rest). */
@@ -718,11 +742,13 @@ export class Controller {
 
   /**
    * Keeps every other checkpoint and doubles the spacing of new ones: the history holds at
-   * most MAX_CHECKPOINTS, evenly spread, so a seek anywhere replays about as far as any other.
+   * most MAX_CHECKPOINTS (and about CHECKPOINT_BUDGET), evenly spread, so a seek anywhere
+   * replays about as far as any other.
    */
   private thinCheckpoints(): void {
     this.checkpointEvery *= 2;
     this.checkpoints = this.checkpoints.filter((c) => c.events % this.checkpointEvery === 0);
+    this.checkpointBytes = this.checkpoints.reduce((sum, c) => sum + c.bytes, 0);
   }
 
   /** The last checkpoint that fits (checkpoints are in the order of the run, so a binary search finds it). */
