@@ -2,11 +2,12 @@
  * Time travel as the browser runs it: the Controller (safety checks, checkpoints, history)
  * over a long run. Prints figures, each with its workload; nothing here asserts a time.
  *   npm run bench                       (after the engine figures)
- *   node bench/run.mjs bench/controller.bench.ts [--hour] [--lossy] [--protocol raft|paxos|multipaxos]
+ *   node bench/run.mjs bench/controller.bench.ts [--hour] [--lossy] [--bursts N] [--protocol raft|paxos|multipaxos]
  *
  * Workload: 5 nodes, default timing, no faults, a client command every 100 ms of virtual time
  * (to S1..S5 in turn) for 600 s. With --lossy, 20% loss and 20% duplication, as bench:long
- * plays it in the browser (where Multi-Paxos replicas catch up by Decide). Seeks go to 200 seeded random moments of the run, each from
+ * plays it in the browser (where Multi-Paxos replicas catch up by Decide). With --bursts N, the
+ * same commands come N at a time (every N x 100 ms), as the page sends a frame's clicks at once. Seeks go to 200 seeded random moments of the run, each from
  * wherever the previous one left it (about half forward, half back); step back is measured
  * at 100 random moments. History is the heap the Controller holds (after a full GC, typed
  * arrays' buffers included) at
@@ -29,6 +30,7 @@ const args = process.argv.slice(2);
 const hour = args.includes('--hour');
 const lossy = args.includes('--lossy');
 const only = args.includes('--protocol') ? args[args.indexOf('--protocol') + 1] : null;
+const bursts = args.includes('--bursts') ? Number(args[args.indexOf('--bursts') + 1]) : 1;
 
 const RUN_MS = 600_000;
 const EVERY_MS = 100;
@@ -36,7 +38,7 @@ const EVERY_MS = 100;
 function scenario(protocol: string, virtualMs: number): Scenario {
   const actions: Scenario['actions'] = [];
   for (let at = 500, i = 0; at < virtualMs; at += EVERY_MS, i++) {
-    actions.push({ at, type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` });
+    actions.push({ at: at - ((at - 500) % (EVERY_MS * bursts)), type: 'request', node: 1 + (i % 5), command: `set k${i % 64} ${i}` });
   }
   return {
     version: SCENARIO_VERSION, protocol: protocol as Scenario['protocol'], nodes: 5, seed: 1,
@@ -130,8 +132,9 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 function bench(protocol: string): void {
   const end = hour ? 3_600_000 : RUN_MS;
-  const name = `controller.${protocol}${lossy ? '.lossy' : ''}`;
-  const workloadTo = (ms: number) => `${protocol}, 5 nodes, ${lossy ? '20% loss and duplication, ' : ''}a command every ${EVERY_MS} ms, ${ms / 1000} s virtual`;
+  const name = `controller.${protocol}${lossy ? '.lossy' : ''}${bursts > 1 ? `.bursts${bursts}` : ''}`;
+  const pace = bursts > 1 ? `${bursts} commands at once every ${bursts * EVERY_MS} ms` : `a command every ${EVERY_MS} ms`;
+  const workloadTo = (ms: number) => `${protocol}, 5 nodes, ${lossy ? '20% loss and duplication, ' : ''}${pace}, ${ms / 1000} s virtual`;
   const workload = workloadTo(RUN_MS);
   const base = heap();
   const c = new Controller(scenario(protocol, end));
