@@ -108,6 +108,8 @@ export class Controller {
   private recentFrom = 0;
   /** A move toward a far moment, done in slices by work(); null when none is under way. */
   private pending: { target: number; from: number } | null = null;
+  /** Whether that move stops at a new violation (seekTime's stopAtViolation). */
+  private seekStops = false;
   private markers: Marker[] = [];
   /** Whether the view holds our markers up to markersSentSeq, so only newer ones need sending. */
   private markersKnown = false;
@@ -390,8 +392,8 @@ export class Controller {
   }
 
   /** Every event at or before `time` has happened, none after. */
-  seekTime(time: number): void {
-    this.beginSeek(time);
+  seekTime(time: number, stopAtViolation = false): void {
+    this.beginSeek(time, stopAtViolation);
     this.work();
   }
 
@@ -400,19 +402,23 @@ export class Controller {
    * closer than where the run stands (forward too), and leaves the replay to work(), which
    * a host calls in slices. Until it is done, progress() says how far it has come.
    */
-  beginSeek(time: number): void {
+  beginSeek(time: number, stopAtViolation = false): void {
     this.presentFrom = this.timeline.length;
     const t = Math.max(0, Math.floor(time));
+    // Stopping at a violation on the way forward means running the way: a checkpoint ahead would pass over it.
+    this.seekStops = stopAtViolation && t >= this.run.sim.time;
     const cp = this.checkpointBefore((c) => c.time <= t);
-    if (t < this.run.sim.time || cp.events > this.events) this.restore(cp);
+    if (t < this.run.sim.time || (!this.seekStops && cp.events > this.events)) this.restore(cp);
     this.pending = { target: t, from: this.run.sim.time };
   }
 
   /** Replays toward the pending seek until it is done (true) or `enough` says stop. */
   work(enough?: () => boolean): boolean {
     if (this.pending === null) return true;
-    const done = this.runToward(this.pending.target, false, enough);
-    this.clock = done ? this.pending.target : this.run.sim.time;
+    const seen = this.run.violations.length;
+    const reached = this.runToward(this.pending.target, this.seekStops, enough);
+    const done = reached || (this.seekStops && this.run.violations.length > seen);
+    this.clock = reached ? this.pending.target : this.run.sim.time;
     if (done) this.pending = null;
     this.newViolation();
     return done;

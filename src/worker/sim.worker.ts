@@ -69,8 +69,8 @@ function endJob(): void {
   post({ type: 'progress', progress: null });
 }
 
-function seek(c: Controller, time: number, label: string): void {
-  c.beginSeek(time);
+function seek(c: Controller, time: number, label: string, stopAtViolation = false): void {
+  c.beginSeek(time, stopAtViolation);
   start({
     label, work: (enough) => c.work(enough), progress: () => c.progress()!,
     cancel: (asked) => {
@@ -148,7 +148,7 @@ function handle(cmd: ToWorker): void {
     case 'cancel': break;
     case 'stepForward': c.playing = false; c.stepForward(); break;
     case 'stepBack': c.playing = false; c.stepBack(); break;
-    case 'seekTime': seek(c, Math.min(cmd.time, MAX_MOMENT), `Moving to ${formatTime(cmd.time)}`); break;
+    case 'seekTime': seek(c, Math.min(cmd.time, MAX_MOMENT), `Moving to ${formatTime(cmd.time)}`, cmd.stopAtViolation); break;
     case 'seekEvent': c.playing = false; c.seekEvent(cmd.seq); break;
     case 'speed': c.setSpeed(cmd.speed); break;
     case 'act': {
