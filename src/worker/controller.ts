@@ -182,7 +182,7 @@ export class Controller {
     this.violationsSeen = 0;
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: '' };
     this.staleClaims();
-    this.playing = false;
+    this.pause();
     if (at !== undefined && at > 0) this.seekTime(at);
   }
 
@@ -201,9 +201,17 @@ export class Controller {
     return this.isPlaying;
   }
 
-  /** Any start or stop but Next's gives manual delivery its pauses back. */
-  set playing(playing: boolean) {
-    this.isPlaying = playing;
+  /**
+   * Plays on. `untilStep`: Next's play to that narration step's moment, which manual
+   * delivery's waits do not stop short; any other start or stop gives them back.
+   */
+  play(untilStep: number | null = null): void {
+    this.isPlaying = true;
+    this.nextStepAt = untilStep;
+  }
+
+  pause(): void {
+    this.isPlaying = false;
     this.nextStepAt = null;
   }
 
@@ -247,7 +255,7 @@ export class Controller {
     const byNext = this.nextStepAt !== null && this.nextStepAt > this.clock;
     const due = byNext || (next !== undefined && CHOICES.has(next.type)) ? null : this.run.sim.nextDue();
     if (due !== null && due <= this.clock) {
-      this.playing = false;
+      this.pause();
       return false;
     }
     // Narration steps pause the run at their time, so the lecturer can speak.
@@ -255,7 +263,7 @@ export class Controller {
     const stop = Math.min(step?.at ?? Infinity, due !== null && due <= this.clock + virtualMs ? due : Infinity);
     if (stop !== Infinity) {
       const broke = this.advanceTo(stop, enough);
-      if (!broke && this.clock === stop) this.playing = false;
+      if (!broke && this.clock === stop) this.pause();
       return broke;
     }
     return this.advanceTo(this.clock + virtualMs, enough);
@@ -272,8 +280,7 @@ export class Controller {
   narrationNext(): boolean {
     const step = this.narration.find((n) => n.at > this.clock);
     if (step === undefined) return false;
-    this.playing = true;
-    this.nextStepAt = step.at;
+    this.play(step.at);
     return true;
   }
 
@@ -282,7 +289,7 @@ export class Controller {
     const k = this.narrationStep();
     if (k < 0) return;
     const target = this.clock > this.narration[k].at ? this.narration[k].at : k > 0 ? this.narration[k - 1].at : 0;
-    this.playing = false;
+    this.pause();
     this.seekTime(target);
   }
 
@@ -329,7 +336,7 @@ export class Controller {
   private advanceTo(target: number, enough?: () => boolean): boolean {
     const finished = this.runToward(Math.floor(target), true, enough);
     if (this.newViolation()) {
-      this.playing = false;
+      this.pause();
       this.clock = this.run.sim.time;
       return true;
     }
@@ -369,7 +376,7 @@ export class Controller {
         ? `No event${node === null ? '' : ` on S${node}`} runs that line in the next ${LOOK_AHEAD.toLocaleString('en')} events.`
         : `No earlier event${node === null ? '' : ` on S${node}`} ran that line.`;
     }
-    this.playing = false;
+    this.pause();
     this.seekEvent(seq);
     return null;
   }

@@ -17,10 +17,10 @@ class FakeWorker {
   post(cmd: ToWorker): void {
     const c = this.c;
     switch (cmd.type) {
-      case 'play': c.playing = true; break;
-      case 'pause': c.playing = false; break;
-      case 'stepForward': c.playing = false; c.stepForward(); break;
-      case 'stepBack': c.playing = false; c.stepBack(); break;
+      case 'play': c.play(); break;
+      case 'pause': c.pause(); break;
+      case 'stepForward': c.pause(); c.stepForward(); break;
+      case 'stepBack': c.pause(); c.stepBack(); break;
       case 'seekTime': c.seekTime(cmd.time, cmd.stopAtViolation); break;
       case 'act': c.act(cmd.action); break;
       case 'narrationNext': c.narrationNext(); break;
@@ -115,7 +115,7 @@ describe('two runs under one clock', () => {
     // The broken run's violation, from a run of its own.
     const alone = new Controller(figure8.right);
     alone.seekTime(500);
-    alone.playing = true;
+    alone.play();
     while (alone.playing) alone.advance(3);
     const violation = alone.snapshot().safety!.violations[0].t;
     // The left run carries the story: a step 1 ms after that moment (lesson 7 had one at 529).
