@@ -25,18 +25,17 @@ export function Narration() {
     );
   }
   const current = k >= 0 ? steps[k] : null;
-  // A lesson's first step sets the scene before anything has run: it is shown whole, taking the teaching panel's room (styles.css).
-  const whole = fold.open || k === 0;
   return (
     <section className="narration" aria-label="Narration">
-      <div ref={fold.ref} className={`narration-text${whole ? '' : ' folded'}`} aria-live="polite" data-step={k} data-whole={k === 0 || undefined}>
+      {/* data-whole: a lesson's first step sets the scene before anything has run; beside the logs it shows whole, in the teaching panel's room (styles.css). */}
+      <div ref={fold.ref} className={`narration-text${fold.open ? '' : ' folded'}`} aria-live="polite" data-step={k} data-whole={k === 0 || undefined}>
         {current === null ? <em>Press Next (or Page Down) to start: the run plays to each step and pauses there.</em> : current.text}
       </div>
       <div className="row narration-controls">
         <button type="button" onClick={() => send({ type: 'narrationPrev' })} disabled={k < 0} aria-label="Previous step">‹ Previous</button>
         <span className="narration-count">{k + 1} / {steps.length}</span>
         <button type="button" onClick={() => send({ type: 'narrationNext' })} disabled={k >= steps.length - 1} aria-label="Next step">Next ›</button>
-        {(fold.long || fold.open) && k !== 0 && (
+        {(fold.long || fold.open) && (
           <button type="button" className="linkish" data-narration-more aria-expanded={fold.open} onClick={fold.toggle}
             aria-label={fold.open ? 'less: the narration\'s first lines only' : 'more… of the narration'}>{fold.open ? 'less' : 'more…'}</button>
         )}
