@@ -164,7 +164,7 @@ function controllerThroughput(): void {
   const c = new Controller(parsed.scenario);
   const t0 = cpu();
   for (let t = 0, i = 0; t < 600_000; t += 100, i++) {
-    c.playing = true;
+    c.play();
     c.act({ type: 'request', node: 1, command: `set k${i % 64} ${i}` });
     if (c.advance(100)) throw new Error('benchmark run broke safety');
   }

@@ -86,3 +86,26 @@ test('a newly deployed version is offered with a notice, and Reload switches to 
     site.server.close();
   }
 });
+
+test('at 1280x720 "works offline" is one small line at the foot of the corner, under an error, and goes on ×', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, './#lesson=raft-election');
+  const ready = page.locator('[data-sw="offline-ready"]');
+  await expect(ready).toBeVisible();
+  // An error while it shows: a bad link, the run kept.
+  await page.evaluate(() => { window.location.hash = 's=%%%'; });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The current run is kept');
+  const [a, r] = await Promise.all([alert.boundingBox(), ready.boundingBox()]);
+  // Errors first: the good news stands below the error's message, never above or over it.
+  expect(r!.y).toBeGreaterThanOrEqual(a!.y + a!.height);
+  // One line, small, in the page's bottom margin more than over its panels: it may cover at most the last few pixels of a panel.
+  expect(r!.height).toBeLessThanOrEqual(26);
+  expect(r!.width).toBeLessThanOrEqual(220);
+  const panelsEnd = await page.locator('.story').evaluate((el) => el.getBoundingClientRect().bottom);
+  expect(r!.y).toBeGreaterThanOrEqual(panelsEnd - 14);
+  await page.screenshot({ path: 'test-results/screenshots/offline-ready-1280.png' });
+  await ready.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(ready).toHaveCount(0);
+  await expect(alert).toBeVisible();
+});

@@ -204,7 +204,7 @@ describe('controller: delta snapshots', () => {
       return d;
     };
     apply();
-    c.playing = true;
+    c.play();
     for (let i = 0; i < 10; i++) {
       c.advance(400);
       const d = apply();
@@ -223,7 +223,7 @@ describe('controller: delta snapshots', () => {
     apply();
     expect(trace.at(-1)!.seq).toBe(c.events);
     trace.forEach((r, k) => { if (k > 0) expect(r.seq).toBe(trace[k - 1].seq + 1); });
-    c.playing = false;
+    c.pause();
     apply();
     expect(trace).toEqual(c.snapshot().trace.list);
     expect(trace).toHaveLength(150);
@@ -235,7 +235,7 @@ describe('controller: safety', () => {
     const c = new Controller(scenario({ nodes: 3, bugs: ['doubleVote', 'minorityQuorum'], actions: [
       { at: 5, type: 'timeout', node: 1 }, { at: 5, type: 'timeout', node: 2 }, { at: 5, type: 'timeout', node: 3 },
     ] }));
-    c.playing = true;
+    c.play();
     const broke = c.advance(5000);
     expect(broke).toBe(true);
     expect(c.playing).toBe(false);
@@ -252,7 +252,7 @@ describe('controller: narration', () => {
 
   it('a narration step pauses the run at exactly its time', () => {
     const c = new Controller(narrated());
-    c.playing = true;
+    c.play();
     c.advance(500);
     expect(c.playing).toBe(false);
     expect(c.time).toBe(300);
@@ -261,7 +261,7 @@ describe('controller: narration', () => {
 
   it('next plays on to the following step; previous jumps back', () => {
     const c = new Controller(narrated());
-    c.playing = true;
+    c.play();
     c.advance(500);
     expect(c.narrationNext()).toBe(true);
     c.advance(2000);
@@ -358,7 +358,7 @@ describe('controller: message fields for the view', () => {
 describe('controller: timeline markers as deltas', () => {
   it('the markers each delta snapshot adds, folded as the view folds them, equal the whole list', () => {
     const c = new Controller(scenario({ actions: Array.from({ length: 40 }, (_, i) => ({ at: 300 + i * 25, type: 'request', node: 1 + (i % 5), command: `set k ${i}` })) }));
-    c.playing = true;
+    c.play();
     let held: { seq: number }[] = [];
     const fold = () => {
       const m = c.snapshot(true).markers;
@@ -456,7 +456,7 @@ describe('controller: time travel over a long run', () => {
     const s = scenario({ bugs: ['minorityQuorum'], network: { dropRate: 0.2, duplicateRate: 0 }, seed: 3,
       actions: [{ at: 400, type: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 2000, type: 'heal' }] });
     const c = new Controller(s);
-    c.playing = true;
+    c.play();
     let broke = false;
     for (let i = 0; i < 200 && !broke; i++) broke = c.advance(50);
     expect(broke).toBe(true);
@@ -470,7 +470,7 @@ describe('controller: time travel over a long run', () => {
 
   it('playing with a budget stops when told, behind the clock, and goes on from there the next frame', () => {
     const c = new Controller(busy());
-    c.playing = true;
+    c.play();
     let asked = 0;
     c.advance(10_000, () => ++asked >= 3);
     // Asked every 16 events: the third time, it stops.
@@ -574,7 +574,7 @@ describe('controller: a burst of commands at one moment', () => {
   it('a snapshot carries every message in flight normally, and at most MAX_MESSAGES_SHOWN, the earliest sent, in a burst', () => {
     const c = new Controller(lossy());
     c.setSpeed(100);
-    c.playing = true;
+    c.play();
     c.advance(5_000);
     for (let i = 0; i < 5; i++) c.act({ type: 'request', node: 1 + i, command: `set k${i} ${i}` });
     c.advance(15);

@@ -130,6 +130,8 @@ export class Controller {
   private recentFrom = 0;
   /** A move toward a far moment, done in slices by work(); null when none is under way. */
   private pending: { target: number; from: number } | null = null;
+  /** Whether that move stops at a new violation (seekTime's stopAtViolation). */
+  private seekStops = false;
   private markers: Marker[] = [];
   /** Whether the view holds our markers up to markersSentSeq, so only newer ones need sending. */
   private markersKnown = false;
@@ -213,7 +215,7 @@ export class Controller {
     this.violationsSeen = 0;
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: '' };
     this.staleClaims();
-    this.playing = false;
+    this.pause();
     if (at !== undefined && at > 0) this.seekTime(at);
   }
 
@@ -232,9 +234,17 @@ export class Controller {
     return this.isPlaying;
   }
 
-  /** Any start or stop but Next's gives manual delivery its pauses back. */
-  set playing(playing: boolean) {
-    this.isPlaying = playing;
+  /**
+   * Plays on. `untilStep`: Next's play to that narration step's moment, which manual
+   * delivery's waits do not stop short; any other start or stop gives them back.
+   */
+  play(untilStep: number | null = null): void {
+    this.isPlaying = true;
+    this.nextStepAt = untilStep;
+  }
+
+  pause(): void {
+    this.isPlaying = false;
     this.nextStepAt = null;
   }
 
@@ -278,7 +288,7 @@ export class Controller {
     const byNext = this.nextStepAt !== null && this.nextStepAt > this.clock;
     const due = byNext || (next !== undefined && CHOICES.has(next.type)) ? null : this.run.sim.nextDue();
     if (due !== null && due <= this.clock) {
-      this.playing = false;
+      this.pause();
       return false;
     }
     // Narration steps pause the run at their time, so the lecturer can speak.
@@ -286,7 +296,7 @@ export class Controller {
     const stop = Math.min(step?.at ?? Infinity, due !== null && due <= this.clock + virtualMs ? due : Infinity);
     if (stop !== Infinity) {
       const broke = this.advanceTo(stop, enough);
-      if (!broke && this.clock === stop) this.playing = false;
+      if (!broke && this.clock === stop) this.pause();
       return broke;
     }
     return this.advanceTo(this.clock + virtualMs, enough);
@@ -303,8 +313,7 @@ export class Controller {
   narrationNext(): boolean {
     const step = this.narration.find((n) => n.at > this.clock);
     if (step === undefined) return false;
-    this.playing = true;
-    this.nextStepAt = step.at;
+    this.play(step.at);
     return true;
   }
 
@@ -313,7 +322,7 @@ export class Controller {
     const k = this.narrationStep();
     if (k < 0) return;
     const target = this.clock > this.narration[k].at ? this.narration[k].at : k > 0 ? this.narration[k - 1].at : 0;
-    this.playing = false;
+    this.pause();
     this.seekTime(target);
   }
 
@@ -360,7 +369,7 @@ export class Controller {
   private advanceTo(target: number, enough?: () => boolean): boolean {
     const finished = this.runToward(Math.floor(target), true, enough);
     if (this.newViolation()) {
-      this.playing = false;
+      this.pause();
       this.clock = this.run.sim.time;
       return true;
     }
@@ -400,7 +409,7 @@ export class Controller {
         ? `No event${node === null ? '' : ` on S${node}`} runs that line in the next ${LOOK_AHEAD.toLocaleString('en')} events.`
         : `No earlier event${node === null ? '' : ` on S${node}`} ran that line.`;
     }
-    this.playing = false;
+    this.pause();
     this.seekEvent(seq);
     return null;
   }
@@ -423,8 +432,8 @@ export class Controller {
   }
 
   /** Every event at or before `time` has happened, none after. */
-  seekTime(time: number): void {
-    this.beginSeek(time);
+  seekTime(time: number, stopAtViolation = false): void {
+    this.beginSeek(time, stopAtViolation);
     this.work();
   }
 
@@ -433,19 +442,23 @@ export class Controller {
    * closer than where the run stands (forward too), and leaves the replay to work(), which
    * a host calls in slices. Until it is done, progress() says how far it has come.
    */
-  beginSeek(time: number): void {
+  beginSeek(time: number, stopAtViolation = false): void {
     this.presentFrom = this.timeline.length;
     const t = Math.max(0, Math.floor(time));
+    // Stopping at a violation on the way forward means running the way: a checkpoint ahead would pass over it.
+    this.seekStops = stopAtViolation && t >= this.run.sim.time;
     const cp = this.checkpointBefore((c) => c.time <= t);
-    if (t < this.run.sim.time || cp.events > this.events) this.restore(cp);
+    if (t < this.run.sim.time || (!this.seekStops && cp.events > this.events)) this.restore(cp);
     this.pending = { target: t, from: this.run.sim.time };
   }
 
   /** Replays toward the pending seek until it is done (true) or `enough` says stop. */
   work(enough?: () => boolean): boolean {
     if (this.pending === null) return true;
-    const done = this.runToward(this.pending.target, false, enough);
-    this.clock = done ? this.pending.target : this.run.sim.time;
+    const seen = this.run.violations.length;
+    const reached = this.runToward(this.pending.target, this.seekStops, enough);
+    const done = reached || (this.seekStops && this.run.violations.length > seen);
+    this.clock = reached ? this.pending.target : this.run.sim.time;
     if (done) this.pending = null;
     this.newViolation();
     return done;

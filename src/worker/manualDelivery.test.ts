@@ -21,7 +21,7 @@ function replayedHash(c: Controller): string {
 
 /** Plays as the worker does, a frame of 16 ms at a time, until the run pauses by itself. */
 function playUntilPaused(c: Controller, frames = 10_000): void {
-  c.playing = true;
+  c.play();
   for (let i = 0; i < frames && c.playing; i++) c.advance(16);
 }
 

@@ -25,7 +25,8 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'stepForward' }
   | { type: 'stepBack' }
-  | { type: 'seekTime'; time: number }
+  /** With `stopAtViolation`, a move forward stops right after an event that breaks a safety check, as playing does (two runs side by side meet there). */
+  | { type: 'seekTime'; time: number; stopAtViolation?: boolean }
   | { type: 'seekEvent'; seq: number }
   | { type: 'speed'; speed: number }
   | { type: 'act'; action: UserAction }

@@ -69,8 +69,8 @@ function endJob(): void {
   post({ type: 'progress', progress: null });
 }
 
-function seek(c: Controller, time: number, label: string): void {
-  c.beginSeek(time);
+function seek(c: Controller, time: number, label: string, stopAtViolation = false): void {
+  c.beginSeek(time, stopAtViolation);
   start({
     label, work: (enough) => c.work(enough), progress: () => c.progress()!,
     cancel: (asked) => {
@@ -136,9 +136,9 @@ function handle(cmd: ToWorker): void {
     if (notice !== null) post({ type: 'notice', text: notice });
   }
   switch (cmd.type) {
-    case 'play': c.playing = true; last = performance.now(); break;
+    case 'play': c.play(); last = performance.now(); break;
     case 'pause':
-      c.playing = false;
+      c.pause();
       // Pause shows at once, not at the next tick: the click has already waited for the slice under way.
       if (job === null) {
         flush(c);
@@ -146,10 +146,10 @@ function handle(cmd: ToWorker): void {
       }
       break;
     case 'cancel': break;
-    case 'stepForward': c.playing = false; c.stepForward(); break;
-    case 'stepBack': c.playing = false; c.stepBack(); break;
-    case 'seekTime': seek(c, Math.min(cmd.time, MAX_MOMENT), `Moving to ${formatTime(cmd.time)}`); break;
-    case 'seekEvent': c.playing = false; c.seekEvent(cmd.seq); break;
+    case 'stepForward': c.pause(); c.stepForward(); break;
+    case 'stepBack': c.pause(); c.stepBack(); break;
+    case 'seekTime': seek(c, Math.min(cmd.time, MAX_MOMENT), `Moving to ${formatTime(cmd.time)}`, cmd.stopAtViolation); break;
+    case 'seekEvent': c.pause(); c.seekEvent(cmd.seq); break;
     case 'speed': c.setSpeed(cmd.speed); break;
     case 'act': {
       const notice = c.act(cmd.action);
@@ -213,7 +213,7 @@ function tick(): void {
       drawPort?.postMessage(controller.movingNow());
     }
   } catch (err) {
-    if (controller !== null) controller.playing = false;
+    if (controller !== null) controller.pause();
     endJob();
     post({ type: 'error', text: `The simulation stopped: ${(err as Error).message}` });
   }

@@ -51,7 +51,7 @@ export class EventRecord<M> implements TraceRecord<M> {
     this.text = noText;
     this.applied = undefined;
     this.client = undefined;
-    this.lines = undefined;
+    this.linesFrom(undefined, undefined, null, 0, null, null);
     return this;
   }
 
@@ -66,11 +66,7 @@ export class EventRecord<M> implements TraceRecord<M> {
   }
 
   set lines(marks: LineMark[] | undefined) {
-    this.marks = marks;
-    this.ids = undefined;
-    this.rerun = null;
-    this.before = null;
-    this.input = null;
+    this.linesFrom(marks, undefined, null, 0, null, null);
   }
 
   get lineIds(): readonly string[] | undefined {
@@ -80,8 +76,13 @@ export class EventRecord<M> implements TraceRecord<M> {
 
   /** The handler on node `node` marked lines `ids`, run on `before` and `input`; `rerun` makes their values when asked. */
   ran(ids: readonly string[], rerun: Rerun, node: NodeId, before: unknown, input: HandlerInput<M>): void {
+    this.linesFrom(undefined, ids, rerun, node, before, input);
+  }
+
+  /** Where the lines come from: given whole, or marked by ids with what to run again; every field at once, so none is left from the event before. */
+  private linesFrom(marks: LineMark[] | undefined, ids: readonly string[] | undefined, rerun: Rerun | null, node: NodeId, before: unknown, input: HandlerInput<M> | null): void {
+    this.marks = marks;
     this.ids = ids;
-    this.marks = undefined;
     this.rerun = rerun;
     this.ranOn = node;
     this.before = before;

@@ -27,7 +27,8 @@ export function Narration() {
   const current = k >= 0 ? steps[k] : null;
   return (
     <section className="narration" aria-label="Narration">
-      <div ref={fold.ref} className={`narration-text${fold.open ? '' : ' folded'}`} aria-live="polite" data-step={k}>
+      {/* data-whole: a lesson's first step sets the scene before anything has run; beside the logs it shows whole, in the teaching panel's room (styles.css). */}
+      <div ref={fold.ref} className={`narration-text${fold.open ? '' : ' folded'}`} aria-live="polite" data-step={k} data-whole={k === 0 || undefined}>
         {current === null ? <em>Press Next (or Page Down) to start: the run plays to each step and pauses there.</em> : current.text}
       </div>
       <div className="row narration-controls">

@@ -7,7 +7,8 @@ const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.de
 
 /**
  * Short messages: what an action discarded, a safety violation, an error. Alerts are announced.
- * `children`: notices kept elsewhere (the service worker's), stacked in the same corner.
+ * `children`: notices kept elsewhere (the service worker's), stacked in the same corner, after
+ * these: an error's message comes first, and good news never stands above it.
  */
 export function Notices({ children }: { children?: ReactNode }) {
   const notices = useSim((s) => s.notices);
@@ -21,7 +22,6 @@ export function Notices({ children }: { children?: ReactNode }) {
     <MotionConfig reducedMotion="user">
     <LazyMotion features={loadMotionFeatures} strict>
     <div className="notices">
-      {children}
       <AnimatePresence>
         {notices.map((n) => (
           <m.div
@@ -37,6 +37,7 @@ export function Notices({ children }: { children?: ReactNode }) {
           </m.div>
         ))}
       </AnimatePresence>
+      {children}
     </div>
     </LazyMotion>
     </MotionConfig>

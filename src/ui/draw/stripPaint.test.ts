@@ -34,6 +34,33 @@ describe('a log strip', () => {
   });
 });
 
+describe('a command too long for its cell', () => {
+  const acquire = (sub: string) => ({ ...cell, sub });
+  const drawn = (texts: { text: string }[]) => texts.map((t) => t.text).filter((t) => t !== '1');
+  it('keeps the stamp the lock lessons quote: the middle gives way, "c1…@163", not "c1#1 a…"', () => {
+    const { canvas, texts } = recordingCanvas();
+    const cells = ['c1#1 acquire L 300 @163', 'c2#1 acquire L 300 @410', 'c2#2 acquire L 300 @675', 'c2#3 release L'].map(acquire);
+    const cellWidth = cellWidthFor(300, 4, false);
+    paintStrip(canvas, size, { cells, more: false, cellWidth }, LIGHT);
+    const shown = drawn(texts);
+    expect(shown.slice(0, 3).map((t) => /@\d+$/.exec(t)?.[0])).toEqual(['@163', '@410', '@675']);
+    for (const [k, t] of shown.entries()) {
+      expect(t.startsWith(cells[k].sub.slice(0, 2)), t).toBe(true);
+      expect(t.length * 8).toBeLessThanOrEqual(cellWidth - 4);
+    }
+    // A command without a stamp is cut at its end, as before.
+    expect(shown[3]).toMatch(/^c2#3 r.*…$/);
+  });
+  it('is cut for the width of each cell it is drawn in, not the first one it met', () => {
+    const { canvas, texts } = recordingCanvas();
+    const entry = acquire('c1#1 acquire L 300 @163');
+    paintStrip(canvas, size, { cells: [entry, entry, entry, entry], more: false, cellWidth: 72 }, LIGHT);
+    texts.length = 0;
+    paintStrip(canvas, { ...size, width: 400 }, { cells: [entry], more: false, cellWidth: 190 }, LIGHT);
+    expect(drawn(texts)).toEqual(['c1#1 acquire L 300 @163']);
+  });
+});
+
 describe('the entries a strip shows', () => {
   // A cell is 56 px wide with 3 px between; the "earlier" marker takes 70 px.
   it('shows a whole log that fits, from index 1', () => {

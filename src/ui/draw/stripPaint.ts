@@ -169,16 +169,35 @@ function tint(color: string, palette: Palette): string {
 
 const fitted = new Map<string, string>();
 
-/** The text cut to fit the cell, with an ellipsis; remembered, since the same commands recur. */
+/** A client's acquire and the leader's stamp on it (`c1#1 acquire L 300 @163`): the lock lessons quote the stamp. */
+const STAMPED = /^(c\d+)\S* .* (@\d+)$/;
+
+/**
+ * The text cut to fit the cell, with an ellipsis at its end; an acquire keeps its client and
+ * stamp, cut in the middle ("c1#1…@163"), or, narrower, the two alone ("c1 @163"). The whole
+ * command is in the cell's title and name. Remembered per width, since the same commands recur.
+ */
 function ellipsize(ctx: Context2D, text: string, max: number): string {
-  const known = fitted.get(text);
+  const key = `${max} ${text}`;
+  const known = fitted.get(key);
   if (known !== undefined) return known;
+  const fits = (t: string) => ctx.measureText(t).width <= max;
   let out = text;
-  if (ctx.measureText(text).width > max) {
-    while (out.length > 1 && ctx.measureText(`${out}…`).width > max) out = out.slice(0, -1);
-    out = `${out}…`;
+  if (!fits(text)) {
+    const stamped = STAMPED.exec(text);
+    if (stamped !== null) {
+      const [, client, stamp] = stamped;
+      let head = text.slice(0, text.length - stamp.length - 1);
+      while (head.length > client.length && !fits(`${head.trimEnd()}…${stamp}`)) head = head.slice(0, -1);
+      out = fits(`${head.trimEnd()}…${stamp}`) ? `${head.trimEnd()}…${stamp}` : `${client} ${stamp}`;
+    }
+    if (!fits(out)) {
+      out = text;
+      while (out.length > 1 && !fits(`${out}…`)) out = out.slice(0, -1);
+      out = `${out.trimEnd()}…`;
+    }
   }
   if (fitted.size > 2000) fitted.clear();
-  fitted.set(text, out);
+  fitted.set(key, out);
   return out;
 }

@@ -45,9 +45,11 @@ function ThemeToggle() {
 export function Header({ drawerOpen, onDrawer, onPresenter, presenter }: { drawerOpen: boolean; onDrawer: () => void; onPresenter: () => void; presenter: boolean }) {
   const title = useSim((s) => s.scenario?.title);
   const protocol = useSim((s) => viewOf(s.scenario?.protocol ?? 'raft').name);
+  // "Multi-Paxos · Multi-Paxos: a stable leader…" says the protocol twice: a title that names it stands alone.
+  const shown = !title ? protocol : title.startsWith(protocol) ? title : `${protocol} · ${title}`;
   return (
     <header className="top">
-      <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{protocol}{title ? ` · ${title}` : ''}</small></h1>
+      <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{shown}</small></h1>
       <ScenarioBar />
       <SafetyBadge onOpen={() => { if (!drawerOpen) onDrawer(); }} />
       <Transport />

@@ -8,10 +8,10 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
  */
 export function OfflineNotice() {
   const { needRefresh: [needRefresh, setNeedRefresh], offlineReady: [offlineReady, setOfflineReady], updateServiceWorker } = useRegisterSW();
-  // Good news needs no answer: it goes by itself, as the other notices do.
+  // Good news needs no answer: a small line in the corner that goes by itself, sooner than the other notices.
   useEffect(() => {
     if (!offlineReady) return;
-    const timer = setTimeout(() => setOfflineReady(false), 8000);
+    const timer = setTimeout(() => setOfflineReady(false), 5000);
     return () => clearTimeout(timer);
   }, [offlineReady, setOfflineReady]);
   if (needRefresh) {
@@ -25,8 +25,8 @@ export function OfflineNotice() {
   }
   if (offlineReady) {
     return (
-      <div className="notice sw-notice" role="status" data-sw="offline-ready">
-        <span>Quorum now works offline in this browser.</span>
+      <div className="notice sw-notice sw-ready" role="status" data-sw="offline-ready">
+        <span>Works offline now</span>
         <button type="button" aria-label="Dismiss" onClick={() => setOfflineReady(false)}>×</button>
       </div>
     );

@@ -68,7 +68,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
         <Header drawerOpen={drawerShown} onDrawer={drawer.toggle} presenter={presenter.presenter} onPresenter={presenter.toggle} />
         <Timeline />
       </div>
-      {/* The service worker's news in the notices' corner: bottom left, it covered the cluster's legend. */}
+      {/* The service worker's news at the foot of the notices' corner, after any error (bottom left, it covered the cluster's legend). */}
       <Notices><OfflineNotice /></Notices>
       <Progress />
       <StepAnnouncer />

@@ -62,7 +62,8 @@ export function TeachingArea({ tabs, show = null, enlarged, onEnlarge }: {
         </div>
         <button type="button" className="teaching-enlarge" aria-pressed={enlarged} onClick={onEnlarge} data-teaching-enlarge
           aria-label="Enlarge the teaching panel over the logs" title={enlarged ? 'Give the logs their room back' : 'Enlarge this panel: it takes the logs\' room'}>
-          Enlarge
+          <svg className="enlarge-icon" width="16" height="16" viewBox="0 0 20 20" aria-hidden="true"><path d="M2 2h7v2H5.4l4 4L8 9.4l-4-4V9H2zM18 18h-7v-2h3.6l-4-4 1.4-1.4 4 4V11h2z" fill="currentColor" /></svg>
+          <span className="enlarge-word">Enlarge</span>
         </button>
       </div>
       {tabs.map((t) => (

@@ -17,11 +17,11 @@ class FakeWorker {
   post(cmd: ToWorker): void {
     const c = this.c;
     switch (cmd.type) {
-      case 'play': c.playing = true; break;
-      case 'pause': c.playing = false; break;
-      case 'stepForward': c.playing = false; c.stepForward(); break;
-      case 'stepBack': c.playing = false; c.stepBack(); break;
-      case 'seekTime': c.seekTime(cmd.time); break;
+      case 'play': c.play(); break;
+      case 'pause': c.pause(); break;
+      case 'stepForward': c.pause(); c.stepForward(); break;
+      case 'stepBack': c.pause(); c.stepBack(); break;
+      case 'seekTime': c.seekTime(cmd.time, cmd.stopAtViolation); break;
       case 'act': c.act(cmd.action); break;
       case 'narrationNext': c.narrationNext(); break;
       // Answered after the commands before it, as the worker's message queue does.
@@ -109,6 +109,31 @@ describe('two runs under one clock', () => {
     expect(a).toBe(right.violations[0].t);
     expect(b).toBe(a);
     expect(workers.left.c.playing).toBe(false);
+  });
+
+  it('a story step just after the violation does not carry the pair past it, whichever run the frame moves first', async () => {
+    // The broken run's violation, from a run of its own.
+    const alone = new Controller(figure8.right);
+    alone.seekTime(500);
+    alone.play();
+    while (alone.playing) alone.advance(3);
+    const violation = alone.snapshot().safety!.violations[0].t;
+    // The left run carries the story: a step 1 ms after that moment (lesson 7 had one at 529).
+    const left = { ...figure8.left, narration: [{ at: Math.floor(violation) + 1, text: 'just after' }] };
+    for (const first of SIDES) {
+      const { t, workers, times } = pairOf(left, figure8.right);
+      t.send('left', { type: 'seekTime', time: 500 });
+      await settle();
+      t.send('left', { type: 'narrationNext' });
+      await settle();
+      for (let i = 0; i < 100 && (workers.left.c.playing || workers.right.c.playing); i++) {
+        for (const s of first === 'left' ? SIDES : [...SIDES].reverse()) workers[s].tick(3);
+        await settle();
+      }
+      await settle();
+      expect(workers.right.c.snapshot().safety!.violations[0]?.t, `${first} first`).toBe(violation);
+      expect(times(), `${first} first`).toEqual([violation, violation]);
+    }
   });
 
   it('an action taken on one side happens in both runs at the same moment, even while playing', async () => {

@@ -136,14 +136,23 @@ export class PairTransport {
     else await this.stopped(stopper);
   }
 
-  /** One run stopped by itself (a violation, a narration step, a choice to make): the other stops at its moment. */
+  /**
+   * One run stopped by itself (a violation, a narration step, a choice to make): the other stops
+   * at its moment. A run behind catches up as playing would: a violation on its way stops it,
+   * and the pair meets at that earlier moment (a story step 1 ms after a violation, reached
+   * first in one frame, carried the pair past it).
+   */
   private async stopped(side: Side): Promise<void> {
     this.command();
     const epoch = this.epoch;
     this.post[other(side)]({ type: 'pause' });
     const w = await this.whereBoth();
     if (epoch !== this.epoch) return;
-    this.moveTo(Math.floor(w[side].time), w);
+    const time = Math.floor(w[side].time);
+    for (const s of SIDES) if (w[s].time !== time) this.post[s]({ type: 'seekTime', time, stopAtViolation: w[s].time < time });
+    const met = await this.whereBoth();
+    if (epoch !== this.epoch) return;
+    this.moveTo(Math.floor(Math.min(met.left.time, met.right.time)), met);
   }
 
   /** Both runs to the same moment: the earlier of the two (after a step or a pause) or the later (after a step back). */
