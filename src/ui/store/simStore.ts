@@ -131,6 +131,19 @@ export interface SimState {
 let noticeIds = 0;
 
 /**
+ * When bench:ui asks (it sets `window.__quorumRefreshes` to a list before the page loads),
+ * each slow view's refresh is noted there with its time, so the bench can tell which view's
+ * work a costly frame did. Otherwise nothing is noted: a trace mark per refresh costs more
+ * than some refreshes do.
+ */
+export function stampRefresh(views: Iterable<string>): void {
+  const log = (globalThis as { __quorumRefreshes?: { t: number; view: string }[] }).__quorumRefreshes;
+  if (log === undefined) return;
+  const t = performance.now();
+  for (const view of views) log.push({ t, view });
+}
+
+/**
  * In development and tests the store's arrays are frozen: a view that reverses or sorts one
  * in place (scrambling it for every other view and for the next merge) throws at once. The
  * production build skips the guard; the lint rule on src/ui/components stands in for it.
@@ -145,6 +158,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
   let observer: IntersectionObserver | null = null;
   let traceShown = true;
+  /** The slow views refreshed in this frame, named in the performance trace (see stampRefresh). */
+  const refreshed = new Set<SlowView>();
 
   /** A view is out of sight when elements show it and none of them is on screen (or, for some, when none shows it). */
   const outOfSight = (v: SlowView): boolean => {
@@ -206,7 +221,10 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     const codeView = snap.code ?? prev.codeView;
     const now = performance.now();
     const due = slowViewsDue(snap, prev, now, codeView !== null);
-    for (const v of due) refreshedAt[v] = now;
+    for (const v of due) {
+      refreshedAt[v] = now;
+      refreshed.add(v);
+    }
     const currentNodes = nodesChanged ? nodes : prev.nodes;
     // A reset sends the history whenever the run has clients, so none then means none.
     const clients = snap.clients ?? (snap.reset ? null : prev.clients);
@@ -271,10 +289,13 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
             pending = [];
             let next: Partial<SimState> = {};
             for (const snap of batch) next = { ...next, ...merge({ ...get(), ...next }, snap) };
+            stampRefresh(refreshed);
+            refreshed.clear();
             set(next);
           });
         }
       } else if (msg.type === 'spacetime') {
+        stampRefresh(['spacetime']);
         set({ spacetime: msg.window });
       } else if (msg.type === 'progress') {
         set({ progress: msg.progress });

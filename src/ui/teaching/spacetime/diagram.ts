@@ -5,7 +5,7 @@
  * progress change many times a second and need no React render.
  */
 import type { StoreApi } from 'zustand';
-import type { SimState } from '../../store/simStore';
+import { type SimState, stampRefresh } from '../../store/simStore';
 import { fitCanvas } from '../../draw/fitCanvas';
 import { shortLabel } from '../../draw/movingPaint';
 import { messageStyle } from '../../theme';
@@ -291,6 +291,7 @@ export class Diagram {
     const now = performance.now();
     if (!playing || now - this.listedAt >= LIST_EVERY_MS) {
       this.listedAt = now;
+      stampRefresh(['spacetime list']);
       const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
       syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
       syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
