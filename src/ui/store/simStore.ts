@@ -154,6 +154,8 @@ const guarded: <T>(list: T[]) => T[] = import.meta.env.DEV ? (list) => Object.fr
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
   const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0, code: 0 };
   let pending: Snapshot[] = [];
+  /** A space-time window received while playing, for the next frame (undefined: none). */
+  let pendingWindow: SpaceTimeWindow | undefined;
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
   let observer: IntersectionObserver | null = null;
@@ -191,12 +193,14 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
 
   /**
    * The slow views to refresh with this snapshot: all when paused or while one was never
-   * filled, else the most overdue one. (The pseudocode has nothing to show before the worker
+   * filled, else the most overdue one, unless the space-time diagram takes this frame to draw
+   * a new window (`diagramTurn`). (The pseudocode has nothing to show before the worker
    * sends its first handler run, so it waits for that, not the others for it.)
    */
-  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number, hasCode: boolean): Set<SlowView> => {
+  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number, hasCode: boolean, diagramTurn: boolean): Set<SlowView> => {
     const all = Object.keys(SLOW_VIEWS) as SlowView[];
     if (!snap.playing || all.some((v) => prev[v] === null && (v !== 'code' || hasCode))) return new Set(all);
+    if (diagramTurn) return new Set();
     let best: SlowView | null = null;
     let bestRatio = 1;
     for (const v of all) {
@@ -208,7 +212,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   };
 
   /** Folds one delta snapshot into the state (see Snapshot): unchanged nodes keep their objects. */
-  const merge = (prev: SimState, snap: Snapshot): Partial<SimState> => {
+  const merge = (prev: SimState, snap: Snapshot, diagramTurn: boolean): Partial<SimState> => {
     const nodes: Record<number, NodeView> = snap.reset ? {} : { ...prev.nodes };
     for (const n of snap.nodes) nodes[n.id] = n;
     const nodesChanged = snap.reset || snap.nodes.length > 0;
@@ -220,7 +224,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       : snap.markers.reset ? snap.markers.list : prev.markers.concat(snap.markers.list).slice(-MAX_MARKERS);
     const codeView = snap.code ?? prev.codeView;
     const now = performance.now();
-    const due = slowViewsDue(snap, prev, now, codeView !== null);
+    const due = slowViewsDue(snap, prev, now, codeView !== null, diagramTurn);
     for (const v of due) {
       refreshedAt[v] = now;
       refreshed.add(v);
@@ -248,7 +252,26 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     };
   };
 
-  return createStore<SimState>((set, get) => ({
+  /**
+   * At most one render per animation frame: snapshots arriving in between are folded
+   * together, with the space-time window received meanwhile.
+   */
+  const nextFrame = () => {
+    frame ??= requestAnimationFrame(() => {
+      frame = null;
+      const batch = pending;
+      const window = pendingWindow;
+      pending = [];
+      pendingWindow = undefined;
+      let next: Partial<SimState> = window === undefined ? {} : { spacetime: window };
+      for (const snap of batch) next = { ...next, ...merge({ ...store.getState(), ...next }, snap, window !== undefined) };
+      stampRefresh(window === undefined ? refreshed : [...refreshed, 'spacetime']);
+      refreshed.clear();
+      store.setState(next);
+    });
+  };
+
+  const store = createStore<SimState>((set, get) => ({
     snapshot: null,
     panel: null,
     details: null,
@@ -280,23 +303,19 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     act: (action) => send({ type: 'act', action }),
     receive: (msg) => {
       if (msg.type === 'snapshot') {
-        // At most one render per animation frame: deltas arriving in between are folded together.
         pending.push(msg.snapshot);
-        if (frame === null) {
-          frame = requestAnimationFrame(() => {
-            frame = null;
-            const batch = pending;
-            pending = [];
-            let next: Partial<SimState> = {};
-            for (const snap of batch) next = { ...next, ...merge({ ...get(), ...next }, snap) };
-            stampRefresh(refreshed);
-            refreshed.clear();
-            set(next);
-          });
-        }
+        nextFrame();
       } else if (msg.type === 'spacetime') {
-        stampRefresh(['spacetime']);
-        set({ spacetime: msg.window });
+        // Playing, a new window waits for the next frame and has it to itself (see slowViewsDue):
+        // its drawing is the dearest of the slow refreshes. Paused, it shows at once.
+        if (get().snapshot?.playing === true) {
+          pendingWindow = msg.window;
+          nextFrame();
+        } else {
+          pendingWindow = undefined;
+          stampRefresh(['spacetime']);
+          set({ spacetime: msg.window });
+        }
       } else if (msg.type === 'progress') {
         set({ progress: msg.progress });
       } else if (msg.type === 'where') {
@@ -344,6 +363,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       };
     },
   }));
+  return store;
 }
 
 export const SimContext = createContext<StoreApi<SimState> | null>(null);
