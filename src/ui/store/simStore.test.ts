@@ -152,4 +152,26 @@ describe('while playing, slow views take turns', () => {
     expect(store.getState().snapshot!.time).toBe(c.time);
     expect(store.getState().spacetime).toBe(window);
   });
+
+  it('several snapshots folded into one frame still refresh at most one slow view', () => {
+    const { store, c } = opened();
+    const refreshed: string[][] = [];
+    for (let i = 0; i < 30; i++) {
+      const before = store.getState();
+      for (let k = 0; k < 4; k++) {
+        c.stepForward();
+        now += 70;
+        store.getState().receive({ type: 'snapshot', snapshot: { ...c.snapshot(false), playing: true } });
+      }
+      nextFrame();
+      const after = store.getState();
+      const turn = SLOW.filter((v) => after[v] !== before[v]);
+      refreshed.push(turn);
+      // The view that took the turn shows the frame's last snapshot.
+      if (turn[0] === 'hud') expect(after.hud!.time).toBe(after.snapshot!.time);
+      if (turn[0] === 'panel' || turn[0] === 'info' || turn[0] === 'flight') expect(after[turn[0]]!.snapshot).toBe(after.snapshot);
+    }
+    expect(refreshed.every((r) => r.length <= 1)).toBe(true);
+    expect(refreshed.filter((r) => r.length === 1).length).toBeGreaterThan(20);
+  });
 });

@@ -193,8 +193,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
 
   /**
    * The slow views to refresh with this snapshot: all when paused or while one was never
-   * filled, else the most overdue one, unless the space-time diagram takes this frame to draw
-   * a new window (`diagramTurn`). (The pseudocode has nothing to show before the worker
+   * filled, else the most overdue one, unless the frame's turn is taken (`diagramTurn`: the
+   * space-time diagram draws a new window in it, or a later snapshot of the frame will give it). (The pseudocode has nothing to show before the worker
    * sends its first handler run, so it waits for that, not the others for it.)
    */
   const slowViewsDue = (snap: Snapshot, prev: SimState, now: number, hasCode: boolean, diagramTurn: boolean): Set<SlowView> => {
@@ -264,7 +264,10 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       pending = [];
       pendingWindow = undefined;
       let next: Partial<SimState> = window === undefined ? {} : { spacetime: window };
-      for (const snap of batch) next = { ...next, ...merge({ ...store.getState(), ...next }, snap, window !== undefined) };
+      // Playing, only the frame's last snapshot gives a slow view its turn: one per frame, however many came.
+      batch.forEach((snap, i) => {
+        next = { ...next, ...merge({ ...store.getState(), ...next }, snap, window !== undefined || i < batch.length - 1) };
+      });
       stampRefresh(window === undefined ? refreshed : [...refreshed, 'spacetime']);
       refreshed.clear();
       store.setState(next);
