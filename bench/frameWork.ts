@@ -23,6 +23,8 @@ export interface FrameWork {
   fromDocument: number;
   /** Elements whose style was recalculated. */
   styled: number;
+  /** The app's views that refreshed in this frame (see placeRefreshes). */
+  refreshed: string[];
 }
 
 interface LayoutArgs {
@@ -39,7 +41,7 @@ interface LayoutArgs {
 export function frameWork(events: TraceEvent[], pid: number, tid: number, edges: number[]): FrameWork[] {
   const frames: FrameWork[] = edges.slice(1).map(() => ({
     ms: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
-    layouts: 0, dirty: 0, total: 0, fromDocument: 0, styled: 0,
+    layouts: 0, dirty: 0, total: 0, fromDocument: 0, styled: 0, refreshed: [],
   }));
   const stage = new Set<string>(STAGES);
   const spans = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && stage.has(e.name) && e.tdur !== undefined)
@@ -67,6 +69,17 @@ export function frameWork(events: TraceEvent[], pid: number, tid: number, edges:
   return frames;
 }
 
+/** A view's refresh as the app noted it (see stampRefresh in simStore), at trace time `ts` (µs). */
+export interface Refresh { ts: number; view: string }
+
+/** Puts each refresh in the frame it came in. */
+export function placeRefreshes(refreshes: Refresh[], edges: number[], frames: FrameWork[]): void {
+  for (const r of refreshes) {
+    const f = edges.findLastIndex((t) => t <= r.ts);
+    if (f >= 0 && f < frames.length) frames[f].refreshed.push(r.view);
+  }
+}
+
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
 
 /** One line: the mean per frame of each stage and count, over the given frames. */
@@ -77,4 +90,26 @@ export function describeWork(frames: FrameWork[]): string {
     + `(${(100 * mean(laidOut.map((w) => (w.fromDocument > 0 ? 1 : 0)))).toFixed(0)}% from the document), `
     + `objects dirty ${mean(laidOut.map((w) => w.dirty)).toFixed(0)} of ${mean(laidOut.map((w) => w.total)).toFixed(0)} per layout frame, `
     + `elements restyled ${mean(frames.map((w) => w.styled)).toFixed(0)}`;
+}
+
+/**
+ * Per view: in how many frames it refreshed, the CPU those frames took (mean and p95, beside
+ * the frames where no slow view refreshed), and how many of the costliest frames it was in.
+ * So a p95 can be traced to the view whose refresh sets it.
+ */
+export function describeRefreshes(cpu: number[], work: FrameWork[], costliest: Set<number>): string {
+  const byView = new Map<string, number[]>();
+  for (let i = 0; i < work.length; i++) {
+    for (const v of work[i].refreshed.length === 0 ? ['(none)'] : work[i].refreshed) {
+      if (!byView.has(v)) byView.set(v, []);
+      byView.get(v)!.push(i);
+    }
+  }
+  const p95 = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))];
+  const shared = work.flatMap((w, i) => (w.refreshed.length > 1 ? [i] : []));
+  if (shared.length > 0) byView.set('(two or more in one frame)', shared);
+  return [...byView].sort(([a], [b]) => a.localeCompare(b)).map(([v, frames]) => {
+    const ms = frames.map((i) => cpu[i]);
+    return `${v}: ${frames.length} frames, CPU mean ${mean(ms).toFixed(1)} p95 ${p95(ms).toFixed(1)} ms, in ${frames.filter((i) => costliest.has(i)).length} of the costliest`;
+  }).join(' | ');
 }

@@ -26,7 +26,7 @@ import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
 import { benchState, installDriver, lossyFragment, pauseLatency, withBrowser } from './browser';
 import { profileMainThread, topFunctions, topTraceEvents, type TraceEvent } from './cpuProfile';
-import { describeWork, type FrameWork, frameWork } from './frameWork';
+import { describeRefreshes, describeWork, type FrameWork, frameWork, placeRefreshes } from './frameWork';
 
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
@@ -118,7 +118,9 @@ function frameTimes(events: TraceEvent[]): { frames: FrameCost[]; cpuPerSecond: 
  * With `keys`, plays and pauses with the Space key: clicking the buttons would scroll the page back to them.
  */
 async function playTraced(browser: Browser, page: Page, keys = false): Promise<Played> {
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
+  // One mark ties the page's clock to the trace's, to place the refreshes the app notes.
+  const sync = await page.evaluate(() => performance.mark('bench sync').startTime);
   const stopProfile = await profileMainThread(page, SAMPLE_US);
   if (keys) await page.keyboard.press('Space');
   else await page.getByRole('button', { name: 'Play' }).click();
@@ -128,9 +130,13 @@ async function playTraced(browser: Browser, page: Page, keys = false): Promise<P
   if (keys) await page.keyboard.press('Space');
   else await page.getByRole('button', { name: 'Pause' }).click();
   const { frames, cpuPerSecond, main, edges } = frameTimes(trace.traceEvents);
+  const work = frameWork(trace.traceEvents, main.pid, main.tid, edges);
+  const syncMark = trace.traceEvents.find((e) => e.pid === main.pid && e.name === 'bench sync');
+  if (syncMark === undefined) throw new Error('the trace lost the clock mark');
+  const noted = await page.evaluate(() => (window as unknown as { __quorumRefreshes: { t: number; view: string }[] }).__quorumRefreshes.splice(0));
+  placeRefreshes(noted.map((r) => ({ ts: syncMark.ts + (r.t - sync) * 1000, view: r.view })), edges, work);
   return {
-    frames, cpuPerSecond,
-    work: frameWork(trace.traceEvents, main.pid, main.tid, edges),
+    frames, cpuPerSecond, work,
     functions: topFunctions(profile, SAMPLE_US),
     tasks: topTraceEvents(trace.traceEvents, main.pid, main.tid),
     profiledMs: (profile.endTime - profile.startTime) / 1000,
@@ -156,10 +162,12 @@ function report(prefix: string, played: Played): void {
   console.log(`${prefix}.frame_cpu_ms_p95=${percentile(cpu, 95).toFixed(2)}`);
   console.log(`${prefix}.frame_cpu_over_6ms=${cpu.filter((f) => f > 6).length}`);
   // The costliest twentieth of the frames by CPU time: what sets the p95.
-  const costliest = played.frames.map((f, i) => ({ cpu: f.cpu, w: played.work[i] })).sort((a, b) => b.cpu - a.cpu)
-    .slice(0, Math.max(1, Math.ceil(played.frames.length / 20))).map((f) => f.w);
+  const costliestAt = played.frames.map((f, i) => ({ cpu: f.cpu, i })).sort((a, b) => b.cpu - a.cpu)
+    .slice(0, Math.max(1, Math.ceil(played.frames.length / 20))).map((f) => f.i);
+  const costliest = costliestAt.map((i) => played.work[i]);
   console.log(`${prefix}.frame_work_mean=${describeWork(played.work)} (per frame, trace events' CPU time and args)`);
   console.log(`${prefix}.frame_work_costliest=${describeWork(costliest)} (per frame, the ${costliest.length} frames of most CPU time)`);
+  console.log(`${prefix}.frame_cpu_by_refresh=${describeRefreshes(played.frames.map((f) => f.cpu), played.work, new Set(costliestAt))} (frames grouped by the views that refreshed in them; a frame with two counts in both)`);
   console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play)`);
   const list = (items: { name: string; ms: number }[]) => items.map((f) => `${f.ms.toFixed(0)} ms ${f.name}`).join(' | ');
   console.log(`${prefix}.top_functions_self=${list(played.functions)} (V8 CPU profile over ${(played.profiledMs / 1000).toFixed(1)} s: samples × ${SAMPLE_US / 1000} ms, idle left out)`);
@@ -172,6 +180,8 @@ const FRAME_PASSES: FramePass[] = ['ui', 'all', 'spacetime'];
 /** Opens the heavy 9-node run at 10x in a fresh page of the given height, ready to play. */
 async function openRun(browser: Browser, base: string, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height } });
+  // The app notes each slow view's refresh here (see stampRefresh), for frame_cpu_by_refresh.
+  await page.addInitScript('window.__quorumRefreshes = [];');
   await page.goto(base + scenarioFragment());
   await page.locator('g.node').first().waitFor();
   await page.getByLabel('Speed').selectOption('10');

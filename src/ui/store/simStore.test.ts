@@ -96,4 +96,82 @@ describe('while playing, slow views take turns', () => {
     observed!([{ target: panel, isIntersecting: true }]);
     expect(play(store, c, 1)[0]).toEqual(['code']);
   });
+
+  it('a space-time window received while playing has its frame to itself, and arrives with it', () => {
+    const { store, c } = opened();
+    play(store, c, 30);
+    const window = c.spaceTimeWindow({ axis: 'time', from: 0, to: 1000, limit: 600 });
+    store.getState().receive({ type: 'spacetime', window });
+    // Not yet: the window waits for the frame, with the snapshot that comes before it.
+    expect(store.getState().spacetime).toBeNull();
+    const [shared] = play(store, c, 1);
+    expect(store.getState().spacetime).toBe(window);
+    expect(shared).toEqual([]);
+    // The frame after, the most overdue view takes its turn again.
+    expect(play(store, c, 1)[0]).toHaveLength(1);
+  });
+
+  it('a window received while paused shows at once', () => {
+    const { store, c } = opened();
+    const window = c.spaceTimeWindow({ axis: 'time', from: 0, to: 1000, limit: 600 });
+    store.getState().receive({ type: 'spacetime', window });
+    expect(store.getState().spacetime).toBe(window);
+  });
+
+  /** Every slow view shows the snapshot the store holds (the one the page shows as current). */
+  const caughtUp = (s: ReturnType<ReturnType<typeof createSimStore>['getState']>) => {
+    const snap = s.snapshot!;
+    expect(s.panel!.snapshot).toBe(snap);
+    expect(s.details!.snapshot).toBe(snap);
+    expect(s.info!.snapshot).toBe(snap);
+    expect(s.flight!.snapshot).toBe(snap);
+    expect(s.hud).toEqual({ time: snap.time, events: snap.events, frontier: snap.frontier });
+    expect(s.events!.trace).toBe(s.trace);
+    expect(s.events!.playing).toBe(false);
+    expect(s.code!.view).toBe(s.codeView);
+    expect(s.code!.playing).toBe(false);
+    expect(s.panel!.nodes).toBe(s.nodes);
+  };
+
+  it.each([
+    ['pause', (c: Controller) => { c.stepForward(); }],
+    ['step', (c: Controller) => { c.stepForward(); c.stepForward(); }],
+    ['seek', (c: Controller) => { c.seekTime(3); }],
+  ])('after %s, every staggered view shows the current state, a window too', (_, move) => {
+    const { store, c } = opened();
+    const refreshed = play(store, c, 40);
+    // Playing, the views took turns: most frames left most of them behind.
+    expect(refreshed.every((r) => r.length <= 1)).toBe(true);
+    const window = c.spaceTimeWindow({ axis: 'time', from: 0, to: 1000, limit: 600 });
+    store.getState().receive({ type: 'spacetime', window });
+    move(c);
+    now += 33;
+    store.getState().receive({ type: 'snapshot', snapshot: c.snapshot(false) });
+    nextFrame();
+    caughtUp(store.getState());
+    expect(store.getState().snapshot!.time).toBe(c.time);
+    expect(store.getState().spacetime).toBe(window);
+  });
+
+  it('several snapshots folded into one frame still refresh at most one slow view', () => {
+    const { store, c } = opened();
+    const refreshed: string[][] = [];
+    for (let i = 0; i < 30; i++) {
+      const before = store.getState();
+      for (let k = 0; k < 4; k++) {
+        c.stepForward();
+        now += 70;
+        store.getState().receive({ type: 'snapshot', snapshot: { ...c.snapshot(false), playing: true } });
+      }
+      nextFrame();
+      const after = store.getState();
+      const turn = SLOW.filter((v) => after[v] !== before[v]);
+      refreshed.push(turn);
+      // The view that took the turn shows the frame's last snapshot.
+      if (turn[0] === 'hud') expect(after.hud!.time).toBe(after.snapshot!.time);
+      if (turn[0] === 'panel' || turn[0] === 'info' || turn[0] === 'flight') expect(after[turn[0]]!.snapshot).toBe(after.snapshot);
+    }
+    expect(refreshed.every((r) => r.length <= 1)).toBe(true);
+    expect(refreshed.filter((r) => r.length === 1).length).toBeGreaterThan(20);
+  });
 });

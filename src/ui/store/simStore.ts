@@ -131,6 +131,19 @@ export interface SimState {
 let noticeIds = 0;
 
 /**
+ * When bench:ui asks (it sets `window.__quorumRefreshes` to a list before the page loads),
+ * each slow view's refresh is noted there with its time, so the bench can tell which view's
+ * work a costly frame did. Otherwise nothing is noted: a trace mark per refresh costs more
+ * than some refreshes do.
+ */
+export function stampRefresh(views: Iterable<string>): void {
+  const log = (globalThis as { __quorumRefreshes?: { t: number; view: string }[] }).__quorumRefreshes;
+  if (log === undefined) return;
+  const t = performance.now();
+  for (const view of views) log.push({ t, view });
+}
+
+/**
  * In development and tests the store's arrays are frozen: a view that reverses or sorts one
  * in place (scrambling it for every other view and for the next merge) throws at once. The
  * production build skips the guard; the lint rule on src/ui/components stands in for it.
@@ -141,10 +154,14 @@ const guarded: <T>(list: T[]) => T[] = import.meta.env.DEV ? (list) => Object.fr
 export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState> {
   const refreshedAt: Record<SlowView, number> = { hud: 0, panel: 0, details: 0, info: 0, events: 0, flight: 0, code: 0 };
   let pending: Snapshot[] = [];
+  /** A space-time window received while playing, for the next frame (undefined: none). */
+  let pendingWindow: SpaceTimeWindow | undefined;
   let frame: number | null = null;
   const sight = new Map<Element, { view: SlowView; seen: boolean }>();
   let observer: IntersectionObserver | null = null;
   let traceShown = true;
+  /** The slow views refreshed in this frame, named in the performance trace (see stampRefresh). */
+  const refreshed = new Set<SlowView>();
 
   /** A view is out of sight when elements show it and none of them is on screen (or, for some, when none shows it). */
   const outOfSight = (v: SlowView): boolean => {
@@ -176,12 +193,14 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
 
   /**
    * The slow views to refresh with this snapshot: all when paused or while one was never
-   * filled, else the most overdue one. (The pseudocode has nothing to show before the worker
+   * filled, else the most overdue one, unless the frame's turn is taken (`diagramTurn`: the
+   * space-time diagram draws a new window in it, or a later snapshot of the frame will give it). (The pseudocode has nothing to show before the worker
    * sends its first handler run, so it waits for that, not the others for it.)
    */
-  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number, hasCode: boolean): Set<SlowView> => {
+  const slowViewsDue = (snap: Snapshot, prev: SimState, now: number, hasCode: boolean, diagramTurn: boolean): Set<SlowView> => {
     const all = Object.keys(SLOW_VIEWS) as SlowView[];
     if (!snap.playing || all.some((v) => prev[v] === null && (v !== 'code' || hasCode))) return new Set(all);
+    if (diagramTurn) return new Set();
     let best: SlowView | null = null;
     let bestRatio = 1;
     for (const v of all) {
@@ -193,7 +212,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   };
 
   /** Folds one delta snapshot into the state (see Snapshot): unchanged nodes keep their objects. */
-  const merge = (prev: SimState, snap: Snapshot): Partial<SimState> => {
+  const merge = (prev: SimState, snap: Snapshot, diagramTurn: boolean): Partial<SimState> => {
     const nodes: Record<number, NodeView> = snap.reset ? {} : { ...prev.nodes };
     for (const n of snap.nodes) nodes[n.id] = n;
     const nodesChanged = snap.reset || snap.nodes.length > 0;
@@ -205,8 +224,11 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       : snap.markers.reset ? snap.markers.list : prev.markers.concat(snap.markers.list).slice(-MAX_MARKERS);
     const codeView = snap.code ?? prev.codeView;
     const now = performance.now();
-    const due = slowViewsDue(snap, prev, now, codeView !== null);
-    for (const v of due) refreshedAt[v] = now;
+    const due = slowViewsDue(snap, prev, now, codeView !== null, diagramTurn);
+    for (const v of due) {
+      refreshedAt[v] = now;
+      refreshed.add(v);
+    }
     const currentNodes = nodesChanged ? nodes : prev.nodes;
     // A reset sends the history whenever the run has clients, so none then means none.
     const clients = snap.clients ?? (snap.reset ? null : prev.clients);
@@ -230,7 +252,29 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     };
   };
 
-  return createStore<SimState>((set, get) => ({
+  /**
+   * At most one render per animation frame: snapshots arriving in between are folded
+   * together, with the space-time window received meanwhile.
+   */
+  const nextFrame = () => {
+    frame ??= requestAnimationFrame(() => {
+      frame = null;
+      const batch = pending;
+      const window = pendingWindow;
+      pending = [];
+      pendingWindow = undefined;
+      let next: Partial<SimState> = window === undefined ? {} : { spacetime: window };
+      // Playing, only the frame's last snapshot gives a slow view its turn: one per frame, however many came.
+      batch.forEach((snap, i) => {
+        next = { ...next, ...merge({ ...store.getState(), ...next }, snap, window !== undefined || i < batch.length - 1) };
+      });
+      stampRefresh(window === undefined ? refreshed : [...refreshed, 'spacetime']);
+      refreshed.clear();
+      store.setState(next);
+    });
+  };
+
+  const store = createStore<SimState>((set, get) => ({
     snapshot: null,
     panel: null,
     details: null,
@@ -262,20 +306,19 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     act: (action) => send({ type: 'act', action }),
     receive: (msg) => {
       if (msg.type === 'snapshot') {
-        // At most one render per animation frame: deltas arriving in between are folded together.
         pending.push(msg.snapshot);
-        if (frame === null) {
-          frame = requestAnimationFrame(() => {
-            frame = null;
-            const batch = pending;
-            pending = [];
-            let next: Partial<SimState> = {};
-            for (const snap of batch) next = { ...next, ...merge({ ...get(), ...next }, snap) };
-            set(next);
-          });
-        }
+        nextFrame();
       } else if (msg.type === 'spacetime') {
-        set({ spacetime: msg.window });
+        // Playing, a new window waits for the next frame and has it to itself (see slowViewsDue):
+        // its drawing is the dearest of the slow refreshes. Paused, it shows at once.
+        if (get().snapshot?.playing === true) {
+          pendingWindow = msg.window;
+          nextFrame();
+        } else {
+          pendingWindow = undefined;
+          stampRefresh(['spacetime']);
+          set({ spacetime: msg.window });
+        }
       } else if (msg.type === 'progress') {
         set({ progress: msg.progress });
       } else if (msg.type === 'where') {
@@ -323,6 +366,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       };
     },
   }));
+  return store;
 }
 
 export const SimContext = createContext<StoreApi<SimState> | null>(null);

@@ -5,7 +5,7 @@
  * progress change many times a second and need no React render.
  */
 import type { StoreApi } from 'zustand';
-import type { SimState } from '../../store/simStore';
+import { type SimState, stampRefresh } from '../../store/simStore';
 import { fitCanvas } from '../../draw/fitCanvas';
 import { shortLabel } from '../../draw/movingPaint';
 import { messageStyle } from '../../theme';
@@ -134,6 +134,11 @@ export class Diagram {
     this.followPlayhead();
     this.ask();
     this.schedulePaint();
+    // Playing, the window asked for is drawn the frame it arrives (see received): no paint before it.
+    if (this.playing() && this.asking && this.frame !== null) {
+      cancelAnimationFrame(this.frame);
+      this.frame = null;
+    }
   }
 
   private playing(): boolean {
@@ -249,10 +254,21 @@ export class Diagram {
     this.store.getState().send({ type: 'spacetime', query: { axis, from, to, limit: LIMIT } });
   }
 
+  /**
+   * A window arrived. Playing, the store hands it over at the start of a frame that no other
+   * slow view shares (see simStore), so it is drawn now, in that frame; paused, with the next.
+   */
   private received(): void {
     this.asking = false;
     if (this.askAgain) this.ask();
-    this.schedulePaint();
+    if (!this.playing()) {
+      this.schedulePaint();
+      return;
+    }
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.place();
+    this.paint();
   }
 
   private schedulePaint(): void {
@@ -281,6 +297,7 @@ export class Diagram {
     const win = this.window();
     const ctx = fitCanvas(this.el.canvas, { ...this.size, ratio: window.devicePixelRatio || 1 });
     if (win === null || ctx === null) return;
+    stampRefresh(['spacetime paint']);
     const scene = this.build(win);
     const thinnedChanged = scene.thinned !== this.scene?.thinned;
     this.scene = scene;
@@ -291,6 +308,7 @@ export class Diagram {
     const now = performance.now();
     if (!playing || now - this.listedAt >= LIST_EVERY_MS) {
       this.listedAt = now;
+      stampRefresh(['spacetime list']);
       const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
       syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
       syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
