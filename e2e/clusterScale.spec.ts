@@ -69,7 +69,13 @@ test.describe('the cluster at 1280x720', () => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, scenarioUrl({ version: 2, nodes: 5, seed: 4, network: { manual: true } }));
-    await expect(page.locator('section.pending-choices')).toBeVisible();
+    await page.getByLabel('Speed').selectOption('1');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    // A server times out and asks for votes: the list of choices under the cluster grows, the cluster's box gets wide and short.
+    const due = page.locator('[data-pending="timer"][data-due="true"]');
+    await expect(due).toHaveCount(1);
+    await page.getByRole('button', { name: `Fire S${await due.getAttribute('data-node')}'s election timer` }).click();
+    await expect(page.locator('[data-pending="message"][data-type="VoteRequest"]')).toHaveCount(4);
     await readable(page.locator('.cluster'), 'manual delivery');
     expect(errors).toEqual([]);
   });

@@ -9,7 +9,7 @@ import type { SimState } from '../store/simStore';
 export const EXPORT_WIDTH = 1920;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** What the page's style sheet decides for the cluster's shapes and text: copied onto each element, so the file stands alone. */
-const STYLED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'opacity', 'font-size', 'font-weight', 'font-family', 'letter-spacing', 'text-anchor'] as const;
+const STYLED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'paint-order', 'opacity', 'font-size', 'font-weight', 'font-family', 'letter-spacing', 'text-anchor'] as const;
 
 /** The view the cluster is drawn in on screen (it takes the shape of its box): the SVG's viewBox. */
 export function viewOf(svg: SVGSVGElement): ViewSize {
