@@ -22,11 +22,8 @@ export function heightFor(view: ViewSize, width: number): number {
   return Math.round((width * view.height) / view.width);
 }
 
-/**
- * The cluster's servers and links as they are on screen, as a standalone SVG element of
- * `width` pixels: the page's SVG with its computed styles inlined, on the panel's colour.
- */
-export function clusterStill(svg: SVGSVGElement, width = EXPORT_WIDTH): SVGSVGElement {
+/** A copy of an SVG element with the page's computed styles inlined: it stands alone. */
+function inlined(svg: SVGSVGElement): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const from = [svg, ...svg.querySelectorAll('*')];
   const to = [copy, ...copy.querySelectorAll('*')];
@@ -37,6 +34,19 @@ export function clusterStill(svg: SVGSVGElement, width = EXPORT_WIDTH): SVGSVGEl
     target.removeAttribute('tabindex');
     for (const p of STYLED) target.style.setProperty(p, style.getPropertyValue(p));
   });
+  return copy;
+}
+
+/**
+ * The cluster's servers and links as they are on screen, as a standalone SVG element of
+ * `width` pixels: the page's servers' SVG with its computed styles inlined, the links' layer
+ * (links, partition regions) drawn under it, on the panel's colour.
+ */
+export function clusterStill(svg: SVGSVGElement, width = EXPORT_WIDTH): SVGSVGElement {
+  const copy = inlined(svg);
+  // On screen the links lie in a layer of their own, under the servers'.
+  const links = svg.parentElement?.querySelector<SVGSVGElement>('svg.cluster-links');
+  if (links != null && links !== svg) copy.prepend(...inlined(links).childNodes);
   const view = viewOf(svg);
   copy.setAttribute('xmlns', SVG_NS);
   copy.setAttribute('width', String(width));
