@@ -30,7 +30,7 @@ test.describe('export the cluster', () => {
     }, pngBytes.toString('base64'));
     expect(decoded.width).toBe(1920);
     // As tall as the view on screen is for its width: the view takes the shape of the cluster's box.
-    const view = await page.locator('svg.cluster-servers').evaluate((svg) => (svg as SVGSVGElement).viewBox.baseVal);
+    const view = await page.locator('svg.cluster-servers').evaluate((svg) => { const { width, height } = (svg as SVGSVGElement).viewBox.baseVal; return { width, height }; });
     expect(decoded.height).toBe(Math.round((1920 * view.height) / view.width));
     expect(decoded.inked).toBeGreaterThan(20_000);
 
