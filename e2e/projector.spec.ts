@@ -2,7 +2,6 @@ import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { LESSONS } from '../src/scenario/lessons';
 import { MESSAGE_LABEL_PX } from '../src/ui/draw/movingPaint';
 import { COMMAND_PX } from '../src/ui/draw/stripPaint';
-import { VIEW } from '../src/ui/geometry/layout';
 import { open, openPanels, scenarioUrl, setSpeed } from './helpers';
 
 /** The regions a lesson's narration talks about: the cluster, the narration, the logs or tables, the teaching panel shown (the history, with clients). */
@@ -340,13 +339,15 @@ walk.describe('legible from the back of the hall at 1280x720', () => {
           && !document.querySelector('header h1')?.getAttribute('title')?.includes(' · ') && document.querySelectorAll('g.node').length === n, nodes, { polling: 'raf' });
         const sizes = await page.evaluate(async () => {
           await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
-          const svg = document.querySelector('.cluster svg')!.getBoundingClientRect();
+          const el = document.querySelector('.cluster svg') as SVGSVGElement;
+          // Pixels per view unit: the view takes the shape of the cluster's box.
+          const svg = { width: el.getBoundingClientRect().width / el.viewBox.baseVal.width };
           const px = (sel: string) => Math.min(...[...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize)));
           return { scale: svg.width, narration: px('.narration-text'), id: px('.node-id'), line: px('.node-line'), role: px('.node-role'), who: px('.log-who small') };
         });
         // A log row's role and commitLength: small, but not below 12 px.
         expect(sizes.who).toBeGreaterThanOrEqual(12);
-        const scale = sizes.scale / VIEW.width;
+        const scale = sizes.scale;
         expect(sizes.narration).toBeGreaterThanOrEqual(20);
         for (const [what, px] of [['node label', sizes.id], ['term, vote', sizes.line], ['role', sizes.role], ['message label', MESSAGE_LABEL_PX]] as const) {
           expect(px * scale, what).toBeGreaterThanOrEqual(14);

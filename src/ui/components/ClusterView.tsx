@@ -1,5 +1,5 @@
 import { useContext, useMemo, useRef } from 'react';
-import { nodePositions, VIEW } from '../geometry/layout';
+import { nodePositions } from '../geometry/layout';
 import { messageAt } from '../draw/movingPaint';
 import { SimContext, useSim } from '../store/simStore';
 import { ClusterHint } from './ClusterHint';
@@ -18,18 +18,19 @@ import { PartitionRegions } from '../network/PartitionRegions';
 export function ClusterView() {
   const ids = useSim((s) => s.nodeIds);
   const flagged = useSim((s) => s.safety?.violations.flatMap((v) => v.nodes).join(',') ?? '');
-  const positions = useMemo(() => nodePositions(ids.length), [ids.length]);
+  const box = useRef<HTMLDivElement>(null);
+  const view = useFitCluster(box, ids.length);
+  const positions = useMemo(() => nodePositions(ids.length, view), [ids.length, view]);
   // Neighbours on the ring share the room between them for the labels under their circles.
-  const labelRoom = positions.length < 2 ? VIEW.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
+  const neighbours = positions.length < 2 ? view.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
+  const labelRoom = Math.min(neighbours, view.labelRoom ?? Infinity);
   const selectMessage = useSim((s) => s.selectMessage);
   const store = useContext(SimContext)!;
   const flaggedIds = flagged.split(',').map(Number);
-  const box = useRef<HTMLDivElement>(null);
-  useFitCluster(box);
   const hit = (e: React.MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const frame = frameOf(store.getState());
-    return frame === null ? null : messageAt(frame, positions, ((e.clientX - box.left) / box.width) * VIEW.width, ((e.clientY - box.top) / box.height) * VIEW.height);
+    return frame === null ? null : messageAt(frame, positions, ((e.clientX - box.left) / box.width) * view.width, ((e.clientY - box.top) / box.height) * view.height);
   };
   return (
     <>
@@ -47,10 +48,10 @@ export function ClusterView() {
       >
         {/* Servers come first for the keyboard (Tab reaches them before the links), but are
             drawn above the links: two layers, the links' one underneath. */}
-        <svg className="cluster-base cluster-servers" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Servers">
+        <svg className="cluster-base cluster-servers" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Servers">
           {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
         </svg>
-        <svg className="cluster-base cluster-links" viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="group" aria-label="Links">
+        <svg className="cluster-base cluster-links" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Links">
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
               <path d="M0,0L10,5L0,10Z" className="arrow-head" />
@@ -59,7 +60,7 @@ export function ClusterView() {
           <PartitionRegions positions={positions} />
           <Links positions={positions} />
         </svg>
-        <MovingLayer positions={positions} />
+        <MovingLayer positions={positions} view={view} />
         <ClusterHint />
       </div>
       <MessageList positions={positions} />

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef } from 'react';
 import type { StoreApi } from 'zustand';
-import { type Point, VIEW } from '../geometry/layout';
+import type { Point, ViewSize } from '../geometry/layout';
 import { fitCanvas } from '../draw/fitCanvas';
 import { paintMoving } from '../draw/movingPaint';
 import { currentPalette, onPalette } from '../shell/themeState';
@@ -22,7 +22,7 @@ export function frameOf(s: SimState): MovingFrame | null {
  * the main thread paints it from the store. Clicks are hit-tested in ClusterView; the
  * messages' DOM hooks and keyboard access live in MessageList.
  */
-export function MovingLayer({ positions }: { positions: Point[] }) {
+export function MovingLayer({ positions, view }: { positions: Point[]; view: ViewSize }) {
   const store = useContext(SimContext) as StoreApi<SimState>;
   const here = useContext(PaintHereContext);
   const holder = useRef<HTMLDivElement>(null);
@@ -31,16 +31,16 @@ export function MovingLayer({ positions }: { positions: Point[] }) {
     const canvas = document.createElement('canvas');
     holder.current!.append(canvas);
     const drawer = here ? null : drawingWorker();
-    const stop = drawer === null ? drawHere(canvas, store, positions) : drawInWorker(canvas, drawer, store);
+    const stop = drawer === null ? drawHere(canvas, store, positions, view) : drawInWorker(canvas, drawer, store, view);
     return () => { stop(); canvas.remove(); };
-  }, [store, positions, here]);
+  }, [store, positions, view, here]);
   return <div ref={holder} className="moving-layer" aria-hidden="true" />;
 }
 
-function drawInWorker(canvas: HTMLCanvasElement, drawer: Drawer, store: StoreApi<SimState>): () => void {
+function drawInWorker(canvas: HTMLCanvasElement, drawer: Drawer, store: StoreApi<SimState>, view: ViewSize): () => void {
   const offscreen = canvas.transferControlToOffscreen();
   const channel = new MessageChannel();
-  drawer.post({ type: 'moving', canvas: offscreen, frames: channel.port2 }, [offscreen, channel.port2]);
+  drawer.post({ type: 'moving', canvas: offscreen, frames: channel.port2, view: { width: view.width, height: view.height } }, [offscreen, channel.port2]);
   store.getState().send({ type: 'drawTo', port: channel.port1 });
   const resize = new ResizeObserver(([entry]) => {
     drawer.post({ type: 'movingSize', size: { width: entry.contentRect.width, height: entry.contentRect.height, ratio: window.devicePixelRatio || 1 } });
@@ -52,16 +52,16 @@ function drawInWorker(canvas: HTMLCanvasElement, drawer: Drawer, store: StoreApi
   return () => { unsubscribe(); resize.disconnect(); drawer.post({ type: 'movingStop' }); };
 }
 
-function drawHere(canvas: HTMLCanvasElement, store: StoreApi<SimState>, positions: Point[]): () => void {
+function drawHere(canvas: HTMLCanvasElement, store: StoreApi<SimState>, positions: Point[], view: ViewSize): () => void {
   let size = { width: 0, height: 0 };
   let frame: number | null = null;
   const draw = () => {
     frame = null;
     const s = store.getState();
     const f = frameOf(s);
-    const ctx = f === null ? null : fitCanvas(canvas, { ...size, ratio: window.devicePixelRatio || 1 }, size.width / VIEW.width);
+    const ctx = f === null ? null : fitCanvas(canvas, { ...size, ratio: window.devicePixelRatio || 1 }, size.width / view.width);
     if (ctx === null || f === null) return;
-    ctx.clearRect(0, 0, VIEW.width, VIEW.height);
+    ctx.clearRect(0, 0, view.width, view.height);
     paintMoving(ctx, f, positions, s.selectedMessage, currentPalette());
   };
   const schedule = () => { if (frame === null) frame = requestAnimationFrame(draw); };

@@ -5,7 +5,7 @@
  * log cells from what the page posts when a row changes. The page's main thread never
  * touches these pixels, so however busy the run, painting costs it nothing.
  */
-import { nodePositions, VIEW } from '../geometry/layout';
+import { nodePositions, type ViewSize } from '../geometry/layout';
 import type { MovingFrame } from '../../worker/protocol';
 import { paintMoving } from './movingPaint';
 import { type CanvasSize, fitCanvas } from './fitCanvas';
@@ -13,7 +13,7 @@ import { paintStrip, type Strip } from './stripPaint';
 import { LIGHT, type Palette } from '../theme';
 
 export type ToDrawer =
-  | { type: 'moving'; canvas: OffscreenCanvas; frames: MessagePort }
+  | { type: 'moving'; canvas: OffscreenCanvas; frames: MessagePort; view: ViewSize }
   | { type: 'movingSize'; size: CanvasSize }
   | { type: 'movingStop' }
   | { type: 'select'; id: number | null }
@@ -28,6 +28,8 @@ interface Moving {
   frames: MessagePort;
   frame: MovingFrame | null;
   size: CanvasSize;
+  /** The cluster's view, which the page picked for its box. */
+  view: ViewSize;
 }
 
 interface StripCanvas {
@@ -66,12 +68,12 @@ function draw(): void {
   dirtyStrips.clear();
 }
 
-function paintMovingLayer({ canvas, frame, size }: Moving): void {
+function paintMovingLayer({ canvas, frame, size, view }: Moving): void {
   // Drawn in the view's units, as the cluster's SVG is.
-  const ctx = frame === null ? null : fitCanvas(canvas, size, size.width / VIEW.width);
+  const ctx = frame === null ? null : fitCanvas(canvas, size, size.width / view.width);
   if (ctx === null || frame === null) return;
-  ctx.clearRect(0, 0, VIEW.width, VIEW.height);
-  paintMoving(ctx, frame, nodePositions(frame.rings.length), selected, palette);
+  ctx.clearRect(0, 0, view.width, view.height);
+  paintMoving(ctx, frame, nodePositions(frame.rings.length, view), selected, palette);
 }
 
 function touchMoving(): void {
@@ -89,7 +91,7 @@ self.onmessage = (e: MessageEvent<ToDrawer>) => {
   switch (msg.type) {
     case 'moving': {
       moving?.frames.close();
-      const layer: Moving = { canvas: msg.canvas, frames: msg.frames, frame: null, size: { width: 0, height: 0, ratio: 1 } };
+      const layer: Moving = { canvas: msg.canvas, frames: msg.frames, frame: null, size: { width: 0, height: 0, ratio: 1 }, view: msg.view };
       msg.frames.onmessage = (f: MessageEvent<MovingFrame>) => { layer.frame = f.data; touchMoving(); };
       moving = layer;
       break;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK_AT, lane, messagePlacement, NODE_ROOM, nodePositions, progress, VIEW } from './layout';
+import { BREAK_AT, FLAT_FROM, lane, layoutFits, messagePlacement, NODE_ROOM, nodePositions, progress, READABLE_SCALE, VIEW, viewFor, type ViewSize } from './layout';
 
 describe('cluster geometry', () => {
   it('places n nodes on an ellipse, S1 at the top, clockwise, all distinct', () => {
     for (let n = 3; n <= 9; n++) {
-      const ps = nodePositions(n, 640, 520);
+      const ps = nodePositions(n, { width: 640, height: 520 });
       expect(ps).toHaveLength(n);
       expect(ps[0].x).toBeCloseTo(320);
       expect(ps[0].y).toBeLessThan(260);
@@ -13,34 +13,95 @@ describe('cluster geometry', () => {
     }
   });
 
-  it('from 3 to 9 nodes (up to 6 with long labels), no node, timer ring or role label overlaps another, and all stay inside the view', () => {
+  /** Nothing overlaps and all stays inside `view`, checked here from the drawing's sizes (not with layoutFits). */
+  function expectClear(n: number, view: ViewSize): void {
     // The timer ring's outer edge: what another node's label must stay clear of.
     const ring = VIEW.nodeRadius + 8;
     const { top, baseline } = NODE_ROOM.label;
-    for (let n = 3; n <= 9; n++) {
-      const halfWidth = n <= NODE_ROOM.longLabel.upTo ? NODE_ROOM.longLabel.halfWidth : NODE_ROOM.label.halfWidth;
-      const ps = nodePositions(n);
-      const labels = ps.map((p) => ({ x0: p.x - halfWidth, x1: p.x + halfWidth, y0: p.y + top, y1: p.y + baseline }));
-      ps.forEach((p, i) => {
-        const where = `${n} nodes, S${i + 1}`;
-        expect(p.x - NODE_ROOM.around, where).toBeGreaterThanOrEqual(0);
-        expect(p.x + NODE_ROOM.around, where).toBeLessThanOrEqual(VIEW.width);
-        expect(p.y - NODE_ROOM.around, where).toBeGreaterThanOrEqual(0);
-        const l = labels[i];
-        expect(l.x0, where).toBeGreaterThanOrEqual(0);
-        expect(l.x1, where).toBeLessThanOrEqual(VIEW.width);
-        // Room for descenders under the baseline.
-        expect(l.y1 + 4, where).toBeLessThanOrEqual(VIEW.height);
-        ps.forEach((q, j) => {
-          if (j === i) return;
-          expect(Math.hypot(p.x - q.x, p.y - q.y), `${where} and S${j + 1}`).toBeGreaterThan(2 * ring);
-          const dx = Math.max(l.x0 - q.x, 0, q.x - l.x1);
-          const dy = Math.max(l.y0 - q.y, 0, q.y - l.y1);
-          expect(Math.hypot(dx, dy), `${where}'s label and S${j + 1}`).toBeGreaterThan(ring);
-          const m = labels[j];
-          expect(l.x1 < m.x0 || m.x1 < l.x0 || l.y1 < m.y0 || m.y1 < l.y0, `${where}'s label and S${j + 1}'s`).toBe(true);
-        });
+    const halfWidth = view.labelRoom !== undefined ? view.labelRoom / 2 : n <= NODE_ROOM.longLabel.upTo ? NODE_ROOM.longLabel.halfWidth : NODE_ROOM.label.halfWidth;
+    const ps = nodePositions(n, view);
+    const labels = ps.map((p) => ({ x0: p.x - halfWidth, x1: p.x + halfWidth, y0: p.y + top, y1: p.y + baseline }));
+    ps.forEach((p, i) => {
+      const where = `${n} nodes in ${Math.round(view.width)}x${Math.round(view.height)}, S${i + 1}`;
+      expect(p.x - NODE_ROOM.around, where).toBeGreaterThanOrEqual(0);
+      expect(p.x + NODE_ROOM.around, where).toBeLessThanOrEqual(view.width);
+      expect(p.y - NODE_ROOM.around, where).toBeGreaterThanOrEqual(0);
+      const l = labels[i];
+      expect(l.x0, where).toBeGreaterThanOrEqual(0);
+      expect(l.x1, where).toBeLessThanOrEqual(view.width);
+      // Room for descenders under the baseline.
+      expect(l.y1 + 4, where).toBeLessThanOrEqual(view.height);
+      ps.forEach((q, j) => {
+        if (j === i) return;
+        expect(Math.hypot(p.x - q.x, p.y - q.y), `${where} and S${j + 1}`).toBeGreaterThan(2 * ring);
+        const dx = Math.max(l.x0 - q.x, 0, q.x - l.x1);
+        const dy = Math.max(l.y0 - q.y, 0, q.y - l.y1);
+        expect(Math.hypot(dx, dy), `${where}'s label and S${j + 1}`).toBeGreaterThan(ring);
+        const m = labels[j];
+        expect(l.x1 < m.x0 || m.x1 < l.x0 || l.y1 < m.y0 || m.y1 < l.y0, `${where}'s label and S${j + 1}'s`).toBe(true);
       });
+    });
+  }
+
+  it('from 3 to 9 nodes (up to 6 with long labels), no node, timer ring or role label overlaps another, and all stay inside the standard view', () => {
+    for (let n = 3; n <= 9; n++) {
+      expectClear(n, VIEW);
+      expect(layoutFits(n, VIEW)).toBe(true);
+    }
+  });
+
+  // Boxes in pixels: a single run's cluster at 1920x1080 and 1280x720, a side of a comparison and the manual-delivery page at 1280x720, a narrow phone, a tall drawer.
+  const boxes = [[900, 700], [700, 520], [620, 204], [600, 300], [620, 260], [1200, 240], [360, 600], [640, 520]] as const;
+
+  it('the view takes the box\'s shape, and n servers laid out in it stay clear of each other and inside it', () => {
+    for (const [w, h] of boxes) {
+      for (let n = 3; n <= 9; n++) {
+        const view = viewFor(n, w, h);
+        const where = `${n} nodes in a ${w}x${h} box`;
+        if (w / h > VIEW.width / VIEW.height) expect(view.width / view.height, where).toBeCloseTo(w / h, 6);
+        else expect(view, where).toEqual({ width: VIEW.width, height: VIEW.height });
+        // Never drawn smaller than the standard view would be in the same box.
+        expect(Math.min(w / view.width, h / view.height), where).toBeGreaterThanOrEqual(Math.min(w / VIEW.width, h / VIEW.height) - 1e-9);
+        expectClear(n, view);
+      }
+    }
+  });
+
+  it('in a side of a comparison at 1280x720 (a 620x204 px box), three to five servers\' text is drawn at 12 px or more', () => {
+    for (let n = 3; n <= 5; n++) {
+      const view = viewFor(n, 620, 204);
+      // The servers' smallest text is 15 view units: its size on screen, in pixels.
+      expect(15 * Math.min(620 / view.width, 204 / view.height), `${n} nodes`).toBeGreaterThanOrEqual(12);
+    }
+    // The standard view there drew it at 5.9 px.
+    expect(15 * Math.min(620 / VIEW.width, 204 / VIEW.height)).toBeLessThan(6);
+  });
+
+  it('long labels keep their room while the text still comes out at 12 px; past that they are narrowed to a short label\'s room', () => {
+    const roomy = viewFor(3, 620, 204);
+    expect(roomy.labelRoom).toBeUndefined();
+    expect(204 / roomy.height).toBeGreaterThanOrEqual(READABLE_SCALE);
+    const narrowed = viewFor(5, 620, 204);
+    expect(narrowed.labelRoom).toBe(2 * NODE_ROOM.label.halfWidth);
+    // Narrowed, the view is flatter (drawn larger) than long labels' room allows.
+    expect(layoutFits(5, narrowed, NODE_ROOM.longLabel.halfWidth)).toBe(false);
+  });
+
+  it('in a flat view the nodes zigzag: by turns high and low across the width, clockwise from S1 at the top left, no three in line', () => {
+    const view = { width: 3 * 240, height: 240 };
+    expect(view.width / view.height).toBeGreaterThanOrEqual(FLAT_FROM);
+    const ps = nodePositions(5, view);
+    // S1, S2, S3 high, left to right; S4, S5 low, right to left.
+    expect(ps[0].x).toBeLessThan(ps[1].x);
+    expect(ps[1].x).toBeLessThan(ps[2].x);
+    expect(ps[3].x).toBeGreaterThan(ps[4].x);
+    for (const low of [ps[3], ps[4]]) for (const high of [ps[0], ps[1], ps[2]]) expect(low.y).toBeGreaterThan(high.y);
+    const xs = ps.map((p) => p.x).sort((a, b) => a - b);
+    expect(xs[1] - xs[0]).toBeCloseTo(xs[4] - xs[3]);
+    // No link passes through a third node's centre: every three nodes span a triangle.
+    for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) for (let k = j + 1; k < 5; k++) {
+      const [a, b, c] = [ps[i], ps[j], ps[k]];
+      expect(Math.abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)), `S${i + 1} S${j + 1} S${k + 1}`).toBeGreaterThan(100);
     }
   });
 

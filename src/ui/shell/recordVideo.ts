@@ -3,13 +3,14 @@ import { frameOf } from '../components/MovingLayer';
 import { paintMoving } from '../draw/movingPaint';
 import { nodePositions, VIEW } from '../geometry/layout';
 import type { SimState } from '../store/simStore';
-import { clusterStill } from './exportCluster';
+import { clusterStill, viewOf } from './exportCluster';
 import { currentPalette } from './themeState';
 import { type EncodedFrame, muxWebm } from './webm';
 
 /** A video is this wide: a 720p slide, light enough to encode on a lecturer's laptop. */
 export const VIDEO_WIDTH = 1280;
-export const VIDEO_HEIGHT = Math.round((VIDEO_WIDTH * VIEW.height) / VIEW.width);
+/** The standard view's height at VIDEO_WIDTH: what the browser is asked it can encode. */
+const VIDEO_HEIGHT = Math.round((VIDEO_WIDTH * VIEW.height) / VIEW.width);
 export const FPS = 30;
 /** A key frame every two seconds: a slide tool can start the video anywhere near. */
 const KEY_EVERY = 2 * FPS;
@@ -58,7 +59,10 @@ export function frameMoments(span: Span): number[] {
  */
 export function recordRun(store: StoreApi<SimState>, svg: SVGSVGElement, span: Span, onProgress: (share: number) => void): Recording {
   const send = store.getState().send;
-  const canvas = new OffscreenCanvas(VIDEO_WIDTH, VIDEO_HEIGHT);
+  // The view on screen when recording starts (it takes the shape of the cluster's box); VP8 wants an even height.
+  const view = viewOf(svg);
+  const height = 2 * Math.round((VIDEO_WIDTH * view.height) / view.width / 2);
+  const canvas = new OffscreenCanvas(VIDEO_WIDTH, height);
   const ctx = canvas.getContext('2d')!;
   const frames: EncodedFrame[] = [];
   let failed: unknown = null;
@@ -70,7 +74,7 @@ export function recordRun(store: StoreApi<SimState>, svg: SVGSVGElement, span: S
     },
     error: (e) => { failed = e; },
   });
-  encoder.configure(CODEC);
+  encoder.configure({ ...CODEC, height });
   let stopped: boolean | null = null;
 
   const paint = async () => {
@@ -85,16 +89,16 @@ export function recordRun(store: StoreApi<SimState>, svg: SVGSVGElement, span: S
       URL.revokeObjectURL(url);
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(still, 0, 0, VIDEO_WIDTH, VIDEO_HEIGHT);
+    ctx.drawImage(still, 0, 0, VIDEO_WIDTH, height);
     const frame = frameOf(state);
-    ctx.setTransform(VIDEO_WIDTH / VIEW.width, 0, 0, VIDEO_WIDTH / VIEW.width, 0, 0);
-    if (frame !== null) paintMoving(ctx, frame, nodePositions(state.nodeIds.length), null, palette);
+    ctx.setTransform(VIDEO_WIDTH / view.width, 0, 0, VIDEO_WIDTH / view.width, 0, 0);
+    if (frame !== null) paintMoving(ctx, frame, nodePositions(state.nodeIds.length, view), null, palette);
     // The moment, for whoever watches the video without the page around it.
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.font = '600 28px system-ui, sans-serif';
     ctx.fillStyle = palette.ink;
     ctx.textAlign = 'right';
-    ctx.fillText(`${((state.snapshot?.time ?? 0) / 1000).toFixed(3)} s`, VIDEO_WIDTH - 24, VIDEO_HEIGHT - 24);
+    ctx.fillText(`${((state.snapshot?.time ?? 0) / 1000).toFixed(3)} s`, VIDEO_WIDTH - 24, height - 24);
   };
 
   const run = async (): Promise<Recorded | null> => {
@@ -121,7 +125,7 @@ export function recordRun(store: StoreApi<SimState>, svg: SVGSVGElement, span: S
     encoder.close();
     if (failed !== null) throw failed instanceof Error ? failed : new Error(String(failed));
     if (stopped === false || frames.length === 0) return null;
-    const file = muxWebm(VIDEO_WIDTH, VIDEO_HEIGHT, frames, (frames.length * 1000) / FPS);
+    const file = muxWebm(VIDEO_WIDTH, height, frames, (frames.length * 1000) / FPS);
     return { video: new Blob([file.buffer as ArrayBuffer], { type: 'video/webm' }), endedAt, early };
   };
   return { done: run(), stop: (save) => { stopped = save; } };
