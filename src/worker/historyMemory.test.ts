@@ -94,7 +94,7 @@ describe('history memory per event', () => {
 
   it('a message\'s view is let go once it has landed, though checkpoints keep its envelope (a long run in the browser kept them all)', async () => {
     const c = new Controller(busy('multipaxos', 5_000, true));
-    c.playing = true;
+    c.play();
     c.advance(1_000);
     const shown = framesShown(c, 3_000);
     expect(shown.length).toBeGreaterThan(1_000);
