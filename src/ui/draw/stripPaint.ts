@@ -169,9 +169,14 @@ function tint(color: string, palette: Palette): string {
 
 const fitted = new Map<string, string>();
 
-/** The text cut to fit the cell, with an ellipsis; remembered, since the same commands recur. */
+/**
+ * The text cut to fit the cell, with an ellipsis; remembered, since the same commands recur.
+ * Remembered by width too: cells shrink as the log grows, and a label cut for a wide cell
+ * would run over a narrow one's border.
+ */
 function ellipsize(ctx: Context2D, text: string, max: number): string {
-  const known = fitted.get(text);
+  const key = `${max}|${text}`;
+  const known = fitted.get(key);
   if (known !== undefined) return known;
   let out = text;
   if (ctx.measureText(text).width > max) {
@@ -179,6 +184,6 @@ function ellipsize(ctx: Context2D, text: string, max: number): string {
     out = `${out}…`;
   }
   if (fitted.size > 2000) fitted.clear();
-  fitted.set(text, out);
+  fitted.set(key, out);
   return out;
 }
