@@ -100,6 +100,18 @@ test.describe('clients and their history', () => {
     await expect(page.locator('section.logs .log-kv')).toHaveText(['state machine', 'n=1', 'n=1', 'n=1', 'n=1', 'n=1']);
   });
 
+  test('the lesson on retries, at its end: the History names the second increment whole at 1280x720', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Opened on another tab: the History is measured only once it is shown.
+    await open(page, './#lesson=raft-exactly-once&t=2000');
+    await showTeaching(page, 'History');
+    const second = bar(page, 'incr n → 2');
+    await expect(second).toHaveAttribute('data-label-cut', 'false');
+    const label = second.locator('.hist-label');
+    await expect(label).toBeVisible();
+    expect((await label.boundingBox())!.width).toBeGreaterThan(50);
+  });
+
   test('Multi-Paxos lessons C9 and C10: the old leader\'s stale read is caught; by read index it waits, and the new leader answers x = 2', async ({ page }) => {
     const errors = watchErrors(page);
     await open(page, './#lesson=multipaxos-stale-read');

@@ -89,6 +89,11 @@ test.describe('locks with leases and fencing tokens', () => {
     await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
     await expect(page.locator('[data-check="fencing"]')).toHaveAttribute('data-ok', 'false');
     await expect(page.locator('.narration')).toContainText('all 5 claims hold');
+    // The events that led to it: each list number stands at its item's first line, since the
+    // item's button (wrapping over several lines) hangs from the line's top, not its baseline.
+    const led = page.locator('[data-violation-event]');
+    await expect(led.first()).toBeAttached();
+    for (const align of await led.evaluateAll((els) => els.map((el) => getComputedStyle(el).verticalAlign))) expect(align).toBe('top');
     expect(errors).toEqual([]);
   });
 

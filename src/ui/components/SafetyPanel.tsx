@@ -26,7 +26,7 @@ export function SafetyPanel() {
             {' '}The events that led to it:</p>
           <ol>
             {broken.context.map((e) => (
-              <li key={e.seq}><button type="button" className="linkish" onClick={() => send({ type: 'seekEvent', seq: e.seq })}>#{e.seq} t={e.t}: {e.text}</button></li>
+              <li key={e.seq}><button type="button" className="linkish" data-violation-event={e.seq} onClick={() => send({ type: 'seekEvent', seq: e.seq })}>#{e.seq} t={e.t}: {e.text}</button></li>
             ))}
           </ol>
         </div>

@@ -111,3 +111,19 @@ describe('cellWidthFor: few entries use the row, many stay whole', () => {
     expect(columnAt(100, false)).toBe(1);
   });
 });
+
+describe('a command too long for its cell', () => {
+  it('is cut to the cell it is drawn in, even after the same command was drawn whole in a wider cell', () => {
+    const { canvas, texts } = recordingCanvas();
+    const long = { ...cell, sub: 'c1#1 acquire L 300' };
+    // The recording context measures 8 px a character: 144 px, whole in the widest cell.
+    paintStrip(canvas, size, { cells: [long], more: false, cellWidth: WIDEST_CELL }, LIGHT);
+    expect(texts.map((t) => t.text)).toContain('c1#1 acquire L 300');
+    texts.length = 0;
+    paintStrip(canvas, size, { cells: [long, long, long, long], more: false, cellWidth: 56 }, LIGHT);
+    const subs = texts.filter((t) => t.text.startsWith('c1#1'));
+    expect(subs).toHaveLength(4);
+    for (const t of subs) expect(t.text.length * 8).toBeLessThanOrEqual(56 - 4);
+    expect(subs[0].text.endsWith('…')).toBe(true);
+  });
+});

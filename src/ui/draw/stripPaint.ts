@@ -175,7 +175,8 @@ const STAMPED = /^(c\d+)\S* .* (@\d+)$/;
 /**
  * The text cut to fit the cell, with an ellipsis at its end; an acquire keeps its client and
  * stamp, cut in the middle ("c1#1…@163"), or, narrower, the two alone ("c1 @163"). The whole
- * command is in the cell's title and name. Remembered per width, since the same commands recur.
+ * command is in the cell's title and name. Remembered per width (cells shrink as the log grows,
+ * and a label cut for a wide cell would run over a narrow one's border), since commands recur.
  */
 function ellipsize(ctx: Context2D, text: string, max: number): string {
   const key = `${max} ${text}`;

@@ -1,4 +1,4 @@
-import { type FormEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { ClientsView } from '../../../worker/protocol';
 import { useSim } from '../../store/simStore';
 import { type Bar, historyBars, placeLabels } from './bars';
@@ -17,16 +17,17 @@ function labelMeasure(): (b: Bar) => number {
 }
 
 /** The width of the lanes' tracks, from a ResizeObserver (reading it while rendering would force a layout). */
-function useTrackWidth(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
+function useTrackWidth(): [(el: HTMLDivElement | null) => void, number] {
+  // The first client's track, watched itself: it appears only with the run's first operation,
+  // after the panel mounted (a ref read once at mount found none, and every label got 0 px).
+  const [el, ref] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
-    const el = ref.current;
     if (el === null) return;
-    const resize = new ResizeObserver(() => setWidth((el.querySelector('.hist-track') as HTMLElement | null)?.clientWidth ?? 0));
+    const resize = new ResizeObserver(() => setWidth(el.clientWidth));
     resize.observe(el);
     return () => resize.disconnect();
-  }, []);
+  }, [el]);
   return [ref, width];
 }
 
@@ -46,7 +47,7 @@ export function HistoryPanel() {
   const select = useSim((s) => s.select);
   const selectedOp = useSim((s) => s.selectedOp);
   const selectOp = useSim((s) => s.selectOp);
-  const [lanes, trackWidth] = useTrackWidth();
+  const [track, trackWidth] = useTrackWidth();
   const measure = useMemo(labelMeasure, []);
   if (clients === null) {
     return (
@@ -84,7 +85,7 @@ export function HistoryPanel() {
         )}
         <Invoke />
       </header>
-      <div className="hist-lanes" role="list" ref={lanes}>
+      <div className="hist-lanes" role="list">
         {layout.clients.map((c) => (
           <div key={c} className="hist-lane" role="listitem" data-client={c} data-paused={clients.paused[c]}>
             <span className="hist-client">
@@ -95,7 +96,7 @@ export function HistoryPanel() {
                 aria-label={`${clients.paused[c] ? 'Resume' : 'Pause'} client ${c}`} title={clients.paused[c] ? `Resume client ${c}` : `Pause client ${c} (a long garbage collection)`}
                 onClick={() => act({ type: clients.paused[c] ? 'resumeClient' : 'pauseClient', client: c })}>{clients.paused[c] ? '▶' : '‖'}</button>
             </span>
-            <div className="hist-track">
+            <div className="hist-track" ref={c === layout.clients[0] ? track : undefined}>
               {layout.bars.filter((b) => b.client === c).map((b) => {
                 const place = labels.get(b.id)!;
                 return (

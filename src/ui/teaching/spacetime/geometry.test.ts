@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientArrow, SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
-import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, lanesOf, laneX, markAt, nodeX, scrollModel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
+import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, LABEL_GAP, lanesOf, laneX, markAt, nodeX, scrollModel, secondsLabel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
 import { pickPoint } from './list';
 import { paintScene, svgDocument, svgPen } from './paint';
 
@@ -24,7 +24,7 @@ function win(arrows: SpaceTimeArrow[], over: Partial<SpaceTimeWindow> = {}): Spa
 
 describe('space-time geometry', () => {
   it('puts the clients lane first and the nodes after it, evenly, right of the gutter', () => {
-    const xs = [0, 1, 2, 3, 4, 5].map((k) => laneX(k, 5, 660));
+    const xs = [0, 1, 2, 3, 4, 5].map((k) => laneX(k, 5, GUTTER + 600));
     expect(xs[0]).toBe(GUTTER + 50);
     for (let k = 1; k < xs.length; k++) expect(xs[k] - xs[k - 1]).toBeCloseTo(100);
   });
@@ -229,9 +229,11 @@ describe('clients on the diagram', () => {
   it('gives each of up to 3 clients its own lane on the left, and more clients one shared lane', () => {
     expect(lanesOf(5, 2, 660).map((l) => l.label)).toEqual(['client 1', 'client 2', 'S1', 'S2', 'S3', 'S4', 'S5']);
     expect(lanesOf(5, 4, 660).map((l) => l.label)).toEqual(['Clients', 'S1', 'S2', 'S3', 'S4', 'S5']);
+    // Three clients in a 600 px diagram: lanes too narrow for "client 1" name them as the logs do.
+    expect(lanesOf(5, 3, 600).map((l) => l.label).slice(0, 3)).toEqual(['c1', 'c2', 'c3']);
     // No clients: no empty lane; the servers share the width.
     expect(lanesOf(5, 0, 660).map((l) => l.label)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
-    expect(lanesOf(5, 0, 660).map((l) => l.x)).toEqual([1, 2, 3, 4, 5].map((k) => GUTTER + (k - 0.5) * (660 - GUTTER) / 5));
+    lanesOf(5, 0, 660).forEach((l, i) => expect(l.x).toBeCloseTo(GUTTER + (i + 0.5) * (660 - GUTTER) / 5));
     // A command from the timeline then comes in from the left of its server's lane, within it.
     const cmd = buildScene(win([], { marks: [{ t: 200, seq: 40, node: 1, kind: 'request', label: 'set x 1', text: '', refused: false }] }), view(), () => 'x', () => '#000').marks[0];
     expect(cmd.fromX).toBeGreaterThan(GUTTER);
@@ -281,5 +283,23 @@ describe('clients on the diagram', () => {
     const svg = svgDocument(scene, pen.elements, 'clients');
     expect(svg).toContain('>client 1</text>');
     expect(svg).toContain('>set x 1 (try 2)</text>');
+  });
+});
+
+describe('the time axis\'s labels', () => {
+  // DejaVu Sans at 14 px, the widest common sans: digits 0.636 em, '.' and ' ' 0.318, 's' 0.521.
+  const dejaVu = (text: string) => [...text].reduce((w, ch) => w + 14 * (ch >= '0' && ch <= '9' ? 0.636 : ch === 's' ? 0.521 : 0.318), 0);
+  it('name the time whole, to the step\'s precision', () => {
+    expect(secondsLabel(149_950, 50)).toBe('149.95 s');
+    expect(secondsLabel(1_234_567, 1)).toBe('1234.567 s');
+    expect(secondsLabel(36_000_000, 1000)).toBe('36000');
+  });
+  it('fit the gutter up to ten hours at every step, leading digits included', () => {
+    for (const step of [1, 10, 100, 1000]) {
+      for (const ms of [149_950, 999_999, 3_599_999, 9_999_999, 35_999_999]) {
+        const t = ms - (ms % step);
+        expect(dejaVu(secondsLabel(t, step)), `${t} ms at step ${step}`).toBeLessThanOrEqual(GUTTER - LABEL_GAP);
+      }
+    }
   });
 });

@@ -17,8 +17,13 @@ export interface View {
   height: number;
 }
 
-/** The gutter for the axis's labels, on the left. */
-export const GUTTER = 60;
+/**
+ * The gutter for the axis's labels, on the left: wide enough for an hour to the millisecond,
+ * "3599.999 s", in 14 px type of the widest common sans (DejaVu's digits, 0.64 em).
+ */
+export const GUTTER = 88;
+/** The gap between a label's right end and the gutter's edge. */
+export const LABEL_GAP = 6;
 /** Text is at least 14 px, for the back row. */
 export const FONT_PX = 14;
 /** Beyond this many labels in sight, the rest give way: the diagram says so. */
@@ -155,8 +160,10 @@ export function clientX(client: number, nodeCount: number, width: number, client
 /** The lanes and their headers, for the canvas, the export and the page's sticky header alike. */
 export function lanesOf(nodeCount: number, clientCount: number, width: number): Lane[] {
   const c = clientLanes(clientCount);
+  // "client 1" in bold 14 px needs about 70 px: narrower lanes name a client as the logs do, "c1".
+  const short = (width - GUTTER) / (nodeCount + c) < 72;
   const heads: Lane[] = Array.from({ length: c }, (_, k) => ({
-    x: laneX(k, nodeCount, width, c), label: c === 1 ? (clientCount === 1 ? 'client 1' : 'Clients') : `client ${k + 1}`, node: 0,
+    x: laneX(k, nodeCount, width, c), label: c === 1 ? (clientCount === 1 ? 'client 1' : 'Clients') : short ? `c${k + 1}` : `client ${k + 1}`, node: 0,
   }));
   for (let k = 1; k <= nodeCount; k++) heads.push({ x: nodeX(k, nodeCount, width, c), label: `S${k}`, node: k });
   return heads;
@@ -272,9 +279,18 @@ function ticks(view: View): Tick[] {
   const out: Tick[] = [];
   const first = Math.ceil(view.start / step) * step;
   for (let v = first; yOf(v, view) <= view.height; v += step) {
-    out.push({ y: yOf(v, view), text: view.axis === 'time' ? `${(v / 1000).toFixed(step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3)} s` : `#${v}` });
+    out.push({ y: yOf(v, view), text: view.axis === 'time' ? secondsLabel(v, step) : `#${v}` });
   }
   return out;
+}
+
+/**
+ * A time tick's label, as many decimals as the tick step needs: "149.95 s". From 10,000 s
+ * (nearly three hours) on, the unit gives way so the figure stays whole in the gutter.
+ */
+export function secondsLabel(ms: number, step: number): string {
+  const figure = (ms / 1000).toFixed(step >= 1000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3);
+  return ms >= 10_000_000 ? figure : `${figure} s`;
 }
 
 /** Text width in pixels, measured by whoever draws (canvas), or estimated (tests, SVG). */

@@ -5,7 +5,7 @@
 import type { Context2D } from '../../draw/fitCanvas';
 import { LIGHT, messageStyle, type Palette } from '../../theme';
 import type { Cone } from './causality';
-import { clientColor, FONT_PX, GUTTER, markColor, type Scene } from './geometry';
+import { clientColor, FONT_PX, GUTTER, LABEL_GAP, markColor, type Scene } from './geometry';
 
 export interface Stroke {
   color: string;
@@ -45,7 +45,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
     // The playhead names itself in the gutter: a tick there would write over it.
     if (Math.abs(t.y - scene.playhead) < FONT_PX) continue;
     pen.line([GUTTER - 6, t.y, view.width, t.y], { color: p.grid, width: 1 });
-    pen.text(t.text, GUTTER - 8, t.y + FONT_PX / 3, p.muted, { align: 'right' });
+    pen.text(t.text, GUTTER - LABEL_GAP, t.y + FONT_PX / 3, p.muted, { align: 'right' });
   }
   // Lanes: solid while the node is up, broken while it is down.
   for (const lane of scene.lanes) {
