@@ -231,7 +231,6 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const q = w.queue;
     for (let top = peek(q); top !== undefined; top = peek(q)) {
       if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerLive(top)) pop(q);
-      else if (top.kind === 'timer' && this.timerMoved(top)) this.requeueTimer(pop(q)!);
       // Clients are not servers: a server's pause does not hold them up.
       else if (top.kind !== 'action' && top.kind !== 'client' && w.nodes[top.node].paused) w.parked.push(pop(q)!);
       // A paused client's replies and timeouts wait for it the same way.
@@ -240,27 +239,9 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     }
   }
 
-  /** Whether this entry still stands for a running timer (restarts keep it; a cancel, a firing or a crash do not). */
   private timerLive(item: QueueItem<M>): boolean {
     const slot = this.world.nodes[item.node];
-    return slot.up && slot.timers[item.name!]?.entry === item.timerId;
-  }
-
-  /** Whether the timer this entry stands for was restarted since the entry was queued. */
-  private timerMoved(item: QueueItem<M>): boolean {
-    return this.world.nodes[item.node].timers[item.name!]!.seq !== item.seq;
-  }
-
-  /**
-   * Puts a restarted timer's entry back, at the deadline and place in the order the restart
-   * gave it: the queue then pops the same events in the same order as if each restart had
-   * pushed an entry of its own (and left the old one behind), with one entry per timer.
-   */
-  private requeueTimer(item: QueueItem<M>): void {
-    const slot = this.world.nodes[item.node];
-    const timer = slot.timers[item.name!]!;
-    slot.timers[item.name!] = { ...timer, entryAt: timer.at };
-    push(this.world.queue, { ...item, at: timer.at, seq: timer.seq });
+    return slot.up && slot.timers[item.name!]?.id === item.timerId;
   }
 
   private record(record: TraceRecord<M>): void {
@@ -402,18 +383,10 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const slot = w.nodes[node];
     // The duration is in the node's own time, which a drifting clock stretches or shrinks.
     const at = w.time + trueDuration(slot.clock, min === max ? min : nextInt(w.rng, min, max));
-    const id = w.nextTimerId++;
-    const seq = w.nextSeq++;
-    const running = slot.timers[name];
+    const timerId = w.nextTimerId++;
+    slot.timers[name] = { since: w.time, at, id: timerId };
     // In manual delivery a timer fires only when chosen: its slot is all there is.
-    if (w.manual) slot.timers[name] = { since: w.time, at, id, seq, entry: 0, entryAt: Infinity };
-    // A restart (a follower's election timer, at every heartbeat) keeps the entry it has if that comes due no later.
-    // (Not on a paused node: its entry may be parked, out of the queue.)
-    else if (running != null && running.entryAt <= at && !slot.paused) slot.timers[name] = { since: w.time, at, id, seq, entry: running.entry, entryAt: running.entryAt };
-    else {
-      slot.timers[name] = { since: w.time, at, id, seq, entry: id, entryAt: at };
-      push(w.queue, { at, prio: 1, seq, kind: 'timer', node, action: null, env: null, name, timerId: id, client: null });
-    }
+    if (!w.manual) this.enqueue(at, 1, 'timer', node, null, null, name, timerId, null);
   }
 
   cancelTimer(node: NodeId, name: string): void {
@@ -484,13 +457,6 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
       const waiting = [...taken, ...w.parked].filter((item) => item.env !== null).sort((a, b) => a.at - b.at || a.seq - b.seq);
       w.pending.push(...waiting.map((item) => item.env!));
       w.parked = w.parked.filter((item) => item.env === null && item.kind !== 'timer');
-      for (let id = 1; id < w.nodes.length; id++) {
-        const timers = w.nodes[id].timers;
-        for (const name in timers) {
-          const timer = timers[name];
-          if (timer !== null) timers[name] = { ...timer, entry: 0, entryAt: Infinity };
-        }
-      }
       return;
     }
     // Back to the clock: what is overdue happens now, in the order it fell due.
@@ -503,13 +469,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
         if (timer !== null) timers.push({ at: timer.at, node: id, name, id: timer.id });
       }
     }
-    for (const t of timers.sort((a, b) => a.at - b.at || a.id - b.id)) {
-      const at = Math.max(t.at, w.time);
-      const seq = w.nextSeq;
-      this.enqueue(at, 1, 'timer', t.node, null, null, t.name, t.id, null);
-      const slot = w.nodes[t.node];
-      slot.timers[t.name] = { ...slot.timers[t.name]!, seq, entry: t.id, entryAt: at };
-    }
+    for (const t of timers.sort((a, b) => a.at - b.at || a.id - b.id)) this.enqueue(Math.max(t.at, w.time), 1, 'timer', t.node, null, null, t.name, t.id, null);
     const pending = w.pending.sort((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
     w.pending = [];
     for (const env of pending) this.post(env);
@@ -525,16 +485,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const mine = w.parked.filter(mineIf);
     if (mine.length === 0) return;
     w.parked = w.parked.filter((item) => !mineIf(item));
-    for (const item of mine) {
-      const at = Math.max(item.at, w.time);
-      const seq = w.nextSeq;
-      this.enqueue(at, 1, item.kind, item.node, null, item.env, item.name, item.timerId, item.client);
-      // A timer's entry is back in the queue, at a new place: its slot says so (see requeueTimer).
-      if (item.kind === 'timer' && this.timerLive(item)) {
-        const slot = w.nodes[item.node];
-        slot.timers[item.name!] = { ...slot.timers[item.name!]!, seq, entryAt: at };
-      }
-    }
+    for (const item of mine) this.enqueue(Math.max(item.at, w.time), 1, item.kind, item.node, null, item.env, item.name, item.timerId, item.client);
   }
 
   private act(action: Action): TraceRecord<M> {

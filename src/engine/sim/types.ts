@@ -101,16 +101,6 @@ export interface TimerSlot {
   readonly since: number;
   readonly at: number;
   readonly id: number;
-  /** Where a queue entry for this timer sorts among those due at `at` (taken when it was started). */
-  readonly seq: number;
-  /**
-   * The queue entry that stands for this timer (its timerId) and when that entry comes due.
-   * A restart that is not earlier keeps the entry and pushes nothing; when the entry comes due
-   * it is put back at `at` and `seq` (see Simulation.settleTop). 0 and Infinity: no entry
-   * (manual delivery keeps timers in their slots only).
-   */
-  readonly entry: number;
-  readonly entryAt: number;
 }
 
 /**
