@@ -519,8 +519,6 @@ export class Controller {
       const one = laterEvents + laterActions === 1;
       notice = `You acted at ${formatTime(now)}, before the end of the run: ${parts.join(' and ')} ${one ? 'was' : 'were'} discarded.`;
     }
-    // The view keeps the actions it holds up to the first discarded one, and is sent the rest.
-    this.scenarioSent.actions = Math.min(this.scenarioSent.actions, this.timeline.length);
     this.timeline.push(action);
     this.feedActions();
     // Anything discarded lay after this action, so claims up to it are as they were.
@@ -638,14 +636,15 @@ export class Controller {
   }
 
   /**
-   * The scenario as the view should hold it: everything, or (`delta`) only what changed since
-   * the last delta snapshot: the actions after those it holds, and the rest only if that changed.
+   * The scenario as the view should hold it: its base and the number of actions, or (`delta`)
+   * null when neither changed since the last delta snapshot, and the base only if it changed.
    */
   private scenarioDelta(delta: boolean): ScenarioDelta | null {
-    const sent = delta ? this.scenarioSent : { base: false, actions: 0 };
+    const sent = delta ? this.scenarioSent : { base: false, actions: -1 };
     if (sent.base && sent.actions === this.timeline.length) return null;
+    if (sent.base) return { base: null, actions: this.timeline.length };
     const { actions: _actions, ...base } = this.scenario(0);
-    return { base: sent.base ? null : base, keep: sent.actions, added: this.timeline.slice(sent.actions).map((a) => ({ ...a })) as Scenario['actions'] };
+    return { base, actions: this.timeline.length };
   }
 
   /** The markers newer than an event, found from the end: under load, a few per frame among thousands. */

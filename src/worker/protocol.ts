@@ -47,7 +47,9 @@ export type ToWorker =
   /** Go to the previous or next event that ran this pseudocode line (on `node`, or any node). */
   | { type: 'seekLine'; line: string; direction: 'previous' | 'next'; node: NodeId | null }
   /** Where the run stands once every command before this one is done: answered with a `where` message (two runs side by side keep one clock with it). */
-  | { type: 'where'; id: number };
+  | { type: 'where'; id: number }
+  /** The whole scenario with every action taken (for a link, a file, or a reload with a setting changed): answered with a `scenario` message. */
+  | { type: 'scenario'; id: number };
 
 export interface NarrationStep {
   at: number;
@@ -83,6 +85,8 @@ export type FromWorker =
   | { type: 'error'; text: string }
   /** The answer to a `where` command. */
   | { type: 'where'; id: number; time: number; events: number; playing: boolean }
+  /** The answer to a `scenario` command. */
+  | { type: 'scenario'; id: number; scenario: Scenario }
   /**
    * A long move under way (toward a far moment, or a replay after a long run): virtual times
    * from, target and now. Sent a few times a second while it lasts; null once it ends.
@@ -237,15 +241,18 @@ export interface StorageView {
   kv: { key: string; value: string; client: number; token: number }[];
 }
 
+/** The scenario without its actions: what the page holds (the actions stay in the worker; see ScenarioDelta). */
+export type ScenarioBase = Omit<Scenario, 'actions'>;
+
 /**
- * A change to the scenario the view holds: keep its first `keep` actions, append `added`, and
- * take `base` (everything but the actions) if it is given. A long session adds one action at a
- * time, so this stays small however many came before (see applyScenarioDelta).
+ * A change to the scenario the view holds: `base` (everything but the actions) if it changed,
+ * and how many actions there are. The actions themselves stay in the worker, which a long
+ * session fills with hundreds of thousands (the page asks for them with a `scenario` command
+ * when a link or a file needs them), so the page's heap does not grow with the run.
  */
 export interface ScenarioDelta {
-  base: Omit<Scenario, 'actions'> | null;
-  keep: number;
-  added: Scenario['actions'];
+  base: ScenarioBase | null;
+  actions: number;
 }
 
 /**

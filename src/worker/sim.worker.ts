@@ -129,6 +129,10 @@ function handle(cmd: ToWorker): void {
     post({ type: 'where', id: cmd.id, time: c.time, events: c.events, playing: c.playing });
     return;
   }
+  if (cmd.type === 'scenario') {
+    post({ type: 'scenario', id: cmd.id, scenario: c.scenario() });
+    return;
+  }
   // Anything else the user does ends a long job; a seek stays where it has come to (a new seek replaces it).
   if (job !== null && cmd.type !== 'speed') {
     const notice = job.cancel(cmd.type === 'cancel');

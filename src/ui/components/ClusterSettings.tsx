@@ -5,6 +5,7 @@ import type { Scenario } from '../../scenario/schema';
 import { parseScenario } from '../../scenario/validate';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
+import type { ScenarioBase } from '../../worker/protocol';
 
 interface Draft {
   protocol: 'raft' | 'paxos' | 'multipaxos' | '2pc' | '3pc';
@@ -91,8 +92,8 @@ export function ClusterSettings() {
 }
 
 /** A setting of the scenario by its field's name in the draft: a timing, an option, or a top-level field. */
-function settingOf(s: Scenario, key: string): unknown {
+function settingOf(s: ScenarioBase, key: string): unknown {
   if (key in s.timing) return s.timing[key as keyof Scenario['timing']];
   if (key in s.options) return s.options[key as keyof Scenario['options']];
-  return s[key as keyof Scenario];
+  return s[key as keyof ScenarioBase];
 }

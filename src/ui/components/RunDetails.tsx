@@ -6,7 +6,7 @@ export function RunDetails() {
   const events = useSim((s) => s.info?.snapshot.events ?? 0);
   const frontier = useSim((s) => s.info?.snapshot.frontier.events ?? 0);
   const seed = useSim((s) => s.scenario?.seed);
-  const actions = useSim((s) => s.scenario?.actions.length ?? 0);
+  const actions = useSim((s) => s.actionCount);
   return (
     <details className="panel run-details">
       <summary>Run details</summary>

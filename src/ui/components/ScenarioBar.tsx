@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { compact, shareLink } from '../../scenario/codec';
 import { saveFile } from '../files';
 import { useSim } from '../store/simStore';
+import { useFullScenario } from '../store/useFullScenario';
 import { useOpenFile } from '../useOpenFile';
 import { ExportButtons } from '../shell/ExportButtons';
 import { iframeSnippet } from '../shell/viewMode';
@@ -13,6 +14,7 @@ import { LessonMenu } from './LessonMenu';
 export function ScenarioBar() {
   const send = useSim((s) => s.send);
   const scenario = useSim((s) => s.scenario);
+  const fullScenario = useSim((s) => s.fullScenario);
   const [sharing, setSharing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const openFile = useOpenFile();
@@ -25,7 +27,7 @@ export function ScenarioBar() {
         <summary>File</summary>
         <div className="menu">
           <button type="button" disabled={scenario === null} title="Save this scenario, with every action taken, as a JSON file"
-            onClick={() => scenario && saveFile(`${(scenario.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(scenario), null, 2)}\n`, 'application/json')}>
+            onClick={() => void fullScenario().then((s) => saveFile(`${(s.title ?? 'quorum-scenario').replace(/[^\w-]+/g, '-').toLowerCase()}.json`, `${JSON.stringify(compact(s), null, 2)}\n`, 'application/json'))}>
             Save scenario
           </button>
           <button type="button" onClick={() => fileInput.current?.click()} title="Open a scenario file (or drop one anywhere on the page)">Open…</button>
@@ -66,7 +68,8 @@ function useClosingMenu() {
 }
 
 function ShareDialog({ onClose }: { onClose: () => void }) {
-  const scenario = useSim((s) => s.scenario);
+  // Shown once the worker has answered with every action: the field never holds a partial link.
+  const scenario = useFullScenario();
   const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
   const [atMoment, setAtMoment] = useState(true);
   const link = scenario === null ? '' : shareLink(window.location.href.split('#')[0], scenario, atMoment ? time : undefined);

@@ -8,7 +8,7 @@ import { useSim } from '../store/simStore';
  */
 export function BreakRule() {
   const scenario = useSim((s) => s.scenario);
-  const send = useSim((s) => s.send);
+  const reload = useSim((s) => s.reload);
   if (scenario === null) return null;
   const rules = brokenRules(scenario.protocol);
   const current = scenario.bugs[0] ?? '';
@@ -17,7 +17,7 @@ export function BreakRule() {
       <h2>Break a rule</h2>
       <label>
         <select value={current} aria-label="Rule to break" data-break-rule={current}
-          onChange={(e) => send({ type: 'load', scenario: { ...scenario, bugs: e.target.value === '' ? [] : [e.target.value] } })}>
+          onChange={(e) => { const bugs = e.target.value === '' ? [] : [e.target.value]; reload((s) => ({ ...s, bugs })); }}>
           <option value="">Every rule as the lectures state it</option>
           {rules.map((r) => <option key={r.bug} value={r.bug}>{r.label}{r.livenessOnly ? ' (progress only)' : ''}</option>)}
         </select>

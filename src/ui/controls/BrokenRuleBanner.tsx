@@ -13,8 +13,9 @@ export function BrokenRuleBanner() {
   const stallText = useSim((s) => s.snapshot?.stall?.text ?? null);
   const stallKind = useSim((s) => s.snapshot?.stall?.kind ?? null);
   const send = useSim((s) => s.send);
+  const reload = useSim((s) => s.reload);
   if (scenario === null) return null;
-  const load = (bugs: string[]) => send({ type: 'load', scenario: { ...scenario, bugs } });
+  const load = (bugs: string[]) => reload((s) => ({ ...s, bugs }));
   const rule = brokenRules(scenario.protocol).find((r) => r.bug === scenario.bugs[0]);
   const stalled = stallText !== null && <p className="stall" data-stall={stallKind} role="status">Liveness: {stallText}.</p>;
   if (rule === undefined) return stalled || null;
@@ -41,14 +42,14 @@ export function BrokenRuleBanner() {
  */
 export function RuleOffer() {
   const scenario = useSim((s) => s.scenario);
-  const send = useSim((s) => s.send);
+  const reload = useSim((s) => s.reload);
   if (scenario === null || scenario.bugs.length > 0) return null;
   // The lesson the scenario was opened from, as it says; a link naming a lesson that no longer exists offers nothing.
   const lesson = scenario.lesson === undefined ? undefined : lessonById(scenario.lesson);
   const offer = lesson?.tryBroken === undefined ? undefined : brokenRules(scenario.protocol).find((r) => r.bug === lesson.tryBroken!.bug);
   if (offer === undefined) return null;
   return (
-    <button type="button" className="linkish rule-offer" data-try-broken={offer.bug} onClick={() => send({ type: 'load', scenario: { ...scenario, bugs: [offer.bug] } })}
+    <button type="button" className="linkish rule-offer" data-try-broken={offer.bug} onClick={() => reload((s) => ({ ...s, bugs: [offer.bug] }))}
       title={`Run this lesson with a rule broken: ${offer.label}. ${lesson!.tryBroken!.shows}`}>
       Try it broken: {offer.label}
     </button>

@@ -11,15 +11,17 @@ const CHANCES = [0, 0.25, 0.5, 1];
  */
 export function VoteSetting({ id }: { id: number }) {
   const scenario = useSim((s) => s.scenario);
-  const send = useSim((s) => s.send);
+  const reload = useSim((s) => s.reload);
   if (scenario === null) return null;
   const current = scenario.voteNo?.[String(id)] ?? 0;
   const chances = CHANCES.includes(current) ? CHANCES : [...CHANCES, current].toSorted((a, b) => a - b);
   const choose = (chance: number) => {
-    const { [String(id)]: _, ...others } = scenario.voteNo ?? {};
-    const voteNo = chance === 0 ? others : { ...others, [String(id)]: chance };
-    const { voteNo: __, ...rest } = scenario;
-    send({ type: 'load', scenario: Object.keys(voteNo).length === 0 ? rest : { ...rest, voteNo } });
+    reload((s) => {
+      const { [String(id)]: _, ...others } = s.voteNo ?? {};
+      const voteNo = chance === 0 ? others : { ...others, [String(id)]: chance };
+      const { voteNo: __, ...rest } = s;
+      return Object.keys(voteNo).length === 0 ? rest : { ...rest, voteNo };
+    });
   };
   return (
     <div className="node-actions row">

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../worker/controller';
 import { parseScenario } from '../../scenario/validate';
+import type { ToWorker } from '../../worker/protocol';
 import { createSimStore } from './simStore';
 
 const scenario = () => {
@@ -173,5 +174,41 @@ describe('while playing, slow views take turns', () => {
     }
     expect(refreshed.every((r) => r.length <= 1)).toBe(true);
     expect(refreshed.filter((r) => r.length === 1).length).toBeGreaterThan(20);
+  });
+});
+
+describe('the page holds the scenario without its actions', () => {
+  let frames: FrameRequestCallback[] = [];
+  const nextFrame = () => { const due = frames; frames = []; for (const f of due) f(0); };
+  beforeEach(() => { frames = []; vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f)); });
+  afterEach(() => { vi.unstubAllGlobals(); });
+
+  it('keeps their number only, however many a long session adds; a link or a reload gets them all from the worker', async () => {
+    const c = new Controller(scenario());
+    const sent: ToWorker[] = [];
+    // The worker's side: a `scenario` question is answered at once, as sim.worker does.
+    const store = createSimStore((cmd) => {
+      sent.push(cmd);
+      if (cmd.type === 'scenario') queueMicrotask(() => store.getState().receive({ type: 'scenario', id: cmd.id, scenario: c.scenario() }));
+    });
+    const frame = () => { store.getState().receive({ type: 'snapshot', snapshot: c.snapshot(true) }); nextFrame(); };
+    c.advance(10);
+    frame();
+    const opened = JSON.stringify(store.getState().scenario);
+    for (let i = 0; i < 300; i++) {
+      c.act({ type: 'request', node: 1 + (i % 3), command: `set k${i % 64} ${i}` });
+      if (i % 10 === 9) frame();
+    }
+    const s = store.getState();
+    expect(s.actionCount).toBe(301);
+    expect(s.scenario).not.toHaveProperty('actions');
+    // Nothing the page holds of the scenario grew with the 300 commands.
+    expect(JSON.stringify(s.scenario)).toBe(opened);
+    expect(await s.fullScenario()).toEqual(c.scenario());
+    s.reload((full) => ({ ...full, bugs: ['commitPreviousTerm'] }));
+    await new Promise((r) => setTimeout(r, 0));
+    const load = sent.at(-1);
+    expect(load).toMatchObject({ type: 'load', scenario: { bugs: ['commitPreviousTerm'] } });
+    expect((load as Extract<ToWorker, { type: 'load' }>).scenario.actions).toEqual(c.scenario().actions);
   });
 });

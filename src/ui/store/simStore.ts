@@ -4,8 +4,7 @@ import { saveFile } from '../files';
 import type { StepClaims } from '../../scenario/claims/check';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
-import { applyScenarioDelta } from '../../worker/scenarioDelta';
-import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
+import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type ScenarioBase, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export type Progress = NonNullable<Extract<FromWorker, { type: 'progress' }>['progress']>;
 
@@ -92,7 +91,10 @@ export interface SimState {
   /** Whether each narration step's claims hold, as the worker last judged them. */
   claims: StepClaims[];
   markers: Marker[];
-  scenario: Scenario | null;
+  /** The scenario but its actions, which only the worker holds (see fullScenario). */
+  scenario: ScenarioBase | null;
+  /** How many actions the scenario holds: its own and every one the user took. */
+  actionCount: number;
   /** A long move under way in the worker (see the 'progress' message), or null. */
   progress: Progress | null;
   notices: Notice[];
@@ -107,6 +109,10 @@ export interface SimState {
   nextCommand: number;
   send: (cmd: ToWorker) => void;
   act: (action: UserAction) => void;
+  /** The whole scenario, every action included, as the worker holds it now. */
+  fullScenario: () => Promise<Scenario>;
+  /** Opens the scenario again from 0, every action kept, with a setting changed (a broken rule, a vote). */
+  reload: (change: (scenario: Scenario) => Scenario) => void;
   receive: (msg: FromWorker) => void;
   notify: (text: string, tone?: Notice['tone']) => void;
   dismiss: (id: number) => void;
@@ -162,6 +168,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
   let traceShown = true;
   /** The slow views refreshed in this frame, named in the performance trace (see stampRefresh). */
   const refreshed = new Set<SlowView>();
+  /** fullScenario's questions to the worker, by id, until answered. */
+  const scenarioAsks = new Map<number, (scenario: Scenario) => void>();
+  let nextAsk = 1;
 
   /** A view is out of sight when elements show it and none of them is on screen (or, for some, when none shows it). */
   const outOfSight = (v: SlowView): boolean => {
@@ -248,7 +257,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       ...(clients !== prev.clients ? { clients } : {}),
       ...(snap.claims !== null ? { claims: guarded(snap.claims) } : {}),
       ...(nodesChanged ? { nodes, nodeIds: nodeIds.join() === prev.nodeIds.join() ? prev.nodeIds : guarded(nodeIds) } : {}),
-      ...(snap.scenario !== null ? { scenario: applyScenarioDelta(prev.scenario, snap.scenario) } : {}),
+      ...(snap.scenario === null ? {} : { actionCount: snap.scenario.actions, ...(snap.scenario.base !== null ? { scenario: snap.scenario.base } : {}) }),
     };
   };
 
@@ -294,6 +303,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     claims: [],
     markers: [],
     scenario: null,
+    actionCount: 0,
     progress: null,
     notices: [],
     selectedNode: null,
@@ -304,6 +314,12 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     nextCommand: 1,
     send,
     act: (action) => send({ type: 'act', action }),
+    fullScenario: () => new Promise((resolve) => {
+      const id = nextAsk++;
+      scenarioAsks.set(id, resolve);
+      send({ type: 'scenario', id });
+    }),
+    reload: (change) => void get().fullScenario().then((s) => send({ type: 'load', scenario: change(s) })),
     receive: (msg) => {
       if (msg.type === 'snapshot') {
         pending.push(msg.snapshot);
@@ -321,6 +337,9 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
         }
       } else if (msg.type === 'progress') {
         set({ progress: msg.progress });
+      } else if (msg.type === 'scenario') {
+        scenarioAsks.get(msg.id)?.(msg.scenario);
+        scenarioAsks.delete(msg.id);
       } else if (msg.type === 'where') {
         // Answered to whoever asked (the side-by-side transport); nothing to show.
       } else if (msg.type === 'trace') {

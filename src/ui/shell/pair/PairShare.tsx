@@ -5,11 +5,12 @@ import { pairLink } from '../../../scenario/pair';
 import { Dialog } from '../../components/Dialog';
 import { useCopyLink } from '../../components/useCopyLink';
 import type { SimState } from '../../store/simStore';
+import { useFullScenario } from '../../store/useFullScenario';
 
 /** A link that reopens both runs, every action taken in them, and optionally this moment. */
 export function PairShare({ left, right, onClose }: { left: StoreApi<SimState>; right: StoreApi<SimState>; onClose: () => void }) {
-  const a = useStore(left, (s) => s.scenario);
-  const b = useStore(right, (s) => s.scenario);
+  const a = useFullScenario(left);
+  const b = useFullScenario(right);
   const time = useStore(left, (s) => Math.floor(s.snapshot?.time ?? 0));
   const [atMoment, setAtMoment] = useState(true);
   const link = a === null || b === null ? '' : pairLink(window.location.href.split('#')[0], a, b, atMoment ? time : undefined);
