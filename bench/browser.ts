@@ -128,20 +128,50 @@ export interface PauseTiming {
    * loaded machine the wall time above mostly counts waits for a core; this does not.
    */
   cpu: { main: number; workers: number };
+  /**
+   * Where the rest of the wait went. `beforeHeard`: the main thread's CPU between the click and
+   * the page hearing it (a task under way holds the click back). `gc`: the main thread's garbage
+   * collection from the click to the paused frame. `others`: the three busiest other threads in
+   * that time, by CPU (the compositor, raster, the GPU process: a frame they are slow to produce
+   * holds back the requestAnimationFrame that draws the paused state, without main-thread CPU).
+   */
+  detail: { beforeHeard: number; gc: number; others: { thread: string; ms: number }[] };
 }
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
 
-/** Thread CPU time of top-level tasks within [from, to] (trace microseconds), clipped in proportion. */
-function cpuWithin(events: TraceEvent[], threads: (name: string) => boolean, from: number, to: number): number {
+function threadNames(events: TraceEvent[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  return names;
+}
+
+/** Thread CPU time of top-level tasks within [from, to] (trace microseconds), clipped in proportion, by thread name. */
+function cpuByThread(events: TraceEvent[], from: number, to: number): Map<string, number> {
+  const names = threadNames(events);
+  const by = new Map<string, number>();
+  // Outermost slices only, per thread: nested slices would count twice.
+  const ends = new Map<string, number>();
+  for (const e of events.filter((x) => x.ph === 'X' && x.dur !== undefined && x.tdur !== undefined).sort((x, y) => x.ts - y.ts)) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(thread) ?? -Infinity)) continue;
+    ends.set(thread, e.ts + e.dur!);
+    const overlap = Math.min(to, e.ts + e.dur!) - Math.max(from, e.ts);
+    if (overlap <= 0) continue;
+    const name = names.get(thread) ?? thread;
+    by.set(name, (by.get(name) ?? 0) + e.tdur! * (e.dur === 0 ? 1 : overlap / e.dur!) / 1000);
+  }
+  return by;
+}
+
+/** The main thread's garbage collection within [from, to] (trace microseconds), in ms. */
+function gcWithin(events: TraceEvent[], from: number, to: number): number {
+  const names = threadNames(events);
   let us = 0;
   for (const e of events) {
-    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || e.dur === undefined || e.tdur === undefined) continue;
-    if (!threads(names.get(`${e.pid}:${e.tid}`) ?? '')) continue;
-    const overlap = Math.min(to, e.ts + e.dur) - Math.max(from, e.ts);
-    if (overlap > 0) us += e.tdur * (e.dur === 0 ? 1 : overlap / e.dur);
+    if (e.ph !== 'X' || (e.name !== 'MajorGC' && e.name !== 'MinorGC') || e.dur === undefined) continue;
+    if (names.get(`${e.pid}:${e.tid}`) !== 'CrRendererMain') continue;
+    us += Math.max(0, Math.min(to, e.ts + e.dur) - Math.max(from, e.ts));
   }
   return us / 1000;
 }
@@ -177,15 +207,26 @@ export async function pauseLatency(browser: Browser, page: Page): Promise<PauseT
       w.addEventListener('message', paused);
     });
   });
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
   const clicked = Date.now();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const [heard, arrived, seen, queued] = await page.evaluate(() => (window as unknown as { bench: { paused: Promise<[number, number, number, number]> } }).bench.paused);
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
   const [from, to] = [mark('bench.heard'), mark('bench.drawn')];
+  // The click in the trace's clock: as long before the paused frame as measured outside.
+  const click = to - (seen - clicked) * 1000;
+  const sum = (by: Map<string, number>, which: (thread: string) => boolean) => [...by].filter(([t]) => which(t)).reduce((a, [, ms]) => a + ms, 0);
+  const during = cpuByThread(events, from, to);
+  const isMain = (t: string) => t === 'CrRendererMain';
+  const isWorker = (t: string) => t.startsWith('DedicatedWorker');
   return {
     total: seen - clicked, heard: heard - clicked, arrived: arrived - clicked, queued,
-    cpu: { main: cpuWithin(events, (n) => n === 'CrRendererMain', from, to), workers: cpuWithin(events, (n) => n.startsWith('DedicatedWorker'), from, to) },
+    cpu: { main: sum(during, isMain), workers: sum(during, isWorker) },
+    detail: {
+      beforeHeard: sum(cpuByThread(events, click, from), isMain),
+      gc: gcWithin(events, click, to),
+      others: [...during].filter(([t]) => !isMain(t) && !isWorker(t)).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([thread, ms]) => ({ thread, ms })),
+    },
   };
 }

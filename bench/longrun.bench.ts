@@ -71,7 +71,7 @@ async function session(browser: Browser, base: string, protocol: string): Promis
     pauses.push(pause.total);
     const [worker, main] = [await workerHeap(cdp), await pageHeap(page)];
     const s = await benchState(page);
-    console.log(`long.${protocol}.minute=${minute} worker_heap_mb=${mb(worker)} page_heap_mb=${mb(main)} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between; CPU main ${pause.cpu.main.toFixed(0)} workers ${pause.cpu.workers.toFixed(0)}) virtual_s=${(s.time / 1000).toFixed(0)} events=${s.events} commands=${s.sent}`);
+    console.log(`long.${protocol}.minute=${minute} worker_heap_mb=${mb(worker)} page_heap_mb=${mb(main)} pause_ms=${pause.total.toFixed(0)} (heard after ${pause.heard.toFixed(0)}, paused snapshot after ${pause.arrived.toFixed(0)}, ${pause.queued} snapshots between; CPU main ${pause.cpu.main.toFixed(0)} workers ${pause.cpu.workers.toFixed(0)}, ${pause.detail.others.map((o) => `${o.thread} ${o.ms.toFixed(0)}`).join(', ')}; main thread before it heard the click: CPU ${pause.detail.beforeHeard.toFixed(0)}; its GC from click to frame ${pause.detail.gc.toFixed(0)}) virtual_s=${(s.time / 1000).toFixed(0)} events=${s.events} commands=${s.sent}`);
   }
   const sorted = [...pauses].sort((a, b) => a - b);
   console.log(`long.${protocol}.pause_ms_max=${sorted.at(-1)!.toFixed(0)} (${pauses.length} pauses, one a minute; ${workload})`);
