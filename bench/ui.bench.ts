@@ -14,7 +14,9 @@
  * from the trace), which waits for a core on a loaded machine do not inflate; then the main
  * thread's CPU ms per second of play, and where it went: the top functions by self time (a V8
  * CPU profile, named through the build's hidden source maps) and the top trace events by self
- * thread time (layout, paint, script...).
+ * thread time (layout, paint, script...). Per slow view, the frames where it refreshed: their
+ * CPU (frame_cpu_by_refresh), what their main thread did (frame_work_by_refresh) and their top
+ * functions (top_functions_by_refresh), so a view's refresh can be told from the frame's floor.
  * Then, for each protocol, how long a click on Pause takes to take effect at 100x (pauseCost).
  *   npm run bench:ui [-- --only frames|pause] [--pass ui|all|spacetime] [--protocol raft|paxos|multipaxos]
  */
