@@ -116,6 +116,32 @@ export function topFunctions(profile: Profile, intervalUs: number, dist = 'dist'
   return [...self].map(([n, ms]) => ({ name: n, ms })).sort((a, b) => b.ms - a.ms).slice(0, count);
 }
 
+/**
+ * Self time per function (ms) in chosen frames: for each group of frames (a view's refreshes),
+ * the `count` costliest functions among the samples taken in them, `frameOf` placing a sample's
+ * time (µs, the trace's clock: V8's profile and Chromium's trace share it) in its frame.
+ */
+export function topFunctionsByFrame(profile: Profile, intervalUs: number, frameOf: (ts: number) => number,
+  groups: Map<string, Set<number>>, dist = 'dist', count = 6): Map<string, { name: string; ms: number }[]> {
+  const name = sourceNamer(dist);
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map([...groups.keys()].map((g) => [g, new Map<string, number>()]));
+  let ts = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    ts += profile.timeDeltas[i];
+    const frame = byNode.get(profile.samples[i])!;
+    if (frame.functionName === '(idle)') continue;
+    const f = frameOf(ts);
+    for (const [g, frames] of groups) {
+      if (!frames.has(f)) continue;
+      const key = frame.url === '' ? frame.functionName : name(frame);
+      const m = self.get(g)!;
+      m.set(key, (m.get(key) ?? 0) + intervalUs / 1000);
+    }
+  }
+  return new Map([...self].map(([g, m]) => [g, [...m].map(([n, ms]) => ({ name: n, ms })).sort((a, b) => b.ms - a.ms).slice(0, count)]));
+}
+
 export interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
 
 /**

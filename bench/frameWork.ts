@@ -98,6 +98,18 @@ export function describeWork(frames: FrameWork[]): string {
  * So a p95 can be traced to the view whose refresh sets it.
  */
 export function describeRefreshes(cpu: number[], work: FrameWork[], costliest: Set<number>): string {
+  const p95 = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))];
+  return [...refreshGroups(work)].map(([v, frames]) => {
+    const ms = frames.map((i) => cpu[i]);
+    return `${v}: ${frames.length} frames, CPU mean ${mean(ms).toFixed(1)} p95 ${p95(ms).toFixed(1)} ms, in ${frames.filter((i) => costliest.has(i)).length} of the costliest`;
+  }).join(' | ');
+}
+
+/**
+ * The frames of each view's refreshes (indices into `work`), by view name: '(none)' for frames
+ * where no slow view refreshed, and '(two or more in one frame)' for frames shared.
+ */
+export function refreshGroups(work: FrameWork[]): Map<string, number[]> {
   const byView = new Map<string, number[]>();
   for (let i = 0; i < work.length; i++) {
     for (const v of work[i].refreshed.length === 0 ? ['(none)'] : work[i].refreshed) {
@@ -105,11 +117,12 @@ export function describeRefreshes(cpu: number[], work: FrameWork[], costliest: S
       byView.get(v)!.push(i);
     }
   }
-  const p95 = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))];
   const shared = work.flatMap((w, i) => (w.refreshed.length > 1 ? [i] : []));
   if (shared.length > 0) byView.set('(two or more in one frame)', shared);
-  return [...byView].sort(([a], [b]) => a.localeCompare(b)).map(([v, frames]) => {
-    const ms = frames.map((i) => cpu[i]);
-    return `${v}: ${frames.length} frames, CPU mean ${mean(ms).toFixed(1)} p95 ${p95(ms).toFixed(1)} ms, in ${frames.filter((i) => costliest.has(i)).length} of the costliest`;
-  }).join(' | ');
+  return new Map([...byView].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Per view, what its frames' main thread did (describeWork over the frames where it refreshed): what a refresh costs beyond '(none)'. */
+export function describeWorkByRefresh(work: FrameWork[]): string {
+  return [...refreshGroups(work)].map(([v, frames]) => `${v}: ${describeWork(frames.map((i) => work[i]))}`).join(' | ');
 }

@@ -14,7 +14,9 @@
  * from the trace), which waits for a core on a loaded machine do not inflate; then the main
  * thread's CPU ms per second of play, and where it went: the top functions by self time (a V8
  * CPU profile, named through the build's hidden source maps) and the top trace events by self
- * thread time (layout, paint, script...).
+ * thread time (layout, paint, script...). Per slow view, the frames where it refreshed: their
+ * CPU (frame_cpu_by_refresh), what their main thread did (frame_work_by_refresh) and their top
+ * functions (top_functions_by_refresh), so a view's refresh can be told from the frame's floor.
  * Then, for each protocol, how long a click on Pause takes to take effect at 100x (pauseCost).
  *   npm run bench:ui [-- --only frames|pause] [--pass ui|all|spacetime] [--protocol raft|paxos|multipaxos]
  */
@@ -25,8 +27,8 @@ import type { Browser, Page } from '@playwright/test';
 import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
 import { benchState, installDriver, lossyFragment, pauseLatency, withBrowser } from './browser';
-import { profileMainThread, topFunctions, topTraceEvents, type TraceEvent } from './cpuProfile';
-import { describeRefreshes, describeWork, type FrameWork, frameWork, placeRefreshes } from './frameWork';
+import { profileMainThread, topFunctions, topFunctionsByFrame, topTraceEvents, type TraceEvent } from './cpuProfile';
+import { describeRefreshes, describeWork, describeWorkByRefresh, type FrameWork, frameWork, placeRefreshes, refreshGroups } from './frameWork';
 
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
@@ -76,6 +78,8 @@ interface Played {
   /** Main-thread CPU ms per second of play (first to last BeginFrame). */
   cpuPerSecond: number;
   functions: { name: string; ms: number }[];
+  /** Per slow view (see refreshGroups), the top functions by self time in the frames where it refreshed, ms per such frame. */
+  functionsByRefresh: Map<string, { name: string; ms: number }[]>;
   tasks: { name: string; ms: number }[];
   profiledMs: number;
 }
@@ -135,9 +139,13 @@ async function playTraced(browser: Browser, page: Page, keys = false): Promise<P
   if (syncMark === undefined) throw new Error('the trace lost the clock mark');
   const noted = await page.evaluate(() => (window as unknown as { __quorumRefreshes: { t: number; view: string }[] }).__quorumRefreshes.splice(0));
   placeRefreshes(noted.map((r) => ({ ts: syncMark.ts + (r.t - sync) * 1000, view: r.view })), edges, work);
+  const groups = refreshGroups(work);
+  const frameOf = (ts: number) => edges.findLastIndex((t) => t <= ts);
+  const byRefresh = topFunctionsByFrame(profile, SAMPLE_US, frameOf, new Map([...groups].map(([v, fs]) => [v, new Set(fs)])));
   return {
     frames, cpuPerSecond, work,
     functions: topFunctions(profile, SAMPLE_US),
+    functionsByRefresh: new Map([...byRefresh].map(([v, fs]) => [v, fs.map((f) => ({ name: f.name, ms: f.ms / groups.get(v)!.length }))])),
     tasks: topTraceEvents(trace.traceEvents, main.pid, main.tid),
     profiledMs: (profile.endTime - profile.startTime) / 1000,
   };
@@ -168,6 +176,8 @@ function report(prefix: string, played: Played): void {
   console.log(`${prefix}.frame_work_mean=${describeWork(played.work)} (per frame, trace events' CPU time and args)`);
   console.log(`${prefix}.frame_work_costliest=${describeWork(costliest)} (per frame, the ${costliest.length} frames of most CPU time)`);
   console.log(`${prefix}.frame_cpu_by_refresh=${describeRefreshes(played.frames.map((f) => f.cpu), played.work, new Set(costliestAt))} (frames grouped by the views that refreshed in them; a frame with two counts in both)`);
+  console.log(`${prefix}.frame_work_by_refresh=${describeWorkByRefresh(played.work)} (per frame, over the frames where each view refreshed)`);
+  console.log(`${prefix}.top_functions_by_refresh=${[...played.functionsByRefresh].map(([v, fs]) => `${v}: ${fs.map((f) => `${f.ms.toFixed(2)} ${f.name}`).join(', ')}`).join(' | ')} (self ms per frame where each view refreshed, from the V8 CPU profile)`);
   console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play)`);
   const list = (items: { name: string; ms: number }[]) => items.map((f) => `${f.ms.toFixed(0)} ms ${f.name}`).join(' | ');
   console.log(`${prefix}.top_functions_self=${list(played.functions)} (V8 CPU profile over ${(played.profiledMs / 1000).toFixed(1)} s: samples × ${SAMPLE_US / 1000} ms, idle left out)`);

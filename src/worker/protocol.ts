@@ -66,8 +66,17 @@ export interface CodeRun {
   t: number;
   node: NodeId;
   rule: string;
-  /** In the order they ran; a line run once per follower appears once per follower. */
-  lines: { id: string; value: string | null }[];
+  /**
+   * Each line that ran, once, in the order they first ran (so the first is the event's
+   * handler), with the values it saw: one per distinct value, as a line run once per follower
+   * shows one per follower. Shaped so in the worker, so the page only draws it.
+   */
+  lines: CodeLine[];
+}
+
+export interface CodeLine {
+  id: string;
+  values: string[];
 }
 
 /** What the pseudocode panel shows: the latest handler run at or before now, and each node's latest. */

@@ -44,7 +44,34 @@ describe('controller: the pseudocode panel\'s data', () => {
     while (c.snapshot().code?.current?.rule !== 'raft.voteRequest') c.stepForward();
     const run = c.snapshot().code!.current!;
     expect(run.lines.map((l) => l.id)).toContain('voteRequest.grantIf');
-    expect(run.lines.find((l) => l.id === 'voteRequest.newer')!.value).toBe('cTerm 1 > currentTerm 0');
+    expect(run.lines.find((l) => l.id === 'voteRequest.newer')!.values).toEqual(['cTerm 1 > currentTerm 0']);
+  });
+
+  it('each line comes once, in the order lines first ran, with its distinct values: a leader replicating to each follower', () => {
+    const s = scenario();
+    const run = new Run(toSimConfig(s), toActions(s));
+    let raw: { id: string; value: string | null }[] | null = null;
+    let seq = -1;
+    run.sim.onEvent((rec) => {
+      if (raw !== null || rec.lines === undefined) return;
+      const ids = rec.lines.map((l) => l.id);
+      if (new Set(ids).size < ids.length) {
+        raw = rec.lines.map((l) => ({ id: l.id, value: l.value === null ? null : l.value() }));
+        seq = rec.seq;
+      }
+    });
+    run.runUntil(3000);
+    expect(raw, 'an event that ran a line more than once').not.toBeNull();
+    const c = new Controller(s);
+    c.seekEvent(seq);
+    const shown = c.snapshot().code!.current!;
+    expect(shown.seq).toBe(seq);
+    const ids = [...new Set(raw!.map((l) => l.id))];
+    expect(shown.lines.map((l) => l.id)).toEqual(ids);
+    for (const line of shown.lines) {
+      expect(line.values).toEqual([...new Set(raw!.filter((l) => l.id === line.id && l.value !== null).map((l) => l.value))]);
+    }
+    expect(shown.lines.some((l) => l.values.length > 1), 'some line shows more than one value').toBe(true);
   });
 
   it('a delta snapshot carries the panel\'s data only when it changed', () => {

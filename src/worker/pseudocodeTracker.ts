@@ -1,7 +1,7 @@
 import type { NodeId } from '../engine/sim/protocol';
 import type { TraceRecord } from '../engine/sim/types';
 import { NumberRows } from './numberRows';
-import type { CodeRun, CodeView } from './protocol';
+import type { CodeLine, CodeRun, CodeView } from './protocol';
 
 type Rec = TraceRecord<{ type: string }>;
 
@@ -108,11 +108,23 @@ export class PseudocodeTracker {
     if (rec === null || !isRecord(rec)) return rec;
     let v = this.views.get(rec);
     if (v === undefined) {
-      v = { seq: rec.seq, t: rec.t, node: rec.node!, rule: rec.rule, lines: rec.lines!.map((l) => ({ id: l.id, value: l.value === null ? null : l.value() })) };
+      v = { seq: rec.seq, t: rec.t, node: rec.node!, rule: rec.rule, lines: codeLines(rec.lines!) };
       this.views.set(rec, v);
     }
     return v;
   }
+}
+
+/** A record's marked lines as the panel draws them: each line once, with its distinct values (see CodeRun). */
+function codeLines(marked: NonNullable<Rec['lines']>): CodeLine[] {
+  const byId = new Map<string, CodeLine>();
+  for (const l of marked) {
+    let line = byId.get(l.id);
+    if (line === undefined) byId.set(l.id, (line = { id: l.id, values: [] }));
+    const value = l.value === null ? null : l.value();
+    if (value !== null && !line.values.includes(value)) line.values.push(value);
+  }
+  return [...byId.values()];
 }
 
 /** Index of the first run of a line after event `seq` (binary search). */

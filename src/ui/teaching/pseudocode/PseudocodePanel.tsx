@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { brokenRules } from '../../../scenario/bugs';
 import { viewOf } from '../../protocolView';
 import { useSight, useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
-import { codeBlocks, type LineRow, paperSegments } from './codeBlocks';
+import { codeBlocks, type LineRow, paperSegments, sameRun, sameValues } from './codeBlocks';
 import './pseudocode.css';
 
 const NO_LINES: readonly string[] = [];
+
+type Seek = (line: string, direction: 'previous' | 'next', node: number | null) => void;
 
 /**
  * The lecture's pseudocode beside the run: the handler of the current event, the lines
@@ -15,23 +17,30 @@ const NO_LINES: readonly string[] = [];
  * of the selected node (or the newest event). Click a line to go to its previous or next run.
  */
 export function PseudocodePanel() {
-  const code = useSim((s) => s.code);
+  // The view and whether it plays, not the slice: the slice is new at each of its turns, the view only when the worker sent a new one.
+  const view = useSim((s) => s.code?.view ?? null);
+  const playing = useSim((s) => s.code?.playing === true);
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
   const selected = useSim((s) => s.selectedNode);
   const paper = useSim((s) => s.paperNames);
   const setPaper = useSim((s) => s.setPaperNames);
+  const send = useSim((s) => s.send);
   const narrated = useSim((s) => {
     const k = s.snapshot?.narrationStep ?? -1;
     return (k >= 0 ? s.scenario?.narration[k]?.lines : undefined) ?? NO_LINES;
   });
   const bugs = useSim((s) => s.scenario?.bugs ?? NO_LINES);
-  const broken = new Map(brokenRules(protocol).filter((r) => bugs.includes(r.bug)).map((r) => [r.line, r.label]));
+  const broken = useMemo(() => new Map(brokenRules(protocol).filter((r) => bugs.includes(r.bug)).map((r) => [r.line, r.label])), [protocol, bugs]);
   const [open, setOpen] = useState<string | null>(null);
   const pseudocode = viewOf(protocol).pseudocode;
-  const following = code?.playing === true ? (selected !== null ? code.view.byNode[selected - 1] ?? null : null) : null;
-  const run: CodeRun | null = following ?? code?.view.current ?? null;
-  const { handler, blocks } = codeBlocks(pseudocode, run, narrated);
+  const following = playing ? (selected !== null ? view?.byNode[selected - 1] ?? null : null) : null;
+  const run = useSameRun(following ?? view?.current ?? null);
+  // Made again only for another run (or narration, or protocol): the rows below re-render only where they changed.
+  const { handler, blocks } = useMemo(() => codeBlocks(pseudocode, run, narrated), [pseudocode, run, narrated]);
   const hasPaperNames = Object.keys(pseudocode.paperNames).length > 0;
+  const names = paper ? pseudocode.paperNames : null;
+  const toggle = useCallback((id: string) => setOpen((o) => (o === id ? null : id)), []);
+  const seek = useCallback<Seek>((line, direction, node) => send({ type: 'seekLine', line, direction, node }), [send]);
   // A new event's handler comes first: show it from its top (the panel's own scroll only, never the page's).
   // Only when scrolled away from it: setting scrollTop makes the browser lay the page out there
   // and then, and the seq changes 4 times a second while playing.
@@ -50,7 +59,7 @@ export function PseudocodePanel() {
         <h2>Pseudocode</h2>
         <span className="code-event" data-seq={run?.seq ?? 0}>
           {run === null ? 'no handler has run yet'
-            : `S${run.node} · event ${run.seq} at ${(run.t / 1000).toFixed(3)} s${code?.playing ? (following !== null ? ` · following S${run.node}` : ' · newest') : ''}`}
+            : `S${run.node} · event ${run.seq} at ${(run.t / 1000).toFixed(3)} s${playing ? (following !== null ? ` · following S${run.node}` : ' · newest') : ''}`}
         </span>
         {hasPaperNames && (
           <label className="code-paper">
@@ -60,13 +69,16 @@ export function PseudocodePanel() {
       </header>
       <div className="code-body" ref={body} tabIndex={0} role="region" aria-label="Pseudocode lines" onScroll={(e) => { scrolled.current = e.currentTarget.scrollTop > 0; }}>
         {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
-        {blocks.map((b) => (
-          <div key={b.id} className="code-handler" data-handler={b.id}>
-            <h3>{b.slide !== undefined && <span className="code-slide">{b.slide}</span>}<Text text={b.title} names={paper ? pseudocode.paperNames : null} /></h3>
+        {/* Keyed by place, not by handler or line: another handler's lines take over the elements already there
+            (their text and marks change) rather than the whole block being made again. */}
+        {blocks.map((b, i) => (
+          <div key={i} className="code-handler" data-handler={b.id}>
+            <h3>{b.slide !== undefined && <span className="code-slide">{b.slide}</span>}<Text text={b.title} names={names} /></h3>
             <ol className="code-lines">
-              {b.lines.map((l) => (
-                <Line key={l.id} line={l} broken={broken.get(l.id) ?? null} names={paper ? pseudocode.paperNames : null} open={open === l.id}
-                  onToggle={() => setOpen(open === l.id ? null : l.id)} node={selected ?? run?.node ?? null} />
+              {b.lines.map((l, k) => (
+                <Line key={k} line={l} broken={broken.get(l.id) ?? null} names={names} open={open === l.id}
+                  // Only the open line shows the node, so the others need not re-render when it changes.
+                  node={open === l.id ? selected ?? run?.node ?? null : null} onToggle={toggle} seek={seek} />
               ))}
             </ol>
           </div>
@@ -76,16 +88,33 @@ export function PseudocodePanel() {
   );
 }
 
-function Line({ line, broken, names, open, onToggle, node }: {
-  line: LineRow; broken: string | null; names: Readonly<Record<string, string>> | null; open: boolean; onToggle: () => void; node: number | null;
-}) {
-  const send = useSim((s) => s.send);
-  const seek = (direction: 'previous' | 'next', on: number | null) => send({ type: 'seekLine', line: line.id, direction, node: on });
+/**
+ * The run to show, kept as the same object while what it shows is the same (see sameRun), so
+ * the panel does no work for a snapshot that brings a copy of the run already shown.
+ */
+function useSameRun(run: CodeRun | null): CodeRun | null {
+  const shown = useRef(run);
+  if (!sameRun(shown.current, run)) shown.current = run;
+  return shown.current;
+}
+
+interface LineProps {
+  line: LineRow;
+  broken: string | null;
+  names: Readonly<Record<string, string>> | null;
+  open: boolean;
+  node: number | null;
+  onToggle: (id: string) => void;
+  seek: Seek;
+}
+
+/** A line re-renders only when what it draws changed: most lines of a handler run again stay as they were. */
+const Line = memo(function Line({ line, broken, names, open, node, onToggle, seek }: LineProps) {
   return (
     <li className="code-line" data-line-id={line.id} data-ran={line.ran ? 'true' : 'false'} data-narrated={line.narrated ? 'true' : undefined}
       data-broken={broken !== null ? 'true' : undefined} style={{ paddingLeft: `${0.4 + line.depth * 1.4}em` }}>
       {broken !== null && <span className="code-broken" title={`This run breaks this rule: ${broken}`}>rule broken here: {broken}</span>}
-      <button type="button" className="code-text" onClick={onToggle} aria-expanded={open} title="Go to the previous or next time this line ran">
+      <button type="button" className="code-text" onClick={() => onToggle(line.id)} aria-expanded={open} title="Go to the previous or next time this line ran">
         <Text text={line.text} names={names} />
       </button>
       {line.values.length > 0 && (
@@ -93,18 +122,24 @@ function Line({ line, broken, names, open, onToggle, node }: {
       )}
       {open && (
         <span className="code-nav" role="group" aria-label="When this line ran">
-          <button type="button" onClick={() => seek('previous', null)}>◀ previous</button>
-          <button type="button" onClick={() => seek('next', null)}>next ▶</button>
+          <button type="button" onClick={() => seek(line.id, 'previous', null)}>◀ previous</button>
+          <button type="button" onClick={() => seek(line.id, 'next', null)}>next ▶</button>
           <span className="code-nav-label">any node</span>
           {node !== null && <>
-            <button type="button" onClick={() => seek('previous', node)}>◀ previous</button>
-            <button type="button" onClick={() => seek('next', node)}>next ▶</button>
+            <button type="button" onClick={() => seek(line.id, 'previous', node)}>◀ previous</button>
+            <button type="button" onClick={() => seek(line.id, 'next', node)}>next ▶</button>
             <span className="code-nav-label">on S{node}</span>
           </>}
         </span>
       )}
     </li>
   );
+}, (a, b) => a.broken === b.broken && a.names === b.names && a.open === b.open && a.node === b.node && a.onToggle === b.onToggle && a.seek === b.seek
+  && sameRow(a.line, b.line));
+
+/** Two rows that draw the same. */
+function sameRow(a: LineRow, b: LineRow): boolean {
+  return a.id === b.id && a.depth === b.depth && a.text === b.text && a.ran === b.ran && a.narrated === b.narrated && sameValues(a.values, b.values);
 }
 
 /** A line's text, with the paper's name set small beside each lecture name when asked. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RAFT_PSEUDOCODE } from '../../../engine/raft/pseudocode';
 import type { CodeRun } from '../../../worker/protocol';
-import { codeBlocks, paperSegments } from './codeBlocks';
+import { codeBlocks, paperSegments, sameRun } from './codeBlocks';
 
 const run: CodeRun = {
   seq: 9, t: 130, node: 3, rule: 'raft.becomeLeader',
   lines: [
-    { id: 'voteResponse.count', value: 'yes' }, { id: 'voteResponse.lead', value: null },
-    { id: 'replicateLog.prefixLen', value: 'S1: prefixLen 0' }, { id: 'replicateLog.prefixLen', value: 'S2: prefixLen 0' },
+    { id: 'voteResponse.count', values: ['yes'] }, { id: 'voteResponse.lead', values: [] },
+    { id: 'replicateLog.prefixLen', values: ['S1: prefixLen 0', 'S2: prefixLen 0'] },
   ],
 };
 
@@ -44,5 +44,29 @@ describe('the paper\'s names beside the lectures\'', () => {
 
   it('leaves a word that only contains a name alone', () => {
     expect(paperSegments('myLogRequests', RAFT_PSEUDOCODE.paperNames)).toEqual([{ text: 'myLogRequests' }]);
+  });
+});
+
+describe('the same run, again', () => {
+  const copy = (r: CodeRun): CodeRun => JSON.parse(JSON.stringify(r)) as CodeRun;
+
+  it('a copy of the run shown (a later snapshot of a node that ran nothing since) is the same', () => {
+    expect(sameRun(run, copy(run))).toBe(true);
+    expect(sameRun(null, null)).toBe(true);
+  });
+
+  it('another event, another value, a line more or the same number after acting in the past is not', () => {
+    expect(sameRun(run, null)).toBe(false);
+    expect(sameRun(run, { ...copy(run), seq: 10 })).toBe(false);
+    expect(sameRun(run, { ...copy(run), t: 131 })).toBe(false);
+    const value = copy(run);
+    value.lines[2].values[1] = 'S2: prefixLen 1';
+    expect(sameRun(run, value)).toBe(false);
+    const more = copy(run);
+    more.lines[2].values.push('S4: prefixLen 0');
+    expect(sameRun(run, more)).toBe(false);
+    const line = copy(run);
+    line.lines[1].id = 'voteResponse.stepDown';
+    expect(sameRun(run, line)).toBe(false);
   });
 });

@@ -26,12 +26,7 @@ export interface HandlerBlock {
  * handler whose lines the narration names. Lines not reported are shown as not run.
  */
 export function codeBlocks(code: Pseudocode, run: CodeRun | null, narrated: readonly string[]): { handler: string | null; blocks: HandlerBlock[] } {
-  const values = new Map<string, string[]>();
-  for (const l of run?.lines ?? []) {
-    const list = values.get(l.id) ?? [];
-    if (l.value !== null && !list.includes(l.value)) list.push(l.value);
-    values.set(l.id, list);
-  }
+  const values = new Map((run?.lines ?? []).map((l) => [l.id, l.values]));
   const order: string[] = [];
   for (const id of [...values.keys(), ...narrated]) {
     const h = handlerOf(id);
@@ -64,4 +59,21 @@ export function paperSegments(text: string, names: Readonly<Record<string, strin
   }
   if (at < text.length) out.push({ text: text.slice(at) });
   return out;
+}
+
+/**
+ * Whether two runs show the same: the same event with the same lines and values. While
+ * playing, each snapshot brings fresh copies of runs the panel already shows (a node that ran
+ * nothing since): those change nothing on screen. The whole content is compared, not only the
+ * event's number: after acting in the past, a new event can take an old one's number.
+ */
+export function sameRun(a: CodeRun | null, b: CodeRun | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.seq !== b.seq || a.t !== b.t || a.node !== b.node || a.rule !== b.rule || a.lines.length !== b.lines.length) return false;
+  return a.lines.every((l, i) => l.id === b.lines[i].id && sameValues(l.values, b.lines[i].values));
+}
+
+/** Two lists of a line's values, element by element. */
+export function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
 }

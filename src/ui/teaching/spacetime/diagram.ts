@@ -22,7 +22,7 @@ const LIMIT = 600;
 const TAIL_PX = 48;
 /**
  * While playing, the diagram refreshes 4 times a second, as the slow panels do, and its
- * accessible lists once a second; paused, both at once. Repainting a canvas this size costs
+ * accessible lists once a second, in the frame after a paint's; paused, both at once. Repainting a canvas this size costs
  * a software-rendered browser more than the script does.
  */
 const ASK_EVERY_MS = 250;
@@ -81,6 +81,8 @@ export class Diagram {
   /** The axis range the last answer covers. */
   private covered = { from: 0, to: -1 };
   private frame: number | null = null;
+  /** While playing, the lists' sync waits for the frame after the paint's, so no frame pays for both. */
+  private listFrame: number | null = null;
   private unsubscribe: () => void;
   private unTheme: () => void;
   private readonly measure: Measure;
@@ -109,6 +111,7 @@ export class Diagram {
     this.unsubscribe();
     this.unTheme();
     if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.listFrame !== null) cancelAnimationFrame(this.listFrame);
   }
 
   /** The canvas's size in CSS pixels (from the page's ResizeObserver). */
@@ -306,15 +309,30 @@ export class Diagram {
     if (thinnedChanged) this.onChange(scene.thinned, this.settings.follow);
     const playing = this.store.getState().snapshot?.playing ?? false;
     const now = performance.now();
-    if (!playing || now - this.listedAt >= LIST_EVERY_MS) {
+    if (!playing) {
+      // Paused, the lists say what the canvas shows at once.
+      if (this.listFrame !== null) cancelAnimationFrame(this.listFrame);
+      this.listFrame = null;
       this.listedAt = now;
-      stampRefresh(['spacetime list']);
-      const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
-      syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
-      syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
-      syncMarkItems(this.el.marks, scene.marks.filter((m) => inSight(m.y, m.y)));
+      this.syncLists(scene);
+    } else if (now - this.listedAt >= LIST_EVERY_MS && this.listFrame === null) {
+      this.listedAt = now;
+      this.listFrame = requestAnimationFrame(() => {
+        this.listFrame = null;
+        // The scene painted last: the one on the canvas.
+        if (this.scene !== null) this.syncLists(this.scene);
+      });
     }
     if (cone !== null || this.listedCone) this.listCone(cone);
+  }
+
+  /** The accessible lists of the arrows and marks of `scene` in sight. */
+  private syncLists(scene: Scene): void {
+    stampRefresh(['spacetime list']);
+    const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
+    syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
+    syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
+    syncMarkItems(this.el.marks, scene.marks.filter((m) => inSight(m.y, m.y)));
   }
 
   /** The lists say what the canvas fades (`data-faded` on each item outside the hovered arrow's cone). */

@@ -106,6 +106,9 @@ interface Item {
   data: Record<string, string>;
 }
 
+/** What each item was last given, so a sync compares with it rather than reading the DOM back (each dataset read is a call into it). */
+const written = new WeakMap<HTMLLIElement, Item>();
+
 function sync(list: HTMLElement, items: readonly Item[]): void {
   const byKey = new Map<string, HTMLLIElement>();
   for (const li of list.children as HTMLCollectionOf<HTMLLIElement>) byKey.set(li.dataset.key!, li);
@@ -121,10 +124,11 @@ function sync(list: HTMLElement, items: readonly Item[]): void {
       (li.firstChild as HTMLButtonElement).type = 'button';
     }
     // Data and text change as an in-flight message lands or the view scrolls: set only what differs.
-    for (const [k, v] of Object.entries(item.data)) if (li.dataset[k] !== v) li.dataset[k] = v;
-    for (const k of ['lostAt', 'crossX', 'crossY']) if (item.data[k] === undefined) delete li.dataset[k];
-    const button = li.firstChild as HTMLButtonElement;
-    if (button.textContent !== item.text) button.textContent = item.text;
+    const last = written.get(li);
+    for (const [k, v] of Object.entries(item.data)) if (last?.data[k] !== v) li.dataset[k] = v;
+    for (const k of ['lostAt', 'crossX', 'crossY']) if (item.data[k] === undefined && last?.data[k] !== undefined) delete li.dataset[k];
+    if (last?.text !== item.text) (li.firstChild as HTMLButtonElement).textContent = item.text;
+    written.set(li, item);
     if (li !== next) list.insertBefore(li, next);
     else next = next.nextElementSibling;
   }
