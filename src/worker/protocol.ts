@@ -90,7 +90,8 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'trace'; jsonl: string }
   | { type: 'spacetime'; window: SpaceTimeWindow }
-  | { type: 'notice'; text: string }
+  /** `violation`: a safety check failed and stopped the run (shown apart, clear of the teaching panels). */
+  | { type: 'notice'; text: string; kind?: 'violation' }
   | { type: 'error'; text: string }
   /** The answer to a `where` command. */
   | { type: 'where'; id: number; time: number; events: number; playing: boolean }

@@ -203,7 +203,7 @@ function tick(): void {
     } else if (controller !== null && controller.playing) {
       if (controller.advance(gap * controller.speed, () => performance.now() - now > PLAY_BUDGET_MS)) {
         const v = controller.snapshot().safety?.violations.at(-1);
-        post({ type: 'notice', text: `Safety violated: ${v?.text ?? 'a safety check failed'}. The run is paused.` });
+        post({ type: 'notice', text: `Safety violated: ${v?.text ?? 'a safety check failed'}. The run is paused.`, kind: 'violation' });
       }
       dirty = true;
     }

@@ -20,9 +20,10 @@ export function GridHead({ who, columns, cellWidth, cellsRef }: { who: string; c
   const first = columns[0] ?? 1;
   return (
     <div className="log-row log-head" role="row">
-      <span className="log-who" role="columnheader">{who}</span>
+      {/* How many entries the "…" column stands for: in the first column, on one line (beside the cells, it was cut). */}
+      <span className="log-who" role="columnheader">{who}{first > 1 && <small className="log-earlier" data-earlier={first - 1}>… {first - 1} earlier</small>}</span>
       <span className="log-cells" ref={cellsRef}>
-        {first > 1 && <span className="log-more">… {first - 1} earlier</span>}
+        {first > 1 && <span className="log-more" aria-hidden="true">…</span>}
         {columns.map((i, k) => <span key={k} className="log-index" role="columnheader" style={{ width: cellWidth }}>{i}</span>)}
       </span>
       <span className="log-kv" role="columnheader">state machine</span>

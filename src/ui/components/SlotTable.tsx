@@ -53,8 +53,12 @@ const SlotRow = memo(function SlotRow({ id, slots, first, cellWidth }: { id: num
   return (
     <div className={`log-row${node.up ? '' : ' down'}${s.role === 'leader' ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
-        S{id}
-        <small>{node.up ? s.role : 'crashed'}{s.leader !== null && s.role !== 'leader' ? ` · leader S${s.leader}` : ''} · applied {s.applied}</small>
+        <span>S{id} <small>{node.up ? s.role : 'crashed'}</small></span>
+        {/* Whom it last heard lead, not who leads now (after a failover it may be the old leader): said so, and short enough to show whole. */}
+        <small data-heard-leader={s.role !== 'leader' ? s.leader ?? undefined : undefined}
+          title={s.leader !== null && s.role !== 'leader' ? `S${id} last heard S${s.leader} as leader; it has applied slots up to ${s.applied}` : undefined}>
+          {s.leader !== null && s.role !== 'leader' ? `heard S${s.leader} · ` : ''}applied {s.applied}
+        </small>
       </span>
       <CellStrip cells={cells} more={first > 1} cellWidth={cellWidth} />
       <KvCell kv={node.kv} locks={node.locks} what="The state machine after this replica's applied slots" />

@@ -1,8 +1,8 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useContext, useMemo, useRef } from 'react';
 import { usePalette } from '../shell/themeState';
 import { BUCKETS, markerAt, niceEnd, paintMarks, paintScrub } from '../draw/timelinePaint';
 import { viewOf } from '../protocolView';
-import { useSim } from '../store/simStore';
+import { SimContext, useSim } from '../store/simStore';
 import type { Marker } from '../../worker/protocol';
 import { usePaintedCanvas } from './usePaintedCanvas';
 
@@ -54,12 +54,18 @@ export function Timeline() {
   );
 }
 
+export const RUNS_ON = 'Beyond the run so far: the simulation runs on to that moment.';
+
 /** The range input: unseen, on the slider's row; it re-renders with the slow panels, not with the clock. */
 const Scrubber = memo(function Scrubber({ end }: { end: number }) {
   const time = useSim((s) => s.info?.snapshot.time ?? 0);
   const send = useSim((s) => s.send);
+  const store = useContext(SimContext)!;
   const pending = useRef<number | null>(null);
   const seek = (t: number) => {
+    // The slider reaches a little past the run: a moment there is simulated first, and says so.
+    const frontier = store.getState().hud?.frontier.time ?? 0;
+    if (t > frontier) store.getState().notify(RUNS_ON);
     // At most one seek per animation frame while dragging.
     if (pending.current !== null) cancelAnimationFrame(pending.current);
     pending.current = requestAnimationFrame(() => {

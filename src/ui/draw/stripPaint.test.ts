@@ -61,15 +61,30 @@ describe('a command too long for its cell', () => {
   });
 });
 
+describe('entries cut off on the left', () => {
+  it('are marked with "…" in every row, in the narrow column before the cells, which start right after it', () => {
+    const { canvas, texts } = recordingCanvas();
+    paintStrip(canvas, size, { cells: [cell, cell, cell], more: true, cellWidth: 72 }, LIGHT);
+    const mark = texts.filter((t) => t.text === '…');
+    expect(mark).toHaveLength(1);
+    expect(mark[0].x).toBeLessThan(24);
+    // The first cell's text is centred in a cell that begins at the marker's column's end.
+    expect(texts.find((t) => t.text === '1')!.x).toBe(24 + 3 + 36);
+  });
+  it('leave the row to the entries: a 305 px strip of a long log shows four, not three beside 70 px of nothing', () => {
+    expect(indicesThatFit(305, 1201)).toEqual([1198, 1199, 1200, 1201]);
+  });
+});
+
 describe('the entries a strip shows', () => {
-  // A cell is 56 px wide with 3 px between; the "earlier" marker takes 70 px.
+  // A cell is 56 px wide with 3 px between; the "earlier" marker takes 24 px.
   it('shows a whole log that fits, from index 1', () => {
     expect(indicesThatFit(292, 5)).toEqual([1, 2, 3, 4, 5]);
     expect(indicesThatFit(1000, 3)).toEqual([1, 2, 3]);
     expect(indicesThatFit(1000, 0)).toEqual([]);
   });
   it('shows the newest entries that fit whole beside the marker, never one cut at the edge', () => {
-    expect(indicesThatFit(291, 5)).toEqual([3, 4, 5]);
+    expect(indicesThatFit(291, 5)).toEqual([2, 3, 4, 5]);
     expect(indicesThatFit(200, 5)).toEqual([4, 5]);
     for (const width of [100, 260, 291, 400, 777]) {
       for (const longest of [1, 5, 9, 40]) {
@@ -77,7 +92,7 @@ describe('the entries a strip shows', () => {
         const more = shown[0] > 1;
         expect(shown.at(-1)).toBe(longest);
         // The last cell's right edge lies within the strip (unless not even one fits).
-        const lastLeft = (more ? 73 : 0) + (shown.length - 1) * 59;
+        const lastLeft = (more ? 27 : 0) + (shown.length - 1) * 59;
         if (shown.length > 1) expect(lastLeft + 56).toBeLessThanOrEqual(width);
         expect(columnAt(lastLeft + 1, more)).toBe(shown.length - 1);
       }
@@ -102,7 +117,7 @@ describe('cellWidthFor: few entries use the row, many stay whole', () => {
       const shown = indicesThatFit(width, 500).length;
       const w = cellWidthFor(width, shown, true);
       expect(w).toBeGreaterThanOrEqual(56);
-      expect(70 + 3 + shown * (w + 3) - 3).toBeLessThanOrEqual(width);
+      expect(24 + 3 + shown * (w + 3) - 3).toBeLessThanOrEqual(width);
     }
   });
   it('a column under the pointer follows the wider cells', () => {

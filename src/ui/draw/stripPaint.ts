@@ -47,7 +47,10 @@ export interface Strip {
 /** A command or value under its term, in CSS pixels: legible on a projector. */
 export const COMMAND_PX = 14;
 // Wide and tall enough for a command in COMMAND_PX type.
-const CELL = { width: 56, height: 38, gap: 3, more: 70 } as const;
+// `more`: the column before the cells that marks entries cut off on the left with "…" in every
+// row (how many is said in the header's first column); 70 px of it stood empty in each row.
+const CELL = { width: 56, height: 38, gap: 3, more: 24 } as const;
+export const MORE_PX = CELL.more;
 /** The widest a cell grows when few entries leave the row empty: "c2#1 acquire L 300 @614" whole. */
 export const WIDEST_CELL = 190;
 
@@ -87,6 +90,13 @@ export function paintStrip(el: HTMLCanvasElement | OffscreenCanvas, size: Canvas
   ctx.clearRect(0, 0, size.width, size.height);
   const top = Math.round(Math.max(0, (size.height - CELL.height) / 2));
   let x = more ? CELL.more + CELL.gap : 0;
+  if (more && cells.length > 0) {
+    ctx.font = `700 ${COMMAND_PX}px system-ui, sans-serif`;
+    ctx.fillStyle = palette.muted;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'center';
+    ctx.fillText('…', CELL.more / 2, top + CELL.height / 2);
+  }
   if (cells.length === 0 && emptyText !== undefined) {
     ctx.font = `italic ${COMMAND_PX}px system-ui, sans-serif`;
     ctx.fillStyle = palette.muted;

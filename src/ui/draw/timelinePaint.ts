@@ -7,11 +7,17 @@ import type { Context2D } from './fitCanvas';
 import type { Marker } from '../../worker/protocol';
 import type { Palette } from '../theme';
 
-/** The timeline's end: 1, 2 or 5 times a power of ten seconds, so it changes rarely as the run grows. */
+/**
+ * The timeline's end: the run so far and a twentieth more, rounded up to a round step (1, 2
+ * or 5 times a power of ten ms, no more than a twentieth of the run), and at least 1 s. So
+ * the slider spans what was run with a little room to go further (a 604 s run: 640 s, where
+ * 1, 2 or 5 powers of ten made it 1,000 s and most of the slider ran on), and the end moves
+ * only once the run has grown by about a twentieth.
+ */
 export function niceEnd(ms: number): number {
-  for (let base = 1000; ; base *= 10) {
-    for (const k of [1, 2, 5]) if (ms <= base * k) return base * k;
-  }
+  let step = 1;
+  for (let base = 1; base <= ms / 20; base *= 10) for (const k of [1, 2, 5]) if (base * k <= ms / 20) step = base * k;
+  return Math.max(1000, Math.ceil((ms * 1.05) / step) * step);
 }
 
 /** The scrubber's rows (the marks' above the slider's) and its thumb's radius, as a range input draws its own. */

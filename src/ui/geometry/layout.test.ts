@@ -139,8 +139,14 @@ describe('cluster geometry', () => {
 describe('timeline scale', async () => {
   const { bucketMarkers } = await import('../components/Timeline');
   const { niceEnd } = await import('../draw/timelinePaint');
-  it('ends at 1, 2 or 5 times a power of ten seconds, at least 1 s', () => {
-    expect([0, 999, 1000, 1001, 4500, 12_000, 480_000].map(niceEnd)).toEqual([1000, 1000, 1000, 2000, 5000, 20_000, 500_000]);
+  it('ends a little after the run, on a round step, at least 1 s', () => {
+    expect([0, 999, 1000, 1001, 4500, 12_000, 480_000, 604_000].map(niceEnd)).toEqual([1000, 1060, 1050, 1100, 4800, 13_000, 520_000, 640_000]);
+    for (let ms = 1; ms < 4_000_000; ms = Math.ceil(ms * 1.37)) {
+      const end = niceEnd(ms);
+      // Past the run, by a twentieth to a tenth: a click at 95% of the slider lands near what was run.
+      expect(end).toBeGreaterThanOrEqual(ms * 1.05);
+      if (ms >= 1000) expect(end).toBeLessThanOrEqual(ms * 1.1);
+    }
   });
   it('keeps one marker of a kind per bucket, and every kind', () => {
     const markers = Array.from({ length: 1000 }, (_, i) => ({ seq: i, t: i, kind: 'commit' as const, label: '' }));

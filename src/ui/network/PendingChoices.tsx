@@ -63,7 +63,8 @@ function Choice({ c, all, now, act }: { c: PendingChoice; all: PendingChoice[]; 
         {c.held
           ? <button type="button" aria-label={`Release ${name}`} onClick={() => send('release')}>Release</button>
           : <button type="button" aria-label={`Hold ${name}`} onClick={() => send('hold')}>Hold</button>}
-        <button type="button" aria-label={`Duplicate ${name}`} onClick={() => send('duplicate')}>Copy</button>
+        {/* Named by its visible word first (a voice user says "Copy"); what it does, on hover. */}
+        <button type="button" aria-label={`Copy ${name}`} title="Duplicate it: a second copy travels too" data-choice="copy" onClick={() => send('duplicate')}>Copy</button>
         <button type="button" className="danger" aria-label={`Drop ${name}`} onClick={() => send('drop')}>Drop</button>
       </span>
     </li>

@@ -6,6 +6,7 @@ import { MessagePopover } from '../components/MessagePopover';
 import { Narration } from '../components/Narration';
 import { BrokenRuleBanner } from '../controls/BrokenRuleBanner';
 import { Notices } from '../components/Notices';
+import { ViolationNotice } from '../components/ViolationNotice';
 import { Progress } from '../components/Progress';
 import { Timeline } from '../components/Timeline';
 import { PendingChoices } from '../network/PendingChoices';
@@ -79,7 +80,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
               <ClusterView />
               <MessagePopover />
             </div>
-            <Legend />
+            <div className="legend-slot"><Legend /><ViolationNotice /></div>
             <PendingChoices />
           </div>
           <div className={`story${enlarged ? ' enlarged' : ''}`}>

@@ -33,7 +33,7 @@ class FakeWorker {
   /** One frame of playing, and the snapshot the page would get. */
   tick(ms: number): void {
     if (!this.c.playing) return;
-    this.c.advance(ms);
+    if (this.c.advance(ms)) this.emit({ type: 'notice', text: 'Safety violated', kind: 'violation' });
     this.emit({ type: 'snapshot', snapshot: this.c.snapshot(true) });
   }
 }
@@ -134,6 +134,27 @@ describe('two runs under one clock', () => {
       expect(workers.right.c.snapshot().safety!.violations[0]?.t, `${first} first`).toBe(violation);
       expect(times(), `${first} first`).toEqual([violation, violation]);
     }
+  });
+
+  it('once the broken run has failed a check, its later failures do not stop the pair: one Next reaches the next step', async () => {
+    const { t, workers, times } = pairOf(figure8.left, figure8.right);
+    const steps = figure8.left.narration.map((n) => n.at);
+    // At step 5 (index 4), where leader completeness has failed on the right.
+    t.send('left', { type: 'seekTime', time: steps[4] });
+    await settle();
+    for (const s of SIDES) workers[s].tick(0);
+    await settle();
+    expect(workers.right.c.snapshot().safety!.violations.length).toBeGreaterThan(0);
+    t.send('left', { type: 'narrationNext' });
+    await settle();
+    for (let i = 0; i < 200 && (workers.left.c.playing || workers.right.c.playing); i++) {
+      for (const s of SIDES) workers[s].tick(3);
+      await settle();
+    }
+    await settle();
+    // More checks failed on the way (committed prefix), and the pair stands at step 6's moment.
+    expect(workers.right.c.snapshot().safety!.violations.filter((v) => v.t > steps[4]).length).toBeGreaterThan(0);
+    expect(times()).toEqual([steps[5], steps[5]]);
   });
 
   it('an action taken on one side happens in both runs at the same moment, even while playing', async () => {

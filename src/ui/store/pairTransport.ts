@@ -32,6 +32,10 @@ export class PairTransport {
    * exactly (the previous event of either run). Any other move forgets them.
    */
   private steps: number[] = [];
+  /** How many safety checks each run has failed, as its last snapshot said. */
+  private broken: Record<Side, number> = { left: 0, right: 0 };
+  /** A run told to play on past a later violation: the stop it sent is not a stop of the pair. */
+  private playsOn: Record<Side, boolean> = { left: false, right: false };
 
   constructor(
     private readonly post: Record<Side, (cmd: ToWorker) => void>,
@@ -68,13 +72,26 @@ export class PairTransport {
       this.asks.delete(msg.id);
       return true;
     }
-    if (msg.type === 'snapshot' && this.armed && !msg.snapshot.playing) void this.stopped(side);
+    if (msg.type === 'snapshot' && msg.snapshot.safety) this.broken[side] = msg.snapshot.safety.violations.length;
+    // A run already broken that fails another check stops for a consequence, not a new point:
+    // it plays on, so Next reaches its step in one click (figure8-broken's step 5 took four).
+    // Its notice goes too: the first violation's stands, and the run is not paused.
+    if (msg.type === 'notice' && msg.kind === 'violation' && this.broken[side] > 0) {
+      this.playsOn[side] = true;
+      this.post[side]({ type: 'play' });
+      return true;
+    }
+    if (msg.type === 'snapshot' && this.armed && !msg.snapshot.playing) {
+      if (this.playsOn[side]) this.playsOn[side] = false;
+      else void this.stopped(side);
+    }
     return false;
   }
 
   private command(): void {
     this.epoch++;
     this.armed = false;
+    this.playsOn = { left: false, right: false };
   }
 
   private both(cmd: ToWorker): void {
@@ -149,7 +166,7 @@ export class PairTransport {
     const w = await this.whereBoth();
     if (epoch !== this.epoch) return;
     const time = Math.floor(w[side].time);
-    for (const s of SIDES) if (w[s].time !== time) this.post[s]({ type: 'seekTime', time, stopAtViolation: w[s].time < time });
+    for (const s of SIDES) if (w[s].time !== time) this.post[s]({ type: 'seekTime', time, stopAtViolation: w[s].time < time && this.broken[s] === 0 });
     const met = await this.whereBoth();
     if (epoch !== this.epoch) return;
     this.moveTo(Math.floor(Math.min(met.left.time, met.right.time)), met);

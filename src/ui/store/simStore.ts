@@ -12,6 +12,8 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'alert';
+  /** A safety violation that stopped the run: one at a time, placed clear of the teaching panels. */
+  kind?: 'violation';
 }
 
 /** What the tables read, and node details (as the `details` view). */
@@ -114,7 +116,7 @@ export interface SimState {
   /** Opens the scenario again from 0, every action kept, with a setting changed (a broken rule, a vote). */
   reload: (change: (scenario: Scenario) => Scenario) => void;
   receive: (msg: FromWorker) => void;
-  notify: (text: string, tone?: Notice['tone']) => void;
+  notify: (text: string, tone?: Notice['tone'], kind?: Notice['kind']) => void;
   dismiss: (id: number) => void;
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
@@ -345,12 +347,14 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       } else if (msg.type === 'trace') {
         saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
       } else {
-        get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info');
+        get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info', msg.type === 'notice' ? msg.kind : undefined);
       }
     },
-    notify: (text, tone = 'info') => {
+    notify: (text, tone = 'info', kind) => {
       const id = ++noticeIds;
-      set((s) => ({ notices: [...s.notices.slice(-3), { id, text, tone }] }));
+      // One notice per text, refreshed (its timer starts again); one violation, the latest.
+      const kept = (n: Notice) => n.text !== text && (kind === undefined || n.kind !== kind);
+      set((s) => ({ notices: [...s.notices.filter(kept).slice(-3), { id, text, tone, ...(kind && { kind }) }] }));
     },
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     select: (id) => set({ selectedNode: id }),

@@ -3,6 +3,7 @@ import { brokenRules } from '../../../scenario/bugs';
 import type { Side } from '../../store/pairTransport';
 import { ClusterView } from '../../components/ClusterView';
 import { MessagePopover } from '../../components/MessagePopover';
+import { ViolationNotice } from '../../components/ViolationNotice';
 import { viewOf } from '../../protocolView';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { RunTable } from '../RunTable';
@@ -52,7 +53,7 @@ function SideBody({ side }: { side: Side }) {
             <ClusterView />
             <MessagePopover />
           </div>
-          <RunFigures />
+          <div className="pair-figures-slot"><RunFigures /><ViolationNotice /></div>
           <NodeBar />
           <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'}><RunTable protocol={protocol} /></div>
         </div>

@@ -122,12 +122,13 @@ const Line = memo(function Line({ line, broken, names, open, node, onToggle, see
       )}
       {open && (
         <span className="code-nav" role="group" aria-label="When this line ran">
-          <button type="button" onClick={() => seek(line.id, 'previous', null)}>◀ previous</button>
-          <button type="button" onClick={() => seek(line.id, 'next', null)}>next ▶</button>
+          {/* Two pairs with the same words: each named for its scope as well, the visible words first. */}
+          <button type="button" aria-label="◀ previous, on any node" data-line-seek="previous" data-line-scope="any" onClick={() => seek(line.id, 'previous', null)}>◀ previous</button>
+          <button type="button" aria-label="next ▶, on any node" data-line-seek="next" data-line-scope="any" onClick={() => seek(line.id, 'next', null)}>next ▶</button>
           <span className="code-nav-label">any node</span>
           {node !== null && <>
-            <button type="button" onClick={() => seek(line.id, 'previous', node)}>◀ previous</button>
-            <button type="button" onClick={() => seek(line.id, 'next', node)}>next ▶</button>
+            <button type="button" aria-label={`◀ previous, on S${node}`} data-line-seek="previous" data-line-scope="node" onClick={() => seek(line.id, 'previous', node)}>◀ previous</button>
+            <button type="button" aria-label={`next ▶, on S${node}`} data-line-seek="next" data-line-scope="node" onClick={() => seek(line.id, 'next', node)}>next ▶</button>
             <span className="code-nav-label">on S{node}</span>
           </>}
         </span>
