@@ -9,13 +9,11 @@ export type Painter = (ctx: Context2D, width: number, height: number) => void;
  * it, which is why what changes many times a second (the clock, the playhead) is drawn so.
  * The size comes from a ResizeObserver: reading it during a commit would force a layout.
  *
- * The painting happens on an OffscreenCanvas and is handed to the canvas as a picture. On a
+ * The painting happens on an OffscreenCanvas and is copied to the canvas as a picture. On a
  * canvas in the page, setting the font makes the browser bring the page's style up to date
  * first (to resolve the font against the canvas's own style), and these canvases repaint
  * right after React's commit, when the style is out of date: the clock alone cost about
- * 1.3 ms of main-thread CPU per refresh so, 15 times a second while playing. The picture is
- * transferred, not copied (a bitmap renderer takes it over), so the page's canvas costs no
- * clear and no drawImage either.
+ * 1.3 ms of main-thread CPU per refresh so, 15 times a second while playing.
  */
 export function usePaintedCanvas(paint: Painter, deps: DependencyList) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -34,10 +32,12 @@ export function usePaintedCanvas(paint: Painter, deps: DependencyList) {
     const ctx = fitCanvas(scratch.current, fit);
     if (ctx === null) return;
     paintWith(ctx, width, height);
-    // Picturing it needs no font, so no style: the page's canvas only shows the picture.
-    const { width: w, height: h } = scratch.current;
-    if (el.width !== w || el.height !== h) { el.width = w; el.height = h; }
-    el.getContext('bitmaprenderer')!.transferFromImageBitmap(scratch.current.transferToImageBitmap());
+    // Copying the pixels needs no font, so no style: the page's canvas only shows the picture.
+    const shown = fitCanvas(el, fit);
+    if (shown === null) return;
+    shown.setTransform(1, 0, 0, 1, 0, 0);
+    shown.clearRect(0, 0, el.width, el.height);
+    shown.drawImage(scratch.current, 0, 0);
   };
   useLayoutEffect(() => {
     const el = canvas.current!;
