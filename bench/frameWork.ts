@@ -25,6 +25,8 @@ export interface FrameWork {
   styled: number;
   /** The app's views that refreshed in this frame (see placeRefreshes). */
   refreshed: string[];
+  /** Snapshots the page's store merged in this frame (the store notes each merge as SNAPSHOT_MERGED). */
+  merges: number;
 }
 
 interface LayoutArgs {
@@ -41,7 +43,7 @@ interface LayoutArgs {
 export function frameWork(events: TraceEvent[], pid: number, tid: number, edges: number[]): FrameWork[] {
   const frames: FrameWork[] = edges.slice(1).map(() => ({
     ms: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
-    layouts: 0, dirty: 0, total: 0, fromDocument: 0, styled: 0, refreshed: [],
+    layouts: 0, dirty: 0, total: 0, fromDocument: 0, styled: 0, refreshed: [], merges: 0,
   }));
   const stage = new Set<string>(STAGES);
   const spans = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && stage.has(e.name) && e.tdur !== undefined)
@@ -72,11 +74,16 @@ export function frameWork(events: TraceEvent[], pid: number, tid: number, edges:
 /** A view's refresh as the app noted it (see stampRefresh in simStore), at trace time `ts` (µs). */
 export interface Refresh { ts: number; view: string }
 
-/** Puts each refresh in the frame it came in. */
+/** What the store notes, beside the views, for each frame in which it merged snapshots (see stampRefresh). */
+export const SNAPSHOT_MERGED = '(snapshot)';
+
+/** Puts each refresh (and each merge of a snapshot) in the frame it came in. */
 export function placeRefreshes(refreshes: Refresh[], edges: number[], frames: FrameWork[]): void {
   for (const r of refreshes) {
     const f = edges.findLastIndex((t) => t <= r.ts);
-    if (f >= 0 && f < frames.length) frames[f].refreshed.push(r.view);
+    if (f < 0 || f >= frames.length) continue;
+    if (r.view === SNAPSHOT_MERGED) frames[f].merges++;
+    else frames[f].refreshed.push(r.view);
   }
 }
 
@@ -125,4 +132,22 @@ export function refreshGroups(work: FrameWork[]): Map<string, number[]> {
 /** Per view, what its frames' main thread did (describeWork over the frames where it refreshed): what a refresh costs beyond '(none)'. */
 export function describeWorkByRefresh(work: FrameWork[]): string {
   return [...refreshGroups(work)].map(([v, frames]) => `${v}: ${describeWork(frames.map((i) => work[i]))}`).join(' | ');
+}
+
+/**
+ * The frames where no slow view refreshed, in two groups: those where the store merged a
+ * snapshot (its selectors ran, and whatever follows every snapshot: the servers' badges,
+ * the moving layer's hit-test data) and those where it did not (what the page costs with
+ * nothing new from the simulation: the drawing worker's frames shown, animations, tasks).
+ * Each with its CPU mean and p95 and its stages' means: the floor under every frame, by cause.
+ */
+export function describeFloor(cpu: number[], work: FrameWork[]): string {
+  const p95 = (xs: number[]) => (xs.length === 0 ? 0 : xs.toSorted((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]);
+  const group = (label: string, merged: boolean) => {
+    const at = work.flatMap((w, i) => (w.refreshed.length === 0 && (w.merges > 0) === merged ? [i] : []));
+    const ms = at.map((i) => cpu[i]);
+    const stages = STAGES.map((s) => `${s} ${mean(at.map((i) => work[i].ms[s])).toFixed(2)}`).join(', ');
+    return `${label}: ${at.length} frames, CPU mean ${mean(ms).toFixed(2)} p95 ${p95(ms).toFixed(1)} ms (${stages}; layouts ${mean(at.map((i) => work[i].layouts)).toFixed(2)})`;
+  };
+  return `${group('a snapshot merged', true)} | ${group('no snapshot', false)}`;
 }

@@ -28,7 +28,7 @@ import { encodeScenario } from '../src/scenario/codec';
 import { parseScenario } from '../src/scenario/validate';
 import { benchState, installDriver, lossyFragment, pauseLatency, withBrowser } from './browser';
 import { profileMainThread, topFunctions, topFunctionsByFrame, topTraceEvents, type TraceEvent } from './cpuProfile';
-import { describeRefreshes, describeWork, describeWorkByRefresh, type FrameWork, frameWork, placeRefreshes, refreshGroups } from './frameWork';
+import { describeFloor, describeRefreshes, describeWork, describeWorkByRefresh, type FrameWork, frameWork, placeRefreshes, refreshGroups } from './frameWork';
 
 const SECONDS = 10;
 const FRAME_MS = 1000 / 60;
@@ -178,6 +178,7 @@ function report(prefix: string, played: Played): void {
   console.log(`${prefix}.frame_cpu_by_refresh=${describeRefreshes(played.frames.map((f) => f.cpu), played.work, new Set(costliestAt))} (frames grouped by the views that refreshed in them; a frame with two counts in both)`);
   console.log(`${prefix}.frame_work_by_refresh=${describeWorkByRefresh(played.work)} (per frame, over the frames where each view refreshed)`);
   console.log(`${prefix}.top_functions_by_refresh=${[...played.functionsByRefresh].map(([v, fs]) => `${v}: ${fs.map((f) => `${f.ms.toFixed(2)} ${f.name}`).join(', ')}`).join(' | ')} (self ms per frame where each view refreshed, from the V8 CPU profile)`);
+  console.log(`${prefix}.frame_cpu_floor=${describeFloor(played.frames.map((f) => f.cpu), played.work)} (frames where no slow view refreshed, with and without a snapshot merged)`);
   console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play)`);
   const list = (items: { name: string; ms: number }[]) => items.map((f) => `${f.ms.toFixed(0)} ms ${f.name}`).join(' | ');
   console.log(`${prefix}.top_functions_self=${list(played.functions)} (V8 CPU profile over ${(played.profiledMs / 1000).toFixed(1)} s: samples × ${SAMPLE_US / 1000} ms, idle left out)`);

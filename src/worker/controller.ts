@@ -66,6 +66,8 @@ const TRACE_PLAYING = 40;
  * seconds, and could not be told apart on screen anyway. Normal runs stay far below it.
  */
 export const MAX_MESSAGES_SHOWN = 1000;
+/** No message held: most frames, so messagesNow makes no map for them. */
+const NONE_HELD: ReadonlyMap<number, number> = new Map();
 /** Snapshots carry only the tail of each log: the view shows the latest entries, and cloning thousands per frame would stall it. */
 const LOG_TAIL = 24;
 /** Lost messages beyond this many are pruned to those still falling away (the bound doubles with what is kept). */
@@ -151,7 +153,9 @@ export class Controller {
    * which never changes). Only those: views kept for as long as their envelopes live (in
    * checkpoints' queues) once held over 17 MB of a long run's worker heap.
    */
-  private flying = new Map<number, { env: Envelope<Msg>; view: MessageView }>();
+  private flying = new Map<number, { env: Envelope<Msg>; view: MessageView; frame: number }>();
+  /** Counts messagesNow's calls: an entry of `flying` not stamped with the current one is no longer shown. */
+  private frameNo = 0;
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
@@ -679,12 +683,14 @@ export class Controller {
   private messagesNow(): MessageView[] {
     const fallWindow = this.run.sim.world.network.latencyMax;
     this.losses = this.losses.filter((m) => m.lostAt <= this.clock && this.clock - m.lostAt <= fallWindow);
-    const held = new Map(this.run.sim.world.held.map((h) => [h.env.id, h.heldAt]));
+    const heldList = this.run.sim.world.held;
+    const held = heldList.length === 0 ? NONE_HELD : new Map(heldList.map((h) => [h.env.id, h.heldAt]));
     // The earliest sent first (inFlight is in send order): those shown stay shown until they land.
     const flying = this.run.sim.inFlight().slice(0, MAX_MESSAGES_SHOWN);
-    const shown = new Map<number, { env: Envelope<Msg>; view: MessageView }>();
-    const views = flying.map((env) => this.flyingView(env, held.get(env.id) ?? null, shown));
-    this.flying = shown;
+    const frame = ++this.frameNo;
+    const views = flying.map((env) => this.flyingView(env, held.get(env.id) ?? null, frame));
+    // The same map every frame (up to MAX_MESSAGES_SHOWN entries, 60 times a second): those no longer shown leave it.
+    for (const [id, f] of this.flying) if (f.frame !== frame) this.flying.delete(id);
     return views.concat(this.losses.slice(0, MAX_MESSAGES_SHOWN - views.length).map((m) => (m.view ??= this.messageView(m.env, m.lostAt))));
   }
 
@@ -698,11 +704,19 @@ export class Controller {
   }
 
   /** A message in flight as the view shows it: made once per message (and again when it is held or released), as a burst leaves thousands in flight for many frames. */
-  private flyingView(env: Envelope<Msg>, heldAt: number | null, shown: typeof this.flying): MessageView {
+  private flyingView(env: Envelope<Msg>, heldAt: number | null, frame: number): MessageView {
     const kept = this.flying.get(env.id);
-    const view = kept !== undefined && kept.env === env && kept.view.heldAt === heldAt ? kept.view : this.messageView(env, null, heldAt);
-    shown.set(env.id, { env, view });
-    return view;
+    if (kept === undefined) {
+      const view = this.messageView(env, null, heldAt);
+      this.flying.set(env.id, { env, view, frame });
+      return view;
+    }
+    if (kept.env !== env || kept.view.heldAt !== heldAt) {
+      kept.env = env;
+      kept.view = this.messageView(env, null, heldAt);
+    }
+    kept.frame = frame;
+    return kept.view;
   }
 
   /** A window of the run for the space-time diagram, as it stands now. */

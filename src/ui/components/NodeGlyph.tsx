@@ -4,6 +4,7 @@ import { useSim } from '../store/simStore';
 import { type Badge, viewOf } from '../protocolView';
 import { usePalette } from '../shell/themeState';
 import { CRASHED, roleStyle } from '../theme';
+import { type TextStyle, textStyleOf, textWidth } from '../draw/textWidth';
 
 /**
  * One server: its id, and the badge its protocol's descriptor gives it (role by colour,
@@ -107,23 +108,26 @@ function roomAt(y: number, r: number, fontSize: number): number {
 /**
  * A line of the badge, narrowed to its room where it would run over (a circle's edge, a
  * neighbour's label), whatever the font: `room` gets the line's font size. Measured only when
- * the text or its room changes: a measure forces a layout of the page, and the badge renders
- * far more often than its lines change.
+ * the text or its room changes, and on a canvas (see textWidth): the text's own measure
+ * forces a layout of the page, nine times over when an election changes every server's lines.
  */
 function Fitted({ className, y, fill, room, text }: { className: string; y: number; fill?: string; room: (fontSize: number) => number; text: string }) {
   const ref = useRef<SVGTextElement>(null);
-  const fitted = useRef<{ fontSize: number; text: string; width: number } | null>(null);
+  const fitted = useRef<{ style: TextStyle; text: string; width: number } | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (el === null) return;
-    const fontSize = fitted.current?.fontSize ?? (parseFloat(getComputedStyle(el).fontSize) || 13);
-    const width = room(fontSize);
+    const style = fitted.current?.style ?? textStyleOf(el);
+    const width = room(style.fontSize);
     if (fitted.current?.text === text && fitted.current.width === width) return;
-    fitted.current = { fontSize, text, width };
-    el.removeAttribute('textLength');
-    if (el.getComputedTextLength() > width) {
+    fitted.current = { style, text, width };
+    // Where no canvas measures, the text's own measure does.
+    const natural = textWidth(text, style) ?? (el.removeAttribute('textLength'), el.getComputedTextLength());
+    if (natural > width) {
       el.setAttribute('textLength', String(width));
       el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    } else {
+      el.removeAttribute('textLength');
     }
   });
   return <text ref={ref} className={className} y={y} fill={fill}>{text}</text>;

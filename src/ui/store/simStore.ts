@@ -141,15 +141,21 @@ let noticeIds = 0;
 /**
  * When bench:ui asks (it sets `window.__quorumRefreshes` to a list before the page loads),
  * each slow view's refresh is noted there with its time, so the bench can tell which view's
- * work a costly frame did. Otherwise nothing is noted: a trace mark per refresh costs more
- * than some refreshes do.
+ * work a costly frame did (`also`: more names, such as '(snapshot)' for a frame that merged
+ * snapshots). Otherwise nothing is noted: a trace mark per refresh costs more than some
+ * refreshes do.
  */
-export function stampRefresh(views: Iterable<string>): void {
+export function stampRefresh(views: Iterable<string>, also: readonly string[] = []): void {
   const log = (globalThis as { __quorumRefreshes?: { t: number; view: string }[] }).__quorumRefreshes;
   if (log === undefined) return;
   const t = performance.now();
   for (const view of views) log.push({ t, view });
+  for (const view of also) log.push({ t, view });
 }
+
+/** What a frame that merged snapshots notes beside its views (see stampRefresh): the bench's floor line tells such frames apart. */
+const MERGED = ['(snapshot)'];
+const MERGED_WITH_WINDOW = ['spacetime', '(snapshot)'];
 
 /**
  * In development and tests the store's arrays are frozen: a view that reverses or sorts one
@@ -279,7 +285,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       batch.forEach((snap, i) => {
         next = { ...next, ...merge({ ...store.getState(), ...next }, snap, window !== undefined || i < batch.length - 1) };
       });
-      stampRefresh(window === undefined ? refreshed : [...refreshed, 'spacetime']);
+      stampRefresh(refreshed, window === undefined ? MERGED : MERGED_WITH_WINDOW);
       refreshed.clear();
       store.setState(next);
     });
