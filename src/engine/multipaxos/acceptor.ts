@@ -12,7 +12,6 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
   const leader = leaseOwed(ctx, s.role === 'follower' ? s.leader : null, from);
   if (leader !== null) return keepLeasePromise(s, ctx, 'multipaxos.leasePromise', leader, `S${from}'s Prepare${ballotText(ballot)}`, 'onPrepare.lease');
   const out = Outbox.for<MultiPaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, ballot[0]);
   const higher = above(ballot, s.promised);
   out.mark('onPrepare.above', () => `${higher ? '' : 'no: '}${ballotText(ballot)} ${higher ? '>' : '≤'} promised ${ballotText(s.promised)}`);
@@ -20,7 +19,7 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
     out.mark('onPrepare.else');
     out.mark('onPrepare.nack', () => `Nack(${ballotText(ballot)}, ${ballotText(s.promised)})`);
     out.send(from, { type: 'Nack', ballot, promised: s.promised! });
-    return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `${who} refuses ballot ${ballotText(ballot)}: it promised ${ballotText(s.promised)}`);
+    return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `S${ctx.self} refuses ballot ${ballotText(ballot)}: it promised ${ballotText(s.promised)}`);
   }
   const n = s.accepted.size;
   out.mark('onPrepare.promise', () => `reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
@@ -32,20 +31,19 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
     startLeaderTimer(out, ctx);
     state = { ...state, role: 'follower', leader: null };
   }
-  return out.done(state, 'multipaxos.promise', () => `${who} promises ballot ${ballotText(ballot)} to S${from}, reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
+  return out.done(state, 'multipaxos.promise', () => `S${ctx.self} promises ballot ${ballotText(ballot)} to S${from}, reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
 }
 
 /** Phase 2b for one slot: accept at or above the promise, and tell every learner. */
 export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Accept' }>, ctx: Context): MultiStep {
   const out = Outbox.for<MultiPaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const ok = s.promised === null || compareBallots(m.ballot, s.promised) >= 0 || ctx.bugs.has('acceptBelowPromise');
   out.mark('onAccept.ok', () => `${ok ? '' : 'no: '}${ballotText(m.ballot)} ${s.promised === null || compareBallots(m.ballot, s.promised) >= 0 ? '≥' : '<'} promised ${ballotText(s.promised)}`);
   if (!ok) {
     out.mark('onAccept.else');
     out.mark('onAccept.nack', () => `Nack(${ballotText(m.ballot)}, ${ballotText(s.promised)})`);
     out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
-    return out.done(s, 'multipaxos.nack', () => `${who} refuses slot ${m.slot} at ${ballotText(m.ballot)}: it promised ${ballotText(s.promised)}`);
+    return out.done(s, 'multipaxos.nack', () => `S${ctx.self} refuses slot ${m.slot} at ${ballotText(m.ballot)}: it promised ${ballotText(s.promised)}`);
   }
   out.mark('onAccept.accept', () => `accepted[${m.slot}] "${m.value}" at ${ballotText(m.ballot)}`);
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, slot: m.slot, value: m.value });
@@ -58,5 +56,5 @@ export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxos
     startLeaderTimer(out, ctx);
     state = { ...state, role: 'follower', leader: from };
   }
-  return out.done(state, 'multipaxos.accept', () => `${who} accepts "${m.value}" for slot ${m.slot} at ${ballotText(m.ballot)}`);
+  return out.done(state, 'multipaxos.accept', () => `S${ctx.self} accepts "${m.value}" for slot ${m.slot} at ${ballotText(m.ballot)}`);
 }

@@ -34,18 +34,17 @@ export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolea
  */
 export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Context): MultiStep {
   const out = Outbox.for<MultiPaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const waiting = s.role === 'candidate' && sameBallot(s.ballot, m.ballot);
   out.mark('onPromise.waiting', () => (waiting ? `yes, ballot ${ballotText(s.ballot)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));
   if (!waiting) {
-    return out.done(s, 'multipaxos.promise', () => `${who} ignores a promise for ${ballotText(m.ballot)} from S${from}`);
+    return out.done(s, 'multipaxos.promise', () => `S${ctx.self} ignores a promise for ${ballotText(m.ballot)} from S${from}`);
   }
   const promises = s.promises.some((p) => p.from === from) ? s.promises : [...s.promises, { from, accepted: m.accepted }];
   out.mark('onPromise.add', () => `promises from {${promises.map((p) => `S${p.from}`).join(', ')}}`);
   const enough = promises.length >= quorum(ctx);
   out.mark('onPromise.quorum', () => `${enough ? '' : 'no: '}${promises.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
   if (!enough) {
-    return out.done({ ...s, promises }, 'multipaxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
+    return out.done({ ...s, promises }, 'multipaxos.promise', () => `S${ctx.self} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
   }
   // Slots up to applied are decided here, so neither re-proposed nor above decided.top: only a
   // promise's newer slots are read (it reports every slot its acceptor ever accepted).
@@ -84,29 +83,28 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
   return out.done({ ...s, promises, role: 'leader', leader: ctx.self, recovered: top, nextSlot, pending: [], proposals, resendBelow: nextSlot }, 'multipaxos.lead',
-    () => `${who} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
+    () => `S${ctx.self} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
 }
 
 /** A client command: the leader puts it in the next slot (one round trip); others forward or hold it. */
 export function onRequest(s: MultiPaxosState, command: string, ctx: Context): MultiStep {
   const out = Outbox.for<MultiPaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   out.mark('request.isLeader', () => (s.role === 'leader' ? 'yes' : `no: ${s.role}`));
   if (s.role === 'leader') {
     out.mark('request.propose', () => `slot ${s.nextSlot}`);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
     return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: s.proposals.set(s.nextSlot, command) }, 'multipaxos.propose',
-      () => `${who}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
+      () => `S${ctx.self}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
   }
   const knows = s.leader !== null && s.leader !== ctx.self;
   out.mark('request.knowsLeader', () => (knows ? `leader S${s.leader}` : 'no: leader unknown'));
   if (knows) {
     out.mark('request.forward', () => `to S${s.leader}`);
     out.send(s.leader!, { type: 'ClientRequest', command });
-    return out.done(s, 'multipaxos.forward', () => `${who} forwards "${command}" to its leader S${s.leader}`);
+    return out.done(s, 'multipaxos.forward', () => `S${ctx.self} forwards "${command}" to its leader S${s.leader}`);
   }
   out.mark('request.hold', () => `${s.pending.length + 1} held`);
-  return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `${who} knows no leader and holds "${command}"`);
+  return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `S${ctx.self} knows no leader and holds "${command}"`);
 }
 
 /**

@@ -10,10 +10,9 @@ type AcceptedMsg = Extract<MultiPaxosMessage, { type: 'Accepted' }>;
 /** A learner hears an acceptance: a slot is decided once a majority accepted it at one ballot; then apply in order. */
 export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx: Context): MultiStep {
   const out = Outbox.for<MultiPaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   if (s.decided.get(m.slot) !== undefined) {
     out.mark('onAccepted.known', () => `yes: slot ${m.slot} is "${s.decided.get(m.slot)}"`);
-    return out.done(s, 'multipaxos.accepted', () => `${who} already knows slot ${m.slot} is decided`);
+    return out.done(s, 'multipaxos.accepted', () => `S${ctx.self} already knows slot ${m.slot} is decided`);
   }
   const i = s.tallies.findIndex((t) => t.slot === m.slot && sameBallot(t.ballot, m.ballot));
   const old = i < 0 ? { slot: m.slot, ballot: m.ballot, value: m.value, from: [] as NodeId[] } : s.tallies[i];
@@ -25,12 +24,12 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
   if (!enough) {
     const tallies = i < 0 ? [...s.tallies, tally] : s.tallies.map((t, k) => (k === i ? tally : t));
     return out.done({ ...s, tallies }, 'multipaxos.accepted',
-      () => `${who} hears S${from} accepted "${m.value}" for slot ${m.slot} (${tally.from.length} of ${quorum(ctx)})`);
+      () => `S${ctx.self} hears S${from} accepted "${m.value}" for slot ${m.slot} (${tally.from.length} of ${quorum(ctx)})`);
   }
   out.mark('onAccepted.decide', () => `decided[${m.slot}] "${m.value}"`);
   const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: s.decided.set(m.slot, m.value) }, out);
   return out.done(decided, 'multipaxos.decide',
-    () => `${who} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
+    () => `S${ctx.self} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
 }
 
 /**
@@ -41,12 +40,11 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
  */
 export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMessage, { type: 'Heartbeat' }>, ctx: Context): MultiStep {
   const out = Outbox.for<MultiPaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const below = s.promised !== null && above(s.promised, m.ballot);
   out.mark('onHeartbeat.belowIf', () => `${below ? '' : 'no: '}${ballotText(m.ballot)} ${below ? '<' : '≥'} promised ${ballotText(s.promised)}`);
   if (below) {
     out.mark('onHeartbeat.ignore');
-    return out.done(s, 'multipaxos.heartbeat', () => `${who} ignores a heartbeat from S${from}: ballot ${ballotText(m.ballot)} is below its promise`);
+    return out.done(s, 'multipaxos.heartbeat', () => `S${ctx.self} ignores a heartbeat from S${from}: ballot ${ballotText(m.ballot)} is below its promise`);
   }
   out.mark('onHeartbeat.follow', () => `leader S${from}${s.pending.length > 0 ? `; ${s.pending.length} held forwarded` : ''}`);
   if (s.role === 'leader') out.cancelTimer('heartbeat');
@@ -70,7 +68,7 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
     out.send(from, { type: 'Decide', entries: ahead });
   }
   return out.done({ ...s, role: 'follower', leader: from, pending: [], appliedAtBeat: s.applied }, 'multipaxos.heartbeat',
-    () => `${who} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed`
+    () => `S${ctx.self} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed`
       : ahead.length > 0 ? ` and sends it slots ${m.applied + 1}–${s.appliedAtBeat}, which the leader missed` : ''}`);
 }
 

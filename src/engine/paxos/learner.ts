@@ -12,7 +12,6 @@ type AcceptedMsg = Extract<PaxosMessage, { type: 'Accepted' }>;
  */
 export function onAccepted(s: PaxosState, from: NodeId, m: AcceptedMsg, ctx: Context): Step<PaxosState, PaxosMessage> {
   const out = Outbox.for<PaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const i = s.tallies.findIndex((t) => sameBallot(t.ballot, m.ballot));
   const tally = i < 0 ? { ballot: m.ballot, value: m.value, from: [] as NodeId[] } : s.tallies[i];
   const tallyFrom = tally.from.includes(from) ? tally.from : [...tally.from, from];
@@ -28,8 +27,8 @@ export function onAccepted(s: PaxosState, from: NodeId, m: AcceptedMsg, ctx: Con
     const phase = s.phase === 'idle' ? 'idle' : 'done';
     if (phase === 'done') out.cancelTimer('retry');
     return out.done({ ...s, tallies, acceptedBy, learned: m.value, phase }, 'paxos.learn',
-      () => `${who} learns that "${m.value}" is chosen: a majority accepted it at ballot ${ballotText(m.ballot)}`);
+      () => `S${ctx.self} learns that "${m.value}" is chosen: a majority accepted it at ballot ${ballotText(m.ballot)}`);
   }
   return out.done({ ...s, tallies, acceptedBy }, 'paxos.accepted',
-    () => `${who} hears that S${from} accepted "${m.value}" at ${ballotText(m.ballot)} (${tallyFrom.length} of ${quorum(ctx)})`);
+    () => `S${ctx.self} hears that S${from} accepted "${m.value}" at ${ballotText(m.ballot)} (${tallyFrom.length} of ${quorum(ctx)})`);
 }

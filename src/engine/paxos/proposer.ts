@@ -23,11 +23,10 @@ function prepare(s: PaxosState, ctx: Context, out: Outbox<PaxosMessage>): PaxosS
 /** A client asks this node to propose a value. */
 export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep {
   const out = Outbox.for<PaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const refuse = (why: string) => {
     out.mark('propose.refuseIf', () => `yes: ${why}`);
     out.mark('propose.refuse');
-    return { ...out.done(s, 'paxos.propose', () => `${who} cannot propose "${value}": ${why}`), refused: true };
+    return { ...out.done(s, 'paxos.propose', () => `S${ctx.self} cannot propose "${value}": ${why}`), refused: true };
   };
   if (!canPropose(ctx)) return refuse('it is not a proposer in this scenario');
   if (s.learned !== null) return refuse(`the value "${s.learned}" is already chosen`);
@@ -35,18 +34,17 @@ export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep
   out.mark('propose.refuseIf', () => 'no');
   out.mark('propose.value', () => `myValue "${value}"`);
   const state = prepare({ ...s, value, backoffs: 0 }, ctx, out);
-  return out.done(state, 'paxos.prepare', () => `${who} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
+  return out.done(state, 'paxos.prepare', () => `S${ctx.self} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
 }
 
 /** No answer in time, or the backoff is over (or the user forces it): try again with a higher ballot. */
 export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep {
   const out = Outbox.for<PaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const nothing = s.value === null || s.phase === 'idle' || s.phase === 'done' || s.learned !== null;
   out.mark('retry.doneIf', () => (nothing ? `yes: ${s.learned !== null ? `"${s.learned}" is learned` : `phase ${s.phase}`}` : `no: phase ${s.phase}`));
   if (nothing) {
     out.mark('retry.done');
-    const step = out.done(s, 'paxos.retry', () => `${who} has nothing left to propose`);
+    const step = out.done(s, 'paxos.retry', () => `S${ctx.self} has nothing left to propose`);
     return forced ? { ...step, refused: true } : step;
   }
   const why = forced ? 'now, as asked'
@@ -54,24 +52,23 @@ export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep
     : ctx.options.backoff === false ? 'at once, with no backoff' : 'after backing off';
   out.mark('retry.prepare');
   const state = prepare(s, ctx, out);
-  return out.done(state, 'paxos.prepare', () => `${who} tries again ${why}: Prepare with ballot ${ballotText(state.ballot)}`);
+  return out.done(state, 'paxos.prepare', () => `S${ctx.self} tries again ${why}: Prepare with ballot ${ballotText(state.ballot)}`);
 }
 
 /** Phase 1b reaches the proposer: with a majority of promises, phase 2a, accept. */
 export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context): PaxosStep {
   const out = Outbox.for<PaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const waiting = s.phase === 'prepare' && sameBallot(s.ballot, m.ballot);
   out.mark('onPromise.waiting', () => (waiting ? `yes, ballot ${ballotText(s.ballot)}` : `no: phase ${s.phase}, ballot ${ballotText(s.ballot)}`));
   if (!waiting) {
-    return out.done(s, 'paxos.promise', () => `${who} ignores a promise for ballot ${ballotText(m.ballot)} from S${from}: it is not waiting for one`);
+    return out.done(s, 'paxos.promise', () => `S${ctx.self} ignores a promise for ballot ${ballotText(m.ballot)} from S${from}: it is not waiting for one`);
   }
   const promises = s.promises.some((p) => p.from === from) ? s.promises : [...s.promises, { from, accepted: m.accepted }];
   out.mark('onPromise.add', () => `promises from {${promises.map((p) => `S${p.from}`).join(', ')}}`);
   const enough = promises.length >= quorum(ctx);
   out.mark('onPromise.quorum', () => `${enough ? '' : 'no: '}${promises.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
   if (!enough) {
-    return out.done({ ...s, promises }, 'paxos.promise', () => `${who} has ${promises.length} of ${quorum(ctx)} promises for ballot ${ballotText(s.ballot)}`);
+    return out.done({ ...s, promises }, 'paxos.promise', () => `S${ctx.self} has ${promises.length} of ${quorum(ctx)} promises for ballot ${ballotText(s.ballot)}`);
   }
   // Adopt the value of the highest-ballot proposal any promise reports; only if none, our own.
   let highest: Accepted | null = null;
@@ -85,25 +82,24 @@ export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context
   startRetry(out, ctx, false);
   const state: PaxosState = { ...s, promises, phase: 'accept', proposal };
   return out.done(state, 'paxos.promise', () => highest !== null && proposal === highest.value
-    ? `${who} has a majority of promises; one reports "${highest.value}" accepted at ${ballotText(highest.ballot)}, so ${who} must propose that value, not its own`
-    : `${who} has a majority of promises and sends Accept(${ballotText(s.ballot)}, "${proposal}") to every acceptor`);
+    ? `S${ctx.self} has a majority of promises; one reports "${highest.value}" accepted at ${ballotText(highest.ballot)}, so S${ctx.self} must propose that value, not its own`
+    : `S${ctx.self} has a majority of promises and sends Accept(${ballotText(s.ballot)}, "${proposal}") to every acceptor`);
 }
 
 /** An acceptor refused: someone has a higher ballot. Back off, then retry above it. */
 export function onNack(s: PaxosState, from: NodeId, m: Nack, ctx: Context): PaxosStep {
   const out = Outbox.for<PaxosMessage>(ctx);
-  const who = `S${ctx.self}`;
   const maxRound = Math.max(s.maxRound, m.promised[0]);
   // A duplicate of our own Prepare is refused against our own ballot: nothing to back off from.
   const mine = (s.phase === 'prepare' || s.phase === 'accept') && sameBallot(s.ballot, m.ballot) && !sameBallot(m.promised, s.ballot);
   out.mark('onNack.mine', () => (mine ? `yes: promised ${ballotText(m.promised)}` : `no: phase ${s.phase}, ballot ${ballotText(s.ballot)}`));
   if (!mine) {
-    return out.done({ ...s, maxRound }, 'paxos.nack', () => `${who} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
+    return out.done({ ...s, maxRound }, 'paxos.nack', () => `S${ctx.self} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
   }
   const backoff = ctx.options.backoff !== false;
   const backoffs = s.backoffs + 1;
   out.mark('onNack.backoff', () => (backoff ? `backoff ${backoffs} in a row: a random wait of up to ${backoffMax(ctx, backoffs)} ms` : 'no backoff: at once'));
   startRetry(out, ctx, true, backoffs);
   return out.done({ ...s, phase: 'backoff', maxRound, backoffs }, 'paxos.nack',
-    () => `${who} is preempted: S${from} promised ballot ${ballotText(m.promised)}. It ${backoff ? 'backs off for a random time' : 'retries at once (no backoff)'}, then tries again`);
+    () => `S${ctx.self} is preempted: S${from} promised ballot ${ballotText(m.promised)}. It ${backoff ? 'backs off for a random time' : 'retries at once (no backoff)'}, then tries again`);
 }

@@ -15,7 +15,6 @@ type LogResponse = Extract<RaftMessage, { type: 'LogResponse' }>;
  */
 export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<RaftState, RaftMessage> {
   const out = Outbox.for<RaftMessage>(ctx);
-  const who = `S${ctx.self}`;
   const f = m.follower;
   const current = s.currentRole === 'leader' && m.term === s.currentTerm;
   out.mark('logResponse.current', () => (current ? `term ${m.term} = currentTerm, leader`
@@ -25,9 +24,9 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
     out.mark('logResponse.newer', () => (newer ? `term ${m.term} > currentTerm ${s.currentTerm}` : 'no'));
     if (newer) {
       out.mark('logResponse.stepDown', () => `currentTerm ${s.currentTerm} → ${m.term}`);
-      return out.done(adoptHigherTerm(s, m.term, out, ctx), 'raft.logResponse', () => `${who} learns of term ${m.term} from S${f} and steps down`);
+      return out.done(adoptHigherTerm(s, m.term, out, ctx), 'raft.logResponse', () => `S${ctx.self} learns of term ${m.term} from S${f} and steps down`);
     }
-    return out.done(s, 'raft.logResponse', () => `${who} ignores a term ${m.term} log acknowledgement from S${f}`);
+    return out.done(s, 'raft.logResponse', () => `S${ctx.self} ignores a term ${m.term} log acknowledgement from S${f}`);
   }
   const acked = s.ackedLength[f];
   const advances = m.success && m.ack >= acked;
@@ -37,7 +36,7 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
   if (m.success && m.ack === acked && m.ack === s.sentLength[f]) {
     // Nothing new (a heartbeat's reply, or a duplicate): no state to change, nothing new to commit.
     out.mark('logResponse.commit', () => 'nothing new to count');
-    return out.done(s, 'raft.logResponse', () => `${who} learns S${f} still holds ${entriesText(m.ack)} of its log`);
+    return out.done(s, 'raft.logResponse', () => `S${ctx.self} learns S${f} still holds ${entriesText(m.ack)} of its log`);
   }
   if (advances) {
     out.mark('logResponse.commit');
@@ -45,13 +44,13 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
     const state = commitLogEntries(acked, out, ctx);
     // Handing leadership to this follower: now that it has caught up, tell it to time out.
     if (state.transferTo === f) sendTimeoutNowIfCaughtUp(state, out, ctx);
-    const committed = state.commitLength > s.commitLength
-      ? `; ${rangeText(s.commitLength, state.commitLength)} ${state.commitLength - s.commitLength === 1 ? 'is' : 'are'} now committed` : '';
-    return out.done(state, 'raft.logResponse', () => `${who} learns S${f} holds ${entriesText(m.ack)} of its log${committed}`);
+    const committed = () => (state.commitLength > s.commitLength
+      ? `; ${rangeText(s.commitLength, state.commitLength)} ${state.commitLength - s.commitLength === 1 ? 'is' : 'are'} now committed` : '');
+    return out.done(state, 'raft.logResponse', () => `S${ctx.self} learns S${f} holds ${entriesText(m.ack)} of its log${committed()}`);
   }
   if (m.success) {
     out.mark('logResponse.stale', () => `ack ${m.ack} < ackedLength[${node(f)}] ${acked}`);
-    return out.done(s, 'raft.logResponse', () => `${who} ignores a stale acknowledgement of ${m.ack} from S${f} (already ${s.ackedLength[f]})`);
+    return out.done(s, 'raft.logResponse', () => `S${ctx.self} ignores a stale acknowledgement of ${m.ack} from S${f} (already ${s.ackedLength[f]})`);
   }
   const sent = s.sentLength[f];
   out.mark('logResponse.retryIf', () => `${sent > 0 ? '' : 'no: '}sentLength[${node(f)}] ${sent} ${sent > 0 ? '>' : '='} 0`);
@@ -60,7 +59,7 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
     out.mark('logResponse.back', () => change(`sentLength[${node(f)}]`, sent, sent - 1));
     out.mark('logResponse.retry');
     replicateLog(state, f, out, ctx);
-    return out.done(state, 'raft.logResponse', () => `${who} backs up to sentLength ${state.sentLength[f]} for S${f} and retries`);
+    return out.done(state, 'raft.logResponse', () => `S${ctx.self} backs up to sentLength ${state.sentLength[f]} for S${f} and retries`);
   }
-  return out.done(s, 'raft.logResponse', () => `${who} got a failed acknowledgement from S${f} with nothing left to back up`);
+  return out.done(s, 'raft.logResponse', () => `S${ctx.self} got a failed acknowledgement from S${f} with nothing left to back up`);
 }

@@ -13,12 +13,11 @@ type RaftStep = Step<RaftState, RaftMessage>;
  */
 export function onClientRequest(s: RaftState, command: string, ctx: Context): RaftStep {
   const out = Outbox.for<RaftMessage>(ctx);
-  const who = `S${ctx.self}`;
   out.mark('broadcast.isLeader', () => (s.currentRole === 'leader' ? `yes, leader of term ${s.currentTerm}` : `no: ${s.currentRole}`));
   if (s.currentRole === 'leader' && s.transferTo !== null) {
     // Handing over leadership: a command appended now might keep the target from catching up.
     out.mark('broadcast.transferring', () => `transferTo ${node(s.transferTo!)}`);
-    return { ...out.done(s, 'raft.broadcast', () => `${who} is handing leadership to S${s.transferTo} and takes no command: ${quote(command)} is refused`), refused: true };
+    return { ...out.done(s, 'raft.broadcast', () => `S${ctx.self} is handing leadership to S${s.transferTo} and takes no command: ${quote(command)} is refused`), refused: true };
   }
   if (s.currentRole === 'leader') {
     const log = s.log.append([{ term: s.currentTerm, command }]);
@@ -27,18 +26,18 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
     out.mark('broadcast.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);
     out.mark('broadcast.replicate');
     for (const id of others(ctx)) replicateLog(state, id, out, ctx);
-    return out.done(state, 'raft.broadcast', () => `${who}, leader of term ${s.currentTerm}, appends ${quote(command)} at index ${log.length} and replicates it`);
+    return out.done(state, 'raft.broadcast', () => `S${ctx.self}, leader of term ${s.currentTerm}, appends ${quote(command)} at index ${log.length} and replicates it`);
   }
   const knows = s.currentLeader !== null && s.currentLeader !== ctx.self;
   out.mark('broadcast.knowsLeader', () => (knows ? `currentLeader ${node(s.currentLeader!)}` : 'no: currentLeader null'));
   if (knows) {
     out.mark('broadcast.forward', () => `to ${node(s.currentLeader!)}`);
     out.send(s.currentLeader, { type: 'ClientRequest', command });
-    return out.done(s, 'raft.forward', () => `${who} forwards ${quote(command)} to its leader S${s.currentLeader}`);
+    return out.done(s, 'raft.forward', () => `S${ctx.self} forwards ${quote(command)} to its leader S${s.currentLeader}`);
   }
   out.mark('broadcast.hold', () => `${s.pending.length + 1} held`);
   return out.done({ ...s, pending: [...s.pending, command] }, 'raft.hold',
-    () => `${who} knows no leader and holds ${quote(command)} until one is elected`);
+    () => `S${ctx.self} knows no leader and holds ${quote(command)} until one is elected`);
 }
 
 /** Slide 4, periodically: the leader runs ReplicateLog for every follower (the heartbeat). */

@@ -33,7 +33,6 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
   out.mark('logRequest.logOk', () => `logOk: ${logOk ? 'yes' : 'no'}, ${log.length < m.prefixLen ? `log.length ${log.length} < prefixLen ${m.prefixLen}`
     : m.prefixLen === 0 ? 'prefixLen 0'
     : `log[${m.prefixLen - 1}].term ${log.get(m.prefixLen - 1).term} ${logOk ? '=' : '≠'} prefixTerm ${m.prefixTerm}`}`);
-  const who = `S${ctx.self}`;
   const accepted = current && logOk;
   out.mark('logRequest.acceptIf', () => (accepted ? 'yes' : !current ? 'no: an older term' : 'no: logOk is false'));
   if (accepted) {
@@ -43,9 +42,8 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
     out.mark('logRequest.ack', () => `ack ${ack}`);
     out.mark('logRequest.yes', () => `LogResponse(${node(ctx.self)}, ${m.term}, ${ack}, true)`);
     out.send(m.leaderId, { type: 'LogResponse', follower: ctx.self, term: state.currentTerm, ack, success: true });
-    const what = m.suffix.length === 0 ? 'a heartbeat' : entriesText(m.suffix.length);
     return out.done(state, 'raft.logRequest',
-      () => `${who} accepts ${what} from leader S${m.leaderId} (term ${m.term}); its log has ${state.log.length}, ${state.commitLength} committed`);
+      () => `S${ctx.self} accepts ${m.suffix.length === 0 ? 'a heartbeat' : entriesText(m.suffix.length)} from leader S${m.leaderId} (term ${m.term}); its log has ${state.log.length}, ${state.commitLength} committed`);
   }
   const term = state.currentTerm;
   out.mark('logRequest.else');
@@ -54,5 +52,5 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
   const why = m.term < state.currentTerm
     ? `term ${m.term} is older than its term ${state.currentTerm}`
     : `its log does not hold an entry of term ${m.prefixTerm} at position ${m.prefixLen}`;
-  return out.done(state, 'raft.logRequest', () => `${who} rejects a LogRequest from S${m.leaderId}: ${why}`);
+  return out.done(state, 'raft.logRequest', () => `S${ctx.self} rejects a LogRequest from S${m.leaderId}: ${why}`);
 }

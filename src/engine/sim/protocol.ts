@@ -108,10 +108,20 @@ export interface Protocol<S, M extends { type: string }> {
 }
 
 const NO_LINES: LineMark[] = [];
+const noText = () => '';
 const NO_EFFECTS: Effect<never>[] = [];
 
-/** A per-invocation collector of effects, so handlers read as a list of steps. */
-export class Outbox<M> {
+/**
+ * A per-invocation collector of effects, so handlers read as a list of steps. It is also the
+ * handler's Step: `done` fills in the state, rule and text and returns the outbox itself, so
+ * an event allocates one object for both (this runs for every event of a run).
+ */
+export class Outbox<M> implements Step<unknown, M> {
+  state: unknown = undefined;
+  rule = '';
+  text: () => string = noText;
+  /** Under marking 'ids': the ids of the lines marked so far (see IdsOnly); else null. */
+  ids: string[] | null = null;
   // Given by the kinds below, which need no arrays of their own.
   constructor(readonly effects: Effect<M>[] = [], readonly lines: LineMark[] = []) {}
 
@@ -141,12 +151,12 @@ export class Outbox<M> {
   apply(index: number, command: string): void {
     this.effects.push({ kind: 'apply', index, command });
   }
-  /** The ids of the lines marked so far, where only ids are kept (marking 'ids'); else null. */
-  get ids(): string[] | null {
-    return null;
-  }
+  /** The handler's step: this outbox, with what the handler ends in. */
   done<S>(state: S, rule: string, text: () => string): Step<S, M> {
-    return { state, effects: this.effects, lines: this.lines, ids: this.ids, rule, text };
+    this.state = state;
+    this.rule = rule;
+    this.text = text;
+    return this as Step<S, M>;
   }
 }
 
@@ -187,14 +197,11 @@ class Unmarked<M> extends Carried<M> {
  * reads them (most records are never read line by line).
  */
 class IdsOnly<M> extends Carried<M> {
-  private readonly marked: string[] = [];
   constructor(sink: EffectSink, self: NodeId) {
     super(sink, self, NO_LINES);
+    this.ids = [];
   }
   override mark(id: string): void {
-    this.marked.push(id);
-  }
-  override get ids(): string[] {
-    return this.marked;
+    this.ids!.push(id);
   }
 }
