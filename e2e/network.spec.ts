@@ -77,7 +77,8 @@ test.describe('the student is the network', () => {
     await shot(page, 'network-held');
     await setSpeed(page, 1);
     await play(page);
-    await page.waitForTimeout(600);
+    // Sent at 1 ms with 200 ms of latency: at 400 ms it is held well past its arrival.
+    await expect.poll(() => virtualTime(page)).toBeGreaterThan(400);
     await pause(page);
     // Held well past its arrival, it is still in flight; released, it arrives.
     await expect(page.locator(`ul.message-list li[data-msg-id="${a}"]`)).toHaveCount(1);
@@ -102,7 +103,8 @@ test.describe('the student is the network', () => {
     await expect(page.locator('.partition-regions path')).toHaveCount(3);
     await setSpeed(page, 10);
     await play(page);
-    await page.waitForTimeout(1500);
+    // Five seconds: a score of election timeouts, where one would elect a leader in a majority.
+    await expect.poll(() => virtualTime(page)).toBeGreaterThan(5_000);
     await pause(page);
     // No group has a majority: no leader.
     await expect(page.locator('g.node[data-role="leader"]')).toHaveCount(0);
@@ -133,7 +135,7 @@ test.describe('the student is the network', () => {
     await page.locator('[data-node-pause="pause"]').click();
     await expect(node(page, id)).toHaveAttribute('data-paused', 'true');
     await expect(node(page, id)).toHaveAttribute('data-up', 'true');
-    await page.waitForTimeout(500);
+    await expect(page.locator(`g.node[data-role="leader"]:not([data-node-id="${id}"])`)).toHaveCount(1, { timeout: 20_000 });
     await pause(page);
     await shot(page, 'network-paused');
     // Its term is where the pause left it; the messages that waited arrive once the run goes on.

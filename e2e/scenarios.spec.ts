@@ -187,6 +187,37 @@ const OUTCOMES: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
+/**
+ * The lessons' outcomes share one page per Playwright worker, as the lesson walks of
+ * projector.spec.ts do: each lesson opens by its link in the page already open (the hash
+ * changes, the app loads the lesson). A new context and a cold start of the app cost more
+ * than the seek and the checks. (A failed test ends its worker, and with it this page.)
+ */
+const lessonTest = test.extend<object, { lessonTab: Page }>({
+  lessonTab: [async ({ browser }, use, workerInfo) => {
+    const { baseURL, serviceWorkers, viewport } = workerInfo.project.use;
+    const context = await browser.newContext({ baseURL, serviceWorkers, viewport });
+    const page = await context.newPage();
+    await open(page);
+    await use(page);
+    await context.close();
+  }, { scope: 'worker' }],
+  page: async ({ lessonTab }, use) => {
+    // What one lesson's checks selected (a server) is let go before the next opens.
+    await use(lessonTab);
+    await lessonTab.keyboard.press('Escape');
+  },
+});
+
+/** Opens a lesson at a moment in the page already open, and waits until the page shows it there. */
+async function openLessonAt(page: Page, lesson: (typeof LESSONS)[number], t: number): Promise<void> {
+  await page.goto(`./#lesson=${lesson.id}&t=${t}`);
+  await page.waitForFunction(({ title, t, nodes }) => document.querySelector('header h1')?.getAttribute('title')?.endsWith(` · ${title}`)
+    && document.querySelector('[data-virtual-time]')?.getAttribute('data-virtual-time') === String(t)
+    && document.querySelectorAll('g.node').length === nodes,
+  { title: lesson.scenario.title!, t, nodes: lesson.scenario.nodes }, { polling: 'raf', timeout: 15_000 });
+}
+
 test.describe('lessons, links and bad input', () => {
   // Every test opens its own page: both workers may share the file's forty-odd lessons.
   test.describe.configure({ mode: 'parallel' });
@@ -195,8 +226,8 @@ test.describe('lessons, links and bad input', () => {
   test.afterEach(() => { expect(errors).toEqual([]); });
 
   for (const lesson of LESSONS) {
-    test(`lesson ${lesson.id} opens from its link and reaches its outcome`, async ({ page }) => {
-      await open(page, `./#lesson=${lesson.id}&t=${lesson.endsAt}`);
+    lessonTest(`lesson ${lesson.id} opens from its link and reaches its outcome`, async ({ page }) => {
+      await openLessonAt(page, lesson, lesson.endsAt);
       await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', String(lesson.endsAt));
       await expect(page.getByRole('heading', { level: 1 })).toContainText(lesson.scenario.title!);
       await OUTCOMES[lesson.id](page);

@@ -45,6 +45,14 @@ function withClients(until: number): Scenario {
   return r.scenario;
 }
 
+/** Runs a new Controller over the scenario to `until` and returns it with the heap its history took per event. */
+function runMeasured(s: Scenario, until: number): { c: Controller; perEvent: number } {
+  const before = heap();
+  const c = new Controller(s);
+  c.seekTime(until);
+  return { c, perEvent: (heap() - before) / c.events };
+}
+
 /**
  * Plays frame by frame (5 ms of virtual time each) up to `until`, as the worker plays, and
  * returns weak references to the message views the frames showed: some of those messages are
@@ -62,32 +70,20 @@ function framesShown(c: Controller, until: number): WeakRef<object>[] {
 describe('history memory per event', () => {
   // Clients' requests and replies are kept for the space-time diagram too: rows of numbers, and the engine's own event.
   it('raft with clients: at most 800 bytes of history per event over a 40 s run', () => {
-    const s = withClients(40_000);
-    const before = heap();
-    const c = new Controller(s);
-    c.seekTime(40_000);
-    const perEvent = (heap() - before) / c.events;
+    const { c, perEvent } = runMeasured(withClients(40_000), 40_000);
     expect(c.spaceTimeWindow({ axis: 'time', from: 39_000, to: 40_000, limit: 600 }).clients.length).toBeGreaterThanOrEqual(10);
     expect(c.events).toBeGreaterThan(8_000);
     expect(perEvent).toBeLessThan(800);
   });
 
   it.each(['raft', 'multipaxos'])('%s: at most 800 bytes of history per event over a 40 s run', (protocol) => {
-    const s = busy(protocol, 40_000);
-    const before = heap();
-    const c = new Controller(s);
-    c.seekTime(40_000);
-    const perEvent = (heap() - before) / c.events;
+    const { c, perEvent } = runMeasured(busy(protocol, 40_000), 40_000);
     expect(c.events).toBeGreaterThan(8_000);
     expect(perEvent).toBeLessThan(800);
   });
 
   it('multipaxos with 20% loss and duplication (bench:long\'s network): at most 360 bytes per event over a 40 s run', () => {
-    const s = busy('multipaxos', 40_000, true);
-    const before = heap();
-    const c = new Controller(s);
-    c.seekTime(40_000);
-    const perEvent = (heap() - before) / c.events;
+    const { c, perEvent } = runMeasured(busy('multipaxos', 40_000, true), 40_000);
     expect(c.events).toBeGreaterThan(15_000);
     expect(perEvent).toBeLessThan(360);
   });

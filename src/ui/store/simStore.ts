@@ -104,8 +104,8 @@ export interface SimState {
   selectedMessage: number | null;
   /** A client's operation (its id in the history), selected in the History tab or on the space-time diagram. */
   selectedOp: number | null;
-  /** Asks the space-time diagram to follow the playhead again; counts up with each ask (see showOnDiagram). */
-  diagramFollowAsks: number;
+  /** Whether the space-time diagram follows the playhead: its Follow box, turned off by scrolling it, on again by History's "Show in space-time". */
+  diagramFollow: boolean;
   /** Nodes picked for one side of a partition, or null when not picking. */
   partitionPick: number[] | null;
   nextCommand: number;
@@ -122,7 +122,7 @@ export interface SimState {
   selectMessage: (id: number | null) => void;
   selectOp: (id: number | null) => void;
   /** The diagram follows the playhead again: from another panel, "show it on the diagram" means show the moment it sought to. */
-  showOnDiagram: () => void;
+  setDiagramFollow: (on: boolean) => void;
   setPartitionPick: (pick: number[] | null) => void;
   setPaperNames: (on: boolean) => void;
   /** Adds a node to the side being picked, or takes it out again. */
@@ -317,7 +317,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     selectedNode: null,
     selectedMessage: null,
     selectedOp: null,
-    diagramFollowAsks: 0,
+    diagramFollow: true,
     partitionPick: null,
     nextCommand: 1,
     send,
@@ -366,7 +366,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
     selectOp: (id) => set({ selectedOp: id }),
-    showOnDiagram: () => set((s) => ({ diagramFollowAsks: s.diagramFollowAsks + 1 })),
+    setDiagramFollow: (on) => set({ diagramFollow: on }),
     setPartitionPick: (pick) => set({ partitionPick: pick }),
     setPaperNames: (on) => set({ paperNames: on }),
     togglePick: (id) => set((s) => (s.partitionPick === null ? {} : {

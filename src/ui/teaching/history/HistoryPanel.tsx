@@ -42,7 +42,7 @@ export function HistoryPanel() {
   const now = useSim((s) => s.hud?.time ?? s.snapshot?.time ?? 0);
   const violation = useSim((s) => s.safety?.violations.find((v) => v.predicate === 'linearizable') ?? null);
   const act = useSim((s) => s.act);
-  const showOnDiagram = useSim((s) => s.showOnDiagram);
+  const followOnDiagram = useSim((s) => s.setDiagramFollow);
   const send = useSim((s) => s.send);
   const select = useSim((s) => s.select);
   const selectedOp = useSim((s) => s.selectedOp);
@@ -80,7 +80,7 @@ export function HistoryPanel() {
           </span>
         )}
         {selectedOp !== null && (
-          <button type="button" className="hist-show" data-history-spacetime onClick={() => { showOnDiagram(); document.getElementById('tab-spacetime')?.click(); }}
+          <button type="button" className="hist-show" data-history-spacetime onClick={() => { followOnDiagram(true); document.getElementById('tab-spacetime')?.click(); }}
             title="The selected operation's requests and replies on the space-time diagram">Show in space-time</button>
         )}
         <Invoke />

@@ -31,7 +31,8 @@ export function SpaceTime() {
   const title = useSim((s) => s.scenario?.title ?? s.scenario?.protocol ?? 'run');
   const [axis, setAxis] = useState<SpaceTimeAxis>('time');
   const [zoom, setZoom] = useState(DEFAULT_ZOOM);
-  const [follow, setFollow] = useState(true);
+  const follow = useSim((s) => s.diagramFollow);
+  const setFollow = useSim((s) => s.setDiagramFollow);
   const [thinned, setThinned] = useState<string | null>(null);
   const [width, setWidth] = useState(0);
   // The key folds away on a short screen (a projector at 1280x720), where the diagram needs every line.
@@ -72,12 +73,6 @@ export function SpaceTime() {
   useEffect(() => {
     diagram.current?.configure(settings);
   }, [axis, zoom, follow]);
-
-  // Another panel sought to a moment and asks to see it here (History's "Show in space-time").
-  const followAsks = useSim((s) => s.diagramFollowAsks);
-  useEffect(() => {
-    if (followAsks > 0) setFollow(true);
-  }, [followAsks]);
 
   const exportSvg = () => {
     const svg = diagram.current?.svg(`Quorum space-time diagram: ${title}`);
