@@ -86,3 +86,28 @@ test.describe('embed mode', () => {
     await page.screenshot({ path: 'test-results/screenshots/share-embed.png' });
   });
 });
+
+test('embed mode at 480x320: the claims badge, the clock and the link to the app fit, and the servers\' names stay legible', async ({ page }) => {
+  await page.setViewportSize({ width: 480, height: 320 });
+  await open(page, './#lesson=raft-split-brain&view=embed');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.locator('.narration-count')).toHaveText('2 / 5');
+  const badge = page.locator('.narration-controls .claims-badge');
+  await expect(badge).toContainText('claims hold');
+  // Nothing cut: each lies inside the frame and shows its whole text.
+  for (const item of [badge, page.locator('.embed-bar .clock'), page.locator('[data-open-full]'), page.getByRole('button', { name: 'Next step' })]) {
+    const fits = await item.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight && el.scrollWidth <= el.clientWidth + 1;
+    });
+    expect(fits).toBe(true);
+  }
+  // The link keeps its name for a screen reader, shown as its arrow alone.
+  expect(await page.getByRole('link', { name: 'Open in Quorum' }).evaluate((el) => (el as HTMLElement).innerText.trim())).toBe('↗');
+  const nameSize = await page.locator('g.node text').first().evaluate((el) => {
+    const m = (el as SVGTextElement).getScreenCTM()!;
+    return parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+  });
+  expect(nameSize).toBeGreaterThanOrEqual(12);
+  await page.screenshot({ path: 'test-results/screenshots/embed-480.png' });
+});

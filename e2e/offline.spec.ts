@@ -109,3 +109,26 @@ test('at 1280x720 "works offline" is one small line at the foot of the corner, u
   await expect(ready).toHaveCount(0);
   await expect(alert).toBeVisible();
 });
+
+test('in an embed at 480x320 "works offline" never covers the transport: the worker is ready and nothing is said', async ({ page }) => {
+  await page.setViewportSize({ width: 480, height: 320 });
+  // The notice goes by itself after 5 s: note whether it ever showed.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[data-sw="offline-ready"]') !== null) document.documentElement.dataset.sawOfflineReady = 'true';
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await open(page, './#lesson=raft-split-brain&view=embed');
+  // The worker registers in the embed too (the full app says "works offline" at this point).
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => document.documentElement.dataset.sawOfflineReady ?? 'never')).toBe('never');
+  // Previous and Play are the topmost elements where they are drawn: nothing sits over them.
+  for (const name of ['Step back one event', 'Play']) {
+    const button = page.getByRole('button', { name, exact: true });
+    const box = (await button.boundingBox())!;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.getAttribute('aria-label') ?? null, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(hit).toBe(name);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/offline-embed-480.png' });
+});

@@ -221,3 +221,18 @@ test.describe('the space-time diagram', () => {
     await expect(diagram(page).locator('li[data-faded]')).toHaveCount(0);
   });
 });
+
+test('at 1280x720 with the drawer open, "Detail thinned" stands in the toolbar, over none of the diagram', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, './#lesson=raft-split-brain&t=1600');
+  await page.getByRole('button', { name: 'Panels', exact: true }).click();
+  await expect(page.locator('#drawer')).toBeVisible();
+  await showTeaching(page, 'Space-time');
+  const note = diagram(page).locator('.st-thinned');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Zoom in for all');
+  const [n, plot] = await Promise.all([note.boundingBox(), diagram(page).locator('.st-scroll').boundingBox()]);
+  // Above the diagram (lanes, arrows and the "now" line), not over its foot.
+  expect(n!.y + n!.height).toBeLessThanOrEqual(plot!.y);
+  await page.locator('[data-spacetime]').screenshot({ path: 'test-results/screenshots/spacetime-thinned-1280.png' });
+});

@@ -47,8 +47,8 @@ export function App({ opened }: { opened: Opened }) {
     <SimContext.Provider value={store}>
       {mode === 'embed' ? <EmbedShell /> : <Shell onHelp={toggleHelp} />}
       {help && <ShortcutHelp onClose={closeHelp} />}
-      {/* The full page shows it among its notices (Shell). */}
-      {mode === 'embed' && <OfflineNotice />}
+      {/* The full page shows it among its notices (Shell); the embed registers the worker all the same. */}
+      {mode === 'embed' && <OfflineNotice inEmbed />}
     </SimContext.Provider>
   );
 }

@@ -32,7 +32,9 @@ export function EmbedShell() {
       <footer className="embed-bar">
         <Transport />
         <Clock />
-        <a className="open-full" href={fullAppLink(window.location.href)} target="_blank" rel="noopener">Open in Quorum ↗</a>
+        {/* Narrow frames keep the arrow alone (shell.css); the name stays for screen readers. */}
+        <a className="open-full" href={fullAppLink(window.location.href)} target="_blank" rel="noopener" aria-label="Open in Quorum" title="Open in Quorum"
+          data-open-full><span className="open-full-words">Open in Quorum </span>↗</a>
       </footer>
     </div>
   );

@@ -4,9 +4,11 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
 /**
  * The service worker's two news, said once: the app now works without a network (after the
  * first visit), and a newer version has been deployed. The new version waits for the
- * lecturer's Reload: the page is never replaced in the middle of a lecture.
+ * lecturer's Reload: the page is never replaced in the middle of a lecture. In an embed
+ * (`inEmbed`) the good news is kept quiet: the frame is small and the line would sit over its
+ * transport, hiding Previous and Play in the slide until dismissed.
  */
-export function OfflineNotice() {
+export function OfflineNotice({ inEmbed = false }: { inEmbed?: boolean }) {
   const { needRefresh: [needRefresh, setNeedRefresh], offlineReady: [offlineReady, setOfflineReady], updateServiceWorker } = useRegisterSW();
   // Good news needs no answer: a small line in the corner that goes by itself, sooner than the other notices.
   useEffect(() => {
@@ -23,7 +25,7 @@ export function OfflineNotice() {
       </div>
     );
   }
-  if (offlineReady) {
+  if (offlineReady && !inEmbed) {
     return (
       <div className="notice sw-notice sw-ready" role="status" data-sw="offline-ready">
         <span>Works offline now</span>

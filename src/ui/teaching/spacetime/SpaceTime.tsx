@@ -112,9 +112,10 @@ export function SpaceTime() {
           <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="Export the window in sight as an SVG drawing">SVG</button>
           <button type="button" onClick={exportPng} data-export="spacetime-png" title="Export the window in sight as a PNG picture, at least 1920 pixels wide">PNG</button>
         </span>
+        {/* In the bar, not over the diagram's foot, where the newest arrows are drawn; cut short, whole on hover. */}
+        <p className="st-thinned" role="status" hidden={thinned === null} title={thinned ?? undefined}>{thinned}</p>
       </div>
       <div className="st-frame">
-      <p className="st-thinned" role="status" hidden={thinned === null}>{thinned}</p>
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
         onWheel={() => diagram.current?.userScrolls()}
         onKeyDown={(e) => { if (SCROLL_KEYS.has(e.key)) diagram.current?.userScrolls(); }}
