@@ -7,17 +7,19 @@ import type { Context2D } from './fitCanvas';
 import type { Marker } from '../../worker/protocol';
 import type { Palette } from '../theme';
 
+/** Round ends, about 22% apart (the E12 series: 10, 12, 15 … 82 times a power of ten ms). */
+const ROUND_ENDS = [10, 12, 15, 18, 22, 27, 33, 39, 47, 56, 68, 82];
+
 /**
- * The timeline's end: the run so far and a twentieth more, rounded up to a round step (1, 2
- * or 5 times a power of ten ms, no more than a twentieth of the run), and at least 1 s. So
- * the slider spans what was run with a little room to go further (a 604 s run: 640 s, where
- * 1, 2 or 5 powers of ten made it 1,000 s and most of the slider ran on), and the end moves
- * only once the run has grown by about a twentieth.
+ * The timeline's end: the first round end at least a twentieth past the run, and at least 1 s.
+ * So the slider spans what was run with a little room to go further (a 604 s run: 680 s, where
+ * 1, 2 or 5 powers of ten made it 1,000 s and most of the slider ran on), and the end moves only
+ * about twelve times while the run grows tenfold: each move repaints every mark.
  */
 export function niceEnd(ms: number): number {
-  let step = 1;
-  for (let base = 1; base <= ms / 20; base *= 10) for (const k of [1, 2, 5]) if (base * k <= ms / 20) step = base * k;
-  return Math.max(1000, Math.ceil((ms * 1.05) / step) * step);
+  for (let base = 100; ; base *= 10) {
+    for (const k of ROUND_ENDS) if (base * k >= ms * 1.05) return base * k;
+  }
 }
 
 /** The scrubber's rows (the marks' above the slider's) and its thumb's radius, as a range input draws its own. */

@@ -139,14 +139,17 @@ describe('cluster geometry', () => {
 describe('timeline scale', async () => {
   const { bucketMarkers } = await import('../components/Timeline');
   const { niceEnd } = await import('../draw/timelinePaint');
-  it('ends a little after the run, on a round step, at least 1 s', () => {
-    expect([0, 999, 1000, 1001, 4500, 12_000, 480_000, 604_000].map(niceEnd)).toEqual([1000, 1060, 1050, 1100, 4800, 13_000, 520_000, 640_000]);
+  it('ends a little after the run, on a round end, at least 1 s', () => {
+    expect([0, 999, 1000, 1001, 4500, 12_000, 480_000, 604_000].map(niceEnd)).toEqual([1000, 1200, 1200, 1200, 5600, 15_000, 560_000, 680_000]);
     for (let ms = 1; ms < 4_000_000; ms = Math.ceil(ms * 1.37)) {
       const end = niceEnd(ms);
-      // Past the run, by a twentieth to a tenth: a click at 95% of the slider lands near what was run.
+      // Past the run, by a twentieth to under a third: most of the slider is what was run.
       expect(end).toBeGreaterThanOrEqual(ms * 1.05);
-      if (ms >= 1000) expect(end).toBeLessThanOrEqual(ms * 1.1);
+      if (ms >= 1000) expect(end).toBeLessThanOrEqual(ms * 1.3);
     }
+    // Few moves while a run grows tenfold (each one repaints every mark).
+    const ends = new Set(Array.from({ length: 9001 }, (_, i) => niceEnd(10_000 + i * 10)));
+    expect(ends.size).toBeLessThanOrEqual(13);
   });
   it('keeps one marker of a kind per bucket, and every kind', () => {
     const markers = Array.from({ length: 1000 }, (_, i) => ({ seq: i, t: i, kind: 'commit' as const, label: '' }));
