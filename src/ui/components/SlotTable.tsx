@@ -55,7 +55,7 @@ const SlotRow = memo(function SlotRow({ id, slots, first, cellWidth }: { id: num
       <span className="log-who" role="rowheader">
         <span>S{id} <small>{node.up ? s.role : 'crashed'}</small></span>
         {/* Whom it last heard lead, not who leads now (after a failover it may be the old leader): said so, and short enough to show whole. */}
-        <small data-heard-leader={s.role !== 'leader' ? s.leader ?? undefined : undefined}
+        <small data-heard-leader={s.role !== 'leader' ? s.leader ?? undefined : undefined} data-applied={s.applied}
           title={s.leader !== null && s.role !== 'leader' ? `S${id} last heard S${s.leader} as leader; it has applied slots up to ${s.applied}` : undefined}>
           {s.leader !== null && s.role !== 'leader' ? `heard S${s.leader} · ` : ''}applied {s.applied}
         </small>
