@@ -17,8 +17,12 @@
  * thread time (layout, paint, script...). Per slow view, the frames where it refreshed: their
  * CPU (frame_cpu_by_refresh), what their main thread did (frame_work_by_refresh) and their top
  * functions (top_functions_by_refresh), so a view's refresh can be told from the frame's floor.
+ * Each pass also prints the virtual time it played: on a loaded machine the simulation worker
+ * plays less, the page gets less to draw, and its CPU per second of play falls with it.
+ * A fourth pass, `ui.steps.*`, is a fixed amount of work whatever the load: paused, every panel
+ * in sight, 40 seeks a second of virtual time apart, the main thread's CPU per step (stepsCost).
  * Then, for each protocol, how long a click on Pause takes to take effect at 100x (pauseCost).
- *   npm run bench:ui [-- --only frames|pause] [--pass ui|all|spacetime] [--protocol raft|paxos|multipaxos]
+ *   npm run bench:ui [-- --only frames|pause] [--pass ui|all|spacetime|steps] [--protocol raft|paxos|multipaxos]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -156,7 +160,7 @@ function percentiles(values: number[]): string {
   return [10, 25, 50, 75, 90, 95, 99].map((p) => `p${p}:${percentile(sorted, p).toFixed(1)}`).join(',');
 }
 
-function report(prefix: string, played: Played): void {
+function report(prefix: string, played: Played, virtualMs: number): void {
   const wall = played.frames.map((f) => f.wall).sort((a, b) => a - b);
   const cpu = played.frames.map((f) => f.cpu).sort((a, b) => a - b);
   console.log(`${prefix}.frames=${wall.length}`);
@@ -179,14 +183,14 @@ function report(prefix: string, played: Played): void {
   console.log(`${prefix}.frame_work_by_refresh=${describeWorkByRefresh(played.work)} (per frame, over the frames where each view refreshed)`);
   console.log(`${prefix}.top_functions_by_refresh=${[...played.functionsByRefresh].map(([v, fs]) => `${v}: ${fs.map((f) => `${f.ms.toFixed(2)} ${f.name}`).join(', ')}`).join(' | ')} (self ms per frame where each view refreshed, from the V8 CPU profile)`);
   console.log(`${prefix}.frame_cpu_floor=${describeFloor(played.frames.map((f) => f.cpu), played.work)} (frames where no slow view refreshed, with and without a snapshot merged)`);
-  console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play)`);
+  console.log(`${prefix}.main_cpu_ms_per_s=${played.cpuPerSecond.toFixed(0)} (main-thread CPU ms per second of play; ${(played.frames.reduce((sum, f) => sum + f.cpu, 0) / (virtualMs / 1000)).toFixed(0)} per virtual second, ${(virtualMs / 1000).toFixed(1)} s played)`);
   const list = (items: { name: string; ms: number }[]) => items.map((f) => `${f.ms.toFixed(0)} ms ${f.name}`).join(' | ');
   console.log(`${prefix}.top_functions_self=${list(played.functions)} (V8 CPU profile over ${(played.profiledMs / 1000).toFixed(1)} s: samples × ${SAMPLE_US / 1000} ms, idle left out)`);
   console.log(`${prefix}.top_tasks_self_cpu=${list(played.tasks)} (trace events on the main thread, self thread time)`);
 }
 
-type FramePass = 'ui' | 'all' | 'spacetime';
-const FRAME_PASSES: FramePass[] = ['ui', 'all', 'spacetime'];
+type FramePass = 'ui' | 'all' | 'spacetime' | 'steps';
+const FRAME_PASSES: FramePass[] = ['ui', 'all', 'spacetime', 'steps'];
 
 /** Opens the heavy 9-node run at 10x in a fresh page of the given height, ready to play. */
 async function openRun(browser: Browser, base: string, height: number): Promise<Page> {
@@ -200,6 +204,18 @@ async function openRun(browser: Browser, base: string, height: number): Promise<
 }
 
 /**
+ * playTraced, and the virtual time it played: on a loaded machine the simulation worker waits
+ * for a core and plays less, which leaves the page less to draw, so CPU per second of play is
+ * read beside CPU per virtual second.
+ */
+async function playCounted(browser: Browser, page: Page, keys = false): Promise<{ played: Played; virtualMs: number }> {
+  const at = async () => Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+  const t0 = await at();
+  const played = await playTraced(browser, page, keys);
+  return { played, virtualMs: (await at()) - t0 };
+}
+
+/**
  * Main-thread time per frame under the heavy 9-node run: at 1440x900, with every panel in
  * sight, with the space-time diagram in sight (`passes` picks some). Each pass gets a page of
  * its own, so none pays for the heap or the workers of the one before.
@@ -207,33 +223,109 @@ async function openRun(browser: Browser, base: string, height: number): Promise<
 async function frameCost(browser: Browser, base: string, passes: FramePass[]): Promise<void> {
   if (passes.includes('ui')) {
     const page = await openRun(browser, base, 900);
-    const t0 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
-    const played = await playTraced(browser, page);
-    const t1 = Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+    const { played, virtualMs } = await playCounted(browser, page);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const messages = await page.locator('li.message').count();
-    console.log(`ui.virtual_ms_played=${t1 - t0} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
-    report('ui', played);
+    console.log(`ui.virtual_ms_played=${virtualMs} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
+    report('ui', played, virtualMs);
     console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
     await page.close();
   }
   if (passes.includes('all')) {
     const page = await openRun(browser, base, 1700);
-    report('ui.all_in_sight', await playTraced(browser, page));
+    const { played, virtualMs } = await playCounted(browser, page);
+    console.log(`ui.all_in_sight.virtual_ms_played=${virtualMs} (${SECONDS} s at 10x)`);
+    report('ui.all_in_sight', played, virtualMs);
     await page.close();
   }
   if (passes.includes('spacetime')) {
     const page = await openRun(browser, base, 900);
     await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
-    report('ui.spacetime_in_sight', await playTraced(browser, page, true));
+    const { played, virtualMs } = await playCounted(browser, page, true);
+    console.log(`ui.spacetime_in_sight.virtual_ms_played=${virtualMs} (${SECONDS} s at 10x)`);
+    report('ui.spacetime_in_sight', played, virtualMs);
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
     const thinned = await page.locator('.st-thinned').textContent();
     console.log(`ui.spacetime_arrows_listed=${drawn} (the window in sight when paused; ${thinned || 'not thinned'})`);
     await page.close();
   }
+  if (passes.includes('steps')) await stepsCost(browser, base);
   const sizes = bundleSizes();
   console.log(`bundle.first_load_js_gzip_kb=${sizes.firstLoadKb.toFixed(1)} (entry ${sizes.entryKb.toFixed(1)} + workers; ${sizes.lazyKb.toFixed(1)} more loads after first paint)`);
+}
+
+/** The steps pass: STEPS paused seeks, STEP_MS of virtual time apart, from STEPS_FROM_MS. */
+const STEPS = 40;
+const STEP_MS = 1000;
+const STEPS_FROM_MS = 20_000;
+
+/** Runs in the page before the app: keeps the simulation worker at hand for the steps pass. */
+function stepper(): void {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url: string | URL, opts?: WorkerOptions) {
+      super(url, opts);
+      if (String(url).includes('sim.worker')) (window as unknown as { simWorker: Worker }).simWorker = this;
+    }
+  };
+}
+
+/**
+ * In the page: seeks to each time in turn, each once the page has drawn the last (its snapshot
+ * came, then three frames: the store's merge, React's commit, the drawing worker's strips).
+ */
+async function seekThrough(times: number[]): Promise<void> {
+  const worker = (window as unknown as { simWorker: Worker }).simWorker;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  for (const time of times) {
+    await new Promise<void>((resolve) => {
+      const heard = (e: MessageEvent<{ type: string }>) => {
+        if (e.data.type !== 'snapshot') return;
+        worker.removeEventListener('message', heard);
+        resolve();
+      };
+      worker.addEventListener('message', heard);
+      worker.postMessage({ type: 'seekTime', time });
+    });
+    for (let k = 0; k < 3; k++) await frame();
+  }
+}
+
+/**
+ * The page's cost as a fixed amount of work, whatever the machine's load: paused, every panel
+ * in sight (1440x1700), it seeks STEPS times through the run, STEP_MS apart, and every view
+ * refreshes at each (paused, none waits its turn). The main thread's CPU per step, its stages
+ * and where it went. While playing, how much the page gets to draw depends on how fast the
+ * simulation worker runs, which a loaded machine slows: here the work is the same, so two builds
+ * can be compared on a busy machine (alternate them: CPU time still varies by 10–15% under load).
+ */
+async function stepsCost(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1700 } });
+  await page.addInitScript('window.__name = (f) => f;');
+  await page.addInitScript(stepper);
+  await page.goto(base + scenarioFragment());
+  await page.locator('g.node').first().waitFor();
+  await page.evaluate(seekThrough, [STEPS_FROM_MS]);
+  const times = Array.from({ length: STEPS }, (_, i) => STEPS_FROM_MS + (i + 1) * STEP_MS);
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+  const stopProfile = await profileMainThread(page, SAMPLE_US);
+  await page.evaluate(seekThrough, times);
+  const profile = await stopProfile();
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const { frames, main, edges } = frameTimes(trace.traceEvents);
+  const work = frameWork(trace.traceEvents, main.pid, main.tid, edges);
+  const cpu = frames.reduce((sum, f) => sum + f.cpu, 0);
+  const workload = `${STEPS} paused seeks ${STEP_MS} ms of virtual time apart from ${STEPS_FROM_MS / 1000} s, every panel in sight at 1440x1700; the 9-node run`;
+  console.log(`ui.steps.main_cpu_ms_per_step=${(cpu / STEPS).toFixed(2)} (${workload})`);
+  const stages = Object.keys(work[0].ms).map((stage) => `${stage} ${(work.reduce((sum, w) => sum + w.ms[stage as keyof FrameWork['ms']], 0) / STEPS).toFixed(2)}`);
+  const layouts = work.reduce((sum, w) => sum + w.layouts, 0) / STEPS;
+  const styled = work.reduce((sum, w) => sum + w.styled, 0) / STEPS;
+  console.log(`ui.steps.work_per_step=${stages.join(', ')} ms; layouts ${layouts.toFixed(1)}, elements restyled ${styled.toFixed(0)} (per step, trace events' CPU time and args)`);
+  const list = (items: { name: string; ms: number }[]) => items.map((f) => `${(f.ms / STEPS).toFixed(2)} ${f.name}`).join(' | ');
+  console.log(`ui.steps.top_functions_self=${list(topFunctions(profile, SAMPLE_US))} (ms per step, V8 CPU profile)`);
+  console.log(`ui.steps.top_tasks_self_cpu=${list(topTraceEvents(trace.traceEvents, main.pid, main.tid))} (ms per step, trace events' self thread time)`);
+  await page.close();
 }
 
 /**
