@@ -142,7 +142,7 @@ export function topFunctionsByFrame(profile: Profile, intervalUs: number, frameO
   return new Map([...self].map(([g, m]) => [g, [...m].map(([n, ms]) => ({ name: n, ms })).sort((a, b) => b.ms - a.ms).slice(0, count)]));
 }
 
-export interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
+export interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; chrome_mojo_event_info?: { mojo_interface_tag?: string } } }
 
 /**
  * Thread CPU time per trace event name on one thread, each event's own share (its tdur less
