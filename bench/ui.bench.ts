@@ -88,6 +88,11 @@ interface Played {
   profiledMs: number;
   /** The bench's own DevTools work on the main thread, left out of the frames (see frameTimes). */
   benchMs: number;
+  /**
+   * The virtual time played while traced: on a loaded machine the simulation worker plays
+   * less, which leaves the page less to draw, so CPU per second of play is read beside it.
+   */
+  virtualMs: number;
 }
 
 /**
@@ -139,9 +144,13 @@ async function playTraced(browser: Browser, page: Page, keys = false): Promise<P
   // One mark ties the page's clock to the trace's, to place the refreshes the app notes.
   const sync = await page.evaluate(() => performance.mark('bench sync').startTime);
   const stopProfile = await profileMainThread(page, SAMPLE_US);
+  const virtualTime = async () => Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
+  const t0 = await virtualTime();
   if (keys) await page.keyboard.press('Space');
   else await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(SECONDS * 1000);
+  // Read before the profile and the trace stop: stopping them takes seconds, and the run plays on.
+  const virtualMs = await virtualTime() - t0;
   const profile = await stopProfile();
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   if (keys) await page.keyboard.press('Space');
@@ -162,6 +171,7 @@ async function playTraced(browser: Browser, page: Page, keys = false): Promise<P
     tasks: topTraceEvents(trace.traceEvents, main.pid, main.tid),
     profiledMs: (profile.endTime - profile.startTime) / 1000,
     benchMs,
+    virtualMs,
   };
 }
 
@@ -170,7 +180,8 @@ function percentiles(values: number[]): string {
   return [10, 25, 50, 75, 90, 95, 99].map((p) => `p${p}:${percentile(sorted, p).toFixed(1)}`).join(',');
 }
 
-function report(prefix: string, played: Played, virtualMs: number): void {
+function report(prefix: string, played: Played): void {
+  const { virtualMs } = played;
   const wall = played.frames.map((f) => f.wall).sort((a, b) => a - b);
   const cpu = played.frames.map((f) => f.cpu).sort((a, b) => a - b);
   console.log(`${prefix}.frames=${wall.length}`);
@@ -214,18 +225,6 @@ async function openRun(browser: Browser, base: string, height: number): Promise<
 }
 
 /**
- * playTraced, and the virtual time it played: on a loaded machine the simulation worker waits
- * for a core and plays less, which leaves the page less to draw, so CPU per second of play is
- * read beside CPU per virtual second.
- */
-async function playCounted(browser: Browser, page: Page, keys = false): Promise<{ played: Played; virtualMs: number }> {
-  const at = async () => Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
-  const t0 = await at();
-  const played = await playTraced(browser, page, keys);
-  return { played, virtualMs: (await at()) - t0 };
-}
-
-/**
  * Main-thread time per frame under the heavy 9-node run: at 1440x900, with every panel in
  * sight, with the space-time diagram in sight (`passes` picks some). Each pass gets a page of
  * its own, so none pays for the heap or the workers of the one before.
@@ -233,27 +232,27 @@ async function playCounted(browser: Browser, page: Page, keys = false): Promise<
 async function frameCost(browser: Browser, base: string, passes: FramePass[]): Promise<void> {
   if (passes.includes('ui')) {
     const page = await openRun(browser, base, 900);
-    const { played, virtualMs } = await playCounted(browser, page);
+    const played = await playTraced(browser, page);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const messages = await page.locator('li.message').count();
-    console.log(`ui.virtual_ms_played=${virtualMs} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
-    report('ui', played, virtualMs);
+    console.log(`ui.virtual_ms_played=${played.virtualMs} (${SECONDS} s at 10x; ${messages} messages in flight at the end)`);
+    report('ui', played);
     console.log(`ui.js_heap_mb=${(heap / 1024 / 1024).toFixed(1)}`);
     await page.close();
   }
   if (passes.includes('all')) {
     const page = await openRun(browser, base, 1700);
-    const { played, virtualMs } = await playCounted(browser, page);
-    console.log(`ui.all_in_sight.virtual_ms_played=${virtualMs} (${SECONDS} s at 10x)`);
-    report('ui.all_in_sight', played, virtualMs);
+    const played = await playTraced(browser, page);
+    console.log(`ui.all_in_sight.virtual_ms_played=${played.virtualMs} (${SECONDS} s at 10x)`);
+    report('ui.all_in_sight', played);
     await page.close();
   }
   if (passes.includes('spacetime')) {
     const page = await openRun(browser, base, 900);
     await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
-    const { played, virtualMs } = await playCounted(browser, page, true);
-    console.log(`ui.spacetime_in_sight.virtual_ms_played=${virtualMs} (${SECONDS} s at 10x)`);
-    report('ui.spacetime_in_sight', played, virtualMs);
+    const played = await playTraced(browser, page, true);
+    console.log(`ui.spacetime_in_sight.virtual_ms_played=${played.virtualMs} (${SECONDS} s at 10x)`);
+    report('ui.spacetime_in_sight', played);
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     const drawn = await page.locator('[data-spacetime] li[data-msg-id]').count();
     const thinned = await page.locator('.st-thinned').textContent();
