@@ -10,7 +10,7 @@ import { KvCell } from './KvCell';
 
 const SLOT_COLOR = '#0e7490';
 
-/** The highest slot any replica has accepted or learned decided (a loop: spreading thousands of slots into Math.max overflows the stack). */
+/** The highest slot any replica has proposed as leader, accepted or learned decided (a loop: spreading thousands of slots into Math.max overflows the stack). */
 export function topSlot(view: PanelView | null, ids: number[]): number {
   let top = 0;
   for (const id of ids) {
@@ -18,6 +18,8 @@ export function topSlot(view: PanelView | null, ids: number[]): number {
     if (st === undefined) continue;
     for (const k in st.accepted) top = Math.max(top, Number(k));
     for (const k in st.decided) top = Math.max(top, Number(k));
+    // A leader's proposal whose Accepts are still in flight: the table shows it before anyone accepts it.
+    if (st.role === 'leader') for (const k in st.proposals) top = Math.max(top, Number(k));
   }
   return top;
 }
@@ -34,7 +36,7 @@ export function SlotTable() {
   const cellWidth = cellWidthFor(stripWidth, slots.length, first > 1);
   return (
     <section ref={sight} className="panel logs" aria-label="Slots">
-      <h2>Slots <small>solid: decided · dashed: accepted, not known decided · NOOP: a gap filled by a new leader</small></h2>
+      <h2>Slots <small>solid: decided · dashed: accepted, not known decided · → proposed by the leader, not yet accepted here · NOOP: a gap filled by a new leader</small></h2>
       <div className="log-grid" role="table" aria-label="Slots of every replica">
         <GridHead who="replica" columns={slots} cellWidth={cellWidth} cellsRef={cellsRef} />
         {ids.map((id) => <SlotRow key={id} id={id} slots={slots} first={first} cellWidth={cellWidth} />)}
@@ -66,11 +68,19 @@ const SlotRow = memo(function SlotRow({ id, slots, first, cellWidth }: { id: num
   );
 });
 
-/** One slot of one replica: decided solid, accepted dashed, nothing there empty. */
-function slotCell(s: MultiPaxosView, id: number, slot: number): StripCell {
+/** One slot of one replica: decided solid, accepted dashed, proposed by this leader "→", nothing there empty. */
+export function slotCell(s: MultiPaxosView, id: number, slot: number): StripCell {
   const decided = s.decided[slot];
   const accepted = s.accepted[slot];
   const value = decided ?? accepted?.value;
+  const proposed = s.role === 'leader' ? s.proposals[slot] : undefined;
+  if (value === undefined && proposed !== undefined) {
+    return {
+      label: '→', sub: proposed === 'noop' ? 'NOOP' : proposed, color: SLOT_COLOR, solid: false, hatched: proposed === 'noop',
+      title: `slot ${slot}: S${id} proposed "${proposed}" at ${ballotText(s.ballot)}; not accepted here yet`,
+      data: { 'node-id': id, slot, decided: false, proposed: true, value: proposed },
+    };
+  }
   if (value === undefined) return { label: '', sub: '', color: SLOT_COLOR, solid: false, empty: true, title: `slot ${slot}: nothing accepted here`, data: { 'node-id': id, slot } };
   return {
     label: accepted ? String(accepted.ballot[0]) : '·',
