@@ -42,13 +42,13 @@ test.describe('presenter mode at 1280x720', () => {
 
   test('the narration shows whole where there is room, and the header, when the pointer brings it, never lies over it', async ({ page }) => {
     const errors = watchErrors(page);
-    // Lesson 2's last step: five lines of the large type at this width.
-    await open(page, './#lesson=raft-split-vote&t=364');
+    // Lesson 2's second step: three lines of the large type at this width (it was folded to two).
+    await open(page, './#lesson=raft-split-vote&t=101');
     await page.keyboard.press('f');
     const app = page.locator('.app');
     await expect(app).toHaveClass(/presenter/);
     const text = page.locator('.narration-text');
-    await expect(text).toHaveAttribute('data-step', '4');
+    await expect(text).toHaveAttribute('data-step', '1');
     await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
     // Whole: nothing cut off, so no "more…" to press.
     const cut = await text.evaluate((e) => e.scrollHeight - e.clientHeight);
