@@ -90,3 +90,58 @@ test.describe('the cluster at 1280x720', () => {
     });
   }
 });
+
+/**
+ * Whether each server's role label is drawn above the messages: the label (made hit-testable
+ * for the check) is what the page finds at its own centre, not the messages' canvas. Returns
+ * how many messages were drawn touching a label, to show the check met one.
+ */
+async function labelsOverMessages(cluster: Locator): Promise<{ touching: number; hidden: string[] }> {
+  return cluster.evaluate((el) => {
+    const svg = el.querySelector('svg.cluster-servers') as SVGSVGElement;
+    const m = svg.getScreenCTM()!;
+    const labels = [...el.querySelectorAll<SVGTextElement>('g.node text.node-role')].map((t) => ({ t, b: t.getBoundingClientRect() }));
+    // A message's shape is about 14 view units across: touching a label when its centre is within 7 of the label's box.
+    const half = 7 * m.a;
+    const touching = [...el.parentElement!.querySelectorAll<HTMLElement>('li[data-msg-id][data-x]')].filter((li) => {
+      const x = Number(li.dataset.x) * m.a + m.e;
+      const y = Number(li.dataset.y) * m.d + m.f;
+      return labels.some(({ b }) => x > b.left - half && x < b.right + half && y > b.top - half && y < b.bottom + half);
+    }).length;
+    // Paint order by hit-testing: let the canvas and the labels take the pointer for a moment.
+    const style = document.createElement('style');
+    style.textContent = '.moving-layer, .moving-layer canvas, .cluster-servers .node-role { pointer-events: auto !important; }';
+    document.head.append(style);
+    const hidden = labels.filter(({ t, b }) => document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2) !== t).map(({ t }) => t.textContent ?? '');
+    style.remove();
+    return { touching, hidden };
+  });
+}
+
+test.describe('messages never hide a server\'s role label', () => {
+  test('Paxos basic, last step at 1280x720: the Accepted diamonds pass under ACCEPTOR and PROPOSER labels', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=paxos-basic&t=77');
+    await expect(page.locator('.narration-text')).toHaveAttribute('data-step', '4');
+    const { touching, hidden } = await labelsOverMessages(page.locator('.cluster'));
+    expect(touching).toBeGreaterThan(0);
+    expect(hidden).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('side by side at 1920x1080, step 2: the LogRequests and Accepts leaving S1 pass under its LEADER label', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('./#compare=raft-vs-multipaxos&t=201');
+    await expect(page.locator('.narration-text')).toHaveAttribute('data-step', '1');
+    for (const side of ['left', 'right']) {
+      const cluster = page.locator(`[data-side="${side}"] .cluster`);
+      await expect(cluster.locator('g.node[data-node-id="1"]')).toHaveAttribute('data-role', 'leader');
+      const { touching, hidden } = await labelsOverMessages(cluster);
+      expect(touching, side).toBeGreaterThan(0);
+      expect(hidden, side).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+});

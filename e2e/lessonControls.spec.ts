@@ -3,7 +3,7 @@ import { COMPARISONS } from '../src/scenario/comparisons';
 import { LESSONS } from '../src/scenario/lessons';
 import { node, open, openPanels, setSpeed, shot, watchErrors } from './helpers';
 
-const events = (page: Page) => page.locator('[data-events]');
+const clock = (page: Page) => page.locator('[data-virtual-time]');
 const narration = (page: Page) => page.locator('.narration-text');
 const lessonButton = (page: Page) => page.getByRole('button', { name: 'Lesson', exact: true });
 
@@ -21,7 +21,7 @@ test.describe('lessons: menu, pace and reset', () => {
     await page.getByRole('button', { name: 'Crash S3' }).click();
     await expect(node(page, 3)).toHaveAttribute('data-up', 'false');
     await page.getByRole('button', { name: 'Reset' }).click();
-    await expect(events(page)).toHaveAttribute('data-events', '0');
+    await expect(clock(page)).toHaveAttribute('data-virtual-time', '0');
     await expect(node(page, 3)).toHaveAttribute('data-up', 'true');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Split brain');
     // Next plays to the lesson's second step, with the lesson's own partition in place.
@@ -67,10 +67,10 @@ test.describe('lessons: menu, pace and reset', () => {
 
   test('choosing the lesson already open from the menu opens it again from its start', async ({ page }) => {
     await open(page, './#lesson=raft-replication&t=400');
-    await expect(events(page)).not.toHaveAttribute('data-events', '0');
+    await expect(clock(page)).not.toHaveAttribute('data-virtual-time', '0');
     await lessonButton(page).click();
     await page.getByRole('menuitem', { name: '3. Log replication' }).click();
-    await expect(events(page)).toHaveAttribute('data-events', '0');
+    await expect(clock(page)).toHaveAttribute('data-virtual-time', '0');
     await expect(narration(page)).toContainText('S1 will become leader of term 1');
     expect(page.url()).toMatch(/#lesson=raft-replication$/);
   });
@@ -110,7 +110,7 @@ test.describe('lessons: menu, pace and reset', () => {
     expect(Date.now() - started).toBeLessThan(8000);
     await setSpeed(page, 2);
     await page.getByRole('button', { name: 'Reset' }).click();
-    await expect(events(page)).toHaveAttribute('data-events', '0');
+    await expect(clock(page)).toHaveAttribute('data-virtual-time', '0');
     await expect(page.getByLabel('Speed')).toHaveValue('2');
     await page.getByLabel('Cluster size').selectOption('3');
     await page.getByRole('button', { name: 'New cluster' }).click();

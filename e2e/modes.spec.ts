@@ -37,6 +37,39 @@ test.describe('presenter mode', () => {
   });
 });
 
+test.describe('presenter mode at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the narration shows whole where there is room, and the header, when the pointer brings it, never lies over it', async ({ page }) => {
+    const errors = watchErrors(page);
+    // Lesson 2's second step: three lines of the large type at this width (it was folded to two).
+    await open(page, './#lesson=raft-split-vote&t=101');
+    await page.keyboard.press('f');
+    const app = page.locator('.app');
+    await expect(app).toHaveClass(/presenter/);
+    const text = page.locator('.narration-text');
+    await expect(text).toHaveAttribute('data-step', '1');
+    await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
+    // Whole: nothing cut off, so no "more…" to press.
+    const cut = await text.evaluate((e) => e.scrollHeight - e.clientHeight);
+    expect(cut).toBeLessThanOrEqual(1);
+    await expect(page.locator('[data-narration-more]')).toHaveCount(0);
+    await page.mouse.move(400, 300);
+    await page.mouse.move(420, 320);
+    await expect(app).toHaveAttribute('data-chrome', 'shown');
+    await expect(page.locator('.chrome')).toHaveCSS('opacity', '1');
+    const chrome = (await page.locator('.chrome').boundingBox())!;
+    const narration = (await page.locator('[data-region="narration"]').boundingBox())!;
+    expect(narration.y, 'the narration starts below the header').toBeGreaterThanOrEqual(chrome.y + chrome.height);
+    expect(narration.y + narration.height, 'and ends on the screen').toBeLessThanOrEqual(720.5);
+    // The notices' corner stays off it too.
+    const notices = await page.locator('.notices').boundingBox();
+    if (notices !== null && notices.width > 0) expect(notices.x + notices.width).toBeLessThanOrEqual(narration.x);
+    await page.screenshot({ path: 'test-results/screenshots/presenter-narration.png' });
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('embed mode', () => {
   test('inside an iframe on a slide: plays, steps, and takes clicker keys only while focused', async ({ page, baseURL }) => {
     const errors = watchErrors(page);

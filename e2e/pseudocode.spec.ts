@@ -56,6 +56,28 @@ test.describe('pseudocode panel', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a lesson\'s first step shows the same on first open and after Next, Previous: the initialisations at time 0 have run', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-election');
+    const seen = async () => ({
+      step: await page.locator('.narration-count').textContent(),
+      clock: await page.locator('.clock').getAttribute('aria-label'),
+      panel: await page.locator('.pseudocode').innerText(),
+      roles: await page.locator('g.node').evaluateAll((els) => els.map((e) => [e.dataset.role, e.dataset.term].join())),
+    });
+    await expect(page.locator('.pseudocode')).toContainText('on initialisation');
+    const opened = await seen();
+    await page.screenshot({ path: 'test-results/screenshots/lesson-step0-opened.png' });
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('.narration-count')).toHaveText('2 / 5');
+    await page.keyboard.press('PageUp');
+    await expect(page.locator('.narration-count')).toHaveText('1 / 5');
+    await expect.poll(seen).toEqual(opened);
+    await page.screenshot({ path: 'test-results/screenshots/lesson-step0-previous.png' });
+    expect(errors).toEqual([]);
+  });
+
   test('clicking a line offers its previous and next run, and seeks there', async ({ page }) => {
     const errors = watchErrors(page);
     await open(page, './#lesson=raft-election');

@@ -120,10 +120,16 @@ test.describe('two runs side by side', () => {
       return Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-command'), tr.getAttribute('data-took-ms')])));
     };
 
+    // Step 2: Raft's leader has committed its no-op (commitLength 1), but no command yet; the counter says what it counts.
+    await openPair(page, './#compare=raft-vs-multipaxos&t=201');
+    await expect(side(page, 'left').locator('.log-row[data-node-id="1"]')).toContainText('commitLength 1');
+    for (const s of ['left', 'right'] as const) await expect(figures(s).locator('[data-commands-committed]')).toHaveText('0 commands committed');
+
     // Halfway: only "set a 1" has been asked for, and committed (on the one clock, at the same moment on both sides).
     await openPair(page, './#compare=raft-vs-multipaxos&t=250');
     for (const s of ['left', 'right'] as const) {
       await expect(figures(s)).toHaveAttribute('data-committed', '1');
+      await expect(figures(s).locator('[data-commands-committed]')).toHaveText('1 command committed, median 20 ms');
       expect(await number(s, 'data-leader-changes')).toBe(1);
       expect(await took(s)).toEqual({ 'set a 1': '20' });
     }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Run } from '../engine/run';
 import { Simulation } from '../engine/sim/simulation';
 import { toActions, toSimConfig } from '../scenario/config';
+import { LESSONS, lessonScenario } from '../scenario/lessons';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { Controller, MAX_MESSAGES_SHOWN } from './controller';
@@ -27,6 +28,8 @@ const stateOf = (c: Controller) => JSON.stringify(c.snapshot().nodes.map((n) => 
 describe('controller: stepping and seeking', () => {
   it('step back restores the exact earlier state, event by event', () => {
     const c = new Controller(scenario());
+    // From before the servers' initialisations, which opening has run.
+    c.seekEvent(0);
     const states: string[] = [];
     for (let i = 0; i < 600; i++) {
       states.push(stateOf(c));
@@ -274,6 +277,26 @@ describe('controller: narration', () => {
     expect(c.snapshot().narrationStep).toBe(-1);
   });
 
+  it('a lesson\'s first step is the same moment opened and reached with Previous: after the initialisations at time 0', () => {
+    const firstAtZero = LESSONS.filter((l) => l.scenario.narration?.[0]?.at === 0 && (l.scenario.narration?.length ?? 0) > 1);
+    expect(firstAtZero.length).toBeGreaterThan(20);
+    const seen = (c: Controller) => {
+      const snap = c.snapshot(true);
+      return JSON.stringify({ time: snap.time, events: c.events, step: snap.narrationStep, code: snap.code, nodes: snap.nodes });
+    };
+    for (const lesson of firstAtZero) {
+      const parsed = parseScenario(lessonScenario(lesson));
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      const c = new Controller(parsed.scenario);
+      const opened = seen(c);
+      // The servers' initialisations have run: the pseudocode panel shows the last of them.
+      expect(c.snapshot().code?.current?.t, lesson.id).toBe(0);
+      c.seekTime(c.scenario().narration[1].at);
+      c.narrationPrev();
+      expect(seen(c), lesson.id).toBe(opened);
+    }
+  });
+
   it("restart goes back to time 0 of the scenario as opened: its own actions run again, the user's are gone", () => {
     const opened = scenario({ actions: [{ at: 200, type: 'partition', groups: [[1, 2]] }], narration: [{ at: 201, text: 'split' }] });
     const c = new Controller(opened);
@@ -282,7 +305,8 @@ describe('controller: narration', () => {
     c.setNarration([...c.scenario().narration, { at: 50, text: 'mine' }]);
     c.setSpeed(2);
     c.restart();
-    expect(c.events).toBe(0);
+    expect(c.time).toBe(0);
+    expect(c.events).toBe(new Controller(opened).events);
     expect(c.speed).toBe(2);
     expect(c.scenario().actions).toEqual(opened.actions);
     expect(c.scenario().narration.map((n) => n.text)).toEqual(['mine', 'split']);

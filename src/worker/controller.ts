@@ -184,7 +184,7 @@ export class Controller {
   }
 
   /**
-   * Starts afresh from a scenario; with `at`, opens paused at exactly that virtual time. A
+   * Starts afresh from a scenario, paused at `at` (virtual ms; the start unless given). A
    * scenario that names a speed (a lesson's pace) opens at it; otherwise the speed in use stays.
    */
   load(scenario: Scenario, at?: number): void {
@@ -220,7 +220,10 @@ export class Controller {
     this.sent = { reset: true, events: 0, versions: [], violations: -1, trace: 'stale', history: '' };
     this.staleClaims();
     this.pause();
-    if (at !== undefined && at > 0) this.seekTime(at);
+    // Opened at a moment, every event at or before it has happened, as after any seek: at time
+    // 0 too, so the servers' initialisations have run (their timers shown) when a lesson's
+    // first step opens, just as when Previous goes back to it.
+    this.seekTime(at ?? 0);
   }
 
   /**

@@ -23,6 +23,8 @@ function eventsRunning(s: Scenario, line: string, until: number): { seq: number;
 describe('controller: the pseudocode panel\'s data', () => {
   it('shows the latest handler run at or before now, and stepping or seeking back restores it exactly', () => {
     const c = new Controller(scenario());
+    // From before the servers' initialisations, which opening has run.
+    c.seekEvent(0);
     const views: string[] = [];
     for (let i = 0; i < 700; i++) {
       const code = c.snapshot().code!;

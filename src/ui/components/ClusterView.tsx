@@ -11,9 +11,10 @@ import { useFitCluster } from './useFitCluster';
 import { PartitionRegions } from '../network/PartitionRegions';
 
 /**
- * The cluster in two layers: servers and links in SVG (they change only at events), and
- * everything that moves each frame on a canvas above them. A click on a drawn message is
- * caught before it reaches a link or server underneath.
+ * The cluster in layers: links and servers in SVG (they change only at events), and
+ * everything that moves each frame on a canvas between them, so that no message hides a
+ * server's name, role or term. A click on a drawn message is caught before it reaches a
+ * link or server.
  */
 export function ClusterView() {
   const ids = useSim((s) => s.nodeIds);
@@ -47,7 +48,7 @@ export function ClusterView() {
         onClick={() => selectMessage(null)}
       >
         {/* Servers come first for the keyboard (Tab reaches them before the links), but are
-            drawn above the links: two layers, the links' one underneath. */}
+            drawn above the links and the messages: three layers, the links' one underneath. */}
         <svg className="cluster-base cluster-servers" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Servers">
           {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
         </svg>

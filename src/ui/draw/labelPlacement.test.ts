@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Box, type LabelWish, placeLabels } from './labelPlacement';
+import { serverBoxes } from './movingPaint';
+import { VIEW } from '../geometry/layout';
 
 const SIZE = 11;
 /** About the width of the bold 11 px label font. */
@@ -25,6 +27,16 @@ describe('placeLabels', () => {
   it('leaves out a label that would cover a server', () => {
     const server = { left: 100, right: 188, top: 100, bottom: 188 };
     expect(placeLabels([{ text: 'prep (1,S2)', x: 150, y: 150 }], width, SIZE, [server])).toEqual([]);
+  });
+
+  it('leaves out a label beside a server\'s role label, which is wider than its circle', () => {
+    const server = { x: 300, y: 200 };
+    // Clear of the circle's width, on the line of the role label under it ("ACCEPTOR", "CANDIDATE").
+    const beside = { text: 'ok (1,S1)', x: server.x + VIEW.nodeRadius + width('ok (1,S1)') / 2 + 4, y: server.y + VIEW.nodeRadius + 20 };
+    expect(placeLabels([beside], width, SIZE, serverBoxes(server))).toEqual([]);
+    // Lower down, clear of the label, it is drawn.
+    const below = { ...beside, y: beside.y + 30 };
+    expect(placeLabels([below], width, SIZE, serverBoxes(server))).toEqual([below]);
   });
 
   it('no two labels it draws overlap, whatever the crowd', () => {

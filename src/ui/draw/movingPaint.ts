@@ -5,8 +5,8 @@
  */
 import type { Context2D } from './fitCanvas';
 import { blockKeyOf, linkBlocker } from '../geometry/blocking';
-import { placeLabels } from './labelPlacement';
-import { lane, messagePlacement, type Point, VIEW } from '../geometry/layout';
+import { type Box, placeLabels } from './labelPlacement';
+import { lane, messagePlacement, NODE_ROOM, type Point, VIEW } from '../geometry/layout';
 import { messageStyle, type Palette } from '../theme';
 import type { MessageView, MovingFrame } from '../../worker/protocol';
 
@@ -45,8 +45,8 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
   }
   // Labels over every shape, and only where they do not cover one another or a server's badge.
   ctx.font = LABEL_FONT;
-  // A server's box reaches down over its role label, written under the circle.
-  const servers = positions.map((p) => ({ left: p.x - VIEW.nodeRadius, right: p.x + VIEW.nodeRadius, top: p.y - VIEW.nodeRadius, bottom: p.y + VIEW.nodeRadius + 28 }));
+  // A server: its circle, and its role label written under it (most are wider than the circle).
+  const servers = positions.flatMap(serverBoxes);
   for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, MESSAGE_LABEL_PX, servers)) {
     ctx.globalAlpha = w.opacity;
     label(ctx, w.text, w.x, w.y, palette.ink, MESSAGE_LABEL_PX, palette.panel);
@@ -55,6 +55,16 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
 }
 
 const LABEL_FONT = `700 ${MESSAGE_LABEL_PX}px system-ui, sans-serif`;
+
+/** Where a server's circle and role label are, which message labels keep off. */
+export function serverBoxes(p: Point): Box[] {
+  const r = VIEW.nodeRadius;
+  const { halfWidth, top, baseline } = NODE_ROOM.label;
+  return [
+    { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + top },
+    { left: p.x - halfWidth, right: p.x + halfWidth, top: p.y + top, bottom: p.y + baseline + 4 },
+  ];
+}
 
 /** Where each visible message is drawn: on its lane, stopped at a break, or falling if lost. */
 export function placeMessages(frame: MovingFrame, positions: Point[]): { m: MessageView; x: number; y: number; opacity: number }[] {

@@ -39,43 +39,59 @@ function inlined(svg: SVGSVGElement): SVGSVGElement {
 
 /**
  * The cluster's servers and links as they are on screen, as a standalone SVG element of
- * `width` pixels: the page's servers' SVG with its computed styles inlined, the links' layer
- * (links, partition regions) drawn under it, on the panel's colour.
+ * `width` pixels, on the panel's colour: the links' layer (links, partition regions), then
+ * `between` (the messages, which on screen pass under the servers' labels), then the
+ * servers, each from the page's SVG with its computed styles inlined.
  */
-export function clusterStill(svg: SVGSVGElement, width = EXPORT_WIDTH): SVGSVGElement {
-  const copy = inlined(svg);
-  // On screen the links lie in a layer of their own, under the servers'.
-  const links = svg.parentElement?.querySelector<SVGSVGElement>('svg.cluster-links');
-  if (links != null && links !== svg) copy.prepend(...inlined(links).childNodes);
+export function clusterStill(svg: SVGSVGElement, width = EXPORT_WIDTH, between: Element[] = []): SVGSVGElement {
+  const [under, over] = stillLayers(svg, width);
+  under.append(...between, ...over.childNodes);
+  return under;
+}
+
+/**
+ * The still part of the cluster in its two layers, each a standalone SVG of `width` pixels:
+ * under the messages the panel's colour and the links, over them the servers (see-through).
+ */
+export function stillLayers(svg: SVGSVGElement, width: number): [SVGSVGElement, SVGSVGElement] {
   const view = viewOf(svg);
-  copy.setAttribute('xmlns', SVG_NS);
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(heightFor(view, width)));
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', String(view.width));
   background.setAttribute('height', String(view.height));
   background.setAttribute('fill', currentPalette().panel);
-  copy.prepend(background);
-  return copy;
+  // On screen the links lie in a layer of their own, under the messages and the servers.
+  const links = svg.parentElement?.querySelector<SVGSVGElement>('svg.cluster-links');
+  const under = standalone(view, width, [background, ...(links != null && links !== svg ? inlined(links).childNodes : [])]);
+  return [under, standalone(view, width, [...inlined(svg).childNodes])];
+}
+
+function standalone(view: ViewSize, width: number, children: Node[]): SVGSVGElement {
+  const out = document.createElementNS(SVG_NS, 'svg');
+  out.setAttribute('xmlns', SVG_NS);
+  out.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(heightFor(view, width)));
+  out.append(...children);
+  return out;
 }
 
 /**
  * The cluster as it is on screen, as a standalone SVG of EXPORT_WIDTH pixels: the still
  * part from the page's SVG, and the messages and timer rings (drawn on a canvas on screen)
- * painted afresh from the store's frame and embedded.
+ * painted afresh from the store's frame and embedded between the links and the servers.
  */
 export function clusterSvg(svg: SVGSVGElement, state: SimState): string {
-  const copy = clusterStill(svg);
   const view = viewOf(svg);
   const moving = movingCanvas(state, view, EXPORT_WIDTH);
+  const between = [];
   if (moving !== null) {
     const image = document.createElementNS(SVG_NS, 'image');
     image.setAttribute('href', moving.toDataURL('image/png'));
     image.setAttribute('width', String(view.width));
     image.setAttribute('height', String(view.height));
-    copy.append(image);
+    between.push(image);
   }
-  return new XMLSerializer().serializeToString(copy);
+  return new XMLSerializer().serializeToString(clusterStill(svg, EXPORT_WIDTH, between));
 }
 
 /** The moving layer (messages, timer rings) at `width` pixels, painted from the store: the on-screen canvas may belong to a worker. */

@@ -3,7 +3,7 @@ import { frameOf } from '../components/MovingLayer';
 import { paintMoving } from '../draw/movingPaint';
 import { nodePositions, VIEW } from '../geometry/layout';
 import type { SimState } from '../store/simStore';
-import { clusterStill, viewOf } from './exportCluster';
+import { stillLayers, viewOf } from './exportCluster';
 import { currentPalette } from './themeState';
 import { type EncodedFrame, muxWebm } from './webm';
 
@@ -80,21 +80,16 @@ export function recordRun(store: StoreApi<SimState>, svg: SVGSVGElement, span: S
   const paint = async () => {
     const state = store.getState();
     const palette = currentPalette();
-    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clusterStill(svg, VIDEO_WIDTH))], { type: 'image/svg+xml' }));
-    const still = new Image();
-    try {
-      still.src = url;
-      await still.decode();
-    } finally {
-      URL.revokeObjectURL(url);
-    }
+    // As on screen: links, then what moves, then the servers.
+    const [under, over] = await Promise.all(stillLayers(svg, VIDEO_WIDTH).map(picture));
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(still, 0, 0, VIDEO_WIDTH, height);
+    ctx.drawImage(under, 0, 0, VIDEO_WIDTH, height);
     const frame = frameOf(state);
     ctx.setTransform(VIDEO_WIDTH / view.width, 0, 0, VIDEO_WIDTH / view.width, 0, 0);
     if (frame !== null) paintMoving(ctx, frame, nodePositions(state.nodeIds.length, view), null, palette);
-    // The moment, for whoever watches the video without the page around it.
     ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(over, 0, 0, VIDEO_WIDTH, height);
+    // The moment, for whoever watches the video without the page around it.
     ctx.font = '600 28px system-ui, sans-serif';
     ctx.fillStyle = palette.ink;
     ctx.textAlign = 'right';
@@ -138,4 +133,17 @@ function until(store: StoreApi<SimState>, test: (s: SimState) => boolean, ms: nu
     const timer = setTimeout(() => { unsubscribe(); resolve(false); }, ms);
     const unsubscribe = store.subscribe((s) => { if (test(s)) { clearTimeout(timer); unsubscribe(); resolve(true); } });
   });
+}
+
+/** A standalone SVG as a decoded picture, to draw on a canvas. */
+async function picture(svg: SVGSVGElement): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+  const image = new Image();
+  try {
+    image.src = url;
+    await image.decode();
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  return image;
 }

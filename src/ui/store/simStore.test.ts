@@ -20,6 +20,8 @@ describe('the store guards its data in development and tests', () => {
   it('freezes the arrays views read, so reversing one in place fails at once', () => {
     const store = createSimStore(() => {});
     const c = new Controller(scenario());
+    // From before the servers' initialisations, which opening has run.
+    c.seekEvent(0);
     store.getState().receive({ type: 'snapshot', snapshot: c.snapshot(true) });
     nextFrame();
     for (let i = 0; i < 6; i++) {

@@ -32,8 +32,9 @@ export function RunFigures() {
       <span data-leader-changes={f.leaderChanges} title="Leaders elected so far (Raft: one per term won; Multi-Paxos: phase 1 completed)">
         <strong>{f.leaderChanges}</strong> leader{f.leaderChanges === 1 ? '' : 's'} elected
       </span>
-      <span title={`Time from a command's request to its commit: the median of the newest ${FIGURE_ROWS} committed, and the mean of all ${f.committed}`}>
-        <strong>{f.committed}</strong> committed{f.committed > 0 && <>, median <strong>{ms(f.medianMs)}</strong></>}
+      {/* Commands, not log entries: a Raft leader's no-op is committed too (commitLength 1) and not counted. */}
+      <span data-commands-committed title={`Clients' commands committed (a new leader's no-op is not one), and the time from a command's request to its commit: the median of the newest ${FIGURE_ROWS} committed, and the mean of all ${f.committed}`}>
+        <strong>{f.committed}</strong> command{f.committed === 1 ? '' : 's'} committed{f.committed > 0 && <>, median <strong>{ms(f.medianMs)}</strong></>}
       </span>
       <button type="button" className="linkish" data-figures-toggle aria-expanded={open} aria-controls={listId} disabled={asked === 0} title="Each command's time from request to commit" onClick={() => setOpen((o) => !o)}>
         {/* The same width open or shut: the line never wraps and the cluster keeps its size. */}
