@@ -45,11 +45,27 @@ describe('a command too long for its cell', () => {
     const shown = drawn(texts);
     expect(shown.slice(0, 3).map((t) => /@\d+$/.exec(t)?.[0])).toEqual(['@163', '@410', '@675']);
     for (const [k, t] of shown.entries()) {
-      expect(t.startsWith(cells[k].sub.slice(0, 2)), t).toBe(true);
+      expect(t.startsWith(k < 3 ? cells[k].sub.slice(0, 2) : 're'), t).toBe(true);
       expect(t.length * 8).toBeLessThanOrEqual(cellWidth - 4);
     }
-    // A command without a stamp is cut at its end, as before.
-    expect(shown[3]).toMatch(/^c2#3 r.*…$/);
+    // A command without a stamp gives up its client first, then is cut at its end.
+    expect(shown[3]).toBe('release…');
+  });
+  it('says which command sits at which index: "set x 2", not "c1#2 s…", the client dropped when the cell is narrow', () => {
+    const { canvas, texts } = recordingCanvas();
+    // C1's last step at 1280x720: four entries in 72 px cells.
+    const cells = ['noop', 'c1#1 set x 1', 'noop', 'c1#2 set x 2'].map(acquire);
+    paintStrip(canvas, size, { cells, more: false, cellWidth: cellWidthFor(300, 4, false) }, LIGHT);
+    expect(drawn(texts)).toEqual(['noop', 'set x 1', 'noop', 'set x 2']);
+    // Wide enough, the client and its request number stay.
+    texts.length = 0;
+    paintStrip(canvas, { ...size, width: 400 }, { cells: [acquire('c1#2 set x 2')], more: false, cellWidth: 190 }, LIGHT);
+    expect(drawn(texts)).toEqual(['c1#2 set x 2']);
+  });
+  it('cuts a long command at its end once its client is gone', () => {
+    const { canvas, texts } = recordingCanvas();
+    paintStrip(canvas, size, { cells: [acquire('c3#12 write report 5')], more: false, cellWidth: 56 }, LIGHT);
+    expect(drawn(texts)).toEqual(['write…']);
   });
   it('is cut for the width of each cell it is drawn in, not the first one it met', () => {
     const { canvas, texts } = recordingCanvas();
@@ -136,7 +152,7 @@ describe('a command too long for its cell', () => {
     expect(texts.map((t) => t.text)).toContain('c1#1 acquire L 300');
     texts.length = 0;
     paintStrip(canvas, size, { cells: [long, long, long, long], more: false, cellWidth: 56 }, LIGHT);
-    const subs = texts.filter((t) => t.text.startsWith('c1#1'));
+    const subs = texts.filter((t) => t.text.startsWith('acq'));
     expect(subs).toHaveLength(4);
     for (const t of subs) expect(t.text.length * 8).toBeLessThanOrEqual(56 - 4);
     expect(subs[0].text.endsWith('…')).toBe(true);

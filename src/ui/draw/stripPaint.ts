@@ -181,10 +181,13 @@ const fitted = new Map<string, string>();
 
 /** A client's acquire and the leader's stamp on it (`c1#1 acquire L 300 @163`): the lock lessons quote the stamp. */
 const STAMPED = /^(c\d+)\S* .* (@\d+)$/;
+/** A client's command under its client and request number (`c1#2 set x 2`): the lessons speak of the command. */
+const FROM_CLIENT = /^c\d+#\d+ (.+)$/;
 
 /**
  * The text cut to fit the cell, with an ellipsis at its end; an acquire keeps its client and
- * stamp, cut in the middle ("c1#1…@163"), or, narrower, the two alone ("c1 @163"). The whole
+ * stamp, cut in the middle ("c1#1…@163"), or, narrower, the two alone ("c1 @163"); another
+ * client's command drops its client and number first ("set x 2", not "c1#2 s…"). The whole
  * command is in the cell's title and name. Remembered per width (cells shrink as the log grows,
  * and a label cut for a wide cell would run over a narrow one's border), since commands recur.
  */
@@ -201,9 +204,11 @@ function ellipsize(ctx: Context2D, text: string, max: number): string {
       let head = text.slice(0, text.length - stamp.length - 1);
       while (head.length > client.length && !fits(`${head.trimEnd()}…${stamp}`)) head = head.slice(0, -1);
       out = fits(`${head.trimEnd()}…${stamp}`) ? `${head.trimEnd()}…${stamp}` : `${client} ${stamp}`;
+    } else {
+      out = FROM_CLIENT.exec(text)?.[1] ?? text;
     }
     if (!fits(out)) {
-      out = text;
+      if (stamped !== null) out = text;
       while (out.length > 1 && !fits(`${out}…`)) out = out.slice(0, -1);
       out = `${out.trimEnd()}…`;
     }
