@@ -37,6 +37,35 @@ test.describe('the space-time diagram', () => {
     await shot(page, 'spacetime-arrow-clicked');
   });
 
+  test('a partition\'s groups have one colour each: in the cluster, on the diagram\'s lanes and in its key', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 330));
+    await showTeaching(page, 'Space-time');
+    const region = (g: string) => page.locator(`.partition-regions path[data-group="${g}"]`).getAttribute('fill');
+    const [left, right] = [await region('1-2'), await region('3-4-5')];
+    expect(left).not.toBe(right);
+    await page.locator('[data-spacetime-key] summary').click();
+    const swatches = page.locator('[data-spacetime-key] .st-swatch');
+    expect([await swatches.nth(0).getAttribute('data-group-color'), await swatches.nth(1).getAttribute('data-group-color')]).toEqual([left, right]);
+    // The lanes are tinted with the same colours (at 55% over the white panel), along a row inside the partition.
+    const lost = arrows(page).and(page.locator('[data-fate="lost"]'));
+    await expect(lost).not.toHaveCount(0);
+    const { y } = await pointOf(lost.first(), 'cross-x', 'cross-y');
+    const found = await diagram(page).locator('canvas').evaluate((c: HTMLCanvasElement, { y, fills }) => {
+      const k = window.devicePixelRatio || 1;
+      const row = c.getContext('2d')!.getImageData(0, Math.round((y - 6) * k), c.width, 1).data;
+      return fills.map((hex) => {
+        const tint = [1, 3, 5].map((i) => 0.55 * parseInt(hex.slice(i, i + 2), 16) + 0.45 * 255);
+        let n = 0;
+        for (let i = 0; i < row.length; i += 4) if (tint.every((v, j) => Math.abs(row[i + j] - v) <= 3)) n++;
+        return n;
+      });
+    }, { y, fills: [left!, right!] });
+    expect(found[0], `pixels of ${left} on S1 and S2's lanes`).toBeGreaterThan(10);
+    expect(found[1], `pixels of ${right} on S3, S4 and S5's lanes`).toBeGreaterThan(10);
+    await shot(page, 'spacetime-partition-colours');
+  });
+
   test('a lost message ends in a cross where it died', async ({ page }) => {
     // S1 leads, then is cut off with S2: what S1 sends to the others is lost.
     await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 330));

@@ -2,8 +2,9 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { saveFile } from '../../files';
 import { EXPORT_WIDTH } from '../../shell/exportCluster';
 import { svgToPng } from '../../shell/rasterize';
-import { currentPalette } from '../../shell/themeState';
+import { currentPalette, usePalette } from '../../shell/themeState';
 import { SimContext, useSim } from '../../store/simStore';
+import { groupColor } from '../../theme';
 import type { SpaceTimeAxis } from '../../../worker/spacetime';
 import { Diagram } from './diagram';
 import { lanesOf } from './geometry';
@@ -138,11 +139,21 @@ export function SpaceTime() {
       </div>
       <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
         <summary>Key</summary>
-        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition groups <GroupSwatches />, coloured as in the cluster; red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
       </details>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
       <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
     </section>
+  );
+}
+
+/** The first groups' tints, the colours the cluster gives the same groups (see groupColor). */
+function GroupSwatches() {
+  const palette = usePalette();
+  return (
+    <span className="st-swatches" aria-hidden="true">
+      {[0, 1, 2].map((k) => <span key={k} className="st-swatch" data-group-color={groupColor(k, palette)} style={{ background: groupColor(k, palette) }} />)}
+    </span>
   );
 }
