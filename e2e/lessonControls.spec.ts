@@ -123,12 +123,27 @@ test.describe('lessons: menu, pace and reset', () => {
     /** A control whose text is cut shows less than it holds, or ends in an ellipsis. */
     const whole = (el: Element) => el.scrollWidth <= el.clientWidth + 1 && !(el.textContent ?? '').endsWith('…');
     await open(page, './#lesson=raft-figure8');
-    await openPanels(page);
     const offer = page.locator('[data-try-broken="commitOldTermByCount"]');
     await expect(offer).toBeVisible();
     expect(await offer.evaluate(whole), await offer.innerText()).toBe(true);
-    expect(await offer.innerText()).toMatch(/^(Try it broken|Break it)/);
     await expect(offer).toHaveAttribute('title', /Run this lesson with a rule broken/);
+    await expect(offer).toHaveAccessibleName(/^Try it broken: /);
+    // The drawer narrows the narration: a shorter whole form, or, with no room at a later step
+    // (Previous and the step count join the row), the offer steps aside for the drawer's own.
+    const wholeOrAside = async () => {
+      if (await offer.getAttribute('data-room') !== 'false') {
+        expect(await offer.evaluate(whole), await offer.innerText()).toBe(true);
+        expect(await offer.innerText()).toMatch(/^(Try it broken|Break it)/);
+      } else {
+        await expect(offer).not.toBeVisible();
+        await expect(page.locator('#drawer').getByText('Break a rule', { exact: true })).toBeVisible();
+      }
+    };
+    await openPanels(page);
+    await wholeOrAside();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('.narration-text')).toHaveAttribute('data-step', '1');
+    await wholeOrAside();
     // A busy run in a short diagram: most labels give way, and the bar says so.
     await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 3000));
     await openPanels(page);

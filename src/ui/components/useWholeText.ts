@@ -13,10 +13,10 @@ function widthIn(el: HTMLElement, text: string): number {
 
 /**
  * The longest of `forms` (longest first) that fits the element whole, as its width changes: a
- * control says a shorter whole form ("Try it broken") rather than a cut one ("Try it bro…").
- * The last form is used when none fits; keep it short, and the element's title says it all.
+ * control says a shorter whole form ("Try it broken") rather than a cut one ("Try it bro…"),
+ * and null when none fits (the caller decides: the last form anyway, or nothing).
  */
-export function useWholeText<E extends HTMLElement>(forms: readonly string[]): [React.RefObject<E | null>, string] {
+export function useWholeText<E extends HTMLElement>(forms: readonly string[]): [React.RefObject<E | null>, string | null] {
   const ref = useRef<E>(null);
   const [k, setK] = useState(0);
   const key = forms.join('\n');
@@ -27,7 +27,7 @@ export function useWholeText<E extends HTMLElement>(forms: readonly string[]): [
       const style = getComputedStyle(el);
       const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       const fit = forms.findIndex((f) => widthIn(el, f) <= room + 0.5);
-      setK(fit < 0 ? forms.length - 1 : fit);
+      setK(fit);
     };
     choose();
     const watch = new ResizeObserver(choose);
@@ -35,5 +35,5 @@ export function useWholeText<E extends HTMLElement>(forms: readonly string[]): [
     return () => watch.disconnect();
     // The forms' text, not the array's identity, decides.
   }, [key]);
-  return [ref, forms[Math.min(k, forms.length - 1)] ?? ''];
+  return [ref, forms[k] ?? null];
 }

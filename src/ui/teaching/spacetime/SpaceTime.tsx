@@ -166,6 +166,6 @@ function GroupSwatches() {
 function Thinned({ text }: { text: string | null }) {
   const [ref, shown] = useWholeText<HTMLParagraphElement>(text === null ? [] : [text, 'Detail thinned: zoom in for all', 'Detail thinned', 'Thinned']);
   return (
-    <p ref={ref} className="st-thinned" role="status" hidden={text === null} title={text ?? undefined} aria-label={text ?? undefined} data-spacetime-thinned>{shown}</p>
+    <p ref={ref} className="st-thinned" role="status" hidden={text === null} title={text ?? undefined} aria-label={text ?? undefined} data-spacetime-thinned>{shown ?? 'Thinned'}</p>
   );
 }
