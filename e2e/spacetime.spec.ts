@@ -196,6 +196,7 @@ test.describe('the space-time diagram', () => {
     await showTeaching(page, 'History');
     await expect(page.locator(`.hist-bar[data-op="${await retry.getAttribute('data-op')}"]`)).toHaveAttribute('data-selected', 'true');
     // And back: a bar goes to its reply, and shows its request and reply on the diagram.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=raft-exactly-once&t=600');
     const ret = Number((await page.locator('.hist-bar', { hasText: 'incr n → 2' }).getAttribute('aria-label'))!.match(/450 to (\d+) ms/)![1]);
     await page.locator('.hist-bar', { hasText: 'incr n → 2' }).click();
@@ -207,6 +208,10 @@ test.describe('the space-time diagram', () => {
     await expect(diagram(page).getByRole('checkbox', { name: 'Follow' })).toBeChecked();
     await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveAttribute('data-outcome', 'answered');
     await expect(diagram(page).locator('li[data-to="client 1"][data-op="2"]')).toHaveAttribute('data-fate', 'delivered');
+    // With room to read it: the panel takes the logs' room, and the diagram is no strip of 70 px.
+    await expect(page.locator('[data-teaching-enlarge]')).toHaveAttribute('aria-pressed', 'true');
+    expect((await diagram(page).locator('canvas').boundingBox())!.height).toBeGreaterThan(200);
+    await shot(page, 'history-show-in-spacetime-1280');
   });
 
   test('hovering a client\'s request or reply fades what is not causally connected to it', async ({ page }) => {
