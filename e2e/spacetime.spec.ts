@@ -264,7 +264,9 @@ test('at 1280x720 with the drawer open, "Detail thinned" stands in the toolbar, 
   await showTeaching(page, 'Space-time');
   const note = diagram(page).locator('.st-thinned');
   await expect(note).toBeVisible();
-  await expect(note).toContainText('Zoom in for all');
+  // Said whole in the room it has (a shorter form), all of it in its title.
+  await expect(note).toHaveAttribute('title', /Zoom in for all\.$/);
+  await expect(note).toContainText('hinned');
   const [n, plot] = await Promise.all([note.boundingBox(), diagram(page).locator('.st-scroll').boundingBox()]);
   // Above the diagram (lanes, arrows and the "now" line), not over its foot.
   expect(n!.y + n!.height).toBeLessThanOrEqual(plot!.y);
