@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { COMPARISONS } from '../src/scenario/comparisons';
 import { LESSONS } from '../src/scenario/lessons';
-import { node, open, openPanels, setSpeed, shot, watchErrors } from './helpers';
+import { node, open, openPanels, scenarioUrl, setSpeed, shot, watchErrors } from './helpers';
 
 const clock = (page: Page) => page.locator('[data-virtual-time]');
 const narration = (page: Page) => page.locator('.narration-text');
@@ -116,6 +116,44 @@ test.describe('lessons: menu, pace and reset', () => {
     await page.getByRole('button', { name: 'New cluster' }).click();
     await expect(page.locator('g.node')).toHaveCount(3);
     await expect(page.getByLabel('Speed')).toHaveValue('2');
+  });
+
+  test('at 1280x720 with the drawer open, the narration\'s offer and the diagram\'s note say a whole form, not a cut one; the title keeps it all', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    /** A control whose text is cut shows less than it holds, or ends in an ellipsis. */
+    const whole = (el: Element) => el.scrollWidth <= el.clientWidth + 1 && !(el.textContent ?? '').endsWith('…');
+    await open(page, './#lesson=raft-figure8');
+    const offer = page.locator('[data-try-broken="commitOldTermByCount"]');
+    await expect(offer).toBeVisible();
+    expect(await offer.evaluate(whole), await offer.innerText()).toBe(true);
+    await expect(offer).toHaveAttribute('title', /Run this lesson with a rule broken/);
+    await expect(offer).toHaveAccessibleName(/^Try it broken: /);
+    // The drawer narrows the narration: a shorter whole form, or, with no room at a later step
+    // (Previous and the step count join the row), the offer steps aside for the drawer's own.
+    const wholeOrAside = async () => {
+      if (await offer.getAttribute('data-room') !== 'false') {
+        expect(await offer.evaluate(whole), await offer.innerText()).toBe(true);
+        expect(await offer.innerText()).toMatch(/^(Try it broken|Break it)/);
+      } else {
+        await expect(offer).not.toBeVisible();
+        await expect(page.locator('#drawer').getByText('Break a rule', { exact: true })).toBeVisible();
+      }
+    };
+    await openPanels(page);
+    await wholeOrAside();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('.narration-text')).toHaveAttribute('data-step', '1');
+    await wholeOrAside();
+    // A busy run in a short diagram: most labels give way, and the bar says so.
+    await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 3000));
+    await openPanels(page);
+    await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
+    const note = page.locator('[data-spacetime-thinned]');
+    await expect(note).toBeVisible();
+    await expect(note).toHaveAttribute('title', /^Detail thinned: .* Zoom in for all\.$/);
+    expect(await note.evaluate(whole), await note.innerText()).toBe(true);
+    expect(await note.innerText()).toMatch(/thinned/i);
+    await shot(page, 'whole-labels-drawer-1280');
   });
 
   test('inside a lesson the step buttons name the keys that step there', async ({ page }) => {

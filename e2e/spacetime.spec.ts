@@ -37,6 +37,35 @@ test.describe('the space-time diagram', () => {
     await shot(page, 'spacetime-arrow-clicked');
   });
 
+  test('a partition\'s groups have one colour each: in the cluster, on the diagram\'s lanes and in its key', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 330));
+    await showTeaching(page, 'Space-time');
+    const region = (g: string) => page.locator(`.partition-regions path[data-group="${g}"]`).getAttribute('fill');
+    const [left, right] = [await region('1-2'), await region('3-4-5')];
+    expect(left).not.toBe(right);
+    await page.locator('[data-spacetime-key] summary').click();
+    const swatches = page.locator('[data-spacetime-key] .st-swatch');
+    expect([await swatches.nth(0).getAttribute('data-group-color'), await swatches.nth(1).getAttribute('data-group-color')]).toEqual([left, right]);
+    // The lanes are tinted with the same colours (at 55% over the white panel), along a row inside the partition.
+    const lost = arrows(page).and(page.locator('[data-fate="lost"]'));
+    await expect(lost).not.toHaveCount(0);
+    const { y } = await pointOf(lost.first(), 'cross-x', 'cross-y');
+    const found = await diagram(page).locator('canvas').evaluate((c: HTMLCanvasElement, { y, fills }) => {
+      const k = window.devicePixelRatio || 1;
+      const row = c.getContext('2d')!.getImageData(0, Math.round((y - 6) * k), c.width, 1).data;
+      return fills.map((hex) => {
+        const tint = [1, 3, 5].map((i) => 0.55 * parseInt(hex.slice(i, i + 2), 16) + 0.45 * 255);
+        let n = 0;
+        for (let i = 0; i < row.length; i += 4) if (tint.every((v, j) => Math.abs(row[i + j] - v) <= 3)) n++;
+        return n;
+      });
+    }, { y, fills: [left!, right!] });
+    expect(found[0], `pixels of ${left} on S1 and S2's lanes`).toBeGreaterThan(10);
+    expect(found[1], `pixels of ${right} on S3, S4 and S5's lanes`).toBeGreaterThan(10);
+    await shot(page, 'spacetime-partition-colours');
+  });
+
   test('a lost message ends in a cross where it died', async ({ page }) => {
     // S1 leads, then is cut off with S2: what S1 sends to the others is lost.
     await open(page, scenarioUrl({ nodes: 5, seed: 3, actions: [{ at: 5, type: 'timeout', node: 1 }, { at: 250, type: 'partition', groups: [[1, 2], [3, 4, 5]] }] }, 330));
@@ -167,6 +196,7 @@ test.describe('the space-time diagram', () => {
     await showTeaching(page, 'History');
     await expect(page.locator(`.hist-bar[data-op="${await retry.getAttribute('data-op')}"]`)).toHaveAttribute('data-selected', 'true');
     // And back: a bar goes to its reply, and shows its request and reply on the diagram.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=raft-exactly-once&t=600');
     const ret = Number((await page.locator('.hist-bar', { hasText: 'incr n → 2' }).getAttribute('aria-label'))!.match(/450 to (\d+) ms/)![1]);
     await page.locator('.hist-bar', { hasText: 'incr n → 2' }).click();
@@ -178,6 +208,10 @@ test.describe('the space-time diagram', () => {
     await expect(diagram(page).getByRole('checkbox', { name: 'Follow' })).toBeChecked();
     await expect(diagram(page).locator('li[data-from="client 1"][data-op="2"]')).toHaveAttribute('data-outcome', 'answered');
     await expect(diagram(page).locator('li[data-to="client 1"][data-op="2"]')).toHaveAttribute('data-fate', 'delivered');
+    // With room to read it: the panel takes the logs' room, and the diagram is no strip of 70 px.
+    await expect(page.locator('[data-teaching-enlarge]')).toHaveAttribute('aria-pressed', 'true');
+    expect((await diagram(page).locator('canvas').boundingBox())!.height).toBeGreaterThan(200);
+    await shot(page, 'history-show-in-spacetime-1280');
   });
 
   test('hovering a client\'s request or reply fades what is not causally connected to it', async ({ page }) => {
@@ -230,7 +264,9 @@ test('at 1280x720 with the drawer open, "Detail thinned" stands in the toolbar, 
   await showTeaching(page, 'Space-time');
   const note = diagram(page).locator('.st-thinned');
   await expect(note).toBeVisible();
-  await expect(note).toContainText('Zoom in for all');
+  // Said whole in the room it has (a shorter form), all of it in its title.
+  await expect(note).toHaveAttribute('title', /Zoom in for all\.$/);
+  await expect(note).toContainText('hinned');
   const [n, plot] = await Promise.all([note.boundingBox(), diagram(page).locator('.st-scroll').boundingBox()]);
   // Above the diagram (lanes, arrows and the "now" line), not over its foot.
   expect(n!.y + n!.height).toBeLessThanOrEqual(plot!.y);

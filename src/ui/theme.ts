@@ -95,11 +95,12 @@ export interface Palette {
   hatch: string;
   /** How far a committed cell's fill goes from the panel towards its colour. */
   tintWeight: number;
-  /** The space-time diagram's lanes, a crashed stretch, its tick lines and the sides of a partition. */
+  /** The space-time diagram's lanes, a crashed stretch and its tick lines. */
   lane: string;
   laneDown: string;
   grid: string;
-  sides: string[];
+  /** A partition's groups, in this order, wherever they are drawn: see groupColor. */
+  groups: string[];
   cut: string;
   role: Record<RoleName, { color: string; fill: string }>;
   /** A held lock's padlock, drawn beside a server (atomic commit). */
@@ -117,7 +118,9 @@ export const LIGHT: Palette = {
   ink: '#0f172a', muted: '#475569', panel: '#ffffff', line: '#cbd5e1',
   accent: '#1d4ed8', danger: '#b91c1c', ok: '#15803d', selected: '#000000',
   timer: '#2563eb', refill: '#d97706', duplicate: '#b45309', next: '#0e7490', hatch: '#e2e8f0', tintWeight: 0.2,
-  lane: '#94a3b8', laneDown: '#9ca3af', grid: '#e2e8f0', sides: ['#dbeafe', '#fde68a', '#fbcfe8', '#d1fae5', '#e9d5ff'], cut: '#fecaca',
+  lane: '#94a3b8', laneDown: '#9ca3af', grid: '#e2e8f0', cut: '#fecaca',
+  // Light enough to sit under links and servers; none is the cut link's red.
+  groups: ['#dbeafe', '#fbcfe8', '#d1fae5', '#fde68a', '#e9d5ff', '#fed7aa', '#cffafe', '#e2e8f0', '#ecfccb'],
   role: {
     leader: { color: '#b45309', fill: '#fde68a' },
     candidate: { color: '#1d4ed8', fill: '#dbeafe' },
@@ -149,7 +152,8 @@ export const DARK: Palette = {
   ink: '#e5e7eb', muted: '#a3adbb', panel: '#111827', line: '#374151',
   accent: '#60a5fa', danger: '#f87171', ok: '#4ade80', selected: '#ffffff',
   timer: '#60a5fa', refill: '#fbbf24', duplicate: '#fbbf24', next: '#22d3ee', hatch: '#374151', tintWeight: 0.28,
-  lane: '#64748b', laneDown: '#4b5563', grid: '#1f2937', sides: ['#1e3a8a', '#78350f', '#831843', '#064e3b', '#581c87'], cut: '#7f1d1d',
+  lane: '#64748b', laneDown: '#4b5563', grid: '#1f2937', cut: '#7f1d1d',
+  groups: ['#1e3a8a', '#831843', '#064e3b', '#78350f', '#581c87', '#7c2d12', '#164e63', '#334155', '#3f6212'],
   role: {
     leader: { color: '#fbbf24', fill: '#713f12' },
     candidate: { color: '#93c5fd', fill: '#1e3a8a' },
@@ -177,6 +181,15 @@ export const DARK: Palette = {
 
 export function paletteOf(name: ThemeName): Palette {
   return name === 'dark' ? DARK : LIGHT;
+}
+
+/**
+ * The colour of a partition's group k (0-based, in the partition's order): one colour per group
+ * in the cluster's regions, the space-time diagram's lanes, the group picker and the diagram's key,
+ * so a student matches {S1, S2} across the views by colour.
+ */
+export function groupColor(k: number, palette: Palette = LIGHT): string {
+  return palette.groups[k % palette.groups.length];
 }
 
 export function roleStyle(role: string, palette: Palette = LIGHT): { color: string; fill: string } {

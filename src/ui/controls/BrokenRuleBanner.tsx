@@ -1,3 +1,4 @@
+import { useWholeText } from '../components/useWholeText';
 import { brokenRules } from '../../scenario/bugs';
 import { lessonById } from '../../scenario/lessons';
 import { useSim } from '../store/simStore';
@@ -48,10 +49,21 @@ export function RuleOffer() {
   const lesson = scenario.lesson === undefined ? undefined : lessonById(scenario.lesson);
   const offer = lesson?.tryBroken === undefined ? undefined : brokenRules(scenario.protocol).find((r) => r.bug === lesson.tryBroken!.bug);
   if (offer === undefined) return null;
+  return <OfferButton offer={offer} shows={lesson!.tryBroken!.shows} onClick={() => reload((s) => ({ ...s, bugs: [offer.bug] }))} />;
+}
+
+/**
+ * The offer, said whole in the room the row leaves it: with the rule's name, or shorter. With
+ * no room even for "Break it" (the drawer open beside a lesson's later steps), it steps aside,
+ * out of sight and of the Tab order: the drawer's Break a rule panel offers the same.
+ */
+function OfferButton({ offer, shows, onClick }: { offer: { bug: string; label: string }; shows: string; onClick: () => void }) {
+  const [ref, text] = useWholeText<HTMLButtonElement>([`Try it broken: ${offer.label}`, 'Try it broken', 'Break it']);
   return (
-    <button type="button" className="linkish rule-offer" data-try-broken={offer.bug} onClick={() => reload((s) => ({ ...s, bugs: [offer.bug] }))}
-      title={`Run this lesson with a rule broken: ${offer.label}. ${lesson!.tryBroken!.shows}`}>
-      Try it broken: {offer.label}
+    <button ref={ref} type="button" className="linkish rule-offer" data-try-broken={offer.bug} onClick={onClick} data-room={text !== null}
+      aria-hidden={text === null ? true : undefined} tabIndex={text === null ? -1 : undefined}
+      aria-label={`Try it broken: ${offer.label}`} title={`Run this lesson with a rule broken: ${offer.label}. ${shows}`}>
+      {text ?? 'Break it'}
     </button>
   );
 }

@@ -4,10 +4,10 @@ import { cellWidthFor, columnAt, indicesThatFit, paintStrip, WIDEST_CELL } from 
 
 /** A canvas whose 2D context records each text drawn, with the alignment in force when drawn. */
 function recordingCanvas() {
-  const texts: { text: string; x: number; align: string; font: string }[] = [];
+  const texts: { text: string; x: number; y: number; align: string; font: string }[] = [];
   const ctx = new Proxy({ textAlign: 'start', font: '' } as Record<string, unknown>, {
     get(target, key) {
-      if (key === 'fillText') return (text: string, x: number) => texts.push({ text, x, align: String(target.textAlign), font: String(target.font) });
+      if (key === 'fillText') return (text: string, x: number, y: number) => texts.push({ text, x, y, align: String(target.textAlign), font: String(target.font) });
       if (key === 'measureText') return (text: string) => ({ width: text.length * 8 });
       if (key in target) return target[key as string];
       return () => undefined;
@@ -45,11 +45,45 @@ describe('a command too long for its cell', () => {
     const shown = drawn(texts);
     expect(shown.slice(0, 3).map((t) => /@\d+$/.exec(t)?.[0])).toEqual(['@163', '@410', '@675']);
     for (const [k, t] of shown.entries()) {
-      expect(t.startsWith(cells[k].sub.slice(0, 2)), t).toBe(true);
+      expect(t.startsWith(k < 4 ? cells[k].sub.slice(0, 2) : 're'), t).toBe(true);
       expect(t.length * 8).toBeLessThanOrEqual(cellWidth - 4);
     }
-    // A command without a stamp is cut at its end, as before.
-    expect(shown[3]).toMatch(/^c2#3 r.*…$/);
+    // A command without a stamp moves its client up beside the term, then is cut at its end.
+    expect(shown.slice(3)).toEqual(['c2#3', 'release…']);
+  });
+  it('says which command sits at which index: "set x 2" whole, its client "c1#2" on the top line beside the term, not "c1#2 s…"', () => {
+    const { canvas, texts } = recordingCanvas();
+    // C1's last step at 1280x720: four entries in 72 px cells.
+    const cells = ['noop', 'c1#1 set x 1', 'noop', 'c1#2 set x 2'].map(acquire);
+    paintStrip(canvas, size, { cells, more: false, cellWidth: cellWidthFor(300, 4, false) }, LIGHT);
+    expect(drawn(texts)).toEqual(['noop', 'c1#1', 'set x 1', 'noop', 'c1#2', 'set x 2']);
+    const line = (t: string) => texts.find((d) => d.text === t)!.y;
+    expect(line('c1#2')).toBe(line('1'));
+    expect(line('set x 2')).toBeGreaterThan(line('c1#2'));
+    // The term and its stamp side by side, centred, within the second cell (72 px from x = 75);
+    // the recording context measures 8 px a character.
+    const term = texts.filter((d) => d.text === '1')[1];
+    const stamp = texts.find((d) => d.text === 'c1#1')!;
+    expect(term.align).toBe('center');
+    expect(stamp.align).toBe('center');
+    expect(term.x - 4).toBeGreaterThanOrEqual(75 + 3);
+    expect(stamp.x - 16).toBeGreaterThanOrEqual(term.x + 4);
+    expect(stamp.x + 16).toBeLessThanOrEqual(75 + 72 - 3);
+    expect((term.x - 4 + stamp.x + 16) / 2).toBeCloseTo(75 + 36);
+    // Wide enough, the command line holds all of it.
+    texts.length = 0;
+    paintStrip(canvas, { ...size, width: 400 }, { cells: [acquire('c1#2 set x 2')], more: false, cellWidth: 190 }, LIGHT);
+    expect(drawn(texts)).toEqual(['c1#2 set x 2']);
+  });
+  it('keeps C4\'s retry and its next request apart: "c1#1" and "c1#2" over the same "incr n"', () => {
+    const { canvas, texts } = recordingCanvas();
+    paintStrip(canvas, size, { cells: ['noop', 'c1#1 incr n', 'c1#2 incr n'].map(acquire), more: false, cellWidth: 83 }, LIGHT);
+    expect(drawn(texts)).toEqual(['noop', 'c1#1', 'incr n', 'c1#2', 'incr n']);
+  });
+  it('drops the client where the top line has no room, and cuts a long command at its end', () => {
+    const { canvas, texts } = recordingCanvas();
+    paintStrip(canvas, size, { cells: [acquire('c3#12 write report 5')], more: false, cellWidth: 56 }, LIGHT);
+    expect(drawn(texts)).toEqual(['write…']);
   });
   it('is cut for the width of each cell it is drawn in, not the first one it met', () => {
     const { canvas, texts } = recordingCanvas();
@@ -136,7 +170,7 @@ describe('a command too long for its cell', () => {
     expect(texts.map((t) => t.text)).toContain('c1#1 acquire L 300');
     texts.length = 0;
     paintStrip(canvas, size, { cells: [long, long, long, long], more: false, cellWidth: 56 }, LIGHT);
-    const subs = texts.filter((t) => t.text.startsWith('c1#1'));
+    const subs = texts.filter((t) => t.text.startsWith('acq'));
     expect(subs).toHaveLength(4);
     for (const t of subs) expect(t.text.length * 8).toBeLessThanOrEqual(56 - 4);
     expect(subs[0].text.endsWith('…')).toBe(true);

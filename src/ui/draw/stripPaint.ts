@@ -145,13 +145,28 @@ function paintCell(ctx: Context2D, c: StripCell, x: number, y: number, w: number
   if (c.next) { ctx.strokeStyle = palette.next; ctx.lineWidth = 2; ctx.strokeRect(x - 1, y - 1, w + 2, h + 2); }
   if (c.boundary) { ctx.fillStyle = palette.ink; ctx.fillRect(x + w, y, 3, h); }
   if (c.involved) ring(ctx, x, y, w, palette);
-  ctx.textAlign = 'center';
-  ctx.font = '800 15px system-ui, sans-serif';
+  const { stamp, command } = cellText(ctx, c.label, c.sub, w);
+  ctx.font = LABEL_FONT;
   ctx.fillStyle = c.color;
-  ctx.fillText(c.label, x + w / 2, y + 15, w - 6);
-  ctx.font = `${COMMAND_PX}px system-ui, sans-serif`;
+  if (stamp === null) {
+    ctx.textAlign = 'center';
+    ctx.fillText(c.label, x + w / 2, y + 15, w - 6);
+  } else {
+    // The term, then who asked, centred together on the top line.
+    const lw = ctx.measureText(c.label).width;
+    ctx.font = STAMP_FONT;
+    const sw = ctx.measureText(stamp).width;
+    const left = x + (w - lw - STAMP_GAP - sw) / 2;
+    ctx.textAlign = 'center';
+    ctx.fillStyle = palette.ink;
+    ctx.fillText(stamp, left + lw + STAMP_GAP + sw / 2, y + 15);
+    ctx.font = LABEL_FONT;
+    ctx.fillStyle = c.color;
+    ctx.fillText(c.label, left + lw / 2, y + 15);
+  }
+  ctx.font = COMMAND_FONT;
   ctx.fillStyle = palette.ink;
-  ctx.fillText(ellipsize(ctx, c.sub, w - 4), x + w / 2, y + 32);
+  ctx.fillText(command, x + w / 2, y + 32);
 }
 
 /** The ring of a cell a failed check names, just outside the cell. */
@@ -177,38 +192,70 @@ function tint(color: string, palette: Palette): string {
   return t;
 }
 
-const fitted = new Map<string, string>();
+const LABEL_FONT = '800 15px system-ui, sans-serif';
+const COMMAND_FONT = `${COMMAND_PX}px system-ui, sans-serif`;
+/** Who asked, beside the term: a little smaller than the command, which the lessons speak of. */
+const STAMP_FONT = '600 12px system-ui, sans-serif';
+const STAMP_GAP = 5;
 
 /** A client's acquire and the leader's stamp on it (`c1#1 acquire L 300 @163`): the lock lessons quote the stamp. */
 const STAMPED = /^(c\d+)\S* .* (@\d+)$/;
+/** A client's command under its client and request number (`c1#2 set x 2`). */
+const FROM_CLIENT = /^(c\d+#\d+) (.+)$/;
+
+interface CellText {
+  /** Client and request number, drawn on the top line beside the term; null when the command line holds them. */
+  stamp: string | null;
+  command: string;
+}
+
+const fitted = new Map<string, CellText>();
 
 /**
- * The text cut to fit the cell, with an ellipsis at its end; an acquire keeps its client and
- * stamp, cut in the middle ("c1#1…@163"), or, narrower, the two alone ("c1 @163"). The whole
- * command is in the cell's title and name. Remembered per width (cells shrink as the log grows,
- * and a label cut for a wide cell would run over a narrow one's border), since commands recur.
+ * What a cell of width `w` says under its term: the command whole if it fits. Else a client's
+ * command moves its client and number up beside the term ("1 c1#2" over "set x 2"), so the
+ * command the lesson speaks of stays whole and C4's c1#1 and c1#2 stay apart; the stamp is
+ * dropped where the top line has no room. An acquire keeps its leader's stamp on the command
+ * line (see ellipsize). Remembered per width and text, since commands recur.
  */
-function ellipsize(ctx: Context2D, text: string, max: number): string {
-  const key = `${max} ${text}`;
+function cellText(ctx: Context2D, label: string, sub: string, w: number): CellText {
+  const key = `${w} ${label} ${sub}`;
   const known = fitted.get(key);
   if (known !== undefined) return known;
-  const fits = (t: string) => ctx.measureText(t).width <= max;
-  let out = text;
-  if (!fits(text)) {
-    const stamped = STAMPED.exec(text);
-    if (stamped !== null) {
-      const [, client, stamp] = stamped;
-      let head = text.slice(0, text.length - stamp.length - 1);
-      while (head.length > client.length && !fits(`${head.trimEnd()}…${stamp}`)) head = head.slice(0, -1);
-      out = fits(`${head.trimEnd()}…${stamp}`) ? `${head.trimEnd()}…${stamp}` : `${client} ${stamp}`;
-    }
-    if (!fits(out)) {
-      out = text;
-      while (out.length > 1 && !fits(`${out}…`)) out = out.slice(0, -1);
-      out = `${out.trimEnd()}…`;
-    }
+  ctx.font = COMMAND_FONT;
+  const max = w - 4;
+  let out: CellText = { stamp: null, command: sub };
+  const client = ctx.measureText(sub).width <= max || STAMPED.test(sub) ? null : FROM_CLIENT.exec(sub);
+  if (client === null) out.command = ellipsize(ctx, sub, max);
+  else {
+    out.command = ellipsize(ctx, client[2], max);
+    ctx.font = LABEL_FONT;
+    const lw = ctx.measureText(label).width;
+    ctx.font = STAMP_FONT;
+    if (lw + STAMP_GAP + ctx.measureText(client[1]).width <= w - 6) out = { ...out, stamp: client[1] };
   }
   if (fitted.size > 2000) fitted.clear();
   fitted.set(key, out);
   return out;
+}
+
+/**
+ * The text cut to fit `max` pixels in the context's font, with an ellipsis at its end; an
+ * acquire keeps its client and stamp, cut in the middle ("c1#1…@163"), or, narrower, the two
+ * alone ("c1 @163"). The whole command is in the cell's title and name.
+ */
+function ellipsize(ctx: Context2D, text: string, max: number): string {
+  const fits = (t: string) => ctx.measureText(t).width <= max;
+  if (fits(text)) return text;
+  const stamped = STAMPED.exec(text);
+  if (stamped !== null) {
+    const [, client, stamp] = stamped;
+    let head = text.slice(0, text.length - stamp.length - 1);
+    while (head.length > client.length && !fits(`${head.trimEnd()}…${stamp}`)) head = head.slice(0, -1);
+    const out = fits(`${head.trimEnd()}…${stamp}`) ? `${head.trimEnd()}…${stamp}` : `${client} ${stamp}`;
+    if (fits(out)) return out;
+  }
+  let out = text;
+  while (out.length > 1 && !fits(`${out}…`)) out = out.slice(0, -1);
+  return `${out.trimEnd()}…`;
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { usePalette } from '../shell/themeState';
 import { useSim } from '../store/simStore';
-import { GROUP_COLORS, groupsOf } from './groups';
+import { groupColor } from '../theme';
+import { groupsOf } from './groups';
 
 /**
  * A partition into any number of groups: a group for each server, then Split. Opens with the
@@ -15,12 +17,13 @@ export function GroupPicker({ onDone }: { onDone: () => void }) {
     return g < 0 ? 1 : g + 1;
   }));
   const groups = groupsOf(groupOf);
+  const palette = usePalette();
   return (
     <div className="group-picker" role="group" aria-label="Partition into groups">
       <p className="hint">Choose a group for each server: servers in different groups cannot talk.</p>
       <div className="group-grid">
         {groupOf.map((g, i) => (
-          <label key={i} style={{ background: GROUP_COLORS[(g - 1) % GROUP_COLORS.length] }}>S{i + 1}
+          <label key={i} style={{ background: groupColor(groups.findIndex((grp) => grp.includes(i + 1)), palette) }}>S{i + 1}
             <select value={g} data-group-of={i + 1} aria-label={`Group of S${i + 1}`} onKeyDown={(e) => e.stopPropagation()}
               onChange={(e) => setGroupOf(groupOf.map((x, k) => (k === i ? Number(e.target.value) : x)))}>
               {Array.from({ length: n }, (_, k) => <option key={k} value={k + 1}>group {k + 1}</option>)}

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import { type Point, VIEW } from '../geometry/layout';
+import { usePalette } from '../shell/themeState';
 import { useSim } from '../store/simStore';
-import { GROUP_COLORS, regionPath } from './groups';
+import { groupColor } from '../theme';
+import { regionPath } from './groups';
 
 /**
  * The partition's groups as coloured regions under the links and servers: each group's
@@ -10,12 +12,13 @@ import { GROUP_COLORS, regionPath } from './groups';
 export const PartitionRegions = memo(function PartitionRegions({ positions }: { positions: Point[] }) {
   const key = useSim((s) => JSON.stringify(s.snapshot?.network.groups ?? null));
   const groups = JSON.parse(key) as number[][] | null;
+  const palette = usePalette();
   if (groups === null) return null;
   return (
     <g className="partition-regions" aria-hidden="true">
       {groups.map((g, i) => (
         <path key={g.join('-')} data-group={g.join('-')} d={regionPath(g.toSorted((a, b) => a - b).map((id) => positions[id - 1]).filter(Boolean))}
-          fill={GROUP_COLORS[i % GROUP_COLORS.length]} stroke={GROUP_COLORS[i % GROUP_COLORS.length]}
+          data-group-color={groupColor(i, palette)} fill={groupColor(i, palette)} stroke={groupColor(i, palette)}
           strokeWidth={2 * VIEW.nodeRadius + 30} strokeLinejoin="round" strokeLinecap="round" opacity={0.85} />
       ))}
     </g>

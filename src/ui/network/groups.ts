@@ -1,8 +1,5 @@
 import type { Point } from '../geometry/layout';
 
-/** The colours of partition groups, light enough to sit under links and servers. */
-export const GROUP_COLORS = ['#dbeafe', '#fce7f3', '#dcfce7', '#fef3c7', '#ede9fe', '#ffedd5', '#cffafe', '#f1f5f9', '#fee2e2'];
-
 /**
  * The groups a choice of one group per server makes: groupOf[i] is S(i+1)'s group number;
  * empty groups are left out and the rest keep their order. Pure, tested in Node.

@@ -67,6 +67,13 @@ export function HistoryPanel() {
     selectOp(b.id);
     if (b.server !== null) select(b.server);
   };
+  // The diagram, following the playhead, on its tab; enlarged over the logs, since beside them
+  // on a projector (1280x720) it is some 70 px tall: too short to follow a request and its reply.
+  const showInSpaceTime = () => {
+    followOnDiagram(true);
+    document.getElementById('tab-spacetime')?.click();
+    document.querySelector<HTMLButtonElement>('[data-teaching-enlarge][aria-pressed="false"]')?.click();
+  };
   return (
     <section className="panel history" aria-label="Client history" data-history={violation !== null ? 'violation' : 'ok'}>
       <header className="hist-head">
@@ -80,7 +87,7 @@ export function HistoryPanel() {
           </span>
         )}
         {selectedOp !== null && (
-          <button type="button" className="hist-show" data-history-spacetime onClick={() => { followOnDiagram(true); document.getElementById('tab-spacetime')?.click(); }}
+          <button type="button" className="hist-show" data-history-spacetime onClick={showInSpaceTime}
             title="The selected operation's requests and replies on the space-time diagram">Show in space-time</button>
         )}
         <Invoke />

@@ -61,7 +61,16 @@ describe('history bars', () => {
     // 1: 400 px to the next bar (at 500): whole, ending at 100 + 4 + 200 = 304. 2: 192 right of it (to 800), 188 left (from 304): cut right.
     expect(places.get(1)).toEqual({ side: 'right', max: null });
     expect(places.get(2)).toEqual({ side: 'right', max: 192 });
-    // 3 (800 to 1000) ends the lane, and 2's cut label reaches 796: no room on either side, so its label waits for a hover.
-    expect(places.get(3)).toEqual({ side: 'left', max: 0 });
+    // 3 (800 to 1000) ends the lane, and 2's cut label reaches 796: no room on either side, so it is cut inside its own bar.
+    expect(places.get(3)).toEqual({ side: 'inside', max: 192 });
+  });
+
+  it('a bar as long as the lane holds its own label: C4\'s retried increment reads "incr n → 1" at the step that says so', () => {
+    // 200 to 360 ms, the whole window, in a 470 px track (1280x720): no room beside the bar.
+    const l = historyBars([op({ id: 1, client: 1, call: 200, ret: 359, outcome: 'ok' })], 360);
+    expect(placeLabels(l.bars, 470, () => 72).get(1)).toEqual({ side: 'inside', max: null });
+    // A short bar at the lane's end still takes its left.
+    const s = historyBars([op({ id: 1, client: 1, call: 0, ret: 10, outcome: 'ok' }), op({ id: 2, client: 1, call: 95, ret: 100, outcome: 'ok' })], 100);
+    expect(placeLabels(s.bars, 470, () => 72).get(2)).toEqual({ side: 'left', max: null });
   });
 });

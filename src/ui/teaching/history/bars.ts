@@ -57,9 +57,9 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
   return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, from, to };
 }
 
-/** Where a bar's label goes: beside it on the right or the left, cut to `max` pixels (with an ellipsis) when it does not fit, else null. */
+/** Where a bar's label goes: beside it on the right or the left, or inside a bar too long to leave room beside it; cut to `max` pixels (with an ellipsis) when it does not fit, else null. */
 export interface LabelPlace {
-  side: 'right' | 'left';
+  side: 'right' | 'left' | 'inside';
   max: number | null;
 }
 
@@ -68,8 +68,9 @@ const LABEL_GAP = 4;
 
 /**
  * Places each bar's label beside its bar without running into the next bar, the previous
- * one, or the label placed before it: on the right if it fits, else on the left, else on
- * the roomier side cut short (its full text stays in the bar's name and on hover or focus).
+ * one, or the label placed before it: on the right if it fits, else on the left, else inside
+ * its bar if it fits there (C4's retried "incr n → 1" spans the lane), else in the roomiest of
+ * the three cut short (its full text stays in the bar's name and on hover or focus).
  * `width` is the track's width in pixels; `measure` gives a label's width in pixels.
  */
 export function placeLabels(bars: readonly Bar[], width: number, measure: (bar: Bar) => number): Map<number, LabelPlace> {
@@ -84,9 +85,11 @@ export function placeLabels(bars: readonly Bar[], width: number, measure: (bar: 
       const next = i + 1 < lane.length ? lane[i + 1].x0 * width : width;
       const right = next - end - 2 * LABEL_GAP;
       const left = start - Math.max(taken, 0) - 2 * LABEL_GAP;
+      // A long bar (a request retried until its reply) can hold its own label.
+      const inner = end - start - 2 * LABEL_GAP;
       const w = measure(b);
-      const side = w <= right ? 'right' : w <= left ? 'left' : right >= left ? 'right' : 'left';
-      const room = Math.max(0, Math.floor(side === 'right' ? right : left));
+      const side = w <= right ? 'right' : w <= left ? 'left' : w <= inner || inner > Math.max(right, left) ? 'inside' : right >= left ? 'right' : 'left';
+      const room = Math.max(0, Math.floor(side === 'right' ? right : side === 'left' ? left : inner));
       places.set(b.id, { side, max: w <= room ? null : room });
       taken = side === 'right' ? end + LABEL_GAP + Math.min(w, room) : end;
     });

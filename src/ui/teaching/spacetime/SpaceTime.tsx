@@ -2,8 +2,10 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { saveFile } from '../../files';
 import { EXPORT_WIDTH } from '../../shell/exportCluster';
 import { svgToPng } from '../../shell/rasterize';
-import { currentPalette } from '../../shell/themeState';
+import { useWholeText } from '../../components/useWholeText';
+import { currentPalette, usePalette } from '../../shell/themeState';
 import { SimContext, useSim } from '../../store/simStore';
+import { groupColor } from '../../theme';
 import type { SpaceTimeAxis } from '../../../worker/spacetime';
 import { Diagram } from './diagram';
 import { lanesOf } from './geometry';
@@ -112,8 +114,7 @@ export function SpaceTime() {
           <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="Export the window in sight as an SVG drawing">SVG</button>
           <button type="button" onClick={exportPng} data-export="spacetime-png" title="Export the window in sight as a PNG picture, at least 1920 pixels wide">PNG</button>
         </span>
-        {/* In the bar, not over the diagram's foot, where the newest arrows are drawn; cut short, whole on hover. */}
-        <p className="st-thinned" role="status" hidden={thinned === null} title={thinned ?? undefined}>{thinned}</p>
+        <Thinned text={thinned} />
       </div>
       <div className="st-frame">
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
@@ -138,11 +139,33 @@ export function SpaceTime() {
       </div>
       <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
         <summary>Key</summary>
-        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition, red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition groups <GroupSwatches />, coloured as in the cluster; red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
       </details>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
       <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
     </section>
+  );
+}
+
+/** The first groups' tints, the colours the cluster gives the same groups (see groupColor). */
+function GroupSwatches() {
+  const palette = usePalette();
+  return (
+    <span className="st-swatches" aria-hidden="true">
+      {[0, 1, 2].map((k) => <span key={k} className="st-swatch" data-group-color={groupColor(k, palette)} style={{ background: groupColor(k, palette) }} />)}
+    </span>
+  );
+}
+
+/**
+ * Why the diagram shows less than the window holds: in the bar, not over the diagram's foot,
+ * where the newest arrows are drawn; said whole in a shorter form when the bar is narrow
+ * ("Detail thinned", not "Detail thi…"), all of it on hover and to a screen reader.
+ */
+function Thinned({ text }: { text: string | null }) {
+  const [ref, shown] = useWholeText<HTMLParagraphElement>(text === null ? [] : [text, 'Detail thinned: zoom in for all', 'Detail thinned', 'Thinned']);
+  return (
+    <p ref={ref} className="st-thinned" role="status" hidden={text === null} title={text ?? undefined} aria-label={text ?? undefined} data-spacetime-thinned>{shown ?? 'Thinned'}</p>
   );
 }

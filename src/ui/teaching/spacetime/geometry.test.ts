@@ -3,6 +3,7 @@ import type { ClientArrow, SpaceTimeArrow, SpaceTimeWindow } from '../../../work
 import { causalCone } from './causality';
 import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, LABEL_GAP, lanesOf, laneX, markAt, nodeX, scrollModel, secondsLabel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
 import { pickPoint } from './list';
+import { DARK, groupColor, LIGHT } from '../../theme';
 import { paintScene, svgDocument, svgPen } from './paint';
 
 const view = (over: Partial<View> = {}): View => ({ axis: 'time', scale: 2, start: 100, width: 660, height: 400, ...over });
@@ -100,6 +101,20 @@ describe('space-time geometry', () => {
     expect(scene.shades.filter((s) => s.kind === 'cut')).toHaveLength(2);
     expect(scene.shades.find((s) => s.kind === 'down')).toMatchObject({ y: yOf(160, view()), h: yOf(300, view()) - yOf(160, view()) });
     expect(scene.notes.map((n) => n.text)).toEqual(['partition {S1,S2} | {S3,S4,S5}; cut S3→S5']);
+  });
+
+  it('tints each group\'s lanes in the colour the cluster gives that group, in either theme', () => {
+    const scene = buildScene(win([], {
+      network: [{ t: 0, seq: 0, groups: null, cuts: [] }, { t: 150, seq: 30, groups: [[1, 2], [3, 4, 5]], cuts: [] }],
+    }), view(), () => 'x', () => '#000');
+    for (const palette of [LIGHT, DARK]) {
+      const fills: string[] = [];
+      const pen = { ...svgPen(), rect: (_x: number, _y: number, _w: number, _h: number, fill: string) => { fills.push(fill); } };
+      paintScene(pen, scene, null, null, palette);
+      // The first rect is the panel; then one per partitioned lane: S1, S2, then S3, S4, S5.
+      expect(fills.slice(1, 6)).toEqual([0, 0, 1, 1, 1].map((k) => groupColor(k, palette)));
+      expect(groupColor(0, palette)).not.toBe(groupColor(1, palette));
+    }
   });
 
   it('gives labels room: one that would overlap another gives way, and a crowd says so', () => {

@@ -3,7 +3,7 @@
  * Both draw the same scene through the same code, so the export is what is on screen.
  */
 import type { Context2D } from '../../draw/fitCanvas';
-import { LIGHT, messageStyle, type Palette } from '../../theme';
+import { groupColor, LIGHT, messageStyle, type Palette } from '../../theme';
 import type { Cone } from './causality';
 import { clientColor, FONT_PX, GUTTER, LABEL_GAP, markColor, type Scene } from './geometry';
 
@@ -38,7 +38,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
   for (const s of scene.shades) {
     if (s.kind === 'down') continue;
     pen.alpha(s.kind === 'cut' ? 0.5 : 0.55);
-    pen.rect(s.x, s.y, s.w, s.h, s.kind === 'cut' ? p.cut : p.sides[s.group % p.sides.length]);
+    pen.rect(s.x, s.y, s.w, s.h, s.kind === 'cut' ? p.cut : groupColor(s.group, p));
   }
   pen.alpha(1);
   for (const t of scene.ticks) {
