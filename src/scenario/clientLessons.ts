@@ -144,7 +144,7 @@ export const CLIENT_LESSONS: Lesson[] = [
   {
     id: 'raft-exactly-once',
     title: 'C4. Retries applied exactly once',
-    outcome: 'The reply to the increment is lost, the client retries, and n is 1 on every server: the retry is answered from the session table, not applied twice.',
+    outcome: 'The reply to the increment is lost and the client retries: the retry is answered from the session table, not applied twice, so n stays 1; the next increment, a new request, makes it 2 on every server.',
     endsAt: 600,
     speed: 0.1,
     scenario: {
