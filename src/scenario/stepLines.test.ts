@@ -58,8 +58,6 @@ const RUNS: [string, ScenarioInput][] = [
  * mending one without taking it off the list.
  */
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
-  'raft-transfer': ['880 ms: event 167 (raft.voteResponse on S4 at 879 ms) runs none of electionTimeout.term'],
-  'multipaxos-failover': ['232 ms: event 60 (multipaxos.heartbeat on S1 at 232 ms) runs none of request.propose, onAccepted.decide'],
   'atomic-2pc-no': ['81 ms: event 15 (2pc.vote on S1 at 80 ms) runs none of onVote.noIf, onVote.abort, decide.log'],
 };
 
