@@ -37,11 +37,17 @@ export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep
   return out.done(state, 'paxos.prepare', () => `S${ctx.self} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
 }
 
+/** What a proposer that still has a value is waiting on, in the lecture's words: with backoff off, a preempted one does not back off. */
+function pending(s: PaxosState, ctx: Context): string {
+  if (s.phase !== 'backoff') return `phase ${s.phase}`;
+  return ctx.options.backoff === false ? 'preempted, and retrying at once (no backoff)' : 'preempted, and its backoff ends now';
+}
+
 /** No answer in time, or the backoff is over (or the user forces it): try again with a higher ballot. */
 export function onRetry(s: PaxosState, ctx: Context, forced: boolean): PaxosStep {
   const out = Outbox.for<PaxosMessage>(ctx);
   const nothing = s.value === null || s.phase === 'idle' || s.phase === 'done' || s.learned !== null;
-  out.mark('retry.doneIf', () => (nothing ? `yes: ${s.learned !== null ? `"${s.learned}" is learned` : `phase ${s.phase}`}` : `no: phase ${s.phase}`));
+  out.mark('retry.doneIf', () => (nothing ? `yes: ${s.learned !== null ? `"${s.learned}" is learned` : `phase ${s.phase}`}` : `no: ${pending(s, ctx)}`));
   if (nothing) {
     out.mark('retry.done');
     const step = out.done(s, 'paxos.retry', () => `S${ctx.self} has nothing left to propose`);

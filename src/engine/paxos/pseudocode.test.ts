@@ -61,4 +61,12 @@ describe('Paxos pseudocode values', () => {
     const step = paxos.handle({ ...initialState(), ...proposing }, msg({ type: 'Promise', ballot: [5, 1], accepted: { ballot: [2, 2], value: 'old' } }), ctx);
     expect(step.lines.find((l) => l.id === 'onPromise.adopt')!.value!()).toBe('"old" reported at (2, S2): proposal "old"');
   });
+
+  it('a preempted proposer\'s retry says whether it backed off: with backoff off, it did not', () => {
+    const preempted = { ...initialState(), ...proposing, phase: 'backoff' as const, backoffs: 1 };
+    const doneIf = (backoff: boolean) => paxos.handle(preempted, { kind: 'timer', name: 'retry' }, { ...ctx, options: { backoff } })
+      .lines.find((l) => l.id === 'retry.doneIf')!.value!();
+    expect(doneIf(false)).toBe('no: preempted, and retrying at once (no backoff)');
+    expect(doneIf(true)).toBe('no: preempted, and its backoff ends now');
+  });
 });

@@ -18,7 +18,7 @@ export const PAXOS_PSEUDOCODE: Pseudocode = {
       ['refuse', 1, 'refuse v, visibly'],
       ['value', 0, 'myValue := v; Prepare()'],
     ]),
-    handler('retry', 'on the retry timer (no answer in time, or the backoff is over)', undefined, [
+    handler('retry', 'on the retry timer (no answer in time, or the pause after being preempted is over)', undefined, [
       ['doneIf', 0, 'if nothing is left to propose:'],
       ['done', 1, 'stop here'],
       ['prepare', 0, 'Prepare()'],
@@ -30,7 +30,7 @@ export const PAXOS_PSEUDOCODE: Pseudocode = {
     handler('onPrepare', 'acceptor, on receiving Prepare(b): phase 1b', undefined, [
       ['above', 0, 'if b > promised:'],
       ['promise', 1, 'promised := b; send Promise(b, accepted) to the proposer'],
-      ['preempted', 1, 'if this node was proposing with a lower ballot: give up that round and back off'],
+      ['preempted', 1, 'if this node was proposing with a lower ballot: give up that round; retry after a random backoff, or at once without one'],
       ['else', 0, 'else:'],
       ['nack', 1, 'send Nack(b, promised) to the proposer'],
     ]),
@@ -55,7 +55,7 @@ export const PAXOS_PSEUDOCODE: Pseudocode = {
     ]),
     handler('onNack', 'proposer, on receiving Nack(b, promised)', undefined, [
       ['mine', 0, 'if proposing with ballot b, and promised is another proposer\'s ballot:'],
-      ['backoff', 1, 'give up this round; wait a random time, up to twice as long as the last backoff, then Prepare() above promised'],
+      ['backoff', 1, 'give up this round; wait a random time, up to twice as long as the last backoff (no wait without backoff), then Prepare() above promised'],
     ]),
   ],
   paperNames: {},
