@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { EXPORT_MIN_HEIGHT } from '../src/ui/teaching/spacetime/paint';
 import { open, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const diagram = (page: Page) => page.locator('[data-spacetime]');
@@ -108,6 +109,27 @@ test.describe('the space-time diagram', () => {
     await expect(diagram(page).locator('.st-head button')).toHaveText(['S1', 'S2', 'S3', 'S4', 'S5']);
   });
 
+  test('at 1280x720 a short diagram exports the same window, tall enough for a slide', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // A Paxos lesson: the tables take the room and the diagram is a strip.
+    await open(page, './#lesson=paxos-basic&t=70');
+    await showTeaching(page, 'Space-time');
+    await expect(arrows(page)).not.toHaveCount(0);
+    const shown = (await diagram(page).locator('canvas').boundingBox())!.height;
+    expect(shown).toBeLessThan(EXPORT_MIN_HEIGHT);
+    const ids = await arrows(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-msg-id')));
+    const [download] = await Promise.all([page.waitForEvent('download'), diagram(page).getByRole('button', { name: 'SVG' }).click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const exported = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return { error: doc.getElementsByTagName('parsererror').length, height: Number(doc.documentElement.getAttribute('height')), lines: doc.getElementsByTagName('polyline').length };
+    }, text);
+    expect(exported.error).toBe(0);
+    expect(exported.height).toBeGreaterThanOrEqual(EXPORT_MIN_HEIGHT);
+    // The same window: every arrow in sight is drawn (an arrow is one polyline, its head another shape).
+    expect(exported.lines).toBeGreaterThanOrEqual(ids.length);
+  });
+
   test('the PNG export downloads a picture of the window, at least 1920 pixels wide and not blank', async ({ page }) => {
     await open(page, scenarioUrl({ nodes: 5, seed: 1 }, 250));
     await showTeaching(page, 'Space-time');
@@ -130,7 +152,8 @@ test.describe('the space-time diagram', () => {
       return { width: bitmap.width, height: bitmap.height, inked };
     }, bytes.toString('base64'));
     expect(decoded.width).toBeGreaterThanOrEqual(1920);
-    expect(decoded.width / decoded.height).toBeCloseTo(canvas!.width / (canvas!.height + 28), 1);
+    // The window's span of time, at least EXPORT_MIN_HEIGHT tall (a short diagram is stretched), under its lane names.
+    expect(decoded.width / decoded.height).toBeCloseTo(canvas!.width / (Math.max(canvas!.height, EXPORT_MIN_HEIGHT) + 28), 1);
     expect(decoded.inked).toBeGreaterThan(5_000);
   });
 

@@ -14,7 +14,7 @@ import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone, type Cone, type Hovered } from './causality';
 import { arrowAt, axisValue, buildScene, clientArrowAt, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
 import { syncArrowItems, syncClientItems, syncFaded, syncMarkItems } from './list';
-import { canvasPen, paintScene, SVG_HEADER_PX, svgDocument, svgPen } from './paint';
+import { canvasPen, EXPORT_MIN_HEIGHT, paintScene, SVG_HEADER_PX, svgDocument, svgPen } from './paint';
 
 /** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
 const LIMIT = 600;
@@ -415,13 +415,21 @@ export class Diagram {
     this.onChange(this.scene?.thinned ?? null, false);
   }
 
-  /** The window in sight as a standalone SVG document, for slides, with its size in CSS pixels. */
+  /**
+   * The window in sight as a standalone SVG document, for slides, with its size in CSS pixels:
+   * the same span of time, stretched to at least EXPORT_MIN_HEIGHT (on a 1280x720 page the
+   * diagram may be a strip of 50 px, whose copy no slide could use).
+   */
   svg(title: string): { text: string; width: number; height: number } | null {
     const win = this.window();
     if (win === null) return null;
-    const scene = this.build(win);
+    const view = this.view();
+    if (view.height <= 0) return null;
+    const stretch = Math.max(1, EXPORT_MIN_HEIGHT / view.height);
+    const palette = currentPalette();
+    const scene = buildScene(win, { ...view, height: view.height * stretch, scale: view.scale * stretch }, (a) => shortLabel(a.type, a.fields), (type) => messageStyle(type, palette).color, this.measure, palette);
     const pen = svgPen();
-    paintScene(pen, scene, null, null, currentPalette(), this.store.getState().selectedOp);
-    return { text: svgDocument(scene, pen.elements, title, currentPalette()), width: scene.view.width, height: scene.view.height + SVG_HEADER_PX };
+    paintScene(pen, scene, null, null, palette, this.store.getState().selectedOp);
+    return { text: svgDocument(scene, pen.elements, title, palette), width: scene.view.width, height: scene.view.height + SVG_HEADER_PX };
   }
 }

@@ -249,6 +249,8 @@ export function svgPen(): Pen & { elements: string[] } {
 
 /** The height of the lane headers above an exported diagram. */
 export const SVG_HEADER_PX = 28;
+/** The least height of an exported diagram's plot, in CSS pixels: readable on a slide. */
+export const EXPORT_MIN_HEIGHT = 420;
 
 /** A standalone SVG document of the given size holding the elements, with the lane headers above them. */
 export function svgDocument(scene: Scene, elements: string[], title: string, palette: Palette = LIGHT, headerPx = SVG_HEADER_PX): string {
