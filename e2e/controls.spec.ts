@@ -79,6 +79,18 @@ test.describe('controls do what they say', () => {
     await expect(eventText(page).filter({ hasText: 'The network now' })).toHaveCount(1);
   });
 
+  test('four quick presses on a slider give four steps, applied as one action once the keys rest', async ({ page }) => {
+    await open(page);
+    const slider = page.getByLabel('Duplicate rate');
+    const shown = page.locator('label', { has: slider }).locator('output');
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect(shown).toHaveText('20%');
+    await expect(eventText(page).first()).toHaveText(/^The network now drops 0%, duplicates 20%/);
+    await expect(eventText(page).filter({ hasText: 'The network now' })).toHaveCount(1);
+    await expect(shown).toHaveText('20%');
+  });
+
   test('T on a leader behaves as its Time out button does: the engine refuses, and the log says so', async ({ page }) => {
     await open(page, scenarioUrl({ nodes: 3, actions: [{ at: 5, type: 'timeout', node: 1 }] }, 200));
     await expect(node(page, 1)).toHaveAttribute('data-role', 'leader');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSim } from '../store/simStore';
 import { GroupPicker } from '../network/GroupPicker';
 import '../network/network.css';
@@ -57,6 +57,9 @@ export function FaultControls() {
   );
 }
 
+/** How long the keys rest before a slider moved by them applies. */
+const KEYS_REST_MS = 400;
+
 function NetworkSettings() {
   // Only the four settings, as a string: the network object is new with every snapshot.
   const key = useSim((s) => {
@@ -77,20 +80,32 @@ function NetworkSettings() {
   // Sliders apply when let go and fields when left, so merely passing through one (Tab's
   // key-up, a blur) comes here too: only a value that differs from the run's is an action.
   const apply = (next: typeof draft) => {
+    window.clearTimeout(settle.current);
     setDraft(next);
     const change = { ...next, latencyMax: Math.max(next.latencyMin, next.latencyMax) };
     if (net === undefined || (Object.keys(change) as (keyof typeof change)[]).every((k) => change[k] === net[k])) return;
     act({ type: 'network', ...change });
   };
+  // A slider moved by keys applies once the keys rest: each press applied at once made a run
+  // whose snapshot, arriving between two quick presses, set the slider back a step.
+  const settle = useRef<number | undefined>(undefined);
+  // The draft and the run's settings as they are when the keys rest, not when the last key went up.
+  const latest = useRef({ draft, apply });
+  latest.current = { draft, apply };
+  useEffect(() => () => window.clearTimeout(settle.current), []);
+  const applySoon = () => {
+    window.clearTimeout(settle.current);
+    settle.current = window.setTimeout(() => latest.current.apply(latest.current.draft), KEYS_REST_MS);
+  };
   return (
     <div className="network-settings">
       <label>Drop <output>{Math.round(draft.dropRate * 100)}%</output>
         <input type="range" min={0} max={0.5} step={0.05} value={draft.dropRate} aria-label="Drop rate"
-          onChange={(e) => setDraft({ ...draft, dropRate: Number(e.target.value) })} onPointerUp={() => apply(draft)} onKeyUp={() => apply(draft)} />
+          onChange={(e) => setDraft({ ...draft, dropRate: Number(e.target.value) })} onPointerUp={() => apply(draft)} onKeyUp={applySoon} />
       </label>
       <label>Duplicate <output>{Math.round(draft.duplicateRate * 100)}%</output>
         <input type="range" min={0} max={0.5} step={0.05} value={draft.duplicateRate} aria-label="Duplicate rate"
-          onChange={(e) => setDraft({ ...draft, duplicateRate: Number(e.target.value) })} onPointerUp={() => apply(draft)} onKeyUp={() => apply(draft)} />
+          onChange={(e) => setDraft({ ...draft, duplicateRate: Number(e.target.value) })} onPointerUp={() => apply(draft)} onKeyUp={applySoon} />
       </label>
       <label>Latency <output>{draft.latencyMin}–{draft.latencyMax} ms</output>
         <span className="pair">
