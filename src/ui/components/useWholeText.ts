@@ -1,15 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-
-let measurer: CanvasRenderingContext2D | null | undefined;
-
-/** A text's width in pixels in an element's font. */
-function widthIn(el: HTMLElement, text: string): number {
-  measurer ??= document.createElement('canvas').getContext('2d');
-  if (measurer === null) return text.length * 8;
-  const style = getComputedStyle(el);
-  measurer.font = style.font;
-  return measurer.measureText(text).width;
-}
+import { textStyleOf, textWidth } from '../draw/textWidth';
 
 /**
  * The longest of `forms` (longest first) that fits the element whole, as its width changes: a
@@ -26,7 +16,8 @@ export function useWholeText<E extends HTMLElement>(forms: readonly string[]): [
     const choose = () => {
       const style = getComputedStyle(el);
       const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      const fit = forms.findIndex((f) => widthIn(el, f) <= room + 0.5);
+      const text = textStyleOf(el);
+      const fit = forms.findIndex((f) => (textWidth(f, text) ?? f.length * 8) <= room + 0.5);
       setK(fit);
     };
     choose();
