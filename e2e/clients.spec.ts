@@ -118,7 +118,7 @@ test.describe('clients and their history', () => {
     await setSpeed(page, 1);
     // Each narration step pauses the run, and the check stops it at the stale reply (1125 ms).
     // Wait on the clock, not on the Play button: right after the click it may still show Play.
-    for (const stop of [217, 301, 457, 902, 1111, 1125]) {
+    for (const stop of [217, 301, 456, 902, 1111, 1125]) {
       await play(page);
       await expect.poll(() => virtualTime(page), { timeout: 20_000 }).toBe(stop);
       await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
