@@ -297,6 +297,43 @@ describe('controller: narration', () => {
     }
   });
 
+  it('step back then step forward comes back to a step: the leader\'s crash at 600 ms, its step at 601', () => {
+    const parsed = parseScenario(lessonScenario(LESSONS.find((l) => l.id === 'raft-leader-crash')!));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const c = new Controller(parsed.scenario);
+    expect(c.narrationNext()).toBe(true);
+    c.advance(10_000);
+    expect([c.time, c.snapshot().narrationStep]).toEqual([601, 1]);
+    const events = c.events;
+    c.stepBack();
+    expect(c.time).toBeLessThan(600);
+    expect(c.snapshot().narrationStep).toBe(0);
+    c.stepForward();
+    // The crash ran (at 600 ms) and no event comes before 601: the step's moment, and its text in force.
+    expect([c.time, c.events, c.snapshot().narrationStep]).toEqual([601, events, 1]);
+    expect(c.snapshot().nodes[0].up).toBe(false);
+    c.stepForward();
+    expect(c.time).toBeGreaterThan(601);
+  });
+
+  it('at every lesson step, step back then step forward lands on the same moment, events and step', () => {
+    for (const lesson of LESSONS) {
+      const parsed = parseScenario(lessonScenario(lesson));
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      const c = new Controller(parsed.scenario);
+      // Two steps with no event between them show the same world: one step forward lands on the first.
+      let first = { events: -1, at: [0, 0, 0] };
+      for (const step of c.scenario().narration) {
+        c.seekTime(step.at);
+        if (c.events === 0) continue;
+        if (c.events !== first.events) first = { events: c.events, at: [c.time, c.events, c.snapshot().narrationStep] };
+        c.stepBack();
+        c.stepForward();
+        expect([c.time, c.events, c.snapshot().narrationStep], `${lesson.id} at ${step.at} ms`).toEqual(first.at);
+      }
+    }
+  });
+
   it("restart goes back to time 0 of the scenario as opened: its own actions run again, the user's are gone", () => {
     const opened = scenario({ actions: [{ at: 200, type: 'partition', groups: [[1, 2]] }], narration: [{ at: 201, text: 'split' }] });
     const c = new Controller(opened);

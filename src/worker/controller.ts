@@ -399,10 +399,20 @@ export class Controller {
     return !stopped;
   }
 
+  /**
+   * One event on. When a narration step's moment comes after it, before the next event, the
+   * clock goes on to that moment: the world there is the same, and it is where Next pauses, so
+   * `.` after `,` comes back to the step rather than to the event just before it (a crash at
+   * 600 ms, its step at 601), where the step is not yet in force.
+   */
   stepForward(): void {
     this.run.step();
     this.clock = this.run.sim.time;
-    this.newViolation();
+    if (this.newViolation()) return;
+    const next = this.run.sim.nextEventTime() ?? Infinity;
+    // The first such moment: a step at the event's own moment is in force already, and stays.
+    const step = this.narration.find((n) => n.at >= this.clock && n.at < next);
+    if (step !== undefined) this.clock = step.at;
   }
 
   /**
