@@ -180,4 +180,21 @@ test.describe('controls do what they say', () => {
     expect(look.crossUnder).toBe(true);
     await page.locator('.cluster').screenshot({ path: 'test-results/screenshots/crashed-node.png' });
   });
+
+  test('step back then step forward at a lesson step comes back to the step: the leader crashed at 600 ms, its step at 601', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-leader-crash&t=601');
+    const time = page.locator('[data-virtual-time]');
+    await expect(time).toHaveAttribute('data-virtual-time', '601');
+    await expect(page.locator('.narration-count')).toHaveText('2 / 4');
+    await page.keyboard.press(',');
+    await expect(page.locator('.narration-count')).toHaveText('1 / 4');
+    expect(Number(await time.getAttribute('data-virtual-time'))).toBeLessThan(600);
+    await page.keyboard.press('.');
+    await expect(time).toHaveAttribute('data-virtual-time', '601');
+    await expect(page.locator('.narration-count')).toHaveText('2 / 4');
+    await expect(node(page, 1)).toHaveAttribute('data-up', 'false');
+    expect(errors).toEqual([]);
+  });
 });
