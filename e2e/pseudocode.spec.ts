@@ -128,4 +128,20 @@ test.describe('pseudocode panel', () => {
     await expect(page.locator(`.event[data-seq="${seq}"]`)).toHaveCount(1);
     expect(errors).toEqual([]);
   });
+
+  test('a value with a long unbroken word wraps inside the panel at 1280x720, beside the drawer', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-three-way&t=1990');
+    await page.getByRole('tab', { name: 'Pseudocode', exact: true }).click();
+    await page.keyboard.press('d');
+    await expect(page.locator('#drawer')).toBeVisible();
+    // A command or key typed by a user can be one long word; the lessons' values all have spaces.
+    const fits = await page.locator('.pseudocode .code-value').first().evaluate((chip) => {
+      chip.textContent = 'c1#12 set customer_shipping_address_line_two_for_order_12345';
+      const body = chip.closest('.code-body')!;
+      return { chip: chip.getBoundingClientRect().right, body: body.getBoundingClientRect().right, scrolls: body.scrollWidth > body.clientWidth };
+    });
+    expect(fits.chip).toBeLessThanOrEqual(fits.body);
+    expect(fits.scrolls).toBe(false);
+  });
 });
