@@ -117,6 +117,18 @@ export function layoutFits(n: number, view: ViewSize, halfWidth: number = labelH
   });
 }
 
+/**
+ * How wide each server's role label may be: the room between neighbours on the ring (less a
+ * margin), no wider than the view allows (`labelRoom`), and no further out from its centre
+ * than the view's nearer side: a long label on a server at the side of seven ran past the
+ * view's edge and was cut ("PROPOSER · PREPA").
+ */
+export function labelRooms(positions: Point[], view: ViewSize): number[] {
+  const neighbours = positions.length < 2 ? view.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
+  const room = Math.min(neighbours, view.labelRoom ?? Infinity);
+  return positions.map((p) => Math.min(room, 2 * Math.min(p.x, view.width - p.x)));
+}
+
 /** Half the room a role label has: a long one's while there are few nodes. */
 export function labelHalfWidth(n: number): number {
   return n <= NODE_ROOM.longLabel.upTo ? NODE_ROOM.longLabel.halfWidth : NODE_ROOM.label.halfWidth;
