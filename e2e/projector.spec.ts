@@ -2,7 +2,7 @@ import { type ConsoleMessage, expect, type Page, test } from '@playwright/test';
 import { LESSONS } from '../src/scenario/lessons';
 import { MESSAGE_LABEL_PX } from '../src/ui/draw/movingPaint';
 import { COMMAND_PX } from '../src/ui/draw/stripPaint';
-import { open, openPanels, scenarioUrl, setSpeed } from './helpers';
+import { open, openPanels, scenarioUrl, setSpeed, showTeaching } from './helpers';
 
 /** The regions a lesson's narration talks about: the cluster, the narration, the logs or tables, the teaching panel shown (the history, with clients). */
 function needed(protocol: string, clients = false): string[] {
@@ -326,6 +326,30 @@ test.describe('the teaching panel enlarged at 1280x720', () => {
     await expect(enlarge).toHaveAttribute('aria-pressed', 'false');
     expect(await outside(page, needed('raft'))).toEqual([]);
   });
+});
+
+test.describe('the space-time tab at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  // Raft, Paxos (its tables as tall as Raft's logs), Multi-Paxos and 2PC: the diagram had 48 to 60 px beside them.
+  for (const id of ['raft-election', 'paxos-basic', 'multipaxos-failover', 'atomic-2pc-commit']) {
+    test(`lesson ${id}: at every step after the first, at least 140 px of plot, and the cluster and narration still whole`, async ({ page }) => {
+      const lesson = LESSONS.find((l) => l.id === id)!;
+      await open(page, `./#lesson=${id}`);
+      await showTeaching(page, 'Space-time');
+      await setSpeed(page, 10);
+      const last = lesson.scenario.narration!.length - 1;
+      while (Number(await page.locator('.narration-text').getAttribute('data-step')) < last) {
+        await page.keyboard.press('PageDown');
+        await paused(page);
+        const step = await page.locator('.narration-text').getAttribute('data-step');
+        const plot = await page.locator('.st-canvas').evaluate((el) => el.getBoundingClientRect().height);
+        expect(plot, `step ${step}`).toBeGreaterThanOrEqual(140);
+        // The logs or tables may scroll within their box for it; nothing else gives way and the page does not scroll.
+        expect(await outside(page, ['cluster', 'narration', 'spacetime'], false), `step ${step}`).toEqual([]);
+      }
+      await page.screenshot({ path: `test-results/screenshots/spacetime-1280-${id}.png` });
+    });
+  }
 });
 
 walk.describe('legible from the back of the hall at 1280x720', () => {

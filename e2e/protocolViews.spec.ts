@@ -91,6 +91,22 @@ test.describe('Paxos and Multi-Paxos in their own words', () => {
     }
   });
 
+  test('at 1280x720 a proposer\'s label is whole: on a server at the side of seven, inside the view, its phase named', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // S3 and S6 sit at the sides of seven; both propose.
+    await open(page, scenarioUrl({ protocol: 'paxos', nodes: 7, actions: [{ at: 100, type: 'request', node: 3, command: 'blue' }, { at: 100, type: 'request', node: 6, command: 'red' }] }, 101));
+    const role = (id: number) => node(page, id).locator('text.node-role');
+    for (const id of [3, 6]) await expect(role(id)).toHaveText(/PREPARE$/);
+    // The SVG clips what runs past its edge: "PROPOSER · PREPA" was all S3 showed.
+    const cut = await page.locator('svg.cluster-servers').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('g.node text.node-role')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+        .filter(({ r }) => r.left < box.left - 0.5 || r.right > box.right + 0.5).map(({ text, r }) => `${text} ${Math.round(r.left)}..${Math.round(r.right)} of ${Math.round(box.left)}..${Math.round(box.right)}`);
+    });
+    expect(cut).toEqual([]);
+    await shot(page, 'paxos-seven-proposers-1280');
+  });
+
   test('a fresh Paxos cluster says it waits for a proposal, until one is made', async ({ page }) => {
     await open(page, scenarioUrl({ protocol: 'paxos', nodes: 5 }));
     await setSpeed(page, 1);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
+import { READABLE_SCALE, RING_EDGE, RING_GAP } from '../src/ui/geometry/layout';
 import { play, setSpeed, watchErrors } from './helpers';
 
 /** Two runs side by side (issue 14): one clock, one set of controls, each run its own cluster and verdict. */
@@ -33,6 +34,17 @@ async function fits(page: Page): Promise<void> {
   const story = (await page.locator('[data-region="narration"]').boundingBox())!;
   expect(right.x).toBeGreaterThanOrEqual(left.x + left.width);
   expect(story.y).toBeGreaterThanOrEqual(left.y + left.height);
+}
+
+/** The narrowest clear gap, in pixels on screen, between two timer rings of a side's cluster. */
+async function narrowestRingGap(page: Page, s: 'left' | 'right'): Promise<number> {
+  return side(page, s).locator('svg.cluster-servers').evaluate((svg: SVGSVGElement, edge) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const at = [...svg.querySelectorAll('g.node')].map((g) => (g as SVGGElement).transform.baseVal.consolidate()!.matrix);
+    let gap = Infinity;
+    for (const p of at) for (const q of at) if (p !== q) gap = Math.min(gap, (Math.hypot(p.e - q.e, p.f - q.f) - 2 * edge) * scale);
+    return gap;
+  }, RING_EDGE);
 }
 
 test.describe('two runs side by side', () => {
@@ -135,6 +147,10 @@ test.describe('two runs side by side', () => {
     }
     await fits(page);
 
+    // On a projector, no two timer rings almost touch: a message between neighbours is seen in flight.
+    for (const s of ['left', 'right'] as const) expect(await narrowestRingGap(page, s), s).toBeGreaterThanOrEqual(RING_GAP * READABLE_SCALE);
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-1280.png' });
+
     await openPair(page, './#compare=raft-vs-multipaxos&t=1000');
     for (const s of ['left', 'right'] as const) await expect(figures(s)).toHaveAttribute('data-committed', '3');
     const raft = { sent: await number('left', 'data-messages-sent'), leaders: await number('left', 'data-leader-changes'), took: await took('left') };
@@ -169,6 +185,7 @@ test.describe('two runs side by side', () => {
     await expect(side(page, 'left').locator('[data-figures] [data-leader-changes]')).toHaveCount(0);
     await expect(side(page, 'right').locator('[data-figures] [data-leader-changes]')).toHaveAttribute('data-leader-changes', '2');
     await fits(page);
+    for (const s of ['left', 'right'] as const) expect(await narrowestRingGap(page, s), s).toBeGreaterThanOrEqual(RING_GAP * READABLE_SCALE);
     expect(errors).toEqual([]);
   });
 

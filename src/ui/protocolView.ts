@@ -84,6 +84,8 @@ export interface Badge {
   /** data-role and the style key: raft roles, or paxos 'proposer' | 'acceptor' | 'learned'. */
   role: string;
   label: string;
+  /** A shorter label, for a server whose label would otherwise be squeezed past reading (a small view, a server at its side). */
+  short?: string;
   /** A number for data-term: Raft's currentTerm, Paxos's promised round. */
   term: number;
   /** Two short lines inside the circle (the view fits them to it). */

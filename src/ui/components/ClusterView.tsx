@@ -1,5 +1,5 @@
 import { useContext, useMemo, useRef } from 'react';
-import { nodePositions } from '../geometry/layout';
+import { labelRooms, nodePositions } from '../geometry/layout';
 import { messageAt } from '../draw/movingPaint';
 import { SimContext, useSim } from '../store/simStore';
 import { ClusterHint } from './ClusterHint';
@@ -22,9 +22,7 @@ export function ClusterView() {
   const box = useRef<HTMLDivElement>(null);
   const view = useFitCluster(box, ids.length);
   const positions = useMemo(() => nodePositions(ids.length, view), [ids.length, view]);
-  // Neighbours on the ring share the room between them for the labels under their circles.
-  const neighbours = positions.length < 2 ? view.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
-  const labelRoom = Math.min(neighbours, view.labelRoom ?? Infinity);
+  const rooms = useMemo(() => labelRooms(positions, view), [positions, view]);
   const selectMessage = useSim((s) => s.selectMessage);
   const store = useContext(SimContext)!;
   const flaggedIds = flagged.split(',').map(Number);
@@ -50,7 +48,7 @@ export function ClusterView() {
         {/* Servers come first for the keyboard (Tab reaches them before the links), but are
             drawn above the links and the messages: three layers, the links' one underneath. */}
         <svg className="cluster-base cluster-servers" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Servers">
-          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={labelRoom} />)}
+          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={rooms[i]} />)}
         </svg>
         <svg className="cluster-base cluster-links" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Links">
           <defs>

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { VIEW, type Point } from '../geometry/layout';
 import { useSim } from '../store/simStore';
 import { type Badge, viewOf } from '../protocolView';
@@ -76,7 +76,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
         </g>
       )}
       {clockRate !== 1 && <text className="node-clock" x={0} y={-r - 8}>clock {clockRate}×</text>}
-      <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} />
+      <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} short={up && !paused ? b.short : undefined} />
       {b.lock !== undefined && <Padlock x={r * 0.72} y={-r * 0.72} text={b.lock} lock={palette.lock} />}
     </g>
   );
@@ -105,24 +105,34 @@ function roomAt(y: number, r: number, fontSize: number): number {
   return far >= inner ? 0 : 2 * Math.sqrt(inner * inner - far * far);
 }
 
+/** Narrowed further than this, a line is hard to read from the back of a hall: its short form is shown instead, if it has one. */
+const LEAST_SQUEEZE = 0.8;
+
 /**
  * A line of the badge, narrowed to its room where it would run over (a circle's edge, a
- * neighbour's label), whatever the font: `room` gets the line's font size. Measured only when
- * the text or its room changes, and on a canvas (see textWidth): the text's own measure
+ * neighbour's label, the view's side), whatever the font: `room` gets the line's font size;
+ * `short`, if given, replaces a line that would be narrowed past LEAST_SQUEEZE. Measured only
+ * when the text or its room changes, and on a canvas (see textWidth): the text's own measure
  * forces a layout of the page, nine times over when an election changes every server's lines.
  */
-function Fitted({ className, y, fill, room, text }: { className: string; y: number; fill?: string; room: (fontSize: number) => number; text: string }) {
+function Fitted({ className, y, fill, room, text, short }: { className: string; y: number; fill?: string; room: (fontSize: number) => number; text: string; short?: string }) {
   const ref = useRef<SVGTextElement>(null);
-  const fitted = useRef<{ style: TextStyle; text: string; width: number } | null>(null);
+  const fitted = useRef<{ style: TextStyle; text: string; short?: string; width: number } | null>(null);
+  const [shown, setShown] = useState(text);
   useLayoutEffect(() => {
     const el = ref.current;
     if (el === null) return;
     const style = fitted.current?.style ?? textStyleOf(el);
     const width = room(style.fontSize);
-    if (fitted.current?.text === text && fitted.current.width === width) return;
-    fitted.current = { style, text, width };
+    if (fitted.current?.text === text && fitted.current.short === short && fitted.current.width === width) return;
+    // Without a canvas the full form cannot be measured while the short one shows: the full form stays.
+    const whole = textWidth(text, style);
+    const pick = short !== undefined && whole !== null && whole * LEAST_SQUEEZE > width ? short : text;
+    // Fitted once the form chosen is on screen.
+    if (pick !== shown) { setShown(pick); return; }
+    fitted.current = { style, text, short, width };
     // Where no canvas measures, the text's own measure does.
-    const natural = textWidth(text, style) ?? (el.removeAttribute('textLength'), el.getComputedTextLength());
+    const natural = (pick === text ? whole : textWidth(pick, style)) ?? (el.removeAttribute('textLength'), el.getComputedTextLength());
     if (natural > width) {
       el.setAttribute('textLength', String(width));
       el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
@@ -130,5 +140,5 @@ function Fitted({ className, y, fill, room, text }: { className: string; y: numb
       el.removeAttribute('textLength');
     }
   });
-  return <text ref={ref} className={className} y={y} fill={fill}>{text}</text>;
+  return <text ref={ref} className={className} y={y} fill={fill}>{shown}</text>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BREAK_AT, FLAT_FROM, lane, layoutFits, messagePlacement, NODE_ROOM, nodePositions, progress, READABLE_SCALE, VIEW, viewFor, type ViewSize } from './layout';
+import { BREAK_AT, FLAT_FROM, labelRooms, lane, layoutFits, messagePlacement, NODE_ROOM, nodePositions, progress, READABLE_SCALE, RING_GAP, VIEW, viewFor, type ViewSize } from './layout';
 
 describe('cluster geometry', () => {
   it('places n nodes on an ellipse, S1 at the top, clockwise, all distinct', () => {
@@ -33,7 +33,8 @@ describe('cluster geometry', () => {
       expect(l.y1 + 4, where).toBeLessThanOrEqual(view.height);
       ps.forEach((q, j) => {
         if (j === i) return;
-        expect(Math.hypot(p.x - q.x, p.y - q.y), `${where} and S${j + 1}`).toBeGreaterThan(2 * ring);
+        // A clear gap between the two timer rings, not rings that almost touch: a message between them is seen in flight.
+        expect(Math.hypot(p.x - q.x, p.y - q.y) - 2 * ring, `${where}: the gap between its timer ring and S${j + 1}'s`).toBeGreaterThanOrEqual(RING_GAP);
         const dx = Math.max(l.x0 - q.x, 0, q.x - l.x1);
         const dy = Math.max(l.y0 - q.y, 0, q.y - l.y1);
         expect(Math.hypot(dx, dy), `${where}'s label and S${j + 1}`).toBeGreaterThan(ring);
@@ -85,6 +86,24 @@ describe('cluster geometry', () => {
     expect(narrowed.labelRoom).toBe(2 * NODE_ROOM.label.halfWidth);
     // Narrowed, the view is flatter (drawn larger) than long labels' room allows.
     expect(layoutFits(5, narrowed, NODE_ROOM.longLabel.halfWidth)).toBe(false);
+  });
+
+  it('a role label\'s room keeps it inside the view, however long it is: none runs past the side of seven servers (it was cut there)', () => {
+    for (const [w, h] of boxes) {
+      for (let n = 2; n <= 9; n++) {
+        const view = viewFor(n, w, h);
+        const ps = nodePositions(n, view);
+        labelRooms(ps, view).forEach((room, i) => {
+          const where = `S${i + 1} of ${n} in a ${w}x${h} box`;
+          expect(ps[i].x - room / 2, where).toBeGreaterThanOrEqual(0);
+          expect(ps[i].x + room / 2, where).toBeLessThanOrEqual(view.width);
+        });
+      }
+    }
+    // Seven in the standard view: the servers at the sides get less room than the rest, still a short label's.
+    const seven = labelRooms(nodePositions(7, VIEW), VIEW);
+    expect(Math.min(...seven)).toBeLessThan(Math.max(...seven));
+    expect(Math.min(...seven)).toBeGreaterThanOrEqual(2 * NODE_ROOM.label.halfWidth);
   });
 
   it('in a flat view the nodes zigzag: by turns high and low across the width, clockwise from S1 at the top left, no three in line', () => {

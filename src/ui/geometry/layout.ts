@@ -85,14 +85,20 @@ const ZIGZAG_BOW = 1.25;
 /** How finely the rim is measured to space the nodes along it. */
 const RIM_STEPS = 720;
 
+/** The clear gap, in view units, between two servers' timer rings: a message between them has room to be seen in flight (two message shapes' width). */
+export const RING_GAP = 36;
+
+/** The outer edge of a server's timer ring (drawn at nodeRadius + 5.5, 5 wide), from its centre. */
+export const RING_EDGE = VIEW.nodeRadius + 8;
+
 /**
- * True when n servers laid out in `view` keep clear of each other and of its edges: no two
- * timer rings touch, no role label runs into another server's ring or another label, and all
+ * True when n servers laid out in `view` keep clear of each other and of its edges: two
+ * timer rings keep RING_GAP between them, no role label runs into another server's ring or another label, and all
  * stay inside the view.
  */
 export function layoutFits(n: number, view: ViewSize, halfWidth: number = labelHalfWidth(n)): boolean {
   const ps = nodePositions(n, view);
-  const ring = VIEW.nodeRadius + 8;
+  const ring = RING_EDGE;
   const { top, baseline } = NODE_ROOM.label;
   const labels = ps.map((p) => ({ x0: p.x - halfWidth, x1: p.x + halfWidth, y0: p.y + top, y1: p.y + baseline }));
   return ps.every((p, i) => {
@@ -105,10 +111,22 @@ export function layoutFits(n: number, view: ViewSize, halfWidth: number = labelH
       const m = labels[j];
       const dx = Math.max(l.x0 - q.x, 0, q.x - l.x1);
       const dy = Math.max(l.y0 - q.y, 0, q.y - l.y1);
-      return Math.hypot(p.x - q.x, p.y - q.y) > 2 * ring && Math.hypot(dx, dy) > ring
+      return Math.hypot(p.x - q.x, p.y - q.y) >= 2 * ring + RING_GAP && Math.hypot(dx, dy) > ring
         && (l.x1 < m.x0 || m.x1 < l.x0 || l.y1 < m.y0 || m.y1 < l.y0);
     });
   });
+}
+
+/**
+ * How wide each server's role label may be: the room between neighbours on the ring (less a
+ * margin), no wider than the view allows (`labelRoom`), and no further out from its centre
+ * than the view's nearer side: a long label on a server at the side of seven ran past the
+ * view's edge and was cut ("PROPOSER · PREPA").
+ */
+export function labelRooms(positions: Point[], view: ViewSize): number[] {
+  const neighbours = positions.length < 2 ? view.width : Math.hypot(positions[1].x - positions[0].x, positions[1].y - positions[0].y) - 12;
+  const room = Math.min(neighbours, view.labelRoom ?? Infinity);
+  return positions.map((p) => Math.min(room, 2 * Math.min(p.x, view.width - p.x)));
 }
 
 /** Half the room a role label has: a long one's while there are few nodes. */

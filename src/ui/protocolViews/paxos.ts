@@ -16,6 +16,8 @@ export const paxosView: ProtocolView = {
     return {
       role,
       label: proposing ? `PROPOSER · ${s.phase.toUpperCase()}` : s.learned !== null ? `LEARNED "${short(s.learned, 10)}"` : 'ACCEPTOR',
+      // The phase alone: the circle's colour and outline already say proposer (the legend's "proposer").
+      short: proposing ? s.phase.toUpperCase() : s.learned !== null ? 'LEARNED' : undefined,
       term: s.promised?.[0] ?? 0,
       lines: [`p ${s.promised === null ? '—' : `(${s.promised[0]},S${s.promised[1]})`}`, s.accepted === null ? 'a —' : `a "${short(s.accepted.value)}"`],
       dashed: proposing && s.phase === 'backoff',

@@ -139,7 +139,7 @@ export function SpaceTime() {
       </div>
       <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
         <summary>Key</summary>
-        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition groups <GroupSwatches />, coloured as in the cluster; red: cut link · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition groups <GroupSwatches />, coloured as in the cluster; red band <b>✕ from S3</b>: this lane no longer receives from S3 (a cut link, one way) · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
       </details>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
       <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />

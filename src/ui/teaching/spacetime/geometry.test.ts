@@ -90,7 +90,7 @@ describe('space-time geometry', () => {
     expect(seekTarget(s, yOf(200, view()), view())).toBe(139);
   });
 
-  it('shades partitioned lanes by group and cut links on both ends, until the playhead', () => {
+  it('shades partitioned lanes by group and a cut link on its receiving end only, until the playhead', () => {
     const scene = buildScene(win([], {
       network: [{ t: 0, seq: 0, groups: null, cuts: [] }, { t: 150, seq: 30, groups: [[1, 2], [3, 4, 5]], cuts: ['3>5'] }],
       down: [{ node: 4, from: { t: 160, seq: 32 }, to: null }],
@@ -98,9 +98,26 @@ describe('space-time geometry', () => {
     const part = scene.shades.filter((s) => s.kind === 'partition');
     expect(part.map((s) => s.group)).toEqual([0, 0, 1, 1, 1]);
     expect(part[0]).toMatchObject({ y: yOf(150, view()), h: yOf(300, view()) - yOf(150, view()) });
-    expect(scene.shades.filter((s) => s.kind === 'cut')).toHaveLength(2);
+    // S3>S5 drops what S3 sends S5, not the reverse: S5's lane alone is banded, named with its sender.
+    const cut = scene.shades.filter((s) => s.kind === 'cut');
+    expect(cut).toHaveLength(1);
+    expect(cut[0].x + cut[0].w / 2).toBeCloseTo(nodeX(5, 5, view().width, 0));
+    expect(cut[0].deaf).toEqual({ to: 5, from: [3] });
+    expect(scene.labels.find((l) => 'cut' in l.of)).toMatchObject({ text: '✕ from S3', x: nodeX(5, 5, view().width, 0) });
     expect(scene.shades.find((s) => s.kind === 'down')).toMatchObject({ y: yOf(160, view()), h: yOf(300, view()) - yOf(160, view()) });
     expect(scene.notes.map((n) => n.text)).toEqual(['partition {S1,S2} | {S3,S4,S5}; cut S3→S5']);
+  });
+
+  it('a link cut both ways bands both lanes, each naming the other; one receiver cut from two servers, one band naming both', () => {
+    const scene = buildScene(win([], {
+      network: [{ t: 0, seq: 0, groups: null, cuts: [] }, { t: 150, seq: 30, groups: null, cuts: ['1>2', '2>1', '4>5', '3>5'] }],
+    }), view(), () => 'x', () => '#000');
+    expect(scene.shades.filter((s) => s.kind === 'cut').map((s) => s.deaf)).toEqual([{ to: 1, from: [2] }, { to: 2, from: [1] }, { to: 5, from: [3, 4] }]);
+    expect(scene.labels.filter((l) => 'cut' in l.of).map((l) => l.text)).toEqual(['✕ from S2', '✕ from S1', '✕ from S3,S4']);
+    // The SVG export is painted by the same code: it names the direction too.
+    const pen = svgPen();
+    paintScene(pen, scene, null, null);
+    expect(svgDocument(scene, pen.elements, 'cuts')).toContain('✕ from S3,S4');
   });
 
   it('tints each group\'s lanes in the colour the cluster gives that group, in either theme', () => {

@@ -59,6 +59,8 @@ export interface Shade {
   kind: 'partition' | 'cut' | 'down';
   /** Partition group index, for its tint. */
   group: number;
+  /** A cut's band lies on the receiving server's lane (`to`): `from`, the servers it no longer hears from (cuts are one-way). */
+  deaf?: { to: number; from: number[] };
 }
 
 export interface Label {
@@ -67,8 +69,8 @@ export interface Label {
   y: number;
   w: number;
   color: string;
-  /** The arrow, client's arrow or mark it names, for fading. */
-  of: { arrow: number } | { mark: LaneMark } | { client: string };
+  /** The arrow, client's arrow or mark it names, for fading; or the lane of a cut it names (never faded). */
+  of: { arrow: number } | { mark: LaneMark } | { client: string } | { cut: number };
 }
 
 export interface Tick {
@@ -335,9 +337,13 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     span.groups?.forEach((g, k) => {
       for (const id of g) shades.push({ x: laneOf(id) - laneW / 2, y: y0, w: laneW, h: y1 - y0, kind: 'partition', group: k });
     });
+    // A cut a>b drops what a sends b, not what b sends a: one band per receiver, naming its senders.
+    const deaf = new Map<number, number[]>();
     for (const c of span.cuts) {
-      for (const id of c.split('>').map(Number)) shades.push({ x: laneOf(id) - laneW / 4, y: y0, w: laneW / 2, h: y1 - y0, kind: 'cut', group: 0 });
+      const [from, to] = c.split('>').map(Number);
+      deaf.set(to, [...(deaf.get(to) ?? []), from].sort((a, b) => a - b));
     }
+    for (const [to, from] of [...deaf].sort(([a], [b]) => a - b)) shades.push({ x: laneOf(to) - laneW / 4, y: y0, w: laneW / 2, h: y1 - y0, kind: 'cut', group: 0, deaf: { to, from } });
     if (i > 0 || yOf(axisValue(span, view.axis), view) >= 0) {
       const parts = [span.groups === null ? 'healed' : `partition ${span.groups.map((g) => `{${g.map((id) => `S${id}`).join(',')}}`).join(' | ')}`];
       if (span.cuts.length > 0) parts.push(`cut ${span.cuts.map((c) => c.replace(/(\d+)>(\d+)/, 'S$1→S$2')).join(', ')}`);
@@ -361,6 +367,8 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     placed.push(box);
     labels.push({ text, x, y, w, color, of });
   };
+  // First, whom a cut lane no longer hears from, at the top of its band: without it the band does not say which way the link is cut.
+  for (const c of shades) if (c.deaf !== undefined && c.h >= FONT_PX + 6) place(cutName(c.deaf.from), c.x + c.w / 2, Math.max(c.y, 0) + FONT_PX / 2 + 4, palette.danger, { cut: c.deaf.to });
   const rank = { crash: 0, recover: 0, leader: 1, election: 2, request: 3, commit: 5 } as const;
   const byRank = [...marks].sort((a, b) => rank[a.mark.kind] - rank[b.mark.kind]);
   for (const m of byRank.filter((x) => rank[x.mark.kind] < 5)) {
@@ -385,6 +393,11 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     arrows, clients, marks, shades, notes, labels, ticks: ticks(view), playhead,
     thinned: reasons.length === 0 ? null : `Detail thinned: ${reasons.join('; ')}. Zoom in for all.`,
   };
+}
+
+/** What a cut band says: the servers whose messages its lane no longer receives. */
+export function cutName(from: number[]): string {
+  return `✕ from ${from.map((id) => `S${id}`).join(',')}`;
 }
 
 /** A lane mark's colour, as the timeline's marks have it. */

@@ -101,7 +101,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
     }
   }
   for (const l of scene.labels) {
-    const a = cone === null || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of ? cone.has(l.of.mark.node, l.of.mark.seq) : cone.clients.has(l.of.client)) ? 1 : FADED;
+    const a = cone === null || 'cut' in l.of || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of ? cone.has(l.of.mark.node, l.of.mark.seq) : cone.clients.has(l.of.client)) ? 1 : FADED;
     // A backdrop of the panel's colour, a little see-through, keeps the label legible over lines.
     pen.alpha(a * 0.85);
     pen.rect(l.x - l.w / 2, l.y - FONT_PX / 2 - 1, l.w, FONT_PX + 2, p.panel);
