@@ -33,7 +33,9 @@ export function MessageList({ positions }: { positions: Point[] }) {
   // The items are kept by syncMessageItems, not by React.
   const label = fleeting ? 'Messages in flight: too quick to list at this speed; pause or slow down to pick one'
     : listed.length < flying.length ? `Messages in flight: ${flying.length.toLocaleString('en')}, the ${listed.length} arriving soonest listed` : 'Messages in flight';
-  return <ul ref={list} className="message-list" aria-label={label} onClick={onClick} />;
+  // In a plain box of its own: a grid's child never holds a layout to itself, so in the cluster's box
+  // each step's items (added, removed, moved) would lay out the whole page (see styles.css).
+  return <div className="message-list-box"><ul ref={list} className="message-list" aria-label={label} onClick={onClick} /></div>;
 }
 
 function itemsOf(snap: Snapshot, messages: readonly MessageView[], positions: Point[], blocked: ReturnType<typeof linkBlocker>): MessageItem[] {

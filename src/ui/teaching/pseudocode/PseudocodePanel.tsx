@@ -3,7 +3,8 @@ import { brokenRules } from '../../../scenario/bugs';
 import { viewOf } from '../../protocolView';
 import { useSight, useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
-import { codeBlocks, type LineRow, paperSegments, sameRun, sameValues } from './codeBlocks';
+import type { Pseudocode } from '../../../engine/sim/pseudocode';
+import { codeBlocks, type HandlerBlock, type LineRow, paperSegments, sameRun, sameValues, shelve } from './codeBlocks';
 import './pseudocode.css';
 
 const NO_LINES: readonly string[] = [];
@@ -37,6 +38,7 @@ export function PseudocodePanel() {
   const run = useSameRun(following ?? view?.current ?? null);
   // Made again only for another run (or narration, or protocol): the rows below re-render only where they changed.
   const { handler, blocks } = useMemo(() => codeBlocks(pseudocode, run, narrated), [pseudocode, run, narrated]);
+  const shelves = useShelves(pseudocode, blocks);
   const hasPaperNames = Object.keys(pseudocode.paperNames).length > 0;
   const names = paper ? pseudocode.paperNames : null;
   const toggle = useCallback((id: string) => setOpen((o) => (o === id ? null : id)), []);
@@ -69,18 +71,14 @@ export function PseudocodePanel() {
       </header>
       <div className="code-body" ref={body} tabIndex={0} role="region" aria-label="Pseudocode lines" onScroll={(e) => { scrolled.current = e.currentTarget.scrollTop > 0; }}>
         {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
-        {/* Keyed by place, not by handler or line: another handler's lines take over the elements already there
-            (their text and marks change) rather than the whole block being made again. */}
-        {blocks.map((b, i) => (
-          <div key={i} className="code-handler" data-handler={b.id}>
-            <h3>{b.slide !== undefined && <span className="code-slide">{b.slide}</span>}<Text text={b.title} names={names} /></h3>
-            <ol className="code-lines">
-              {b.lines.map((l, k) => (
-                <Line key={k} line={l} broken={broken.get(l.id) ?? null} names={names} open={open === l.id}
-                  // Only the open line shows the node, so the others need not re-render when it changes.
-                  node={open === l.id ? selected ?? run?.node ?? null : null} onToggle={toggle} seek={seek} />
-              ))}
-            </ol>
+        {/* Each place keeps every handler it has shown, laid out once and hidden while another takes
+            the place (see shelve): a new event marks lines and values, it lays out no new text. */}
+        {shelves.map((kept, k) => (
+          <div key={k} className="code-place">
+            {kept.map((id) => (
+              <Block key={id} block={blocks[k]?.id === id ? blocks[k] : null} broken={broken} names={names} open={open}
+                node={selected ?? run?.node ?? null} onToggle={toggle} seek={seek} />
+            ))}
           </div>
         ))}
       </div>
@@ -98,8 +96,55 @@ function useSameRun(run: CodeRun | null): CodeRun | null {
   return shown.current;
 }
 
+/** The handlers each place keeps (see shelve), kept across renders, new for another protocol. */
+function useShelves(code: Pseudocode, blocks: readonly HandlerBlock[]): readonly (readonly string[])[] {
+  const kept = useRef({ code, shelves: [] as readonly (readonly string[])[] });
+  if (kept.current.code !== code) kept.current = { code, shelves: [] };
+  kept.current.shelves = shelve(code, kept.current.shelves, blocks);
+  return kept.current.shelves;
+}
+
+interface BlockProps {
+  /** What the block shows, or null while another handler has its place. */
+  block: HandlerBlock | null;
+  /** The broken rules' labels, by the line each changes. */
+  broken: ReadonlyMap<string | undefined, string>;
+  names: Readonly<Record<string, string>> | null;
+  open: string | null;
+  node: number | null;
+  onToggle: (id: string) => void;
+  seek: Seek;
+}
+
+/**
+ * One handler, shown or kept hidden as it was last shown: hidden, it stays laid out (see
+ * pseudocode.css) and out of reach (no hooks, no accessibility tree), and does not re-render.
+ */
+const Block = memo(function Block({ block, broken, names, open, node, onToggle, seek }: BlockProps) {
+  const last = useRef(block);
+  if (block !== null) last.current = block;
+  // A place keeps only handlers it has shown, so the block has shown something.
+  const b = last.current!;
+  const shown = block !== null;
+  return (
+    <div className={shown ? 'code-block code-handler' : 'code-block'} data-handler={shown ? b.id : undefined} hidden={!shown}>
+      <h3>{b.slide !== undefined && <span className="code-slide">{b.slide}</span>}<Text text={b.title} names={names} /></h3>
+      <ol className="code-lines">
+        {b.lines.map((l, k) => (
+          <Line key={k} line={l} shown={shown} broken={broken.get(l.id) ?? null} names={names} open={shown && open === l.id}
+            // Only the open line shows the node, so the others need not re-render when it changes.
+            node={shown && open === l.id ? node : null} onToggle={onToggle} seek={seek} />
+        ))}
+      </ol>
+    </div>
+  );
+}, (a, b) => (a.block === null && b.block === null) || (a.block === b.block && a.broken === b.broken && a.names === b.names
+  && a.open === b.open && a.node === b.node && a.onToggle === b.onToggle && a.seek === b.seek));
+
 interface LineProps {
   line: LineRow;
+  /** In a shown block: only then does it carry the hooks (class code-line, data-line-id) tests and tools find lines by. */
+  shown: boolean;
   broken: string | null;
   names: Readonly<Record<string, string>> | null;
   open: boolean;
@@ -109,16 +154,17 @@ interface LineProps {
 }
 
 /** A line re-renders only when what it draws changed: most lines of a handler run again stay as they were. */
-const Line = memo(function Line({ line, broken, names, open, node, onToggle, seek }: LineProps) {
+const Line = memo(function Line({ line, shown, broken, names, open, node, onToggle, seek }: LineProps) {
   return (
-    <li className="code-line" data-line-id={line.id} data-ran={line.ran ? 'true' : 'false'} data-narrated={line.narrated ? 'true' : undefined}
+    <li className={shown ? 'code-line' : undefined} data-line-id={shown ? line.id : undefined} data-ran={line.ran ? 'true' : 'false'} data-narrated={line.narrated ? 'true' : undefined}
       data-broken={broken !== null ? 'true' : undefined} style={{ paddingLeft: `${0.4 + line.depth * 1.4}em` }}>
       {broken !== null && <span className="code-broken" title={`This run breaks this rule: ${broken}`}>rule broken here: {broken}</span>}
       <button type="button" className="code-text" onClick={() => onToggle(line.id)} aria-expanded={open} title="Go to the previous or next time this line ran">
         <Text text={line.text} names={names} />
       </button>
       {line.values.length > 0 && (
-        <span className="code-values">{line.values.map((v) => <span key={v} className="code-value">{v}</span>)}</span>
+        // Keyed by place: another run's value takes over the chip already there (new text, not a new element to lay out).
+        <span className="code-values">{line.values.map((v, i) => <span key={i} className="code-value">{v}</span>)}</span>
       )}
       {open && (
         <span className="code-nav" role="group" aria-label="When this line ran">
@@ -135,7 +181,7 @@ const Line = memo(function Line({ line, broken, names, open, node, onToggle, see
       )}
     </li>
   );
-}, (a, b) => a.broken === b.broken && a.names === b.names && a.open === b.open && a.node === b.node && a.onToggle === b.onToggle && a.seek === b.seek
+}, (a, b) => a.shown === b.shown && a.broken === b.broken && a.names === b.names && a.open === b.open && a.node === b.node && a.onToggle === b.onToggle && a.seek === b.seek
   && sameRow(a.line, b.line));
 
 /** Two rows that draw the same. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RAFT_PSEUDOCODE } from '../../../engine/raft/pseudocode';
 import type { CodeRun } from '../../../worker/protocol';
-import { codeBlocks, paperSegments, sameRun } from './codeBlocks';
+import { codeBlocks, paperSegments, sameRun, shelve } from './codeBlocks';
 
 const run: CodeRun = {
   seq: 9, t: 130, node: 3, rule: 'raft.becomeLeader',
@@ -68,5 +68,24 @@ describe('the same run, again', () => {
     const line = copy(run);
     line.lines[1].id = 'voteResponse.stepDown';
     expect(sameRun(run, line)).toBe(false);
+  });
+});
+
+describe('the handlers each place in the panel keeps laid out', () => {
+  const blocksOf = (r: CodeRun | null, narrated: string[] = []) => codeBlocks(RAFT_PSEUDOCODE, r, narrated).blocks;
+  const timeout: CodeRun = { seq: 3, t: 100, node: 3, rule: 'raft.electionTimeout', lines: [{ id: 'electionTimeout.term', values: [] }] };
+
+  it('keeps every handler a place has shown, in the protocol\'s order, each in the place it was shown in', () => {
+    let shelves = shelve(RAFT_PSEUDOCODE, [], blocksOf(run));
+    expect(shelves).toEqual([['voteResponse'], ['replicateLog']]);
+    shelves = shelve(RAFT_PSEUDOCODE, shelves, blocksOf(timeout, ['commitLogEntries.commitIf']));
+    // electionTimeout comes before voteResponse in the lecture, so it is kept before it.
+    expect(shelves).toEqual([['electionTimeout', 'voteResponse'], ['replicateLog', 'commitLogEntries']]);
+  });
+
+  it('gives back the same shelves when every handler shown is kept already, so the panel renders nothing new', () => {
+    const shelves = shelve(RAFT_PSEUDOCODE, [], blocksOf(run));
+    expect(shelve(RAFT_PSEUDOCODE, shelves, blocksOf(run))).toBe(shelves);
+    expect(shelve(RAFT_PSEUDOCODE, shelves, blocksOf(null))).toBe(shelves);
   });
 });

@@ -77,3 +77,20 @@ export function sameRun(a: CodeRun | null, b: CodeRun | null): boolean {
 export function sameValues(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
 }
+
+/**
+ * The handlers each place in the panel keeps, in the protocol's order: the k-th block shown
+ * stays in place k once shown, hidden when another handler takes that place. Showing it again
+ * then lays out nothing new (its text is laid out already); the panel only marks lines.
+ * Returns `shelves` itself when every block shown is kept already.
+ */
+export function shelve(code: Pseudocode, shelves: readonly (readonly string[])[], blocks: readonly HandlerBlock[]): readonly (readonly string[])[] {
+  if (blocks.every((b, k) => shelves[k]?.includes(b.id) === true)) return shelves;
+  const rank = (id: string) => code.handlers.findIndex((h) => h.id === id);
+  const next = [...shelves];
+  blocks.forEach((b, k) => {
+    const kept = next[k] ?? [];
+    if (!kept.includes(b.id)) next[k] = [...kept, b.id].toSorted((x, y) => rank(x) - rank(y));
+  });
+  return next;
+}
