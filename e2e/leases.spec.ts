@@ -67,6 +67,7 @@ test.describe('leases drawn on the cluster', () => {
     await stepTo(page, 3, 261);
     await expect(lease(page, 3)).toHaveAttribute('data-lease', 'holds');
     await expect(lease(page, 3)).toHaveAttribute('data-lease-ends', '940');
+    await expect(lease(page, 3).locator('.lease-text')).toHaveText(['lease 68 ms left by S3\'s clock', 'it ends at 940 ms true time']);
     // "By true time S3's lease is over; by S3's slow clock it is not."
     await stepTo(page, 6, 678);
     await expect(lease(page, 3)).toHaveAttribute('data-lease', 'ownClockOnly');

@@ -16,6 +16,8 @@ interface Shown {
   ends: number | null;
   trueEnd: number | null;
   waiting: number;
+  /** The leader's clock does not keep true time: when the lease ends in true time is worth saying. */
+  drifting: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export const LeaseMark = memo(function LeaseMark({ id, at }: { id: number; at: P
     if (v?.lease === undefined || !v.up) return '';
     const r = readLease(v.lease.lease, v.lease.clock, v.lease.length, s.hud?.time ?? s.snapshot?.time ?? 0);
     const ms = (x: number | null) => (x === null ? null : Math.round(x));
-    return JSON.stringify({ status: r.status, left: ms(r.left), length: r.length, ends: ms(r.endsByOwnClock), trueEnd: ms(r.endsInTrueTime), waiting: v.lease.waiting } satisfies Shown);
+    return JSON.stringify({ status: r.status, left: ms(r.left), length: r.length, ends: ms(r.endsByOwnClock), trueEnd: ms(r.endsInTrueTime), waiting: v.lease.waiting, drifting: v.lease.clock.rate !== 1 } satisfies Shown);
   });
   if (key === '') return null;
   const l = JSON.parse(key) as Shown;
@@ -64,7 +66,7 @@ function words(id: number, l: Shown): [string, string | null] {
   const waits = l.waiting === 0 ? null : `${l.waiting} read${l.waiting === 1 ? '' : 's'} held`;
   switch (l.status) {
     case 'waiting': return ['no lease yet', waits];
-    case 'holds': return [`lease ${l.left} ms left`, waits];
+    case 'holds': return l.drifting ? [`lease ${l.left} ms left by S${id}'s clock`, waits ?? `it ends at ${l.ends} ms true time`] : [`lease ${l.left} ms left`, waits];
     case 'ownClockOnly': return [`lease ${l.left} ms left by S${id}'s clock`, `true time: over at ${l.trueEnd} ms`];
     case 'ranOut': return [`lease ran out at ${l.ends} ms`, waits];
   }
