@@ -7,7 +7,7 @@ import { LESSONS, lessonScenario } from '../scenario/lessons';
 import type { Scenario } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { Controller, MAX_MESSAGES_SHOWN } from './controller';
-import type { TraceView, UserAction } from './protocol';
+import type { NodeView, TraceView, UserAction } from './protocol';
 
 function scenario(fields: Record<string, unknown> = {}): Scenario {
   const r = parseScenario({ version: 1, protocol: 'raft', nodes: 5, seed: 7, ...fields });
@@ -651,5 +651,31 @@ describe('controller: a burst of commands at one moment', () => {
     expect(shown.length).toBe(MAX_MESSAGES_SHOWN);
     expect(shown.filter(flying).map((m) => m.id)).toEqual(all.slice(0, MAX_MESSAGES_SHOWN));
     expect(c.movingNow().messages.length).toBe(MAX_MESSAGES_SHOWN);
+  });
+});
+
+describe('controller: a leader\'s lease in its node view', () => {
+  it('follows the engine\'s lease event by event through delta snapshots, though the Raft state does not change with it', () => {
+    const parsed = parseScenario(lessonScenario(LESSONS.find((l) => l.id === 'raft-read-lease')!));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const c = new Controller(parsed.scenario);
+    const engine = (c as unknown as { run: Run }).run.sim.world.clients!;
+    const held: Record<number, NodeView> = {};
+    for (const n of c.snapshot().nodes) held[n.id] = n;
+    let renewed = 0;
+    while (c.time < 700) {
+      c.stepForward();
+      for (const n of c.snapshot(true).nodes) held[n.id] = n;
+      for (const id of [1, 3]) {
+        const lease = engine.servers[id].lease;
+        expect(held[id].lease?.lease ?? null, `S${id} at event ${c.events}`).toBe(lease);
+        if (lease !== null) expect(held[id].lease!.waiting).toBe(engine.servers[id].reads.length);
+      }
+      if (held[3].lease?.lease.until != null) renewed++;
+    }
+    expect(renewed).toBeGreaterThan(0);
+    // S3 keeps its (run out) lease as leader of term 1; S1 leads term 3 with a lease of its own under way.
+    expect(held[3].lease?.lease.until).toBe(359);
+    expect(held[1].lease?.lease.term).toBe(3);
   });
 });

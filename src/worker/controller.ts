@@ -1,3 +1,5 @@
+import { leaseLength } from '../engine/clients/leaseReading';
+import type { ServerSide } from '../engine/clients/types';
 import type { Violation } from '../engine/invariants/monitor';
 import { PROTOCOLS } from '../engine/protocols';
 import { Slots } from '../engine/multipaxos/slots';
@@ -8,6 +10,7 @@ import { TxLog } from '../engine/twopc/durableLog';
 import type { AtomicState } from '../engine/twopc/types';
 import { atomicView } from '../engine/twopc/view';
 import { Run, type RunCheckpoint } from '../engine/run';
+import type { NodeClock } from '../engine/sim/clock';
 import { pendingChoices } from '../engine/sim/pending';
 import type { Action, Envelope, NodeSlot, TraceRecord } from '../engine/sim/types';
 import { checkClaims, type StepClaims } from '../scenario/claims/check';
@@ -158,7 +161,7 @@ export class Controller {
   private frameNo = 0;
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
-  private nodeCache: { state: unknown; up: boolean; timerKey: string; view: NodeView }[] = [];
+  private nodeCache: { state: unknown; up: boolean; timerKey: string; server: ServerSide | undefined; clock: NodeClock; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
   private applied: unknown[] = [];
   private violationsSeen = 0;
@@ -859,13 +862,14 @@ export class Controller {
     // Paused and the clock's rate ride along in the key: they change the view, not the state.
     const timerKey = `${Object.entries(slot.timers).map(([k, v]) => (v === null ? '' : `${k}${v.id}`)).join()}|${slot.paused}|${slot.clock.rate}`;
     const cached = this.nodeCache[i];
-    if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey) return cached.view;
+    // With clients, the engine's own state machine (sessions, cas, incr) is the store; a leader's lease and held reads change apart from its state.
+    const server = this.run.sim.world.clients?.servers[slot.id];
+    if (cached !== undefined && cached.state === slot.state && cached.up === slot.up && cached.timerKey === timerKey
+      && cached.server === server && cached.clock === slot.clock) return cached.view;
     const timers: NodeView['timers'] = {};
     for (const [name, t] of Object.entries(slot.timers)) if (t !== null) timers[name] = { since: t.since, at: t.at };
     const state = slot.state as { log?: Log | TxLog; commitLength?: number; decided?: Slots<string>; applied?: number };
-    // The state machine: Raft's committed log, or Multi-Paxos's applied slots.
-    // With clients, the engine's own state machine (sessions, cas, incr) is the store.
-    const server = this.run.sim.world.clients?.servers[slot.id];
+    // The state machine: Raft's committed log, or Multi-Paxos's applied slots; with clients, the server's own.
     const raftLog = state.log instanceof Log ? state.log : null;
     const kv = server !== undefined ? { ...server.machine.kv }
       : raftLog !== null ? this.appliedKv(i, raftApplied).update(raftLog, state.commitLength ?? 0, (k) => raftLog.get(k).command)
@@ -877,8 +881,9 @@ export class Controller {
       : state.log !== undefined ? { ...(slot.state as object), log: state.log.slice(logStart) }
       : state.decided instanceof Slots ? multipaxosView(slot.state as MultiPaxosState) : slot.state;
     const view: NodeView = { id: slot.id, up: slot.up, paused: slot.paused, clockRate: slot.clock.rate, version: (cached?.view.version ?? 0) + 1, state: shown, logStart, timers, kv,
-      ...(server !== undefined ? { locks: server.machine.locks } : {}) };
-    this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, view };
+      ...(server !== undefined ? { locks: server.machine.locks } : {}),
+      ...(server?.lease != null ? { lease: { lease: server.lease, clock: slot.clock, length: leaseLength(this.run.config.timing.electionTimeoutMin), waiting: server.reads.length } } : {}) };
+    this.nodeCache[i] = { state: slot.state, up: slot.up, timerKey, server, clock: slot.clock, view };
     return view;
   }
 }

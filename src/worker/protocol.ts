@@ -3,7 +3,8 @@
  * snapshots come up; both are plain, structured-cloneable data.
  */
 import type { ClientOperation } from '../engine/clients/operations';
-import type { ReadPath } from '../engine/clients/types';
+import type { Lease, ReadPath } from '../engine/clients/types';
+import type { NodeClock } from '../engine/sim/clock';
 import type { Stall } from '../engine/invariants/liveness';
 import type { Violation } from '../engine/invariants/monitor';
 import type { NodeId } from '../engine/sim/protocol';
@@ -126,6 +127,16 @@ export interface NodeView {
   kv: Record<string, string>;
   /** With clients: the lock service's table in the same state machine (locks.ts), by lock name. */
   locks?: Readonly<Record<string, { client: number; token: number; until: number }>>;
+  /** With reads by lease, on a leader: its lease as the engine keeps it (the view reads it with readLease). */
+  lease?: LeaseView;
+}
+
+/** A leader's lease, the clock it is measured by, a whole lease's length on that clock, and the reads it holds until a renewal. */
+export interface LeaseView {
+  lease: Lease;
+  clock: NodeClock;
+  length: number;
+  waiting: number;
 }
 
 export interface MessageView {

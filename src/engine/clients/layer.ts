@@ -3,6 +3,7 @@ import { majority } from '../quorum/quorum';
 import type { NodeId } from '../sim/protocol';
 import type { TraceRecord } from '../sim/types';
 import { FRONTS, type Front } from './front';
+import { leaseLength } from './leaseReading';
 import { applyEntry, EMPTY_MACHINE, tag } from './machine';
 import { EMPTY_STORAGE, storageWrite } from './storage';
 import { Tape } from './tape';
@@ -44,13 +45,6 @@ export function copyClients(w: ClientWorld): ClientWorld {
 }
 
 /**
- * How much of the followers' promise (the minimum election timeout) a leader's lease takes,
- * on its own clock: the rest is the margin for clocks that drift apart. A lease is safe while
- * a follower's clock runs at most 1 / (1 - 0.1), about 1.11 times as fast as the leader's.
- */
-export const LEASE_DRIFT_BOUND = 0.1;
-
-/**
  * Clients of the replicated store, as actors of the run. A client sends its operation to
  * a server, waits for the reply, and when none comes in time tries the next server, up to
  * `tries` attempts; a server that is not the leader sends it on ("try S3"). Servers answer
@@ -75,7 +69,7 @@ export class ClientLayer {
     if (!front.reads.includes(config.reads)) throw new Error(`${protocol} has no read path "${config.reads}" (it has ${front.reads.join(', ')})`);
     this.front = front;
     this.skipHeartbeat = bugs.includes('readIndexSkipsHeartbeat');
-    this.leaseLength = electionTimeoutMin * (1 - LEASE_DRIFT_BOUND);
+    this.leaseLength = leaseLength(electionTimeoutMin);
   }
 
   /** A user's action: client `client` starts `opText` at `node` (or at the leader it last heard of). */

@@ -6,6 +6,7 @@ import { ClusterHint } from './ClusterHint';
 import { Links } from './Links';
 import { MessageList } from './MessageList';
 import { frameOf, MovingLayer } from './MovingLayer';
+import { LeaseMark } from './LeaseMark';
 import { NodeGlyph } from './NodeGlyph';
 import { useFitCluster } from './useFitCluster';
 import { PartitionRegions } from '../network/PartitionRegions';
@@ -48,6 +49,7 @@ export function ClusterView() {
         {/* Servers come first for the keyboard (Tab reaches them before the links), but are
             drawn above the links and the messages: three layers, the links' one underneath. */}
         <svg className="cluster-base cluster-servers" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Servers">
+          {ids.map((id, i) => <LeaseMark key={id} id={id} at={positions[i]} />)}
           {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={rooms[i]} />)}
         </svg>
         <svg className="cluster-base cluster-links" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Links">

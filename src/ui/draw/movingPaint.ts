@@ -33,20 +33,21 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     }
   });
   const wishes = [];
+  // A server: its circle, and its role label written under it (most are wider than the circle).
+  const servers = positions.flatMap(serverBoxes);
   for (const { m, x, y, opacity } of placeMessages(frame, positions)) {
     const f = m.fields as { granted?: boolean; success?: boolean; vote?: string; decision?: string };
     const isSelected = m.id === selected;
     ctx.globalAlpha = opacity;
     drawShape(ctx, m.type, x, y, f.granted !== false && f.success !== false && f.vote !== 'no' && f.decision !== 'abort', isSelected, palette);
-    if (m.duplicateOf !== null) label(ctx, '×2', x + 15, y - 7, palette.duplicate, 14, palette.panel);
+    // Not where it would show between the letters of a server's name or role ("LEADE×2"): the message passes under the server there.
+    if (m.duplicateOf !== null && !servers.some((b) => overlaps(b, DUPLICATE_BOX, x + 15, y - 7))) label(ctx, '×2', x + 15, y - 7, palette.duplicate, 14, palette.panel);
     if (m.heldAt !== null) drawHeld(ctx, x, y, palette);
     if (!frame.playing || isSelected) wishes.push({ text: shortLabel(m.type, m.fields), x, y: y - 15, first: isSelected, opacity });
     ctx.globalAlpha = 1;
   }
   // Labels over every shape, and only where they do not cover one another or a server's badge.
   ctx.font = LABEL_FONT;
-  // A server: its circle, and its role label written under it (most are wider than the circle).
-  const servers = positions.flatMap(serverBoxes);
   for (const w of placeLabels(wishes, (t) => ctx.measureText(t).width, MESSAGE_LABEL_PX, servers)) {
     ctx.globalAlpha = w.opacity;
     label(ctx, w.text, w.x, w.y, palette.ink, MESSAGE_LABEL_PX, palette.panel);
@@ -55,6 +56,13 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
 }
 
 const LABEL_FONT = `700 ${MESSAGE_LABEL_PX}px system-ui, sans-serif`;
+
+/** The ×2 beside a duplicate, around its anchor (centred text, on its baseline, 14 px). */
+const DUPLICATE_BOX = { left: -10, right: 10, top: -12, bottom: 3 };
+
+function overlaps(b: Box, around: Box, x: number, y: number): boolean {
+  return b.left < x + around.right && x + around.left < b.right && b.top < y + around.bottom && y + around.top < b.bottom;
+}
 
 /** Where a server's circle and role label are, which message labels keep off. */
 export function serverBoxes(p: Point): Box[] {

@@ -94,7 +94,8 @@ export function HistoryPanel() {
       </header>
       <div className="hist-lanes" role="list">
         {layout.clients.map((c) => (
-          <div key={c} className="hist-lane" role="listitem" data-client={c} data-paused={clients.paused[c]}>
+          <div key={c} className="hist-lane" role="listitem" data-client={c} data-paused={clients.paused[c]}
+            data-label-rows={layout.bars.some((b) => b.client === c && labels.get(b.id)!.side === 'below') ? 2 : 1}>
             <span className="hist-client">
               client {c}
               {clients.storage !== null && <small data-token={clients.tokens[c] ?? 'none'}>{clients.tokens[c] === null ? 'no token' : `token ${clients.tokens[c]}`}</small>}
@@ -110,7 +111,8 @@ export function HistoryPanel() {
                 <button key={b.id} type="button" className="hist-bar" data-op={b.id} data-outcome={b.outcome} data-open={b.open}
                   data-stale={b.stale} data-flagged={b.flagged} data-selected={b.id === selectedOp}
                   data-label-side={place.side} data-label-cut={place.max !== null}
-                  style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)`, ...(place.max !== null ? { '--label-max': `${place.max}px` } : {}) }}
+                  style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)`, ...(place.max !== null ? { '--label-max': `${place.max}px` } : {}),
+                    ...(place.dx !== undefined ? { '--label-dx': `${place.dx}px` } : {}) }}
                   aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}`}
                   title={`${b.label} · ${b.call}–${b.ret ?? '…'} ms · ${b.detail}`} onClick={() => go(b)}>
                   <span className="hist-label">{b.stale && <b>stale </b>}{b.label}</span>

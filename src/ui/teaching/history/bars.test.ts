@@ -44,25 +44,30 @@ describe('history bars', () => {
     expect(places.get(2)).toEqual({ side: 'right', max: null });
     expect(places.get(3)).toEqual({ side: 'left', max: null });
     expect(places.get(4)).toEqual({ side: 'right', max: null });
-    // Narrower: 1's label has 32 px right of it and none left (the lane starts there): cut to 32.
+    // Narrower: 1's label has 32 px right of it and none left (the lane starts there): whole, in the row below, under its bar.
     const tight = placeLabels(l.bars, 500, (b) => widths[b.id]);
-    expect(tight.get(1)).toEqual({ side: 'right', max: 32 });
+    expect(tight.get(1)).toEqual({ side: 'below', max: null, dx: 0 });
     // 2 starts at 50; its left holds 1's cut label (up to 46): the right has room (500 * 0.9 - 60 - 8).
     expect(tight.get(2)).toEqual({ side: 'right', max: null });
   });
 
-  it('a label with room on neither side takes the roomier one, cut, never reaching past the label before it', () => {
+  it('a label with room on neither side goes whole to the row below, under its bar and as far left as the labels there allow', () => {
     const l = historyBars([
       op({ id: 1, client: 1, call: 0, ret: 10, outcome: 'ok' }),
       op({ id: 2, client: 1, call: 50, ret: 60, outcome: 'ok' }),
       op({ id: 3, client: 1, call: 80, ret: 100, outcome: 'ok' }),
     ], 100);
     const places = placeLabels(l.bars, 1000, () => 200);
-    // 1: 400 px to the next bar (at 500): whole, ending at 100 + 4 + 200 = 304. 2: 192 right of it (to 800), 188 left (from 304): cut right.
+    // 1: 400 px to the next bar (at 500): whole, ending at 100 + 4 + 200 = 304. 2: 192 right of it (to 800), 188 left (from 304): below, ending with its bar, from 400 to 600.
     expect(places.get(1)).toEqual({ side: 'right', max: null });
-    expect(places.get(2)).toEqual({ side: 'right', max: 192 });
-    // 3 (800 to 1000) ends the lane, and 2's cut label reaches 796: no room on either side, so it is cut inside its own bar.
-    expect(places.get(3)).toEqual({ side: 'inside', max: 192 });
+    expect(places.get(2)).toEqual({ side: 'below', max: null, dx: -100 });
+    // 3 (800 to 1000) ends the lane: 192 px left of it; below, the row is free from 604 on: under its bar, ending with the lane.
+    expect(places.get(3)).toEqual({ side: 'below', max: null, dx: 0 });
+    // Labels of 450 px: 1 and 2 fill the row below (0 to 450, 454 to 904); 3 fits there no more, and is cut to the 192 px left of it.
+    const wide = placeLabels(l.bars, 1000, () => 450);
+    expect(wide.get(1)).toEqual({ side: 'below', max: null, dx: 0 });
+    expect(wide.get(2)).toEqual({ side: 'below', max: null, dx: -46 });
+    expect(wide.get(3)).toEqual({ side: 'left', max: 192 });
   });
 
   it('a bar as long as the lane holds its own label: C4\'s retried increment reads "incr n → 1" at the step that says so', () => {

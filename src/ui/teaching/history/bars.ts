@@ -57,10 +57,15 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
   return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, from, to };
 }
 
-/** Where a bar's label goes: beside it on the right or the left, or inside a bar too long to leave room beside it; cut to `max` pixels (with an ellipsis) when it does not fit, else null. */
+/**
+ * Where a bar's label goes: beside it on the right or the left, inside a bar too long to leave
+ * room beside it, or below it, in a second row of the lane (`dx`: its left edge from the bar's);
+ * cut to `max` pixels (with an ellipsis) when it fits nowhere whole, else null.
+ */
 export interface LabelPlace {
-  side: 'right' | 'left' | 'inside';
+  side: 'right' | 'left' | 'inside' | 'below';
   max: number | null;
+  dx?: number;
 }
 
 /** Space between a bar and its label, and between a label and the next thing in the lane. */
@@ -69,8 +74,10 @@ const LABEL_GAP = 4;
 /**
  * Places each bar's label beside its bar without running into the next bar, the previous
  * one, or the label placed before it: on the right if it fits, else on the left, else inside
- * its bar if it fits there (C4's retried "incr n → 1" spans the lane), else in the roomiest of
- * the three cut short (its full text stays in the bar's name and on hover or focus).
+ * its bar if it fits there (C4's retried "incr n → 1" spans the lane), else whole in the row
+ * below the lane's bars, under its bar and as far left as the labels already there allow (the
+ * fencing lessons' acquires at 1280x720), else in the roomiest of the first three cut short (its full
+ * text stays in the bar's name and on hover or focus).
  * `width` is the track's width in pixels; `measure` gives a label's width in pixels.
  */
 export function placeLabels(bars: readonly Bar[], width: number, measure: (bar: Bar) => number): Map<number, LabelPlace> {
@@ -79,6 +86,8 @@ export function placeLabels(bars: readonly Bar[], width: number, measure: (bar: 
     const lane = bars.filter((b) => b.client === client).sort((p, q) => p.x0 - q.x0);
     // The right end of what is already in the lane: the previous bar, or its label placed right of it.
     let taken = -Infinity;
+    // The same in the row below: the right end of the last label placed there.
+    let takenBelow = -Infinity;
     lane.forEach((b, i) => {
       const start = b.x0 * width;
       const end = Math.max(b.x1 * width, start + 6);
@@ -88,6 +97,14 @@ export function placeLabels(bars: readonly Bar[], width: number, measure: (bar: 
       // A long bar (a request retried until its reply) can hold its own label.
       const inner = end - start - 2 * LABEL_GAP;
       const w = measure(b);
+      // As far left as the row allows, but still reaching under its bar: the next label then has the most room.
+      const below = Math.max(0, takenBelow + LABEL_GAP, Math.min(start, end - w));
+      if (w > right && w > left && w > inner && below <= width - w) {
+        places.set(b.id, { side: 'below', max: null, dx: Math.round(below - start) });
+        takenBelow = below + w;
+        taken = end;
+        return;
+      }
       const side = w <= right ? 'right' : w <= left ? 'left' : w <= inner || inner > Math.max(right, left) ? 'inside' : right >= left ? 'right' : 'left';
       const room = Math.max(0, Math.floor(side === 'right' ? right : side === 'left' ? left : inner));
       places.set(b.id, { side, max: w <= room ? null : room });
