@@ -39,8 +39,8 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
   private listeners: Listener<M>[] = [];
   /** The record of the handler running now: where its applied entries go (see apply). */
   private handling: TraceRecord<M> | null = null;
-  /** True while processing an event whose record no one will see (see base). */
-  private unseen = false;
+  /** True while processing an event whose record no one will see (see base; EffectSink.unseen). */
+  unseen = false;
   private readonly spare = new EventRecord<M>(0, 0, 'start', null);
   /** The scenario's clients, if it has any (src/engine/clients). */
   readonly clients: ClientLayer | null;
