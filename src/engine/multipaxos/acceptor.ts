@@ -2,7 +2,7 @@ import { keepLeasePromise, leaseOwed } from '../clients/leasePromise';
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { above, ballotText, compareBallots } from '../paxos/ballot';
-import { startLeaderTimer } from './state';
+import { changed, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
 type MultiStep = Step<MultiPaxosState, MultiPaxosMessage>;
@@ -19,17 +19,17 @@ export function onPrepare(s: MultiPaxosState, from: NodeId, ballot: readonly [nu
     out.mark('onPrepare.else');
     out.mark('onPrepare.nack', () => `Nack(${ballotText(ballot)}, ${ballotText(s.promised)})`);
     out.send(from, { type: 'Nack', ballot, promised: s.promised! });
-    return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `S${ctx.self} refuses ballot ${ballotText(ballot)}: it promised ${ballotText(s.promised)}`);
+    return out.done(changed(s, { maxRound }), 'multipaxos.nack', () => `S${ctx.self} refuses ballot ${ballotText(ballot)}: it promised ${ballotText(s.promised)}`);
   }
   const n = s.accepted.size;
   out.mark('onPrepare.promise', () => `reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
   out.send(from, { type: 'Promise', ballot, accepted: s.accepted });
-  let state: MultiPaxosState = { ...s, promised: ballot, maxRound };
+  let state: MultiPaxosState = changed(s, { promised: ballot, maxRound });
   if (from !== ctx.self && s.role !== 'follower') {
     out.mark('onPrepare.stepDown', () => `${s.role} → follower`);
     if (s.role === 'leader') out.cancelTimer('heartbeat');
     startLeaderTimer(out, ctx);
-    state = { ...state, role: 'follower', leader: null };
+    state = changed(state, { role: 'follower', leader: null });
   }
   return out.done(state, 'multipaxos.promise', () => `S${ctx.self} promises ballot ${ballotText(ballot)} to S${from}, reporting ${n} accepted slot${n === 1 ? '' : 's'}`);
 }
@@ -48,13 +48,13 @@ export function onAccept(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxos
   out.mark('onAccept.accept', () => `accepted[${m.slot}] "${m.value}" at ${ballotText(m.ballot)}`);
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, slot: m.slot, value: m.value });
   const promised = above(m.ballot, s.promised) ? m.ballot : s.promised;
-  let state: MultiPaxosState = { ...s, promised, accepted: s.accepted.set(m.slot, { ballot: m.ballot, value: m.value }) };
+  let state: MultiPaxosState = changed(s, { promised, accepted: s.accepted.set(m.slot, { ballot: m.ballot, value: m.value }) });
   if (from !== ctx.self) {
     // An Accept comes from the leader: follow it, and keep suspecting it only if it falls silent.
     out.mark('onAccept.follow', () => `leader S${from}`);
     if (s.role === 'leader') out.cancelTimer('heartbeat');
     startLeaderTimer(out, ctx);
-    state = { ...state, role: 'follower', leader: from };
+    state = changed(state, { role: 'follower', leader: from });
   }
   return out.done(state, 'multipaxos.accept', () => `S${ctx.self} accepts "${m.value}" for slot ${m.slot} at ${ballotText(m.ballot)}`);
 }

@@ -5,7 +5,7 @@ import { onAccept, onPrepare } from './acceptor';
 import { MULTIPAXOS_BUGS } from './bugs';
 import { onCatchUp, onHeartbeatAck, onHeartbeatTimer, onLeaderTimeout, onPromise, onRequest } from './leader';
 import { onAccepted, onDecide, onHeartbeat, onNack } from './replica';
-import { crashed, initialState, startLeaderTimer } from './state';
+import { changed, crashed, initialState, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
 export { Slots } from './slots';
@@ -16,7 +16,7 @@ function handle(s: MultiPaxosState, input: Input<MultiPaxosMessage>, ctx: Contex
     case 'start':
     case 'recover': {
       const out = Outbox.for<MultiPaxosMessage>(ctx);
-      const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
+      const state = input.kind === 'recover' && ctx.bugs.has('forgetPromiseOnRestart') ? changed(s, { promised: null }) : s;
       if (input.kind === 'start') out.mark('init.timer');
       else {
         out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, ${state.accepted.size} accepted slot${state.accepted.size === 1 ? '' : 's'}, applied ${state.applied}`);

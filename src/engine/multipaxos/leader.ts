@@ -2,7 +2,7 @@ import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { type Ballot, ballotText, compareBallots, sameBallot } from '../paxos/ballot';
 import { Slots } from './slots';
-import { NOOP, quorum, startLeaderTimer } from './state';
+import { changed, NOOP, quorum, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState, SlotValue } from './types';
 
 type MultiStep = Step<MultiPaxosState, MultiPaxosMessage>;
@@ -23,7 +23,7 @@ export function onLeaderTimeout(s: MultiPaxosState, ctx: Context, forced: boolea
   out.mark('leaderTimeout.send');
   for (const id of ctx.nodes) out.send(id, { type: 'Prepare', ballot });
   startLeaderTimer(out, ctx);
-  return out.done({ ...s, role: 'candidate', ballot, maxRound: round, promises: [], leader: null }, 'multipaxos.prepare',
+  return out.done(changed(s, { role: 'candidate', ballot, maxRound: round, promises: [], leader: null }), 'multipaxos.prepare',
     () => `S${ctx.self} ${forced ? 'is told to stand' : 'hears no leader'} and runs phase 1 for all slots with ballot ${ballotText(ballot)}`);
 }
 
@@ -44,7 +44,7 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   const enough = promises.length >= quorum(ctx);
   out.mark('onPromise.quorum', () => `${enough ? '' : 'no: '}${promises.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
   if (!enough) {
-    return out.done({ ...s, promises }, 'multipaxos.promise', () => `S${ctx.self} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
+    return out.done(changed(s, { promises }), 'multipaxos.promise', () => `S${ctx.self} has ${promises.length} of ${quorum(ctx)} promises for ${ballotText(s.ballot)}`);
   }
   // Slots up to applied are decided here, so neither re-proposed nor above decided.top: only a
   // promise's newer slots are read (it reports every slot its acceptor ever accepted).
@@ -82,7 +82,7 @@ export function onPromise(s: MultiPaxosState, from: NodeId, m: Promise_, ctx: Co
   out.cancelTimer('leader');
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
   for (const id of ctx.nodes) if (id !== ctx.self) out.send(id, { type: 'Heartbeat', ballot: s.ballot!, applied: s.applied });
-  return out.done({ ...s, promises, role: 'leader', leader: ctx.self, recovered: top, nextSlot, pending: [], proposals, resendBelow: nextSlot }, 'multipaxos.lead',
+  return out.done(changed(s, { promises, role: 'leader', leader: ctx.self, recovered: top, nextSlot, pending: [], proposals, resendBelow: nextSlot }), 'multipaxos.lead',
     () => `S${ctx.self} leads with ballot ${ballotText(s.ballot)}: it re-proposes ${adopted} reported value${adopted === 1 ? '' : 's'}, fills ${gaps} gap${gaps === 1 ? '' : 's'} with no-ops, and serves new commands from slot ${nextSlot}`);
 }
 
@@ -93,7 +93,7 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
   if (s.role === 'leader') {
     out.mark('request.propose', () => `slot ${s.nextSlot}`);
     for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, slot: s.nextSlot, value: command });
-    return out.done({ ...s, nextSlot: s.nextSlot + 1, proposals: s.proposals.set(s.nextSlot, command) }, 'multipaxos.propose',
+    return out.done(changed(s, { nextSlot: s.nextSlot + 1, proposals: s.proposals.set(s.nextSlot, command) }), 'multipaxos.propose',
       () => `S${ctx.self}, the leader, proposes "${command}" for slot ${s.nextSlot}: one round trip, phase 1 is already done`);
   }
   const knows = s.leader !== null && s.leader !== ctx.self;
@@ -104,7 +104,7 @@ export function onRequest(s: MultiPaxosState, command: string, ctx: Context): Mu
     return out.done(s, 'multipaxos.forward', () => `S${ctx.self} forwards "${command}" to its leader S${s.leader}`);
   }
   out.mark('request.hold', () => `${s.pending.length + 1} held`);
-  return out.done({ ...s, pending: [...s.pending, command] }, 'multipaxos.hold', () => `S${ctx.self} knows no leader and holds "${command}"`);
+  return out.done(changed(s, { pending: [...s.pending, command] }), 'multipaxos.hold', () => `S${ctx.self} knows no leader and holds "${command}"`);
 }
 
 /**
@@ -127,7 +127,7 @@ export function onHeartbeatTimer(s: MultiPaxosState, ctx: Context): MultiStep {
   }
   if (resent.length > 0) out.mark('heartbeat.resend', () => `slot${resent.length === 1 ? '' : 's'} ${resent.join(', ')}`);
   out.startTimer('heartbeat', ctx.timing.heartbeatInterval, ctx.timing.heartbeatInterval);
-  return out.done({ ...s, resendBelow: s.nextSlot }, 'multipaxos.heartbeat',
+  return out.done(changed(s, { resendBelow: s.nextSlot }), 'multipaxos.heartbeat',
     () => `S${ctx.self}, leader at ${ballotText(s.ballot)}, sends heartbeats (applied up to slot ${s.applied})`
       + (resent.length > 0 ? ` and proposes again the undecided ${resent.length === 1 ? 'slot' : 'slots'} ${resent.join(', ')}` : ''));
 }

@@ -1,7 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { above, ballotText, sameBallot } from '../paxos/ballot';
-import { applyInOrder, quorum, startLeaderTimer } from './state';
+import { applyInOrder, changed, quorum, startLeaderTimer } from './state';
 import type { MultiPaxosMessage, MultiPaxosState } from './types';
 
 type MultiStep = Step<MultiPaxosState, MultiPaxosMessage>;
@@ -23,11 +23,11 @@ export function onAccepted(s: MultiPaxosState, from: NodeId, m: AcceptedMsg, ctx
   out.mark('onAccepted.quorum', () => `${enough ? '' : 'no: '}${tally.from.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
   if (!enough) {
     const tallies = i < 0 ? [...s.tallies, tally] : s.tallies.map((t, k) => (k === i ? tally : t));
-    return out.done({ ...s, tallies }, 'multipaxos.accepted',
+    return out.done(changed(s, { tallies }), 'multipaxos.accepted',
       () => `S${ctx.self} hears S${from} accepted "${m.value}" for slot ${m.slot} (${tally.from.length} of ${quorum(ctx)})`);
   }
   out.mark('onAccepted.decide', () => `decided[${m.slot}] "${m.value}"`);
-  const decided = applyInOrder({ ...s, tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: s.decided.set(m.slot, m.value) }, out);
+  const decided = applyInOrder(changed(s, { tallies: s.tallies.filter((t) => t.slot !== m.slot), decided: s.decided.set(m.slot, m.value) }), out);
   return out.done(decided, 'multipaxos.decide',
     () => `S${ctx.self} learns slot ${m.slot} is decided: "${m.value}"${decided.applied > s.applied ? `; it has applied slots up to ${decided.applied}` : `; it waits for slot ${decided.applied + 1} before applying`}`);
 }
@@ -67,7 +67,7 @@ export function onHeartbeat(s: MultiPaxosState, from: NodeId, m: Extract<MultiPa
     out.mark('onHeartbeat.ahead', () => `Decide(slots ${m.applied + 1}–${s.appliedAtBeat})`);
     out.send(from, { type: 'Decide', entries: ahead });
   }
-  return out.done({ ...s, role: 'follower', leader: from, pending: [], appliedAtBeat: s.applied }, 'multipaxos.heartbeat',
+  return out.done(changed(s, { role: 'follower', leader: from, pending: [], appliedAtBeat: s.applied }), 'multipaxos.heartbeat',
     () => `S${ctx.self} follows leader S${from}${m.applied > s.applied ? ` and asks for slots ${s.applied + 1}–${m.applied}, which it missed`
       : ahead.length > 0 ? ` and sends it slots ${m.applied + 1}–${s.appliedAtBeat}, which the leader missed` : ''}`);
 }
@@ -81,7 +81,7 @@ export function onDecide(s: MultiPaxosState, entries: readonly (readonly [number
   // A slot learned here needs its acceptances counted no more (onAccepted stops at a decided
   // slot): drop its tallies, or a replica that often catches up keeps them for the whole run.
   const open = s.tallies.filter((t) => decided.get(t.slot) === undefined);
-  const state = applyInOrder({ ...s, decided, tallies: open.length === s.tallies.length ? s.tallies : open }, out);
+  const state = applyInOrder(changed(s, { decided, tallies: open.length === s.tallies.length ? s.tallies : open }), out);
   return out.done(state, 'multipaxos.decide', () => `S${ctx.self} catches up: applied up to slot ${state.applied}`);
 }
 
@@ -92,11 +92,11 @@ export function onNack(s: MultiPaxosState, from: NodeId, m: Extract<MultiPaxosMe
   const mine = s.role !== 'follower' && sameBallot(s.ballot, m.ballot);
   out.mark('onNack.mine', () => (mine ? `yes: promised ${ballotText(m.promised)}` : `no: ${s.role}, ballot ${ballotText(s.ballot)}`));
   if (!mine) {
-    return out.done({ ...s, maxRound }, 'multipaxos.nack', () => `S${ctx.self} notes S${from} promised ${ballotText(m.promised)}`);
+    return out.done(changed(s, { maxRound }), 'multipaxos.nack', () => `S${ctx.self} notes S${from} promised ${ballotText(m.promised)}`);
   }
   out.mark('onNack.stepDown', () => `${s.role} → follower`);
   if (s.role === 'leader') out.cancelTimer('heartbeat');
   startLeaderTimer(out, ctx);
-  return out.done({ ...s, role: 'follower', leader: null, maxRound }, 'multipaxos.nack',
+  return out.done(changed(s, { role: 'follower', leader: null, maxRound }), 'multipaxos.nack',
     () => `S${ctx.self} is preempted by ballot ${ballotText(m.promised)} and steps down; it waits a random time before standing again`);
 }

@@ -3,7 +3,7 @@ import { Outbox } from '../sim/protocol';
 import { commitLogEntries } from './commit';
 import { replicateLog } from './replicate';
 import { sendTimeoutNowIfCaughtUp } from './transfer';
-import { adoptHigherTerm, change, entriesText, node, rangeText, setAt } from './state';
+import { adoptHigherTerm, change, copyState, entriesText, node, rangeText, setAt } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type LogResponse = Extract<RaftMessage, { type: 'LogResponse' }>;
@@ -40,7 +40,9 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
   }
   if (advances) {
     out.mark('logResponse.commit');
-    const acked = { ...s, sentLength: setAt(s.sentLength, f, m.ack), ackedLength: setAt(s.ackedLength, f, m.ack) };
+    const acked = copyState(s);
+    acked.sentLength = setAt(s.sentLength, f, m.ack);
+    acked.ackedLength = setAt(s.ackedLength, f, m.ack);
     const state = commitLogEntries(acked, out, ctx);
     // Handing leadership to this follower: now that it has caught up, tell it to time out.
     if (state.transferTo === f) sendTimeoutNowIfCaughtUp(state, out, ctx);
@@ -55,7 +57,8 @@ export function onLogResponse(s: RaftState, m: LogResponse, ctx: Context): Step<
   const sent = s.sentLength[f];
   out.mark('logResponse.retryIf', () => `${sent > 0 ? '' : 'no: '}sentLength[${node(f)}] ${sent} ${sent > 0 ? '>' : '='} 0`);
   if (sent > 0) {
-    const state = { ...s, sentLength: setAt(s.sentLength, f, sent - 1) };
+    const state = copyState(s);
+    state.sentLength = setAt(s.sentLength, f, sent - 1);
     out.mark('logResponse.back', () => change(`sentLength[${node(f)}]`, sent, sent - 1));
     out.mark('logResponse.retry');
     replicateLog(state, f, out, ctx);

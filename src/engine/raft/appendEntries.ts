@@ -1,5 +1,5 @@
 import type { Context } from '../sim/protocol';
-import { change, type RaftOut } from './state';
+import { change, copyState, type RaftOut } from './state';
 import type { LogEntry, RaftState } from './types';
 
 /**
@@ -39,9 +39,13 @@ export function appendEntries(
   // matters under a mutant that corrupts the log, where it keeps the engine well defined.
   const commitTo = Math.min(leaderCommit, log.length);
   out.mark('appendEntries.commitIf', () => `${commitTo > s.commitLength ? '' : 'no: '}leaderCommit ${leaderCommit} ${commitTo > s.commitLength ? '>' : '≤'} commitLength ${s.commitLength}`);
-  if (commitTo <= s.commitLength) return log === s.log ? s : { ...s, log };
+  if (commitTo <= s.commitLength && log === s.log) return s;
+  const next = copyState(s);
+  next.log = log;
+  if (commitTo <= s.commitLength) return next;
   out.mark('appendEntries.deliver', () => (commitTo - s.commitLength === 1 ? `log[${s.commitLength}]` : `log[${s.commitLength}] … log[${commitTo - 1}]`));
   out.mark('appendEntries.commit', () => change('commitLength', s.commitLength, commitTo));
   for (let i = s.commitLength; i < commitTo; i++) out.apply(i, log.get(i).command);
-  return { ...s, log, commitLength: commitTo };
+  next.commitLength = commitTo;
+  return next;
 }

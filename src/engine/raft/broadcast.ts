@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { replicateLog } from './replicate';
-import { node, others, quote, setAt, startHeartbeat } from './state';
+import { copyState, node, others, quote, setAt, startHeartbeat } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -21,7 +21,9 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
   }
   if (s.currentRole === 'leader') {
     const log = s.log.append([{ term: s.currentTerm, command }]);
-    const state = { ...s, log, ackedLength: setAt(s.ackedLength, ctx.self, log.length) };
+    const state = copyState(s);
+    state.log = log;
+    state.ackedLength = setAt(s.ackedLength, ctx.self, log.length);
     out.mark('broadcast.append', () => `log.length ${s.log.length} → ${log.length}`);
     out.mark('broadcast.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);
     out.mark('broadcast.replicate');
@@ -36,7 +38,9 @@ export function onClientRequest(s: RaftState, command: string, ctx: Context): Ra
     return out.done(s, 'raft.forward', () => `S${ctx.self} forwards ${quote(command)} to its leader S${s.currentLeader}`);
   }
   out.mark('broadcast.hold', () => `${s.pending.length + 1} held`);
-  return out.done({ ...s, pending: [...s.pending, command] }, 'raft.hold',
+  const state = copyState(s);
+  state.pending = [...s.pending, command];
+  return out.done(state, 'raft.hold',
     () => `S${ctx.self} knows no leader and holds ${quote(command)} until one is elected`);
 }
 

@@ -1,6 +1,6 @@
 import { quorumLength } from '../quorum/quorum';
 import type { Context } from '../sim/protocol';
-import { change, quorum, type RaftOut } from './state';
+import { change, copyState, quorum, type RaftOut } from './state';
 import type { RaftState } from './types';
 
 /**
@@ -24,5 +24,7 @@ export function commitLogEntries(s: RaftState, out: RaftOut, ctx: Context): Raft
   out.mark('commitLogEntries.deliver', () => (ready - s.commitLength === 1 ? `log[${s.commitLength}]` : `log[${s.commitLength}] … log[${ready - 1}]`));
   out.mark('commitLogEntries.commit', () => change('commitLength', s.commitLength, ready));
   for (let i = s.commitLength; i < ready; i++) out.apply(i, s.log.get(i).command);
-  return { ...s, commitLength: ready };
+  const next = copyState(s);
+  next.commitLength = ready;
+  return next;
 }

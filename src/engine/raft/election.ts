@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { node, others, startElectionTimer } from './state';
+import { copyState, type Draft, node, others, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -18,8 +18,10 @@ export function onStart(s: RaftState, ctx: Context): RaftStep {
 /** Slide 1, recovery: persistent state is all that is left; volatile state starts afresh. */
 export function onRecover(s: RaftState, ctx: Context): RaftStep {
   const out = Outbox.for<RaftMessage>(ctx);
-  let state = ctx.bugs.has('forgetVoteOnRestart') ? { ...s, votedFor: null } : s;
-  if (ctx.bugs.has('forgetTermOnRestart')) state = { ...state, currentTerm: 0 };
+  const forgets = ctx.bugs.has('forgetVoteOnRestart') || ctx.bugs.has('forgetTermOnRestart');
+  const state = forgets ? copyState(s) : s;
+  if (ctx.bugs.has('forgetVoteOnRestart')) (state as Draft).votedFor = null;
+  if (ctx.bugs.has('forgetTermOnRestart')) (state as Draft).currentTerm = 0;
   out.mark('recover.keep', () => `currentTerm ${state.currentTerm}, votedFor ${state.votedFor === null ? 'null' : node(state.votedFor)}, log.length ${state.log.length}, commitLength ${state.commitLength}`);
   out.mark('recover.volatile');
   out.mark('recover.timer');
@@ -41,9 +43,12 @@ export function onElectionTimeout(s: RaftState, ctx: Context): RaftStep {
     return { ...out.done(s, 'raft.electionTimeout', () => `S${ctx.self} is the leader of term ${s.currentTerm} and has no election timer`), refused: true };
   }
   const currentTerm = s.currentTerm + 1;
-  const state: RaftState = {
-    ...s, currentTerm, currentRole: 'candidate', votedFor: ctx.self, votesReceived: [ctx.self], currentLeader: null,
-  };
+  const state = copyState(s);
+  state.currentTerm = currentTerm;
+  state.currentRole = 'candidate';
+  state.votedFor = ctx.self;
+  state.votesReceived = [ctx.self];
+  state.currentLeader = null;
   const msg: RaftMessage = { type: 'VoteRequest', candidateId: ctx.self, term: currentTerm, logLength: s.log.length, logTerm: s.log.lastTerm };
   out.mark('electionTimeout.term', () => `currentTerm ${s.currentTerm} → ${currentTerm}, ${s.currentRole} → candidate`);
   out.mark('electionTimeout.vote', () => `votedFor ${node(ctx.self)}`);

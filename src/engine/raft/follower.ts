@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { appendEntries } from './appendEntries';
-import { adoptHigherTerm, entriesText, node, startElectionTimer } from './state';
+import { adoptHigherTerm, copyState, entriesText, node, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type LogRequest = Extract<RaftMessage, { type: 'LogRequest' }>;
@@ -23,7 +23,12 @@ export function onLogRequest(s: RaftState, m: LogRequest, ctx: Context): Step<Ra
     if (state.pending.length > 0) out.mark('logRequest.forwardHeld', () => `${before.pending.length} held`);
     for (const command of state.pending) out.send(m.leaderId, { type: 'ClientRequest', command });
     if (state.currentRole !== 'follower' || state.currentLeader !== m.leaderId || state.pending.length > 0) {
-      state = { ...state, currentRole: 'follower', currentLeader: m.leaderId, votesReceived: [], pending: [] };
+      const next = copyState(state);
+      next.currentRole = 'follower';
+      next.currentLeader = m.leaderId;
+      next.votesReceived = [];
+      next.pending = [];
+      state = next;
     }
     if (!ctx.bugs.has('noElectionTimerReset')) startElectionTimer(out, ctx);
   }

@@ -7,21 +7,37 @@ export type RaftOut = Outbox<RaftMessage>;
 
 /** Lecture slide 1, initialisation: every field at its default. */
 export function initialState(ctx: Context): RaftState {
-  return {
-    currentTerm: 0, votedFor: null, log: Log.empty(), commitLength: 0,
-    ...volatileDefaults(ctx),
-  };
-}
-
-export function volatileDefaults(ctx: Context): Pick<RaftState,
-  'currentRole' | 'currentLeader' | 'votesReceived' | 'sentLength' | 'ackedLength' | 'pending' | 'transferTo'> {
-  const zeros = new Array<number>(ctx.nodes.length + 1).fill(0);
-  return { currentRole: 'follower', currentLeader: null, votesReceived: [], sentLength: zeros, ackedLength: zeros, pending: [], transferTo: null };
+  return withVolatileDefaults(0, null, Log.empty(), 0, ctx);
 }
 
 /** A crash keeps exactly the persistent fields: currentTerm, votedFor, log, commitLength. */
 export function crashed(s: RaftState, ctx: Context): RaftState {
-  return { currentTerm: s.currentTerm, votedFor: s.votedFor, log: s.log, commitLength: s.commitLength, ...volatileDefaults(ctx) };
+  return withVolatileDefaults(s.currentTerm, s.votedFor, s.log, s.commitLength, ctx);
+}
+
+/** A state with these persistent fields and every volatile field at its default. */
+function withVolatileDefaults(currentTerm: number, votedFor: NodeId | null, log: Log, commitLength: number, ctx: Context): RaftState {
+  const zeros = new Array<number>(ctx.nodes.length + 1).fill(0);
+  return {
+    currentTerm, votedFor, log, commitLength,
+    currentRole: 'follower', currentLeader: null, votesReceived: [], sentLength: zeros, ackedLength: zeros, pending: [], transferTo: null,
+  };
+}
+
+/** A fresh copy of a state, whose fields a handler sets before it returns it (earlier states stay as they were). */
+export type Draft = { -readonly [K in keyof RaftState]: RaftState[K] };
+
+/**
+ * Every Raft state is made by this literal or withVolatileDefaults' (the same fields in the
+ * same order), so all share one hidden class and the handlers' reads of them stay monomorphic.
+ * An object spread ({ ...s, x }) would make a new hidden class at each place it is written.
+ */
+export function copyState(s: RaftState): Draft {
+  return {
+    currentTerm: s.currentTerm, votedFor: s.votedFor, log: s.log, commitLength: s.commitLength,
+    currentRole: s.currentRole, currentLeader: s.currentLeader, votesReceived: s.votesReceived,
+    sentLength: s.sentLength, ackedLength: s.ackedLength, pending: s.pending, transferTo: s.transferTo,
+  };
 }
 
 export function quorum(ctx: Context): number {
@@ -45,13 +61,20 @@ export function startHeartbeat(out: RaftOut, ctx: Context): void {
  * A leader that steps down stops its heartbeat and starts an election timer.
  */
 export function adoptHigherTerm(s: RaftState, term: number, out: RaftOut, ctx: Context): RaftState {
-  if (ctx.bugs.has('noStepDownOnHigherTerm')) return { ...s, currentTerm: term, votedFor: null };
+  const next = copyState(s);
+  next.currentTerm = term;
+  next.votedFor = null;
+  if (ctx.bugs.has('noStepDownOnHigherTerm')) return next;
   if (s.currentRole === 'leader') {
     out.cancelTimer('heartbeat');
     if (s.transferTo !== null) out.cancelTimer('transfer');
     startElectionTimer(out, ctx);
   }
-  return { ...s, currentTerm: term, votedFor: null, currentRole: 'follower', currentLeader: null, votesReceived: [], transferTo: null };
+  next.currentRole = 'follower';
+  next.currentLeader = null;
+  next.votesReceived = [];
+  next.transferTo = null;
+  return next;
 }
 
 export function setAt(values: readonly number[], id: NodeId, value: number): number[] {

@@ -2,7 +2,7 @@ import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { onElectionTimeout } from './election';
 import { replicateLog } from './replicate';
-import { adoptHigherTerm, node, type RaftOut } from './state';
+import { adoptHigherTerm, copyState, node, type RaftOut } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type RaftStep = Step<RaftState, RaftMessage>;
@@ -24,7 +24,8 @@ export function onTransferLeadership(s: RaftState, to: NodeId, ctx: Context): Ra
     const why = s.currentRole !== 'leader' ? `is not the leader (${s.currentRole})` : to === ctx.self ? 'cannot hand leadership to itself' : `knows no server S${to}`;
     return { ...out.done(s, 'raft.transfer', () => `${who} ${why}: no leadership transfer`), refused: true };
   }
-  const state: RaftState = { ...s, transferTo: to };
+  const state = copyState(s);
+  state.transferTo = to;
   out.mark('transfer.stop', () => `transferTo ${node(to)}: no new commands`);
   out.startTimer('transfer', ctx.timing.electionTimeoutMax, ctx.timing.electionTimeoutMax);
   const sent = sendTimeoutNowIfCaughtUp(state, out, ctx);
@@ -57,7 +58,9 @@ export function onTransferTimeout(s: RaftState, ctx: Context): RaftStep {
   const going = s.currentRole === 'leader' && s.transferTo !== null;
   out.mark('transferTimeout.abandon', () => (going ? `transferTo ${node(s.transferTo!)} → null` : 'no transfer under way'));
   if (!going) return out.done(s, 'raft.transferTimeout', () => `S${ctx.self} has no leadership transfer under way`);
-  return out.done({ ...s, transferTo: null }, 'raft.transferTimeout',
+  const state = copyState(s);
+  state.transferTo = null;
+  return out.done(state, 'raft.transferTimeout',
     () => `S${ctx.self} gives up handing leadership to S${s.transferTo}: it takes commands again`);
 }
 

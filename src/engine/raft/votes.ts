@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { replicateLog } from './replicate';
-import { adoptHigherTerm, node, others, quorum, type RaftOut, startHeartbeat } from './state';
+import { adoptHigherTerm, copyState, node, others, quorum, type RaftOut, startHeartbeat } from './state';
 import { NOOP, type RaftMessage, type RaftState } from './types';
 
 type VoteResponse = Extract<RaftMessage, { type: 'VoteResponse' }>;
@@ -29,7 +29,8 @@ export function onVoteResponse(s: RaftState, m: VoteResponse, ctx: Context): Ste
   }
   if (!m.granted) return out.done(s, 'raft.voteResponse', () => `S${m.voterId} denies ${who} its vote in term ${m.term}`);
   const votesReceived = s.votesReceived.includes(m.voterId) ? s.votesReceived : [...s.votesReceived, m.voterId];
-  const state = { ...s, votesReceived };
+  const state = copyState(s);
+  state.votesReceived = votesReceived;
   out.mark('voteResponse.add', () => `votesReceived {${[...votesReceived].sort((a, b) => a - b).map(node).join(', ')}}`);
   const won = votesReceived.length >= quorum(ctx);
   out.mark('voteResponse.majority', () => `${won ? 'yes' : 'no'}: ${votesReceived.length} ${won ? '≥' : '<'} ${quorum(ctx)}`);
@@ -60,9 +61,13 @@ function becomeLeader(s: RaftState, out: RaftOut, ctx: Context): RaftState {
   ackedLength[ctx.self] = log.length;
   out.mark('voteResponse.selfAck', () => `ackedLength[${node(ctx.self)}] = ${log.length}`);
   out.mark('voteResponse.followers', () => `sentLength ${s.log.length}, ackedLength 0`);
-  const state: RaftState = {
-    ...s, log, currentRole: 'leader', currentLeader: ctx.self, sentLength, ackedLength, pending: [],
-  };
+  const state = copyState(s);
+  state.log = log;
+  state.currentRole = 'leader';
+  state.currentLeader = ctx.self;
+  state.sentLength = sentLength;
+  state.ackedLength = ackedLength;
+  state.pending = [];
   out.cancelTimer('election');
   startHeartbeat(out, ctx);
   for (const id of others(ctx)) replicateLog(state, id, out, ctx);

@@ -1,6 +1,6 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
-import { adoptHigherTerm, node, startElectionTimer } from './state';
+import { adoptHigherTerm, copyState, node, startElectionTimer } from './state';
 import type { RaftMessage, RaftState } from './types';
 
 type VoteRequest = Extract<RaftMessage, { type: 'VoteRequest' }>;
@@ -28,7 +28,9 @@ export function onVoteRequest(s: RaftState, m: VoteRequest, ctx: Context): Step<
   out.mark('voteRequest.grantIf', () => (granted ? `yes, votedFor ${votedFor === null ? 'null' : node(votedFor)}`
     : m.term < term ? `no: cTerm ${m.term} < currentTerm ${term}` : !logOk ? 'no: logOk is false' : `no: votedFor ${node(votedFor!)}`));
   if (granted) {
-    state = { ...state, votedFor: m.candidateId };
+    const next = copyState(state);
+    next.votedFor = m.candidateId;
+    state = next;
     if (!ctx.bugs.has('noElectionTimerReset')) startElectionTimer(out, ctx);
     out.mark('voteRequest.grant', () => `votedFor ${votedFor === null ? 'null' : node(votedFor)} → ${node(m.candidateId)}`);
     out.mark('voteRequest.yes', () => `VoteResponse(${node(ctx.self)}, ${term}, true) to ${node(m.candidateId)}`);

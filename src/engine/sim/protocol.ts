@@ -48,6 +48,8 @@ export interface EffectSink {
   cancelTimer(node: NodeId, name: string): void;
   /** A committed entry handed to the state machine of the node whose handler runs. */
   apply(index: number, command: string): void;
+  /** True while the event handled now is one whose record no one will see: its lines need not be kept. */
+  readonly unseen: boolean;
 }
 
 export type Input<M> =
@@ -194,14 +196,15 @@ class Unmarked<M> extends Carried<M> {
 /**
  * An outbox that keeps which lines ran but not their values: the value closures go unused, so
  * the compiler drops them as for Unmarked. The simulation makes the values only when someone
- * reads them (most records are never read line by line).
+ * reads them (most records are never read line by line). For an event no one will see it keeps
+ * no ids either (ids null), yet stays this one class, so that handlers' calls of mark see one.
  */
 class IdsOnly<M> extends Carried<M> {
   constructor(sink: EffectSink, self: NodeId) {
     super(sink, self, NO_LINES);
-    this.ids = [];
+    this.ids = sink.unseen ? null : [];
   }
   override mark(id: string): void {
-    this.ids!.push(id);
+    if (this.ids !== null) this.ids.push(id);
   }
 }

@@ -39,8 +39,8 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
   private listeners: Listener<M>[] = [];
   /** The record of the handler running now: where its applied entries go (see apply). */
   private handling: TraceRecord<M> | null = null;
-  /** True while processing an event whose record no one will see (see base). */
-  private unseen = false;
+  /** True while processing an event whose record no one will see (see base; EffectSink.unseen). */
+  unseen = false;
   private readonly spare = new EventRecord<M>(0, 0, 'start', null);
   /** The scenario's clients, if it has any (src/engine/clients). */
   readonly clients: ClientLayer | null;
@@ -165,13 +165,16 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
 
   /** Processes one event; returns its trace record, or null when the queue is empty. */
   step(): TraceRecord<M> | null {
+    this.settleTop();
     return this.next(false);
   }
 
-  /** One event; `unseen`: the caller drops its record, so with no listener either, no one can ever see it. */
+  /**
+   * The event at the top of the queue, which the caller has settled (settleTop); `unseen`: the
+   * caller drops its record, so with no listener either, no one can ever see it.
+   */
   private next(unseen: boolean): TraceRecord<M> | null {
     const w = this.world;
-    this.settleTop();
     const item = pop(w.queue);
     if (item === undefined) return null;
     w.time = item.at;
@@ -196,7 +199,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
   /** Processes every event at or before `until`, then sets the clock to `until`. */
   runUntil(until: number, stop?: () => boolean): void {
     for (;;) {
-      const at = this.nextEventTime();
+      const at = this.nextEventTime(); // settles the top
       if (at === null || at > until) break;
       this.next(true);
       if (stop?.()) return;

@@ -24,6 +24,7 @@ function recording(into: Effect<Msg>[]): EffectSink {
     startTimer: (_node, name, min, max) => into.push({ kind: 'timer', name, min, max }),
     cancelTimer: (_node, name) => into.push({ kind: 'cancel', name }),
     apply: (index, command) => into.push({ kind: 'apply', index, command }),
+    unseen: false,
   };
 }
 
