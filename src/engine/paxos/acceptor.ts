@@ -1,7 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { above, ballotText, compareBallots } from './ballot';
-import { startRetry } from './state';
+import { changed, startRetry } from './state';
 import type { PaxosMessage, PaxosState } from './types';
 
 type Prepare = Extract<PaxosMessage, { type: 'Prepare' }>;
@@ -24,13 +24,13 @@ export function onPrepare(s: PaxosState, from: NodeId, m: Prepare, ctx: Context)
       out.mark('onPrepare.preempted', () => `own round ${ballotText(s.ballot)} is lost`);
       startRetry(out, ctx, true, s.backoffs + 1);
     }
-    return out.done({ ...s, promised: m.ballot, maxRound, ...(preempted ? { phase: 'backoff' as const, backoffs: s.backoffs + 1 } : {}) }, 'paxos.promise',
+    return out.done(changed(s, preempted ? { promised: m.ballot, maxRound, phase: 'backoff', backoffs: s.backoffs + 1 } : { promised: m.ballot, maxRound }), 'paxos.promise',
       () => `S${ctx.self} promises ballot ${ballotText(m.ballot)} to S${from}, reporting ${reported}${preempted ? `; its own round ${ballotText(s.ballot)} is lost` : ''}`);
   }
   out.mark('onPrepare.else');
   out.mark('onPrepare.nack', () => `Nack(${ballotText(m.ballot)}, ${ballotText(s.promised)})`);
   out.send(from, { type: 'Nack', ballot: m.ballot, promised: s.promised! });
-  return out.done({ ...s, maxRound }, 'paxos.nack', () => `S${ctx.self} refuses ballot ${ballotText(m.ballot)} from S${from}: it promised ${ballotText(s.promised)}`);
+  return out.done(changed(s, { maxRound }), 'paxos.nack', () => `S${ctx.self} refuses ballot ${ballotText(m.ballot)} from S${from}: it promised ${ballotText(s.promised)}`);
 }
 
 /** Phase 2b: accept unless a higher ballot was promised; tell every learner. */
@@ -48,6 +48,6 @@ export function onAccept(s: PaxosState, from: NodeId, m: Accept, ctx: Context): 
   out.mark('onAccept.accept', () => `accepted "${m.value}" at ${ballotText(m.ballot)}`);
   out.mark('onAccept.send');
   for (const id of ctx.nodes) out.send(id, { type: 'Accepted', ballot: m.ballot, value: m.value });
-  return out.done({ ...s, promised, accepted: { ballot: m.ballot, value: m.value }, maxRound: Math.max(s.maxRound, m.ballot[0]) }, 'paxos.accept',
+  return out.done(changed(s, { promised, accepted: { ballot: m.ballot, value: m.value }, maxRound: Math.max(s.maxRound, m.ballot[0]) }), 'paxos.accept',
     () => `S${ctx.self} accepts "${m.value}" at ballot ${ballotText(m.ballot)} and tells every learner`);
 }

@@ -5,7 +5,7 @@ import { ballotText } from './ballot';
 import { PAXOS_BUGS } from './bugs';
 import { onAccepted } from './learner';
 import { onNack, onPromise, onPropose, onRetry } from './proposer';
-import { crashed, initialState } from './state';
+import { changed, crashed, initialState } from './state';
 import type { PaxosMessage, PaxosState } from './types';
 
 export type { PaxosMessage, PaxosState } from './types';
@@ -18,7 +18,7 @@ function handle(s: PaxosState, input: Input<PaxosMessage>, ctx: Context): Step<P
       return out.done(s, 'paxos.init', () => `S${ctx.self} starts as acceptor and learner${ctx.proposers.includes(ctx.self) ? ', and may propose' : ''}`);
     }
     case 'recover': {
-      const state = ctx.bugs.has('forgetPromiseOnRestart') ? { ...s, promised: null } : s;
+      const state = ctx.bugs.has('forgetPromiseOnRestart') ? changed(s, { promised: null }) : s;
       const out = Outbox.for<PaxosMessage>(ctx);
       out.mark('recover.keep', () => `promised ${ballotText(state.promised)}, accepted ${state.accepted === null ? 'none' : `"${state.accepted.value}" at ${ballotText(state.accepted.ballot)}`}, learned ${state.learned === null ? 'none' : `"${state.learned}"`}`);
       return out.done(state, 'paxos.recover',

@@ -1,7 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { ballotText, sameBallot } from './ballot';
-import { quorum } from './state';
+import { changed, quorum } from './state';
 import type { PaxosMessage, PaxosState } from './types';
 
 type AcceptedMsg = Extract<PaxosMessage, { type: 'Accepted' }>;
@@ -26,9 +26,9 @@ export function onAccepted(s: PaxosState, from: NodeId, m: AcceptedMsg, ctx: Con
     out.mark('onAccepted.learn', () => `learned "${m.value}"`);
     const phase = s.phase === 'idle' ? 'idle' : 'done';
     if (phase === 'done') out.cancelTimer('retry');
-    return out.done({ ...s, tallies, acceptedBy, learned: m.value, phase }, 'paxos.learn',
+    return out.done(changed(s, { tallies, acceptedBy, learned: m.value, phase }), 'paxos.learn',
       () => `S${ctx.self} learns that "${m.value}" is chosen: a majority accepted it at ballot ${ballotText(m.ballot)}`);
   }
-  return out.done({ ...s, tallies, acceptedBy }, 'paxos.accepted',
+  return out.done(changed(s, { tallies, acceptedBy }), 'paxos.accepted',
     () => `S${ctx.self} hears that S${from} accepted "${m.value}" at ${ballotText(m.ballot)} (${tallyFrom.length} of ${quorum(ctx)})`);
 }

@@ -1,7 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { type Ballot, ballotText, compareBallots, sameBallot } from './ballot';
-import { backoffMax, canPropose, quorum, startRetry } from './state';
+import { backoffMax, canPropose, changed, quorum, startRetry } from './state';
 import type { Accepted, PaxosMessage, PaxosState } from './types';
 
 type PaxosStep = Step<PaxosState, PaxosMessage>;
@@ -17,7 +17,7 @@ function prepare(s: PaxosState, ctx: Context, out: Outbox<PaxosMessage>): PaxosS
   out.mark('prepare.send');
   for (const id of ctx.nodes) out.send(id, { type: 'Prepare', ballot });
   startRetry(out, ctx, false);
-  return { ...s, phase: 'prepare', ballot, maxRound: seen + 1, promises: [], acceptedBy: [], proposal: null };
+  return changed(s, { phase: 'prepare', ballot, maxRound: seen + 1, promises: [], acceptedBy: [], proposal: null });
 }
 
 /** A client asks this node to propose a value. */
@@ -33,7 +33,7 @@ export function onPropose(s: PaxosState, value: string, ctx: Context): PaxosStep
   if (s.phase !== 'idle' && s.phase !== 'done') return refuse(`it is still proposing "${s.value}"`);
   out.mark('propose.refuseIf', () => 'no');
   out.mark('propose.value', () => `myValue "${value}"`);
-  const state = prepare({ ...s, value, backoffs: 0 }, ctx, out);
+  const state = prepare(changed(s, { value, backoffs: 0 }), ctx, out);
   return out.done(state, 'paxos.prepare', () => `S${ctx.self} proposes "${value}" and sends Prepare with ballot ${ballotText(state.ballot)} to every acceptor`);
 }
 
@@ -74,7 +74,7 @@ export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context
   const enough = promises.length >= quorum(ctx);
   out.mark('onPromise.quorum', () => `${enough ? '' : 'no: '}${promises.length} ${enough ? '≥' : '<'} ${quorum(ctx)}`);
   if (!enough) {
-    return out.done({ ...s, promises }, 'paxos.promise', () => `S${ctx.self} has ${promises.length} of ${quorum(ctx)} promises for ballot ${ballotText(s.ballot)}`);
+    return out.done(changed(s, { promises }), 'paxos.promise', () => `S${ctx.self} has ${promises.length} of ${quorum(ctx)} promises for ballot ${ballotText(s.ballot)}`);
   }
   // Adopt the value of the highest-ballot proposal any promise reports; only if none, our own.
   let highest: Accepted | null = null;
@@ -86,7 +86,7 @@ export function onPromise(s: PaxosState, from: NodeId, m: Promise_, ctx: Context
   out.mark('onPromise.send', () => `Accept(${ballotText(s.ballot)}, "${proposal}")`);
   for (const id of ctx.nodes) out.send(id, { type: 'Accept', ballot: s.ballot!, value: proposal });
   startRetry(out, ctx, false);
-  const state: PaxosState = { ...s, promises, phase: 'accept', proposal };
+  const state = changed(s, { promises, phase: 'accept', proposal });
   return out.done(state, 'paxos.promise', () => highest !== null && proposal === highest.value
     ? `S${ctx.self} has a majority of promises; one reports "${highest.value}" accepted at ${ballotText(highest.ballot)}, so S${ctx.self} must propose that value, not its own`
     : `S${ctx.self} has a majority of promises and sends Accept(${ballotText(s.ballot)}, "${proposal}") to every acceptor`);
@@ -100,12 +100,12 @@ export function onNack(s: PaxosState, from: NodeId, m: Nack, ctx: Context): Paxo
   const mine = (s.phase === 'prepare' || s.phase === 'accept') && sameBallot(s.ballot, m.ballot) && !sameBallot(m.promised, s.ballot);
   out.mark('onNack.mine', () => (mine ? `yes: promised ${ballotText(m.promised)}` : `no: phase ${s.phase}, ballot ${ballotText(s.ballot)}`));
   if (!mine) {
-    return out.done({ ...s, maxRound }, 'paxos.nack', () => `S${ctx.self} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
+    return out.done(changed(s, { maxRound }), 'paxos.nack', () => `S${ctx.self} notes S${from}'s refusal of ballot ${ballotText(m.ballot)}`);
   }
   const backoff = ctx.options.backoff !== false;
   const backoffs = s.backoffs + 1;
   out.mark('onNack.backoff', () => (backoff ? `backoff ${backoffs} in a row: a random wait of up to ${backoffMax(ctx, backoffs)} ms` : 'no backoff: at once'));
   startRetry(out, ctx, true, backoffs);
-  return out.done({ ...s, phase: 'backoff', maxRound, backoffs }, 'paxos.nack',
+  return out.done(changed(s, { phase: 'backoff', maxRound, backoffs }), 'paxos.nack',
     () => `S${ctx.self} is preempted: S${from} promised ballot ${ballotText(m.promised)}. It ${backoff ? 'backs off for a random time' : 'retries at once (no backoff)'}, then tries again`);
 }
