@@ -2,7 +2,7 @@ import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { decide } from '../twopc/decide';
 import { append, statusOf } from '../twopc/log';
-import type { AtomicOut } from '../twopc/state';
+import { type AtomicOut, changed } from '../twopc/state';
 import { participants } from '../twopc/transaction';
 import type { AtomicMessage, AtomicState } from '../twopc/types';
 import { roundTrip, takeOverAfter } from './timing';
@@ -17,7 +17,7 @@ export function preCommit(s: AtomicState, out: AtomicOut, ctx: Context): AtomicS
   for (const id of participants(ctx.nodes)) out.send(id, { type: 'PreCommit', tx });
   out.cancelTimer('votes');
   out.startTimer('preacks', roundTrip(ctx), roundTrip(ctx));
-  return { ...s, round: { ...s.round!, phase: 'precommit' } };
+  return changed(s, { round: { ...s.round!, phase: 'precommit' } });
 }
 
 /** A participant hears PreCommit (from the coordinator or a backup): it writes it, acknowledges, and waits for the commit. */
@@ -43,7 +43,7 @@ export function onPreAck(s: AtomicState, from: NodeId, tx: string, ctx: Context)
   out.mark('onPreAck.record', () => (counts ? `preAcked ∪= {S${from}}` : `no: not pre-committing ${tx}`));
   if (!counts) return out.done(s, '3pc.preack', () => `S${ctx.self} notes S${from}'s PreAck(${tx})`);
   const preAcked = round.preAcked.includes(from) ? round.preAcked : [...round.preAcked, from];
-  const state = { ...s, round: { ...round, preAcked } };
+  const state = changed(s, { round: { ...round, preAcked } });
   const all = participants(ctx.nodes);
   const done = all.every((id) => preAcked.includes(id));
   out.mark('onPreAck.allIf', () => `${done ? 'yes' : 'no'}: ${preAcked.length} of ${all.length}`);

@@ -1,7 +1,7 @@
 import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { append, decisionOf, inDoubt, statusOf } from '../twopc/log';
-import type { AtomicOut } from '../twopc/state';
+import { type AtomicOut, changed } from '../twopc/state';
 import { participants } from '../twopc/transaction';
 import type { AtomicMessage, AtomicState, Decision, ParticipantStatus } from '../twopc/types';
 import { roundTrip, takeOverAfter } from './timing';
@@ -28,7 +28,7 @@ export function terminate(s: AtomicState, doubt: readonly string[], out: AtomicO
   out.mark('timeout.terminate', () => `backup coordinator for ${tx}: StateReq to every participant`);
   for (const id of participants(ctx.nodes)) if (id !== ctx.self) out.send(id, { type: 'StateReq', tx });
   out.startTimer('collect', roundTrip(ctx), roundTrip(ctx));
-  return { ...s, termination: { tx, phase: 'collect', reports: {} } };
+  return changed(s, { termination: { tx, phase: 'collect', reports: {} } });
 }
 
 /** A participant reports where it stands to the backup, and gives it time to finish. */
@@ -43,7 +43,7 @@ export function onStateReq(s: AtomicState, from: NodeId, tx: string, ctx: Contex
     out.startTimer('wait', takeOverAfter(ctx), takeOverAfter(ctx));
     // A lower-ranked backup is at work on the same transaction: leave it to that one.
     if (s.termination?.tx === tx && from < ctx.self) {
-      state = { ...s, termination: null };
+      state = changed(s, { termination: null });
       out.cancelTimer('collect');
     }
   }
@@ -56,7 +56,7 @@ export function onStateReport(s: AtomicState, from: NodeId, tx: string, status: 
   const counts = t !== null && t.tx === tx && t.phase === 'collect';
   out.mark('onStateReport.record', () => (counts ? `reports[S${from}] := ${status}` : 'no: not collecting'));
   if (!counts) return out.done(s, '3pc.report', () => `S${ctx.self} notes S${from}'s late report on ${tx}`);
-  return out.done({ ...s, termination: { ...t, reports: { ...t.reports, [from]: status } } }, '3pc.report',
+  return out.done(changed(s, { termination: { ...t, reports: { ...t.reports, [from]: status } } }), '3pc.report',
     () => `Backup S${ctx.self} hears that S${from} is ${status} on ${tx}`);
 }
 
@@ -99,15 +99,15 @@ export function onCollected(s: AtomicState, ctx: Context): AtomicStep {
   for (const id of uncertain) out.send(id, { type: 'PreCommit', tx: t.tx });
   out.startTimer('collect', roundTrip(ctx), roundTrip(ctx));
   const state = own === 'uncertain' ? append(s, t.tx, 'precommit') : s;
-  return out.done({ ...state, termination: { ...t, phase: 'precommit' } }, '3pc.terminate',
+  return out.done(changed(state, { termination: { ...t, phase: 'precommit' } }), '3pc.terminate',
     () => `Backup S${ctx.self} finds ${t.tx} pre-committed somewhere (${shown()}): it pre-commits the uncertain ones, then commits`);
 }
 
 function backupDecides(s: AtomicState, tx: string, d: Decision, out: AtomicOut, ctx: Context, why: string): AtomicStep {
   const to = participants(ctx.nodes).filter((id) => id !== ctx.self);
   for (const id of to) out.send(id, { type: 'Decision', tx, decision: d });
-  let state: AtomicState = { ...append(s, tx, d), termination: null };
-  if (state.working?.id === tx) state = { ...state, working: null };
+  let state: AtomicState = changed(append(s, tx, d), { termination: null });
+  if (state.working?.id === tx) state = changed(state, { working: null });
   if (inDoubt(state).length > 0) out.startTimer('wait', takeOverAfter(ctx), takeOverAfter(ctx));
   else out.cancelTimer('wait');
   return out.done(state, '3pc.decide', () => `Backup S${ctx.self} decides ${d} on ${tx}: ${why}`);

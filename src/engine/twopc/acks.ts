@@ -2,7 +2,7 @@ import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { append } from './log';
 import { type CommitRules, rule } from './rules';
-import { startResendTimer } from './state';
+import { changed, startResendTimer } from './state';
 import type { AtomicMessage, AtomicState, Outgoing } from './types';
 
 /** A participant has the decision. Once every one has it, the coordinator writes "end": it may forget T. */
@@ -22,13 +22,13 @@ export function onAck(s: AtomicState, from: NodeId, tx: string, ctx: Context, ru
     return out.done(replace(state, { ...o, waiting, logged: true }), rule(rules, 'ack'), () => `S${from} acknowledges ${o.decision} of ${tx}`);
   }
   out.mark('onAck.end', () => `log += "end ${tx}"`);
-  state = append({ ...state, outgoing: state.outgoing.filter((x) => x !== o) }, tx, 'end');
+  state = append(changed(state, { outgoing: state.outgoing.filter((x) => x !== o) }), tx, 'end');
   if (state.outgoing.length === 0) out.cancelTimer('resend');
   return out.done(state, rule(rules, 'end'), () => `Every participant acknowledged ${o.decision} of ${tx}: S${ctx.self} writes "end ${tx}" and can forget it`);
 }
 
 function replace(s: AtomicState, o: Outgoing): AtomicState {
-  return { ...s, outgoing: s.outgoing.map((x) => (x.tx === o.tx ? o : x)) };
+  return changed(s, { outgoing: s.outgoing.map((x) => (x.tx === o.tx ? o : x)) });
 }
 
 /** Decisions not yet acknowledged are sent again, as often as it takes. */

@@ -2,6 +2,7 @@ import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { begin } from './decide';
 import { type CommitRules, rule } from './rules';
+import { changed } from './state';
 import { COORDINATOR, parseTx, txText } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';
 
@@ -18,7 +19,7 @@ export function onTransaction(s: AtomicState, command: string, ctx: Context, rul
   out.mark('begin.busyIf', () => (busy ? `yes: ${txText(s.round!.tx)} is running` : 'no'));
   if (busy) {
     out.mark('begin.queue', () => `queue [${[...s.queue, tx].map((q) => q.id).join(', ')}]`);
-    return out.done({ ...s, queue: [...s.queue, tx] }, rule(rules, 'transaction'), () => `S${ctx.self} queues ${txText(tx)}: ${s.round!.tx.id} is still running`);
+    return out.done(changed(s, { queue: [...s.queue, tx] }), rule(rules, 'transaction'), () => `S${ctx.self} queues ${txText(tx)}: ${s.round!.tx.id} is still running`);
   }
   const state = begin(s, tx, out, ctx);
   return out.done(state, rule(rules, 'begin'), () => `S${ctx.self} begins ${txText(tx)}: every participant takes its locks and does its writes`);

@@ -3,6 +3,7 @@ import type { Context, NodeId, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { decide } from './decide';
 import { type CommitRules, rule } from './rules';
+import { changed } from './state';
 import { participants } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';
 
@@ -16,7 +17,7 @@ export function onVote(s: AtomicState, from: NodeId, m: VoteMsg, ctx: Context, r
   out.mark('onVote.record', () => (counts ? `votes[S${from}] := ${m.vote}` : `no: not collecting votes for ${m.tx}`));
   if (!counts) return out.done(s, rule(rules, 'vote'), () => `S${ctx.self} ignores S${from}'s late ${m.vote} vote on ${m.tx}`);
   const votes = { ...round.votes, [from]: m.vote };
-  const state = { ...s, round: { ...round, votes } };
+  const state = changed(s, { round: { ...round, votes } });
   const all = participants(ctx.nodes);
   const yes = all.filter((id) => votes[id] === 'yes').length;
   const no = m.vote === 'no';

@@ -1,6 +1,6 @@
 import type { Context } from '../sim/protocol';
 import { append } from './log';
-import { type AtomicOut, startResendTimer, startWorkTimer } from './state';
+import { type AtomicOut, changed, startResendTimer, startWorkTimer } from './state';
 import { participants, txText } from './transaction';
 import type { AtomicState, Decision, Tx } from './types';
 
@@ -20,7 +20,7 @@ export function decide(s: AtomicState, decision: Decision, out: AtomicOut, ctx: 
   out.cancelTimer('votes');
   out.cancelTimer('preacks');
   startResendTimer(out, ctx);
-  const decided: AtomicState = { ...state, round: null, outgoing: [...state.outgoing, { tx, decision, waiting: to, logged: !early }] };
+  const decided: AtomicState = changed(state, { round: null, outgoing: [...state.outgoing, { tx, decision, waiting: to, logged: !early }] });
   return beginNext(decided, out, ctx);
 }
 
@@ -29,12 +29,12 @@ export function begin(s: AtomicState, tx: Tx, out: AtomicOut, ctx: Context): Ato
   out.mark('begin.send', () => `Begin(${txText(tx)})`);
   for (const id of participants(ctx.nodes)) out.send(id, { type: 'Begin', tx });
   startWorkTimer(out, ctx);
-  return { ...s, round: { tx, phase: 'work', votes: {}, preAcked: [] } };
+  return changed(s, { round: { tx, phase: 'work', votes: {}, preAcked: [] } });
 }
 
 function beginNext(s: AtomicState, out: AtomicOut, ctx: Context): AtomicState {
   if (s.queue.length === 0) return s;
   const [next, ...rest] = s.queue;
   out.mark('decide.next', () => `next: ${txText(next)}`);
-  return begin({ ...s, queue: rest }, next, out, ctx);
+  return begin(changed(s, { queue: rest }), next, out, ctx);
 }

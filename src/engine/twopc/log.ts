@@ -1,3 +1,4 @@
+import { changed } from './state';
 import type { AtomicState, Decision, LogRecord, ParticipantStatus } from './types';
 
 /** The decision a node holds for a transaction: written in its log, or (only under a mutant) not yet written. */
@@ -8,7 +9,7 @@ export function decisionOf(s: AtomicState, tx: string): Decision | null {
 }
 
 export function append(s: AtomicState, tx: string, rec: LogRecord['rec'], keys?: readonly string[]): AtomicState {
-  return { ...s, log: s.log.append(tx, rec, keys) };
+  return changed(s, { log: s.log.append(tx, rec, keys) });
 }
 
 /** The in-doubt transaction holding the lock on `key` here, if any: its yes vote keeps the lock until the decision. */

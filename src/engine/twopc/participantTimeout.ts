@@ -2,6 +2,7 @@ import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { append, inDoubt, statusOf } from './log';
 import { type CommitRules, rule } from './rules';
+import { changed } from './state';
 import type { AtomicMessage, AtomicState } from './types';
 
 /**
@@ -15,13 +16,13 @@ export function onParticipantTimeout(s: AtomicState, ctx: Context, rules: Commit
   out.mark('timeout.votedIf', () => (work !== null ? `not voted on ${work.id}` : 'it has voted on everything it holds'));
   if (work !== null) {
     out.mark('timeout.abort', () => `log += "abort ${work.id}"`);
-    state = { ...append(state, work.id, 'abort'), working: null };
+    state = changed(append(state, work.id, 'abort'), { working: null });
   }
   const waited = s.lockWait;
   if (waited !== null) {
     // A lock wait that outlasts the timer ends as in a database: the waiting transaction aborts here.
     out.mark('timeout.abort', () => `log += "abort ${waited.tx.id}"`);
-    state = { ...append(state, waited.tx.id, 'abort'), lockWait: null };
+    state = changed(append(state, waited.tx.id, 'abort'), { lockWait: null });
   }
   const doubt = inDoubt(state);
   if (doubt.length === 0) {
@@ -33,7 +34,7 @@ export function onParticipantTimeout(s: AtomicState, ctx: Context, rules: Commit
   if (ctx.bugs.has('inDoubtDecidesAlone')) {
     // The mutant decides from its own state alone: commit what it pre-committed (3PC), abort the rest.
     for (const tx of doubt) state = append(state, tx, statusOf(state, tx) === 'precommitted' ? 'commit' : 'abort');
-    return out.done({ ...state, recoveredInDoubt: [] }, rule(rules, 'abortAlone'), () => `S${ctx.self} gives up waiting and decides ${doubt.join(', ')} alone`);
+    return out.done(changed(state, { recoveredInDoubt: [] }), rule(rules, 'abortAlone'), () => `S${ctx.self} gives up waiting and decides ${doubt.join(', ')} alone`);
   }
   state = rules.onDoubt(state, doubt, out, ctx);
   return out.done(state, rule(rules, 'inDoubt'), () => `${rules.doubtText(ctx.self, doubt)}${work !== null ? `; ${work.id}, never voted on, it aborts alone` : ''}`);

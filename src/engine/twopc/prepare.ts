@@ -1,7 +1,7 @@
 import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { type CommitRules, rule } from './rules';
-import { startVoteTimer } from './state';
+import { changed, startVoteTimer } from './state';
 import { participants } from './transaction';
 import type { AtomicMessage, AtomicState } from './types';
 
@@ -14,6 +14,6 @@ export function onWorkDone(s: AtomicState, ctx: Context, rules: CommitRules): St
   out.mark('prepare.send', () => `Prepare(${tx})`);
   for (const id of participants(ctx.nodes)) out.send(id, { type: 'Prepare', tx });
   startVoteTimer(out, ctx);
-  return out.done({ ...s, round: { ...round, phase: 'votes' } }, rule(rules, 'prepare'),
+  return out.done(changed(s, { round: { ...round, phase: 'votes' } }), rule(rules, 'prepare'),
     () => `S${ctx.self} sends Prepare(${tx}) to every participant: phase 1, the vote`);
 }

@@ -3,7 +3,7 @@ import { Outbox } from '../sim/protocol';
 import { TxLog } from './durableLog';
 import { inDoubt } from './log';
 import { type CommitRules, rule } from './rules';
-import { startResendTimer } from './state';
+import { changed, startResendTimer } from './state';
 import { COORDINATOR, participants } from './transaction';
 import type { AtomicMessage, AtomicState, Outgoing } from './types';
 
@@ -18,7 +18,7 @@ export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Ste
   // recovery rolls those transactions back like any work never voted on.
   const forget = ctx.bugs.has('forgetVoteOnRestart') && ctx.self !== COORDINATOR;
   const log = forget ? forgetVotes(s.log) : s.log;
-  let state: AtomicState = { ...s, log };
+  let state: AtomicState = changed(s, { log });
   out.mark('recover.log', () => `${log.length} log records`);
   if (ctx.self === COORDINATOR) {
     // The log keeps the coordinator's decisions without "end": a recovery reads those, not the whole log.
@@ -28,11 +28,11 @@ export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Ste
       for (const o of outgoing) for (const id of o.waiting) out.send(id, { type: 'Decision', tx: o.tx, decision: o.decision });
       startResendTimer(out, ctx);
     }
-    state = { ...state, outgoing };
+    state = changed(state, { outgoing });
     return out.done(state, rule(rules, 'recover'), () => `S${ctx.self} recovers from its log${outgoing.length > 0 ? ` and resends ${outgoing.map((o) => `${o.decision} of ${o.tx}`).join(', ')}` : ''}; any transaction it had not decided is forgotten`);
   }
   const doubt = inDoubt(state);
-  state = { ...state, recoveredInDoubt: doubt };
+  state = changed(state, { recoveredInDoubt: doubt });
   if (doubt.length > 0) {
     out.mark('recover.inDoubt', () => `in doubt on ${doubt.join(', ')}`);
     for (const tx of doubt) for (const id of rules.askWhom(ctx)) out.send(id, { type: 'AskDecision', tx });

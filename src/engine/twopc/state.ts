@@ -7,12 +7,30 @@ export type AtomicOut = Outbox<AtomicMessage>;
 
 /** The coordinator's log also keeps its decisions without "end", which a recovery resends. */
 export function initialState(ctx?: Context): AtomicState {
-  return { log: TxLog.empty(ctx?.self === COORDINATOR), round: null, queue: [], outgoing: [], working: null, lockWait: null, termination: null, recoveredInDoubt: [] };
+  return withVolatileDefaults(TxLog.empty(ctx?.self === COORDINATOR));
 }
 
 /** Only the durable log survives a crash; uncommitted work is rolled back. */
 export function crashed(s: AtomicState): AtomicState {
-  return { ...initialState(), log: s.log };
+  return withVolatileDefaults(s.log);
+}
+
+/** A state with this durable log and every volatile field at its default. */
+function withVolatileDefaults(log: TxLog): AtomicState {
+  return { log, round: null, queue: [], outgoing: [], working: null, lockWait: null, termination: null, recoveredInDoubt: [] };
+}
+
+/**
+ * `s` with the fields of `change`. Every 2PC and 3PC state is made by this copy's literal or
+ * withVolatileDefaults' (the same fields in the same order), so all share one hidden class and
+ * the handlers' reads of them stay monomorphic; an object spread ({ ...s, x }) would make a
+ * new hidden class at each place it is written.
+ */
+export function changed(s: AtomicState, change: Partial<AtomicState>): AtomicState {
+  return Object.assign({
+    log: s.log, round: s.round, queue: s.queue, outgoing: s.outgoing, working: s.working, lockWait: s.lockWait,
+    termination: s.termination, recoveredInDoubt: s.recoveredInDoubt,
+  }, change);
 }
 
 /**

@@ -3,6 +3,7 @@ import { Outbox } from '../sim/protocol';
 import { append, locks, statusOf } from './log';
 import { settingText, settingVotesNo } from './ownVote';
 import { type CommitRules, rule } from './rules';
+import { changed } from './state';
 import type { AtomicMessage, AtomicState } from './types';
 
 /**
@@ -34,13 +35,13 @@ export function onPrepare(s: AtomicState, from: NodeId, tx: string, ctx: Context
     out.mark('onPrepare.yes');
     out.send(from, { type: 'Vote', tx, vote: 'yes' });
     rules.startDoubtTimer(out, ctx);
-    return out.done({ ...append(s, tx, 'yes', work.keys), working: null }, rule(rules, 'vote'),
+    return out.done(changed(append(s, tx, 'yes', work.keys), { working: null }), rule(rules, 'vote'),
       () => `S${ctx.self} writes its yes vote on ${tx} to its log, then votes yes: from now on it may not decide alone`);
   }
   out.mark('onPrepare.else');
   out.mark('onPrepare.no', () => `log += "abort ${tx}"`);
   out.send(from, { type: 'Vote', tx, vote: 'no' });
-  const state = { ...append(s, tx, 'abort'), working: work === null ? s.working : null, lockWait: waiting === null ? s.lockWait : null };
+  const state = changed(append(s, tx, 'abort'), { working: work === null ? s.working : null, lockWait: waiting === null ? s.lockWait : null });
   if (locks(state).length === 0) out.cancelTimer('wait');
   return out.done(state, rule(rules, 'vote'),
     () => `S${ctx.self} votes no on ${tx} and aborts it here${waiting !== null ? `: its writes still wait for ${waiting.key}, locked by ${waiting.behind} in doubt` : work === null ? ': it holds none of its writes' : refuses ? `: it ${settingText(ctx.voteNo!.chance)}` : ''}`);

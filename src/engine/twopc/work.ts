@@ -2,7 +2,7 @@ import type { Context, Step } from '../sim/protocol';
 import { Outbox } from '../sim/protocol';
 import { append, lockHolder, statusOf } from './log';
 import { type CommitRules, rule } from './rules';
-import { startParticipantTimer } from './state';
+import { changed, startParticipantTimer } from './state';
 import type { AtomicMessage, AtomicState, Tx } from './types';
 
 /**
@@ -24,7 +24,7 @@ export function onBegin(s: AtomicState, tx: Tx, ctx: Context, rules: CommitRules
   const waited = s.lockWait;
   if (waited !== null) {
     // Writes that never got their lock: the coordinator has moved on without them too.
-    state = { ...append(state, waited.tx.id, 'abort'), lockWait: null };
+    state = changed(append(state, waited.tx.id, 'abort'), { lockWait: null });
   }
   // Two-phase locking: a key locked by a transaction in doubt stays locked until its decision; a later writer waits.
   const conflict = (tx.keys ?? []).map((key) => ({ key, behind: lockHolder(state, key) })).find((c) => c.behind !== null);
@@ -33,9 +33,9 @@ export function onBegin(s: AtomicState, tx: Tx, ctx: Context, rules: CommitRules
   startParticipantTimer(out, ctx);
   if (conflict !== undefined) {
     const behind = conflict.behind!;
-    return out.done({ ...state, working: null, lockWait: { tx, key: conflict.key, behind } }, rule(rules, 'work'),
+    return out.done(changed(state, { working: null, lockWait: { tx, key: conflict.key, behind } }), rule(rules, 'work'),
       () => `S${ctx.self} cannot lock ${conflict.key} for ${tx.id}: ${behind} holds it, in doubt. ${tx.id}'s writes wait`);
   }
-  return out.done({ ...state, working: tx }, rule(rules, 'work'),
+  return out.done(changed(state, { working: tx }), rule(rules, 'work'),
     () => `S${ctx.self} takes ${tx.id}'s locks and does its writes${old !== null ? `, aborting ${old.id}, never prepared` : ''}`);
 }
