@@ -107,7 +107,8 @@ export class Run {
   private check(rec: TraceRecord<AnyMsg>): void {
     const slots = this.slots();
     const found = this.monitor!.observe(rec.seq, rec.t, rec.node, slots);
-    for (const v of found) if (!this.off.has(v.predicate)) this.violations.push(v);
+    // By index: a for-of over the shared empty list that most events return measured slower.
+    for (let i = 0; i < found.length; i++) if (!this.off.has(found[i].predicate)) this.violations.push(found[i]);
     this.liveness?.observe(rec.t, rec.node, slots);
   }
 

@@ -4,7 +4,7 @@ import type { TxLog } from '../twopc/durableLog';
 import { COORDINATOR } from '../twopc/transaction';
 import type { AtomicState, Decision } from '../twopc/types';
 import { IntMap } from './intMap';
-import { changedNode, collector, type SafetyMonitor, type Violation } from './monitor';
+import { changedNode, Findings, NO_VIOLATIONS, type SafetyMonitor, type Violation } from './monitor';
 
 export const ATOMIC_PREDICATES = {
   atomicity: 'No node commits a transaction that another node aborts',
@@ -42,6 +42,7 @@ interface History {
  */
 export class AtomicMonitor implements SafetyMonitor<AtomicState> {
   readonly predicates = ATOMIC_PREDICATES;
+  private readonly found = new Findings<keyof typeof ATOMIC_PREDICATES>();
   private h: History;
 
   constructor(private readonly n: number, history?: History) {
@@ -66,17 +67,17 @@ export class AtomicMonitor implements SafetyMonitor<AtomicState> {
     this.h.facts.set(this.key(tx), f);
   }
 
-  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<AtomicState>[]): Violation[] {
+  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<AtomicState>[]): readonly Violation[] {
     const c = changedNode(changed, nodes, this.h.prev);
-    if (c === null) return [];
+    if (c === null) return NO_VIOLATIONS;
     const { id, s, old } = c;
-    const { out, fail } = collector<keyof typeof ATOMIC_PREDICATES>(seq, t);
+    this.found.start(seq, t);
     let from = 0;
     if (old !== undefined && s.log !== old.log) {
       // Appends keep the earlier records (the same objects): the log kept them if its old last record is still there.
       const n = old.log.length;
       const kept = s.log.length >= n && (n === 0 || s.log.get(n - 1) === old.log.get(n - 1));
-      if (!kept) fail('durableLogKept', [id], `S${id}'s durable log lost records: it held ${n}, now ${s.log.length} (${shown(old.log)} → ${shown(s.log) || 'nothing'})`);
+      if (!kept) this.found.fail('durableLogKept', [id], `S${id}'s durable log lost records: it held ${n}, now ${s.log.length} (${shown(old.log)} → ${shown(s.log) || 'nothing'})`);
       from = kept ? n : 0;
     } else if (old !== undefined) from = s.log.length;
     for (let i = from; i < s.log.length; i++) {
@@ -84,29 +85,29 @@ export class AtomicMonitor implements SafetyMonitor<AtomicState> {
       if (r.rec === 'yes') {
         const f = this.facts(r.tx);
         this.setFacts(r.tx, { ...f, yes: f.yes | (1 << id) });
-      } else if (r.rec === 'commit' || r.rec === 'abort') this.decided(id, r.tx, r.rec, fail);
+      } else if (r.rec === 'commit' || r.rec === 'abort') this.decided(id, r.tx, r.rec);
     }
     // Under a mutant the coordinator acts on a decision it has not written yet; that counts as its decision too.
-    for (const o of s.outgoing) if (!o.logged && o !== old?.outgoing.find((x) => x.tx === o.tx)) this.decided(id, o.tx, o.decision, fail);
-    return out;
+    for (const o of s.outgoing) if (!o.logged && o !== old?.outgoing.find((x) => x.tx === o.tx)) this.decided(id, o.tx, o.decision);
+    return this.found.list;
   }
 
-  private decided(id: NodeId, tx: string, d: Decision, fail: (p: keyof typeof ATOMIC_PREDICATES, nodes: NodeId[], text: string) => void): void {
+  private decided(id: NodeId, tx: string, d: Decision): void {
     const f = this.facts(tx);
     const before = f.held[id];
-    if (before !== undefined && before !== d) fail('decisionFinal', [id], `S${id} decided ${before} on ${tx}, and later ${d}`);
+    if (before !== undefined && before !== d) this.found.fail('decisionFinal', [id], `S${id} decided ${before} on ${tx}, and later ${d}`);
     const held = f.held.slice();
     held[id] = d;
     const first = f.first;
     let split = f.split;
     if (first !== null && first.decision !== d && first.node !== id && !split) {
       split = true;
-      fail('atomicity', [first.node, id], `S${first.node} ${past(first.decision)} ${tx} but S${id} ${past(d)} it`);
+      this.found.fail('atomicity', [first.node, id], `S${first.node} ${past(first.decision)} ${tx} but S${id} ${past(d)} it`);
     }
     if (d === 'commit' && (first === null || first.decision !== 'commit')) {
       const missing: NodeId[] = [];
       for (let p = 1; p <= this.n; p++) if (p !== COORDINATOR && (f.yes & (1 << p)) === 0) missing.push(p);
-      if (missing.length > 0) fail('validity', [id, ...missing], `S${id} commits ${tx}, but ${missing.map((p) => `S${p}`).join(', ')} never voted yes`);
+      if (missing.length > 0) this.found.fail('validity', [id, ...missing], `S${id} commits ${tx}, but ${missing.map((p) => `S${p}`).join(', ')} never voted yes`);
     }
     this.setFacts(tx, { ...f, held, first: first ?? { decision: d, node: id }, split });
   }

@@ -35,7 +35,7 @@ export interface SafetyMonitor<S> {
   /** Every property it checks, with a plain description. */
   readonly predicates: Readonly<Record<string, string>>;
   /** Checks the cluster after event `seq`; `changed` is the node the event touched, if any. */
-  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<S>[]): Violation[];
+  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<S>[]): readonly Violation[];
   /**
    * A copy that later observations on either side leave alone. The Controller takes one at
    * every checkpoint, so it shares structure with the original instead of copying the history.
@@ -58,10 +58,32 @@ export function changedNode<S>(
   return { id: changed, s, old };
 }
 
-export function collector<P extends string>(seq: number, t: number) {
-  const out: Violation[] = [];
-  const fail = (predicate: P, nodes: NodeId[], text: string, entries?: Entry[]) => {
-    out.push({ predicate, seq, t, nodes, text, ...(entries === undefined ? {} : { entries }) });
-  };
-  return { out, fail };
+/** What observe returns when an event broke nothing: shared, so the common case allocates nothing. */
+export const NO_VIOLATIONS: readonly Violation[] = [];
+
+/**
+ * The violations one event breaks, under its sequence number and time. A monitor keeps one
+ * and restarts it for every event; the list is made only at the first failure, since nearly
+ * every event breaks nothing.
+ */
+export class Findings<P extends string> {
+  private seq = 0;
+  private t = 0;
+  private found: Violation[] | null = null;
+
+  start(seq: number, t: number): void {
+    this.seq = seq;
+    this.t = t;
+    this.found = null;
+  }
+
+  fail(predicate: P, nodes: NodeId[], text: string, entries?: Entry[]): void {
+    this.found ??= [];
+    this.found.push({ predicate, seq: this.seq, t: this.t, nodes, text, ...(entries === undefined ? {} : { entries }) });
+  }
+
+  /** What failed since start. */
+  get list(): readonly Violation[] {
+    return this.found ?? NO_VIOLATIONS;
+  }
 }

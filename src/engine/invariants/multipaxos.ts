@@ -5,7 +5,7 @@ import type { MultiPaxosState, SlotValue } from '../multipaxos/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
 import { IntMap } from './intMap';
-import { changedNode, collector, type Entry, type SafetyMonitor, type Violation } from './monitor';
+import { changedNode, Findings, NO_VIOLATIONS, type Entry, type SafetyMonitor, type Violation } from './monitor';
 
 export const MULTIPAXOS_PREDICATES = {
   onlyProposedChosen: 'Only a value a leader proposed for a slot can be chosen for it',
@@ -57,6 +57,7 @@ const atSlot = (by: number, slot: number): Entry[] => members(by).map((node) => 
 /** Multi-Paxos safety, slot by slot, from every acceptance and every decision. */
 export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
   readonly predicates = MULTIPAXOS_PREDICATES;
+  private readonly found = new Findings<keyof typeof MULTIPAXOS_PREDICATES>();
   private h: History;
 
   constructor(private readonly n: number, history?: History) {
@@ -70,13 +71,13 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     });
   }
 
-  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<MultiPaxosState>[]): Violation[] {
+  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<MultiPaxosState>[]): readonly Violation[] {
     const c = changedNode(changed, nodes, this.h.prev);
-    if (c === null) return [];
+    if (c === null) return NO_VIOLATIONS;
     const { id, s, old } = c;
-    const { out, fail } = collector<keyof typeof MULTIPAXOS_PREDICATES>(seq, t);
+    this.found.start(seq, t);
     if (old !== undefined && promiseWentBack(old.promised, s.promised)) {
-      fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
+      this.found.fail('promiseMonotonic', [id], `S${id}'s promise went back from ${ballotText(old.promised)} to ${ballotText(s.promised)}`);
     }
     // Only the slots this event changed: unchanged ones are shared with the previous state.
     Slots.changes(old?.proposals ?? Slots.empty<string>(), s.proposals, (slot, value) => {
@@ -86,17 +87,17 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     });
     Slots.changes(old?.accepted ?? Slots.empty<SlotValue>(), s.accepted, (slot, v) => {
       if (old?.promised && compareBallots(v.ballot, old.promised) < 0) {
-        fail('acceptNotBelowPromise', [id], `S${id} accepted slot ${slot} at ${ballotText(v.ballot)} after promising ${ballotText(old.promised)}`, [{ node: id, index: slot }]);
+        this.found.fail('acceptNotBelowPromise', [id], `S${id} accepted slot ${slot} at ${ballotText(v.ballot)} after promising ${ballotText(old.promised)}`, [{ node: id, index: slot }]);
       }
-      this.recordAcceptance(slot, v.ballot, v.value, id, fail);
+      this.recordAcceptance(slot, v.ballot, v.value, id);
     });
     Slots.changes(old?.decided ?? Slots.empty<string>(), s.decided, (slot, value, was) => {
       if (was === value) return;
       const chosen = this.h.chosen.get(slot);
-      if (chosen !== value) fail('decidedOnlyChosen', [id], `S${id} decided "${value}" for slot ${slot}, which ${chosen === undefined ? 'no majority accepted' : `is not the chosen "${chosen}"`}`, [{ node: id, index: slot }]);
+      if (chosen !== value) this.found.fail('decidedOnlyChosen', [id], `S${id} decided "${value}" for slot ${slot}, which ${chosen === undefined ? 'no majority accepted' : `is not the chosen "${chosen}"`}`, [{ node: id, index: slot }]);
       const earlier = this.h.decided.get(slot);
       if (earlier !== undefined && earlier.value !== value) {
-        fail('replicasAgree', [earlier.by, id], `S${earlier.by} decided "${earlier.value}" and S${id} decided "${value}" for slot ${slot}`, [{ node: earlier.by, index: slot }, { node: id, index: slot }]);
+        this.found.fail('replicasAgree', [earlier.by, id], `S${earlier.by} decided "${earlier.value}" and S${id} decided "${value}" for slot ${slot}`, [{ node: earlier.by, index: slot }, { node: id, index: slot }]);
       }
       else if (earlier === undefined) this.h.decided.set(slot, { value, by: id });
     });
@@ -104,14 +105,14 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     // before were checked then: only the newly applied ones need a decision.
     for (let slot = old === undefined ? 1 : Math.min(old.applied, s.applied) + 1; slot <= s.applied; slot++) {
       if (s.decided.get(slot) === undefined) {
-        fail('appliedInOrder', [id], `S${id} applied up to slot ${s.applied} without slot ${slot} being decided`, [{ node: id, index: slot }]);
+        this.found.fail('appliedInOrder', [id], `S${id} applied up to slot ${s.applied} without slot ${slot} being decided`, [{ node: id, index: slot }]);
         break;
       }
     }
-    return out;
+    return this.found.list;
   }
 
-  private recordAcceptance(slot: number, ballot: Ballot, value: string, id: NodeId, fail: (p: keyof typeof MULTIPAXOS_PREDICATES, ids: NodeId[], text: string, entries?: Entry[]) => void): void {
+  private recordAcceptance(slot: number, ballot: Ballot, value: string, id: NodeId): void {
     const here = this.h.acceptances.get(slot) ?? [];
     const i = here.findIndex((a) => a.round === ballot[0] && a.node === ballot[1]);
     const before = i < 0 ? { round: ballot[0], node: ballot[1], value, by: 0 } : here[i];
@@ -121,9 +122,9 @@ export class MultiPaxosMonitor implements SafetyMonitor<MultiPaxosState> {
     const chosen = this.h.chosen.get(slot);
     if (chosen === undefined) {
       this.h.chosen.set(slot, entry.value);
-      if (!this.h.proposed.get(slot)?.includes(entry.value)) fail('onlyProposedChosen', members(entry.by), `"${entry.value}" was chosen for slot ${slot}, but no leader proposed it there`, atSlot(entry.by, slot));
+      if (!this.h.proposed.get(slot)?.includes(entry.value)) this.found.fail('onlyProposedChosen', members(entry.by), `"${entry.value}" was chosen for slot ${slot}, but no leader proposed it there`, atSlot(entry.by, slot));
       this.h.proposed.set(slot, undefined);
     }
-    else if (chosen !== entry.value) fail('atMostOneChosenPerSlot', members(entry.by), `slot ${slot} had "${chosen}" chosen, and then "${entry.value}" at ${ballotText(ballot)}`, atSlot(entry.by, slot));
+    else if (chosen !== entry.value) this.found.fail('atMostOneChosenPerSlot', members(entry.by), `slot ${slot} had "${chosen}" chosen, and then "${entry.value}" at ${ballotText(ballot)}`, atSlot(entry.by, slot));
   }
 }

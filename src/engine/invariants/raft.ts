@@ -3,7 +3,7 @@ import type { RaftState } from '../raft/types';
 import type { NodeId } from '../sim/protocol';
 import type { NodeSlot } from '../sim/types';
 import { IntMap } from './intMap';
-import { changedNode, collector, type Entry, type SafetyMonitor, type Violation } from './monitor';
+import { changedNode, Findings, NO_VIOLATIONS, type SafetyMonitor, type Violation } from './monitor';
 
 export const RAFT_PREDICATES = {
   electionSafety: 'At most one leader per term, over the whole history',
@@ -57,6 +57,7 @@ const voteKey = (id: NodeId, term: number) => term * 32 + id;
  */
 export class RaftMonitor implements SafetyMonitor<RaftState> {
   readonly predicates = RAFT_PREDICATES;
+  private readonly found = new Findings<keyof typeof RAFT_PREDICATES>();
   private h: History;
 
   constructor(history?: History) {
@@ -73,20 +74,20 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
     });
   }
 
-  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<RaftState>[]): Violation[] {
+  observe(seq: number, t: number, changed: NodeId | null, nodes: readonly NodeSlot<RaftState>[]): readonly Violation[] {
     const c = changedNode(changed, nodes, this.h.prev);
-    if (c === null) return [];
+    if (c === null) return NO_VIOLATIONS;
     const { id, s, old } = c;
-    const { out, fail } = collector<keyof typeof RAFT_PREDICATES>(seq, t);
+    this.found.start(seq, t);
 
     if (old !== undefined && s.currentTerm < old.currentTerm) {
-      fail('termMonotonic', [id], `S${id}'s currentTerm went back from ${old.currentTerm} to ${s.currentTerm}`);
+      this.found.fail('termMonotonic', [id], `S${id}'s currentTerm went back from ${old.currentTerm} to ${s.currentTerm}`);
     }
     if (s.votedFor !== null) {
       const key = voteKey(id, s.currentTerm);
       const earlier = this.h.votes.get(key);
       if (earlier !== undefined && earlier !== s.votedFor) {
-        fail('singleVote', [id, earlier, s.votedFor], `S${id} voted for S${earlier} and then for S${s.votedFor} in term ${s.currentTerm}`);
+        this.found.fail('singleVote', [id, earlier, s.votedFor], `S${id} voted for S${earlier} and then for S${s.votedFor} in term ${s.currentTerm}`);
       } else if (earlier === undefined) this.h.votes.set(key, s.votedFor);
     }
     // The entries this event put in the node's log: everything past what it shares with before.
@@ -94,27 +95,27 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
     if (s.currentRole === 'leader') {
       const other = this.h.leaderOf.get(s.currentTerm);
       if (other !== undefined && other !== id) {
-        fail('electionSafety', [other, id], `S${other} and S${id} were both leaders of term ${s.currentTerm}`);
+        this.found.fail('electionSafety', [other, id], `S${other} and S${id} were both leaders of term ${s.currentTerm}`);
       } else if (other === undefined) this.h.leaderOf.set(s.currentTerm, id);
       if (old !== undefined && old.currentRole === 'leader' && old.currentTerm === s.currentTerm && old.log !== s.log && kept < old.log.length) {
-        fail('leaderAppendOnly', [id], `S${id}, leader of term ${s.currentTerm}, removed or changed entries of its own log`, [{ node: id, index: kept + 1 }]);
+        this.found.fail('leaderAppendOnly', [id], `S${id}, leader of term ${s.currentTerm}, removed or changed entries of its own log`, [{ node: id, index: kept + 1 }]);
       }
     }
-    if (kept < s.log.length) this.checkLogMatching(id, s.log, kept, fail);
+    if (kept < s.log.length) this.checkLogMatching(id, s.log, kept);
     if (old !== undefined && s.commitLength < old.commitLength) {
-      fail('committedPrefix', [id], `S${id}'s committed prefix shrank from ${old.commitLength} to ${s.commitLength}`, [{ node: id, index: s.commitLength + 1 }]);
+      this.found.fail('committedPrefix', [id], `S${id}'s committed prefix shrank from ${old.commitLength} to ${s.commitLength}`, [{ node: id, index: s.commitLength + 1 }]);
     }
-    const grewCommit = this.checkCommitted(id, s, old === undefined ? 0 : Math.min(kept, old.commitLength), fail);
+    const grewCommit = this.checkCommitted(id, s, old === undefined ? 0 : Math.min(kept, old.commitLength));
     if (grewCommit) {
-      nodes.forEach((n) => n.state.currentRole === 'leader' && this.checkCompleteness(n.id, n.state, fail));
+      nodes.forEach((n) => n.state.currentRole === 'leader' && this.checkCompleteness(n.id, n.state));
     } else if (s.currentRole === 'leader' && (old === undefined || old.currentRole !== 'leader' || old.log !== s.log)) {
-      this.checkCompleteness(id, s, fail);
+      this.checkCompleteness(id, s);
     }
-    return out;
+    return this.found.list;
   }
 
   /** Registers log[from..] entry by entry; an (index, term) pair seen before must come with the same command and previous term. */
-  private checkLogMatching(id: NodeId, log: Log, from: number, fail: Fail): void {
+  private checkLogMatching(id: NodeId, log: Log, from: number): void {
     const seen = this.h.seen;
     for (let i = from; i < log.length; i++) {
       const e = log.get(i);
@@ -127,7 +128,7 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
       } else if (known.command !== e.command || known.prevTerm !== prevTerm) {
         const differ = known.command !== e.command ? i + 1 : i;
         const who = known.node === id ? 'it did earlier' : `S${known.node}`;
-        fail('logMatching', [id, known.node],
+        this.found.fail('logMatching', [id, known.node],
           `S${id} holds a term ${e.term} entry at index ${i + 1}, as ${who}, but their logs differ at index ${differ}`,
           known.node === id ? [{ node: id, index: differ }] : [{ node: id, index: differ }, { node: known.node, index: differ }]);
         return;
@@ -140,14 +141,14 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
    * seen (those before `from` were compared earlier and have not changed); extends it.
    * Returns true if it grew.
    */
-  private checkCommitted(id: NodeId, s: RaftState, from: number, fail: Fail): boolean {
+  private checkCommitted(id: NodeId, s: RaftState, from: number): boolean {
     const c = this.h.committed;
     const upTo = Math.min(c.length, s.commitLength);
     for (let i = from; i < upTo; i++) {
       const mine = s.log.get(i);
       const theirs = c.log.get(i);
       if (!sameEntry(theirs, mine)) {
-        fail('committedPrefix', [id], `S${id} committed "${mine.command}" (term ${mine.term}) at index ${i + 1}, where "${theirs.command}" (term ${theirs.term}) was already committed`, [{ node: id, index: i + 1 }]);
+        this.found.fail('committedPrefix', [id], `S${id} committed "${mine.command}" (term ${mine.term}) at index ${i + 1}, where "${theirs.command}" (term ${theirs.term}) was already committed`, [{ node: id, index: i + 1 }]);
         return false;
       }
     }
@@ -163,7 +164,7 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
    * It is enough to find the last of them there: Log Matching, checked on every entry any
    * log ever held, then vouches for all before it (or has already failed).
    */
-  private checkCompleteness(id: NodeId, s: RaftState, fail: Fail): void {
+  private checkCompleteness(id: NodeId, s: RaftState): void {
     const c = this.h.committed;
     const runs = this.h.commitRuns;
     let upTo = 0;
@@ -177,12 +178,10 @@ export class RaftMonitor implements SafetyMonitor<RaftState> {
       const to = r + 1 < runs.length ? runs[r + 1].from : c.length;
       for (let i = runs[r].from; i < to; i++) {
         if (i >= s.log.length || !sameEntry(s.log.get(i), c.log.get(i))) {
-          fail('leaderCompleteness', [id], `S${id}, leader of term ${s.currentTerm}, lacks the entry committed at index ${i + 1} in term ${runs[r].term}`, [{ node: id, index: i + 1 }]);
+          this.found.fail('leaderCompleteness', [id], `S${id}, leader of term ${s.currentTerm}, lacks the entry committed at index ${i + 1} in term ${runs[r].term}`, [{ node: id, index: i + 1 }]);
           return;
         }
       }
     }
   }
 }
-
-type Fail = (predicate: keyof typeof RAFT_PREDICATES, ids: NodeId[], text: string, entries?: Entry[]) => void;
