@@ -71,6 +71,41 @@ test.describe('locks with leases and fencing tokens', () => {
     await expect(page.locator('.log-row[data-node-id="1"] .log-kv')).toHaveAttribute('title', /lock L held by client 2 with token 4 until \d+ ms/);
   });
 
+  test('C7: client 1\'s lease is drawn on its lane, ended at 463 ms, before its stale write; client 2\'s still holds', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-fencing&t=852');
+    await expect(page.locator('.narration')).toContainText('Client 1 resumes as if no time had passed');
+    const lease = (c: number) => page.locator(`.hist-lane[data-client="${c}"] .hist-lease`);
+    await expect(lease(1)).toHaveCount(1);
+    // As step 3 tells it: stamped 163 ms, held until 463 ms, token 2.
+    await expect(lease(1)).toHaveAttribute('data-lease-from', '163');
+    await expect(lease(1)).toHaveAttribute('data-lease-until', '463');
+    await expect(lease(1)).toHaveAttribute('data-lease-token', '2');
+    await expect(lease(1)).toHaveAttribute('data-lease-ended', 'true');
+    await expect(lease(1)).toHaveText('L lease until 463 ms');
+    // Client 2's, granted past 463 with token 4, runs on past now.
+    await expect(lease(2)).toHaveAttribute('data-lease-token', '4');
+    await expect(lease(2)).toHaveAttribute('data-lease-ended', 'false');
+    expect(Number(await lease(2).getAttribute('data-lease-from'))).toBeGreaterThanOrEqual(463);
+    // Client 1's write x = 3 starts to the right of where its lease ended, on screen.
+    const ended = (await lease(1).boundingBox())!;
+    const write = (await bar(page, 'write x 3').boundingBox())!;
+    expect(write.x).toBeGreaterThan(ended.x + ended.width);
+    // Its label stands inside the span, before the line that ends it.
+    const label = (await lease(1).locator('.hist-lease-label').boundingBox())!;
+    expect(label.x + label.width).toBeLessThanOrEqual(ended.x + ended.width);
+    expect(errors).toEqual([]);
+  });
+
+  test('C7 at 210 ms: client 1 has just been granted L; its lease holds, as the narration says', async ({ page }) => {
+    await open(page, './#lesson=raft-fencing&t=210');
+    await expect(page.locator('.narration')).toContainText('client 1 holds L until 463 ms');
+    const lease = page.locator('.hist-lane[data-client="1"] .hist-lease');
+    await expect(lease).toHaveAttribute('data-lease-until', '463');
+    await expect(lease).toHaveAttribute('data-lease-ended', 'false');
+    await expect(page.locator('.hist-lane[data-client="2"]')).toHaveCount(0);
+  });
+
   test('C8: with the token check off, the stale write lands after the new holder\'s, and the fencing check fails', async ({ page }) => {
     const errors = watchErrors(page);
     await open(page, './#lesson=raft-fencing-off');
