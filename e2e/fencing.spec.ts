@@ -58,6 +58,13 @@ test.describe('locks with leases and fencing tokens', () => {
         expect(meet(a.label, b.bar), `label of ${a.op} and bar ${b.op}`).toBe(false);
       }
     }
+    // The lock leases' row, above the bars, meets no bar and no bar's label.
+    const leases = await page.locator('.hist-lease').evaluateAll((ls) => ls.map((l) => {
+      const x = l.getBoundingClientRect();
+      return { l: x.left, r: x.right, t: x.top, b: x.bottom };
+    }));
+    expect(leases).toHaveLength(2);
+    for (const lease of leases) for (const a of all) expect(meet(lease, a.bar) || meet(lease, a.label), `a lease and ${a.op}`).toBe(false);
     // The acquires' labels ("acquire L 300 → failed") have no room beside their bars here: whole, in a row under them.
     await expect(page.locator('.hist-bar[data-label-cut="true"]')).toHaveCount(0);
     await expect(page.locator('.hist-bar[data-label-side="below"]')).not.toHaveCount(0);
@@ -114,6 +121,10 @@ test.describe('locks with leases and fencing tokens', () => {
     await expect(storage).toHaveAttribute('data-storage', 'violation');
     await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-value', '3');
     await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-by', '1');
+    // "Although client 1 lost the lock long ago": its lease, drawn on its lane, ended at 463 ms.
+    const lease = page.locator('.hist-lane[data-client="1"] .hist-lease');
+    await expect(lease).toHaveAttribute('data-lease-until', '463');
+    await expect(lease).toHaveAttribute('data-lease-ended', 'true');
     await expect(storage.locator('[data-verdict="stale-token"]')).toHaveText('✗ accepted a stale token');
     await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
     await expect(page.locator('[data-check="fencing"]')).toHaveAttribute('data-ok', 'false');
