@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { open, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
+import { open, play, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const bar = (page: Page, label: string) => page.locator('.hist-bar', { hasText: label });
 
@@ -102,6 +103,20 @@ test.describe('locks with leases and fencing tokens', () => {
     const label = (await lease(1).locator('.hist-lease-label').boundingBox())!;
     expect(label.x + label.width).toBeLessThanOrEqual(ended.x + ended.width);
     expect(errors).toEqual([]);
+  });
+
+  test('the lease spans read in both themes: no serious or critical axe violation in the history', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-fencing&t=852');
+    await expect(page.locator('.hist-lease')).toHaveCount(2);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await shot(page, `fencing-lease-c7-${scheme}-1280`);
+      const { violations } = await new AxeBuilder({ page }).include('section.history').analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), scheme).toEqual([]);
+    }
   });
 
   test('C7 at 210 ms: client 1 has just been granted L; its lease holds, as the narration says', async ({ page }) => {
