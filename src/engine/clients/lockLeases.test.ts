@@ -26,6 +26,7 @@ describe('the leases of granted acquires', () => {
     expect(lockLeases([acquire(1, 1, '9')], committed)).toEqual([]);
     expect(lockLeases([acquire(1, 2, '2')], committed)).toEqual([]);
     expect(lockLeases([acquire(1, 1, '5')], committed)).toEqual([]);
+    expect(lockLeases([acquire(1, 1, 'x'), acquire(2, 1, '0')], () => { throw new Error('no index to look up'); })).toEqual([]);
   });
 
   it('has ended from its end on, not before', () => {

@@ -29,6 +29,8 @@ export function lockLeases(ops: readonly ClientOperation[], committed: (index: n
   for (const o of ops) {
     if (o.op.f !== 'acquire' || o.outcome !== 'ok' || typeof o.value !== 'string') continue;
     const token = Number(o.value);
+    // An acquire's ok reply is its token; anything else is no log index to look up.
+    if (!Number.isInteger(token) || token < 1) continue;
     const command = committed(token);
     if (command === null) continue;
     const u = untag(command);
