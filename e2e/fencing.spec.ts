@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { open, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
+import { open, play, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const bar = (page: Page, label: string) => page.locator('.hist-bar', { hasText: label });
 
@@ -58,6 +59,13 @@ test.describe('locks with leases and fencing tokens', () => {
         expect(meet(a.label, b.bar), `label of ${a.op} and bar ${b.op}`).toBe(false);
       }
     }
+    // The lock leases' row, above the bars, meets no bar and no bar's label.
+    const leases = await page.locator('.hist-lease').evaluateAll((ls) => ls.map((l) => {
+      const x = l.getBoundingClientRect();
+      return { l: x.left, r: x.right, t: x.top, b: x.bottom };
+    }));
+    expect(leases).toHaveLength(2);
+    for (const lease of leases) for (const a of all) expect(meet(lease, a.bar) || meet(lease, a.label), `a lease and ${a.op}`).toBe(false);
     // The acquires' labels ("acquire L 300 → failed") have no room beside their bars here: whole, in a row under them.
     await expect(page.locator('.hist-bar[data-label-cut="true"]')).toHaveCount(0);
     await expect(page.locator('.hist-bar[data-label-side="below"]')).not.toHaveCount(0);
@@ -71,6 +79,55 @@ test.describe('locks with leases and fencing tokens', () => {
     await expect(page.locator('.log-row[data-node-id="1"] .log-kv')).toHaveAttribute('title', /lock L held by client 2 with token 4 until \d+ ms/);
   });
 
+  test('C7: client 1\'s lease is drawn on its lane, ended at 463 ms, before its stale write; client 2\'s still holds', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-fencing&t=852');
+    await expect(page.locator('.narration')).toContainText('Client 1 resumes as if no time had passed');
+    const lease = (c: number) => page.locator(`.hist-lane[data-client="${c}"] .hist-lease`);
+    await expect(lease(1)).toHaveCount(1);
+    // As step 3 tells it: stamped 163 ms, held until 463 ms, token 2.
+    await expect(lease(1)).toHaveAttribute('data-lease-from', '163');
+    await expect(lease(1)).toHaveAttribute('data-lease-until', '463');
+    await expect(lease(1)).toHaveAttribute('data-lease-token', '2');
+    await expect(lease(1)).toHaveAttribute('data-lease-ended', 'true');
+    await expect(lease(1)).toHaveText('L lease until 463 ms');
+    // Client 2's, granted past 463 with token 4, runs on past now.
+    await expect(lease(2)).toHaveAttribute('data-lease-token', '4');
+    await expect(lease(2)).toHaveAttribute('data-lease-ended', 'false');
+    expect(Number(await lease(2).getAttribute('data-lease-from'))).toBeGreaterThanOrEqual(463);
+    // Client 1's write x = 3 starts to the right of where its lease ended, on screen.
+    const ended = (await lease(1).boundingBox())!;
+    const write = (await bar(page, 'write x 3').boundingBox())!;
+    expect(write.x).toBeGreaterThan(ended.x + ended.width);
+    // Its label stands inside the span, before the line that ends it.
+    const label = (await lease(1).locator('.hist-lease-label').boundingBox())!;
+    expect(label.x + label.width).toBeLessThanOrEqual(ended.x + ended.width);
+    expect(errors).toEqual([]);
+  });
+
+  test('the lease spans read in both themes: no serious or critical axe violation in the history', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-fencing&t=852');
+    await expect(page.locator('.hist-lease')).toHaveCount(2);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await shot(page, `fencing-lease-c7-${scheme}-1280`);
+      const { violations } = await new AxeBuilder({ page }).include('section.history').analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), scheme).toEqual([]);
+    }
+  });
+
+  test('C7 at 210 ms: client 1 has just been granted L; its lease holds, as the narration says', async ({ page }) => {
+    await open(page, './#lesson=raft-fencing&t=210');
+    await expect(page.locator('.narration')).toContainText('client 1 holds L until 463 ms');
+    const lease = page.locator('.hist-lane[data-client="1"] .hist-lease');
+    await expect(lease).toHaveAttribute('data-lease-until', '463');
+    await expect(lease).toHaveAttribute('data-lease-ended', 'false');
+    await expect(page.locator('.hist-lane[data-client="2"]')).toHaveCount(0);
+  });
+
   test('C8: with the token check off, the stale write lands after the new holder\'s, and the fencing check fails', async ({ page }) => {
     const errors = watchErrors(page);
     await open(page, './#lesson=raft-fencing-off');
@@ -79,6 +136,10 @@ test.describe('locks with leases and fencing tokens', () => {
     await expect(storage).toHaveAttribute('data-storage', 'violation');
     await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-value', '3');
     await expect(storage.locator('[data-storage-key="x"]')).toHaveAttribute('data-by', '1');
+    // "Although client 1 lost the lock long ago": its lease, drawn on its lane, ended at 463 ms.
+    const lease = page.locator('.hist-lane[data-client="1"] .hist-lease');
+    await expect(lease).toHaveAttribute('data-lease-until', '463');
+    await expect(lease).toHaveAttribute('data-lease-ended', 'true');
     await expect(storage.locator('[data-verdict="stale-token"]')).toHaveText('✗ accepted a stale token');
     await expect(page.locator('.safety-badge')).toHaveAttribute('data-safe', 'false');
     await expect(page.locator('[data-check="fencing"]')).toHaveAttribute('data-ok', 'false');

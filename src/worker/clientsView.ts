@@ -1,3 +1,4 @@
+import { lockLeases } from '../engine/clients/lockLeases';
 import { lastInvocations, operationsOf } from '../engine/clients/operations';
 import type { StorageOptions } from '../engine/clients/storage';
 import type { ClientWorld, ReadPath } from '../engine/clients/types';
@@ -10,9 +11,10 @@ export const HISTORY_SHOWN = 200;
  * The clients' part of a snapshot: the most recent operations, only when the history, the
  * storage node or a client's pause has changed (or gone back, in time) since the view last
  * had them (`sent`, '' for never). Operations under way count as changed at every history
- * event, so their bars keep growing.
+ * event, so their bars keep growing. `committed` gives the committed command at a log index:
+ * each granted acquire's lease is read from the stamp its command carries.
  */
-export function clientsView(world: ClientWorld | null, reads: ReadPath | null, sent: string, storage?: StorageOptions): { view: ClientsView; history: string } | null {
+export function clientsView(world: ClientWorld | null, reads: ReadPath | null, sent: string, committed: (index: number) => string | null, storage?: StorageOptions): { view: ClientsView; history: string } | null {
   if (world === null || reads === null) return null;
   const paused = world.clients.map((c) => c.paused);
   const history = `${world.history.length} ${world.storage?.writes ?? 0} ${paused.map((p) => (p ? 1 : 0)).join('')}`;
@@ -22,7 +24,7 @@ export function clientsView(world: ClientWorld | null, reads: ReadPath | null, s
   const s = world.storage;
   return {
     view: {
-      reads, total: world.nextOpId - 1, operations, paused, tokens: world.clients.map((c) => c.token),
+      reads, total: world.nextOpId - 1, operations, leases: lockLeases(operations, committed), paused, tokens: world.clients.map((c) => c.token),
       storage: s === null ? null : {
         fencing: storage?.fencing ?? true, highest: s.highest,
         kv: Object.entries(s.kv).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, v]) => ({ key, ...v })),

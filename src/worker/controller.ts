@@ -18,6 +18,7 @@ import { toActions, toSimConfig } from '../scenario/config';
 import type { Scenario } from '../scenario/schema';
 import { type AppliedKv, multipaxosApplied, raftApplied } from './appliedKv';
 import { clientsView } from './clientsView';
+import { committedCommand } from './committedCommand';
 import { Figures, type FiguresMark } from './figures';
 import { messageFields } from './messageFields';
 import { movingFrame } from './movingFrame';
@@ -569,7 +570,8 @@ export class Controller {
     const markers = allMarkers || added.length > 0 ? { reset: allMarkers, list: added } : null;
     const scenario = this.scenarioDelta(delta);
     const violations = this.run.violations;
-    const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? '' : this.sent.history, this.scenarioBase.storage);
+    const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? '' : this.sent.history,
+      committedCommand(sim.nodes().map((n) => n.state)), this.scenarioBase.storage);
     const safety = !reset && violations.length === this.sent.violations ? null : {
       predicates: Object.entries(this.run.monitor !== null ? this.run.predicates : entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),

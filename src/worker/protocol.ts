@@ -3,6 +3,7 @@
  * snapshots come up; both are plain, structured-cloneable data.
  */
 import type { ClientOperation } from '../engine/clients/operations';
+import type { LockLease } from '../engine/clients/lockLeases';
 import type { Lease, ReadPath } from '../engine/clients/types';
 import type { NodeClock } from '../engine/sim/clock';
 import type { Stall } from '../engine/invariants/liveness';
@@ -248,6 +249,8 @@ export interface ClientsView {
   /** Operations in the whole history; `operations` holds the most recent of them. */
   total: number;
   operations: ClientOperation[];
+  /** The lease each granted acquire among `operations` gave its client, as the lock service judged it. */
+  leases: LockLease[];
   /** Each client's fencing token (index = client id, slot 0 unused) and whether it is paused. */
   tokens: (number | null)[];
   paused: boolean[];

@@ -57,7 +57,7 @@ export function HistoryPanel() {
       </section>
     );
   }
-  const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE);
+  const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE, clients.leases);
   const labels = placeLabels(layout.bars, trackWidth, measure);
   // A bar goes to its reply (where every request and reply of it has happened) and selects the
   // operation: the space-time diagram draws them heavier.
@@ -95,7 +95,8 @@ export function HistoryPanel() {
       <div className="hist-lanes" role="list">
         {layout.clients.map((c) => (
           <div key={c} className="hist-lane" role="listitem" data-client={c} data-paused={clients.paused[c]}
-            data-label-rows={layout.bars.some((b) => b.client === c && labels.get(b.id)!.side === 'below') ? 2 : 1}>
+            data-label-rows={layout.bars.some((b) => b.client === c && labels.get(b.id)!.side === 'below') ? 2 : 1}
+            data-leases={layout.spans.some((s) => s.lease.client === c)}>
             <span className="hist-client">
               client {c}
               {clients.storage !== null && <small data-token={clients.tokens[c] ?? 'none'}>{clients.tokens[c] === null ? 'no token' : `token ${clients.tokens[c]}`}</small>}
@@ -105,6 +106,16 @@ export function HistoryPanel() {
                 onClick={() => act({ type: clients.paused[c] ? 'resumeClient' : 'pauseClient', client: c })}>{clients.paused[c] ? '▶' : '‖'}</button>
             </span>
             <div className="hist-track" ref={c === layout.clients[0] ? track : undefined}>
+              {/* Each lease the client was granted, above its bars: a class sees whether it still held when the client acted. */}
+              {layout.spans.filter((s) => s.lease.client === c).map((s) => (
+                <span key={`lease-${s.lease.id}`} className="hist-lease" role="img" data-lease-key={s.lease.key} data-lease-token={s.lease.token}
+                  data-lease-from={s.lease.from} data-lease-until={s.lease.until} data-lease-ended={s.ended}
+                  style={{ left: `${s.x0 * 100}%`, width: `${(s.x1 - s.x0) * 100}%` }}
+                  aria-label={`Client ${c}'s lease on ${s.lease.key}, token ${s.lease.token}: from ${s.lease.from} to ${s.lease.until} ms, ${s.ended ? 'ended' : 'holds'}`}
+                  title={`Lock ${s.lease.key}, token ${s.lease.token}: leased from ${s.lease.from} to ${s.lease.until} ms by the leader's stamp${s.ended ? '; ended' : ''}`}>
+                  <span className="hist-lease-label">{s.label}</span>
+                </span>
+              ))}
               {layout.bars.filter((b) => b.client === c).map((b) => {
                 const place = labels.get(b.id)!;
                 return (

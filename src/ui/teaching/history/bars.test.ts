@@ -79,3 +79,18 @@ describe('history bars', () => {
     expect(placeLabels(s.bars, 470, () => 72).get(2)).toEqual({ side: 'left', max: null });
   });
 });
+
+describe('lock lease spans', () => {
+  const acquire = op({ id: 1, client: 1, call: 100, ret: 150, outcome: 'ok', value: '2', op: { f: 'acquire', key: 'L', lease: 300 } });
+  const lease = { id: 1, client: 1, key: 'L', token: 2, from: 120, until: 420 };
+
+  it('a lease that holds now runs from its stamp to the window\'s end, open', () => {
+    const l = historyBars([acquire], 300, [], [], [lease]);
+    expect(l.spans.map((s) => [s.x0, s.x1, s.ended, s.label])).toEqual([[0.1, 1, false, 'L lease until 420 ms']]);
+  });
+
+  it('once now has passed its end, it is closed there', () => {
+    const l = historyBars([acquire], 500, [], [], [lease]);
+    expect(l.spans.map((s) => [s.x0, s.x1, s.ended])).toEqual([[0.05, 0.8, true]]);
+  });
+});

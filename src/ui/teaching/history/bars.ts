@@ -1,3 +1,4 @@
+import { leaseEnded, type LockLease } from '../../../engine/clients/lockLeases';
 import type { ClientOperation } from '../../../engine/clients/operations';
 import { operationText } from '../../../engine/linearizability/history';
 
@@ -24,9 +25,21 @@ export interface Bar {
   server: number | null;
 }
 
+/** A granted acquire's lock lease drawn on its client's lane, over the same window as the bars. */
+export interface LeaseSpan {
+  lease: LockLease;
+  x0: number;
+  x1: number;
+  /** Its end has passed: drawn closed at its end. Else it runs on past now, its end open. */
+  ended: boolean;
+  /** `L lease until 463 ms`. */
+  label: string;
+}
+
 export interface HistoryLayout {
   clients: number[];
   bars: Bar[];
+  spans: LeaseSpan[];
   from: number;
   to: number;
 }
@@ -43,9 +56,10 @@ function detail(o: ClientOperation, now: number): string {
 
 /**
  * Lays out the operations the engine reported, over the window from the earliest shown
- * invocation to now: one row per client, nothing computed about the protocol here.
+ * invocation to now, with the lock leases their acquires got: one row per client, nothing
+ * computed about the protocol here.
  */
-export function historyBars(ops: readonly ClientOperation[], now: number, flagged: readonly number[] = [], stale: readonly number[] = []): HistoryLayout {
+export function historyBars(ops: readonly ClientOperation[], now: number, flagged: readonly number[] = [], stale: readonly number[] = [], leases: readonly LockLease[] = []): HistoryLayout {
   const from = ops.length === 0 ? 0 : Math.min(...ops.map((o) => o.call));
   const to = Math.max(now, from + 1, ...ops.map((o) => o.ret ?? 0));
   const x = (t: number) => (Math.min(t, to) - from) / (to - from);
@@ -54,7 +68,11 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
     outcome: o.outcome, label: operationText(o), detail: detail(o, now),
     stale: stale.includes(o.id), flagged: flagged.includes(o.id), call: o.call, ret: o.ret, server: o.server ?? null,
   }));
-  return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, from, to };
+  // A lease is stamped on the leader's clock, which may run behind true time: one may start before the window; it may end past now.
+  const spans = leases.map((l): LeaseSpan => ({
+    lease: l, x0: x(Math.max(l.from, from)), x1: x(l.until), ended: leaseEnded(l, now), label: `${l.key} lease until ${l.until} ms`,
+  }));
+  return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, spans, from, to };
 }
 
 /**
