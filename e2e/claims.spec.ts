@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LESSONS, lessonById, lessonScenario } from '../src/scenario/lessons';
-import { open, openPanels, play, scenarioUrl, setSpeed, virtualTime, watchErrors } from './helpers';
+import { nextStep, open, openPanels, play, scenarioUrl, setSpeed, watchErrors } from './helpers';
 
 test.describe('claims: the page shows whether what a narration step says holds', () => {
   test('a lesson step\'s claims hold, and the list names each one', async ({ page }) => {
@@ -66,14 +66,7 @@ test.describe('break a rule from the page', () => {
     await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '0');
     // Next plays to each step; the check fails on the way, and the run pauses there.
     await setSpeed(page, 1);
-    // Each Next: wait until the run has moved (step or clock), then until it has paused again.
-    const text = page.locator('.narration-text');
-    for (let i = 0; i < 6 && await banner.locator('[data-broken-check]').count() === 0; i++) {
-      const before = [await text.getAttribute('data-step'), await virtualTime(page)];
-      await page.getByRole('button', { name: 'Next step' }).click();
-      await expect.poll(async () => [await text.getAttribute('data-step'), await virtualTime(page)]).not.toEqual(before);
-      await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-    }
+    for (let i = 0; i < 6 && await banner.locator('[data-broken-check]').count() === 0; i++) await nextStep(page);
     await expect(banner.locator('[data-broken-check]')).toHaveAttribute('data-broken-check', 'leaderCompleteness');
     // The entry the check names is ringed in the logs: S5 leads without the entry committed at index 1.
     const involved = page.locator('.logs [data-involved]');

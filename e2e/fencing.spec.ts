@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { open, play, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
+import { nextStep, open, play, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const bar = (page: Page, label: string) => page.locator('.hist-bar', { hasText: label });
 
@@ -11,14 +11,8 @@ const bar = (page: Page, label: string) => page.locator('.hist-bar', { hasText: 
 async function playLesson(page: Page, steps: number): Promise<void> {
   await setSpeed(page, 1);
   const next = page.getByRole('button', { name: 'Next step' });
-  const text = page.locator('.narration-text');
-  for (let i = 0; i < steps + 2 && await next.isEnabled(); i++) {
-    const before = [await text.getAttribute('data-step'), await virtualTime(page)];
-    await next.click();
-    await expect.poll(async () => [await text.getAttribute('data-step'), await virtualTime(page)], { timeout: 20_000 }).not.toEqual(before);
-    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
-  }
-  await expect(text).toHaveAttribute('data-step', String(steps - 1), { timeout: 20_000 });
+  for (let i = 0; i < steps + 2 && await next.isEnabled(); i++) await nextStep(page);
+  await expect(page.locator('.narration-text')).toHaveAttribute('data-step', String(steps - 1), { timeout: 20_000 });
 }
 
 test.describe('locks with leases and fencing tokens', () => {

@@ -48,6 +48,18 @@ export async function virtualTime(page: Page): Promise<number> {
   return Number(await page.locator('[data-virtual-time]').getAttribute('data-virtual-time'));
 }
 
+/**
+ * Next, once: the run plays on to the next narration step and pauses there. Waits until the
+ * run has moved (its step or its clock), then until it has paused again.
+ */
+export async function nextStep(page: Page): Promise<void> {
+  const text = page.locator('.narration-text');
+  const before = [await text.getAttribute('data-step'), await virtualTime(page)];
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect.poll(async () => [await text.getAttribute('data-step'), await virtualTime(page)], { timeout: 20_000 }).not.toEqual(before);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
+}
+
 /** Waits for a single live leader and returns its id and term. */
 export async function theLeader(page: Page): Promise<{ id: number; term: number }> {
   await expect(leaders(page)).toHaveCount(1);

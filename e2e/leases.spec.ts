@@ -1,22 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { open, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+import { nextStep, open, setSpeed, shot, virtualTime, watchErrors } from './helpers';
 
 const lease = (page: Page, id: number) => page.locator(`g.lease[data-lease-node="${id}"]`);
 
-/** Next, once: the run plays on to the next narration step (at 1x) and pauses there; returns the step's index. */
-async function next(page: Page): Promise<number> {
-  const text = page.locator('.narration-text');
-  const before = [await text.getAttribute('data-step'), await virtualTime(page)];
-  await page.getByRole('button', { name: 'Next step' }).click();
-  await expect.poll(async () => [await text.getAttribute('data-step'), await virtualTime(page)], { timeout: 20_000 }).not.toEqual(before);
-  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 20_000 });
-  return Number(await text.getAttribute('data-step'));
-}
-
 /** Steps the lesson to narration step `step`, checking it pauses at `at` ms. */
 async function stepTo(page: Page, step: number, at: number): Promise<void> {
-  while (Number(await page.locator('.narration-text').getAttribute('data-step')) < step) await next(page);
+  while (Number(await page.locator('.narration-text').getAttribute('data-step')) < step) await nextStep(page);
   await expect(page.locator('.narration-text')).toHaveAttribute('data-step', String(step));
   expect(await virtualTime(page)).toBe(at);
 }
