@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Opened, openFromHash } from '../scenario/fromLocation';
 import { isPairHash } from '../scenario/pair';
 import { SimClient } from '../worker/client';
-import { ShortcutHelp } from './components/Shortcuts';
+import { ShortcutHelp } from './shell/Shortcuts';
 import { EmbedShell } from './shell/EmbedShell';
 import { OfflineNotice } from './shell/OfflineNotice';
 import { Shell } from './shell/Shell';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpenedPair } from '../scenario/pair';
 import type { Scenario } from '../scenario/schema';
 import { SimClient } from '../worker/client';
-import { ShortcutHelp } from './components/Shortcuts';
+import { ShortcutHelp } from './shell/Shortcuts';
 import { PairShell } from './shell/pair/PairShell';
 import { PairTransport, type Side } from './store/pairTransport';
 import { createSimStore } from './store/simStore';

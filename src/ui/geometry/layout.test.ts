@@ -156,7 +156,7 @@ describe('cluster geometry', () => {
 });
 
 describe('timeline scale', async () => {
-  const { bucketMarkers } = await import('../components/Timeline');
+  const { bucketMarkers } = await import('../timeline/Timeline');
   const { niceEnd } = await import('../draw/timelinePaint');
   it('ends a little after the run, on a round end, at least 1 s', () => {
     expect([0, 999, 1000, 1001, 4500, 12_000, 480_000, 604_000].map(niceEnd)).toEqual([1000, 1200, 1200, 1200, 5600, 15_000, 560_000, 680_000]);

@@ -1,10 +1,10 @@
-import { ClusterSettings } from '../components/ClusterSettings';
+import { ClusterSettings } from '../controls/ClusterSettings';
 import { BreakRule } from '../controls/BreakRule';
-import { FaultControls } from '../components/FaultControls';
-import { NodeDetails } from '../components/NodeDetails';
-import { RunDetails } from '../components/RunDetails';
-import { SafetyPanel } from '../components/SafetyPanel';
-import { ShortcutBar } from '../components/Shortcuts';
+import { FaultControls } from '../controls/network/FaultControls';
+import { NodeDetails } from '../controls/NodeDetails';
+import { RunDetails } from '../controls/RunDetails';
+import { SafetyPanel } from '../controls/SafetyPanel';
+import { ShortcutBar } from './Shortcuts';
 
 /**
  * The control panels a lecturer rarely needs while telling the story (safety in full, the

@@ -1,8 +1,8 @@
-import { ClusterView } from '../components/ClusterView';
-import { MessagePopover } from '../components/MessagePopover';
-import { Narration } from '../components/Narration';
-import { Progress } from '../components/Progress';
-import { Clock, Transport } from '../components/Transport';
+import { ClusterView } from '../cluster/ClusterView';
+import { MessagePopover } from '../cluster/MessagePopover';
+import { Narration } from '../teaching/narration/Narration';
+import { Progress } from './Progress';
+import { Clock, Transport } from '../timeline/Transport';
 import { useSim } from '../store/simStore';
 import { fullAppLink } from './viewMode';
 import './shell.css';

@@ -1,5 +1,5 @@
-import { ScenarioBar } from '../components/ScenarioBar';
-import { Clock, Transport } from '../components/Transport';
+import { ScenarioBar } from './ScenarioBar';
+import { Clock, Transport } from '../timeline/Transport';
 import { viewOf } from '../protocolView';
 import { useSim } from '../store/simStore';
 import { toggleTheme, usePalette } from './themeState';

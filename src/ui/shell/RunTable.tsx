@@ -1,7 +1,7 @@
-import { DescriptorTable } from '../components/DescriptorTable';
-import { LogsPanel } from '../components/LogsPanel';
-import { PaxosTable } from '../components/PaxosTable';
-import { SlotTable } from '../components/SlotTable';
+import { DescriptorTable } from '../logs/DescriptorTable';
+import { LogsPanel } from '../logs/LogsPanel';
+import { PaxosTable } from '../logs/PaxosTable';
+import { SlotTable } from '../logs/SlotTable';
 import { viewOf } from '../protocolView';
 
 /** The logs (Raft) or the tables (the others) of the run in context, as its protocol draws them. */

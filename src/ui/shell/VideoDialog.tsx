@@ -1,7 +1,7 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import { SPEEDS } from '../../scenario/defaults';
-import { Dialog } from '../components/Dialog';
-import { speedLabel } from '../components/Transport';
+import { Dialog } from './Dialog';
+import { speedLabel } from '../timeline/Transport';
 import { saveFile } from '../files';
 import { SimContext, useSim } from '../store/simStore';
 import { cannotRecord, type Recording, recordRun, FPS, type Span, VIDEO_WIDTH } from './recordVideo';

@@ -1,6 +1,6 @@
 import { paintMoving } from '../draw/movingPaint';
 import { nodePositions, type ViewSize } from '../geometry/layout';
-import { frameOf } from '../components/MovingLayer';
+import { frameOf } from '../cluster/MovingLayer';
 import { svgToPng } from './rasterize';
 import { currentPalette } from './themeState';
 import type { SimState } from '../store/simStore';

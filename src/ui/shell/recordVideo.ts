@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import { frameOf } from '../components/MovingLayer';
+import { frameOf } from '../cluster/MovingLayer';
 import { paintMoving } from '../draw/movingPaint';
 import { nodePositions, VIEW } from '../geometry/layout';
 import type { SimState } from '../store/simStore';

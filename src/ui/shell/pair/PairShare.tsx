@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { useStore } from 'zustand';
 import { pairLink } from '../../../scenario/pair';
-import { Dialog } from '../../components/Dialog';
-import { useCopyLink } from '../../components/useCopyLink';
+import { Dialog } from '../Dialog';
+import { useCopyLink } from '../useCopyLink';
 import type { SimState } from '../../store/simStore';
 import { useFullScenario } from '../../store/useFullScenario';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { StoreApi } from 'zustand';
-import { LessonMenu } from '../../components/LessonMenu';
-import { Narration } from '../../components/Narration';
-import { Notices } from '../../components/Notices';
-import { Progress } from '../../components/Progress';
-import { Timeline } from '../../components/Timeline';
+import { LessonMenu } from '../LessonMenu';
+import { Narration } from '../../teaching/narration/Narration';
+import { Notices } from '../Notices';
+import { Progress } from '../Progress';
+import { Timeline } from '../../timeline/Timeline';
 import { PaintHereContext } from '../../draw/paintHere';
-import { Clock, Transport } from '../../components/Transport';
+import { Clock, Transport } from '../../timeline/Transport';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { PairShare } from './PairShare';
 import { SideRun } from './SideRun';

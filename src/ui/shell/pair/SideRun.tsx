@@ -1,9 +1,9 @@
 import type { StoreApi } from 'zustand';
 import { brokenRules } from '../../../scenario/bugs';
 import type { Side } from '../../store/pairTransport';
-import { ClusterView } from '../../components/ClusterView';
-import { MessagePopover } from '../../components/MessagePopover';
-import { ViolationNotice } from '../../components/ViolationNotice';
+import { ClusterView } from '../../cluster/ClusterView';
+import { MessagePopover } from '../../cluster/MessagePopover';
+import { ViolationNotice } from '../../cluster/ViolationNotice';
 import { viewOf } from '../../protocolView';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { RunTable } from '../RunTable';

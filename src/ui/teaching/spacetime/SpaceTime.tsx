@@ -2,7 +2,7 @@ import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { saveFile } from '../../files';
 import { EXPORT_WIDTH } from '../../shell/exportCluster';
 import { svgToPng } from '../../shell/rasterize';
-import { useWholeText } from '../../components/useWholeText';
+import { useWholeText } from '../../useWholeText';
 import { currentPalette, usePalette } from '../../shell/themeState';
 import { SimContext, useSim } from '../../store/simStore';
 import { groupColor } from '../../theme';

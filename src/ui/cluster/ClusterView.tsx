@@ -9,7 +9,7 @@ import { frameOf, MovingLayer } from './MovingLayer';
 import { LeaseMark } from './LeaseMark';
 import { NodeGlyph } from './NodeGlyph';
 import { useFitCluster } from './useFitCluster';
-import { PartitionRegions } from '../network/PartitionRegions';
+import { PartitionRegions } from './PartitionRegions';
 
 /**
  * The cluster in layers: links and servers in SVG (they change only at events), and

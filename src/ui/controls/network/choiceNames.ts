@@ -1,4 +1,4 @@
-import type { PendingChoice } from '../../engine/sim/pending';
+import type { PendingChoice } from '../../../engine/sim/pending';
 
 type MessageChoice = Extract<PendingChoice, { kind: 'message' }>;
 

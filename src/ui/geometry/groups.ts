@@ -1,4 +1,4 @@
-import type { Point } from '../geometry/layout';
+import type { Point } from './layout';
 
 /**
  * The groups a choice of one group per server makes: groupOf[i] is S(i+1)'s group number;

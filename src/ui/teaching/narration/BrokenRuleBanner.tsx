@@ -1,7 +1,7 @@
-import { useWholeText } from '../components/useWholeText';
-import { brokenRules } from '../../scenario/bugs';
-import { lessonById } from '../../scenario/lessons';
-import { useSim } from '../store/simStore';
+import { useWholeText } from '../../useWholeText';
+import { brokenRules } from '../../../scenario/bugs';
+import { lessonById } from '../../../scenario/lessons';
+import { useSim } from '../../store/simStore';
 
 /**
  * Above the narration: a rule is broken in this run (and which), what a check found, or the

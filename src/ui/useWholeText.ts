@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { textStyleOf, textWidth } from '../draw/textWidth';
+import { textStyleOf, textWidth } from './draw/textWidth';
 
 /**
  * The longest of `forms` (longest first) that fits the element whole, as its width changes: a

@@ -1,6 +1,6 @@
-import type { PendingChoice } from '../../engine/sim/pending';
-import type { UserAction } from '../../worker/protocol';
-import { useSim } from '../store/simStore';
+import type { PendingChoice } from '../../../engine/sim/pending';
+import type { UserAction } from '../../../worker/protocol';
+import { useSim } from '../../store/simStore';
 import { messageName, timerName } from './choiceNames';
 import './network.css';
 

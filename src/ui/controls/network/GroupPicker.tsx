@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { usePalette } from '../shell/themeState';
-import { useSim } from '../store/simStore';
-import { groupColor } from '../theme';
-import { groupsOf } from './groups';
+import { usePalette } from '../../shell/themeState';
+import { useSim } from '../../store/simStore';
+import { groupColor } from '../../theme';
+import { groupsOf } from '../../geometry/groups';
 
 /**
  * A partition into any number of groups: a group for each server, then Split. Opens with the

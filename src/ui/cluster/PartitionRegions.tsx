@@ -3,7 +3,7 @@ import { type Point, VIEW } from '../geometry/layout';
 import { usePalette } from '../shell/themeState';
 import { useSim } from '../store/simStore';
 import { groupColor } from '../theme';
-import { regionPath } from './groups';
+import { regionPath } from '../geometry/groups';
 
 /**
  * The partition's groups as coloured regions under the links and servers: each group's

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useSight, useSim } from '../store/simStore';
+import { useSight, useSim } from '../../store/simStore';
 
 const KIND_ICON: Record<string, string> = { start: '●', deliver: '→', timer: '◔', lost: '✕', action: '▲', refused: '⊘' };
 /** No row is shorter than this, so this many pixels of list never show more than one row. */

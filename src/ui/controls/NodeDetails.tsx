@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { type DetailField, viewOf } from '../protocolView';
 import { isCommand } from '../../engine/statemachine/kv';
 import { useSight, useSim } from '../store/simStore';
-import { VoteSetting } from '../controls/VoteSetting';
-import { TransferLeadership } from '../controls/TransferLeadership';
+import { VoteSetting } from './VoteSetting';
+import { TransferLeadership } from './TransferLeadership';
 
 /** Every state variable of the selected node, persistent and volatile apart, with its controls. */
 export function NodeDetails() {

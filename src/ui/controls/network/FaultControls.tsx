@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSim } from '../store/simStore';
-import { GroupPicker } from '../network/GroupPicker';
-import '../network/network.css';
+import { useSim } from '../../store/simStore';
+import { GroupPicker } from './GroupPicker';
+import './network.css';
 
 /** Partitions by picking the nodes of one side; heal everything; network loss, duplication and latency. */
 export function FaultControls() {

@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { parseClaim } from '../../scenario/claims/syntax';
-import { exampleClaim } from '../../scenario/claims/vocabulary';
-import type { NarrationStep } from '../../worker/protocol';
-import { useSim } from '../store/simStore';
-import { RuleOffer } from '../controls/BrokenRuleBanner';
-import { ClaimsBadge, ClaimsMark } from '../teaching/narration/Claims';
+import { parseClaim } from '../../../scenario/claims/syntax';
+import { exampleClaim } from '../../../scenario/claims/vocabulary';
+import type { NarrationStep } from '../../../worker/protocol';
+import { useSim } from '../../store/simStore';
+import { RuleOffer } from './BrokenRuleBanner';
+import { ClaimsBadge, ClaimsMark } from './Claims';
 
 /**
  * The lecture's narration: the step in force, in large type, with Previous and Next
