@@ -160,7 +160,7 @@ const MERGED_WITH_WINDOW = ['spacetime', '(snapshot)'];
 /**
  * In development and tests the store's arrays are frozen: a view that reverses or sorts one
  * in place (scrambling it for every other view and for the next merge) throws at once. The
- * production build skips the guard; the lint rule on src/ui/components stands in for it.
+ * production build skips the guard; the lint rule on the views' folders stands in for it.
  */
 const guarded: <T>(list: T[]) => T[] = import.meta.env.DEV ? (list) => Object.freeze(list) as typeof list : (list) => list;
 
