@@ -64,6 +64,27 @@ test.describe('controls do what they say', () => {
     await shot(page, 'event-log-after-stepping-1280');
   });
 
+  test('"." lands on each narration step, two with no event between them too (Multi-Paxos failover, 431 and 440 ms)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=multipaxos-failover&t=440');
+    const time = page.locator('[data-virtual-time]');
+    const step = page.locator('.narration-text');
+    await expect(time).toHaveAttribute('data-virtual-time', '440');
+    const at440 = Number(await step.getAttribute('data-step'));
+    const seen = Number(await events(page).getAttribute('data-events'));
+    await page.keyboard.press(',');
+    await expect(events(page)).toHaveAttribute('data-events', String(seen - 1));
+    await page.keyboard.press('.');
+    // The event is back, and the clock goes on to the first step after it: 431 ms.
+    await expect(time).toHaveAttribute('data-virtual-time', '431');
+    await expect(step).toHaveAttribute('data-step', String(at440 - 1));
+    await page.keyboard.press('.');
+    // The same world, the next step's text: no event ran (it used to run the one at 441 ms).
+    await expect(time).toHaveAttribute('data-virtual-time', '440');
+    await expect(step).toHaveAttribute('data-step', String(at440));
+    await expect(events(page)).toHaveAttribute('data-events', String(seen));
+  });
+
   test('tabbing through the network sliders and fields records nothing; a change records one action', async ({ page }) => {
     await open(page);
     const start = (await events(page).getAttribute('data-events'))!;

@@ -161,7 +161,7 @@ test.describe('the student is the network', () => {
 });
 
 test.describe('the network-by-hand lessons, in Chromium', () => {
-  test('P6, FLP by hand: after the scheduler\'s three rounds nobody has learned, every check holds, and it is the student\'s turn', async ({ page }) => {
+  test('P9, FLP by hand: after the scheduler\'s three rounds nobody has learned, every check holds, and it is the student\'s turn', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=paxos-flp&t=75');
@@ -178,7 +178,7 @@ test.describe('the network-by-hand lessons, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  test('P6, FLP by hand: Next reaches every step, the last one past a choice that is due, and nothing is delivered on the way', async ({ page }) => {
+  test('P9, FLP by hand: Next reaches every step, the last one past a choice that is due, and nothing is delivered on the way', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=paxos-flp');
@@ -199,7 +199,7 @@ test.describe('the network-by-hand lessons, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  test('9, split votes forever: three terms, no leader; 11, three-way partition: a leader only once S5 rejoins', async ({ page }) => {
+  test('11, split votes forever: three terms, no leader; 13, three-way partition: a leader only once S5 rejoins', async ({ page }) => {
     await open(page, './#lesson=raft-split-forever&t=41');
     await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '41');
     await expect(page.locator('g.node[data-role="leader"]')).toHaveCount(0);

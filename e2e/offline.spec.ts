@@ -87,28 +87,37 @@ test('a newly deployed version is offered with a notice, and Reload switches to 
   }
 });
 
-test('at 1280x720 "works offline" is one small line at the foot of the corner, under an error, and goes on ×', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await open(page, './#lesson=raft-election');
-  const ready = page.locator('[data-sw="offline-ready"]');
-  await expect(ready).toBeVisible();
-  // An error while it shows: a bad link, the run kept.
-  await page.evaluate(() => { window.location.hash = 's=%%%'; });
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The current run is kept');
-  const [a, r] = await Promise.all([alert.boundingBox(), ready.boundingBox()]);
-  // Errors first: the good news stands below the error's message, never above or over it.
-  expect(r!.y).toBeGreaterThanOrEqual(a!.y + a!.height);
-  // One line, small, in the page's bottom margin more than over its panels: it may cover at most the last few pixels of a panel.
-  expect(r!.height).toBeLessThanOrEqual(26);
-  expect(r!.width).toBeLessThanOrEqual(220);
-  const panelsEnd = await page.locator('.story').evaluate((el) => el.getBoundingClientRect().bottom);
-  expect(r!.y).toBeGreaterThanOrEqual(panelsEnd - 14);
-  await page.screenshot({ path: 'test-results/screenshots/offline-ready-1280.png' });
-  await ready.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(ready).toHaveCount(0);
-  await expect(alert).toBeVisible();
-});
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+for (const [width, height] of [[1280, 720], [1024, 768]]) {
+  test(`at ${width}x${height} "works offline" is one small line in the header's row: it covers no lesson text and no control (C8's verdict), and goes on ×`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await open(page, './#lesson=raft-fencing-off&t=890');
+    const ready = page.locator('[data-sw="offline-ready"]');
+    await expect(ready).toBeVisible();
+    const verdict = page.locator('[data-verdict="stale-token"]');
+    await expect(verdict).toBeVisible();
+    const header = page.locator('header.top');
+    const shown = { r: (await ready.boundingBox())!, h: (await header.boundingBox())!, verdict: (await verdict.boundingBox())! };
+    // In the header's row (over the bottom right corner, it hid the verdict until dismissed).
+    expect(shown.r.y).toBeGreaterThanOrEqual(shown.h.y);
+    expect(shown.r.y + shown.r.height).toBeLessThanOrEqual(shown.h.y + shown.h.height);
+    expect(overlaps(shown.r, shown.verdict)).toBe(false);
+    // Beside the header's controls, over none of them, and none pushed out of the row or onto a second one.
+    for (const control of await header.locator('button, select, summary').all()) {
+      if (await control.evaluate((el) => el.closest('[data-sw]') !== null) || !(await control.isVisible())) continue;
+      const box = (await control.boundingBox())!;
+      expect(overlaps(shown.r, box), await control.getAttribute('aria-label') ?? await control.innerText()).toBe(false);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    await page.screenshot({ path: `test-results/screenshots/offline-ready-c8-${width}.png` });
+    await ready.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(ready).toHaveCount(0);
+    // The row keeps its height: the line took its room from the title, not from a second row.
+    expect((await header.boundingBox())!.height).toBe(shown.h.height);
+  });
+}
 
 test('in an embed at 480x320 "works offline" never covers the transport: the worker is ready and nothing is said', async ({ page }) => {
   await page.setViewportSize({ width: 480, height: 320 });

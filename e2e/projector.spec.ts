@@ -328,11 +328,12 @@ test.describe('the teaching panel enlarged at 1280x720', () => {
   });
 });
 
-test.describe('the space-time tab at 1280x720', () => {
-  test.use({ viewport: { width: 1280, height: 720 } });
+// At 1024x768 the toolbar wrapped to two lines and left the plot 131 px.
+for (const [width, height] of [[1280, 720], [1024, 768]]) test.describe(`the space-time tab at ${width}x${height}`, () => {
+  test.use({ viewport: { width, height } });
   // Raft, Paxos (its tables as tall as Raft's logs), Multi-Paxos and 2PC: the diagram had 48 to 60 px beside them.
   for (const id of ['raft-election', 'paxos-basic', 'multipaxos-failover', 'atomic-2pc-commit']) {
-    test(`lesson ${id}: at every step after the first, at least 140 px of plot, and the cluster and narration still whole`, async ({ page }) => {
+    test(`lesson ${id}: at every step after the first, at least 140 px of plot under a one-line toolbar, and the cluster and narration still whole`, async ({ page }) => {
       const lesson = LESSONS.find((l) => l.id === id)!;
       await open(page, `./#lesson=${id}`);
       await showTeaching(page, 'Space-time');
@@ -344,10 +345,16 @@ test.describe('the space-time tab at 1280x720', () => {
         const step = await page.locator('.narration-text').getAttribute('data-step');
         const plot = await page.locator('.st-canvas').evaluate((el) => el.getBoundingClientRect().height);
         expect(plot, `step ${step}`).toBeGreaterThanOrEqual(140);
+        // One line of tools: every item in the bar's flow overlaps every other vertically.
+        const rows = await page.locator('.st-bar').evaluate((el) => {
+          const boxes = [...el.children].filter((c) => c.checkVisibility() && getComputedStyle(c).position !== 'absolute').map((c) => c.getBoundingClientRect());
+          return { top: Math.max(...boxes.map((b) => b.top)), bottom: Math.min(...boxes.map((b) => b.bottom)) };
+        });
+        expect(rows.top, `step ${step}: the toolbar wraps`).toBeLessThan(rows.bottom);
         // The logs or tables may scroll within their box for it; nothing else gives way and the page does not scroll.
         expect(await outside(page, ['cluster', 'narration', 'spacetime'], false), `step ${step}`).toEqual([]);
       }
-      await page.screenshot({ path: `test-results/screenshots/spacetime-1280-${id}.png` });
+      await page.screenshot({ path: `test-results/screenshots/spacetime-${width}-${id}.png` });
     });
   }
 });

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { SCENARIO_VERSION } from '../src/scenario/defaults';
+import { LESSONS } from '../src/scenario/lessons';
 import { node, open, pause, play, scenarioUrl, seeLogs, setSpeed, shot, watchErrors } from './helpers';
 
 /** S1 proposes; S2 proposes while S1's value is being chosen, so S2 learns it in the middle of its own prepare. */
@@ -105,6 +106,33 @@ test.describe('Paxos and Multi-Paxos in their own words', () => {
     });
     expect(cut).toEqual([]);
     await shot(page, 'paxos-seven-proposers-1280');
+  });
+
+  test('at 1280x720 a Paxos table row is one line but for the proposer\'s sentence, in every Paxos lesson; a long value is cut, whole in its title and text', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Every cell but the proposer's keeps to one line: no wrap in a cell (wrapped, "red" at (2, S5) stood on two lines).
+    const wrapped = () => page.locator('.paxos-table tbody tr').evaluateAll((rows) => rows.flatMap((tr) => [...tr.querySelectorAll('th, td:not(.proposer)')]
+      .filter((c) => { const r = document.createRange(); r.selectNodeContents(c); const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.bottom))); return lines.size > 1; })
+      .map((c) => `${tr.getAttribute('data-node-id')}: ${(c as HTMLElement).innerText}`)));
+    for (const lesson of LESSONS.filter((l) => l.scenario.protocol === 'paxos')) {
+      const id = lesson.id;
+      // At its last step: every proposal made, every value accepted and learned.
+      await open(page, `./#lesson=${id}&t=${lesson.scenario.narration!.at(-1)!.at}`);
+      await expect(page.locator('.paxos-table tbody tr')).not.toHaveCount(0);
+      expect(await wrapped(), id).toEqual([]);
+    }
+    const value = 'set the temperature of the lecture hall to 21';
+    await open(page, scenarioUrl({ protocol: 'paxos', nodes: 5, actions: [{ at: 100, type: 'request', node: 1, command: value }] }, 400));
+    const row = page.locator(`.paxos-table tr[data-node-id="1"][data-learned="${value}"]`);
+    await expect(row).toHaveCount(1);
+    expect(await wrapped()).toEqual([]);
+    const accepted = row.locator('td.paxos-accepted');
+    await expect(accepted).toHaveAttribute('title', new RegExp(`^"${value}" at `));
+    await expect(accepted).toContainText(`"${value}"`);
+    await expect(row.locator('td.learned')).toHaveAttribute('title', `"${value}"`);
+    // Cut on screen: the value's box is narrower than its text.
+    expect(await accepted.locator('.paxos-value').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await shot(page, 'paxos-table-long-value-1280');
   });
 
   test('a fresh Paxos cluster says it waits for a proposal, until one is made', async ({ page }) => {

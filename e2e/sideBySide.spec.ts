@@ -172,6 +172,24 @@ test.describe('two runs side by side', () => {
     expect(errors).toEqual([]);
   });
 
+  test('at 1280x720 each side reads whole: its figures on one line, its log key not cut', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // The end: the most messages, both leaders counted, three commands committed.
+    await openPair(page, './#compare=raft-vs-multipaxos&t=1000');
+    for (const s of ['left', 'right'] as const) {
+      const figures = side(page, s).locator('[data-figures]');
+      await expect(figures).toHaveAttribute('data-committed', '3');
+      // One line: every item of the figures (the Commands toggle too) shares the first item's line.
+      const tops = await figures.evaluate((el) => [...el.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
+      expect(Math.max(...tops) - Math.min(...tops), `${s}: the figures wrap`).toBeLessThanOrEqual(4);
+      // The key says all of what the cells mean: nothing is cut off at its end.
+      const key = side(page, s).locator('.pair-table h2 small');
+      expect(await key.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight), `${s}: the key is cut`).toBe(true);
+    }
+    await fits(page);
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-figures-1280.png' });
+  });
+
   test('2PC beside Raft under one failure: the participants wait in doubt while Raft elects S3 and goes on', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -204,7 +204,7 @@ export const CLIENT_LESSONS: Lesson[] = [
       { at: 0, text: 'The same lease, but S3\'s clock is about to run slow. A lease is safe only while the clocks that measure it keep time within a bound (here 10%).',
         claims: ['all role = follower', 'safe'] },
       ...LEASE_OPENING.slice(0, 2),
-      { at: 261, text: 'S3\'s clock slows to a tenth of true time. Its lease, 135 ms on its clock, now lasts over a second of true time.',
+      { at: 261, text: 'S3\'s clock slows to a tenth of true time. Its lease has 68 ms left by its clock, and those now last until 940 ms of true time: ten times too long.',
         claims: ['S3 role = leader', 'safe'] },
       ...LEASE_OPENING.slice(2),
       { at: 678, text: 'The followers keep their promise by their own clocks, which keep time: S5 wins term 3. By true time S3\'s lease is over; by S3\'s slow clock it is not.',

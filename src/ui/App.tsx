@@ -4,7 +4,7 @@ import { isPairHash } from '../scenario/pair';
 import { SimClient } from '../worker/client';
 import { ShortcutHelp } from './shell/Shortcuts';
 import { EmbedShell } from './shell/EmbedShell';
-import { OfflineNotice } from './shell/OfflineNotice';
+import { EmbedUpdateNotice } from './shell/OfflineNotice';
 import { Shell } from './shell/Shell';
 import { viewModeOf } from './shell/viewMode';
 import { createSimStore, SimContext } from './store/simStore';
@@ -47,8 +47,8 @@ export function App({ opened }: { opened: Opened }) {
     <SimContext.Provider value={store}>
       {mode === 'embed' ? <EmbedShell /> : <Shell onHelp={toggleHelp} />}
       {help && <ShortcutHelp onClose={closeHelp} />}
-      {/* The full page shows it among its notices (Shell); the embed registers the worker all the same. */}
-      {mode === 'embed' && <OfflineNotice inEmbed />}
+      {/* The full page says the service worker's news itself (Shell); the embed registers the worker all the same. */}
+      {mode === 'embed' && <EmbedUpdateNotice />}
     </SimContext.Provider>
   );
 }

@@ -407,9 +407,15 @@ export class Controller {
    * One event on. When a narration step's moment comes after it, before the next event, the
    * clock goes on to that moment: the world there is the same, and it is where Next pauses, so
    * `.` after `,` comes back to the step rather than to the event just before it (a crash at
-   * 600 ms, its step at 601), where the step is not yet in force.
+   * 600 ms, its step at 601), where the step is not yet in force. A step is a place a reader
+   * can land on: when two come with no event between them (the same world), `.` lands on each.
    */
   stepForward(): void {
+    const ahead = this.narration.find((n) => n.at > this.clock && n.at < (this.run.sim.nextEventTime() ?? Infinity));
+    if (ahead !== undefined) {
+      this.clock = ahead.at;
+      return;
+    }
     this.run.step();
     this.clock = this.run.sim.time;
     if (this.newViolation()) return;

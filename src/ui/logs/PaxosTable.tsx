@@ -21,8 +21,13 @@ export function PaxosTable() {
             <tr key={r.id} data-node-id={r.id} data-learned={r.learned ?? ''} className={r.up ? '' : 'down'}>
               <th scope="row">S{r.id}{r.up ? '' : ' (down)'}</th>
               <td>{r.promised}</td>
-              <td>{r.accepted === null ? '—' : <><b>"{r.accepted.value}"</b> at {r.accepted.ballot}</>}</td>
-              <td className={r.learned === null ? '' : 'learned'}>{r.learned === null ? '—' : `"${r.learned}"`}</td>
+              {/* One line each: a long value is cut short on screen, whole in the cell's text and its title. */}
+              <td className="paxos-accepted" title={r.accepted === null ? undefined : `"${r.accepted.value}" at ${r.accepted.ballot}`}>
+                {r.accepted === null ? '—' : <><b className="paxos-value">"{r.accepted.value}"</b> at {r.accepted.ballot}</>}
+              </td>
+              <td className={r.learned === null ? '' : 'learned'} title={r.learned === null ? undefined : `"${r.learned}"`}>
+                {r.learned === null ? '—' : <span className="paxos-value">"{r.learned}"</span>}
+              </td>
               <td className="proposer">{r.proposer}</td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ScenarioBar } from './ScenarioBar';
 import { Clock, Transport } from '../timeline/Transport';
 import { viewOf } from '../protocolView';
@@ -42,7 +43,7 @@ function ThemeToggle() {
 }
 
 /** The header, one row: title, lessons and files, safety, playback, clock, and the page's modes. */
-export function Header({ drawerOpen, onDrawer, onPresenter, presenter }: { drawerOpen: boolean; onDrawer: () => void; onPresenter: () => void; presenter: boolean }) {
+export function Header({ drawerOpen, onDrawer, onPresenter, presenter, news }: { drawerOpen: boolean; onDrawer: () => void; onPresenter: () => void; presenter: boolean; news?: ReactNode }) {
   const title = useSim((s) => s.scenario?.title);
   const protocol = useSim((s) => viewOf(s.scenario?.protocol ?? 'raft').name);
   // "Multi-Paxos · Multi-Paxos: a stable leader…" says the protocol twice: a title that names it stands alone.
@@ -50,6 +51,7 @@ export function Header({ drawerOpen, onDrawer, onPresenter, presenter }: { drawe
   return (
     <header className="top">
       <h1 title={title ? `${protocol} · ${title}` : protocol}>Quorum <small>{shown}</small></h1>
+      {news}
       <ScenarioBar />
       <SafetyBadge onOpen={() => { if (!drawerOpen) onDrawer(); }} />
       <Transport />

@@ -15,7 +15,7 @@ import { useOpenFile } from '../useOpenFile';
 import { Drawer } from './Drawer';
 import { Header } from './Header';
 import { RunTable } from './RunTable';
-import { OfflineNotice } from './OfflineNotice';
+import { OfflineReady, UpdateNotice, useServiceWorkerNews } from './OfflineNotice';
 import { StepAnnouncer } from './StepAnnouncer';
 import { PseudocodePanel } from '../teaching/pseudocode/PseudocodePanel';
 import { SpaceTime } from '../teaching/spacetime/SpaceTime';
@@ -56,6 +56,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
   useShellKeys(presenter.toggle, drawer.toggle);
   const openFile = useOpenFile();
   const drawerShown = drawer.open && !presenter.presenter;
+  const sw = useServiceWorkerNews();
   // The teaching panel over the logs' room: a lecturer's choice for this page, kept across lessons.
   const [enlarged, setEnlarged] = useState(false);
   return (
@@ -66,11 +67,11 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
       onDrop={(e) => { const f = e.dataTransfer.files[0]; if (f) { e.preventDefault(); void openFile(f); } }}
     >
       <div className="chrome">
-        <Header drawerOpen={drawerShown} onDrawer={drawer.toggle} presenter={presenter.presenter} onPresenter={presenter.toggle} />
+        <Header drawerOpen={drawerShown} onDrawer={drawer.toggle} presenter={presenter.presenter} onPresenter={presenter.toggle} news={<OfflineReady news={sw} />} />
         <Timeline />
       </div>
-      {/* The service worker's news at the foot of the notices' corner, after any error (bottom left, it covered the cluster's legend). */}
-      <Notices><OfflineNotice /></Notices>
+      {/* A new version is offered among the notices, after any error; "works offline" is in the header (it covered lesson text here). */}
+      <Notices><UpdateNotice news={sw} /></Notices>
       <Progress />
       <StepAnnouncer />
       {!ready ? <p className="loading" role="status">Starting the simulation…</p> : (

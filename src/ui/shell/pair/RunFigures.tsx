@@ -30,7 +30,8 @@ export function RunFigures() {
         <strong>{f.messagesSent.toLocaleString('en')}</strong> messages
       </span>
       <span data-leader-changes={f.leaderChanges} title="Leaders elected so far (Raft: one per term won; Multi-Paxos: phase 1 completed)">
-        <strong>{f.leaderChanges}</strong> leader{f.leaderChanges === 1 ? '' : 's'} elected
+        {/* Not "elected": the line must fit half of 1280 px; the title says it. */}
+        <strong>{f.leaderChanges}</strong> leader{f.leaderChanges === 1 ? '' : 's'}
       </span>
       {/* Commands, not log entries: a Raft leader's no-op is committed too (commitLength 1) and not counted. */}
       <span data-commands-committed title={`Clients' commands committed (a new leader's no-op is not one), and the time from a command's request to its commit: the median of the newest ${FIGURE_ROWS} committed, and the mean of all ${f.committed}`}>

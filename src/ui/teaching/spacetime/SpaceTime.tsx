@@ -104,13 +104,15 @@ export function SpaceTime() {
       <div className="st-bar">
         <h2>Space-time</h2>
         <div className="st-toggle" role="group" aria-label="Vertical axis">
-          <button type="button" aria-pressed={axis === 'time'} onClick={() => setAxis('time')}>Virtual time</button>
-          <button type="button" aria-pressed={axis === 'events'} onClick={() => setAxis('events')}>Event order</button>
+          {/* Short words, so the bar keeps one line at 1024x768; the names say it whole. */}
+          <button type="button" aria-pressed={axis === 'time'} onClick={() => setAxis('time')} aria-label="Virtual time" title="Down the lanes: virtual time">Time</button>
+          <button type="button" aria-pressed={axis === 'events'} onClick={() => setAxis('events')} aria-label="Event order" title="Down the lanes: one event after another">Order</button>
         </div>
         <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(-1)} disabled={zoom[axis] === 0}>−</button>
         <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1)} disabled={zoom[axis] === ZOOMS[axis].length - 1}>+</button>
         <label className="st-follow"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow</label>
         <span className="st-export" role="group" aria-label="Export">
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><path d="M7 1h2v7.6l2.6-2.6 1.4 1.4L8 12.4 3 7.4 4.4 6 7 8.6zM2 13h12v2H2z" fill="currentColor" /></svg>
           <button type="button" onClick={exportSvg} data-export="spacetime-svg" title="Export the window in sight as an SVG drawing">SVG</button>
           <button type="button" onClick={exportPng} data-export="spacetime-png" title="Export the window in sight as a PNG picture, at least 1920 pixels wide">PNG</button>
         </span>
