@@ -9,8 +9,16 @@ import { open, pause, play, scenarioUrl, setSpeed, watchErrors } from './helpers
 const panel = (page: Page) => page.locator('[data-pseudocode-handler]');
 const line = (page: Page, id: string) => page.locator(`[data-line-id="${id}"]`);
 
+/** Only the handlers shown carry the lines' hooks: a handler kept hidden in its place has none, a shown one has them on every line. */
+async function expectHooksOnShownOnly(page: Page): Promise<void> {
+  await expect(page.locator('.code-block[hidden] :is([data-line-id], .code-line)')).toHaveCount(0);
+  await expect(page.locator('.code-handler .code-lines > li:not(.code-line[data-line-id])')).toHaveCount(0);
+}
+
 async function expectVoteGranted(page: Page, voter: number, seq: number): Promise<void> {
   await expect(panel(page)).toHaveAttribute('data-pseudocode-handler', 'voteRequest');
+  await expectHooksOnShownOnly(page);
+  await expect(page.locator('.code-block[hidden]')).not.toHaveCount(0);
   await expect(page.locator('.code-event')).toHaveAttribute('data-seq', String(seq));
   await expect(page.locator('.code-event')).toContainText(`S${voter} · event ${seq}`);
   for (const id of ['newer', 'stepDown', 'lastTerm', 'logOk', 'grantIf', 'grant', 'yes']) {
@@ -53,6 +61,8 @@ test.describe('pseudocode panel', () => {
     await page.keyboard.press(',');
     await expect(panel(page)).toHaveAttribute('data-pseudocode-handler', 'electionTimeout');
     await expect(page.locator('.code-event')).toHaveAttribute('data-seq', '6');
+    await expectHooksOnShownOnly(page);
+    await expect(line(page, 'voteRequest.grant')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 
