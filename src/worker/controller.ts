@@ -206,7 +206,8 @@ export class Controller {
     this.checkpoints = [];
     this.checkpointBytes = 0;
     this.takeCheckpoint(0, 0);
-    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0);
+    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0,
+      this.run.sim.clients?.config.reads === 'lease' ? leaseLength(this.run.config.timing.electionTimeoutMin) : null);
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.presentFrom = 0;
     this.recent = [];
@@ -741,7 +742,7 @@ export class Controller {
   spaceTimeWindow(q: SpaceTimeQuery): SpaceTimeWindow {
     const sim = this.run.sim;
     return this.spaceTime.query(q, { t: this.clock, seq: this.events }, sim.inFlight(), this.scenarioBase.nodes,
-      { count: this.scenarioBase.clients?.count ?? 0, inFlight: sim.clientsInFlight() });
+      { count: this.scenarioBase.clients?.count ?? 0, inFlight: sim.clientsInFlight() }, sim.world.nodes.map((slot) => slot?.clock));
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -776,7 +777,9 @@ export class Controller {
 
   /** Marks elections, leaders, commits and faults on the timeline (the event log replays the rest). */
   private remember(rec: TraceRecord<Msg>, mark: RecordMark | null): void {
-    this.spaceTime.record(rec, this.run.sim.world.nextMsgId, mark);
+    // A leader's lease changes only with an event on its own node (a round's replies, a crash, a step-down).
+    const server = rec.node === null ? undefined : this.run.sim.world.clients?.servers[rec.node];
+    this.spaceTime.record(rec, this.run.sim.world.nextMsgId, mark, server === undefined ? null : { lease: server.lease, clock: this.run.sim.world.nodes[rec.node!].clock });
     const kind = markerKind(mark);
     if (kind === null) return;
     this.markers.push({ seq: rec.seq, t: rec.t, kind, label: rec.text() });

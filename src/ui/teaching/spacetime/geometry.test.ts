@@ -19,7 +19,7 @@ function arrow(from: number, to: number, sent: [number, number], end: [number, n
 function win(arrows: SpaceTimeArrow[], over: Partial<SpaceTimeWindow> = {}): SpaceTimeWindow {
   return {
     query: { axis: 'time', from: 0, to: 1000, limit: 1000 }, nodeCount: 5, clientCount: 0, clients: [], now: { t: 300, seq: 90 }, arrows, total: arrows.length,
-    marks: [], network: [{ t: 0, seq: 0, groups: null, cuts: [] }], down: [], keptFrom: 0, ...over,
+    marks: [], network: [{ t: 0, seq: 0, groups: null, cuts: [] }], down: [], leases: [], keptFrom: 0, ...over,
   };
 }
 
