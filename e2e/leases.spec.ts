@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { nextStep, open, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+import { nextStep, open, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const lease = (page: Page, id: number) => page.locator(`g.lease[data-lease-node="${id}"]`);
+/** The space-time diagram's leases in sight, S`id`'s, by when they were granted. */
+const spans = (page: Page, id: number) => page.locator(`[data-spacetime-leases] li[data-node="${id}"]`);
+const span = (page: Page, id: number, granted: number) => spans(page, id).and(page.locator(`[data-lease-granted="${granted}"]`));
 
 /** Steps the lesson to narration step `step`, checking it pauses at `at` ms. */
 async function stepTo(page: Page, step: number, at: number): Promise<void> {
@@ -78,6 +81,72 @@ test.describe('leases drawn on the cluster', () => {
     expect(errors).toEqual([]);
   });
 
+  test('C5 in the space-time diagram: S3\'s lease granted at 270 holds until 359 by its clock, which keeps time; it ran out there', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-read-lease');
+    await setSpeed(page, 1);
+    await showTeaching(page, 'Space-time');
+    await page.getByRole('button', { name: 'Enlarge the teaching panel over the logs' }).click();
+    // "S3 holds its lease, so it answers at once": the read at 231 is answered on the lease granted at 224 (its round began at 193).
+    await stepTo(page, 2, 252);
+    await expect(span(page, 3, 224)).toHaveAttribute('data-lease-reads', '1');
+    await expect(span(page, 3, 224)).toHaveAttribute('data-lease-ended', '');
+    await expect(span(page, 3, 193)).toHaveAttribute('data-lease-ended', 'renewed');
+    // "S3 is cut off": granted at 270, 224–359 by S3's clock; a clock that keeps time ends it at 359 in true time too.
+    await stepTo(page, 3, 301);
+    const held = span(page, 3, 270);
+    await expect(held).toHaveAttribute('data-lease-from', '224');
+    await expect(held).toHaveAttribute('data-lease-to', '359');
+    await expect(held).toHaveAttribute('data-lease-true-end', '359');
+    await expect(held).toHaveAttribute('data-lease-own-end', '359');
+    await expect(held).toHaveAttribute('data-lease-ended', '');
+    await expect(held).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, holds now');
+    await shot(page, 'spacetime-lease-c5-cut-off-1280');
+    // "S5 and S1 time out": no renewal came, S3's lease ran out at 359 by its clock, which keeps time.
+    await stepTo(page, 4, 447);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect(span(page, 3, 270)).toHaveAttribute('data-lease-ended', 'ranOut');
+    await expect(span(page, 3, 270)).toHaveAttribute('data-lease-end-at', '359');
+    await expect(span(page, 3, 270)).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, ran out at 359 ms');
+    await shot(page, 'spacetime-lease-c5-ran-out-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('C6 in the space-time diagram: S3\'s lease holds until 359 by its slow clock, at 1250 ms; its true end, 368 ms, is drawn too', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-lease-drift');
+    await setSpeed(page, 1);
+    await showTeaching(page, 'Space-time');
+    await page.getByRole('button', { name: 'Enlarge the teaching panel over the logs' }).click();
+    // "Its lease, 135 ms on its clock, now lasts over a second of true time".
+    await stepTo(page, 3, 261);
+    await expect(span(page, 3, 224)).toHaveAttribute('data-lease-to', '328');
+    // "By true time S3's lease is over; by S3's slow clock it is not."
+    await stepTo(page, 6, 678);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    const held = span(page, 3, 270);
+    await expect(held).toHaveAttribute('data-lease-to', '359');
+    await expect(held).toHaveAttribute('data-lease-true-end', '368');
+    await expect(held).toHaveAttribute('data-lease-own-end', '1250');
+    await expect(held).toHaveAttribute('data-lease-ended', '');
+    await expect(held).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, holds now; true end 368 ms; S3\'s clock reads 359 ms at 1250 ms');
+    await shot(page, 'spacetime-lease-c6-true-end-1280');
+    // "By S3's slow clock only 75 ms have passed since 260 ms: its lease holds": it answers on it at 1014; S5 holds its own.
+    await stepTo(page, 8, 1015);
+    await expect(held).toHaveAttribute('data-lease-reads', '1');
+    await expect(held).toHaveAttribute('data-lease-ended', '');
+    await expect(spans(page, 5).last()).toHaveAttribute('data-lease-ended', '');
+    await shot(page, 'spacetime-lease-c6-stale-read-1280');
+    // The key says what the bands are, in a run whose reads go by lease.
+    await page.locator('[data-spacetime-key] summary').click();
+    await expect(page.locator('[data-spacetime-key-lease]')).toBeVisible();
+    await shot(page, 'spacetime-lease-c6-key-1280');
+    expect(errors).toEqual([]);
+  });
+
   test('the lease marks read in both themes: no serious or critical axe violation in the cluster', async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -97,5 +166,8 @@ test.describe('leases drawn on the cluster', () => {
     await open(page, './#lesson=raft-read-index&t=1000');
     await expect(page.locator('g.node')).toHaveCount(5);
     await expect(page.locator('g.lease')).toHaveCount(0);
+    await showTeaching(page, 'Space-time');
+    await expect(page.locator('[data-spacetime-leases] li')).toHaveCount(0);
+    await expect(page.locator('[data-spacetime-key-lease]')).toHaveCount(0);
   });
 });
