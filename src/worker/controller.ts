@@ -25,6 +25,7 @@ import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { type RecordMark, recordMark } from './recordMark';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
+import { LockStamps } from './lockStamps';
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
 
@@ -162,6 +163,7 @@ export class Controller {
   private frameNo = 0;
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
+  private stamps!: LockStamps;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; server: ServerSide | undefined; clock: NodeClock; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
   private applied: unknown[] = [];
@@ -206,6 +208,7 @@ export class Controller {
     this.checkpoints = [];
     this.checkpointBytes = 0;
     this.takeCheckpoint(0, 0);
+    this.stamps = new LockStamps();
     this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0,
       this.run.sim.clients?.config.reads === 'lease' ? leaseLength(this.run.config.timing.electionTimeoutMin) : null);
     this.checkpointEvery = CHECKPOINT_EVERY;
@@ -572,7 +575,8 @@ export class Controller {
     const scenario = this.scenarioDelta(delta);
     const violations = this.run.violations;
     const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? '' : this.sent.history,
-      committedCommand(sim.nodes().map((n) => n.state)), this.scenarioBase.storage);
+      committedCommand(sim.nodes().map((n) => n.state)), this.scenarioBase.storage,
+      { stamping: (client, seq, stamp) => this.stamps.stamping(client, seq, stamp), now: (node) => sim.world.nodes[node]?.clock ?? null });
     const safety = !reset && violations.length === this.sent.violations ? null : {
       predicates: Object.entries(this.run.monitor !== null ? this.run.predicates : entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),
@@ -779,6 +783,7 @@ export class Controller {
   private remember(rec: TraceRecord<Msg>, mark: RecordMark | null): void {
     // A leader's lease changes only with an event on its own node (a round's replies, a crash, a step-down).
     const server = rec.node === null ? undefined : this.run.sim.world.clients?.servers[rec.node];
+    if (server !== undefined) this.stamps.record(rec, this.run.sim.world.nodes[rec.node!].clock);
     this.spaceTime.record(rec, this.run.sim.world.nextMsgId, mark, server === undefined ? null : { lease: server.lease, clock: this.run.sim.world.nodes[rec.node!].clock });
     const kind = markerKind(mark);
     if (kind === null) return;
