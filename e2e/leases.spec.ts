@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { nextStep, open, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
+import { nextStep, open, openPanels, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const lease = (page: Page, id: number) => page.locator(`g.lease[data-lease-node="${id}"]`);
 /** The space-time diagram's leases in sight, S`id`'s, by when they were granted. */
@@ -144,6 +144,36 @@ test.describe('leases drawn on the cluster', () => {
     await page.locator('[data-spacetime-key] summary').click();
     await expect(page.locator('[data-spacetime-key-lease]')).toBeVisible();
     await shot(page, 'spacetime-lease-c6-key-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('C6 at 1280x720 with the drawer open and manual delivery on: the lease\'s words stay whole in the cluster, the clock label clear of every role label', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-lease-drift&t=1015');
+    await expect(lease(page, 3)).toHaveAttribute('data-lease', 'ownClockOnly');
+    await openPanels(page);
+    await page.locator('[data-manual-toggle="settings"]').click();
+    await expect(page.locator('[data-manual-toggle="settings"]')).toBeChecked();
+    await expect(page.locator('section.pending-choices')).toHaveCount(1);
+    // S3 sits low in a short view: one line says both what is left by its clock and the true end.
+    // (Turning manual delivery on is an action: the run stands a moment later, with a millisecond less on S3's lease.)
+    await expect(lease(page, 3).locator('.lease-text')).toHaveText([/^2\d ms left by S3's clock; true end 368$/]);
+    await expect(lease(page, 3).locator('.lease-text').first()).toHaveAttribute('data-lease-lines', '1');
+    const cluster = (await page.locator('svg.cluster-servers').boundingBox())!;
+    for (const box of await page.locator('g.lease text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.y + box.height, 'a lease line under the cluster\'s bottom').toBeLessThanOrEqual(cluster.y + cluster.height + 0.5);
+      expect(box.x).toBeGreaterThanOrEqual(cluster.x - 0.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(cluster.x + cluster.width + 0.5);
+    }
+    // The whole words stay in its name.
+    await expect(lease(page, 3)).toHaveAttribute('aria-label', /^S3's lease 2\d ms left by S3's clock; true time: over at 368 ms$/);
+    const clock = (await page.locator('text.node-clock').boundingBox())!;
+    for (const role of await page.locator('g.node .node-role').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
+      const apart = clock.x + clock.width <= role.x || role.x + role.width <= clock.x || clock.y + clock.height <= role.y || role.y + role.height <= clock.y;
+      expect(apart, `clock label ${JSON.stringify(clock)} meets role label ${JSON.stringify(role)}`).toBe(true);
+    }
+    await shot(page, 'lease-c6-drawer-manual-1280');
     expect(errors).toEqual([]);
   });
 
