@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { nextStep, open, openPanels, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
@@ -134,6 +135,11 @@ test.describe('leases drawn on the cluster', () => {
     await expect(held).toHaveAttribute('data-lease-ended', '');
     await expect(held).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, holds now; true end 368 ms; S3\'s clock reads 359 ms at 1250 ms');
     await shot(page, 'spacetime-lease-c6-true-end-1280');
+    // The SVG export draws the same: red and dashed past the true end, which it names.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="spacetime-svg"]').click()]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg).toContain('>true end 368 ms</text>');
+    expect(svg).toMatch(/stroke-width="6" stroke-dasharray="6 4"/);
     // "By S3's slow clock only 75 ms have passed since 260 ms: its lease holds": it answers on it at 1014; S5 holds its own.
     await stepTo(page, 8, 1015);
     await expect(held).toHaveAttribute('data-lease-reads', '1');
