@@ -536,7 +536,7 @@ export class Controller {
       this.markersKnown = false;
       this.code.truncate(this.events);
       this.frontier = { time: now, events: this.events };
-      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId);
+      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId, this.run.sim.world.nodes.map((slot) => slot?.clock));
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
         laterActions > 0 ? `${laterActions} later action${laterActions === 1 ? '' : 's'}` : '',

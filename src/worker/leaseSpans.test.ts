@@ -111,7 +111,17 @@ describe('lease spans, event by event', () => {
     const spans = new LeaseSpans(135);
     spans.record(at(40, 1), 1, lease(100, 40), TRUE_CLOCK, false);
     spans.record(at(80, 2), 1, lease(140, 80), TRUE_CLOCK, false);
-    spans.truncate(1);
+    spans.truncate(1, [undefined, TRUE_CLOCK]);
     expect(spans.query('t', 0, 200, at(50, 1), [undefined, TRUE_CLOCK])).toEqual([expect.objectContaining({ granted: at(40, 1), end: null, ownEnd: 100 })]);
+  });
+
+  it('acting in the past forgets a clock\'s drift after it: the open lease runs out by the clock it had then', () => {
+    const spans = new LeaseSpans(135);
+    spans.record(at(40, 1), 1, lease(100, 40), TRUE_CLOCK, false);
+    spans.record(at(50, 2), 1, lease(100, 50), withRate(TRUE_CLOCK, 50, 0.1), false);
+    spans.truncate(1, [undefined, TRUE_CLOCK]);
+    // An event on another node at 120: S1's clock, keeping time again, read 100 at 100.
+    spans.record(at(120, 2), 2, null, TRUE_CLOCK, false);
+    expect(spans.query('t', 0, 200, at(130, 3), [undefined, TRUE_CLOCK])[0]).toMatchObject({ end: at(100, 2), endedBy: 'ranOut', ownEnd: 100 });
   });
 });

@@ -62,7 +62,7 @@ export class LeaseSpans {
   /** Each node's grants, in order; at most one (its last) still open. */
   private byNode: Row[][] = [];
   /** The clock each node ran by since its last event: a lease's end is found with the clock that ran up to it. */
-  private clocks: NodeClock[] = [];
+  private clocks: (NodeClock | undefined)[] = [];
   private count = 0;
 
   /** `length`: a whole lease on the leader's own clock. */
@@ -98,20 +98,27 @@ export class LeaseSpans {
     if (leaseRead && holding !== undefined && holding.end === null) holding.reads.push(at);
   }
 
-  /** Forgets everything after event `seq`: a lease that ended later holds again. */
-  truncate(seq: number): void {
+  /**
+   * Forgets everything after event `seq` (the user acted there): a lease that ended later holds
+   * again. `clocks`: each node's clock at `seq`, by id (a drift after it is forgotten too).
+   */
+  truncate(seq: number, clocks: readonly (NodeClock | undefined)[]): void {
     this.count = 0;
     for (const rows of this.byNode) {
       if (rows === undefined) continue;
       while (rows.length > 0 && rows[rows.length - 1].granted.seq > seq) rows.pop();
-      for (const r of rows) {
-        if (r.end !== null && r.end.seq > seq) { r.end = null; r.endedBy = null; }
+      // A node's grants end in order: only the last few can have ended, or read, after `seq`.
+      for (let i = rows.length - 1; i >= 0; i--) {
+        const r = rows[i];
+        if (r.end !== null && r.end.seq <= seq) break;
+        r.end = null;
+        r.endedBy = null;
         if (r.trueEndAt !== null && r.trueEndAt.seq > seq) r.trueEndAt = null;
         while (r.reads.length > 0 && r.reads[r.reads.length - 1].seq > seq) r.reads.pop();
       }
       this.count += rows.length;
     }
-    // The clocks at `seq` come with the next events' records; a drift after it is undone by the run itself.
+    this.clocks = [...clocks];
   }
 
   /**

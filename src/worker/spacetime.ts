@@ -231,8 +231,8 @@ export class SpaceTimeLog {
     this.leases?.record(at, rec.node, server?.lease ?? null, server?.clock ?? null, rec.rule === 'client.readLease');
   }
 
-  /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now. */
-  truncate(seq: number, nextMsgId: number): void {
+  /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now, `clocks` its nodes' clocks. */
+  truncate(seq: number, nextMsgId: number, clocks: readonly (NodeClock | undefined)[] = []): void {
     let n = this.ended.length;
     while (n > 0 && this.ended.get(n - 1, END_SEQ) > seq) n--;
     this.ended.truncate(n);
@@ -249,7 +249,7 @@ export class SpaceTimeLog {
     this.markTimes.truncate(m);
     this.markWords.length = m;
     while (this.networks.length > 1 && this.networks[this.networks.length - 1].seq > seq) this.networks.pop();
-    this.leases?.truncate(seq);
+    this.leases?.truncate(seq, clocks);
     this.downs = this.downs.filter((d) => d.from.seq <= seq).map((d) => (d.to !== null && d.to.seq > seq ? { ...d, to: null } : d));
   }
 
