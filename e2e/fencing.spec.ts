@@ -82,6 +82,8 @@ test.describe('locks with leases and fencing tokens', () => {
     // As step 3 tells it: stamped 163 ms, held until 463 ms, token 2.
     await expect(lease(1)).toHaveAttribute('data-lease-from', '163');
     await expect(lease(1)).toHaveAttribute('data-lease-until', '463');
+    // In true time, stamped by S1, whose clock keeps time: its readings are the same.
+    await expect(lease(1)).toHaveAttribute('data-lease-clock', 'S1 163–463');
     await expect(lease(1)).toHaveAttribute('data-lease-token', '2');
     await expect(lease(1)).toHaveAttribute('data-lease-ended', 'true');
     await expect(lease(1)).toHaveText('L lease until 463 ms');

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { nextStep, open, setSpeed, shot, virtualTime, watchErrors } from './helpers';
+import { nextStep, open, openPanels, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 const lease = (page: Page, id: number) => page.locator(`g.lease[data-lease-node="${id}"]`);
+/** The space-time diagram's leases in sight, S`id`'s, by when they were granted. */
+const spans = (page: Page, id: number) => page.locator(`[data-spacetime-leases] li[data-node="${id}"]`);
+const span = (page: Page, id: number, granted: number) => spans(page, id).and(page.locator(`[data-lease-granted="${granted}"]`));
 
 /** Steps the lesson to narration step `step`, checking it pauses at `at` ms. */
 async function stepTo(page: Page, step: number, at: number): Promise<void> {
@@ -78,6 +82,107 @@ test.describe('leases drawn on the cluster', () => {
     expect(errors).toEqual([]);
   });
 
+  test('C5 in the space-time diagram: S3\'s lease granted at 270 holds until 359 by its clock, which keeps time; it ran out there', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-read-lease');
+    await setSpeed(page, 1);
+    await showTeaching(page, 'Space-time');
+    await page.getByRole('button', { name: 'Enlarge the teaching panel over the logs' }).click();
+    // "S3 holds its lease, so it answers at once": the read at 231 is answered on the lease granted at 224 (its round began at 193).
+    await stepTo(page, 2, 252);
+    await expect(span(page, 3, 224)).toHaveAttribute('data-lease-reads', '1');
+    await expect(span(page, 3, 224)).toHaveAttribute('data-lease-ended', '');
+    await expect(span(page, 3, 193)).toHaveAttribute('data-lease-ended', 'renewed');
+    // "S3 is cut off": granted at 270, 224–359 by S3's clock; a clock that keeps time ends it at 359 in true time too.
+    await stepTo(page, 3, 301);
+    const held = span(page, 3, 270);
+    await expect(held).toHaveAttribute('data-lease-from', '224');
+    await expect(held).toHaveAttribute('data-lease-to', '359');
+    await expect(held).toHaveAttribute('data-lease-true-end', '359');
+    await expect(held).toHaveAttribute('data-lease-own-end', '359');
+    await expect(held).toHaveAttribute('data-lease-ended', '');
+    await expect(held).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, holds now');
+    await shot(page, 'spacetime-lease-c5-cut-off-1280');
+    // "S5 and S1 time out": no renewal came, S3's lease ran out at 359 by its clock, which keeps time.
+    await stepTo(page, 4, 447);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect(span(page, 3, 270)).toHaveAttribute('data-lease-ended', 'ranOut');
+    await expect(span(page, 3, 270)).toHaveAttribute('data-lease-end-at', '359');
+    await expect(span(page, 3, 270)).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, ran out at 359 ms');
+    await shot(page, 'spacetime-lease-c5-ran-out-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('C6 in the space-time diagram: S3\'s lease holds until 359 by its slow clock, at 1250 ms; its true end, 368 ms, is drawn too', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-lease-drift');
+    await setSpeed(page, 1);
+    await showTeaching(page, 'Space-time');
+    await page.getByRole('button', { name: 'Enlarge the teaching panel over the logs' }).click();
+    // "Its lease, 135 ms on its clock, now lasts over a second of true time".
+    await stepTo(page, 3, 261);
+    await expect(span(page, 3, 224)).toHaveAttribute('data-lease-to', '328');
+    // "By true time S3's lease is over; by S3's slow clock it is not."
+    await stepTo(page, 6, 678);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    const held = span(page, 3, 270);
+    await expect(held).toHaveAttribute('data-lease-to', '359');
+    await expect(held).toHaveAttribute('data-lease-true-end', '368');
+    await expect(held).toHaveAttribute('data-lease-own-end', '1250');
+    await expect(held).toHaveAttribute('data-lease-ended', '');
+    await expect(held).toHaveText('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, holds now; true end 368 ms; S3\'s clock reads 359 ms at 1250 ms');
+    await shot(page, 'spacetime-lease-c6-true-end-1280');
+    // The SVG export draws the same: red and dashed past the true end, which it names.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="spacetime-svg"]').click()]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg).toContain('>true end 368 ms</text>');
+    expect(svg).toMatch(/stroke-width="6" stroke-dasharray="6 4"/);
+    // "By S3's slow clock only 75 ms have passed since 260 ms: its lease holds": it answers on it at 1014; S5 holds its own.
+    await stepTo(page, 8, 1015);
+    await expect(held).toHaveAttribute('data-lease-reads', '1');
+    await expect(held).toHaveAttribute('data-lease-ended', '');
+    await expect(spans(page, 5).last()).toHaveAttribute('data-lease-ended', '');
+    await shot(page, 'spacetime-lease-c6-stale-read-1280');
+    // The key says what the bands are, in a run whose reads go by lease.
+    await page.locator('[data-spacetime-key] summary').click();
+    await expect(page.locator('[data-spacetime-key-lease]')).toBeVisible();
+    await shot(page, 'spacetime-lease-c6-key-1280');
+    expect(errors).toEqual([]);
+  });
+
+  test('C6 at 1280x720 with the drawer open and manual delivery on: the lease\'s words stay whole in the cluster, the clock label clear of every role label', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-lease-drift&t=1015');
+    await expect(lease(page, 3)).toHaveAttribute('data-lease', 'ownClockOnly');
+    await openPanels(page);
+    await page.locator('[data-manual-toggle="settings"]').click();
+    await expect(page.locator('[data-manual-toggle="settings"]')).toBeChecked();
+    await expect(page.locator('section.pending-choices')).toHaveCount(1);
+    // S3 sits low in a short view: one line says both what is left by its clock and the true end.
+    // (Turning manual delivery on is an action: the run stands a moment later, with a millisecond less on S3's lease.)
+    await expect(lease(page, 3).locator('.lease-text')).toHaveText([/^2\d ms left by S3's clock; true end 368$/]);
+    await expect(lease(page, 3).locator('.lease-text').first()).toHaveAttribute('data-lease-lines', '1');
+    const cluster = (await page.locator('svg.cluster-servers').boundingBox())!;
+    for (const box of await page.locator('g.lease text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.y + box.height, 'a lease line under the cluster\'s bottom').toBeLessThanOrEqual(cluster.y + cluster.height + 0.5);
+      expect(box.x).toBeGreaterThanOrEqual(cluster.x - 0.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(cluster.x + cluster.width + 0.5);
+    }
+    // The whole words stay in its name.
+    await expect(lease(page, 3)).toHaveAttribute('aria-label', /^S3's lease 2\d ms left by S3's clock; true time: over at 368 ms$/);
+    const clock = (await page.locator('text.node-clock').boundingBox())!;
+    for (const role of await page.locator('g.node .node-role').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
+      const apart = clock.x + clock.width <= role.x || role.x + role.width <= clock.x || clock.y + clock.height <= role.y || role.y + role.height <= clock.y;
+      expect(apart, `clock label ${JSON.stringify(clock)} meets role label ${JSON.stringify(role)}`).toBe(true);
+    }
+    await shot(page, 'lease-c6-drawer-manual-1280');
+    expect(errors).toEqual([]);
+  });
+
   test('the lease marks read in both themes: no serious or critical axe violation in the cluster', async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -97,5 +202,8 @@ test.describe('leases drawn on the cluster', () => {
     await open(page, './#lesson=raft-read-index&t=1000');
     await expect(page.locator('g.node')).toHaveCount(5);
     await expect(page.locator('g.lease')).toHaveCount(0);
+    await showTeaching(page, 'Space-time');
+    await expect(page.locator('[data-spacetime-leases] li')).toHaveCount(0);
+    await expect(page.locator('[data-spacetime-key-lease]')).toHaveCount(0);
   });
 });

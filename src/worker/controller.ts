@@ -25,6 +25,7 @@ import { movingFrame } from './movingFrame';
 import { PseudocodeTracker, type TrackerMark } from './pseudocodeTracker';
 import { type RecordMark, recordMark } from './recordMark';
 import { SpaceTimeLog, type SpaceTimeQuery, type SpaceTimeWindow } from './spacetime';
+import { LockStamps } from './lockStamps';
 import { TraceExport } from './traceExport';
 import { type Marker, MAX_MARKERS, type MessageView, type MovingFrame, type NarrationStep, type NodeView, type ScenarioDelta, type Snapshot, type TraceView, type UserAction } from './protocol';
 
@@ -162,6 +163,7 @@ export class Controller {
   private frameNo = 0;
   /** Every message's life and the lanes' events, for the space-time diagram. */
   private spaceTime!: SpaceTimeLog;
+  private stamps!: LockStamps;
   private nodeCache: { state: unknown; up: boolean; timerKey: string; server: ServerSide | undefined; clock: NodeClock; view: NodeView }[] = [];
   /** Each node's applied key-value store, kept between snapshots. */
   private applied: unknown[] = [];
@@ -206,7 +208,9 @@ export class Controller {
     this.checkpoints = [];
     this.checkpointBytes = 0;
     this.takeCheckpoint(0, 0);
-    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0);
+    this.stamps = new LockStamps();
+    this.spaceTime = new SpaceTimeLog((msg) => this.run.sim.protocol.describe(msg), this.run.sim.clients?.config.tries ?? 0,
+      this.run.sim.clients?.config.reads === 'lease' ? leaseLength(this.run.config.timing.electionTimeoutMin) : null);
     this.checkpointEvery = CHECKPOINT_EVERY;
     this.presentFrom = 0;
     this.recent = [];
@@ -538,7 +542,7 @@ export class Controller {
       this.markersKnown = false;
       this.code.truncate(this.events);
       this.frontier = { time: now, events: this.events };
-      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId);
+      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId, this.run.sim.world.nodes.map((slot) => slot?.clock));
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
         laterActions > 0 ? `${laterActions} later action${laterActions === 1 ? '' : 's'}` : '',
@@ -577,7 +581,8 @@ export class Controller {
     const scenario = this.scenarioDelta(delta);
     const violations = this.run.violations;
     const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? '' : this.sent.history,
-      committedCommand(sim.nodes().map((n) => n.state)), this.scenarioBase.storage);
+      committedCommand(sim.nodes().map((n) => n.state)), this.scenarioBase.storage,
+      { stamping: (client, seq, stamp) => this.stamps.stamping(client, seq, stamp), now: (node) => sim.world.nodes[node]?.clock ?? null });
     const safety = !reset && violations.length === this.sent.violations ? null : {
       predicates: Object.entries(this.run.monitor !== null ? this.run.predicates : entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),
@@ -747,7 +752,7 @@ export class Controller {
   spaceTimeWindow(q: SpaceTimeQuery): SpaceTimeWindow {
     const sim = this.run.sim;
     return this.spaceTime.query(q, { t: this.clock, seq: this.events }, sim.inFlight(), this.scenarioBase.nodes,
-      { count: this.scenarioBase.clients?.count ?? 0, inFlight: sim.clientsInFlight() });
+      { count: this.scenarioBase.clients?.count ?? 0, inFlight: sim.clientsInFlight() }, sim.world.nodes.map((slot) => slot?.clock));
   }
 
   // ---- internals -------------------------------------------------------------------------
@@ -782,7 +787,10 @@ export class Controller {
 
   /** Marks elections, leaders, commits and faults on the timeline (the event log replays the rest). */
   private remember(rec: TraceRecord<Msg>, mark: RecordMark | null): void {
-    this.spaceTime.record(rec, this.run.sim.world.nextMsgId, mark);
+    // A leader's lease changes only with an event on its own node (a round's replies, a crash, a step-down).
+    const server = rec.node === null ? undefined : this.run.sim.world.clients?.servers[rec.node];
+    if (server !== undefined) this.stamps.record(rec, this.run.sim.world.nodes[rec.node!].clock);
+    this.spaceTime.record(rec, this.run.sim.world.nextMsgId, mark, server === undefined ? null : { lease: server.lease, clock: this.run.sim.world.nodes[rec.node!].clock });
     const kind = markerKind(mark);
     if (kind === null) return;
     this.markers.push({ seq: rec.seq, t: rec.t, kind, label: rec.text() });

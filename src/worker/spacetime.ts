@@ -13,6 +13,11 @@ import { type ClientArrow, ClientRows } from './clientRows';
 
 export type { ClientArrow, ClientOutcome } from './clientRows';
 import { type RecordMark, recordMark } from './recordMark';
+import { LeaseSpans, type LeaseSpan } from './leaseSpans';
+import type { Lease } from '../engine/clients/types';
+import type { NodeClock } from '../engine/sim/clock';
+
+export type { LeaseEnd, LeaseSpan } from './leaseSpans';
 
 type Msg = { type: string };
 
@@ -97,6 +102,8 @@ export interface SpaceTimeWindow {
   /** The network at the window's start, then each change within it. */
   network: NetworkSpan[];
   down: DownSpan[];
+  /** Leaders' read leases reaching into the window (reads by lease only). */
+  leases: LeaseSpan[];
   /** The earliest moment still kept: a very long run forgets its oldest messages. */
   keptFrom: number;
 }
@@ -174,14 +181,22 @@ export class SpaceTimeLog {
   private keptFrom = 0;
 
   private clients: ClientRows;
+  private leases: LeaseSpans | null;
 
-  /** `clientTries`: the attempts a client makes before it gives up (its last timeout is a give-up). */
-  constructor(private readonly describe: (msg: Msg) => string, clientTries = 0) {
+  /**
+   * `clientTries`: the attempts a client makes before it gives up (its last timeout is a give-up);
+   * `leaseLength`: a whole lease on a leader's clock, where reads go by lease (else null).
+   */
+  constructor(private readonly describe: (msg: Msg) => string, clientTries = 0, leaseLength: number | null = null) {
     this.clients = new ClientRows(clientTries);
+    this.leases = leaseLength === null ? null : new LeaseSpans(leaseLength);
   }
 
-  /** Takes in one new event; `nextMsgId` is the simulation's next message id after it, `mark` its classification. */
-  record(rec: TraceRecord<Msg>, nextMsgId: number, mark: RecordMark | null = recordMark(rec)): void {
+  /**
+   * Takes in one new event; `nextMsgId` is the simulation's next message id after it, `mark` its
+   * classification, `server` its node's lease and clock after it (reads by lease only).
+   */
+  record(rec: TraceRecord<Msg>, nextMsgId: number, mark: RecordMark | null = recordMark(rec), server: { lease: Lease | null; clock: NodeClock } | null = null): void {
     const at: Moment = { t: rec.t, seq: rec.seq };
     if (nextMsgId > this.nextId) {
       const row = this.sends.append();
@@ -213,10 +228,11 @@ export class SpaceTimeLog {
       }
     }
     if (rec.kind === 'action' && rec.action !== undefined) this.act(rec.action, at);
+    this.leases?.record(at, rec.node, server?.lease ?? null, server?.clock ?? null, rec.rule === 'client.readLease');
   }
 
-  /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now. */
-  truncate(seq: number, nextMsgId: number): void {
+  /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now, `clocks` its nodes' clocks. */
+  truncate(seq: number, nextMsgId: number, clocks: readonly (NodeClock | undefined)[] = []): void {
     let n = this.ended.length;
     while (n > 0 && this.ended.get(n - 1, END_SEQ) > seq) n--;
     this.ended.truncate(n);
@@ -233,16 +249,17 @@ export class SpaceTimeLog {
     this.markTimes.truncate(m);
     this.markWords.length = m;
     while (this.networks.length > 1 && this.networks[this.networks.length - 1].seq > seq) this.networks.pop();
+    this.leases?.truncate(seq, clocks);
     this.downs = this.downs.filter((d) => d.from.seq <= seq).map((d) => (d.to !== null && d.to.seq > seq ? { ...d, to: null } : d));
   }
 
   /**
    * The window `q` of the run as it stands at `now`, with `inFlight` the messages on the
    * wire at that moment. What lies beyond `now` (already computed, then seeked back from) is
-   * left out, as if it had not happened yet.
+   * left out, as if it had not happened yet. `clocks`: each node's clock at `now`, by id.
    */
   query(q: SpaceTimeQuery, now: Moment, inFlight: readonly Envelope<Msg>[], nodeCount: number,
-    clients: { count: number; inFlight: Parameters<ClientRows['query']>[4] } = { count: 0, inFlight: [] }): SpaceTimeWindow {
+    clients: { count: number; inFlight: Parameters<ClientRows['query']>[4] } = { count: 0, inFlight: [] }, clocks: readonly (NodeClock | undefined)[] = []): SpaceTimeWindow {
     const key = q.axis === 'time' ? 't' : 'seq';
     const lo = q.from;
     const hi = Math.min(q.to, now[key]);
@@ -280,7 +297,7 @@ export class SpaceTimeLog {
       .map((d) => (d.to !== null && d.to.seq > now.seq ? { ...d, to: null } : d));
     return {
       query: q, nodeCount, clientCount: clients.count, clients: this.clients.query(key, lo, hi, now, clients.inFlight),
-      now, arrows, total: found.length, marks, network, down, keptFrom: this.keptFrom,
+      now, arrows, total: found.length, marks, network, down, leases: this.leases?.query(key, lo, hi, now, clocks) ?? [], keptFrom: this.keptFrom,
     };
   }
 

@@ -49,8 +49,8 @@ export function ClusterView() {
         {/* Servers come first for the keyboard (Tab reaches them before the links), but are
             drawn above the links and the messages: three layers, the links' one underneath. */}
         <svg className="cluster-base cluster-servers" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Servers">
-          {ids.map((id, i) => <LeaseMark key={id} id={id} at={positions[i]} />)}
-          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={rooms[i]} />)}
+          {ids.map((id, i) => <LeaseMark key={id} id={id} at={positions[i]} below={view.height - positions[i].y} />)}
+          {ids.map((id, i) => <NodeGlyph key={id} id={id} at={positions[i]} flagged={flaggedIds.includes(id)} labelRoom={rooms[i]} inward={positions[i].x > view.width / 2 ? -1 : 1} />)}
         </svg>
         <svg className="cluster-base cluster-links" viewBox={`0 0 ${view.width} ${view.height}`} role="group" aria-label="Links">
           <defs>

@@ -27,7 +27,7 @@ interface Shown {
  * Holding by its clock only, true time past its end (a slow clock): red and dashed, and when
  * it ended in true time. Run out: the empty gauge, dashed, and the reads it holds.
  */
-export const LeaseMark = memo(function LeaseMark({ id, at }: { id: number; at: Point }) {
+export const LeaseMark = memo(function LeaseMark({ id, at, below }: { id: number; at: Point; below: number }) {
   const key = useSim((s) => {
     const v = s.nodes[id];
     if (v?.lease === undefined || !v.up) return '';
@@ -40,6 +40,9 @@ export const LeaseMark = memo(function LeaseMark({ id, at }: { id: number; at: P
   const [first, second] = words(id, l);
   const fraction = l.left === null ? 0 : Math.min(1, l.left / l.length);
   const y = VIEW.nodeRadius + 42;
+  // A server low in a short view has room for one line under its role label, not two: then one line says both, briefly.
+  const oneLine = second !== null && y + LINE + DESCENT > below;
+  const shown = oneLine ? [brief(id, l)] : [first, second];
   return (
     <g
       className="lease"
@@ -55,11 +58,26 @@ export const LeaseMark = memo(function LeaseMark({ id, at }: { id: number; at: P
     >
       <path className="lease-track" d={arc(1)} />
       {fraction > 0 && <path className="lease-left" d={arc(fraction)} />}
-      <text className="lease-text" y={y}>{first}</text>
-      {second !== null && <text className="lease-text lease-text-second" y={y + 17}>{second}</text>}
+      <text className="lease-text" y={y} data-lease-lines={oneLine ? 1 : second === null ? 1 : 2}>{shown[0]}</text>
+      {shown[1] != null && <text className="lease-text lease-text-second" y={y + LINE}>{shown[1]}</text>}
     </g>
   );
 });
+
+/** The second line's baseline below the first's, and room under a baseline for descenders (view units, 15 px text). */
+const LINE = 17;
+const DESCENT = 4;
+
+/** Both lines' news in one, where there is room for one only (the whole words stay in the mark's label). */
+function brief(id: number, l: Shown): string {
+  const waits = l.waiting === 0 ? '' : `; ${l.waiting} held`;
+  switch (l.status) {
+    case 'waiting': return `no lease yet${waits}`;
+    case 'holds': return l.drifting && waits === '' ? `${l.left} ms left by S${id}'s clock, to ${l.ends} true` : `lease ${l.left} ms left${waits}`;
+    case 'ownClockOnly': return `${l.left} ms left by S${id}'s clock; true end ${l.trueEnd}`;
+    case 'ranOut': return `lease ran out at ${l.ends} ms${waits}`;
+  }
+}
 
 /** The mark's words: what is left (or that it ran out), and what the class must see beside it. */
 function words(id: number, l: Shown): [string, string | null] {

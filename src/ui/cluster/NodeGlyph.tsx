@@ -9,9 +9,9 @@ import { type TextStyle, textStyleOf, textWidth } from '../draw/textWidth';
 /**
  * One server: its id, and the badge its protocol's descriptor gives it (role by colour,
  * outline and label; two lines of state). `labelRoom`: how wide the role label under the
- * circle may be before it runs into a neighbour's.
+ * circle may be before it runs into a neighbour's; `inward`: which side faces the view's middle.
  */
-export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }: { id: number; at: Point; flagged: boolean; labelRoom: number }) {
+export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom, inward }: { id: number; at: Point; flagged: boolean; labelRoom: number; inward: 1 | -1 }) {
   const protocol = useSim((s) => s.snapshot?.protocol ?? 'raft');
   const up = useSim((s) => s.nodes[id]?.up);
   // A process pause is not a crash: the server keeps its state, drawn faded behind pause bars.
@@ -75,7 +75,8 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom }:
           <rect x={r * 0.72 + 2} y={-r * 0.72 - 7} width={4} height={14} />
         </g>
       )}
-      {clockRate !== 1 && <text className="node-clock" x={0} y={-r - 8}>clock {clockRate}×</text>}
+      {/* Up and to the side facing the view's middle: straight above, it ran into the role label of a neighbour up there. */}
+      {clockRate !== 1 && <text className="node-clock" x={inward * (r + 2)} y={-r} style={{ textAnchor: inward === 1 ? 'start' : 'end' }}>clock {clockRate}×</text>}
       <Fitted className="node-role" y={r + 24} fill={role.color} room={() => labelRoom} text={role.label} short={up && !paused ? b.short : undefined} />
       {b.lock !== undefined && <Padlock x={r * 0.72} y={-r * 0.72} text={b.lock} lock={palette.lock} />}
     </g>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import type { ClientsView } from '../../../worker/protocol';
 import { useSim } from '../../store/simStore';
-import { type Bar, historyBars, placeLabels } from './bars';
+import { type Bar, historyBars, leaseSpanText, placeLabels } from './bars';
 import './history.css';
 
 const NONE: readonly number[] = [];
@@ -109,10 +109,11 @@ export function HistoryPanel() {
               {/* Each lease the client was granted, above its bars: a class sees whether it still held when the client acted. */}
               {layout.spans.filter((s) => s.lease.client === c).map((s) => (
                 <span key={`lease-${s.lease.id}`} className="hist-lease" role="img" data-lease-key={s.lease.key} data-lease-token={s.lease.token}
-                  data-lease-from={s.lease.from} data-lease-until={s.lease.until} data-lease-ended={s.ended}
+                  data-lease-from={Math.round(s.lease.from)} data-lease-until={Math.round(s.lease.until)} data-lease-ended={s.ended}
+                  data-lease-clock={s.lease.clock === null ? '' : `S${s.lease.clock.node} ${s.lease.clock.from}–${s.lease.clock.until}`}
                   style={{ left: `${s.x0 * 100}%`, width: `${(s.x1 - s.x0) * 100}%` }}
-                  aria-label={`Client ${c}'s lease on ${s.lease.key}, token ${s.lease.token}: from ${s.lease.from} to ${s.lease.until} ms, ${s.ended ? 'ended' : 'holds'}`}
-                  title={`Lock ${s.lease.key}, token ${s.lease.token}: leased from ${s.lease.from} to ${s.lease.until} ms by the leader's stamp${s.ended ? '; ended' : ''}`}>
+                  aria-label={`Client ${c}'s lease on ${s.lease.key}, token ${s.lease.token}: ${leaseSpanText(s.lease)}, ${s.ended ? 'ended' : 'holds'}`}
+                  title={`Lock ${s.lease.key}, token ${s.lease.token}: ${leaseSpanText(s.lease)}${s.ended ? '; ended' : ''}`}>
                   <span className="hist-lease-label">{s.label}</span>
                 </span>
               ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientOperation } from '../../../engine/clients/operations';
-import { historyBars, placeLabels } from './bars';
+import { historyBars, leaseSpanText, placeLabels } from './bars';
 
 const op = (o: Partial<ClientOperation> & Pick<ClientOperation, 'id' | 'client' | 'call'>): ClientOperation =>
   ({ op: { f: 'get', key: 'x' }, ret: null, outcome: 'unknown', ...o });
@@ -82,7 +82,7 @@ describe('history bars', () => {
 
 describe('lock lease spans', () => {
   const acquire = op({ id: 1, client: 1, call: 100, ret: 150, outcome: 'ok', value: '2', op: { f: 'acquire', key: 'L', lease: 300 } });
-  const lease = { id: 1, client: 1, key: 'L', token: 2, from: 120, until: 420 };
+  const lease = { id: 1, client: 1, key: 'L', token: 2, from: 120, until: 420, clock: { node: 1, from: 120, until: 420 } };
 
   it('a lease that holds now runs from its stamp to the window\'s end, open', () => {
     const l = historyBars([acquire], 300, [], [], [lease]);
@@ -92,5 +92,17 @@ describe('lock lease spans', () => {
   it('once now has passed its end, it is closed there', () => {
     const l = historyBars([acquire], 500, [], [], [lease]);
     expect(l.spans.map((s) => [s.x0, s.x1, s.ended])).toEqual([[0.05, 0.8, true]]);
+  });
+
+  it('is drawn in true time; on a slow stamping clock the words give that clock\'s reading too, and an unknown clock is said', () => {
+    // S1's clock at half speed: stamped 120 at true 120, its end (420 on S1's clock) at 720 true time.
+    const slow = { ...lease, until: 720 };
+    const l = historyBars([acquire], 600, [], [], [slow]);
+    expect(l.spans.map((s) => [s.x1, s.ended, s.label])).toEqual([[1, false, 'L lease until 720 ms (S1\'s clock: 420)']]);
+    expect(historyBars([acquire], 800, [], [], [slow]).spans[0].ended).toBe(true);
+    expect(leaseSpanText(slow)).toBe('from 120 to 720 ms true time, stamped by S1: 120 to 420 ms on its clock');
+    const unknown = { ...lease, clock: null };
+    expect(historyBars([acquire], 300, [], [], [unknown]).spans[0].label).toBe('L lease until 420 ms by the leader\'s clock');
+    expect(leaseSpanText(unknown)).toBe('from 120 to 420 ms on the stamping leader\'s clock (when it stamped is not known)');
   });
 });

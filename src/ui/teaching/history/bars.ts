@@ -32,7 +32,7 @@ export interface LeaseSpan {
   x1: number;
   /** Its end has passed: drawn closed at its end. Else it runs on past now, its end open. */
   ended: boolean;
-  /** `L lease until 463 ms`. */
+  /** `L lease until 463 ms`; on a drifting clock, with the stamping leader's reading too. */
   label: string;
 }
 
@@ -55,6 +55,24 @@ function detail(o: ClientOperation, now: number): string {
 }
 
 /**
+ * A lock lease's words: its end in true time; where the stamping leader's clock did not keep
+ * time, that clock's reading too (what the lock service judges by); where the moment of the
+ * stamp is not known, its end is that unknown clock's reading, and the words say so.
+ */
+export function leaseLabel(l: LockLease): string {
+  const until = Math.round(l.until);
+  if (l.clock === null) return `${l.key} lease until ${until} ms by the leader's clock`;
+  return until === l.clock.until ? `${l.key} lease until ${until} ms` : `${l.key} lease until ${until} ms (S${l.clock.node}'s clock: ${l.clock.until})`;
+}
+
+/** A lock lease's span in words, for its hover and screen readers: true time, and the stamping leader's readings. */
+export function leaseSpanText(l: LockLease): string {
+  const span = `from ${Math.round(l.from)} to ${Math.round(l.until)} ms`;
+  if (l.clock === null) return `${span} on the stamping leader's clock (when it stamped is not known)`;
+  return `${span} true time, stamped by S${l.clock.node}: ${l.clock.from} to ${l.clock.until} ms on its clock`;
+}
+
+/**
  * Lays out the operations the engine reported, over the window from the earliest shown
  * invocation to now, with the lock leases their acquires got: one row per client, nothing
  * computed about the protocol here.
@@ -68,9 +86,9 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
     outcome: o.outcome, label: operationText(o), detail: detail(o, now),
     stale: stale.includes(o.id), flagged: flagged.includes(o.id), call: o.call, ret: o.ret, server: o.server ?? null,
   }));
-  // A lease is stamped on the leader's clock, which may run behind true time: one may start before the window; it may end past now.
+  // A lease may start before the window (stamped before the acquire's bar began); it may end past now.
   const spans = leases.map((l): LeaseSpan => ({
-    lease: l, x0: x(Math.max(l.from, from)), x1: x(l.until), ended: leaseEnded(l, now), label: `${l.key} lease until ${l.until} ms`,
+    lease: l, x0: x(Math.max(l.from, from)), x1: x(l.until), ended: leaseEnded(l, now), label: leaseLabel(l),
   }));
   return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, spans, from, to };
 }

@@ -28,6 +28,7 @@ export function SpaceTime() {
   const store = useContext(SimContext)!;
   const nodeCount = useSim((s) => s.snapshot?.nodeCount ?? 0);
   const clientCount = useSim((s) => s.scenario?.clients?.count ?? 0);
+  const leaseReads = useSim((s) => s.scenario?.clients?.reads === 'lease');
   const selectedNode = useSim((s) => s.selectedNode);
   const select = useSim((s) => s.select);
   const title = useSim((s) => s.scenario?.title ?? s.scenario?.protocol ?? 'run');
@@ -45,11 +46,12 @@ export function SpaceTime() {
   const arrows = useRef<HTMLUListElement>(null);
   const clients = useRef<HTMLUListElement>(null);
   const marks = useRef<HTMLUListElement>(null);
+  const leases = useRef<HTMLUListElement>(null);
   const diagram = useRef<Diagram | null>(null);
   const settings = { axis, scale: ZOOMS[axis][zoom[axis]], follow };
 
   useLayoutEffect(() => {
-    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, clients: clients.current!, marks: marks.current! },
+    const d = new Diagram(store, { scroller: scroller.current!, spacer: spacer.current!, canvas: canvas.current!, arrows: arrows.current!, clients: clients.current!, marks: marks.current!, leases: leases.current! },
       settings, (t, f) => { setThinned(t); setFollow(f); });
     diagram.current = d;
     const el = scroller.current!;
@@ -141,11 +143,12 @@ export function SpaceTime() {
       </div>
       <details className="st-key" open={keyOpen} onToggle={(e) => setKeyOpen(e.currentTarget.open)} data-spacetime-key>
         <summary>Key</summary>
-        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition groups <GroupSwatches />, coloured as in the cluster; red band <b>✕ from S3</b>: this lane no longer receives from S3 (a cut link, one way) · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown)</p>
+        <p><b>dashed ✕</b> lost · <b>dotted</b> duplicate · <b>★</b> leader · <b>○</b> election · <b>■</b> commit · <b>▬</b> crash, recover · tint: partition groups <GroupSwatches />, coloured as in the cluster; red band <b>✕ from S3</b>: this lane no longer receives from S3 (a cut link, one way) · clients: <b>→</b> request, <b>- -</b> retry, <b>···</b> redirect, <b>┆?</b> no reply (unknown){leaseReads && <> · <span data-spacetime-key-lease><b>green band</b>: a leader's read lease, from the heartbeat round a majority answered (a notch at each renewal, <b>●</b> a read answered on it); <b>red, dashed</b>: past its true end, holding by the leader's slow clock only</span></>}</p>
       </details>
       <ul ref={arrows} className="st-list" aria-label="Messages in the diagram's window" onClick={onPick} />
       <ul ref={clients} className="st-list" aria-label="Clients' requests and replies in the diagram's window" onClick={onPick} data-spacetime-clients />
       <ul ref={marks} className="st-list" aria-label="Events on the lanes in the diagram's window" onClick={onPick} />
+      <ul ref={leases} className="st-list" aria-label="Leaders' read leases in the diagram's window" onClick={onPick} data-spacetime-leases />
     </section>
   );
 }

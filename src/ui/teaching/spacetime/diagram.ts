@@ -13,7 +13,7 @@ import { currentPalette, onPalette } from '../../shell/themeState';
 import type { SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone, type Cone, type Hovered } from './causality';
 import { arrowAt, axisValue, buildScene, clientArrowAt, markAt, type Measure, type Scene, scrollModel, seekTarget, valueAt, type View } from './geometry';
-import { syncArrowItems, syncClientItems, syncFaded, syncMarkItems } from './list';
+import { syncArrowItems, syncClientItems, syncFaded, syncLeaseItems, syncMarkItems } from './list';
 import { canvasPen, EXPORT_MIN_HEIGHT, paintScene, SVG_HEADER_PX, svgDocument, svgPen } from './paint';
 
 /** At most this many arrows per window; beyond it the worker thins them and the diagram says so. */
@@ -44,6 +44,8 @@ export interface DiagramElements {
   /** Clients' requests and replies. */
   clients: HTMLUListElement;
   marks: HTMLUListElement;
+  /** Leaders' read leases. */
+  leases: HTMLUListElement;
 }
 
 export interface DiagramSettings {
@@ -326,13 +328,14 @@ export class Diagram {
     if (cone !== null || this.listedCone) this.listCone(cone);
   }
 
-  /** The accessible lists of the arrows and marks of `scene` in sight. */
+  /** The accessible lists of the arrows, marks and leases of `scene` in sight. */
   private syncLists(scene: Scene): void {
     stampRefresh(['spacetime list']);
     const inSight = (y1: number, y2: number) => Math.max(y1, y2) >= 0 && Math.min(y1, y2) <= this.size.height;
     syncArrowItems(this.el.arrows, scene.arrows.filter((s) => inSight(s.y1, s.y2)), this.size.height);
     syncClientItems(this.el.clients, scene.clients.filter((c) => inSight(c.y1, c.y2) || (c.wait !== null && inSight(c.wait.y1, c.wait.y2))), this.size.height);
     syncMarkItems(this.el.marks, scene.marks.filter((m) => inSight(m.y, m.y)));
+    syncLeaseItems(this.el.leases, scene.leases.filter((l) => inSight(l.y1, l.y2)));
   }
 
   /** The lists say what the canvas fades (`data-faded` on each item outside the hovered arrow's cone). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientArrow, SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
+import type { ClientArrow, LeaseSpan, SpaceTimeArrow, SpaceTimeWindow } from '../../../worker/spacetime';
 import { causalCone } from './causality';
-import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, LABEL_GAP, lanesOf, laneX, markAt, nodeX, scrollModel, secondsLabel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
-import { pickPoint } from './list';
+import { arrowAt, arrowShape, buildScene, clientArrowAt, clientShape, GUTTER, LABEL_GAP, lanesOf, laneX, LEASE_OFFSET, markAt, nodeX, scrollModel, secondsLabel, seekTarget, tickStep, valueAt, type View, yOf } from './geometry';
+import { leaseText, pickPoint } from './list';
 import { DARK, groupColor, LIGHT } from '../../theme';
 import { paintScene, svgDocument, svgPen } from './paint';
 
@@ -19,7 +19,7 @@ function arrow(from: number, to: number, sent: [number, number], end: [number, n
 function win(arrows: SpaceTimeArrow[], over: Partial<SpaceTimeWindow> = {}): SpaceTimeWindow {
   return {
     query: { axis: 'time', from: 0, to: 1000, limit: 1000 }, nodeCount: 5, clientCount: 0, clients: [], now: { t: 300, seq: 90 }, arrows, total: arrows.length,
-    marks: [], network: [{ t: 0, seq: 0, groups: null, cuts: [] }], down: [], keptFrom: 0, ...over,
+    marks: [], network: [{ t: 0, seq: 0, groups: null, cuts: [] }], down: [], leases: [], keptFrom: 0, ...over,
   };
 }
 
@@ -315,6 +315,46 @@ describe('clients on the diagram', () => {
     const svg = svgDocument(scene, pen.elements, 'clients');
     expect(svg).toContain('>client 1</text>');
     expect(svg).toContain('>set x 1 (try 2)</text>');
+  });
+});
+
+describe('leases on the diagram', () => {
+  /** C6's S3: granted at 270, 224–359 by its slow clock, which reads 359 at 1250; true end 368. */
+  const drifted = (over: Partial<LeaseSpan> = {}): LeaseSpan => ({
+    node: 3, term: 1, granted: { t: 270, seq: 71 }, from: 224, to: 359, trueEnd: 368, ownEnd: 1250, end: null, endedBy: null,
+    trueEndAt: { t: 368, seq: 80 }, reads: [], ...over,
+  });
+  const v = view({ start: 250, scale: 1, height: 500 });
+
+  it('draws a band beside the leader\'s lane, to the playhead while it holds, red past its true end, with words where they fit', () => {
+    const scene = buildScene(win([], { now: { t: 678, seq: 113 }, leases: [drifted()] }), v, (a) => a.label, () => '#000');
+    const [l] = scene.leases;
+    expect(l.x).toBe(nodeX(3, 5, v.width, 0) + LEASE_OFFSET);
+    expect([l.y1, l.yTrue, l.y2, l.yRanOut]).toEqual([20, 118, 428, null]);
+    expect(scene.labels.map((x) => x.text)).toEqual(['lease to 359 by S3\'s clock', 'true end 368 ms']);
+    const pen = svgPen();
+    paintScene(pen, scene, null, null);
+    // Green to the true end, red and dashed from there to the playhead.
+    expect(pen.elements).toContain(`<polyline points="${l.x} 20 ${l.x} 118" fill="none" stroke="${LIGHT.ok}" stroke-width="6"/>`);
+    expect(pen.elements).toContain(`<polyline points="${l.x} 118 ${l.x} 428" fill="none" stroke="${LIGHT.danger}" stroke-width="6" stroke-dasharray="6 4"/>`);
+  });
+
+  it('a lease its clock ran out ends in a bar with when; a renewed one carries no words; no words past the playhead', () => {
+    const ran = drifted({ trueEnd: 359, ownEnd: 359, trueEndAt: null, end: { t: 359, seq: 80 }, endedBy: 'ranOut' });
+    const renewed = drifted({ node: 1, trueEndAt: null, trueEnd: 359, ownEnd: null, end: { t: 300, seq: 75 }, endedBy: 'renewed' });
+    const scene = buildScene(win([], { now: { t: 447, seq: 99 }, leases: [renewed, ran] }), v, (a) => a.label, () => '#000');
+    expect(scene.leases.map((l) => l.yRanOut)).toEqual([null, 109]);
+    expect(scene.labels.map((x) => x.text)).toEqual(['lease to 359 ms', 'ran out 359 ms']);
+    const late = buildScene(win([], { now: { t: 275, seq: 72 }, leases: [drifted({ trueEndAt: null })] }), v, (a) => a.label, () => '#000');
+    expect(late.labels).not.toEqual([]);
+    for (const x of late.labels) expect(x.y + 7).toBeLessThanOrEqual(late.playhead);
+  });
+
+  it('says each lease in words, with its true end where the leader\'s clock does not keep time', () => {
+    const scene = buildScene(win([], { now: { t: 1015, seq: 188 }, leases: [drifted({ reads: [{ t: 1014, seq: 187 }] })] }), v, (a) => a.label, () => '#000');
+    expect(leaseText(scene.leases[0])).toBe('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, holds now; true end 368 ms; S3\'s clock reads 359 ms at 1250 ms; 1 read answered on it');
+    const kept = buildScene(win([], { leases: [drifted({ trueEnd: 359, ownEnd: 359, trueEndAt: null, end: { t: 300, seq: 75 }, endedBy: 'renewed' })] }), v, (a) => a.label, () => '#000');
+    expect(leaseText(kept.leases[0])).toBe('S3\'s lease 224–359 ms by S3\'s clock, granted at 270 ms, renewed at 300 ms');
   });
 });
 

@@ -4,7 +4,7 @@
  * one for clients, time running down. The canvas, the SVG export, hit-testing and the
  * accessible list all read the same scene, so they cannot disagree.
  */
-import type { ClientArrow, LaneMark, Moment, SpaceTimeArrow, SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
+import type { ClientArrow, LaneMark, LeaseSpan, Moment, SpaceTimeArrow, SpaceTimeAxis, SpaceTimeWindow } from '../../../worker/spacetime';
 import { LIGHT, type Palette } from '../../theme';
 
 export interface View {
@@ -69,8 +69,8 @@ export interface Label {
   y: number;
   w: number;
   color: string;
-  /** The arrow, client's arrow or mark it names, for fading; or the lane of a cut it names (never faded). */
-  of: { arrow: number } | { mark: LaneMark } | { client: string } | { cut: number };
+  /** The arrow, client's arrow or mark it names, for fading; or the lane of a cut or a lease it names (never faded). */
+  of: { arrow: number } | { mark: LaneMark } | { client: string } | { cut: number } | { lease: number };
 }
 
 export interface Tick {
@@ -93,6 +93,23 @@ export interface ClientShape {
   wait: { x: number; y1: number; y2: number } | null;
 }
 
+/**
+ * A leader's lease beside its lane: a band from its grant (y1) to where it stopped holding, or
+ * to the playhead (y2); from `yTrue` on (a slow clock) it holds by the leader's clock only.
+ */
+export interface LeaseShape {
+  span: LeaseSpan;
+  /** The band's centre, LEASE_OFFSET right of the lane. */
+  x: number;
+  y1: number;
+  y2: number;
+  yTrue: number | null;
+  /** Where the leader's clock ran it out: a closing tick; null if it was renewed, dropped, or still holds. */
+  yRanOut: number | null;
+  /** Reads answered on it. */
+  reads: number[];
+}
+
 export interface Lane {
   x: number;
   label: string;
@@ -106,6 +123,7 @@ export interface Scene {
   arrows: ArrowShape[];
   clients: ClientShape[];
   marks: MarkShape[];
+  leases: LeaseShape[];
   shades: Shade[];
   /** Network changes named where they happen. */
   notes: { y: number; text: string }[];
@@ -325,6 +343,7 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     })
     .filter((m) => visible(m.y, m.y));
   const playhead = yOf(axisValue(win.now, view.axis), view);
+  const leases = win.leases.map((l) => leaseShape(l, playhead, view, n, c)).filter((l) => visible(l.y1, l.y2));
   const laneW = (view.width - GUTTER) / (n + c);
   const laneOf = (id: number) => nodeX(id, n, view.width, c);
   const shades: Shade[] = [];
@@ -359,13 +378,22 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   const placed: Box[] = [];
   const labels: Label[] = [];
   let wanted = 0;
+  /** Places a label centred at the first of the points `at` where it fits (a label with one place: that point); false if none. */
+  const placeAny = (text: string, at: readonly (readonly [number, number])[], color: string, of: Label['of'], whole = false) => {
+    const w = measure(text) + 6;
+    for (const [x, y] of at) {
+      const box = { x: x - w / 2, y: y - FONT_PX / 2 - 2, w, h: FONT_PX + 4 };
+      if (labels.length >= MAX_LABELS || box.y < 0 || box.y + box.h > view.height || placed.some((b) => overlaps(b, box))) continue;
+      if (whole && (box.x < GUTTER || box.x + w > view.width)) continue;
+      placed.push(box);
+      labels.push({ text, x, y, w, color, of });
+      return true;
+    }
+    return false;
+  };
   const place = (text: string, x: number, y: number, color: string, of: Label['of']) => {
     wanted++;
-    const w = measure(text) + 6;
-    const box = { x: x - w / 2, y: y - FONT_PX / 2 - 2, w, h: FONT_PX + 4 };
-    if (labels.length >= MAX_LABELS || box.y < 0 || box.y + box.h > view.height || placed.some((b) => overlaps(b, box))) return;
-    placed.push(box);
-    labels.push({ text, x, y, w, color, of });
+    placeAny(text, [[x, y]], color, of);
   };
   // First, whom a cut lane no longer hears from, at the top of its band: without it the band does not say which way the link is cut.
   for (const c of shades) if (c.deaf !== undefined && c.h >= FONT_PX + 6) place(cutName(c.deaf.from), c.x + c.w / 2, Math.max(c.y, 0) + FONT_PX / 2 + 4, palette.danger, { cut: c.deaf.to });
@@ -382,6 +410,18 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
     place(labelOf(s.arrow), (s.x1 + s.x2) / 2, (s.y1 + s.y2) / 2, colorOf(s.arrow.type), { arrow: s.arrow.id });
   }
   for (const m of byRank.filter((x) => rank[x.mark.kind] === 5)) place(m.mark.label, m.x + laneW / 4, m.y, palette.mark.commit, { mark: m.mark });
+  // Leases' words come last, clear of every label and mark: they say again what the band and the list say.
+  for (const m of marks) placed.push({ x: m.x - 10, y: m.y - 10, w: 20, h: 20 });
+  for (const l of leases) {
+    for (const w of leaseWords(l)) {
+      // Beside the band, right or left of the lane, at its height or a line either side: wherever it fits.
+      const half = (measure(w.text) + 6) / 2;
+      const xs = [l.x + LEASE_GAP + half, l.x - 2 * LEASE_OFFSET - LEASE_GAP - half];
+      // Never past the playhead: nothing is drawn there yet.
+      const ys = [w.y, w.y + FONT_PX + 4, w.y - FONT_PX - 4].filter((y) => y + FONT_PX / 2 <= playhead);
+      placeAny(w.text, ys.flatMap((y) => xs.map((x) => [x, y] as const)), w.danger ? palette.danger : palette.ok, { lease: l.span.node }, true);
+    }
+  }
   const reasons: string[] = [];
   if (win.keptFrom > 0 && view.axis === 'time' && view.start < win.keptFrom) reasons.push(`messages before ${(win.keptFrom / 1000).toFixed(1)} s are no longer kept`);
   if (win.total > win.arrows.length) reasons.push(`${win.arrows.length.toLocaleString('en')} of ${win.total.toLocaleString('en')} messages drawn`);
@@ -390,9 +430,44 @@ export function buildScene(win: SpaceTimeWindow, view: View, labelOf: (a: SpaceT
   return {
     view,
     lanes: lanesOf(n, win.clientCount, view.width),
-    arrows, clients, marks, shades, notes, labels, ticks: ticks(view), playhead,
+    arrows, clients, marks, leases, shades, notes, labels, ticks: ticks(view), playhead,
     thinned: reasons.length === 0 ? null : `Detail thinned: ${reasons.join('; ')}. Zoom in for all.`,
   };
+}
+
+/** A lease's band runs this far right of its leader's lane: clear of the glyphs of the messages that reach the lane. */
+export const LEASE_OFFSET = 12;
+/** Between a lease's band and its words. */
+const LEASE_GAP = 8;
+
+/** A lease's band beside its leader's lane: to where it stopped holding, or to the playhead. */
+export function leaseShape(l: LeaseSpan, playhead: number, view: View, nodeCount: number, clients = 1): LeaseShape {
+  const y = (m: Moment) => yOf(axisValue(m, view.axis), view);
+  return {
+    span: l, x: nodeX(l.node, nodeCount, view.width, clients) + LEASE_OFFSET, y1: y(l.granted), y2: l.end === null ? playhead : y(l.end),
+    yTrue: l.trueEndAt === null ? null : y(l.trueEndAt), yRanOut: l.endedBy === 'ranOut' ? y(l.end!) : null, reads: l.reads.map(y),
+  };
+}
+
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+/**
+ * The few words a lease's band carries, beside its lane: how long it holds by its leader's
+ * clock (at its grant, unless the next round renewed it: the band goes on), where true time
+ * passed its end, and where the leader's clock ran it out.
+ */
+function leaseWords(l: LeaseShape): { text: string; y: number; danger: boolean }[] {
+  const s = l.span;
+  const out: { text: string; y: number; danger: boolean }[] = [];
+  const drifts = s.ownEnd !== null && Math.round(s.ownEnd) !== Math.round(s.trueEnd);
+  if (s.endedBy !== 'renewed') {
+    const onlyOwn = l.yTrue !== null && l.yTrue <= Math.max(0, l.y1) + FONT_PX;
+    out.push({ text: drifts ? `lease to ${s.to} by S${s.node}'s clock` : `lease to ${ms(s.to)}`, y: Math.max(l.y1, FONT_PX) + FONT_PX / 2 + 4, danger: onlyOwn });
+  }
+  // Where true time passed its end, only there: above the window, the band's red says it.
+  if (l.yTrue !== null && l.yTrue >= 0) out.push({ text: `true end ${ms(s.trueEnd)}`, y: l.yTrue, danger: true });
+  if (l.yRanOut !== null) out.push({ text: `ran out ${ms(s.end!.t)}`, y: l.yRanOut, danger: false });
+  return out;
 }
 
 /** What a cut band says: the servers whose messages its lane no longer receives. */

@@ -4,7 +4,7 @@
  * hand, keyed, as the cluster's list of messages is: while following a run most of it
  * changes at every refresh, and React would spend more on it than the painting does.
  */
-import type { ArrowShape, ClientShape, MarkShape } from './geometry';
+import type { ArrowShape, ClientShape, LeaseShape, MarkShape } from './geometry';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
@@ -84,6 +84,37 @@ export function syncMarkItems(list: HTMLElement, shapes: readonly MarkShape[]): 
     text: markText(s),
     data: { markKind: s.mark.kind, node: String(s.mark.node), seq: String(s.mark.seq), t: String(s.mark.t), x: s.x.toFixed(1), y: s.y.toFixed(1) },
   })));
+}
+
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+/** A lease in words: "S3's lease 224–359 ms by S3's clock, granted at 270 ms, holds now; true end 368 ms; S3's clock reads 359 ms at 1250 ms". */
+export function leaseText(s: LeaseShape): string {
+  const l = s.span;
+  const who = `S${l.node}`;
+  const end = l.endedBy === 'renewed' ? `renewed at ${ms(l.end!.t)}` : l.endedBy === 'ranOut' ? `ran out at ${ms(l.end!.t)}`
+    : l.endedBy === 'dropped' ? `dropped at ${ms(l.end!.t)} (${who} crashed or no longer leads)` : 'holds now';
+  // Its end in true time is worth saying where the leader's clock does not keep it.
+  const drift = l.ownEnd !== null && Math.round(l.ownEnd) !== Math.round(l.trueEnd) ? `; true end ${ms(l.trueEnd)}; ${who}'s clock reads ${ms(l.to)} at ${ms(l.ownEnd)}` : '';
+  const reads = l.reads.length === 0 ? '' : `; ${l.reads.length} read${l.reads.length === 1 ? '' : 's'} answered on it`;
+  return `${who}'s lease ${Math.round(l.from)}–${ms(l.to)} by ${who}'s clock, granted at ${ms(l.granted.t)}, ${end}${drift}${reads}`;
+}
+
+/** Leases, each with the numbers its words say (`data-lease-from`, `-to` on the leader's clock; the rest true time). */
+export function syncLeaseItems(list: HTMLElement, shapes: readonly LeaseShape[]): void {
+  const round = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(Math.round(v)));
+  sync(list, shapes.map((s) => {
+    const l = s.span;
+    return {
+      key: `l${l.node}-${l.granted.seq}`,
+      text: leaseText(s),
+      data: {
+        node: String(l.node), seq: String(l.granted.seq), leaseFrom: round(l.from), leaseTo: round(l.to), leaseGranted: round(l.granted.t),
+        leaseTrueEnd: round(l.trueEnd), leaseOwnEnd: round(l.ownEnd), leaseEnded: l.endedBy ?? '', leaseEndAt: round(l.end?.t), leaseReads: String(l.reads.length),
+        x: s.x.toFixed(1), y: s.y1.toFixed(1),
+      },
+    };
+  }));
 }
 
 /**

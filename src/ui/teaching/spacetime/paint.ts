@@ -5,7 +5,7 @@
 import type { Context2D } from '../../draw/fitCanvas';
 import { groupColor, LIGHT, messageStyle, type Palette } from '../../theme';
 import type { Cone } from './causality';
-import { clientColor, FONT_PX, GUTTER, LABEL_GAP, markColor, type Scene } from './geometry';
+import { clientColor, FONT_PX, GUTTER, LABEL_GAP, LEASE_OFFSET, markColor, type Scene } from './geometry';
 
 export interface Stroke {
   color: string;
@@ -81,6 +81,9 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
     }
   }
   paintClients(pen, scene, selectedOp, p, (key) => fade(cone?.clients.has(key) ?? true));
+  // Over the arrows that cross them, under the lanes' marks and every label.
+  pen.alpha(1);
+  paintLeases(pen, scene, p);
   for (const m of scene.marks) {
     fade(cone?.has(m.mark.node, m.mark.seq) ?? true);
     const color = markColor(m.mark.kind, p);
@@ -101,7 +104,7 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
     }
   }
   for (const l of scene.labels) {
-    const a = cone === null || 'cut' in l.of || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of ? cone.has(l.of.mark.node, l.of.mark.seq) : cone.clients.has(l.of.client)) ? 1 : FADED;
+    const a = cone === null || 'cut' in l.of || 'lease' in l.of || ('arrow' in l.of ? cone.arrows.has(l.of.arrow) : 'mark' in l.of ? cone.has(l.of.mark.node, l.of.mark.seq) : cone.clients.has(l.of.client)) ? 1 : FADED;
     // A backdrop of the panel's colour, a little see-through, keeps the label legible over lines.
     pen.alpha(a * 0.85);
     pen.rect(l.x - l.w / 2, l.y - FONT_PX / 2 - 1, l.w, FONT_PX + 2, p.panel);
@@ -113,6 +116,32 @@ export function paintScene(pen: Pen, scene: Scene, cone: Cone | null, selected: 
   if (scene.playhead >= 0 && scene.playhead <= view.height) {
     pen.line([0, scene.playhead, view.width, scene.playhead], { color: p.accent, width: 2 });
     pen.text('now', 4, scene.playhead - 4, p.accent, { align: 'left', bold: true, halo: p.panel });
+  }
+}
+
+/** A lease's band is this wide. */
+const LEASE_W = 6;
+
+/**
+ * Leaders' leases: a green band beside the leader's lane from each grant (a notch at each
+ * renewal) to where it stopped holding; from where true time passed its end while the leader's
+ * clock said it held (a slow clock), red and dashed, after a red bar across the lane. A lease its
+ * leader's clock ran out ends in a bar; each read answered on it is a dot.
+ */
+function paintLeases(pen: Pen, scene: Scene, p: Palette): void {
+  const { height } = scene.view;
+  const clip = (y: number) => Math.max(-2, Math.min(height + 2, y));
+  for (const l of scene.leases) {
+    const split = l.yTrue === null ? l.y2 : Math.max(l.y1, l.yTrue);
+    if (split > l.y1) pen.line([l.x, clip(l.y1), l.x, clip(split)], { color: p.ok, width: LEASE_W });
+    if (l.y2 > split) {
+      pen.line([l.x, clip(split), l.x, clip(l.y2)], { color: p.danger, width: LEASE_W, dash: [6, 4] });
+      pen.line([l.x - LEASE_OFFSET - 8, split, l.x + LEASE_W, split], { color: p.danger, width: 3 });
+    }
+    // A renewal: the band goes on past a notch.
+    pen.line([l.x - LEASE_W, l.y1, l.x + LEASE_W, l.y1], { color: p.panel, width: 2 });
+    if (l.yRanOut !== null) pen.line([l.x - LEASE_W, l.yRanOut, l.x + LEASE_W, l.yRanOut], { color: p.ok, width: 3 });
+    for (const y of l.reads) pen.shape([l.x, y], p.ok, { color: p.panel, width: 1.5 }, 4.5);
   }
 }
 
