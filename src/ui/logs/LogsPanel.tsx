@@ -9,6 +9,8 @@ import { GridHead, useStripWidth } from './GridHead';
 import { involvedKey, involvedMap, markInvolved } from './involved';
 import { KvCell } from './KvCell';
 
+const NO_BUGS: readonly string[] = [];
+
 function leaderOf(s: SimState): number | null {
   let best: { id: number; term: number } | null = null;
   for (const id of s.nodeIds) {
@@ -32,8 +34,8 @@ export function LogsPanel() {
   const ids = useSim((s) => s.nodeIds);
   const leader = useSim(leaderOf);
   const longest = useSim(longestLog);
-  // Why a leader's inherited entries stay dashed: the engine reads it from the leader's state.
-  const note = useSim((s) => raftView.tableNote(s.nodeIds.flatMap((id) => s.panel?.nodes[id] ?? [])));
+  // Why a leader's inherited entries stay dashed: the engine reads it from the leader's state and the run's broken rules.
+  const note = useSim((s) => raftView.tableNote(s.nodeIds.flatMap((id) => s.panel?.nodes[id] ?? []), s.scenario?.bugs ?? NO_BUGS));
   const sight = useSight('panel');
   // The newest entries, as many as the panel shows whole.
   const [cellsRef, stripWidth] = useStripWidth();

@@ -35,7 +35,7 @@ describe('the 2PC and 3PC descriptor', () => {
   });
 
   it('says who is in doubt, and that the coordinator is down', () => {
-    expect(twopcView.tableNote([node(1, {}, false), node(2, { log: [{ tx: 't1', rec: 'yes' }] }), node(3, { working: t1 })]))
+    expect(twopcView.tableNote([node(1, {}, false), node(2, { log: [{ tx: 't1', rec: 'yes' }] }), node(3, { working: t1 })], []))
       .toBe('S2 is in doubt: voted yes, no decision yet, locks held, and the coordinator is down.');
   });
 
