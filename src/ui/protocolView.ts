@@ -14,8 +14,8 @@ import { raftView } from './protocolViews/raft';
 export interface ProtocolView {
   /** The protocol's name, as the header shows it. */
   name: string;
-  /** The badge on a server in the cluster view (atomic commit's roles go by node id: S1 coordinates). */
-  badge(state: unknown, id: number): Badge;
+  /** The badge on a server in the cluster view (atomic commit's roles go by node id: S1 coordinates); `up` false for a crashed server. */
+  badge(state: unknown, id: number, up?: boolean): Badge;
   /** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
   details(node: NodeFacts, ids: readonly number[]): { persistent: DetailField[]; volatile: DetailField[] };
   /** What each kind of timeline mark means in this protocol; null for a kind it never makes. */
