@@ -45,6 +45,19 @@ test.describe('atomic commit: 2PC and 3PC', () => {
     await shot(page, 'atomic-3pc-partition-1280');
   });
 
+  test('3PC in the lesson\'s words: S2 the backup coordinator, S3 and S4 uncertain, the crashed S1 crashed (not idle)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Step 5: S1 has crashed; S2's timer ran out and it starts the termination protocol.
+    await open(page, './#lesson=atomic-3pc-crash&t=392');
+    await expect(node(page, 2)).toHaveAttribute('aria-label', /^Select S2, backup coordinator · t1, /);
+    for (const id of [3, 4]) await expect(node(page, id)).toHaveAttribute('aria-label', new RegExp(`^Select S${id}, uncertain · t1, `));
+    await expect(node(page, 1)).toHaveAttribute('aria-label', 'Select S1, crashed, crashed, log empty');
+    await expect(cell(page, 't1', 3)).toHaveText('voted yes · uncertain');
+    await expect(page.locator('.legend')).toContainText('uncertain');
+    await expect(page.locator('.legend')).not.toContainText('in doubt');
+    await shot(page, 'atomic-3pc-crash-backup-1280');
+  });
+
   // The other atomic lessons, opened at their end: the outcome each states, in the browser.
   for (const [lesson, t, tone, s1Up] of [['atomic-2pc-commit', 200, 'committed', true], ['atomic-2pc-no', 200, 'aborted', true], ['atomic-3pc-crash', 450, 'aborted', false]] as const) {
     test(`${lesson}: every participant ends ${tone}, holding no lock`, async ({ page }) => {

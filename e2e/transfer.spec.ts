@@ -48,3 +48,13 @@ test('the leader\'s panel hands leadership to a chosen follower: the pseudocode 
   expect(JSON.parse(sim.stdout.trim().split('\n').at(-1)!).summary.traceHash).toBe(hash);
   expect(errors).toEqual([]);
 });
+
+test('lesson raft-transfer: TimeoutNow flies as its own hourglass, named in the legend', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // S1 has just sent S3 TimeoutNow (step 2).
+  await open(page, './#lesson=raft-transfer&t=402');
+  await expect(page.locator('.legend .legend-item', { hasText: 'TimeoutNow' }).locator('svg path')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/raft-transfer-timeoutnow-1280.png' });
+  expect(errors).toEqual([]);
+});

@@ -14,8 +14,8 @@ import { raftView } from './protocolViews/raft';
 export interface ProtocolView {
   /** The protocol's name, as the header shows it. */
   name: string;
-  /** The badge on a server in the cluster view (atomic commit's roles go by node id: S1 coordinates). */
-  badge(state: unknown, id: number): Badge;
+  /** The badge on a server in the cluster view (atomic commit's roles go by node id: S1 coordinates); `up` false for a crashed server. */
+  badge(state: unknown, id: number, up?: boolean): Badge;
   /** Every state variable of a node: persistent ones survive a crash, volatile ones do not. */
   details(node: NodeFacts, ids: readonly number[]): { persistent: DetailField[]; volatile: DetailField[] };
   /** What each kind of timeline mark means in this protocol; null for a kind it never makes. */
@@ -26,8 +26,8 @@ export interface ProtocolView {
   option: { key: 'noopOnElection' | 'backoff'; label: string; title: string } | null;
   /** Said over the cluster when the run stands still until the user acts, else null. */
   hint(nodes: readonly NodeFacts[]): string | null;
-  /** Said above the protocol's table when something there waits and the table alone does not say why, else null. */
-  tableNote(nodes: readonly NodeFacts[]): string | null;
+  /** Said above the protocol's table when something there waits and the table alone does not say why, else null; `bugs` are the run's broken rules, which may change why. */
+  tableNote(nodes: readonly NodeFacts[], bugs: readonly string[]): string | null;
   /** The lecture's pseudocode: the lines its handlers mark as they run, for the pseudocode panel. */
   pseudocode: Pseudocode;
   /** Names the legend gives message types where this protocol's differ from the shared table (2PC's Prepare is not Paxos's 1a). */

@@ -32,6 +32,8 @@ export const MESSAGE = {
   LogRequest: { shape: 'square', label: 'LogRequest' },
   LogResponse: { shape: 'diamond', label: 'LogResponse' },
   ClientRequest: { shape: 'triangle', label: 'ClientRequest' },
+  // Leadership transfer: the target's election timer runs out now (an hourglass).
+  TimeoutNow: { shape: 'hourglass', label: 'TimeoutNow' },
   Prepare: { shape: 'circle', label: 'Prepare (1a)' },
   Promise: { shape: 'ring', label: 'Promise (1b)' },
   Nack: { shape: 'triangle', label: 'Nack' },
@@ -56,7 +58,7 @@ export type MessageType = keyof typeof MESSAGE;
 
 /** The message types each protocol sends, for its legend. */
 export const MESSAGES_OF: Record<string, MessageType[]> = {
-  raft: ['VoteRequest', 'VoteResponse', 'LogRequest', 'LogResponse', 'ClientRequest'],
+  raft: ['VoteRequest', 'VoteResponse', 'LogRequest', 'LogResponse', 'ClientRequest', 'TimeoutNow'],
   paxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted'],
   multipaxos: ['Prepare', 'Promise', 'Nack', 'Accept', 'Accepted', 'Heartbeat', 'HeartbeatAck', 'CatchUp', 'Decide', 'ClientRequest'],
   '2pc': ['Begin', 'Prepare', 'Vote', 'Decision', 'Ack', 'AskDecision'],
@@ -137,7 +139,7 @@ export const LIGHT: Palette = {
   lock: { color: '#b91c1c', fill: '#fff7ed' },
   held: '#7c3aed', paused: '#7c3aed',
   message: {
-    VoteRequest: '#7c3aed', VoteResponse: '#c026d3', LogRequest: '#0e7490', LogResponse: '#15803d', ClientRequest: '#1e293b',
+    VoteRequest: '#7c3aed', VoteResponse: '#c026d3', LogRequest: '#0e7490', LogResponse: '#15803d', ClientRequest: '#1e293b', TimeoutNow: '#1d4ed8',
     Prepare: '#7c3aed', Promise: '#c026d3', Nack: '#b91c1c', Accept: '#0e7490', Accepted: '#15803d',
     Heartbeat: '#b45309', HeartbeatAck: '#b45309', CatchUp: '#64748b', Decide: '#4338ca',
     Begin: '#64748b', Vote: '#c026d3', Decision: '#15803d', Ack: '#0e7490', AskDecision: '#b91c1c',
@@ -170,7 +172,7 @@ export const DARK: Palette = {
   lock: { color: '#f87171', fill: '#1f2937' },
   held: '#a78bfa', paused: '#c4b5fd',
   message: {
-    VoteRequest: '#a78bfa', VoteResponse: '#f0abfc', LogRequest: '#22d3ee', LogResponse: '#4ade80', ClientRequest: '#f8fafc',
+    VoteRequest: '#a78bfa', VoteResponse: '#f0abfc', LogRequest: '#22d3ee', LogResponse: '#4ade80', ClientRequest: '#f8fafc', TimeoutNow: '#60a5fa',
     Prepare: '#a78bfa', Promise: '#f0abfc', Nack: '#f87171', Accept: '#22d3ee', Accepted: '#4ade80',
     Heartbeat: '#fbbf24', HeartbeatAck: '#fbbf24', CatchUp: '#94a3b8', Decide: '#818cf8',
     Begin: '#94a3b8', Vote: '#f0abfc', Decision: '#4ade80', Ack: '#22d3ee', AskDecision: '#f87171',

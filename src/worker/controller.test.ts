@@ -94,6 +94,33 @@ describe('controller: user actions', () => {
     expect(c.snapshot().frontier.events).toBe(c.events);
   });
 
+  it('Undo takes back an action that discarded a lesson\'s later actions: its script whole, at the moment of acting', () => {
+    const parsed = parseScenario(lessonScenario(LESSONS.find((l) => l.id === 'raft-replication')!));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const c = new Controller(parsed.scenario);
+    const script = c.scenario().actions;
+    const before = { time: c.time, hash: c.traceHash, state: stateOf(c) };
+    expect(c.act({ type: 'crash', node: 1 })).toMatch(/later actions? (was|were) discarded/);
+    expect(c.scenario().actions).not.toEqual(script);
+    expect(c.undoDiscard()).toBeNull();
+    expect(c.scenario().actions).toEqual(script);
+    expect({ time: c.time, hash: c.traceHash, state: stateOf(c) }).toEqual(before);
+    // Its narration runs as written again: Next reaches the next step's moment.
+    expect(c.narrationNext()).toBe(true);
+    // Only once, and only the latest action.
+    expect(c.undoDiscard()).toMatch(/^Nothing to undo/);
+  });
+
+  it('Undo is offered for the latest action only: one taken since, which discards nothing, ends the offer', () => {
+    const c = new Controller(scenario({ actions: [{ at: 3000, type: 'crash', node: 1 }] }));
+    c.seekTime(4000);
+    c.seekTime(1000);
+    c.act({ type: 'timeout', node: 3 });
+    expect(c.act({ type: 'timeout', node: 2 })).toBeNull();
+    expect(c.undoDiscard()).toMatch(/^Nothing to undo/);
+    expect(c.scenario().actions).toHaveLength(2);
+  });
+
   it('paused, an action takes effect at once', () => {
     const c = new Controller(scenario());
     c.seekTime(400);

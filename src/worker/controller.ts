@@ -184,6 +184,8 @@ export class Controller {
   /** The narration's claims judged on the scenario as it stands; null once an edit or an action makes them stale. */
   private claims: StepClaims[] | null = null;
   private claimsSent = false;
+  /** The actions as they were before an action discarded the future, and when it was taken: what Undo brings back. */
+  private beforeDiscard: { actions: Scenario['actions']; at: number } | null = null;
 
   constructor(scenario: Scenario, at?: number) {
     this.load(scenario, at);
@@ -196,6 +198,7 @@ export class Controller {
   load(scenario: Scenario, at?: number): void {
     if (scenario.speed !== undefined) this.setSpeed(scenario.speed);
     this.scenarioBase = scenario;
+    this.beforeDiscard = null;
     this.narration = [...scenario.narration].sort((a, b) => a.at - b.at);
     this.timeline = toActions(scenario);
     this.run = new Run(toSimConfig(scenario), []);
@@ -243,6 +246,23 @@ export class Controller {
     this.load(this.scenarioBase);
     this.narration = narration;
     this.speed = speed;
+  }
+
+  /**
+   * Undo for an action that discarded the future: the run with the actions it had then (a
+   * lesson's script whole again), paused at the moment the action was taken. The scenario as
+   * opened, the narration as edited and the speed stay. Returns a notice when there is nothing
+   * to undo (the user has acted again since).
+   */
+  undoDiscard(): string | null {
+    const before = this.beforeDiscard;
+    if (before === null) return 'Nothing to undo: only the latest action can be taken back.';
+    const { narration, speed, scenarioBase } = this;
+    this.load({ ...scenarioBase, actions: before.actions }, before.at);
+    this.scenarioBase = scenarioBase;
+    this.narration = narration;
+    this.speed = speed;
+    return null;
   }
 
   get playing(): boolean {
@@ -523,6 +543,8 @@ export class Controller {
    */
   act(user: UserAction): string | null {
     this.pending = null;
+    // Undo takes back only the latest action, and only while nothing has been done since.
+    this.beforeDiscard = null;
     const now = this.run.sim.time;
     const action = { ...user, at: now + 1 } as Action;
     // Actions already stamped for this moment (quick clicks between frames) are the present,
@@ -534,6 +556,7 @@ export class Controller {
     const laterEvents = this.frontier.events - this.events;
     let notice: string | null = null;
     if (laterActions > 0 || laterEvents > 0) {
+      this.beforeDiscard = { actions: this.scenario().actions, at: now };
       this.timeline.length = kept;
       this.presentFrom = Math.min(this.presentFrom, kept);
       if (laterActions > 0) this.refeedActions();

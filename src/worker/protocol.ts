@@ -51,7 +51,9 @@ export type ToWorker =
   /** Where the run stands once every command before this one is done: answered with a `where` message (two runs side by side keep one clock with it). */
   | { type: 'where'; id: number }
   /** The whole scenario with every action taken (for a link, a file, or a reload with a setting changed): answered with a `scenario` message. */
-  | { type: 'scenario'; id: number };
+  | { type: 'scenario'; id: number }
+  /** Takes back the action whose notice said it discarded the run's future (a lesson's later actions): the run as it was, at that moment. */
+  | { type: 'undoDiscard' };
 
 export interface NarrationStep {
   at: number;
@@ -92,8 +94,11 @@ export type FromWorker =
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'trace'; jsonl: string }
   | { type: 'spacetime'; window: SpaceTimeWindow }
-  /** `violation`: a safety check failed and stopped the run (shown apart, clear of the teaching panels). */
-  | { type: 'notice'; text: string; kind?: 'violation' }
+  /**
+   * `violation`: a safety check failed and stopped the run (shown apart, clear of the teaching panels).
+   * `discarded`: an action discarded the run's future; the notice offers to undo it (`undoDiscard`).
+   */
+  | { type: 'notice'; text: string; kind?: NoticeKind }
   | { type: 'error'; text: string }
   /** The answer to a `where` command. */
   | { type: 'where'; id: number; time: number; events: number; playing: boolean }
@@ -104,6 +109,8 @@ export type FromWorker =
    * from, target and now. Sent a few times a second while it lasts; null once it ends.
    */
   | { type: 'progress'; progress: { label: string; from: number; target: number; now: number } | null };
+
+export type NoticeKind = 'violation' | 'discarded';
 
 export interface TimerView {
   since: number;

@@ -157,6 +157,11 @@ function handle(cmd: ToWorker): void {
     case 'speed': c.setSpeed(cmd.speed); break;
     case 'act': {
       const notice = c.act(cmd.action);
+      if (notice !== null) post({ type: 'notice', text: notice, kind: 'discarded' });
+      break;
+    }
+    case 'undoDiscard': {
+      const notice = c.undoDiscard();
       if (notice !== null) post({ type: 'notice', text: notice });
       break;
     }

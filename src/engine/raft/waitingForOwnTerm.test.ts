@@ -22,4 +22,9 @@ describe('olderTermWait', () => {
   it('counts indices from the whole log when given only its tail', () => {
     expect(olderTermWait(leader({ log: [entry(2), entry(2)], commitLength: 40 }), 40)).toEqual({ first: 41, last: 42, term: 3 });
   });
+
+  it('is silent when the run breaks the rule: a leader that commits by counting waits for no entry of its term', () => {
+    expect(olderTermWait(leader({ log: [entry(1), entry(2)], commitLength: 1 }), 0, ['commitOldTermByCount'])).toBeNull();
+    expect(olderTermWait(leader({ log: [entry(1), entry(2)], commitLength: 1 }), 0, ['minorityQuorum'])).toEqual({ first: 2, last: 2, term: 3 });
+  });
 });

@@ -18,10 +18,12 @@ export type LeaderFacts = Pick<RaftState, 'currentRole' | 'currentTerm' | 'commi
  * commits none of it until an entry of its own term (a client command, or the no-op on
  * election) reaches a majority; without one, the entries wait indefinitely.
  * `logStart` counts entries left out before `s.log[0]` (snapshots carry a log's tail).
+ * `bugs` are the run's broken rules: with commitOldTermByCount the leader counts any entry
+ * (commit.ts), so nothing waits for one of its term.
  */
-export function olderTermWait(s: LeaderFacts, logStart = 0): OlderTermWait | null {
+export function olderTermWait(s: LeaderFacts, logStart = 0, bugs: readonly string[] = []): OlderTermWait | null {
   const length = logStart + s.log.length;
-  if (s.currentRole !== 'leader' || length <= s.commitLength) return null;
+  if (bugs.includes('commitOldTermByCount') || s.currentRole !== 'leader' || length <= s.commitLength) return null;
   // Terms never decrease along a log: if the last entry is older, so is every uncommitted one.
   const last = s.log.at(-1);
   if (last === undefined || last.term >= s.currentTerm) return null;

@@ -14,6 +14,7 @@ export function MessageShape({ type, filled, size = 1 }: { type: string; filled:
     case 'square': return <rect x={-7 * k} y={-7 * k} width={14 * k} height={14 * k} rx={2} {...common} />;
     case 'diamond': return <path d={`M0,${-9 * k}L${9 * k},0L0,${9 * k}L${-9 * k},0Z`} {...common} />;
     case 'triangle': return <path d={`M0,${-9 * k}L${8.5 * k},${7 * k}L${-8.5 * k},${7 * k}Z`} {...common} />;
+    case 'hourglass': return <path d={`M${-7 * k},${-8 * k}L${7 * k},${-8 * k}L${-7 * k},${8 * k}L${7 * k},${8 * k}Z`} {...common} strokeLinejoin="round" />;
     case 'ring': return (
       <g>
         <circle r={7.5 * k} {...common} fill={palette.panel} />

@@ -18,7 +18,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom, i
   const paused = useSim((s) => s.nodes[id]?.paused ?? false);
   const clockRate = useSim((s) => s.nodes[id]?.clockRate ?? 1);
   // Only what the badge draws, as a string: a node's log and timers change far more often.
-  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state, id))));
+  const badgeKey = useSim((s) => (s.nodes[id] === undefined ? '' : JSON.stringify(viewOf(protocol).badge(s.nodes[id].state, id, s.nodes[id].up))));
   const selected = useSim((s) => s.selectedNode === id);
   const picked = useSim((s) => s.partitionPick?.includes(id) ?? false);
   const picking = useSim((s) => s.partitionPick !== null);

@@ -23,7 +23,7 @@ export function NodeDetails() {
   }
   const view = viewOf(protocol);
   const fields = view.details({ id, up: node.up, state: node.state, logStart: node.logStart }, ids);
-  const badgeNow = view.badge(node.state, id);
+  const badgeNow = view.badge(node.state, id, node.up);
   const list = (items: DetailField[]) => items.map((f) => [
     <dt key={`${f.name}-t`}>{f.name}{f.alias ? <> <small>({f.alias})</small></> : null}</dt>,
     <dd key={`${f.name}-d`}>{f.value}</dd>,

@@ -108,6 +108,7 @@ function drawShape(ctx: Context2D, type: string, x: number, y: number, filled: b
     case 'square': ctx.rect(x - 7, y - 7, 14, 14); break;
     case 'diamond': ctx.moveTo(x, y - 9); ctx.lineTo(x + 9, y); ctx.lineTo(x, y + 9); ctx.lineTo(x - 9, y); ctx.closePath(); break;
     case 'triangle': ctx.moveTo(x, y - 9); ctx.lineTo(x + 8.5, y + 7); ctx.lineTo(x - 8.5, y + 7); ctx.closePath(); break;
+    case 'hourglass': ctx.moveTo(x - 7, y - 8); ctx.lineTo(x + 7, y - 8); ctx.lineTo(x - 7, y + 8); ctx.lineTo(x + 7, y + 8); ctx.closePath(); break;
     default: ctx.arc(x, y, 7.5, 0, TWO_PI);
   }
   ctx.fillStyle = filled && st.shape !== 'ring' ? st.color : palette.panel;
@@ -144,6 +145,7 @@ export function shortLabel(type: string, fields: Record<string, unknown>): strin
     case 'LogRequest': return `t${fields.term} +${fields.suffix}`;
     case 'LogResponse': return fields.success ? `ack ${fields.ack}` : 'fail';
     case 'ClientRequest': return String(fields.command);
+    case 'TimeoutNow': return `time out now t${fields.term}`;
     case 'Prepare': return fields.tx !== undefined ? `prepare ${fields.tx}` : `prep ${ballot(fields.ballot)}`;
     case 'Begin': return `begin ${(fields.tx as { id?: string } | undefined)?.id ?? ''}`;
     case 'Vote': return `${fields.vote} ${fields.tx}`;

@@ -9,12 +9,13 @@ import { useSight, useSim } from '../store/simStore';
 export function DescriptorTable({ protocol }: { protocol: string }) {
   const ids = useSim((s) => s.nodeIds);
   const nodes = useSim((s) => s.panel?.nodes);
+  const bugs = useSim((s) => s.scenario?.bugs);
   const sight = useSight('panel');
   const view = viewOf(protocol);
   if (nodes === undefined || view.table === undefined) return null;
   const facts = ids.flatMap((id) => nodes[id] ?? []);
   const table = view.table(facts);
-  const note = view.tableNote(facts);
+  const note = view.tableNote(facts, bugs ?? []);
   return (
     <section ref={sight} className="panel logs descriptor-table" aria-label={table.caption} data-protocol-table={protocol}>
       <h2>{table.caption}</h2>

@@ -8,6 +8,9 @@ import { CellStrip } from './CellStrip';
 import { GridHead, useStripWidth } from './GridHead';
 import { involvedKey, involvedMap, markInvolved } from './involved';
 import { KvCell } from './KvCell';
+import { LogsKey } from './LogsKey';
+
+const NO_BUGS: readonly string[] = [];
 
 function leaderOf(s: SimState): number | null {
   let best: { id: number; term: number } | null = null;
@@ -32,8 +35,8 @@ export function LogsPanel() {
   const ids = useSim((s) => s.nodeIds);
   const leader = useSim(leaderOf);
   const longest = useSim(longestLog);
-  // Why a leader's inherited entries stay dashed: the engine reads it from the leader's state.
-  const note = useSim((s) => raftView.tableNote(s.nodeIds.flatMap((id) => s.panel?.nodes[id] ?? [])));
+  // Why a leader's inherited entries stay dashed: the engine reads it from the leader's state and the run's broken rules.
+  const note = useSim((s) => raftView.tableNote(s.nodeIds.flatMap((id) => s.panel?.nodes[id] ?? []), s.scenario?.bugs ?? NO_BUGS));
   const sight = useSight('panel');
   // The newest entries, as many as the panel shows whole.
   const [cellsRef, stripWidth] = useStripWidth();
@@ -42,7 +45,7 @@ export function LogsPanel() {
   const cellWidth = cellWidthFor(stripWidth, indices.length, first > 1);
   return (
     <section ref={sight} className="panel logs" aria-label="Logs">
-      <h2>Logs <small>solid: committed · dashed: not yet · ┃ commitLength{leader !== null ? ` · ▲ next to send (sentLength), ✓ acknowledged (ackedLength) as leader S${leader} sees them` : ''}</small></h2>
+      <h2>Logs <LogsKey leader={leader} /></h2>
       {note !== null && <p className="table-note" role="status" title={note}>{note}</p>}
       <div className="log-grid" role="table" aria-label="Log of every node">
         <GridHead who="node" columns={indices} cellWidth={cellWidth} cellsRef={cellsRef} />
@@ -81,7 +84,7 @@ const LogRow = memo(function LogRow({ id, leader, first, cellWidth }: { id: numb
     <div className={`log-row${node.up ? '' : ' down'}${leader === id ? ' leader' : ''}`} role="row" data-node-id={id}>
       <span className="log-who" role="rowheader">
         <span>S{id} <small>{node.up ? s.currentRole : 'crashed'}</small></span>
-        {/* Two lines, so a row stays one entry high: the cells mark sentLength (▲) and ackedLength (✓). */}
+        {/* Two lines, so a row stays one entry high: the cells mark sentLength (a box) and ackedLength (an underline). */}
         <small title={sent === null ? undefined : `sentLength ${sent}, ackedLength ${acked}, as leader S${leader} sees them`}>commitLength {s.commitLength}</small>
       </span>
       <CellStrip cells={cells} more={first > 1} emptyText="(empty log)" cellWidth={cellWidth} />

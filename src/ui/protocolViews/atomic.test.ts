@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Fields, state } from '../../engine/twopc/fixtures.test-helper';
 import { atomicView } from '../../engine/twopc/view';
-import { atomicTable, TABLE_ROWS, twopcView } from './atomic';
+import { atomicTable, TABLE_ROWS, threepcView, twopcView } from './atomic';
 
 /** A node as the page gets it: the engine's view of its state. */
 const view = (fields: Fields = {}) => atomicView(state(fields));
@@ -35,7 +35,7 @@ describe('the 2PC and 3PC descriptor', () => {
   });
 
   it('says who is in doubt, and that the coordinator is down', () => {
-    expect(twopcView.tableNote([node(1, {}, false), node(2, { log: [{ tx: 't1', rec: 'yes' }] }), node(3, { working: t1 })]))
+    expect(twopcView.tableNote([node(1, {}, false), node(2, { log: [{ tx: 't1', rec: 'yes' }] }), node(3, { working: t1 })], []))
       .toBe('S2 is in doubt: voted yes, no decision yet, locks held, and the coordinator is down.');
   });
 
@@ -49,5 +49,29 @@ describe('the 2PC and 3PC descriptor', () => {
     // S2 voted yes on t0 long ago and never heard the decision: t0 stays in sight, with its lock.
     expect(rows('yes')).toContain('t0');
     expect(rows('yes')).toHaveLength(TABLE_ROWS);
+  });
+});
+
+describe('3PC in its lecture\'s words', () => {
+  const votedYes = { log: [{ tx: 't1', rec: 'yes' as const }] };
+
+  it('a participant that voted yes with no decision is uncertain (2PC\'s "in doubt" is the blocking word)', () => {
+    expect(threepcView.badge(view(votedYes), 3)).toMatchObject({ role: 'in-doubt', label: 'UNCERTAIN · t1' });
+    expect(threepcView.roles?.['in-doubt'].label).toBe('UNCERTAIN');
+    expect(twopcView.roles?.['in-doubt'].label).toBe('IN DOUBT');
+    expect(threepcView.tableNote([node(1, {}, false), node(2, votedYes)], [])).toBe('S2 is uncertain: voted yes, no decision yet, locks held, and the coordinator is down.');
+    expect(threepcView.table!([node(1, {}, false), node(2, votedYes)]).rows[0].cells[2].text).toBe('voted yes · uncertain');
+  });
+
+  it('a participant running the termination protocol is the backup coordinator', () => {
+    const backup = view({ ...votedYes, termination: { tx: 't1', phase: 'collect', reports: {} } });
+    expect(threepcView.badge(backup, 2)).toMatchObject({ label: 'BACKUP COORDINATOR · t1', short: 'BACKUP · t1', lines: ['backup t1', 'yes t1'] });
+  });
+
+  it('a crashed server reads as crashed, not idle: only its durable log is left', () => {
+    const coordinator = view({ log: [{ tx: 't1', rec: 'commit' }] });
+    expect(threepcView.badge(coordinator, 1, false).lines).toEqual(['crashed', 'commit t1']);
+    expect(threepcView.badge(coordinator, 1, true).lines).toEqual(['idle', 'commit t1']);
+    expect(twopcView.badge(view(votedYes), 2, false).lines).toEqual(['crashed', 'yes t1']);
   });
 });

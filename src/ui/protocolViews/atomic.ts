@@ -22,32 +22,51 @@ export function coordinatorDoing(s: AtomicView, participants: number): string {
   return `${r.tx.id}: ${r.preAcked.length} of ${participants} pre-commit acks`;
 }
 
+/**
+ * The lecture's words for a participant that voted yes and has no decision: 2PC's "in doubt"
+ * (it blocks), 3PC's "uncertain" (the termination protocol may decide for it).
+ */
+interface DoubtWords {
+  /** Its badge, and the legend's role. */
+  label: 'IN DOUBT' | 'UNCERTAIN';
+  /** In the table, the note above it and the node's details. */
+  word: 'in doubt' | 'uncertain';
+}
+
+const IN_DOUBT: DoubtWords = { label: 'IN DOUBT', word: 'in doubt' };
+const UNCERTAIN: DoubtWords = { label: 'UNCERTAIN', word: 'uncertain' };
+
 /** 2PC and 3PC are drawn alike: the coordinator, the participants, their votes, locks and doubt. */
-function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): ProtocolView {
+function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string, doubtWords: DoubtWords): ProtocolView {
   return {
     pseudocode,
     name,
-    badge(state, id) {
+    badge(state, id, up = true) {
       const s = state as AtomicView;
+      // A crashed server keeps only its durable log: nothing it was doing is under way.
+      const doing = (now: string) => (up ? now : 'crashed');
       if (id === COORDINATOR) {
         return {
           role: 'coordinator',
           label: s.round === null ? 'COORDINATOR' : `COORDINATOR · ${s.round.tx.id} ${s.round.phase.toUpperCase()}`,
           term: 0,
-          lines: [s.round === null ? 'idle' : s.round.tx.id, record(s)],
+          lines: [doing(s.round === null ? 'idle' : s.round.tx.id), record(s)],
           dashed: false,
           strong: true,
         };
       }
       const doubt = s.inDoubt;
       const held = s.locks;
+      const backup = s.termination;
       return {
         role: doubt.length > 0 ? 'in-doubt' : s.working !== null || s.lockWait !== null ? 'working' : 'participant',
-        label: doubt.length > 0 ? `IN DOUBT · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}`
+        // 3PC: a participant running the termination protocol is the backup coordinator (the lecture's name for it).
+        label: backup !== null ? `BACKUP COORDINATOR · ${backup.tx}` : doubt.length > 0 ? `${doubtWords.label} · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}`
           : s.lockWait !== null ? `WAITING · ${s.lockWait.tx.id}` : 'PARTICIPANT',
+        ...(backup !== null ? { short: `BACKUP · ${backup.tx}` } : {}),
         term: 0,
-        lines: [s.termination !== null ? `backup ${s.termination.tx}` : doubt.length > 0 ? 'voted yes'
-          : s.lockWait !== null ? `${s.lockWait.tx.id} waits for ${s.lockWait.key}` : 'ready', record(s)],
+        lines: [doing(backup !== null ? `backup ${backup.tx}` : doubt.length > 0 ? 'voted yes'
+          : s.lockWait !== null ? `${s.lockWait.tx.id} waits for ${s.lockWait.key}` : 'ready'), record(s)],
         dashed: doubt.length > 0,
         strong: false,
         ...(held.length > 0 ? { lock: held.join(', ') } : {}),
@@ -72,7 +91,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
         persistent: [log],
         volatile: [
           { name: 'working on', alias: 'not yet voted', value: s.working === null ? 'nothing' : s.working.id },
-          { name: 'in doubt', alias: 'voted yes, no decision', value: list(s.inDoubt) },
+          { name: doubtWords.word, alias: 'voted yes, no decision', value: list(s.inDoubt) },
           { name: 'locks held', value: list(s.locks.map((tx) => (s.lockKeys[tx]?.length ? `${tx} (${s.lockKeys[tx].join(', ')})` : tx))) },
           ...(s.lockWait !== null ? [{ name: 'waiting for a lock', alias: 'two-phase locking', value: `${s.lockWait.tx.id} waits for ${s.lockWait.key}, held by ${s.lockWait.behind} in doubt` }] : []),
           ...(s.termination !== null ? [{ name: 'backup coordinator of', alias: 'termination', value: `${s.termination.tx}, ${s.termination.phase}; heard ${list(Object.entries(s.termination.reports).map(([p, st]) => `S${p} ${st}`))}` }] : []),
@@ -95,12 +114,12 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
       const doubt = nodes.filter((n) => n.up && n.id !== COORDINATOR && (n.state as AtomicView).inDoubt.length > 0);
       if (doubt.length === 0) return null;
       const down = !(nodes.find((n) => n.id === COORDINATOR)?.up ?? true);
-      return `${doubt.map((n) => `S${n.id}`).join(', ')} ${doubt.length === 1 ? 'is' : 'are'} in doubt: voted yes, no decision yet, locks held${down ? ', and the coordinator is down' : ''}.`;
+      return `${doubt.map((n) => `S${n.id}`).join(', ')} ${doubt.length === 1 ? 'is' : 'are'} ${doubtWords.word}: voted yes, no decision yet, locks held${down ? ', and the coordinator is down' : ''}.`;
     },
-    roles: ATOMIC_ROLE,
+    roles: { ...ATOMIC_ROLE, 'in-doubt': { label: doubtWords.label } },
     votes: (id) => id !== COORDINATOR,
     messageLabels: { Prepare: 'Prepare (vote?)' },
-    table: (nodes) => atomicTable(nodes),
+    table: (nodes) => atomicTable(nodes, doubtWords.word),
     command: {
       placeholder: (next) => `tx t${next}`,
       valid: (text) => parseTx(text) !== null,
@@ -111,18 +130,18 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string): Pr
   };
 }
 
-export const twopcView = atomicView('2PC', TWOPC_PSEUDOCODE, 'in doubt, blocked');
-export const threepcView = atomicView('3PC', THREEPC_PSEUDOCODE, 'coordinator silent: termination');
+export const twopcView = atomicView('2PC', TWOPC_PSEUDOCODE, 'in doubt, blocked', IN_DOUBT);
+export const threepcView = atomicView('3PC', THREEPC_PSEUDOCODE, 'coordinator silent: termination', UNCERTAIN);
 
 const STATUS_WORDS: Record<ParticipantStatus, string> = {
-  unknown: '—', working: 'working', uncertain: 'voted yes · in doubt', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
+  unknown: '—', working: 'working', uncertain: 'voted yes', precommitted: 'pre-committed', committed: 'committed', aborted: 'aborted',
 };
 
 /** How many transactions the table shows: the newest, and always those still holding locks. */
 export const TABLE_ROWS = 12;
 
 /** The transactions table: a row per recent transaction, in the order they began; each node's view says where it stands. */
-export function atomicTable(nodes: readonly NodeFacts[]): TableModel {
+export function atomicTable(nodes: readonly NodeFacts[], doubtWord: DoubtWords['word'] = IN_DOUBT.word): TableModel {
   const order: string[] = [];
   const seen = new Set<string>();
   const note = (tx: string) => { if (!seen.has(tx)) { seen.add(tx); order.push(tx); } };
@@ -147,7 +166,8 @@ export function atomicTable(nodes: readonly NodeFacts[]): TableModel {
           const t = txOf(n.state as AtomicView, tx);
           const status = t?.status ?? 'unknown';
           if (t?.waitsFor !== undefined) return { text: `waits for ${t.waitsFor}'s lock${n.up ? '' : ' (down)'}`, tone: 'working' };
-          return { text: `${STATUS_WORDS[status]}${n.up ? '' : ' (down)'}`, tone: status === 'uncertain' || status === 'precommitted' ? 'in-doubt' : status, ...(t?.locked ? { locked: true } : {}) };
+          const words = status === 'uncertain' ? `${STATUS_WORDS[status]} · ${doubtWord}` : STATUS_WORDS[status];
+          return { text: `${words}${n.up ? '' : ' (down)'}`, tone: status === 'uncertain' || status === 'precommitted' ? 'in-doubt' : status, ...(t?.locked ? { locked: true } : {}) };
         }),
       ],
     })),

@@ -56,11 +56,11 @@ export const raftView: ProtocolView = {
 };
 
 /** Why a leader's inherited entries stay uncommitted (Figure 8's rule), from the engine's reading of its state. */
-function olderTermNote(nodes: readonly NodeFacts[]): string | null {
+function olderTermNote(nodes: readonly NodeFacts[], bugs: readonly string[]): string | null {
   // A deposed leader may linger in a minority: speak of the newest one.
   let found: { id: number; first: number; last: number; term: number } | null = null;
   for (const n of nodes) {
-    const wait = n.up ? olderTermWait(n.state as LeaderFacts, n.logStart) : null;
+    const wait = n.up ? olderTermWait(n.state as LeaderFacts, n.logStart, bugs) : null;
     if (wait !== null && (found === null || wait.term > found.term)) found = { id: n.id, ...wait };
   }
   if (found === null) return null;

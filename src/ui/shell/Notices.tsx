@@ -15,8 +15,10 @@ export function Notices({ children }: { children?: ReactNode }) {
   const all = useSim((s) => s.notices);
   const notices = useMemo(() => all.filter((n) => n.kind !== 'violation'), [all]);
   const dismiss = useSim((s) => s.dismiss);
+  const send = useSim((s) => s.send);
   useEffect(() => {
-    const timers = notices.filter((n) => n.tone === 'info').map((n) => setTimeout(() => dismiss(n.id), 8000));
+    // An offer to undo stays until taken or dismissed: a lecturer may read the next step first.
+    const timers = notices.filter((n) => n.tone === 'info' && n.kind !== 'discarded').map((n) => setTimeout(() => dismiss(n.id), 8000));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   // reducedMotion "user": with prefers-reduced-motion, notices appear and go without sliding.
@@ -35,6 +37,10 @@ export function Notices({ children }: { children?: ReactNode }) {
             exit={{ opacity: 0 }}
           >
             <span>{n.text}</span>
+            {n.kind === 'discarded' && (
+              <button type="button" className="notice-undo" title="Back to the run as it was before this action, its later actions (a lesson's script) whole"
+                onClick={() => { dismiss(n.id); send({ type: 'undoDiscard' }); }}>Undo</button>
+            )}
             <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>×</button>
           </m.div>
         ))}

@@ -54,7 +54,8 @@ export class PairTransport {
       case 'stepBack': this.stepBack(); return;
       case 'narrationPrev': this.command(); this.steps = []; this.post.left(cmd); void this.follow('left'); return;
       case 'seekEvent': case 'seekLine': this.command(); this.steps = []; this.post[from](cmd); void this.follow(from); return;
-      case 'seekTime': case 'restart': case 'cancel': this.command(); this.steps = []; this.both(cmd); return;
+      // An action was taken in both runs: both take it back.
+      case 'seekTime': case 'restart': case 'cancel': case 'undoDiscard': this.command(); this.steps = []; this.both(cmd); return;
       case 'speed': this.both(cmd); return;
       // A choice about one message or timer names it by its id in that run: it stays with that run.
       case 'act': if (ONE_RUN.has(cmd.action.type)) this.post[from](cmd); else void this.act(cmd); return;

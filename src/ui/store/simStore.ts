@@ -4,7 +4,7 @@ import { saveFile } from '../files';
 import type { StepClaims } from '../../scenario/claims/check';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
-import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type ScenarioBase, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
+import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type NoticeKind, type SafetyView, type ScenarioBase, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export type Progress = NonNullable<Extract<FromWorker, { type: 'progress' }>['progress']>;
 
@@ -12,8 +12,11 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'alert';
-  /** A safety violation that stopped the run: one at a time, placed clear of the teaching panels. */
-  kind?: 'violation';
+  /**
+   * violation: a safety check stopped the run (one at a time, placed clear of the teaching panels);
+   * discarded: an action discarded the run's future (one at a time, with Undo).
+   */
+  kind?: NoticeKind;
 }
 
 /** What the tables read, and node details (as the `details` view). */
