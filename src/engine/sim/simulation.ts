@@ -8,7 +8,7 @@ import { createRng, nextFloat, nextInt } from './prng';
 import type { Context, Effect, EffectSink, Input, LineMark, NodeId, Protocol, Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
 import { EventRecord, type HandlerInput, type Rerun } from './record';
-import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TraceRecord, World } from './types';
+import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TimerSlot, TraceRecord, World } from './types';
 
 function copyWorld<S, M>(w: World<S, M>): World<S, M> {
   return {
@@ -233,7 +233,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const w = this.world;
     const q = w.queue;
     for (let top = peek(q); top !== undefined; top = peek(q)) {
-      if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerLive(top)) pop(q);
+      if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerDue(top)) pop(q);
       // Clients are not servers: a server's pause does not hold them up.
       else if (top.kind !== 'action' && top.kind !== 'client' && w.nodes[top.node].paused) w.parked.push(pop(q)!);
       // A paused client's replies and timeouts wait for it the same way.
@@ -242,9 +242,26 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     }
   }
 
-  private timerLive(item: QueueItem<M>): boolean {
+  /**
+   * Whether this timer entry at the top of the queue fires now. If not, the caller pops it: it
+   * stands for no running timer (cancelled, fired early, lost in a crash), or it stands for one
+   * restarted since, and is queued again here at that timer's time and seq, where the entry a
+   * restart used to queue would stand, so the run is the same.
+   */
+  private timerDue(item: QueueItem<M>): boolean {
     const slot = this.world.nodes[item.node];
-    return slot.up && slot.timers[item.name!]?.id === item.timerId;
+    const name = item.name!;
+    const timer = slot.timers[name];
+    if (!slot.up || timer == null || timer.carrier !== item.timerId) return false;
+    if (timer.id === item.timerId) return true;
+    if (timer.at < item.at) throw new Error(`S${item.node}'s ${name} timer is due at ${timer.at}, before its queue entry at ${item.at}`);
+    slot.timers[name] = { since: timer.since, at: timer.at, id: timer.id, seq: timer.seq, carrier: timer.id, carrierAt: timer.at };
+    push(this.world.queue, this.timerItem(item.node, name, timer.at, timer.seq, timer.id));
+    return false;
+  }
+
+  private timerItem(node: NodeId, name: string, at: number, seq: number, timerId: number): QueueItem<M> {
+    return { at, prio: 1, seq, kind: 'timer', node, action: null, env: null, name, timerId, client: null };
   }
 
   private record(record: TraceRecord<M>): void {
@@ -386,10 +403,22 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const slot = w.nodes[node];
     // The duration is in the node's own time, which a drifting clock stretches or shrinks.
     const at = w.time + trueDuration(slot.clock, min === max ? min : nextInt(w.rng, min, max));
-    const timerId = w.nextTimerId++;
-    slot.timers[name] = { since: w.time, at, id: timerId };
+    const id = w.nextTimerId++;
     // In manual delivery a timer fires only when chosen: its slot is all there is.
-    if (!w.manual) this.enqueue(at, 1, 'timer', node, null, null, name, timerId, null);
+    if (w.manual) {
+      slot.timers[name] = { since: w.time, at, id, seq: 0, carrier: 0, carrierAt: 0 };
+      return;
+    }
+    const seq = w.nextSeq++;
+    const was = slot.timers[name];
+    // Restarted to a later time: its entry in the queue moves on when it comes up (see timerDue).
+    // (Not on a paused node, where that entry may wait parked, past its time.)
+    if (was != null && was.carrier !== 0 && was.carrierAt <= at && !slot.paused) {
+      slot.timers[name] = { since: w.time, at, id, seq, carrier: was.carrier, carrierAt: was.carrierAt };
+      return;
+    }
+    slot.timers[name] = { since: w.time, at, id, seq, carrier: id, carrierAt: at };
+    push(w.queue, this.timerItem(node, name, at, seq, id));
   }
 
   cancelTimer(node: NodeId, name: string): void {
@@ -463,16 +492,20 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
       return;
     }
     // Back to the clock: what is overdue happens now, in the order it fell due.
-    const timers: { at: number; node: number; name: string; id: number }[] = [];
+    const timers: { node: number; name: string; timer: TimerSlot }[] = [];
     for (let id = 1; id < w.nodes.length; id++) {
       const slot = w.nodes[id];
       if (!slot.up) continue;
       for (const name in slot.timers) {
         const timer = slot.timers[name];
-        if (timer !== null) timers.push({ at: timer.at, node: id, name, id: timer.id });
+        if (timer !== null) timers.push({ node: id, name, timer });
       }
     }
-    for (const t of timers.sort((a, b) => a.at - b.at || a.id - b.id)) this.enqueue(Math.max(t.at, w.time), 1, 'timer', t.node, null, null, t.name, t.id, null);
+    for (const { node, name, timer } of timers.sort((a, b) => a.timer.at - b.timer.at || a.timer.id - b.timer.id)) {
+      const at = Math.max(timer.at, w.time);
+      w.nodes[node].timers[name] = { since: timer.since, at: timer.at, id: timer.id, seq: timer.seq, carrier: timer.id, carrierAt: at };
+      this.enqueue(at, 1, 'timer', node, null, null, name, timer.id, null);
+    }
     const pending = w.pending.sort((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
     w.pending = [];
     for (const env of pending) this.post(env);
