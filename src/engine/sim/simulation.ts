@@ -5,7 +5,7 @@ import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
-import type { Context, Effect, EffectSink, Input, LineMark, NodeId, Protocol, Step } from './protocol';
+import { type Context, type Effect, type EffectSink, type Input, type LineMark, type NodeId, Outbox, type Protocol, type Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
 import { EventRecord, type HandlerInput, type Rerun } from './record';
 import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TimerSlot, TraceRecord, World } from './types';
@@ -63,7 +63,8 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     }))];
     // Handlers mark only which lines ran (their values are made if someone reads them), and hand
     // their effects straight to this simulation.
-    this.contexts = this.marked.map((ctx) => (ctx === null ? ctx : { ...ctx, marking: opts.lines === false ? false : 'ids', sink: this }));
+    const marking = opts.lines === false ? false : 'ids';
+    this.contexts = this.marked.map((ctx) => (ctx === null ? ctx : { ...ctx, marking, sink: this, outbox: Outbox.carrying(this, ctx.self, marking) }));
     const t = config.timing;
     this.world = {
       time: 0, events: 0, nextSeq: 0, nextMsgId: 1, nextTimerId: 1,
@@ -379,6 +380,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     if (step.refused) rec.kind = 'refused';
     slot.state = step.state;
     this.carryOut(slot, step.effects);
+    this.contexts[id].outbox!.free();
     this.handling = null;
     if (this.clients !== null) this.clients.afterHandler(this.world.clients!, this.kernel, id, rec as TraceRecord<unknown>);
     return rec;
