@@ -42,6 +42,11 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
   /** True while processing an event whose record no one will see (see base; EffectSink.unseen). */
   unseen = false;
   private readonly spare = new EventRecord<M>(0, 0, 'start', null);
+  /**
+   * And the input its handler gets, if it delivers a message: refilled, not made, for every such
+   * event. Only a record someone sees keeps its handler's input (to make its lines' values).
+   */
+  private readonly unseenDelivery: { kind: 'message'; from: NodeId; msg: M } = { kind: 'message', from: 0, msg: null as unknown as M };
   /** The scenario's clients, if it has any (src/engine/clients). */
   readonly clients: ClientLayer | null;
   private readonly kernel: Kernel;
@@ -353,7 +358,11 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
       rec.text = () => `${this.protocol.describe(env.msg)} from S${env.from} to S${env.to} is lost: ${why}`;
       return rec;
     }
-    return this.run(rec, env.to, { kind: 'message', from: env.from, msg: env.msg });
+    if (!this.unseen) return this.run(rec, env.to, { kind: 'message', from: env.from, msg: env.msg });
+    const input = this.unseenDelivery;
+    input.from = env.from;
+    input.msg = env.msg;
+    return this.run(rec, env.to, input);
   }
 
   /** Runs a handler on a live node and carries out its effects. */
