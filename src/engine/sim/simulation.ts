@@ -5,7 +5,7 @@ import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
-import { type Context, type Effect, type EffectSink, type Input, type LineMark, type NodeId, Outbox, type Protocol, type Step } from './protocol';
+import { type Context, type Effect, type EffectSink, type Input, type Lendable, type LineMark, type NodeId, Outbox, type Protocol, type Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
 import { EventRecord, type HandlerInput, type Rerun } from './record';
 import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TimerSlot, TraceRecord, World } from './types';
@@ -62,14 +62,18 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
     const options = withReadOptions(config.options, config.clients?.reads);
-    this.marked = [null as unknown as Context, ...ids.map((self) => ({
+    // Every context is made by this one literal, so all share one hidden class and the handlers'
+    // many reads of ctx stay monomorphic (object spreads gave each run's contexts a new shape).
+    const context = (self: NodeId, marking: Context['marking'], sink: EffectSink | undefined, outbox: Lendable | undefined): Context => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
-      ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
-    }))];
+      voteNo: config.voteNo?.[self] !== undefined ? { chance: config.voteNo[self], seed: config.seed } : undefined,
+      marking, sink, outbox,
+    });
+    this.marked = [null as unknown as Context, ...ids.map((self) => context(self, undefined, undefined, undefined))];
     // Handlers mark only which lines ran (their values are made if someone reads them), and hand
     // their effects straight to this simulation.
     const marking = opts.lines === false ? false : 'ids';
-    this.contexts = this.marked.map((ctx) => (ctx === null ? ctx : { ...ctx, marking, sink: this, outbox: Outbox.carrying(this, ctx.self, marking) }));
+    this.contexts = [null as unknown as Context, ...ids.map((self) => context(self, marking, this, Outbox.carrying(this, self, marking)))];
     const t = config.timing;
     this.world = {
       time: 0, events: 0, nextSeq: 0, nextMsgId: 1, nextTimerId: 1,
