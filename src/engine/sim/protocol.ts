@@ -39,6 +39,20 @@ export interface Context {
    * random numbers while a handler runs: the run is the same.
    */
   readonly sink?: EffectSink;
+  /** Set by the simulation: this node's outbox, lent to its handlers one at a time (see Outbox.for). */
+  readonly outbox?: Lendable;
+}
+
+/**
+ * An outbox a simulation keeps for each node and lends to the node's handlers one at a time,
+ * so that an event allocates no outbox. A handler that runs another handler (a TimeoutNow runs
+ * the election timeout's) holds it, and the inner one gets a new outbox of its own.
+ */
+export interface Lendable {
+  /** This outbox, emptied, if no handler holds it and it carries to `sink`; else null. */
+  lend(sink: EffectSink): Outbox<unknown> | null;
+  /** The simulation has carried out the step of the handler it was lent to. */
+  free(): void;
 }
 
 /** What carries out a node's effects at once (the simulation; see Context.sink). */
@@ -131,10 +145,16 @@ export class Outbox<M> implements Step<unknown, M> {
    * An outbox for a handler on the node of `ctx`. In a simulation (a sink), its effects are
    * carried out at once, and it keeps no line marks if no one reads them, or only their ids.
    */
-  static for<M>(ctx: Pick<Context, 'marking' | 'sink' | 'self'>): Outbox<M> {
+  static for<M>(ctx: Pick<Context, 'marking' | 'sink' | 'self' | 'outbox'>): Outbox<M> {
     const sink = ctx.sink;
     if (sink === undefined) return new Outbox<M>();
-    return ctx.marking === false ? new Unmarked<M>(sink, ctx.self) : ctx.marking === 'ids' ? new IdsOnly<M>(sink, ctx.self) : new Carried<M>(sink, ctx.self);
+    // The node's own outbox, unless a handler that runs another one holds it already.
+    return ctx.outbox?.lend(sink) as Outbox<M> | null ?? Outbox.carrying<M>(sink, ctx.self, ctx.marking);
+  }
+
+  /** A new outbox that hands its effects to `sink` as they are made, for the node `self`. */
+  static carrying<M>(sink: EffectSink, self: NodeId, marking: Context['marking']): Lendable & Outbox<M> {
+    return marking === false ? new Unmarked<M>(sink, self) : marking === 'ids' ? new IdsOnly<M>(sink, self) : new Carried<M>(sink, self);
   }
 
   /** Notes that the pseudocode line `id` ran, with the values beside it. */
@@ -163,9 +183,30 @@ export class Outbox<M> implements Step<unknown, M> {
 }
 
 /** An outbox whose effects the simulation carries out as the handler makes them (see Context.sink). */
-class Carried<M> extends Outbox<M> {
+class Carried<M> extends Outbox<M> implements Lendable {
+  /** Lent to a handler now: until the simulation has carried out that handler's step. */
+  private lent = false;
+
   constructor(private readonly sink: EffectSink, private readonly self: NodeId, lines?: LineMark[]) {
     super(NO_EFFECTS, lines);
+  }
+
+  lend(sink: EffectSink): this | null {
+    if (this.lent || sink !== this.sink) return null;
+    this.lent = true;
+    this.reopen();
+    return this;
+  }
+
+  free(): void {
+    this.lent = false;
+  }
+
+  /** Empty again for the next handler: nothing of the step before is left (its ids array stays with its record). */
+  protected reopen(): void {
+    this.state = undefined;
+    this.rule = '';
+    this.text = noText;
   }
   override send(to: NodeId, msg: M): void {
     this.sink.send(this.self, to, msg);
@@ -200,9 +241,13 @@ class Unmarked<M> extends Carried<M> {
  * no ids either (ids null), yet stays this one class, so that handlers' calls of mark see one.
  */
 class IdsOnly<M> extends Carried<M> {
-  constructor(sink: EffectSink, self: NodeId) {
-    super(sink, self, NO_LINES);
-    this.ids = sink.unseen ? null : [];
+  constructor(private readonly carriesTo: EffectSink, self: NodeId) {
+    super(carriesTo, self, NO_LINES);
+    this.ids = carriesTo.unseen ? null : [];
+  }
+  protected override reopen(): void {
+    super.reopen();
+    this.ids = this.carriesTo.unseen ? null : [];
   }
   override mark(id: string): void {
     if (this.ids !== null) this.ids.push(id);

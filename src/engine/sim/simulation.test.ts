@@ -51,6 +51,21 @@ describe('simulation kernel', () => {
     expect(a!.seq).toBe(b!.seq - 1);
   });
 
+  it('a timer restarted to a later time keeps its queue entry: heartbeats reset the followers\' election timers, and stale entries do not pile up', () => {
+    const run = new Run(config({ nodes: 5 }), []);
+    let restarts = 0;
+    let most = 0;
+    run.sim.onEvent((rec) => {
+      if (rec.rule === 'raft.logRequest') restarts++;
+      for (let id = 1; id <= 5; id++) most = Math.max(most, run.sim.world.queue.filter((item) => item.kind === 'timer' && item.node === id).length);
+    });
+    run.runUntil(10_000);
+    expect(restarts).toBeGreaterThan(500);
+    // An entry per running timer, and now and then one left by a cancel or a restart to an earlier
+    // time; with an entry per restart, a follower held up to 7 (its timeout is 3 to 6 heartbeats).
+    expect(most).toBeLessThanOrEqual(3);
+  });
+
   it('time never goes backwards and seq counts events', () => {
     const run = new Run(config({ network: { dropRate: 0.2, duplicateRate: 0.2 } }), []);
     const trace = record(run);

@@ -5,10 +5,10 @@ import { emptyHash, hashHex, mixNumber, mixString } from './hash';
 import { localTime, TRUE_CLOCK, trueDuration, withRate } from './clock';
 import { blockedReason, createNetwork, cut, heal, healNodes, partition, restore } from './network';
 import { createRng, nextFloat, nextInt } from './prng';
-import type { Context, Effect, EffectSink, Input, LineMark, NodeId, Protocol, Step } from './protocol';
+import { type Context, type Effect, type EffectSink, type Input, type Lendable, type LineMark, type NodeId, Outbox, type Protocol, type Step } from './protocol';
 import { peek, pop, push, removeWhere } from './queue';
 import { EventRecord, type HandlerInput, type Rerun } from './record';
-import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TraceRecord, World } from './types';
+import type { Action, Envelope, NetworkState, NodeSlot, QueueItem, SimConfig, TimerSlot, TraceRecord, World } from './types';
 
 function copyWorld<S, M>(w: World<S, M>): World<S, M> {
   return {
@@ -42,6 +42,11 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
   /** True while processing an event whose record no one will see (see base; EffectSink.unseen). */
   unseen = false;
   private readonly spare = new EventRecord<M>(0, 0, 'start', null);
+  /**
+   * And the input its handler gets, if it delivers a message: refilled, not made, for every such
+   * event. Only a record someone sees keeps its handler's input (to make its lines' values).
+   */
+  private readonly unseenDelivery: { kind: 'message'; from: NodeId; msg: M } = { kind: 'message', from: 0, msg: null as unknown as M };
   /** The scenario's clients, if it has any (src/engine/clients). */
   readonly clients: ClientLayer | null;
   private readonly kernel: Kernel;
@@ -57,13 +62,18 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const bugs = new Set(config.bugs);
     // Context index = node id; slot 0 is unused so that contexts[id] reads like the lectures.
     const options = withReadOptions(config.options, config.clients?.reads);
-    this.marked = [null as unknown as Context, ...ids.map((self) => ({
+    // Every context is made by this one literal, so all share one hidden class and the handlers'
+    // many reads of ctx stay monomorphic (object spreads gave each run's contexts a new shape).
+    const context = (self: NodeId, marking: Context['marking'], sink: EffectSink | undefined, outbox: Lendable | undefined): Context => ({
       self, nodes: ids, timing: config.timing, options, bugs, proposers: config.proposers ?? ids,
-      ...(config.voteNo?.[self] !== undefined ? { voteNo: { chance: config.voteNo[self], seed: config.seed } } : {}),
-    }))];
+      voteNo: config.voteNo?.[self] !== undefined ? { chance: config.voteNo[self], seed: config.seed } : undefined,
+      marking, sink, outbox,
+    });
+    this.marked = [null as unknown as Context, ...ids.map((self) => context(self, undefined, undefined, undefined))];
     // Handlers mark only which lines ran (their values are made if someone reads them), and hand
     // their effects straight to this simulation.
-    this.contexts = this.marked.map((ctx) => (ctx === null ? ctx : { ...ctx, marking: opts.lines === false ? false : 'ids', sink: this }));
+    const marking = opts.lines === false ? false : 'ids';
+    this.contexts = [null as unknown as Context, ...ids.map((self) => context(self, marking, this, Outbox.carrying(this, self, marking)))];
     const t = config.timing;
     this.world = {
       time: 0, events: 0, nextSeq: 0, nextMsgId: 1, nextTimerId: 1,
@@ -233,7 +243,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const w = this.world;
     const q = w.queue;
     for (let top = peek(q); top !== undefined; top = peek(q)) {
-      if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerLive(top)) pop(q);
+      if (top.kind === 'client' ? !this.clients!.live(w.clients!, top.client!) : top.kind === 'timer' && !this.timerDue(top)) pop(q);
       // Clients are not servers: a server's pause does not hold them up.
       else if (top.kind !== 'action' && top.kind !== 'client' && w.nodes[top.node].paused) w.parked.push(pop(q)!);
       // A paused client's replies and timeouts wait for it the same way.
@@ -242,9 +252,26 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     }
   }
 
-  private timerLive(item: QueueItem<M>): boolean {
+  /**
+   * Whether this timer entry at the top of the queue fires now. If not, the caller pops it: it
+   * stands for no running timer (cancelled, fired early, lost in a crash), or it stands for one
+   * restarted since, and is queued again here at that timer's time and seq, where the entry a
+   * restart used to queue would stand, so the run is the same.
+   */
+  private timerDue(item: QueueItem<M>): boolean {
     const slot = this.world.nodes[item.node];
-    return slot.up && slot.timers[item.name!]?.id === item.timerId;
+    const name = item.name!;
+    const timer = slot.timers[name];
+    if (!slot.up || timer == null || timer.carrier !== item.timerId) return false;
+    if (timer.id === item.timerId) return true;
+    if (timer.at < item.at) throw new Error(`S${item.node}'s ${name} timer is due at ${timer.at}, before its queue entry at ${item.at}`);
+    slot.timers[name] = { since: timer.since, at: timer.at, id: timer.id, seq: timer.seq, carrier: timer.id, carrierAt: timer.at };
+    push(this.world.queue, this.timerItem(item.node, name, timer.at, timer.seq, timer.id));
+    return false;
+  }
+
+  private timerItem(node: NodeId, name: string, at: number, seq: number, timerId: number): QueueItem<M> {
+    return { at, prio: 1, seq, kind: 'timer', node, action: null, env: null, name, timerId, client: null };
   }
 
   private record(record: TraceRecord<M>): void {
@@ -335,7 +362,11 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
       rec.text = () => `${this.protocol.describe(env.msg)} from S${env.from} to S${env.to} is lost: ${why}`;
       return rec;
     }
-    return this.run(rec, env.to, { kind: 'message', from: env.from, msg: env.msg });
+    if (!this.unseen) return this.run(rec, env.to, { kind: 'message', from: env.from, msg: env.msg });
+    const input = this.unseenDelivery;
+    input.from = env.from;
+    input.msg = env.msg;
+    return this.run(rec, env.to, input);
   }
 
   /** Runs a handler on a live node and carries out its effects. */
@@ -362,6 +393,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     if (step.refused) rec.kind = 'refused';
     slot.state = step.state;
     this.carryOut(slot, step.effects);
+    this.contexts[id].outbox!.free();
     this.handling = null;
     if (this.clients !== null) this.clients.afterHandler(this.world.clients!, this.kernel, id, rec as TraceRecord<unknown>);
     return rec;
@@ -386,10 +418,22 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     const slot = w.nodes[node];
     // The duration is in the node's own time, which a drifting clock stretches or shrinks.
     const at = w.time + trueDuration(slot.clock, min === max ? min : nextInt(w.rng, min, max));
-    const timerId = w.nextTimerId++;
-    slot.timers[name] = { since: w.time, at, id: timerId };
+    const id = w.nextTimerId++;
     // In manual delivery a timer fires only when chosen: its slot is all there is.
-    if (!w.manual) this.enqueue(at, 1, 'timer', node, null, null, name, timerId, null);
+    if (w.manual) {
+      slot.timers[name] = { since: w.time, at, id, seq: 0, carrier: 0, carrierAt: 0 };
+      return;
+    }
+    const seq = w.nextSeq++;
+    const was = slot.timers[name];
+    // Restarted to a later time: its entry in the queue moves on when it comes up (see timerDue).
+    // (Not on a paused node, where that entry may wait parked, past its time.)
+    if (was != null && was.carrier !== 0 && was.carrierAt <= at && !slot.paused) {
+      slot.timers[name] = { since: w.time, at, id, seq, carrier: was.carrier, carrierAt: was.carrierAt };
+      return;
+    }
+    slot.timers[name] = { since: w.time, at, id, seq, carrier: id, carrierAt: at };
+    push(w.queue, this.timerItem(node, name, at, seq, id));
   }
 
   cancelTimer(node: NodeId, name: string): void {
@@ -463,16 +507,20 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
       return;
     }
     // Back to the clock: what is overdue happens now, in the order it fell due.
-    const timers: { at: number; node: number; name: string; id: number }[] = [];
+    const timers: { node: number; name: string; timer: TimerSlot }[] = [];
     for (let id = 1; id < w.nodes.length; id++) {
       const slot = w.nodes[id];
       if (!slot.up) continue;
       for (const name in slot.timers) {
         const timer = slot.timers[name];
-        if (timer !== null) timers.push({ at: timer.at, node: id, name, id: timer.id });
+        if (timer !== null) timers.push({ node: id, name, timer });
       }
     }
-    for (const t of timers.sort((a, b) => a.at - b.at || a.id - b.id)) this.enqueue(Math.max(t.at, w.time), 1, 'timer', t.node, null, null, t.name, t.id, null);
+    for (const { node, name, timer } of timers.sort((a, b) => a.timer.at - b.timer.at || a.timer.id - b.timer.id)) {
+      const at = Math.max(timer.at, w.time);
+      w.nodes[node].timers[name] = { since: timer.since, at: timer.at, id: timer.id, seq: timer.seq, carrier: timer.id, carrierAt: at };
+      this.enqueue(at, 1, 'timer', node, null, null, name, timer.id, null);
+    }
     const pending = w.pending.sort((a, b) => a.deliverAt - b.deliverAt || a.id - b.id);
     w.pending = [];
     for (const env of pending) this.post(env);

@@ -101,6 +101,17 @@ export interface TimerSlot {
   readonly since: number;
   readonly at: number;
   readonly id: number;
+  /** Its place among events due at the same time: the queue seq it took when (re)started. */
+  readonly seq: number;
+  /**
+   * The queue entry that stands for it, by the timer id it was queued for (0: none, as in manual
+   * delivery), and that entry's time. A restart to a later time keeps the entry, which moves on
+   * to `at` when it comes up (see Simulation.settleTop); only a restart to an earlier time queues
+   * a new one. So a follower's election timer, restarted by every heartbeat, costs the queue one
+   * entry per timeout instead of one per heartbeat.
+   */
+  readonly carrier: number;
+  readonly carrierAt: number;
 }
 
 /**
