@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
+import { viewOf } from '../protocolView';
 import type { StepClaims } from '../../scenario/claims/check';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
@@ -127,6 +128,7 @@ export interface SimState {
   setPaperNames: (on: boolean) => void;
   /** Adds a node to the side being picked, or takes it out again. */
   togglePick: (id: number) => void;
+  /** The next command a user sends without typing one, in the protocol's own words (the R key, an empty Send). */
   takeCommand: () => string;
   /**
    * Tells the store that an element shows a view: while playing, a view whose elements are
@@ -375,7 +377,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     takeCommand: () => {
       const n = get().nextCommand;
       set({ nextCommand: n + 1 });
-      return `set x ${n}`;
+      // The protocol's own next command: 2PC's coordinator takes "tx t1", not "set x 1".
+      return viewOf(get().snapshot?.protocol ?? 'raft').command.next(n);
     },
     watchSight: (view, el) => {
       // A panel scrolling into sight is refreshed with the next frame's snapshot.
