@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { AnimatePresence, LazyMotion, m, MotionConfig } from 'framer-motion';
 import { useSim } from '../store/simStore';
 
@@ -12,8 +12,7 @@ const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.de
  */
 export function Notices({ children }: { children?: ReactNode }) {
   // A safety violation stands apart, over the cluster's legend (ViolationNotice).
-  const all = useSim((s) => s.notices);
-  const notices = useMemo(() => all.filter((n) => n.kind !== 'violation'), [all]);
+  const notices = useSim((s) => s.notices);
   const dismiss = useSim((s) => s.dismiss);
   useEffect(() => {
     const timers = notices.filter((n) => n.tone === 'info').map((n) => setTimeout(() => dismiss(n.id), 8000));

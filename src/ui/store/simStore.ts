@@ -13,8 +13,6 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'alert';
-  /** A safety violation that stopped the run: one at a time, placed clear of the teaching panels. */
-  kind?: 'violation';
 }
 
 /** What the tables read, and node details (as the `details` view). */
@@ -101,6 +99,9 @@ export interface SimState {
   /** A long move under way in the worker (see the 'progress' message), or null. */
   progress: Progress | null;
   notices: Notice[];
+  /** How many of the present moment's violations the user dismissed the "Safety violated" notice for. */
+  violationsDismissed: number;
+  dismissViolation: () => void;
   selectedNode: number | null;
   selectedMessage: number | null;
   /** A client's operation (its id in the history), selected in the History tab or on the space-time diagram. */
@@ -117,7 +118,7 @@ export interface SimState {
   /** Opens the scenario again from 0, every action kept, with a setting changed (a broken rule, a vote). */
   reload: (change: (scenario: Scenario) => Scenario) => void;
   receive: (msg: FromWorker) => void;
-  notify: (text: string, tone?: Notice['tone'], kind?: Notice['kind']) => void;
+  notify: (text: string, tone?: Notice['tone']) => void;
   dismiss: (id: number) => void;
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
@@ -255,6 +256,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       snapshot: snap,
       trace: guarded(trace),
       safety,
+      // Back before a dismissed violation, it is news again when the run comes back to it.
+      violationsDismissed: Math.min(prev.violationsDismissed, safety?.violations.length ?? 0),
       markers: guarded(markers),
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('details') ? { details: { snapshot: snap, nodes: currentNodes } } : {}),
@@ -316,6 +319,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     actionCount: 0,
     progress: null,
     notices: [],
+    violationsDismissed: 0,
     selectedNode: null,
     selectedMessage: null,
     selectedOp: null,
@@ -354,16 +358,19 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
         // Answered to whoever asked (the side-by-side transport); nothing to show.
       } else if (msg.type === 'trace') {
         saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
+      } else if (msg.type === 'notice' && msg.kind === 'violation') {
+        // Said when play stops at one; ViolationNotice reads the snapshot's safety instead, so a
+        // link or a seek to the moment shows the same notice as playing there.
       } else {
-        get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info', msg.type === 'notice' ? msg.kind : undefined);
+        get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info');
       }
     },
-    notify: (text, tone = 'info', kind) => {
+    notify: (text, tone = 'info') => {
       const id = ++noticeIds;
-      // One notice per text, refreshed (its timer starts again); one violation, the latest.
-      const kept = (n: Notice) => n.text !== text && (kind === undefined || n.kind !== kind);
-      set((s) => ({ notices: [...s.notices.filter(kept).slice(-3), { id, text, tone, ...(kind && { kind }) }] }));
+      // One notice per text, refreshed (its timer starts again).
+      set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text).slice(-3), { id, text, tone }] }));
     },
+    dismissViolation: () => set((s) => ({ violationsDismissed: s.safety?.violations.length ?? 0 })),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
