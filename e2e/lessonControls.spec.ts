@@ -65,6 +65,33 @@ test.describe('lessons: menu, pace and reset', () => {
     await expect(slider).toBeFocused();
   });
 
+  test('Space plays and pauses with the focus left on Next, and does not press Next again; a checkbox keeps its Space', async ({ page }) => {
+    await open(page, './#lesson=raft-split-brain');
+    await setSpeed(page, 10);
+    const next = page.getByRole('button', { name: 'Next step' });
+    const playButton = page.locator('.transport button.play');
+    await next.click();
+    await expect(narration(page)).toHaveAttribute('data-step', '1');
+    await expect(playButton).toHaveAttribute('aria-label', 'Play');
+    // Slow, so a play between two presses cannot reach the next step by itself.
+    await setSpeed(page, 0.01);
+    await next.focus();
+    await page.keyboard.press('Space');
+    await expect(playButton).toHaveAttribute('aria-label', 'Pause');
+    await page.keyboard.press('Space');
+    await expect(playButton).toHaveAttribute('aria-label', 'Play');
+    await expect(narration(page)).toHaveAttribute('data-step', '1');
+    await expect(next).toBeFocused();
+    // Space on a checkbox ticks it, as everywhere: the run stays paused.
+    await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
+    const follow = page.getByRole('checkbox', { name: 'Follow' });
+    const ticked = await follow.isChecked();
+    await follow.focus();
+    await page.keyboard.press('Space');
+    await expect(follow).toBeChecked({ checked: !ticked });
+    await expect(playButton).toHaveAttribute('aria-label', 'Play');
+  });
+
   test('choosing the lesson already open from the menu opens it again from its start', async ({ page }) => {
     await open(page, './#lesson=raft-replication&t=400');
     await expect(clock(page)).not.toHaveAttribute('data-virtual-time', '0');
