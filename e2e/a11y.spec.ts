@@ -46,6 +46,13 @@ test.describe('accessibility (axe-core): no serious or critical violations', () 
     expect(await serious(page, '.modal')).toEqual([]);
   });
 
+  test('the lesson menu, open, with its part headings', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    expect(await serious(page, '.lesson-menu')).toEqual([]);
+  });
+
   test('presenter mode', async ({ page }) => {
     await open(page, './#lesson=multipaxos-failover');
     await page.keyboard.press('f');

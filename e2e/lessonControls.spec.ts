@@ -127,6 +127,28 @@ test.describe('lessons: menu, pace and reset', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(LESSONS.at(-2)!.scenario.title!);
   });
 
+  test('the lesson menu lists each part under its heading in number order, and typing a number moves to that lesson', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page);
+    await lessonButton(page).click();
+    const paxos = page.getByRole('group', { name: 'Paxos' }).getByRole('menuitem');
+    await expect(paxos).toHaveCount(10);
+    const numbers = (await paxos.allTextContents()).map((t) => t.split('.')[0]);
+    expect(numbers).toEqual(['P1', 'P2', 'P3', 'P4a', 'P4b', 'P5', 'P6', 'P7', 'P8', 'P9']);
+    await expect(page.locator('.lesson-menu-heading')).toHaveText(['Raft', 'Paxos', 'Atomic commit', 'Clients', 'Side by side']);
+    await page.keyboard.type('A3');
+    await expect(page.getByRole('menuitem', { name: /^A3\. / })).toBeFocused();
+    await shot(page, 'lesson-menu-typed-a3');
+    // Typed again after a pause (a fresh menu starts a fresh search): P5, among the Paxos lessons.
+    await page.keyboard.press('Escape');
+    await lessonButton(page).press('ArrowDown');
+    await page.keyboard.type('p5');
+    await expect(page.getByRole('menuitem', { name: /^P5\. / })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Multi-Paxos');
+    expect(page.url()).toMatch(/#lesson=multipaxos-failover$/);
+  });
+
   test("a lesson opens at its own pace, where a click of Next takes seconds; New cluster and Reset keep the user's speed", async ({ page }) => {
     const lesson = LESSONS.find((l) => l.id === 'raft-leader-crash')!;
     await open(page, `./#lesson=${lesson.id}`);
