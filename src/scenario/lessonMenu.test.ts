@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARISONS } from './comparisons';
 import { LESSONS } from './lessons';
-import { lessonMenu, typedEntry } from './lessonMenu';
+import { lessonMenu, lessonsWithClients, typedEntry } from './lessonMenu';
 
 const menu = lessonMenu();
 const all = menu.flatMap((p) => p.entries);
@@ -28,5 +28,13 @@ describe('the lesson menu', () => {
     expect(at('p', all.findIndex((e) => e.number === 'P1') + 1)).toBe('P2');
     expect(at('side')).toBe(`Side by side: ${COMPARISONS[0].title}`);
     expect(at('zz')).toBeNull();
+  });
+});
+
+describe('the lessons with clients, as the History tab names them', () => {
+  it('are counted from the lessons, not written down', () => {
+    const withClients = LESSONS.filter((l) => l.scenario.clients !== undefined).map((l) => l.title.split('.')[0]);
+    expect(withClients).toContain('C10');
+    expect(lessonsWithClients()).toBe(`C1 to C${withClients.length}`);
   });
 });

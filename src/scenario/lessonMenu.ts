@@ -31,6 +31,19 @@ function rank(number: string): [number, string] {
   return [Number(m[2]), m[3]];
 }
 
+/**
+ * The lessons whose runs have clients, as words ("C1 to C10"): what the History tab points to
+ * when a run has none. A range when their numbers follow on, else each named.
+ */
+export function lessonsWithClients(): string {
+  const numbers = lessonMenu().flatMap((p) => p.entries)
+    .filter((e) => LESSONS.find((l) => l.id === e.id)?.scenario.clients !== undefined)
+    .map((e) => e.number!);
+  const parsed = numbers.map((n) => NUMBERED.exec(`${n}. `)!);
+  const follow = parsed.every((m, k) => m[3] === '' && m[1] === parsed[0][1] && Number(m[2]) === Number(parsed[0][2]) + k);
+  return follow && numbers.length > 2 ? `${numbers[0]} to ${numbers.at(-1)}` : numbers.join(', ');
+}
+
 export function lessonMenu(): MenuPart[] {
   const parts = new Map<string, MenuEntry[]>();
   for (const l of LESSONS) {
