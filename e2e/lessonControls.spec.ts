@@ -149,6 +149,22 @@ test.describe('lessons: menu, pace and reset', () => {
     expect(page.url()).toMatch(/#lesson=multipaxos-failover$/);
   });
 
+  test('a link to no lesson says so in one line and offers the lesson menu, not a list of ids', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-electoin');
+    const alert = page.getByRole('alert').filter({ hasText: 'There is no lesson' });
+    await expect(alert).toHaveText(/^There is no lesson "raft-electoin"\.\s*Choose a lesson…/);
+    await expect(alert).not.toContainText('raft-figure8');
+    // One line of text, its offer under it: clear of the logs the paragraph of ids covered.
+    const lines = await alert.locator('span').evaluate((el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects().length; });
+    expect(lines).toBe(1);
+    await shot(page, 'bad-lesson-link');
+    await alert.getByRole('button', { name: 'Choose a lesson…' }).click();
+    await expect(page.getByRole('menu', { name: 'Lessons' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: LESSONS[0].title })).toBeFocused();
+    await expect(alert).toHaveCount(0);
+  });
+
   test("a lesson opens at its own pace, where a click of Next takes seconds; New cluster and Reset keep the user's speed", async ({ page }) => {
     const lesson = LESSONS.find((l) => l.id === 'raft-leader-crash')!;
     await open(page, `./#lesson=${lesson.id}`);

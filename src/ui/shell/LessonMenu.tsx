@@ -21,6 +21,9 @@ export function LessonMenu() {
   const send = useSim((s) => s.send);
   const [open, setOpen] = useState<{ focus: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  // Asked from elsewhere (a bad lesson link's notice): open, on the first lesson.
+  const asked = useSim((s) => s.lessonMenuAsked);
+  useEffect(() => { if (asked > 0) setOpen({ focus: 0 }); }, [asked]);
   const choose = (k: number) => {
     setOpen(null);
     button.current?.focus();

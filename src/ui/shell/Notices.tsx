@@ -14,6 +14,7 @@ export function Notices({ children }: { children?: ReactNode }) {
   // A safety violation stands apart, over the cluster's legend (ViolationNotice).
   const notices = useSim((s) => s.notices);
   const dismiss = useSim((s) => s.dismiss);
+  const askLessonMenu = useSim((s) => s.askLessonMenu);
   useEffect(() => {
     const timers = notices.filter((n) => n.tone === 'info').map((n) => setTimeout(() => dismiss(n.id), 8000));
     return () => timers.forEach(clearTimeout);
@@ -34,6 +35,9 @@ export function Notices({ children }: { children?: ReactNode }) {
             exit={{ opacity: 0 }}
           >
             <span>{n.text}</span>
+            {n.offer === 'lessons' && (
+              <button type="button" className="notice-offer" data-offer="lessons" onClick={() => { dismiss(n.id); askLessonMenu(); }}>Choose a lesson…</button>
+            )}
             <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>×</button>
           </m.div>
         ))}

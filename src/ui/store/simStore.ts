@@ -13,6 +13,8 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'alert';
+  /** A way on the notice offers: 'lessons' opens the lesson menu. */
+  offer?: 'lessons';
 }
 
 /** What the tables read, and node details (as the `details` view). */
@@ -118,7 +120,10 @@ export interface SimState {
   /** Opens the scenario again from 0, every action kept, with a setting changed (a broken rule, a vote). */
   reload: (change: (scenario: Scenario) => Scenario) => void;
   receive: (msg: FromWorker) => void;
-  notify: (text: string, tone?: Notice['tone']) => void;
+  notify: (text: string, tone?: Notice['tone'], offer?: Notice['offer']) => void;
+  /** How many times something asked the lesson menu to open (a notice's "Choose a lesson"): the menu opens on each. */
+  lessonMenuAsked: number;
+  askLessonMenu: () => void;
   dismiss: (id: number) => void;
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
@@ -320,6 +325,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     progress: null,
     notices: [],
     violationsDismissed: 0,
+    lessonMenuAsked: 0,
     selectedNode: null,
     selectedMessage: null,
     selectedOp: null,
@@ -365,11 +371,12 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
         get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info');
       }
     },
-    notify: (text, tone = 'info') => {
+    notify: (text, tone = 'info', offer) => {
       const id = ++noticeIds;
       // One notice per text, refreshed (its timer starts again).
-      set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text).slice(-3), { id, text, tone }] }));
+      set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text).slice(-3), { id, text, tone, ...(offer && { offer }) }] }));
     },
+    askLessonMenu: () => set((s) => ({ lessonMenuAsked: s.lessonMenuAsked + 1 })),
     dismissViolation: () => set((s) => ({ violationsDismissed: s.safety?.violations.length ?? 0 })),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     select: (id) => set({ selectedNode: id }),
