@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { LESSONS } from '../src/scenario/lessons';
-import { open, scenarioUrl, setSpeed } from './helpers';
+import { open, scenarioUrl, setSpeed, showTeaching } from './helpers';
 
 /** Violations of serious or critical impact, by rule and the first few places. */
 async function serious(page: Page, include: string | string[] = []): Promise<string[]> {
@@ -44,6 +44,13 @@ test.describe('accessibility (axe-core): no serious or critical violations', () 
     await page.getByRole('button', { name: 'Share…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await serious(page, '.modal')).toEqual([]);
+  });
+
+  test('the lesson menu, open, with its part headings', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    expect(await serious(page, '.lesson-menu')).toEqual([]);
   });
 
   test('presenter mode', async ({ page }) => {
@@ -126,6 +133,27 @@ test('the newer panels take the theme: no serious or critical violations in eith
     }
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await inBothThemes(id, [region]);
+  }
+});
+
+/**
+ * The teaching tabs behind Pseudocode: the space-time diagram (its scroller), the event log and
+ * the client history, in a lesson with clients, leases and a storage node, where the teaching
+ * area squeezes the logs until they scroll. Both themes.
+ */
+test('the Space-time, Events and History tabs: no serious or critical violations in either theme', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, './#lesson=raft-fencing&t=882');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    for (const tab of ['Space-time', 'Events', 'History'] as const) {
+      await showTeaching(page, tab);
+      if (tab === 'Space-time') await expect(page.locator('.st-scroll')).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/tabs-${scheme}-${tab}.png` });
+      expect(await serious(page), `${tab}, ${scheme}`).toEqual([]);
+    }
   }
 });
 

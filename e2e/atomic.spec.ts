@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { node, open, play, setSpeed, shot, watchErrors } from './helpers';
+import { node, open, openPanels, pause, play, setSpeed, shot, watchErrors } from './helpers';
 
 const cell = (page: Page, tx: string, server: number) => page.locator(`[data-protocol-table] tr[data-row="${tx}"] td[data-col="S${server}"]`);
 const check = (page: Page, name: string) => page.locator(`[data-check="${name}"]`);
@@ -94,6 +94,24 @@ test.describe('atomic commit: 2PC and 3PC', () => {
     await play(page);
     await page.locator('[data-protocol-table]').scrollIntoViewIfNeeded();
     for (const id of [2, 3, 4]) await expect(cell(page, 'pay', id)).toHaveAttribute('data-tone', 'aborted');
+  });
+
+  test('R at the coordinator sends the next transaction, as an empty Send does, and it commits', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page);
+    await openPanels(page);
+    await page.getByLabel('Protocol').selectOption('3pc');
+    await page.getByRole('button', { name: 'New cluster' }).click();
+    await expect(node(page, 1)).toHaveAttribute('data-role', 'coordinator');
+    await page.keyboard.press('1');
+    await page.keyboard.press('r');
+    await page.keyboard.press('r');
+    await setSpeed(page, 1);
+    await play(page);
+    await page.locator('[data-protocol-table]').scrollIntoViewIfNeeded();
+    for (const tx of ['t1', 't2']) for (const id of [2, 3, 4, 5]) await expect(cell(page, tx, id)).toHaveAttribute('data-tone', 'committed');
+    await pause(page);
+    await shot(page, 'atomic-r-key');
   });
 
   test('a participant set to vote no in its panel aborts a transaction the client let commit; the setting restarts the run and stays', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { splitBrain as theSplitBrain } from '../src/scenario/clientLessons';
-import { open, pause, play, scenarioUrl, setSpeed, showTeaching, virtualTime, watchErrors } from './helpers';
+import { open, pause, play, scenarioUrl, setSpeed, shot, showTeaching, virtualTime, watchErrors } from './helpers';
 
 /** The split brain of lessons C1 to C3, without narration: S1 keeps answering in a minority. */
 const splitBrain = (reads: 'leader' | 'log' | 'readIndex') => scenarioUrl({ version: 2, nodes: 5, seed: 4, ...theSplitBrain({ reads, tries: 6, healAt: 1500 }) });
@@ -44,6 +44,12 @@ test.describe('clients and their history', () => {
     }
   });
 
+  test('a run without clients says which lessons have some, counted from the lessons', async ({ page }) => {
+    await open(page);
+    await showTeaching(page, 'History');
+    await expect(page.locator('[data-history="none"]')).toContainText('The lessons C1 to C10 have some');
+  });
+
   test('a client is sent an operation from the panel; one that is not an operation is refused, visibly', async ({ page }) => {
     const errors = watchErrors(page);
     await open(page, scenarioUrl({ version: 2, nodes: 3, seed: 2, clients: { count: 2 } }, 600));
@@ -59,6 +65,12 @@ test.describe('clients and their history', () => {
     await pause(page);
     await page.locator('[data-invoke-op]').fill('fetch n');
     await page.locator('[data-invoke-send]').click();
+    // Said beside the form, where it was typed; typing again takes it away.
+    await expect(page.locator('[data-invoke-refused]')).toHaveText('Client 2 cannot send "fetch n": not an operation of the store');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, 'history-invoke-refused');
+    await page.locator('[data-invoke-op]').fill('get n');
+    await expect(page.locator('[data-invoke-refused]')).toHaveCount(0);
     await showTeaching(page, 'Events');
     await expect(page.locator('section.events')).toContainText('cannot send "fetch n": not an operation of the store');
     expect(errors).toEqual([]);

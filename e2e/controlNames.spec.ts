@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, play, scenarioUrl, setSpeed, virtualTime, watchErrors } from './helpers';
+import { open, openPanels, play, scenarioUrl, setSpeed, virtualTime, watchErrors } from './helpers';
 
 test.describe('controls named by the words they show', () => {
   let errors: string[];
@@ -41,5 +41,12 @@ test.describe('controls named by the words they show', () => {
     }
     await nav.locator('[data-line-seek="next"][data-line-scope="any"]').click();
     await expect(page.locator('.code-event')).toContainText('S1 · event 8');
+  });
+
+  test('the cluster settings\' selects are named with their visible labels (voice control: "click Servers")', async ({ page }) => {
+    await open(page);
+    await openPanels(page);
+    await expect(page.getByRole('combobox', { name: /^Servers/ })).toHaveCount(1);
+    await expect(page.getByRole('combobox', { name: /^Protocol/ })).toHaveCount(1);
   });
 });

@@ -65,6 +65,33 @@ test.describe('lessons: menu, pace and reset', () => {
     await expect(slider).toBeFocused();
   });
 
+  test('Space plays and pauses with the focus left on Next, and does not press Next again; a checkbox keeps its Space', async ({ page }) => {
+    await open(page, './#lesson=raft-split-brain');
+    await setSpeed(page, 10);
+    const next = page.getByRole('button', { name: 'Next step' });
+    const playButton = page.locator('.transport button.play');
+    await next.click();
+    await expect(narration(page)).toHaveAttribute('data-step', '1');
+    await expect(playButton).toHaveAttribute('aria-label', 'Play');
+    // Slow, so a play between two presses cannot reach the next step by itself.
+    await setSpeed(page, 0.01);
+    await next.focus();
+    await page.keyboard.press('Space');
+    await expect(playButton).toHaveAttribute('aria-label', 'Pause');
+    await page.keyboard.press('Space');
+    await expect(playButton).toHaveAttribute('aria-label', 'Play');
+    await expect(narration(page)).toHaveAttribute('data-step', '1');
+    await expect(next).toBeFocused();
+    // Space on a checkbox ticks it, as everywhere: the run stays paused.
+    await page.getByRole('tab', { name: 'Space-time', exact: true }).click();
+    const follow = page.getByRole('checkbox', { name: 'Follow' });
+    const ticked = await follow.isChecked();
+    await follow.focus();
+    await page.keyboard.press('Space');
+    await expect(follow).toBeChecked({ checked: !ticked });
+    await expect(playButton).toHaveAttribute('aria-label', 'Play');
+  });
+
   test('choosing the lesson already open from the menu opens it again from its start', async ({ page }) => {
     await open(page, './#lesson=raft-replication&t=400');
     await expect(clock(page)).not.toHaveAttribute('data-virtual-time', '0');
@@ -98,6 +125,44 @@ test.describe('lessons: menu, pace and reset', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(LESSONS.at(-2)!.scenario.title!);
+  });
+
+  test('the lesson menu lists each part under its heading in number order, and typing a number moves to that lesson', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page);
+    await lessonButton(page).click();
+    const paxos = page.getByRole('group', { name: 'Paxos' }).getByRole('menuitem');
+    await expect(paxos).toHaveCount(10);
+    const numbers = (await paxos.allTextContents()).map((t) => t.split('.')[0]);
+    expect(numbers).toEqual(['P1', 'P2', 'P3', 'P4a', 'P4b', 'P5', 'P6', 'P7', 'P8', 'P9']);
+    await expect(page.locator('.lesson-menu-heading')).toHaveText(['Raft', 'Paxos', 'Atomic commit', 'Clients', 'Side by side']);
+    await page.keyboard.type('A3');
+    await expect(page.getByRole('menuitem', { name: /^A3\. / })).toBeFocused();
+    await shot(page, 'lesson-menu-typed-a3');
+    // Typed again after a pause (a fresh menu starts a fresh search): P5, among the Paxos lessons.
+    await page.keyboard.press('Escape');
+    await lessonButton(page).press('ArrowDown');
+    await page.keyboard.type('p5');
+    await expect(page.getByRole('menuitem', { name: /^P5\. / })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Multi-Paxos');
+    expect(page.url()).toMatch(/#lesson=multipaxos-failover$/);
+  });
+
+  test('a link to no lesson says so in one line and offers the lesson menu, not a list of ids', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#lesson=raft-electoin');
+    const alert = page.getByRole('alert').filter({ hasText: 'There is no lesson' });
+    await expect(alert).toHaveText(/^There is no lesson "raft-electoin"\.\s*Choose a lesson…/);
+    await expect(alert).not.toContainText('raft-figure8');
+    // One line of text, its offer under it: clear of the logs the paragraph of ids covered.
+    const lines = await alert.locator('span').evaluate((el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects().length; });
+    expect(lines).toBe(1);
+    await shot(page, 'bad-lesson-link');
+    await alert.getByRole('button', { name: 'Choose a lesson…' }).click();
+    await expect(page.getByRole('menu', { name: 'Lessons' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: LESSONS[0].title })).toBeFocused();
+    await expect(alert).toHaveCount(0);
   });
 
   test("a lesson opens at its own pace, where a click of Next takes seconds; New cluster and Reset keep the user's speed", async ({ page }) => {

@@ -48,6 +48,19 @@ test.describe('"Safety violated" leaves a lesson\'s point in sight', () => {
     });
   }
 
+  // A lecturer shares the moment they saw: the link must show the same notice as Next did.
+  for (const [lesson, t, text] of [['atomic-3pc-partition', 485, 'Safety violated: S1 committed t1'], ['raft-stale-read', 1130, 'Safety violated: not linearizable']] as const) {
+    test(`a link to ${lesson} at ${t} ms shows the notice, as stepping there does`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await open(page, `./#lesson=${lesson}&t=${t}`);
+      const notice = page.locator('[data-violation-notice]');
+      await expect(notice).toContainText(text);
+      await shot(page, `violation-notice-link-${lesson}`);
+      await page.getByRole('button', { name: 'Dismiss the safety notice' }).click();
+      await expect(notice).toHaveCount(0);
+    });
+  }
+
   test('Previous to a moment before the violation takes the notice away; a notice said twice stands once', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, './#lesson=raft-stale-read');

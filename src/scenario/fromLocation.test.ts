@@ -44,6 +44,13 @@ describe('opening the page from its address', () => {
     expect(opened.error).toMatch(message);
   });
 
+  it('an unknown lesson is said in one short line, and the lesson menu offered instead of a list of ids', () => {
+    const opened = openFromHash('#lesson=raft-electoin');
+    expect(opened.error).toBe('There is no lesson "raft-electoin".');
+    expect(opened.offer).toBe('lessons');
+    expect(openFromHash('#x=1').offer).toBeUndefined();
+  });
+
   it('a bad moment keeps the scenario and opens at the start', () => {
     const opened = openFromHash('#lesson=raft-election&t=soon');
     expect(opened.fallback).toBeUndefined();

@@ -1,6 +1,6 @@
 import { decodeScenario, linkParts } from './codec';
 import { MAX_MOMENT, SCENARIO_VERSION } from './defaults';
-import { LESSONS, lessonById, lessonScenario } from './lessons';
+import { lessonById, lessonScenario } from './lessons';
 import type { Scenario } from './schema';
 import { parseScenario } from './validate';
 
@@ -12,6 +12,8 @@ export interface Opened {
   error?: string;
   /** Set when the link could not be opened at all and `scenario` is the default cluster. */
   fallback?: true;
+  /** What the page offers instead: the lesson menu, when the link named no lesson there is. */
+  offer?: 'lessons';
 }
 
 export function defaultScenario(): Scenario {
@@ -26,7 +28,8 @@ export function openFromHash(hash: string): Opened {
   if (parts.lesson !== null && parts.scenario === null) {
     const lesson = lessonById(parts.lesson);
     if (lesson === undefined) {
-      return { scenario: defaultScenario(), fallback: true, error: `There is no lesson "${parts.lesson.slice(0, 40)}". The lessons are: ${LESSONS.map((l) => l.id).join(', ')}. A default cluster is shown instead.` };
+      // One line, and the menu offered: it lists the lessons by name and in order (the 45 ids in a paragraph covered the logs).
+      return { scenario: defaultScenario(), fallback: true, offer: 'lessons', error: `There is no lesson "${parts.lesson.slice(0, 40)}".` };
     }
     const parsed = parseScenario(lessonScenario(lesson));
     if (!parsed.ok) return { scenario: defaultScenario(), fallback: true, error: `The lesson "${lesson.id}" is broken: ${parsed.errors.join('; ')}` };

@@ -24,13 +24,13 @@ export function App({ opened }: { opened: Opened }) {
     const c = new SimClient((msg) => store.getState().receive(msg));
     client.current = c;
     c.send({ type: 'load', scenario: opened.scenario, at: opened.at });
-    if (opened.error !== undefined) store.getState().notify(opened.error, 'alert');
+    if (opened.error !== undefined) store.getState().notify(opened.error, 'alert', opened.offer);
     // A link opened while the app runs (a lesson picked, a link pasted): a bad one changes nothing.
     const onHash = () => {
       if (isPairHash(window.location.hash)) return; // two runs side by side: Root opens them
       const next = openFromHash(window.location.hash);
       if (next.fallback) {
-        store.getState().notify(`${next.error!.replace(/ A default cluster is shown instead\.$/, '')} The current run is kept.`, 'alert');
+        store.getState().notify(`${next.error!.replace(/ A default cluster is shown instead\.$/, '')} The current run is kept.`, 'alert', next.offer);
         return;
       }
       c.send({ type: 'load', scenario: next.scenario, at: next.at });

@@ -36,8 +36,8 @@ export interface ProtocolView {
   roles?: Readonly<Record<string, { label: string }>>;
   /** The protocol's own table under the cluster (a grid of words), when it has no dedicated panel. */
   table?: (nodes: readonly NodeFacts[]) => TableModel;
-  /** What a client asks of a server in this protocol, when it is not a key-value command or a value to propose. */
-  command?: CommandWords;
+  /** What a client asks of a server in this protocol: the node panel's Send and the R key both send `command.next(n)`. */
+  command: CommandWords;
   /** 2PC/3PC: whether node `id` votes, so its panel offers its own vote setting (the scenario's voteNo). */
   votes?: (id: number) => boolean;
   /** Leadership transfer, where the protocol has it: whether the node leads (may hand over), and to whom it is handing over. */
@@ -61,7 +61,8 @@ export interface TableCell {
 }
 
 export interface CommandWords {
-  placeholder(next: number): string;
+  /** The n-th command a user sends without typing one: one the protocol accepts (R sends it). */
+  next(n: number): string;
   valid(text: string): boolean;
   /** Said when the text is not valid. */
   invalid: string;

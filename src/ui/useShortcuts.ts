@@ -11,6 +11,9 @@ const TYPED = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'passw
 
 /**
  * Whether a key is the page's rather than the focused control's. Text fields keep every key.
+ * Space is the page's play/pause wherever focus was left on a button (Next, a tab, Crash S3:
+ * Enter presses those); a checkbox, a radio, the network's sliders and a select keep it, as
+ * does the lesson menu (its handler chooses the item): there Space is the control's own act.
  * The timeline's slider, once clicked, keeps the focus: its keys are the page's, so the clicker
  * and the arrows step as everywhere else (the slider still moves, a step at a time; Home and End
  * still go to either end). Other controls (the speed select, a checkbox, a radio) keep their

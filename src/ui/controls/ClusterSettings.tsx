@@ -74,7 +74,7 @@ export function ClusterSettings() {
           </select>
         </label>
         <label>Servers
-          <select value={draft.nodes} aria-label="Cluster size" onChange={(e) => setDraft({ ...draft, nodes: Number(e.target.value) })}>
+          <select value={draft.nodes} aria-label="Servers (cluster size)" onChange={(e) => setDraft({ ...draft, nodes: Number(e.target.value) })}>
             {[3, 4, 5, 6, 7, 8, 9].map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
         </label>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { type DetailField, viewOf } from '../protocolView';
-import { isCommand } from '../../engine/statemachine/kv';
 import { useSight, useSim } from '../store/simStore';
 import { VoteSetting } from './VoteSetting';
 import { TransferLeadership } from './TransferLeadership';
@@ -72,10 +71,9 @@ function NodeActions({ id, up, protocol }: { id: number; up: boolean; protocol: 
   const nextCommand = useSim((s) => s.nextCommand);
   const [command, setCommand] = useState('');
   const words = viewOf(protocol).command;
-  const placeholder = words?.placeholder(nextCommand) ?? `set x ${nextCommand}`;
+  const placeholder = words.next(nextCommand);
   const text = command.trim() === '' ? placeholder : command.trim();
-  // Raft replicates key-value commands; Paxos proposes any value; a protocol may say otherwise.
-  const valid = words !== undefined ? words.valid(text) : protocol === 'raft' ? isCommand(text) : text.trim() !== '';
+  const valid = words.valid(text);
   const submit = () => {
     if (!valid) return;
     if (command.trim() === '') takeCommand();
@@ -87,7 +85,7 @@ function NodeActions({ id, up, protocol }: { id: number; up: boolean; protocol: 
       {up
         ? <button type="button" className="danger" onClick={() => act({ type: 'crash', node: id })}>Crash S{id}</button>
         : <button type="button" onClick={() => act({ type: 'recover', node: id })}>Recover S{id}</button>}
-      <button type="button" disabled={!up} onClick={() => act({ type: 'timeout', node: id })}>{words?.timeout(id) ?? (protocol === 'raft' ? `Time out S${id}` : `Retry now at S${id}`)}</button>
+      <button type="button" disabled={!up} onClick={() => act({ type: 'timeout', node: id })}>{words.timeout(id)}</button>
       <form className="command" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <input
           value={command}
@@ -97,9 +95,9 @@ function NodeActions({ id, up, protocol }: { id: number; up: boolean; protocol: 
           aria-invalid={!valid}
           onKeyDown={(e) => e.stopPropagation()}
         />
-        <button type="submit" disabled={!up || !valid}>{words?.send(id) ?? (protocol === 'raft' ? `Send to S${id}` : `Propose at S${id}`)}</button>
+        <button type="submit" disabled={!up || !valid}>{words.send(id)}</button>
       </form>
-      {!valid && <p className="field-error" role="alert">{words?.invalid ?? (protocol === 'raft' ? 'A command is "set <key> <value>" or "del <key>".' : 'Type a value to propose.')}</p>}
+      {!valid && <p className="field-error" role="alert">{words.invalid}</p>}
     </div>
   );
 }

@@ -121,7 +121,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string, dou
     messageLabels: { Prepare: 'Prepare (vote?)' },
     table: (nodes) => atomicTable(nodes, doubtWords.word),
     command: {
-      placeholder: (next) => `tx t${next}`,
+      next: (n) => `tx t${n}`,
       valid: (text) => parseTx(text) !== null,
       invalid: 'A transaction is "tx <id>", optionally "on <key>,..." (the keys it locks) and "no <participant>..." to make those vote no.',
       send: (id) => `Send to S${id}`,

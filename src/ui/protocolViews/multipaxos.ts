@@ -2,6 +2,7 @@ import { MULTIPAXOS_PSEUDOCODE } from '../../engine/multipaxos/pseudocode';
 import { ballotText } from '../../engine/paxos/ballot';
 import type { MultiPaxosView } from '../../engine/multipaxos/types';
 import type { ProtocolView } from '../protocolView';
+import { kvCommandWords } from './kvCommands';
 
 /** Multi-Paxos: acceptors that promise once for all slots, replicas that apply decided slots in order. */
 export const multipaxosView: ProtocolView = {
@@ -47,6 +48,7 @@ export const multipaxosView: ProtocolView = {
   option: null,
   hint: () => null,
   tableNote: () => null,
+  command: kvCommandWords('Propose at', 'Retry now at'),
 };
 
 function slots(n: number): string {

@@ -54,6 +54,14 @@ export const paxosView: ProtocolView = {
     ? 'Paxos waits for a proposal: nothing happens until a client asks a server to propose a value. Select a server and Propose (or press R).'
     : null),
   tableNote: () => null,
+  // Paxos agrees on one value, any value: the proposer's own.
+  command: {
+    next: (n) => `set x ${n}`,
+    valid: (text) => text.trim() !== '',
+    invalid: 'Type a value to propose.',
+    send: (id) => `Propose at S${id}`,
+    timeout: (id) => `Retry now at S${id}`,
+  },
 };
 
 /** One row of the acceptors, proposers and learners table, in words. */

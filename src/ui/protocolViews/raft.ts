@@ -2,6 +2,7 @@ import { RAFT_PSEUDOCODE } from '../../engine/raft/pseudocode';
 import { type LeaderFacts, olderTermWait } from '../../engine/raft/waitingForOwnTerm';
 import type { RaftState } from '../../engine/raft/types';
 import type { NodeFacts, ProtocolView } from '../protocolView';
+import { kvCommandWords } from './kvCommands';
 
 /** Raft in the lectures' names, with the paper's beside them. */
 export const raftView: ProtocolView = {
@@ -49,6 +50,7 @@ export const raftView: ProtocolView = {
   option: { key: 'noopOnElection', label: 'No-op on election', title: 'A new leader appends an empty entry of its own term, which commits the entries it inherited' },
   hint: () => null,
   tableNote: olderTermNote,
+  command: kvCommandWords('Send to', 'Time out'),
   transfer: (state) => {
     const s = state as RaftState;
     return { leads: s.currentRole === 'leader', handingTo: s.transferTo ?? null };

@@ -1,26 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { openFromHash } from '../../scenario/fromLocation';
-import { COMPARISONS } from '../../scenario/comparisons';
-import { LESSONS } from '../../scenario/lessons';
+import { lessonMenu, typedEntry } from '../../scenario/lessonMenu';
 import { useSim } from '../store/simStore';
 
 /**
- * The lessons as a menu: a button that opens a list, walked with the arrow keys and chosen
- * with Enter or a click. Choosing a lesson always opens it from its start, even the one
- * already open: that is how a lecturer starts a lesson over. (A native select opened a
- * lesson at every arrow key, and could not choose the lesson it already showed.)
+ * The lessons as a menu: a button that opens a list, grouped by part under headings, walked
+ * with the arrow keys, reached by typing a lesson's number ("A3", "P5"), and chosen with Enter
+ * or a click. Choosing a lesson always opens it from its start, even the one already open:
+ * that is how a lecturer starts a lesson over. (A native select opened a lesson at every
+ * arrow key, and could not choose the lesson it already showed.)
  */
-/** The menu's entries: every lesson, then the comparisons that open two runs side by side. */
-const ENTRIES = [
-  ...LESSONS.map((l) => ({ id: l.id, title: l.title, hash: `#lesson=${l.id}`, pair: false })),
-  ...COMPARISONS.map((c) => ({ id: c.id, title: `Side by side: ${c.title}`, hash: `#compare=${c.id}`, pair: true })),
-];
+const PARTS = lessonMenu();
+const ENTRIES = PARTS.flatMap((p) => p.entries);
+
+/** Keys typed within this long of each other make one search ("A", "3": A3), as in a native list. */
+const TYPE_AHEAD_MS = 800;
 
 export function LessonMenu() {
   const send = useSim((s) => s.send);
   const [open, setOpen] = useState<{ focus: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  // Asked from elsewhere (a bad lesson link's notice): open, on the first lesson.
+  const asked = useSim((s) => s.lessonMenuAsked);
+  useEffect(() => { if (asked > 0) setOpen({ focus: 0 }); }, [asked]);
   const choose = (k: number) => {
     setOpen(null);
     button.current?.focus();
@@ -74,6 +77,7 @@ function Menu({ anchor, first, onChoose, onClose, onLeave }: {
     document.addEventListener('pointerdown', away);
     return () => document.removeEventListener('pointerdown', away);
   }, [anchor, onLeave]);
+  const typed = useRef({ text: '', at: -Infinity });
   const box = anchor.getBoundingClientRect();
   const onKeyDown = (e: React.KeyboardEvent) => {
     const all = items();
@@ -81,6 +85,17 @@ function Menu({ anchor, first, onChoose, onClose, onLeave }: {
     const go = (k: number) => all[(k + all.length) % all.length].focus();
     // The menu has the keyboard: none of these reach the page's shortcuts.
     e.stopPropagation();
+    // Type-ahead: a printable key (a space too, within a title being typed) searches.
+    const recent = e.timeStamp - typed.current.at <= TYPE_AHEAD_MS;
+    if (e.key.length === 1 && (e.key !== ' ' || recent) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const text = (recent ? typed.current.text : '') + e.key;
+      typed.current = { text, at: e.timeStamp };
+      // A first key looks from the next entry on (pressing it again moves on); more keys refine from where the focus is.
+      const k = typedEntry(ENTRIES, text, text.length === 1 ? at + 1 : Math.max(at, 0));
+      if (k !== null) go(k);
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown': go(at + 1); break;
       case 'ArrowUp': go(at - 1); break;
@@ -103,8 +118,13 @@ function Menu({ anchor, first, onChoose, onClose, onLeave }: {
       style={{ top: box.bottom + 4, left: box.left, maxHeight: `calc(100vh - ${Math.round(box.bottom) + 16}px)` }}
       onKeyDown={onKeyDown}
     >
-      {ENTRIES.map((l, k) => (
-        <button key={l.hash} type="button" role="menuitem" tabIndex={-1} onClick={() => onChoose(k)} {...(l.pair ? { 'data-compare': l.id } : {})}>{l.title}</button>
+      {PARTS.map((part) => (
+        <div key={part.heading} role="group" aria-label={part.heading}>
+          <div className="lesson-menu-heading" aria-hidden="true">{part.heading}</div>
+          {part.entries.map((l) => (
+            <button key={l.hash} type="button" role="menuitem" tabIndex={-1} onClick={() => onChoose(ENTRIES.indexOf(l))} {...(l.pair ? { 'data-compare': l.id } : {})}>{l.title}</button>
+          ))}
+        </div>
       ))}
     </div>,
     document.body,

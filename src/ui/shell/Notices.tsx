@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { AnimatePresence, LazyMotion, m, MotionConfig } from 'framer-motion';
 import { useSim } from '../store/simStore';
 
@@ -12,13 +12,13 @@ const loadMotionFeatures = () => import('./motionFeatures').then((mod) => mod.de
  */
 export function Notices({ children }: { children?: ReactNode }) {
   // A safety violation stands apart, over the cluster's legend (ViolationNotice).
-  const all = useSim((s) => s.notices);
-  const notices = useMemo(() => all.filter((n) => n.kind !== 'violation'), [all]);
+  const notices = useSim((s) => s.notices);
   const dismiss = useSim((s) => s.dismiss);
   const send = useSim((s) => s.send);
+  const askLessonMenu = useSim((s) => s.askLessonMenu);
   useEffect(() => {
     // An offer to undo stays until taken or dismissed: a lecturer may read the next step first.
-    const timers = notices.filter((n) => n.tone === 'info' && n.kind !== 'discarded').map((n) => setTimeout(() => dismiss(n.id), 8000));
+    const timers = notices.filter((n) => n.tone === 'info' && n.offer !== 'undo').map((n) => setTimeout(() => dismiss(n.id), 8000));
     return () => timers.forEach(clearTimeout);
   }, [notices, dismiss]);
   // reducedMotion "user": with prefers-reduced-motion, notices appear and go without sliding.
@@ -37,9 +37,12 @@ export function Notices({ children }: { children?: ReactNode }) {
             exit={{ opacity: 0 }}
           >
             <span>{n.text}</span>
-            {n.kind === 'discarded' && (
+            {n.offer === 'undo' && (
               <button type="button" className="notice-undo" title="Back to the run as it was before this action, its later actions (a lesson's script) whole"
                 onClick={() => { dismiss(n.id); send({ type: 'undoDiscard' }); }}>Undo</button>
+            )}
+            {n.offer === 'lessons' && (
+              <button type="button" className="notice-offer" data-offer="lessons" onClick={() => { dismiss(n.id); askLessonMenu(); }}>Choose a lesson…</button>
             )}
             <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>×</button>
           </m.div>

@@ -86,7 +86,9 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
           </div>
           <div className={`story${enlarged ? ' enlarged' : ''}`}>
             <div data-region="narration"><BrokenRuleBanner /><Narration /></div>
-            <div data-region={protocol === 'raft' ? 'logs' : 'tables'} hidden={enlarged}>
+            {/* It scrolls when the teaching tabs squeeze it: focusable, so the keyboard can scroll it too. */}
+            <div data-region={protocol === 'raft' ? 'logs' : 'tables'} hidden={enlarged} tabIndex={0} role="region"
+              aria-label={`${protocol === 'raft' ? 'Logs' : 'Tables'}, scrollable`}>
               <RunTable protocol={protocol} />
             </div>
             <TeachingArea tabs={[

@@ -214,3 +214,38 @@ describe('the page holds the scenario without its actions', () => {
     expect((load as Extract<ToWorker, { type: 'load' }>).scenario.actions).toEqual(c.scenario().actions);
   });
 });
+
+describe('the next command a user sends without typing one', () => {
+  let frames: FrameRequestCallback[] = [];
+  beforeEach(() => { frames = []; vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f)); });
+  afterEach(() => { vi.unstubAllGlobals(); });
+
+  /** Sends `count` commands from the store (as the R key does) to S1 and returns them with what the run said of them. */
+  const sendFromStore = (protocol: string, count: number) => {
+    const parsed = parseScenario({ version: 1, protocol, nodes: 3, actions: [] });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const store = createSimStore(() => {});
+    const c = new Controller(parsed.scenario);
+    store.getState().receive({ type: 'snapshot', snapshot: c.snapshot(true) });
+    for (const f of frames.splice(0)) f(0);
+    const commands = Array.from({ length: count }, () => {
+      const command = store.getState().takeCommand();
+      c.act({ type: 'request', node: 1, command });
+      return command;
+    });
+    const said = c.snapshot(false).trace.list.map((e) => e.text);
+    return { commands, said };
+  };
+
+  it.each(['2pc', '3pc'])('is a transaction the %s coordinator accepts, numbered on', (protocol) => {
+    const { commands, said } = sendFromStore(protocol, 2);
+    expect(commands).toEqual(['tx t1', 'tx t2']);
+    expect(said.filter((t) => t.includes('refuses'))).toEqual([]);
+  });
+
+  it('is a key-value command in Raft', () => {
+    const { commands, said } = sendFromStore('raft', 1);
+    expect(commands).toEqual(['set x 1']);
+    expect(said.filter((t) => t.includes('refuses'))).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
 import { createContext, useCallback, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { saveFile } from '../files';
+import { viewOf } from '../protocolView';
 import type { StepClaims } from '../../scenario/claims/check';
 import type { Scenario } from '../../scenario/schema';
 import type { SpaceTimeWindow } from '../../worker/spacetime';
-import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type NoticeKind, type SafetyView, type ScenarioBase, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
+import { type ClientsView, type CodeView, type FromWorker, type Marker, MAX_MARKERS, type NodeView, type SafetyView, type ScenarioBase, type Snapshot, type ToWorker, type TraceView, type UserAction } from '../../worker/protocol';
 
 export type Progress = NonNullable<Extract<FromWorker, { type: 'progress' }>['progress']>;
 
@@ -13,10 +14,10 @@ export interface Notice {
   text: string;
   tone: 'info' | 'alert';
   /**
-   * violation: a safety check stopped the run (one at a time, placed clear of the teaching panels);
-   * discarded: an action discarded the run's future (one at a time, with Undo).
+   * A way on the notice offers: 'lessons' opens the lesson menu; 'undo' takes back an action that
+   * discarded the run's future (one such offer at a time; it stays until taken or dismissed).
    */
-  kind?: NoticeKind;
+  offer?: 'lessons' | 'undo';
 }
 
 /** What the tables read, and node details (as the `details` view). */
@@ -103,6 +104,9 @@ export interface SimState {
   /** A long move under way in the worker (see the 'progress' message), or null. */
   progress: Progress | null;
   notices: Notice[];
+  /** How many of the present moment's violations the user dismissed the "Safety violated" notice for. */
+  violationsDismissed: number;
+  dismissViolation: () => void;
   selectedNode: number | null;
   selectedMessage: number | null;
   /** A client's operation (its id in the history), selected in the History tab or on the space-time diagram. */
@@ -119,7 +123,10 @@ export interface SimState {
   /** Opens the scenario again from 0, every action kept, with a setting changed (a broken rule, a vote). */
   reload: (change: (scenario: Scenario) => Scenario) => void;
   receive: (msg: FromWorker) => void;
-  notify: (text: string, tone?: Notice['tone'], kind?: Notice['kind']) => void;
+  notify: (text: string, tone?: Notice['tone'], offer?: Notice['offer']) => void;
+  /** How many times something asked the lesson menu to open (a notice's "Choose a lesson"): the menu opens on each. */
+  lessonMenuAsked: number;
+  askLessonMenu: () => void;
   dismiss: (id: number) => void;
   select: (id: number | null) => void;
   selectMessage: (id: number | null) => void;
@@ -130,6 +137,7 @@ export interface SimState {
   setPaperNames: (on: boolean) => void;
   /** Adds a node to the side being picked, or takes it out again. */
   togglePick: (id: number) => void;
+  /** The next command a user sends without typing one, in the protocol's own words (the R key, an empty Send). */
   takeCommand: () => string;
   /**
    * Tells the store that an element shows a view: while playing, a view whose elements are
@@ -256,6 +264,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       snapshot: snap,
       trace: guarded(trace),
       safety,
+      // Back before a dismissed violation, it is news again when the run comes back to it.
+      violationsDismissed: Math.min(prev.violationsDismissed, safety?.violations.length ?? 0),
       markers: guarded(markers),
       ...(due.has('panel') ? { panel: { snapshot: snap, nodes: currentNodes } } : {}),
       ...(due.has('details') ? { details: { snapshot: snap, nodes: currentNodes } } : {}),
@@ -317,6 +327,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     actionCount: 0,
     progress: null,
     notices: [],
+    violationsDismissed: 0,
+    lessonMenuAsked: 0,
     selectedNode: null,
     selectedMessage: null,
     selectedOp: null,
@@ -355,16 +367,21 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
         // Answered to whoever asked (the side-by-side transport); nothing to show.
       } else if (msg.type === 'trace') {
         saveFile('quorum-trace.jsonl', msg.jsonl, 'application/x-ndjson');
+      } else if (msg.type === 'notice' && msg.kind === 'violation') {
+        // Said when play stops at one; ViolationNotice reads the snapshot's safety instead, so a
+        // link or a seek to the moment shows the same notice as playing there.
       } else {
-        get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info', msg.type === 'notice' ? msg.kind : undefined);
+        get().notify(msg.text, msg.type === 'error' ? 'alert' : 'info', msg.type === 'notice' && msg.kind === 'discarded' ? 'undo' : undefined);
       }
     },
-    notify: (text, tone = 'info', kind) => {
+    notify: (text, tone = 'info', offer) => {
       const id = ++noticeIds;
-      // One notice per text, refreshed (its timer starts again); one violation, the latest.
-      const kept = (n: Notice) => n.text !== text && (kind === undefined || n.kind !== kind);
-      set((s) => ({ notices: [...s.notices.filter(kept).slice(-3), { id, text, tone, ...(kind && { kind }) }] }));
+      // One notice per text, refreshed (its timer starts again); one offer of each kind.
+      const kept = (n: Notice) => n.text !== text && (offer === undefined || n.offer !== offer);
+      set((s) => ({ notices: [...s.notices.filter(kept).slice(-3), { id, text, tone, ...(offer && { offer }) }] }));
     },
+    askLessonMenu: () => set((s) => ({ lessonMenuAsked: s.lessonMenuAsked + 1 })),
+    dismissViolation: () => set((s) => ({ violationsDismissed: s.safety?.violations.length ?? 0 })),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
     select: (id) => set({ selectedNode: id }),
     selectMessage: (id) => set({ selectedMessage: id }),
@@ -378,7 +395,8 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
     takeCommand: () => {
       const n = get().nextCommand;
       set({ nextCommand: n + 1 });
-      return `set x ${n}`;
+      // The protocol's own next command: 2PC's coordinator takes "tx t1", not "set x 1".
+      return viewOf(get().snapshot?.protocol ?? 'raft').command.next(n);
     },
     watchSight: (view, el) => {
       // A panel scrolling into sight is refreshed with the next frame's snapshot.

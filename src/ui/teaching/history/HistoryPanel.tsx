@@ -1,10 +1,12 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useContext, useEffect, useMemo, useState } from 'react';
+import { lessonsWithClients } from '../../../scenario/lessonMenu';
 import type { ClientsView } from '../../../worker/protocol';
-import { useSim } from '../../store/simStore';
+import { SimContext, useSim } from '../../store/simStore';
 import { type Bar, historyBars, leaseSpanText, placeLabels } from './bars';
 import './history.css';
 
 const NONE: readonly number[] = [];
+const WITH_CLIENTS = lessonsWithClients();
 const READS = { local: 'any server\'s store', leader: 'leader\'s store', log: 'through the log', readIndex: 'read index', lease: 'leader lease' } as const;
 const OUTCOME_WORDS = { ok: 'ok', fail: 'failed', unknown: 'unknown' } as const;
 const LABEL_FONT = "13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -53,7 +55,7 @@ export function HistoryPanel() {
     return (
       <section className="panel history" aria-label="Client history" data-history="none">
         <h2>Client history</h2>
-        <p className="hint">This run has no clients. The lessons C1 to C4 have some; a scenario adds them with <code>"clients": {'{ "count": 2 }'}</code> and <code>invoke</code> actions.</p>
+        <p className="hint">This run has no clients. The lessons {WITH_CLIENTS} have some; a scenario adds them with <code>"clients": {'{ "count": 2 }'}</code> and <code>invoke</code> actions.</p>
       </section>
     );
   }
@@ -163,14 +165,24 @@ function StorageRow({ storage }: { storage: NonNullable<ClientsView['storage']> 
   );
 }
 
-/** Start an operation for a client: it goes into the run as an `invoke` action (refused, visibly, if the client is busy). */
+/**
+ * Start an operation for a client: it goes into the run as an `invoke` action. When the engine
+ * refuses it (not an operation of the store, the client busy or paused), its reason shows
+ * beside the form, not only in the Events tab.
+ */
 function Invoke() {
   const count = useSim((s) => s.scenario?.clients?.count ?? 0);
   const act = useSim((s) => s.act);
+  const store = useContext(SimContext)!;
   const [client, setClient] = useState(1);
   const [op, setOp] = useState('get x');
+  // The last trace record before this form's latest send: the engine's answer comes after it.
+  const [sentAfter, setSentAfter] = useState<number | null>(null);
+  const refusal = useSim((s) => (sentAfter === null ? null
+    : s.trace.findLast((r) => r.seq > sentAfter && r.rule === 'client.invoke' && r.kind === 'refused')?.text ?? null));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setSentAfter(store.getState().trace.at(-1)?.seq ?? 0);
     act({ type: 'invoke', client, op: op.trim() });
   };
   return (
@@ -178,8 +190,10 @@ function Invoke() {
       <label>client <select aria-label="Client" value={client} onChange={(e) => setClient(Number(e.target.value))} data-invoke-client>
         {Array.from({ length: count }, (_, i) => <option key={i} value={i + 1}>{i + 1}</option>)}
       </select></label>
-      <input aria-label="Operation (get k, set k v, del k, cas k old new, incr k, acquire L ms, release L, write k v)" value={op} onChange={(e) => setOp(e.target.value)} size={12} data-invoke-op />
+      <input aria-label="Operation (get k, set k v, del k, cas k old new, incr k, acquire L ms, release L, write k v)" value={op}
+        onChange={(e) => { setOp(e.target.value); setSentAfter(null); }} size={12} data-invoke-op aria-invalid={refusal !== null} />
       <button type="submit" data-invoke-send>Send</button>
+      {refusal !== null && <p className="field-error" role="alert" data-invoke-refused>{refusal}</p>}
     </form>
   );
 }

@@ -124,7 +124,7 @@ export function SpaceTime() {
       <div className="st-scroll" ref={scroller} onScroll={() => diagram.current?.scrolled()} tabIndex={0}
         onWheel={() => diagram.current?.userScrolls()}
         onKeyDown={(e) => { if (SCROLL_KEYS.has(e.key)) diagram.current?.userScrolls(); }}
-        onMouseDown={(e) => { if (e.target === e.currentTarget) diagram.current?.userScrolls(); }} aria-label="Space-time diagram, scroll through the run">
+        onMouseDown={(e) => { if (e.target === e.currentTarget) diagram.current?.userScrolls(); }} role="region" aria-label="Space-time diagram, scroll through the run">
         <div className="st-head" aria-hidden="true">
           {width > 0 && lanesOf(nodeCount, clientCount, width).map((lane) => (
             <button type="button" tabIndex={-1} key={lane.label} className={lane.node > 0 && lane.node === selectedNode ? 'selected' : lane.node === 0 ? 'client' : ''}
