@@ -40,6 +40,35 @@ test.describe('presenter mode', () => {
 test.describe('presenter mode at 1280x720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
+  test('entered by a click, the header fades when the pointer rests, as with F; a keyboard user in the header keeps it', async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, './#lesson=raft-split-brain&t=701');
+    const app = page.locator('.app');
+    const chrome = page.locator('.chrome');
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(app).toHaveClass(/presenter/);
+    await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
+    // It covered the logs' heading and S1's row, the entry the step talks about.
+    await expect(chrome).toHaveCSS('opacity', '0');
+    await page.screenshot({ path: 'test-results/screenshots/presenter-click.png' });
+    // A clicker's Page Down moves on; presenter mode stays.
+    await page.keyboard.press('PageDown');
+    await expect(app).toHaveClass(/presenter/);
+    // From the keyboard: Tab into the header, and it stays however long the pointer rests.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.querySelector('.chrome')!.contains(document.activeElement))).toBe(true);
+    await expect(chrome).toHaveCSS('opacity', '1');
+    // Out and in again by the button, from the keyboard: the focus stays on it, and the header with it.
+    await page.getByRole('button', { name: 'Presenter mode' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(app).not.toHaveClass(/presenter/);
+    await page.keyboard.press('Enter');
+    await expect(app).toHaveClass(/presenter/);
+    await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
+    await expect(chrome).toHaveCSS('opacity', '1');
+    expect(errors).toEqual([]);
+  });
+
   test('the narration shows whole where there is room, and the header, when the pointer brings it, never lies over it', async ({ page }) => {
     const errors = watchErrors(page);
     // Lesson 2's second step: three lines of the large type at this width (it was folded to two).

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { open, pause, play, scenarioUrl, setSpeed, watchErrors } from './helpers';
+import { LESSONS } from '../src/scenario/lessons';
+import { open, pause, play, scenarioUrl, setSpeed, showTeaching, watchErrors } from './helpers';
 
 /**
  * The pseudocode panel in step with the run, against the production build: the election
@@ -153,5 +154,53 @@ test.describe('pseudocode panel', () => {
     });
     expect(fits.chip).toBeLessThanOrEqual(fits.body);
     expect(fits.scrolls).toBe(false);
+  });
+});
+
+test.describe('the pseudocode panel at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  // The panel showed about four lines and never scrolled: "it is leader of term 1" (voteResponse.lead) was out of sight.
+  test('at every narration step that names lines, the named lines are in the panel\'s sight', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = watchErrors(page);
+    await open(page);
+    await setSpeed(page, 5);
+    const hidden: string[] = [];
+    for (const lesson of LESSONS.filter((l) => l.scenario.narration!.some((n) => n.lines !== undefined))) {
+      const steps = lesson.scenario.narration!;
+      await page.goto(`./#lesson=${lesson.id}`);
+      await page.waitForFunction(({ title, count }) => document.querySelector('header h1')?.getAttribute('title')?.endsWith(` · ${title}`)
+        && document.querySelector('[data-virtual-time]')?.getAttribute('data-virtual-time') === '0'
+        && document.querySelector('.narration-count')?.textContent?.endsWith(`/ ${count}`), { title: lesson.scenario.title!, count: steps.length }, { polling: 'raf' });
+      for (let k = Number(await page.locator('.narration-text').getAttribute('data-step')); k < steps.length; k++) {
+        if (k < 0) continue;
+        if (k > 0) {
+          await page.keyboard.press('PageDown');
+          await page.waitForFunction((step) => document.querySelector('.narration-text')?.getAttribute('data-step') === String(step)
+            && document.querySelector('.transport button.play')?.getAttribute('aria-label') === 'Play', k, { polling: 'raf', timeout: 15_000 });
+        }
+        const lines = steps[k].lines;
+        if (lines === undefined) continue;
+        // A lesson with clients shows its History: the lines come into sight when the Pseudocode tab does.
+        if (await page.getByRole('tab', { name: 'Pseudocode', exact: true }).getAttribute('aria-selected') !== 'true') await showTeaching(page, 'Pseudocode');
+        // Two frames: the paused panel's refresh, then its layout.
+        const out = await page.evaluate(async (ids) => {
+          await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
+          const body = document.querySelector('.code-body')!.getBoundingClientRect();
+          const seen = (id: string) => {
+            const r = document.querySelector(`.code-handler [data-line-id="${id}"]`)?.getBoundingClientRect();
+            // A line taller than the panel (its values wrapped) shows from its top.
+            return r !== undefined && r.height > 0 && r.top >= body.top - 0.5 && (r.bottom <= body.bottom + 0.5 || (r.height > body.height && r.top <= body.top + 8));
+          };
+          // All of them where they fit together, else the first.
+          const rects = ids.map((id) => document.querySelector(`.code-handler [data-line-id="${id}"]`)?.getBoundingClientRect()).filter((r) => r !== undefined);
+          const fit = rects.length > 0 && Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top)) <= body.height;
+          return (fit ? ids : ids.slice(0, 1)).filter((id) => !seen(id));
+        }, lines);
+        if (out.length > 0) hidden.push(`${lesson.id} step ${k + 1}: ${out.join(', ')}`);
+      }
+    }
+    expect(hidden).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

@@ -53,4 +53,17 @@ describe.each([LIGHT, DARK])('the $name palette, for every colour vision', (pale
     }
     expect(close).toEqual([]);
   });
+
+  it("a selected server's brackets differ from the timer ring and from every role's outline they sit beside", () => {
+    const close: string[] = [];
+    // Not the crashed outline, near black as well: the brackets stand 18 px off the circle, and their shape tells them apart.
+    const beside = { timer: palette.timer, ...Object.fromEntries(Object.entries(palette.role).filter(([name]) => name !== 'crashed').map(([name, r]) => [name, r.color])) };
+    for (const [name, colour] of Object.entries(beside)) {
+      for (const v of VISIONS) {
+        const d = distance(palette.selected, colour, v);
+        if (d < APART) close.push(`${name} ${v} ${d.toFixed(1)}`);
+      }
+    }
+    expect(close).toEqual([]);
+  });
 });

@@ -53,7 +53,9 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom, i
     >
       <circle r={r + 13} className="node-focus" />
       {flagged && <circle r={r + 16} className="node-flag" />}
-      {(selected || picked) && <circle r={r + 11} className={picked ? 'node-picked' : 'node-selected'} />}
+      {picked && <circle r={r + 11} className="node-picked" />}
+      {/* Selected: corner brackets in the selection's colour, nothing like the blue timer ring around the circle. */}
+      {selected && !picked && <path className="node-selected" stroke={palette.selected} d={brackets(r + 18, 12)} />}
       <circle
         r={r}
         opacity={paused ? 0.45 : undefined}
@@ -96,6 +98,11 @@ function Padlock({ x, y, text, lock }: { x: number; y: number; text: string; loc
       <text x={14} y={8} className="node-lock-text" fill={lock.color}>{text}</text>
     </g>
   );
+}
+
+/** Four corner brackets of a square of half-side h, arms a long (clear of the role label under the circle). */
+function brackets(h: number, a: number): string {
+  return `M${-h},${-h + a}V${-h}H${-h + a}M${h - a},${-h}H${h}V${-h + a}M${h},${h - a}V${h}H${h - a}M${-h + a},${h}H${-h}V${h - a}`;
 }
 
 /** Room for a line of text inside a circle of radius r (less its outline), with its baseline at y. */

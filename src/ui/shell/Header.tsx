@@ -61,7 +61,8 @@ export function Header({ drawerOpen, onDrawer, onPresenter, presenter, news }: {
           <Icon kind="panels" />
         </button>
         <ThemeToggle />
-        <button type="button" className="icon" onClick={onPresenter} aria-pressed={presenter} aria-label="Presenter mode" title="Presenter mode: full screen, large type (F)">
+        {/* A click (detail > 0) lets go of the focus, as the F key never takes it: the header then fades when idle. From the keyboard the focus stays, and with it the header. */}
+        <button type="button" className="icon" onClick={(e) => { if (e.detail > 0) e.currentTarget.blur(); onPresenter(); }} aria-pressed={presenter} aria-label="Presenter mode" title="Presenter mode: full screen, large type (F)">
           <Icon kind="presenter" />
         </button>
       </div>

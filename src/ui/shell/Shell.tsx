@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { EventLog } from '../teaching/events/EventLog';
 import { Legend } from '../cluster/Legend';
+import { NodeCard } from '../cluster/NodeCard';
 import { MessagePopover } from '../cluster/MessagePopover';
 import { Narration } from '../teaching/narration/Narration';
 import { BrokenRuleBanner } from '../teaching/narration/BrokenRuleBanner';
@@ -51,6 +52,7 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
   const ready = useSim((s) => s.snapshot !== null);
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
   const hasClients = useSim((s) => s.scenario?.clients !== undefined);
+  const selected = useSim((s) => s.selectedNode !== null);
   const drawer = useDrawer();
   const presenter = usePresenter();
   useShellKeys(presenter.toggle, drawer.toggle);
@@ -81,7 +83,8 @@ export function Shell({ onHelp }: { onHelp: () => void }) {
               <ClusterView />
               <MessagePopover />
             </div>
-            <div className="legend-slot"><Legend /><ViolationNotice /></div>
+            {/* A selected server's state takes the legend's place while the drawer (and its Node panel) is closed. */}
+            <div className="legend-slot">{selected && !drawerShown ? <NodeCard /> : <Legend />}<ViolationNotice /></div>
             <PendingChoices />
           </div>
           <div className={`story${enlarged ? ' enlarged' : ''}`}>

@@ -1,10 +1,11 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { brokenRules } from '../../../scenario/bugs';
 import { viewOf } from '../../protocolView';
 import { useSight, useSim } from '../../store/simStore';
 import type { CodeRun } from '../../../worker/protocol';
 import type { Pseudocode } from '../../../engine/sim/pseudocode';
 import { codeBlocks, type HandlerBlock, type LineRow, paperSegments, sameRun, sameValues, shelve } from './codeBlocks';
+import { useScrollIntoView } from './useScrollIntoView';
 import './pseudocode.css';
 
 const NO_LINES: readonly string[] = [];
@@ -43,18 +44,11 @@ export function PseudocodePanel() {
   const names = paper ? pseudocode.paperNames : null;
   const toggle = useCallback((id: string) => setOpen((o) => (o === id ? null : id)), []);
   const seek = useCallback<Seek>((line, direction, node) => send({ type: 'seekLine', line, direction, node }), [send]);
-  // A new event's handler comes first: show it from its top (the panel's own scroll only, never the page's).
-  // Only when scrolled away from it: setting scrollTop makes the browser lay the page out there
-  // and then, and the seq changes 4 times a second while playing.
+  // The step's named lines (else the lines that ran) in sight when the run rests; a new handler from its top while it plays.
   const body = useRef<HTMLDivElement>(null);
-  const scrolled = useRef(false);
+  const onScroll = useScrollIntoView(body, run?.seq ?? 0, narrated, playing);
   // Behind another tab (or scrolled away) it rests while playing, and is current the moment it shows again.
   const sight = useSight('code');
-  useEffect(() => {
-    if (body.current === null || !scrolled.current) return;
-    body.current.scrollTop = 0;
-    scrolled.current = false;
-  }, [run?.seq]);
   return (
     <section ref={sight} className="panel pseudocode" aria-label="Pseudocode" data-pseudocode-handler={handler ?? ''}>
       <header className="code-head">
@@ -69,7 +63,7 @@ export function PseudocodePanel() {
           </label>
         )}
       </header>
-      <div className="code-body" ref={body} tabIndex={0} role="region" aria-label="Pseudocode lines" onScroll={(e) => { scrolled.current = e.currentTarget.scrollTop > 0; }}>
+      <div className="code-body" ref={body} tabIndex={0} role="region" aria-label="Pseudocode lines" onScroll={onScroll}>
         {blocks.length === 0 && <p className="hint">Step forward (.) to see the first handler run.</p>}
         {/* Each place keeps every handler it has shown, laid out once and hidden while another takes
             the place (see shelve): a new event marks lines and values, it lays out no new text. */}
