@@ -41,19 +41,8 @@ export interface LeaseSpan {
   reads: Moment[];
 }
 
-interface Row {
-  node: NodeId;
-  term: number;
-  granted: Moment;
-  from: number;
-  to: number;
-  trueEnd: number;
-  /** As recorded so far: resolved at the first event at or past the moment (its seq), by the run's clocks. */
-  end: Moment | null;
-  endedBy: LeaseEnd | null;
-  trueEndAt: Moment | null;
-  reads: Moment[];
-}
+/** A grant as recorded so far: its end is resolved at the first event at or past the moment (its seq), by the run's clocks. */
+type Row = Omit<LeaseSpan, 'ownEnd'>;
 
 /** A long run keeps at most this many grants (one per heartbeat round), dropping the oldest quarter at once. */
 const MAX_SPANS = 100_000;
