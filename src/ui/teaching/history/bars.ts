@@ -26,7 +26,7 @@ export interface Bar {
 }
 
 /** A granted acquire's lock lease drawn on its client's lane, over the same window as the bars. */
-export interface LeaseSpan {
+export interface LockLeaseBand {
   lease: LockLease;
   x0: number;
   x1: number;
@@ -39,7 +39,7 @@ export interface LeaseSpan {
 export interface HistoryLayout {
   clients: number[];
   bars: Bar[];
-  spans: LeaseSpan[];
+  spans: LockLeaseBand[];
   from: number;
   to: number;
 }
@@ -87,7 +87,7 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
     stale: stale.includes(o.id), flagged: flagged.includes(o.id), call: o.call, ret: o.ret, server: o.server ?? null,
   }));
   // A lease may start before the window (stamped before the acquire's bar began); it may end past now.
-  const spans = leases.map((l): LeaseSpan => ({
+  const spans = leases.map((l): LockLeaseBand => ({
     lease: l, x0: x(Math.max(l.from, from)), x1: x(l.until), ended: leaseEnded(l, now), label: leaseLabel(l),
   }));
   return { clients: [...new Set(ops.map((o) => o.client))].sort((a, b) => a - b), bars, spans, from, to };
