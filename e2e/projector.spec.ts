@@ -237,30 +237,18 @@ walk('at 1280x720 every lesson\'s title and first step are whole, with no click 
 
 test.describe('the drawer open at 1280x720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
-  test('the cluster keeps its size and its text >= 14 px; the panels take the logs\' and the teaching panel\'s room, under the narration', async ({ page }) => {
-    await open(page, './#lesson=raft-election&t=101');
-    const legible = () => page.evaluate(async () => {
-      await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
-      const el = document.querySelector('.cluster svg') as SVGSVGElement;
-      const scale = el.getBoundingClientRect().width / el.viewBox.baseVal.width;
-      const px = (sel: string) => Math.min(...[...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize))) * scale;
-      return { id: px('.node-id'), role: px('.node-role'), line: px('.node-line'), width: el.getBoundingClientRect().width };
-    });
-    const closed = await legible();
+  test('the teaching tabs keep their labels on one line, clear of Enlarge', async ({ page }) => {
+    await open(page, './#lesson=raft-election');
     await openPanels(page);
-    const shown = await legible();
-    // It fell to about 10 px beside the drawer's column (the cluster 448 px wide, from 637).
-    expect(shown.width).toBeGreaterThanOrEqual(closed.width - 0.5);
-    for (const what of ['id', 'role', 'line'] as const) expect(shown[what], what).toBeGreaterThanOrEqual(14);
-    // The step's text stays, the panels lie whole under it; the logs and the teaching panel come back when the drawer closes.
-    const [cluster, narration, drawer] = await Promise.all(['[data-region="cluster"]', '[data-region="narration"]', '#drawer'].map((sel) => page.locator(sel).boundingBox()));
-    for (const box of [cluster!, narration!, drawer!]) expect(box.y + box.height).toBeLessThanOrEqual(720.5);
-    expect(drawer!.y).toBeGreaterThanOrEqual(narration!.y + narration!.height);
-    expect(drawer!.x).toBeGreaterThanOrEqual(cluster!.x + cluster!.width);
-    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(720);
-    await page.screenshot({ path: 'test-results/screenshots/drawer-1280.png' });
-    await page.getByRole('button', { name: 'Close the panels' }).click();
-    expect(await outside(page, needed('raft'))).toEqual([]);
+    const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent, height: r.height, right: r.right }; }));
+    const enlarge = (await page.locator('[data-teaching-enlarge]').boundingBox())!;
+    const line = await page.getByRole('tab', { name: 'Pseudocode' }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    for (const t of tabs) {
+      expect(t.height, `${t.text} wraps`).toBeLessThan(2.4 * line);
+      expect(t.right, `${t.text} runs under Enlarge`).toBeLessThanOrEqual(enlarge.x + 0.5);
+    }
+    await expect(page.getByRole('button', { name: 'Enlarge the teaching panel over the logs' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/drawer-tabs-1280.png' });
   });
 
   test('the manual-delivery list shows each message\'s name whole, within the cluster\'s panel', async ({ page }) => {
