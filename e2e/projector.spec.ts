@@ -43,7 +43,9 @@ async function outside(page: Page, regions: string[], rows = true): Promise<stri
       const body = rows.filter((el) => !el.matches('.log-head, thead tr'));
       const text = document.querySelector('.narration-text')!;
       const long = text.scrollHeight <= text.clientHeight + 1 && text.clientHeight > 2.5 * parseFloat(getComputedStyle(text).lineHeight);
-      if (long && table.scrollHeight > table.clientHeight && cut.every((el) => body.includes(el)) && body.length - cut.length >= Math.min(3, body.length)) cut.length = 0;
+      // The fencing lessons' storage row (whose rejected write is their point) outranks log rows too.
+      const storage = document.querySelector('#panel-history:not([hidden]) .hist-storage') !== null;
+      if ((long || storage) && table.scrollHeight > table.clientHeight && cut.every((el) => body.includes(el)) && body.length - cut.length >= Math.min(3, body.length)) cut.length = 0;
       for (const el of cut) out.push(`row ${el.getAttribute('data-node-id') ?? 'head'} ${JSON.stringify(el.getBoundingClientRect())}`);
     }
     // Every log column shown lies whole within the strips drawn under it: a cut cell reads as another entry.
