@@ -111,6 +111,24 @@ describe('controller: user actions', () => {
     expect(c.undoDiscard()).toMatch(/^Nothing to undo/);
   });
 
+  it('an operation the run refuses discards nothing: a lesson\'s later actions stay, its refusal is recorded, and its claims still hold', () => {
+    const lesson = LESSONS.find((l) => l.id === 'raft-fencing')!;
+    const parsed = parseScenario(lessonScenario(lesson));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const end = Math.max(...parsed.scenario.narration.map((n) => n.at));
+    const c = new Controller(parsed.scenario);
+    c.seekTime(end);
+    const judged = () => c.snapshot().claims!.flatMap((s) => s.results.map((r) => r.holds));
+    expect(judged().every(Boolean)).toBe(true);
+    c.seekTime(400);
+    const script = c.scenario().actions;
+    expect(c.act({ type: 'invoke', client: 1, op: 'frobnicate' })).toBeNull();
+    expect(c.scenario().actions.filter((a) => !(a.type === 'invoke' && a.op === 'frobnicate'))).toEqual(script);
+    expect(c.snapshot().trace.list.at(-1)).toMatchObject({ kind: 'refused', text: expect.stringMatching(/cannot send "frobnicate"/) });
+    c.seekTime(end);
+    expect(judged().every(Boolean)).toBe(true);
+  });
+
   it('Undo is offered for the latest action only: one taken since, which discards nothing, ends the offer', () => {
     const c = new Controller(scenario({ actions: [{ at: 3000, type: 'crash', node: 1 }] }));
     c.seekTime(4000);

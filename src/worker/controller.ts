@@ -552,20 +552,20 @@ export class Controller {
     // so the future is a suffix, found from the end (each action costs the same however long the run).
     let kept = this.timeline.length;
     while (kept > this.actionsDone && (this.timeline[kept - 1].at > now + 1 || kept - 1 < this.presentFrom)) kept--;
-    const laterActions = this.timeline.length - kept;
+    // An action the run will refuse changes nothing but the record of the refusal: the run's
+    // later actions (a lesson's script) stay, and only the events computed past now go.
+    const refused = this.run.sim.refusal(action) !== null;
+    const laterActions = refused ? 0 : this.timeline.length - kept;
     const laterEvents = this.frontier.events - this.events;
     let notice: string | null = null;
-    if (laterActions > 0 || laterEvents > 0) {
+    if (refused && (kept < this.timeline.length || laterEvents > 0)) {
+      this.forgetFuture(now);
+    } else if (laterActions > 0 || laterEvents > 0) {
       this.beforeDiscard = { actions: this.scenario().actions, at: now };
       this.timeline.length = kept;
       this.presentFrom = Math.min(this.presentFrom, kept);
       if (laterActions > 0) this.refeedActions();
-      while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].events > this.events) this.checkpointBytes -= this.checkpoints.pop()!.bytes;
-      while (this.markers.length > 0 && this.markers[this.markers.length - 1].seq > this.events) this.markers.pop();
-      this.markersKnown = false;
-      this.code.truncate(this.events);
-      this.frontier = { time: now, events: this.events };
-      this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId, this.run.sim.world.nodes.map((slot) => slot?.clock));
+      this.forgetFuture(now);
       const parts = [
         laterEvents > 0 ? `${laterEvents.toLocaleString('en')} later event${laterEvents === 1 ? '' : 's'}` : '',
         laterActions > 0 ? `${laterActions} later action${laterActions === 1 ? '' : 's'}` : '',
@@ -573,13 +573,17 @@ export class Controller {
       const one = laterEvents + laterActions === 1;
       notice = `You acted at ${formatTime(now)}, before the end of the run: ${parts.join(' and ')} ${one ? 'was' : 'were'} discarded.`;
     }
-    this.timeline.push(action);
-    this.feedActions();
-    // Anything discarded lay after this action, so claims up to it are as they were.
-    if (action.at <= this.lastClaimed()) this.staleClaims();
+    // Its place in time order: before the later actions a refused one keeps, else last.
+    const place = refused ? kept : this.timeline.length;
+    this.timeline.splice(place, 0, action);
+    if (place < this.presentFrom) this.presentFrom++;
+    if (place < this.timeline.length - 1) this.refeedActions();
+    else this.feedActions();
+    // Anything discarded lay after this action, so claims up to it are as they were; a refusal changes no state.
+    if (!refused && action.at <= this.lastClaimed()) this.staleClaims();
     // Paused, the action still shows at once: run up to and including it (1 ms on).
     if (!this.playing) {
-      while (this.actionsDone < this.timeline.length && this.run.step() !== null) { /* up to the action */ }
+      while (this.actionsDone <= place && this.run.step() !== null) { /* up to the action */ }
       this.clock = this.run.sim.time;
       this.newViolation();
     }
@@ -865,6 +869,16 @@ export class Controller {
   private feedActions(): void {
     const upTo = Math.min(this.timeline.length, this.actionsDone + ACTIONS_AHEAD);
     for (; this.actionsFed < upTo; this.actionsFed++) this.run.sim.schedule(this.timeline[this.actionsFed]);
+  }
+
+  /** Forgets what was computed past `now` (checkpoints, markers, lines, the space-time log): the run is to be computed again from here. */
+  private forgetFuture(now: number): void {
+    while (this.checkpoints.length > 1 && this.checkpoints[this.checkpoints.length - 1].events > this.events) this.checkpointBytes -= this.checkpoints.pop()!.bytes;
+    while (this.markers.length > 0 && this.markers[this.markers.length - 1].seq > this.events) this.markers.pop();
+    this.markersKnown = false;
+    this.code.truncate(this.events);
+    this.frontier = { time: now, events: this.events };
+    this.spaceTime.truncate(this.events, this.run.sim.world.nextMsgId, this.run.sim.world.nodes.map((slot) => slot?.clock));
   }
 
   /** The actions queued are no longer the timeline's next ones (a restore, a discarded future): queue them afresh. */

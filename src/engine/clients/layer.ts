@@ -72,18 +72,25 @@ export class ClientLayer {
     this.leaseLength = leaseLength(electionTimeoutMin);
   }
 
-  /** A user's action: client `client` starts `opText` at `node` (or at the leader it last heard of). */
-  invoke(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, client: number, text: string, node: NodeId | undefined): void {
-    rec.rule = 'client.invoke';
+  /** Why client `client` cannot start `text` in the world `w`, or null if it can. */
+  refusal(w: ClientWorld, client: number, text: string): string | null {
     const side = w.clients[client];
     const op = parseOp(text);
-    const why = side === undefined ? `There is no client ${client}`
+    return side === undefined ? `There is no client ${client}`
       : op === null ? `Client ${client} cannot send "${text}": not an operation of the store`
       : side.paused ? `Client ${client} is paused and cannot start "${text}"`
       : side.busy !== null ? `Client ${client} is still waiting for "${opText(side.busy.op)}" and cannot start "${text}"`
       : op.f === 'write' && w.storage === null ? `Client ${client} cannot send "${text}": this scenario has no storage node`
       : op.f === 'write' && side.token === null ? `Client ${client} holds no fencing token: it must acquire a lock before "${text}"`
       : null;
+  }
+
+  /** A user's action: client `client` starts `opText` at `node` (or at the leader it last heard of). */
+  invoke(w: ClientWorld, k: Kernel, rec: TraceRecord<unknown>, client: number, text: string, node: NodeId | undefined): void {
+    rec.rule = 'client.invoke';
+    const side = w.clients[client];
+    const op = parseOp(text);
+    const why = this.refusal(w, client, text);
     if (why !== null || op === null) {
       rec.kind = 'refused';
       rec.text = () => why!;

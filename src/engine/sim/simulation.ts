@@ -116,6 +116,17 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
     return () => (this.listeners = this.listeners.filter((l) => l !== listener));
   }
 
+  /**
+   * Why `action` would be refused if it ran now, or null: a client's operation that is not one of
+   * the store's, or that its client cannot start (paused, busy, no token). Actions run before the
+   * protocol's events at their moment, so the world now is the world the action would meet.
+   */
+  refusal(action: Action): string | null {
+    if (action.type !== 'invoke') return null;
+    if (this.clients === null) return `This scenario has no clients: client ${action.client} cannot send "${action.op}"`;
+    return this.clients.refusal(this.world.clients!, action.client, action.op);
+  }
+
   /** Puts a user action into the queue; it runs before protocol events at the same time. */
   schedule(action: Action): void {
     const node = 'node' in action ? action.node ?? 0 : 0;
@@ -627,7 +638,7 @@ export class Simulation<S, M extends { type: string }> implements Rerun, EffectS
         return done(() => `The user drops ${this.protocol.describe(env.msg)} from S${env.from} to S${env.to}`);
       }
       case 'invoke':
-        if (this.clients === null) return refuse(() => `This scenario has no clients: client ${action.client} cannot send "${action.op}"`);
+        if (this.clients === null) return refuse(() => this.refusal(action)!);
         this.clients.invoke(this.world.clients!, this.kernel, rec as TraceRecord<unknown>, action.client, action.op, action.node);
         return rec;
       case 'network': {
