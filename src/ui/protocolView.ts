@@ -61,8 +61,11 @@ export interface TableCell {
 }
 
 export interface CommandWords {
-  /** The n-th command a user sends without typing one: one the protocol accepts (R sends it). */
-  next(n: number): string;
+  /**
+   * The n-th command a user sends without typing one: one the protocol accepts (R sends it),
+   * given the servers as the page holds them (a transaction's id must be one no server knows).
+   */
+  next(n: number, nodes: readonly NodeFacts[]): string;
   valid(text: string): boolean;
   /** Said when the text is not valid. */
   invalid: string;

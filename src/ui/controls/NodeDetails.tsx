@@ -68,10 +68,10 @@ function ProcessControls({ id, up, paused, clockRate }: { id: number; up: boolea
 function NodeActions({ id, up, protocol }: { id: number; up: boolean; protocol: string }) {
   const act = useSim((s) => s.act);
   const takeCommand = useSim((s) => s.takeCommand);
-  const nextCommand = useSim((s) => s.nextCommand);
   const [command, setCommand] = useState('');
   const words = viewOf(protocol).command;
-  const placeholder = words.next(nextCommand);
+  // A string: the panel renders again only when the command R would send changes.
+  const placeholder = useSim((s) => words.next(s.nextCommand, Object.values(s.nodes)));
   const text = command.trim() === '' ? placeholder : command.trim();
   const valid = words.valid(text);
   const submit = () => {

@@ -7,6 +7,22 @@ import type { AtomicView, TxView } from '../../engine/twopc/view';
 import { ATOMIC_ROLE } from '../theme';
 import type { NodeFacts, ProtocolView, TableCell, TableModel } from '../protocolView';
 
+/**
+ * "tx t<k>" for the n-th transaction a user sends, past every id "t<k>" a server knows (its log,
+ * the running round, the queue): a lesson's script may have used t1 already, and an id is used once.
+ */
+function freshTx(n: number, nodes: readonly NodeFacts[]): string {
+  let k = n;
+  for (const node of nodes) {
+    const s = node.state as AtomicView;
+    for (const id of [...s.log.map((r) => r.tx), s.round?.tx.id, ...s.queue.map((q) => q.id)]) {
+      const number = /^t(\d+)$/.exec(id ?? '');
+      if (number !== null) k = Math.max(k, Number(number[1]) + 1);
+    }
+  }
+  return `tx t${k}`;
+}
+
 const list = (xs: readonly string[]) => (xs.length === 0 ? 'none' : xs.join(', '));
 const record = (s: AtomicView) => {
   const last = s.log.at(-1);
@@ -121,7 +137,7 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string, dou
     messageLabels: { Prepare: 'Prepare (vote?)' },
     table: (nodes) => atomicTable(nodes, doubtWords.word),
     command: {
-      next: (n) => `tx t${n}`,
+      next: freshTx,
       valid: (text) => parseTx(text) !== null,
       invalid: 'A transaction is "tx <id>", optionally "on <key>,..." (the keys it locks) and "no <participant>..." to make those vote no.',
       send: (id) => `Send to S${id}`,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../worker/controller';
+import { LESSONS, lessonScenario } from '../../scenario/lessons';
 import { parseScenario } from '../../scenario/validate';
 import type { ToWorker } from '../../worker/protocol';
 import { createSimStore } from './simStore';
@@ -241,6 +242,20 @@ describe('the next command a user sends without typing one', () => {
     const { commands, said } = sendFromStore(protocol, 2);
     expect(commands).toEqual(['tx t1', 'tx t2']);
     expect(said.filter((t) => t.includes('refuses'))).toEqual([]);
+  });
+
+  it('in a lesson whose script has used t1, is an id no server knows: the coordinator takes it', () => {
+    const parsed = parseScenario(lessonScenario(LESSONS.find((l) => l.id === 'atomic-2pc-blocking')!));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const store = createSimStore(() => {});
+    const c = new Controller(parsed.scenario);
+    c.seekTime(50);
+    store.getState().receive({ type: 'snapshot', snapshot: c.snapshot(true) });
+    for (const f of frames.splice(0)) f(0);
+    const command = store.getState().takeCommand();
+    expect(command).not.toBe('tx t1');
+    c.act({ type: 'request', node: 1, command });
+    expect(c.snapshot(false).trace.list.map((e) => e.text).filter((t) => t.includes('refuses'))).toEqual([]);
   });
 
   it('is a key-value command in Raft', () => {

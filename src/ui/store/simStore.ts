@@ -396,7 +396,7 @@ export function createSimStore(send: (cmd: ToWorker) => void): StoreApi<SimState
       const n = get().nextCommand;
       set({ nextCommand: n + 1 });
       // The protocol's own next command: 2PC's coordinator takes "tx t1", not "set x 1".
-      return viewOf(get().snapshot?.protocol ?? 'raft').command.next(n);
+      return viewOf(get().snapshot?.protocol ?? 'raft').command.next(n, Object.values(get().nodes));
     },
     watchSight: (view, el) => {
       // A panel scrolling into sight is refreshed with the next frame's snapshot.
