@@ -90,7 +90,21 @@ test('a newly deployed version is offered with a notice, and Reload switches to 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-for (const [width, height] of [[1280, 720], [1024, 768]]) {
+test('at 1024x768 the header has no room for "works offline": it is not said, and "Quorum" stays whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page, './#lesson=raft-fencing-off&t=890');
+  await expect(page.locator('[data-sw="offline-ready"]')).toBeAttached();
+  await expect(page.locator('[data-sw="offline-ready"]')).toBeHidden();
+  const brand = await page.locator('header.top > h1').evaluate((h) => {
+    const range = document.createRange();
+    range.selectNodeContents(h.firstChild!);
+    return { text: range.getBoundingClientRect(), box: h.getBoundingClientRect() };
+  });
+  expect(brand.text.left).toBeGreaterThanOrEqual(brand.box.left);
+  expect(brand.text.right).toBeLessThanOrEqual(brand.box.right + 0.5);
+});
+
+for (const [width, height] of [[1280, 720]]) {
   test(`at ${width}x${height} "works offline" is one small line in the header's row: it covers no lesson text and no control (C8's verdict), and goes on ×`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await open(page, './#lesson=raft-fencing-off&t=890');
