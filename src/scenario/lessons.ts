@@ -684,7 +684,7 @@ export const LESSONS: Lesson[] = [
           claims: ['S1,S5 down', 'S1 accepted slot 2 = set b 2', 'S2 accepted slot 2 = none', 'S2 accepted slot 3 = set c 3', 'S3,S4 accepted slot 3 = none', 'live applied = 1'] },
         { at: 431, text: 'S4 ran phase 1 for all slots with a higher ballot. With S1 and S5 down, its majority (S2, S3 and itself) had to include S2, which reported "set c 3" accepted for slot 3. Nobody up knows anything about slot 2. With the third Promise S4 leads.', lines: ['leaderTimeout.ballot', 'onPrepare.promise', 'onPromise.lead'],
           claims: ['S4 was forced to time out in 400..431', 'delivered Promise S2->S4', 'delivered Promise S3->S4', 'S4 role = leader', 'live accepted slot 2 = none'] },
-        { at: 440, text: 'S4 re-proposes "set c 3" for slot 3 (it might have been chosen), and fills the gap in slot 2 with a no-op, so replicas can apply slots in order.', lines: ['onPromise.adopt', 'onPromise.noop'],
+        { at: 440, text: 'In that same step S4 re-proposed "set c 3" for slot 3 (it might have been chosen) and filled the gap in slot 2 with a no-op, so replicas can apply slots in order: its Accepts are already on their way.', lines: ['onPromise.adopt', 'onPromise.noop'],
           claims: ['leader = S4', 'S4 proposed slot 2 = noop', 'S4 proposed slot 3 = set c 3'] },
         { at: 656, text: 'New commands go after the highest slot: "set d 4" took slot 4, again in one round trip, and every replica that is up has applied slots 1 to 4.', lines: ['request.propose', 'onAccepted.decide'],
           claims: ['live slot 2 = noop', 'live slot 3 = set c 3', 'live slot 4 = set d 4', 'live applied = 4'] },
