@@ -222,4 +222,32 @@ test.describe('two runs side by side', () => {
     await expect(page.locator('g.node')).not.toHaveCount(0);
     expect(errors).toEqual([]);
   });
+
+  test('presenter mode and the theme, as on one run: F or the button, larger type, the header away while the pointer rests', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPair(page, './#compare=figure8-broken&t=500');
+    const app = page.locator('.app');
+    const text = page.locator('.narration-text');
+    const before = parseFloat(await text.evaluate((e) => getComputedStyle(e).fontSize));
+    await page.keyboard.press('f');
+    await expect(app).toHaveClass(/presenter/);
+    expect(parseFloat(await text.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThan(before);
+    await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
+    await expect(page.locator('.chrome')).toHaveCSS('opacity', '0');
+    // Both runs still whole on the screen, their titles in sight once the header has gone.
+    await fits(page);
+    for (const s of ['left', 'right'] as const) await expect(side(page, s).locator('.pair-side-head h2')).toBeInViewport();
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-presenter.png' });
+    await page.mouse.move(600, 30);
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(app).not.toHaveClass(/presenter/);
+    // The theme toggle turns both runs dark, and the choice is remembered.
+    const theme = page.getByRole('button', { name: 'Dark theme' });
+    const was = await page.evaluate(() => document.documentElement.dataset.theme);
+    await theme.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', was === 'dark' ? 'light' : 'dark');
+    expect(await page.evaluate(() => localStorage.getItem('quorum.theme'))).toBe(was === 'dark' ? 'light' : 'dark');
+    expect(errors).toEqual([]);
+  });
 });
