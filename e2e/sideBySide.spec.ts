@@ -250,4 +250,26 @@ test.describe('two runs side by side', () => {
     expect(await page.evaluate(() => localStorage.getItem('quorum.theme'))).toBe(was === 'dark' ? 'light' : 'dark');
     expect(errors).toEqual([]);
   });
+
+  test('at 1280x720 each cluster is at least 300 px tall, no ring on another, its title and broken rule whole', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const url of ['./#compare=figure8-broken&t=500', './#compare=2pc-vs-raft&t=650', './#compare=raft-vs-multipaxos&t=250']) {
+      await openPair(page, url);
+      for (const s of ['left', 'right'] as const) {
+        const cluster = (await side(page, s).locator('.cluster-box').boundingBox())!;
+        expect(cluster.height, `${url} ${s}: cluster height`).toBeGreaterThanOrEqual(300);
+        expect(await narrowestRingGap(page, s), `${url} ${s}`).toBeGreaterThanOrEqual(RING_GAP * READABLE_SCALE);
+        for (const el of await side(page, s).locator('.pair-side-head > *').all()) {
+          expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth), `${url} ${s}: "${await el.textContent()}" is cut`).toBe(true);
+        }
+      }
+      await fits(page);
+    }
+    await expect(side(page, 'right').locator('[data-broken-rule]')).toHaveCount(0);
+    await openPair(page, './#compare=figure8-broken&t=500');
+    await expect(side(page, 'right').locator('[data-broken-rule]')).toHaveText(/^rule broken: .+ replicas$/);
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-fig8-1280.png' });
+    expect(errors).toEqual([]);
+  });
 });
