@@ -70,7 +70,7 @@ test.describe('two runs side by side', () => {
 
     // Crash S3 from the left side: it is down in both runs.
     await sideNode(page, 'left', 3).click();
-    await side(page, 'left').getByRole('button', { name: 'Crash S3' }).click();
+    await page.getByRole('group', { name: 'Server S3, in both runs' }).getByRole('button', { name: 'Crash S3' }).click();
     for (const s of ['left', 'right'] as const) await expect(sideNode(page, s, 3)).toHaveAttribute('data-up', 'false');
     await expect.poll(async () => (await timeOf(page, 'left')) === (await timeOf(page, 'right'))).toBe(true);
 
@@ -270,6 +270,47 @@ test.describe('two runs side by side', () => {
     await openPair(page, './#compare=figure8-broken&t=500');
     await expect(side(page, 'right').locator('[data-broken-rule]')).toHaveText(/^rule broken: .+ replicas$/);
     await page.screenshot({ path: 'test-results/screenshots/side-by-side-fig8-1280.png' });
+    expect(errors).toEqual([]);
+  });
+
+  test('a server clicked in either run is marked in both; its actions sit clear of both clusters; Escape closes the commands and the choice', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPair(page, './#compare=raft-vs-multipaxos&t=250');
+    const marked = (s: 'left' | 'right', id: number) => sideNode(page, s, id).locator('.node-selected');
+    const bar = page.getByRole('group', { name: /^Server S\d, in both runs$/ });
+    const clear = async () => {
+      const b = (await bar.boundingBox())!;
+      for (const g of await page.locator('[data-side] g.node').all()) {
+        const n = (await g.boundingBox())!;
+        const apart = b.x >= n.x + n.width || n.x >= b.x + b.width || b.y >= n.y + n.height || n.y >= b.y + b.height;
+        expect(apart, `the server's actions cover ${await g.getAttribute('data-node-id')}`).toBe(true);
+      }
+      await expect(bar).toBeInViewport({ ratio: 1 });
+    };
+    await sideNode(page, 'left', 3).click();
+    for (const s of ['left', 'right'] as const) await expect(marked(s, 3)).toHaveCount(1);
+    await expect(bar).toHaveAttribute('aria-label', 'Server S3, in both runs');
+    await clear();
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-selected.png' });
+    // From the right run: S4 is marked in both, S3 in neither.
+    await sideNode(page, 'right', 4).click();
+    for (const s of ['left', 'right'] as const) {
+      await expect(marked(s, 4)).toHaveCount(1);
+      await expect(marked(s, 3)).toHaveCount(0);
+    }
+    await bar.getByRole('button', { name: 'Time out S4' }).click();
+    await clear();
+    await page.keyboard.press('Escape');
+    for (const s of ['left', 'right'] as const) await expect(side(page, s).locator('.node-selected')).toHaveCount(0);
+    await expect(bar).toHaveCount(0);
+    // The commands' table shuts on Escape, as a popover does.
+    const toggle = side(page, 'left').getByRole('button', { name: /^Commands/ });
+    await toggle.click();
+    await expect(side(page, 'left').locator('.pair-figures-list')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(side(page, 'left').locator('.pair-figures-list')).toHaveCount(0);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(errors).toEqual([]);
   });
 });

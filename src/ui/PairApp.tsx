@@ -25,6 +25,14 @@ export function PairApp({ opened, onSingle }: { opened: Extract<OpenedPair, { ki
   useEffect(() => { leave.current = onSingle; }, [onSingle]);
   // The keyboard drives the pair through the left store, whose commands go to both runs.
   useShortcuts(stores.left, toggleHelp);
+  // A server picked in one run is picked in the other: the action on it happens in both, and both mark it.
+  useEffect(() => {
+    const follow = (from: Side, to: Side) => stores[from].subscribe((s, was) => {
+      if (s.selectedNode !== was.selectedNode && stores[to].getState().selectedNode !== s.selectedNode) stores[to].getState().select(s.selectedNode);
+    });
+    const stops = [follow('left', 'right'), follow('right', 'left')];
+    return () => { for (const stop of stops) stop(); };
+  }, [stores]);
   useEffect(() => {
     const workers: Partial<Record<Side, SimClient>> = {};
     const t = new PairTransport({ left: (cmd) => workers.left?.send(cmd), right: (cmd) => workers.right?.send(cmd) }, (s) => leave.current(s));

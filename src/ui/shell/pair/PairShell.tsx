@@ -11,15 +11,16 @@ import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { PresenterButton, ThemeToggle } from '../Header';
 import { usePresenter } from '../usePresenter';
 import { useShellKeys } from '../useShellKeys';
+import { NodeBar } from './NodeBar';
 import { PairShare } from './PairShare';
 import { SideRun } from './SideRun';
 import '../shell.css';
 import './pair.css';
 
-/** The left run's narration, across both sides (once the run has started: the views expect a scenario). */
+/** The left run's narration, across both sides (once the run has started: the views expect a scenario), and the selected server's actions. */
 function Story() {
   const ready = useSim((s) => s.scenario !== null);
-  return <div className="pair-story" data-region="narration">{ready && <Narration />}</div>;
+  return <div className="pair-story" data-region="narration">{ready && <Narration aside={<NodeBar />} />}</div>;
 }
 
 /**

@@ -7,7 +7,6 @@ import { ViolationNotice } from '../../cluster/ViolationNotice';
 import { viewOf } from '../../protocolView';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { RunTable } from '../RunTable';
-import { NodeBar } from './NodeBar';
 import { RunFigures } from './RunFigures';
 
 /** One run of the pair: its own cluster, logs or tables, safety verdict and trace hash, read from its own store. */
@@ -54,7 +53,6 @@ function SideBody({ side }: { side: Side }) {
             <MessagePopover />
           </div>
           <div className="pair-figures-slot"><RunFigures /><ViolationNotice /></div>
-          <NodeBar />
           <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'}><RunTable protocol={protocol} /></div>
         </div>
       )}
