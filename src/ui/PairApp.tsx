@@ -3,7 +3,9 @@ import type { OpenedPair } from '../scenario/pair';
 import type { Scenario } from '../scenario/schema';
 import { SimClient } from '../worker/client';
 import { ShortcutHelp } from './shell/Shortcuts';
+import { PairEmbedShell } from './shell/pair/PairEmbedShell';
 import { PairShell } from './shell/pair/PairShell';
+import { viewModeOf } from './shell/viewMode';
 import { PairTransport, type Side } from './store/pairTransport';
 import { createSimStore } from './store/simStore';
 import { useShortcuts } from './useShortcuts';
@@ -20,6 +22,7 @@ export function PairApp({ opened, onSingle }: { opened: Extract<OpenedPair, { ki
     right: createSimStore((cmd) => transport.current?.send('right', cmd)),
   }));
   const [help, setHelp] = useState(false);
+  const [mode] = useState(() => viewModeOf(window.location.hash));
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const leave = useRef(onSingle);
   useEffect(() => { leave.current = onSingle; }, [onSingle]);
@@ -51,7 +54,9 @@ export function PairApp({ opened, onSingle }: { opened: Extract<OpenedPair, { ki
   }, [stores, opened]);
   return (
     <>
-      <PairShell title={opened.pair.title} left={stores.left} right={stores.right} />
+      {mode === 'embed'
+        ? <PairEmbedShell title={opened.pair.title} left={stores.left} right={stores.right} />
+        : <PairShell title={opened.pair.title} left={stores.left} right={stores.right} />}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </>
   );
