@@ -313,4 +313,17 @@ test.describe('two runs side by side', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(errors).toEqual([]);
   });
+
+  test('at 1024x768 each run stays within its half: its servers and its verdict are not pushed past the side by the figures line', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openPair(page, './#compare=figure8-broken&t=500');
+    for (const s of ['left', 'right'] as const) {
+      const box = (await side(page, s).boundingBox())!;
+      for (const el of [...await side(page, s).locator('g.node').all(), side(page, s).locator('.pair-verdict')]) {
+        const b = (await el.boundingBox())!;
+        expect(b.x + b.width, `${s}: ${await el.getAttribute('data-node-id') ?? 'verdict'} past the side's edge`).toBeLessThanOrEqual(box.x + box.width);
+      }
+    }
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-1024.png' });
+  });
 });
