@@ -67,7 +67,11 @@ function SideBody({ side }: { side: Side }) {
             <MessagePopover />
           </div>
           <div className="pair-figures-slot"><RunFigures /><ViolationNotice /></div>
-          <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'}><RunTable protocol={protocol} /></div>
+          {/* It scrolls below the cluster's 300 px: focusable, so the keyboard can scroll it too. */}
+          <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'} tabIndex={0} role="region"
+            aria-label={`${side === 'left' ? 'Left' : 'Right'} run's ${protocol === 'raft' ? 'logs' : 'tables'}, scrollable`}>
+            <RunTable protocol={protocol} />
+          </div>
         </div>
       )}
     </section>
