@@ -140,6 +140,44 @@ test.describe('embed mode', () => {
     expect(errors).toEqual([]);
   });
 
+  test('two runs side by side embed as one does: no header, both clusters large at 960x600, and the pair\'s Share offers the snippet', async ({ page, baseURL }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, './#compare=figure8-broken&t=500');
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const snippet = await page.getByLabel(/Embed both runs in slides/).inputValue();
+    expect(snippet).toMatch(/^<iframe src="[^"]+#s=[^"]+&amp;vs=[^"]+&amp;t=500&amp;view=embed" width="960" height="600" /);
+    await page.screenshot({ path: 'test-results/screenshots/pair-share-embed.png' });
+    const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&').replace(/^https?:\/\/[^/]+\//, baseURL!);
+    expect(errors).toEqual([]);
+    // A slide of its own, as the embed test above has.
+    const slide = await page.context().newPage();
+    const slideErrors = watchErrors(slide);
+    await slide.setContent(`<!doctype html><title>Slides</title><h1>Figure 8</h1><iframe src="${src}" width="960" height="600" title="Quorum"></iframe>`);
+    const frame = slide.frameLocator('iframe');
+    for (const s of ['left', 'right']) await expect(frame.locator(`[data-side="${s}"] g.node`)).toHaveCount(5);
+    await expect(frame.locator('[data-view="embed"]')).toBeVisible();
+    await expect(frame.locator('header')).toHaveCount(0);
+    await expect(frame.locator('[data-region="logs"]')).toHaveCount(0);
+    for (const s of ['left', 'right']) {
+      await expect(frame.locator(`[data-side="${s}"]`)).toHaveAttribute('data-time', '500');
+      expect((await frame.locator(`[data-side="${s}"] svg.cluster-servers`).boundingBox())!.height, s).toBeGreaterThan(300);
+      // The servers' names as large as the single run's embed shows them at this size, not ~6 px.
+      const name = frame.locator(`[data-side="${s}"] g.node[data-node-id="1"] text`).first();
+      expect((await name.boundingBox())!.height, `${s}: S1's name`).toBeGreaterThanOrEqual(16);
+    }
+    await expect(frame.locator('[data-side="right"] [data-broken-rule]')).toBeVisible();
+    // One transport for both runs; "Open in Quorum" leads to the full pair.
+    await frame.getByRole('button', { name: 'Step forward one event' }).click();
+    await expect.poll(async () => Number(await frame.locator('[data-side="left"]').getAttribute('data-time'))).toBeGreaterThan(500);
+    await expect.poll(async () => (await frame.locator('[data-side="left"]').getAttribute('data-time')) === (await frame.locator('[data-side="right"]').getAttribute('data-time'))).toBe(true);
+    const href = (await frame.getByRole('link', { name: /Open in Quorum/ }).getAttribute('href'))!;
+    expect(href).toContain('vs=');
+    expect(href).not.toContain('view=embed');
+    await slide.screenshot({ path: 'test-results/screenshots/pair-embed-in-slide.png' });
+    expect(slideErrors).toEqual([]);
+  });
+
   test('the share dialog offers the iframe snippet', async ({ page }) => {
     await open(page, './#lesson=raft-election');
     await page.getByRole('button', { name: 'Share…' }).click();

@@ -70,7 +70,7 @@ test.describe('two runs side by side', () => {
 
     // Crash S3 from the left side: it is down in both runs.
     await sideNode(page, 'left', 3).click();
-    await side(page, 'left').getByRole('button', { name: 'Crash S3' }).click();
+    await page.getByRole('group', { name: 'Server S3, in both runs' }).getByRole('button', { name: 'Crash S3' }).click();
     for (const s of ['left', 'right'] as const) await expect(sideNode(page, s, 3)).toHaveAttribute('data-up', 'false');
     await expect.poll(async () => (await timeOf(page, 'left')) === (await timeOf(page, 'right'))).toBe(true);
 
@@ -221,5 +221,109 @@ test.describe('two runs side by side', () => {
     await expect(page.locator('[data-side]')).toHaveCount(0);
     await expect(page.locator('g.node')).not.toHaveCount(0);
     expect(errors).toEqual([]);
+  });
+
+  test('presenter mode and the theme, as on one run: F or the button, larger type, the header away while the pointer rests', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPair(page, './#compare=figure8-broken&t=500');
+    const app = page.locator('.app');
+    const text = page.locator('.narration-text');
+    const before = parseFloat(await text.evaluate((e) => getComputedStyle(e).fontSize));
+    await page.keyboard.press('f');
+    await expect(app).toHaveClass(/presenter/);
+    expect(parseFloat(await text.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThan(before);
+    await expect(app).toHaveAttribute('data-chrome', 'hidden', { timeout: 6000 });
+    await expect(page.locator('.chrome')).toHaveCSS('opacity', '0');
+    // Both runs still whole on the screen, their titles in sight once the header has gone.
+    await fits(page);
+    for (const s of ['left', 'right'] as const) await expect(side(page, s).locator('.pair-side-head h2')).toBeInViewport();
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-presenter.png' });
+    await page.mouse.move(600, 30);
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(app).not.toHaveClass(/presenter/);
+    // The theme toggle turns both runs dark, and the choice is remembered.
+    const theme = page.getByRole('button', { name: 'Dark theme' });
+    const was = await page.evaluate(() => document.documentElement.dataset.theme);
+    await theme.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', was === 'dark' ? 'light' : 'dark');
+    expect(await page.evaluate(() => localStorage.getItem('quorum.theme'))).toBe(was === 'dark' ? 'light' : 'dark');
+    expect(errors).toEqual([]);
+  });
+
+  test('at 1280x720 each cluster is at least 300 px tall, no ring on another, its title and broken rule whole', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const url of ['./#compare=figure8-broken&t=500', './#compare=2pc-vs-raft&t=650', './#compare=raft-vs-multipaxos&t=250']) {
+      await openPair(page, url);
+      for (const s of ['left', 'right'] as const) {
+        const cluster = (await side(page, s).locator('.cluster-box').boundingBox())!;
+        expect(cluster.height, `${url} ${s}: cluster height`).toBeGreaterThanOrEqual(300);
+        expect(await narrowestRingGap(page, s), `${url} ${s}`).toBeGreaterThanOrEqual(RING_GAP * READABLE_SCALE);
+        for (const el of await side(page, s).locator('.pair-side-head > *').all()) {
+          expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth), `${url} ${s}: "${await el.textContent()}" is cut`).toBe(true);
+        }
+      }
+      await fits(page);
+    }
+    await expect(side(page, 'right').locator('[data-broken-rule]')).toHaveCount(0);
+    await openPair(page, './#compare=figure8-broken&t=500');
+    await expect(side(page, 'right').locator('[data-broken-rule]')).toHaveText(/^rule broken: .+ replicas$/);
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-fig8-1280.png' });
+    expect(errors).toEqual([]);
+  });
+
+  test('a server clicked in either run is marked in both; its actions sit clear of both clusters; Escape closes the commands and the choice', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPair(page, './#compare=raft-vs-multipaxos&t=250');
+    const marked = (s: 'left' | 'right', id: number) => sideNode(page, s, id).locator('.node-selected');
+    const bar = page.getByRole('group', { name: /^Server S\d, in both runs$/ });
+    const clear = async () => {
+      const b = (await bar.boundingBox())!;
+      for (const g of await page.locator('[data-side] g.node').all()) {
+        const n = (await g.boundingBox())!;
+        const apart = b.x >= n.x + n.width || n.x >= b.x + b.width || b.y >= n.y + n.height || n.y >= b.y + b.height;
+        expect(apart, `the server's actions cover ${await g.getAttribute('data-node-id')}`).toBe(true);
+      }
+      await expect(bar).toBeInViewport({ ratio: 1 });
+    };
+    await sideNode(page, 'left', 3).click();
+    for (const s of ['left', 'right'] as const) await expect(marked(s, 3)).toHaveCount(1);
+    await expect(bar).toHaveAttribute('aria-label', 'Server S3, in both runs');
+    await clear();
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-selected.png' });
+    // From the right run: S4 is marked in both, S3 in neither.
+    await sideNode(page, 'right', 4).click();
+    for (const s of ['left', 'right'] as const) {
+      await expect(marked(s, 4)).toHaveCount(1);
+      await expect(marked(s, 3)).toHaveCount(0);
+    }
+    await bar.getByRole('button', { name: 'Time out S4' }).click();
+    await clear();
+    await page.keyboard.press('Escape');
+    for (const s of ['left', 'right'] as const) await expect(side(page, s).locator('.node-selected')).toHaveCount(0);
+    await expect(bar).toHaveCount(0);
+    // The commands' table shuts on Escape, as a popover does.
+    const toggle = side(page, 'left').getByRole('button', { name: /^Commands/ });
+    await toggle.click();
+    await expect(side(page, 'left').locator('.pair-figures-list')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(side(page, 'left').locator('.pair-figures-list')).toHaveCount(0);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(errors).toEqual([]);
+  });
+
+  test('at 1024x768 each run stays within its half: its servers and its verdict are not pushed past the side by the figures line', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openPair(page, './#compare=figure8-broken&t=500');
+    for (const s of ['left', 'right'] as const) {
+      const box = (await side(page, s).boundingBox())!;
+      for (const el of [...await side(page, s).locator('g.node').all(), side(page, s).locator('.pair-verdict')]) {
+        const b = (await el.boundingBox())!;
+        expect(b.x + b.width, `${s}: ${await el.getAttribute('data-node-id') ?? 'verdict'} past the side's edge`).toBeLessThanOrEqual(box.x + box.width);
+      }
+    }
+    await page.screenshot({ path: 'test-results/screenshots/side-by-side-1024.png' });
   });
 });

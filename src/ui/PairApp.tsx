@@ -3,7 +3,9 @@ import type { OpenedPair } from '../scenario/pair';
 import type { Scenario } from '../scenario/schema';
 import { SimClient } from '../worker/client';
 import { ShortcutHelp } from './shell/Shortcuts';
+import { PairEmbedShell } from './shell/pair/PairEmbedShell';
 import { PairShell } from './shell/pair/PairShell';
+import { viewModeOf } from './shell/viewMode';
 import { PairTransport, type Side } from './store/pairTransport';
 import { createSimStore } from './store/simStore';
 import { useShortcuts } from './useShortcuts';
@@ -20,11 +22,20 @@ export function PairApp({ opened, onSingle }: { opened: Extract<OpenedPair, { ki
     right: createSimStore((cmd) => transport.current?.send('right', cmd)),
   }));
   const [help, setHelp] = useState(false);
+  const [mode] = useState(() => viewModeOf(window.location.hash));
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   const leave = useRef(onSingle);
   useEffect(() => { leave.current = onSingle; }, [onSingle]);
   // The keyboard drives the pair through the left store, whose commands go to both runs.
   useShortcuts(stores.left, toggleHelp);
+  // A server picked in one run is picked in the other: the action on it happens in both, and both mark it.
+  useEffect(() => {
+    const follow = (from: Side, to: Side) => stores[from].subscribe((s, was) => {
+      if (s.selectedNode !== was.selectedNode && stores[to].getState().selectedNode !== s.selectedNode) stores[to].getState().select(s.selectedNode);
+    });
+    const stops = [follow('left', 'right'), follow('right', 'left')];
+    return () => { for (const stop of stops) stop(); };
+  }, [stores]);
   useEffect(() => {
     const workers: Partial<Record<Side, SimClient>> = {};
     const t = new PairTransport({ left: (cmd) => workers.left?.send(cmd), right: (cmd) => workers.right?.send(cmd) }, (s) => leave.current(s));
@@ -43,7 +54,9 @@ export function PairApp({ opened, onSingle }: { opened: Extract<OpenedPair, { ki
   }, [stores, opened]);
   return (
     <>
-      <PairShell title={opened.pair.title} left={stores.left} right={stores.right} />
+      {mode === 'embed'
+        ? <PairEmbedShell title={opened.pair.title} left={stores.left} right={stores.right} />
+        : <PairShell title={opened.pair.title} left={stores.left} right={stores.right} />}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </>
   );

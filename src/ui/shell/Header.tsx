@@ -32,12 +32,22 @@ function SafetyBadge({ onOpen }: { onOpen: () => void }) {
 }
 
 /** Light or dark, remembered in this browser; until the first click, the system's preference decides. */
-function ThemeToggle() {
+export function ThemeToggle() {
   const dark = usePalette().name === 'dark';
   return (
     <button type="button" className="icon" onClick={toggleTheme} aria-pressed={dark} aria-label="Dark theme" data-theme-toggle
       title={dark ? 'Dark theme is on: click for the light one' : 'Light theme is on: click for the dark one'}>
       <Icon kind="theme" />
+    </button>
+  );
+}
+
+/** Presenter mode on or off (F). */
+export function PresenterButton({ presenter, onPresenter }: { presenter: boolean; onPresenter: () => void }) {
+  return (
+    // A click (detail > 0) lets go of the focus, as the F key never takes it: the header then fades when idle. From the keyboard the focus stays, and with it the header.
+    <button type="button" className="icon" onClick={(e) => { if (e.detail > 0) e.currentTarget.blur(); onPresenter(); }} aria-pressed={presenter} aria-label="Presenter mode" title="Presenter mode: full screen, large type (F)">
+      <Icon kind="presenter" />
     </button>
   );
 }
@@ -61,10 +71,7 @@ export function Header({ drawerOpen, onDrawer, onPresenter, presenter, news }: {
           <Icon kind="panels" />
         </button>
         <ThemeToggle />
-        {/* A click (detail > 0) lets go of the focus, as the F key never takes it: the header then fades when idle. From the keyboard the focus stays, and with it the header. */}
-        <button type="button" className="icon" onClick={(e) => { if (e.detail > 0) e.currentTarget.blur(); onPresenter(); }} aria-pressed={presenter} aria-label="Presenter mode" title="Presenter mode: full screen, large type (F)">
-          <Icon kind="presenter" />
-        </button>
+        <PresenterButton presenter={presenter} onPresenter={onPresenter} />
       </div>
     </header>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { EventLog } from '../teaching/events/EventLog';
 import { Legend } from '../cluster/Legend';
@@ -24,23 +24,8 @@ import { HistoryPanel } from '../teaching/history/HistoryPanel';
 import { TeachingArea } from './TeachingArea';
 import { useDrawer } from './useDrawer';
 import { usePresenter } from './usePresenter';
+import { useShellKeys } from './useShellKeys';
 import './shell.css';
-
-/** Keys of the page itself (the simulation's are in useShortcuts): F presenter mode, D the panels. */
-function useShellKeys(togglePresenter: () => void, toggleDrawer: () => void): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'f' || e.key === 'F') togglePresenter();
-      else if (e.key === 'd' || e.key === 'D') toggleDrawer();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [togglePresenter, toggleDrawer]);
-}
 
 /**
  * The page, laid out for a projector: a one-row header and the timeline; then the cluster

@@ -8,15 +8,19 @@ import { Timeline } from '../../timeline/Timeline';
 import { PaintHereContext } from '../../draw/paintHere';
 import { Clock, Transport } from '../../timeline/Transport';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
+import { PresenterButton, ThemeToggle } from '../Header';
+import { usePresenter } from '../usePresenter';
+import { useShellKeys } from '../useShellKeys';
+import { NodeBar } from './NodeBar';
 import { PairShare } from './PairShare';
 import { SideRun } from './SideRun';
 import '../shell.css';
 import './pair.css';
 
-/** The left run's narration, across both sides (once the run has started: the views expect a scenario). */
+/** The left run's narration, across both sides (once the run has started: the views expect a scenario), and the selected server's actions. */
 function Story() {
   const ready = useSim((s) => s.scenario !== null);
-  return <div className="pair-story" data-region="narration">{ready && <Narration />}</div>;
+  return <div className="pair-story" data-region="narration">{ready && <Narration aside={<NodeBar />} />}</div>;
 }
 
 /**
@@ -26,8 +30,11 @@ function Story() {
  */
 export function PairShell({ title, left, right }: { title: string; left: StoreApi<SimState>; right: StoreApi<SimState> }) {
   const [sharing, setSharing] = useState(false);
+  // As on the single page: F or the button for presenter mode, and the theme beside it.
+  const presenter = usePresenter();
+  useShellKeys(presenter.toggle);
   return (
-    <div className="app pair" data-pair>
+    <div className={`app pair${presenter.presenter ? ' presenter' : ''}`} data-pair data-chrome={presenter.chrome ? 'shown' : 'hidden'}>
       <SimContext.Provider value={left}>
         <div className="chrome">
           <header className="top">
@@ -39,6 +46,10 @@ export function PairShell({ title, left, right }: { title: string; left: StoreAp
             </div>
             <Transport />
             <Clock />
+            <div className="modes" role="group" aria-label="View">
+              <ThemeToggle />
+              <PresenterButton presenter={presenter.presenter} onPresenter={presenter.toggle} />
+            </div>
           </header>
           <Timeline />
         </div>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useSim } from '../../store/simStore';
 import { FIGURE_ROWS } from '../../../worker/figures';
 
@@ -13,6 +13,13 @@ export function RunFigures() {
   const f = useSim((s) => s.snapshot?.figures ?? null);
   const [open, setOpen] = useState(false);
   const listId = useId();
+  // Escape shuts the commands' table, as it does any popover.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(false); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   if (f === null) return null;
   const asked = f.commands.length;
   if (!f.replicatedLog) {

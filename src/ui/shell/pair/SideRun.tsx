@@ -7,7 +7,6 @@ import { ViolationNotice } from '../../cluster/ViolationNotice';
 import { viewOf } from '../../protocolView';
 import { SimContext, type SimState, useSim } from '../../store/simStore';
 import { RunTable } from '../RunTable';
-import { NodeBar } from './NodeBar';
 import { RunFigures } from './RunFigures';
 
 /** One run of the pair: its own cluster, logs or tables, safety verdict and trace hash, read from its own store. */
@@ -30,23 +29,37 @@ function Verdict() {
   );
 }
 
+/** A side's name and title, the rule broken in it (if one is), and its verdict: in the full pair and in the embed alike. */
+export function SideHead({ side }: { side: Side }) {
+  const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
+  const title = useSim((s) => s.scenario?.title);
+  const bug = useSim((s) => s.scenario?.bugs[0]);
+  const name = viewOf(protocol).name;
+  const rule = bug === undefined ? undefined : brokenRules(protocol).find((r) => r.bug === bug);
+  const label = sideLabel(side, name, title);
+  return (
+    <div className="pair-side-head">
+      <h2 title={label}>{name}{title && title !== name ? <small> · {title}</small> : null}</h2>
+      {rule !== undefined && <span className="pair-rule" data-broken-rule={rule.bug} title={rule.label}>rule broken: {rule.label}</span>}
+      <Verdict />
+    </div>
+  );
+}
+
+/** What a screen reader hears for a side. */
+export function sideLabel(side: Side, name: string, title: string | undefined): string {
+  return `${side === 'left' ? 'Left' : 'Right'} run: ${name}${title ? `, ${title}` : ''}`;
+}
+
 function SideBody({ side }: { side: Side }) {
   const ready = useSim((s) => s.snapshot !== null);
   const protocol = useSim((s) => s.scenario?.protocol ?? 'raft');
   const title = useSim((s) => s.scenario?.title);
-  const bug = useSim((s) => s.scenario?.bugs[0]);
   const hash = useSim((s) => s.info?.snapshot.traceHash ?? '');
   const time = useSim((s) => Math.floor(s.hud?.time ?? 0));
-  const name = viewOf(protocol).name;
-  const rule = bug === undefined ? undefined : brokenRules(protocol).find((r) => r.bug === bug);
-  const label = `${side === 'left' ? 'Left' : 'Right'} run: ${name}${title ? `, ${title}` : ''}`;
   return (
-    <section className="pair-side" data-side={side} data-trace-hash={hash} data-time={time} data-region={`side-${side}`} aria-label={label}>
-      <div className="pair-side-head">
-        <h2 title={label}>{name}{title && title !== name ? <small> · {title}</small> : null}</h2>
-        {rule !== undefined && <span className="pair-rule" data-broken-rule={rule.bug} title={rule.label}>rule broken: {rule.label}</span>}
-        <Verdict />
-      </div>
+    <section className="pair-side" data-side={side} data-trace-hash={hash} data-time={time} data-region={`side-${side}`} aria-label={sideLabel(side, viewOf(protocol).name, title)}>
+      <SideHead side={side} />
       {!ready ? <p className="loading" role="status">Starting…</p> : (
         <div className="pair-run">
           <div className="cluster-box">
@@ -54,8 +67,11 @@ function SideBody({ side }: { side: Side }) {
             <MessagePopover />
           </div>
           <div className="pair-figures-slot"><RunFigures /><ViolationNotice /></div>
-          <NodeBar />
-          <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'}><RunTable protocol={protocol} /></div>
+          {/* It scrolls below the cluster's 300 px: focusable, so the keyboard can scroll it too. */}
+          <div className="pair-table" data-region={protocol === 'raft' ? 'logs' : 'tables'} tabIndex={0} role="region"
+            aria-label={`${side === 'left' ? 'Left' : 'Right'} run's ${protocol === 'raft' ? 'logs' : 'tables'}, scrollable`}>
+            <RunTable protocol={protocol} />
+          </div>
         </div>
       )}
     </section>

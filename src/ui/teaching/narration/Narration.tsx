@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { parseClaim } from '../../../scenario/claims/syntax';
 import { exampleClaim } from '../../../scenario/claims/vocabulary';
 import type { NarrationStep } from '../../../worker/protocol';
@@ -9,9 +9,10 @@ import { ClaimsBadge, ClaimsMark } from './Claims';
 /**
  * The lecture's narration: the step in force, in large type, with Previous and Next
  * (PageUp/PageDown and the arrow keys, as a presentation clicker sends). A lecturer can
- * add steps at the current moment; they travel in the share link.
+ * add steps at the current moment; they travel in the share link. `aside` ends the controls'
+ * row (side by side puts the selected server's actions there, clear of both clusters).
  */
-export function Narration() {
+export function Narration({ aside }: { aside?: ReactNode } = {}) {
   const steps = useSim((s) => s.scenario?.narration ?? []);
   const k = useSim((s) => s.snapshot?.narrationStep ?? -1);
   const send = useSim((s) => s.send);
@@ -42,6 +43,7 @@ export function Narration() {
         {k >= 0 && <ClaimsBadge step={k} />}
         <button type="button" className="linkish" onClick={() => setEditing(!editing)}>{editing ? 'Done' : 'Edit'}</button>
         <RuleOffer />
+        {aside}
       </div>
       {editing && <NarrationEditor />}
     </section>
