@@ -44,4 +44,27 @@ test.describe('selecting a server at 1280x720, the drawer closed', () => {
     await expect(page.locator('.node-card')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
+
+  test('the selection\'s brackets cross no role label, however wide ("COORDINATOR · t1" in 2PC, "FOLLOWER" in Raft)', async ({ page }) => {
+    for (const [url, id] of [['./#lesson=atomic-2pc-blocking&t=50', 1], ['./#lesson=raft-election&t=200', 5]] as const) {
+      await open(page, url);
+      await page.keyboard.press(String(id));
+      const crossed = await node(page, id).evaluate((g) => {
+        const mark = g.querySelector<SVGPathElement>('.node-selected')!;
+        const label = g.querySelector<SVGGraphicsElement>('.node-role')!.getBBox();
+        const at = new DOMPoint();
+        let n = 0;
+        for (let x = label.x; x <= label.x + label.width; x += 1) {
+          for (let y = label.y; y <= label.y + label.height; y += 1) {
+            at.x = x;
+            at.y = y;
+            if (mark.isPointInStroke(at)) n++;
+          }
+        }
+        return n;
+      });
+      // The foot's arms used to rise beside the circle, through a label wider than it.
+      expect(crossed, url).toBe(0);
+    }
+  });
 });

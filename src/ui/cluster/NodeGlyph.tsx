@@ -55,7 +55,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom, i
       {flagged && <circle r={r + 16} className="node-flag" />}
       {picked && <circle r={r + 11} className="node-picked" />}
       {/* Selected: corner brackets in the selection's colour, nothing like the blue timer ring around the circle. */}
-      {selected && !picked && <path className="node-selected" stroke={palette.selected} d={brackets(r + 18, 12)} />}
+      {selected && !picked && <path className="node-selected" stroke={palette.selected} d={brackets(r + 18, r + 38, 12)} />}
       <circle
         r={r}
         opacity={paused ? 0.45 : undefined}
@@ -100,9 +100,13 @@ function Padlock({ x, y, text, lock }: { x: number; y: number; text: string; loc
   );
 }
 
-/** Four corner brackets of a square of half-side h, arms a long (clear of the role label under the circle). */
-function brackets(h: number, a: number): string {
-  return `M${-h},${-h + a}V${-h}H${-h + a}M${h - a},${-h}H${h}V${-h + a}M${h},${h - a}V${h}H${h - a}M${-h + a},${h}H${-h}V${h - a}`;
+/**
+ * Corner brackets around the circle, arms a long: the top two of half-side h, and at the foot,
+ * under the role label (down to `foot`), only the level arms, so no arm crosses a long label
+ * ("COORDINATOR · t1" is wider than the circle).
+ */
+function brackets(h: number, foot: number, a: number): string {
+  return `M${-h},${-h + a}V${-h}H${-h + a}M${h - a},${-h}H${h}V${-h + a}M${h},${foot}H${h - a}M${-h + a},${foot}H${-h}`;
 }
 
 /** Room for a line of text inside a circle of radius r (less its outline), with its baseline at y. */
