@@ -106,6 +106,8 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string, dou
     // A decision (the coordinator's, or a 3PC backup's) is the commit mark. Nobody is elected:
     // that slot marks a participant's timer running out in doubt, so blocked time is a run of marks.
     marks: { election: doubtMark, leader: null, commit: 'decision', fault: 'fault' },
+    // A participant's wait is a timer the moving layer does not ring.
+    timerRing: null,
     timing: [
       { key: 'electionTimeoutMin', label: 'Vote / participant timeout min (ms)' },
       { key: 'electionTimeoutMax', label: 'Vote / participant timeout max (ms)' },
