@@ -96,5 +96,9 @@ describe.each([LIGHT, DARK])('the $name palette, for every colour vision', (pale
     const css = readFileSync(join(import.meta.dirname, 'styles.css'), 'utf8');
     const block = palette.name === 'light' ? css.slice(css.indexOf(':root {'), css.indexOf(':root[data-theme')) : css.slice(css.indexOf(":root[data-theme='dark']"));
     expect(/--focus:\s*(#[0-9a-f]{6})/.exec(block)?.[1]).toBe(palette.focus);
+    // Every focus ring it draws is in that colour (the timeline's was the accent, a candidate's blue).
+    const rings = css.split('\n').filter((line) => line.includes('focus-visible') && /outline: \d|stroke:/.test(line));
+    expect(rings.length).toBeGreaterThan(0);
+    expect(rings.filter((line) => !line.includes('var(--focus)'))).toEqual([]);
   });
 });
