@@ -157,6 +157,25 @@ test('the Space-time, Events and History tabs: no serious or critical violations
   }
 });
 
+/**
+ * The teaching tabs follow the ARIA tabs pattern (only the open tab in the Tab order, arrows
+ * between tabs), so they say so, and Tab from the tabs reaches the open panel itself, even the
+ * event log, which has nothing focusable inside.
+ */
+test('the teaching tabs hint at the arrow keys, and Tab reaches the open panel', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page, './#lesson=raft-replication&t=344');
+  await showTeaching(page, 'Events');
+  const tab = page.getByRole('tab', { name: 'Events', exact: true });
+  await expect(tab).toHaveAccessibleDescription(/arrow keys/i);
+  await expect(page.getByRole('tablist', { name: 'Teaching panel' })).toHaveAttribute('title', /arrow keys/i);
+  await tab.focus();
+  await page.keyboard.press('Tab'); // the Enlarge button beside the tabs
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#panel-events')).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/tabs-panel-focus.png' });
+});
+
 /** The timeline's thumb, as painted on its canvas (the main thread paints it), as [r, g, b]. */
 async function thumbColour(page: Page): Promise<number[]> {
   return page.locator('canvas.timeline-face').evaluate((c: HTMLCanvasElement) => {

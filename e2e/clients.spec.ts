@@ -109,6 +109,11 @@ test.describe('clients and their history', () => {
   test('the lesson on retries: the reply is lost, the retry is answered from the session, n is 1 everywhere', async ({ page }) => {
     await open(page, './#lesson=raft-exactly-once&t=400');
     await expect(bar(page, 'incr n → 1')).toHaveAttribute('aria-label', /Client 1: incr n → 1, ok, 200 to 359 ms/);
+    // The three attempts the narration counts are on the bar: ticks where each was sent, numbered.
+    await expect(bar(page, 'incr n → 1').locator('.hist-try')).toHaveCount(3);
+    await expect(bar(page, 'incr n → 1').locator('.hist-try').nth(1)).toHaveAttribute('data-why', 'retry');
+    await expect(bar(page, 'incr n → 1')).toHaveAttribute('aria-label', /3 tries: to S1 at 200 ms, retry to S2 at 300 ms, redirect to S1 at \d+ ms/);
+    await expect(bar(page, 'incr n → 2').locator('.hist-try')).toHaveCount(0);
     await expect(page.locator('section.logs .log-kv')).toHaveText(['state machine', 'n=1', 'n=1', 'n=1', 'n=1', 'n=1']);
   });
 

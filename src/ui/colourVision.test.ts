@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distance, simulate, type Vision } from './colourVision';
 import { DARK, LIGHT, MESSAGE, MESSAGES_OF, type RoleName } from './theme';
@@ -65,5 +67,38 @@ describe.each([LIGHT, DARK])('the $name palette, for every colour vision', (pale
       }
     }
     expect(close).toEqual([]);
+  });
+
+  it('the timer ring differs from the outline of every role that stands for election or works (candidate, proposer, working)', () => {
+    const close: string[] = [];
+    for (const role of ['candidate', 'proposer', 'working'] as RoleName[]) {
+      for (const v of VISIONS) {
+        const d = distance(palette.timer, palette.role[role].color, v);
+        if (d < APART) close.push(`${role} ${v} ${d.toFixed(1)}`);
+      }
+    }
+    expect(close).toEqual([]);
+  });
+
+  it('the keyboard focus differs from every role outline, the timer ring and the selection', () => {
+    const close: string[] = [];
+    const beside = { timer: palette.timer, selected: palette.selected, ...Object.fromEntries(Object.entries(palette.role).map(([name, r]) => [name, r.color])) };
+    for (const [name, colour] of Object.entries(beside)) {
+      for (const v of VISIONS) {
+        const d = distance(palette.focus, colour, v);
+        if (d < APART) close.push(`${name} ${v} ${d.toFixed(1)}`);
+      }
+    }
+    expect(close).toEqual([]);
+  });
+
+  it('the style sheet draws focus in the same colour', () => {
+    const css = readFileSync(join(import.meta.dirname, 'styles.css'), 'utf8');
+    const block = palette.name === 'light' ? css.slice(css.indexOf(':root {'), css.indexOf(':root[data-theme')) : css.slice(css.indexOf(":root[data-theme='dark']"));
+    expect(/--focus:\s*(#[0-9a-f]{6})/.exec(block)?.[1]).toBe(palette.focus);
+    // Every focus ring it draws is in that colour (the timeline's was the accent, a candidate's blue).
+    const rings = css.split('\n').filter((line) => line.includes('focus-visible') && /outline: \d|stroke:/.test(line));
+    expect(rings.length).toBeGreaterThan(0);
+    expect(rings.filter((line) => !line.includes('var(--focus)'))).toEqual([]);
   });
 });

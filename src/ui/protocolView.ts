@@ -20,6 +20,8 @@ export interface ProtocolView {
   details(node: NodeFacts, ids: readonly number[]): { persistent: DetailField[]; volatile: DetailField[] };
   /** What each kind of timeline mark means in this protocol; null for a kind it never makes. */
   marks: Readonly<Record<MarkerKind, string | null>>;
+  /** The legend's words for the ticked ring a server's countdown draws around it (what runs out), or null if none draws one. */
+  timerRing: string | null;
   /** The timing settings this protocol uses, under its own names for them. */
   timing: readonly TimingField[];
   /** The protocol's one switch in the cluster settings, if any. */

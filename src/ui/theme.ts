@@ -86,8 +86,14 @@ export interface Palette {
   ok: string;
   /** A message's outline while it is selected. */
   selected: string;
-  /** A timer counting down, and a leader's heartbeat timer refilling. */
+  /**
+   * A timer counting down (a follower's election timer: time left before it stands), and a
+   * leader's heartbeat timer refilling. Drawn in ticks, in a colour no role's outline has: a
+   * blue ring around a follower read as "candidate".
+   */
   timer: string;
+  /** The keyboard focus: a colour no role, timer or selection uses (orange read as "leader"). */
+  focus: string;
   refill: string;
   /** A duplicate's ×2. */
   duplicate: string;
@@ -119,7 +125,7 @@ export const LIGHT: Palette = {
   name: 'light',
   ink: '#0f172a', muted: '#475569', panel: '#ffffff', line: '#cbd5e1',
   accent: '#1d4ed8', danger: '#b91c1c', ok: '#15803d', selected: '#000000',
-  timer: '#2563eb', refill: '#d97706', duplicate: '#b45309', next: '#0e7490', hatch: '#e2e8f0', tintWeight: 0.2,
+  timer: '#00bbff', focus: '#d41190', refill: '#d97706', duplicate: '#b45309', next: '#0e7490', hatch: '#e2e8f0', tintWeight: 0.2,
   lane: '#94a3b8', laneDown: '#9ca3af', grid: '#e2e8f0', cut: '#fecaca',
   // Light enough to sit under links and servers; none is the cut link's red.
   groups: ['#dbeafe', '#fbcfe8', '#d1fae5', '#fde68a', '#e9d5ff', '#fed7aa', '#cffafe', '#e2e8f0', '#ecfccb'],
@@ -153,7 +159,7 @@ export const DARK: Palette = {
   name: 'dark',
   ink: '#e5e7eb', muted: '#a3adbb', panel: '#111827', line: '#374151',
   accent: '#60a5fa', danger: '#f87171', ok: '#4ade80', selected: '#ffffff',
-  timer: '#60a5fa', refill: '#fbbf24', duplicate: '#fbbf24', next: '#22d3ee', hatch: '#374151', tintWeight: 0.28,
+  timer: '#1affb2', focus: '#ff1aff', refill: '#fbbf24', duplicate: '#fbbf24', next: '#22d3ee', hatch: '#374151', tintWeight: 0.28,
   lane: '#64748b', laneDown: '#4b5563', grid: '#1f2937', cut: '#7f1d1d',
   groups: ['#1e3a8a', '#831843', '#064e3b', '#78350f', '#581c87', '#7c2d12', '#164e63', '#334155', '#3f6212'],
   role: {

@@ -41,6 +41,22 @@ describe('clients on the space-time diagram', () => {
     expect(retry.label).toBe('incr n (try 2)');
   });
 
+  it('gives the History tab every attempt of the operation, each as it is sent, on its way or arrived', () => {
+    const c = new Controller(parsed.scenario);
+    const tries = (t: number) => {
+      c.seekTime(t);
+      return c.snapshot().clients!.attempts.map((a) => `${a.op}#${a.attempt} ${a.why} S${a.to} ${a.at}`);
+    };
+    expect(tries(250)).toEqual(['1#1 first S1 200']);
+    expect(tries(301)).toEqual(['1#1 first S1 200', '1#2 retry S2 300']);
+    const all = tries(420);
+    expect(all).toHaveLength(3);
+    expect(all.slice(0, 2)).toEqual(['1#1 first S1 200', '1#2 retry S2 300']);
+    expect(all[2]).toMatch(/^1#3 redirect S1 3\d\d$/);
+    // Back in time, the later attempts are gone again.
+    expect(tries(250)).toEqual(['1#1 first S1 200']);
+  });
+
   it('as the run stood at an earlier moment: the request waits, its reply still on its way or not yet sent', () => {
     const c = new Controller(parsed.scenario);
     c.seekTime(420);

@@ -46,6 +46,20 @@ export interface ClientArrow {
   outcomeAt: Moment | null;
 }
 
+/** One attempt (a request) of an operation, as the History tab's bar marks it. */
+export interface ClientAttempt {
+  op: number;
+  /** 1 for the first request, then each retry or redirect. */
+  attempt: number;
+  /** When it was sent, and the event that sent it (their order). */
+  at: number;
+  seq: number;
+  to: number;
+  why: 'first' | 'retry' | 'redirect';
+}
+
+const attempt = (ev: Extract<Travel, { kind: 'request' }>): ClientAttempt => ({ op: ev.id, attempt: ev.attempt, at: ev.sentAt, seq: ev.sentSeq, to: ev.to, why: ev.why });
+
 const CLIENT = 0;
 const SEQ = 1;
 const OP = 2;
@@ -167,6 +181,28 @@ export class ClientRows {
       if (sent[key] <= hi) out.push(this.flying(ev, at, now));
     }
     return out.sort((a, b) => a.sent.seq - b.sent.seq || (a.dir === b.dir ? 0 : a.dir === 'request' ? -1 : 1));
+  }
+
+  /**
+   * Every attempt sent for the operations `ops` (ids; none invoked before `from` ms) as the run
+   * stands after event `now`: arrived or lost by then, or on its way (`inFlight`), in the order
+   * sent. The history's bar draws each retry on it.
+   */
+  attemptsOf(ops: ReadonlySet<number>, from: number, now: number, inFlight: readonly { ev: Travel }[]): ClientAttempt[] {
+    const r = this.rows;
+    const out: ClientAttempt[] = [];
+    // Rows are in the order they arrived (a later one may be kept from before a jump back in time);
+    // none that arrived before the first shown invocation can be one of its requests.
+    for (let i = this.arrivedBy(now) - 1; i >= 0 && r.get(i, END_T) >= from; i--) {
+      if (r.get(i, DIR) === 0 && ops.has(r.get(i, OP))) out.push(attempt(this.events[i] as Extract<Travel, { kind: 'request' }>));
+    }
+    for (const { ev } of inFlight) if (ev.kind === 'request' && ops.has(ev.id)) out.push(attempt(ev));
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** How many client requests and replies had arrived (or were lost) by event `now`. */
+  arrivedBy(now: number): number {
+    return firstEndingAtOrAfter(this.rows, END_SEQ, now + 1);
   }
 
   private arrow(row: number, now: Moment): ClientArrow {

@@ -609,7 +609,8 @@ export class Controller {
     const violations = this.run.violations;
     const clients = clientsView(sim.world.clients, this.scenarioBase.clients?.reads ?? null, reset ? '' : this.sent.history,
       committedCommand(sim.nodes().map((n) => n.state)), this.scenarioBase.storage,
-      { stamping: (client, seq, stamp) => this.stamps.stamping(client, seq, stamp), now: (node) => sim.world.nodes[node]?.clock ?? null });
+      { stamping: (client, seq, stamp) => this.stamps.stamping(client, seq, stamp), now: (node) => sim.world.nodes[node]?.clock ?? null },
+      this.spaceTime.clientAttempts(this.events, sim.clientsInFlight()));
     const safety = !reset && violations.length === this.sent.violations ? null : {
       predicates: Object.entries(this.run.monitor !== null ? this.run.predicates : entry.monitor(this.scenarioBase.nodes).predicates).map(([name, description]) => ({
         name, description, ok: !violations.some((v) => v.predicate === name),

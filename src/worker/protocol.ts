@@ -14,7 +14,7 @@ import type { UnstampedAction } from '../engine/sim/types';
 import type { StepClaims } from '../scenario/claims/check';
 import type { Scenario } from '../scenario/schema';
 import type { FiguresView } from './figures';
-import type { SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
+import type { ClientAttempt, SpaceTimeQuery, SpaceTimeWindow } from './spacetime';
 
 /** A user action as the UI sends it: the worker stamps the virtual time. */
 export type UserAction = UnstampedAction;
@@ -256,6 +256,8 @@ export interface ClientsView {
   /** Operations in the whole history; `operations` holds the most recent of them. */
   total: number;
   operations: ClientOperation[];
+  /** Every request sent for `operations` (first tries, retries, redirects), in the order sent: the History bar marks each. */
+  attempts: ClientAttempt[];
   /** The lease each granted acquire among `operations` gave its client, as the lock service judged it. */
   leases: LockLease[];
   /** Each client's fencing token (index = client id, slot 0 unused) and whether it is paused. */

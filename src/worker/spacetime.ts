@@ -9,9 +9,9 @@ import type { NodeId } from '../engine/sim/protocol';
 import type { Envelope, TraceRecord } from '../engine/sim/types';
 import { longestList, messageFields } from './messageFields';
 import { NumberRows } from './numberRows';
-import { type ClientArrow, ClientRows } from './clientRows';
+import { type ClientArrow, type ClientAttempt, ClientRows } from './clientRows';
 
-export type { ClientArrow, ClientOutcome } from './clientRows';
+export type { ClientArrow, ClientAttempt, ClientOutcome } from './clientRows';
 import { type RecordMark, recordMark } from './recordMark';
 import { LeaseSpans, type LeaseSpan } from './leaseSpans';
 import type { Lease } from '../engine/clients/types';
@@ -229,6 +229,11 @@ export class SpaceTimeLog {
     }
     if (rec.kind === 'action' && rec.action !== undefined) this.act(rec.action, at);
     this.leases?.record(at, rec.node, server?.lease ?? null, server?.clock ?? null, rec.rule === 'client.readLease');
+  }
+
+  /** The clients' attempts of the operations `ops`, for the History tab (see ClientRows.attemptsOf); `key` changes whenever one is sent or arrives. */
+  clientAttempts(now: number, inFlight: Parameters<ClientRows['attemptsOf']>[3]): { key: number; of: (ops: ReadonlySet<number>, from: number) => ClientAttempt[] } {
+    return { key: this.clients.arrivedBy(now) + inFlight.length, of: (ops, from) => this.clients.attemptsOf(ops, from, now, inFlight) };
   }
 
   /** Forgets everything after event `seq` (the user acted there); `nextMsgId` is the simulation's now, `clocks` its nodes' clocks. */

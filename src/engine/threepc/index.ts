@@ -20,6 +20,7 @@ export const THREEPC_RULES: CommitRules = {
   allYes: preCommit,
   startDoubtTimer: (out, ctx) => out.startTimer('wait', takeOverAfter(ctx), takeOverAfter(ctx)),
   onDoubt: terminate,
+  doubtWord: 'uncertain',
   doubtText: (self, doubt) => `S${self} hears nothing from the coordinator about ${doubt.join(', ')} for longer than any delay can last: it takes it for crashed and runs the termination protocol`,
   askWhom: (ctx) => ctx.nodes.filter((id) => id !== ctx.self),
   presumeAbort: false,

@@ -44,7 +44,7 @@ export const THREEPC_PSEUDOCODE: Pseudocode = {
       ['votedIf', 0, 'if it holds writes of T and has not voted:'],
       ['abort', 1, 'abort T alone: append "abort T", release the locks'],
       ['else', 0, 'for each T it voted yes on with no decision: the coordinator is silent past every bound, so it has crashed'],
-      ['ask', 1, 'if it recovered in doubt on T: send AskDecision(T) to every node'],
+      ['ask', 1, 'if it recovered uncertain on T: send AskDecision(T) to every node'],
       ['terminate', 1, 'else: become backup coordinator: send StateReq(T) to every participant; collect for one round trip'],
     ]),
     handler('onStateReq', 'participant, on receiving StateReq(T) from a backup', undefined, [

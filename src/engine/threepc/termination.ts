@@ -106,7 +106,7 @@ export function onCollected(s: AtomicState, ctx: Context): AtomicStep {
 function backupDecides(s: AtomicState, tx: string, d: Decision, out: AtomicOut, ctx: Context, why: string): AtomicStep {
   const to = participants(ctx.nodes).filter((id) => id !== ctx.self);
   for (const id of to) out.send(id, { type: 'Decision', tx, decision: d });
-  let state: AtomicState = changed(append(s, tx, d), { termination: null });
+  let state: AtomicState = changed(append(s, tx, d), { termination: null, backupDecided: { tx, decision: d } });
   if (state.working?.id === tx) state = changed(state, { working: null });
   if (inDoubt(state).length > 0) out.startTimer('wait', takeOverAfter(ctx), takeOverAfter(ctx));
   else out.cancelTimer('wait');

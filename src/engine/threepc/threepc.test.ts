@@ -91,6 +91,13 @@ describe('3PC termination: the backup\'s rule', () => {
     expect(sent(step.effects)).toEqual([3, 4].map((to) => ({ to, msg: { type: 'Decision', tx: 't1', decision: 'abort' } })));
   });
 
+  it('once decided, its termination run is over but it remembers deciding as backup (the class still sees the role)', () => {
+    const step = backup({ 3: 'committed', 4: 'uncertain' });
+    expect(step.state.termination).toBeNull();
+    expect(step.state.backupDecided).toEqual({ tx: 't1', decision: 'commit' });
+    expect(threepc.crash(step.state, ctxFor(2)).backupDecided).toBeNull();
+  });
+
   it('anyone pre-committed: pre-commit the uncertain ones, then, a round trip later, commit', () => {
     const step = backup({ 3: 'precommitted', 4: 'uncertain' });
     expect(sent(step.effects)).toEqual([{ to: 4, msg: { type: 'PreCommit', tx: 't1' } }]);

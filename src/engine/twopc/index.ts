@@ -25,6 +25,7 @@ export const TWOPC_RULES: CommitRules = {
     startParticipantTimer(out, ctx);
     return s;
   },
+  doubtWord: 'in doubt',
   doubtText: (self, doubt) => `S${self} is in doubt on ${doubt.join(', ')}: it voted yes, so it may not decide alone. It keeps its locks and asks S${COORDINATOR} again`,
   askWhom: () => [COORDINATOR],
   presumeAbort: true,

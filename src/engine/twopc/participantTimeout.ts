@@ -30,7 +30,7 @@ export function onParticipantTimeout(s: AtomicState, ctx: Context, rules: Commit
       ? `No Prepare came for ${work.id}: S${ctx.self} has not voted, so it aborts it alone and releases its locks`
       : `S${ctx.self} has nothing to wait for`));
   }
-  out.mark('timeout.else', () => `in doubt on ${doubt.join(', ')}`);
+  out.mark('timeout.else', () => `${rules.doubtWord} on ${doubt.join(', ')}`);
   if (ctx.bugs.has('inDoubtDecidesAlone')) {
     // The mutant decides from its own state alone: commit what it pre-committed (3PC), abort the rest.
     for (const tx of doubt) state = append(state, tx, statusOf(state, tx) === 'precommitted' ? 'commit' : 'abort');

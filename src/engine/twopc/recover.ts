@@ -34,12 +34,12 @@ export function onRecover(s: AtomicState, ctx: Context, rules: CommitRules): Ste
   const doubt = inDoubt(state);
   state = changed(state, { recoveredInDoubt: doubt });
   if (doubt.length > 0) {
-    out.mark('recover.inDoubt', () => `in doubt on ${doubt.join(', ')}`);
+    out.mark('recover.inDoubt', () => `${rules.doubtWord} on ${doubt.join(', ')}`);
     for (const tx of doubt) for (const id of rules.askWhom(ctx)) out.send(id, { type: 'AskDecision', tx });
     rules.startDoubtTimer(out, ctx);
   }
   return out.done(state, rule(rules, 'recover'), () => (doubt.length > 0
-    ? `S${ctx.self} recovers in doubt on ${doubt.join(', ')}: its log holds a yes vote and no decision, so it takes the locks again and asks`
+    ? `S${ctx.self} recovers ${rules.doubtWord} on ${doubt.join(', ')}: its log holds a yes vote and no decision, so it takes the locks again and asks`
     : `S${ctx.self} recovers from its log; writes it never voted on were rolled back`));
 }
 

@@ -17,6 +17,8 @@ export interface CommitRules {
   startDoubtTimer(out: AtomicOut, ctx: Context): void;
   /** Its timer fires while it is in doubt: 2PC asks the coordinator; 3PC runs the termination protocol. */
   onDoubt(s: AtomicState, doubt: readonly string[], out: AtomicOut, ctx: Context): AtomicState;
+  /** The lecture's word for a participant that voted yes and has no decision: 2PC "in doubt", 3PC "uncertain". */
+  readonly doubtWord: 'in doubt' | 'uncertain';
   /** The event log's sentence for it. */
   doubtText(self: number, doubt: readonly string[]): string;
   /** Who a recovered participant in doubt asks: 2PC the coordinator; 3PC every other node. */

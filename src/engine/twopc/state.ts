@@ -17,7 +17,7 @@ export function crashed(s: AtomicState): AtomicState {
 
 /** A state with this durable log and every volatile field at its default. */
 function withVolatileDefaults(log: TxLog): AtomicState {
-  return { log, round: null, queue: [], outgoing: [], working: null, lockWait: null, termination: null, recoveredInDoubt: [] };
+  return { log, round: null, queue: [], outgoing: [], working: null, lockWait: null, termination: null, backupDecided: null, recoveredInDoubt: [] };
 }
 
 /**
@@ -29,7 +29,7 @@ function withVolatileDefaults(log: TxLog): AtomicState {
 export function changed(s: AtomicState, change: Partial<AtomicState>): AtomicState {
   return Object.assign({
     log: s.log, round: s.round, queue: s.queue, outgoing: s.outgoing, working: s.working, lockWait: s.lockWait,
-    termination: s.termination, recoveredInDoubt: s.recoveredInDoubt,
+    termination: s.termination, backupDecided: s.backupDecided, recoveredInDoubt: s.recoveredInDoubt,
   }, change);
 }
 

@@ -81,6 +81,11 @@ export interface AtomicState {
   /** 3PC: the backup coordinator's run of the termination protocol, if this node leads one. */
   readonly termination: Termination | null;
   /**
+   * 3PC: the transaction it last decided as backup coordinator, and how. The termination run
+   * ends with the decision; this keeps the lecture's role on the node after it (volatile).
+   */
+  readonly backupDecided: { readonly tx: string; readonly decision: Decision } | null;
+  /**
    * The transactions it was in doubt about when it last recovered. 3PC: it asks about these
    * instead of leading the termination protocol (its view of them is stale).
    */

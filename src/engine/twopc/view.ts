@@ -31,6 +31,7 @@ export interface AtomicView {
   /** A transaction whose writes wait for a lock an in-doubt one holds: the key, and the holder. */
   readonly lockWait: AtomicState['lockWait'];
   readonly termination: Termination | null;
+  readonly backupDecided: AtomicState['backupDecided'];
   readonly inDoubt: readonly string[];
   readonly locks: readonly string[];
   /** The keys each held lock covers, by transaction (none listed for a transaction that names no keys). */
@@ -58,6 +59,7 @@ export function atomicView(s: AtomicState): AtomicView {
     working: s.working,
     lockWait: waiting,
     termination: s.termination,
+    backupDecided: s.backupDecided,
     inDoubt: inDoubt(s),
     locks: held,
     lockKeys: Object.fromEntries(held.map((tx) => [tx, s.working?.id === tx ? s.working.keys ?? [] : s.log.keysOf(tx)])),

@@ -54,7 +54,7 @@ export const NodeGlyph = memo(function NodeGlyph({ id, at, flagged, labelRoom, i
       <circle r={r + 13} className="node-focus" />
       {flagged && <circle r={r + 16} className="node-flag" />}
       {picked && <circle r={r + 11} className="node-picked" />}
-      {/* Selected: corner brackets in the selection's colour, nothing like the blue timer ring around the circle. */}
+      {/* Selected: corner brackets in the selection's colour, nothing like the ticked timer ring around the circle. */}
       {selected && !picked && <path className="node-selected" stroke={palette.selected} d={brackets(r + 18, r + 38, 12)} />}
       <circle
         r={r}

@@ -43,3 +43,27 @@ describe('a duplicate\'s ×2', () => {
     expect(under.texts).toEqual([]);
   });
 });
+
+describe('a timer ring', () => {
+  it('is stroked in ticks, in the timer colour, and the messages after it are solid again', () => {
+    const strokes: { style: unknown; dash: number[] }[] = [];
+    let dash: number[] = [];
+    const state: Record<string, unknown> = {};
+    const ctx = new Proxy(state, {
+      get(target, key) {
+        if (key === 'setLineDash') return (d: number[]) => { dash = d; };
+        if (key === 'stroke') return () => strokes.push({ style: target.strokeStyle, dash });
+        if (key === 'measureText') return (text: string) => ({ width: text.length * 8 });
+        if (key in target) return target[key as string];
+        return () => undefined;
+      },
+      set(target, key, value) { target[key as string] = value; return true; },
+    }) as unknown as Context2D;
+    const f = { ...frame(50), rings: [null, { since: 0, at: 100, refills: false }, null, null, null] };
+    paintMoving(ctx, f, positions, null, LIGHT);
+    const ring = strokes.filter((s) => s.style === LIGHT.timer || s.style === LIGHT.line);
+    expect(ring.map((s) => s.style)).toEqual([LIGHT.line, LIGHT.timer]);
+    for (const s of ring) expect(s.dash.length).toBeGreaterThan(0);
+    expect(dash).toEqual([]);
+  });
+});

@@ -12,6 +12,8 @@ import type { MessageView, MovingFrame } from '../../worker/protocol';
 
 const TWO_PI = Math.PI * 2;
 const HIT_RADIUS = 14;
+/** A timer ring's ticks (dash, gap), in view units; the legend's swatch draws the same. */
+export const TIMER_TICKS = [5, 3];
 /** A message's label, in view units: at least 14 px on screen when the cluster is drawn at 1280x720. */
 export const MESSAGE_LABEL_PX = 15;
 
@@ -25,12 +27,15 @@ export function paintMoving(ctx: Context2D, frame: MovingFrame, positions: Point
     const fraction = t.refills ? 1 - left : left;
     const r = VIEW.nodeRadius + 5.5;
     ctx.lineWidth = 5;
+    // In ticks, like a clock's dial: no role's outline is dashed and ringed off the circle, so a timer never reads as a candidate.
+    ctx.setLineDash(TIMER_TICKS);
     ctx.strokeStyle = palette.line;
     ctx.beginPath(); ctx.arc(at.x, at.y, r, 0, TWO_PI); ctx.stroke();
     if (fraction > 0) {
       ctx.strokeStyle = t.refills ? palette.refill : palette.timer;
       ctx.beginPath(); ctx.arc(at.x, at.y, r, -Math.PI / 2, -Math.PI / 2 + TWO_PI * fraction); ctx.stroke();
     }
+    ctx.setLineDash([]);
   });
   const wishes = [];
   // A server: its circle, and its role label written under it (most are wider than the circle).

@@ -68,6 +68,14 @@ describe('3PC in its lecture\'s words', () => {
     expect(threepcView.badge(backup, 2)).toMatchObject({ label: 'BACKUP COORDINATOR · t1', short: 'BACKUP · t1', lines: ['backup t1', 'yes t1'] });
   });
 
+  it('the backup that decided stays the backup coordinator, until a newer transaction', () => {
+    const decided = { log: [{ tx: 't1', rec: 'yes' as const }, { tx: 't1', rec: 'commit' as const }], backupDecided: { tx: 't1', decision: 'commit' as const } };
+    expect(threepcView.badge(view(decided), 2)).toMatchObject({ role: 'participant', label: 'BACKUP COORDINATOR · t1', short: 'BACKUP · t1', lines: ['decided commit', 'commit t1'] });
+    expect(threepcView.details({ id: 2, up: true, logStart: 0, state: view(decided) }, [1, 2, 3]).volatile.at(-1)).toMatchObject({ name: 'backup coordinator of', value: 't1, decided commit' });
+    const later = { ...decided, log: [...decided.log, { tx: 't2', rec: 'yes' as const }, { tx: 't2', rec: 'commit' as const }] };
+    expect(threepcView.badge(view(later), 2)).toMatchObject({ label: 'PARTICIPANT', lines: ['ready', 'commit t2'] });
+  });
+
   it('a crashed server reads as crashed, not idle: only its durable log is left', () => {
     const coordinator = view({ log: [{ tx: 't1', rec: 'commit' }] });
     expect(threepcView.badge(coordinator, 1, false).lines).toEqual(['crashed', 'commit t1']);

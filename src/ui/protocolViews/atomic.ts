@@ -74,15 +74,19 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string, dou
       const doubt = s.inDoubt;
       const held = s.locks;
       const backup = s.termination;
+      // 3PC: the backup that decided stays the backup coordinator (the lesson's role) until a newer transaction.
+      const decided = backup === null && doubt.length === 0 && s.working === null && s.lockWait === null
+        && s.backupDecided !== null && s.txs.at(-1)?.tx === s.backupDecided.tx ? s.backupDecided : null;
+      const backupOf = backup?.tx ?? decided?.tx;
       return {
         role: doubt.length > 0 ? 'in-doubt' : s.working !== null || s.lockWait !== null ? 'working' : 'participant',
         // 3PC: a participant running the termination protocol is the backup coordinator (the lecture's name for it).
         label: backup !== null ? `BACKUP COORDINATOR · ${backup.tx}` : doubt.length > 0 ? `${doubtWords.label} · ${doubt.join(', ')}` : s.working !== null ? `WORKING · ${s.working.id}`
-          : s.lockWait !== null ? `WAITING · ${s.lockWait.tx.id}` : 'PARTICIPANT',
-        ...(backup !== null ? { short: `BACKUP · ${backup.tx}` } : {}),
+          : s.lockWait !== null ? `WAITING · ${s.lockWait.tx.id}` : decided !== null ? `BACKUP COORDINATOR · ${decided.tx}` : 'PARTICIPANT',
+        ...(backupOf !== undefined ? { short: `BACKUP · ${backupOf}` } : {}),
         term: 0,
         lines: [doing(backup !== null ? `backup ${backup.tx}` : doubt.length > 0 ? 'voted yes'
-          : s.lockWait !== null ? `${s.lockWait.tx.id} waits for ${s.lockWait.key}` : 'ready'), record(s)],
+          : s.lockWait !== null ? `${s.lockWait.tx.id} waits for ${s.lockWait.key}` : decided !== null ? `decided ${decided.decision}` : 'ready'), record(s)],
         dashed: doubt.length > 0,
         strong: false,
         ...(held.length > 0 ? { lock: held.join(', ') } : {}),
@@ -111,12 +115,15 @@ function atomicView(name: string, pseudocode: Pseudocode, doubtMark: string, dou
           { name: 'locks held', value: list(s.locks.map((tx) => (s.lockKeys[tx]?.length ? `${tx} (${s.lockKeys[tx].join(', ')})` : tx))) },
           ...(s.lockWait !== null ? [{ name: 'waiting for a lock', alias: 'two-phase locking', value: `${s.lockWait.tx.id} waits for ${s.lockWait.key}, held by ${s.lockWait.behind} in doubt` }] : []),
           ...(s.termination !== null ? [{ name: 'backup coordinator of', alias: 'termination', value: `${s.termination.tx}, ${s.termination.phase}; heard ${list(Object.entries(s.termination.reports).map(([p, st]) => `S${p} ${st}`))}` }] : []),
+          ...(s.termination === null && s.backupDecided !== null ? [{ name: 'backup coordinator of', alias: 'termination', value: `${s.backupDecided.tx}, decided ${s.backupDecided.decision}` }] : []),
         ],
       };
     },
     // A decision (the coordinator's, or a 3PC backup's) is the commit mark. Nobody is elected:
     // that slot marks a participant's timer running out in doubt, so blocked time is a run of marks.
     marks: { election: doubtMark, leader: null, commit: 'decision', fault: 'fault' },
+    // A participant's wait is a timer the moving layer does not ring.
+    timerRing: null,
     timing: [
       { key: 'electionTimeoutMin', label: 'Vote / participant timeout min (ms)' },
       { key: 'electionTimeoutMax', label: 'Vote / participant timeout max (ms)' },

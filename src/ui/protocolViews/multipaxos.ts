@@ -40,6 +40,7 @@ export const multipaxosView: ProtocolView = {
   // A candidate's phase 1 for all slots, a leader adopted by a majority, a slot decided and applied.
   marks: { election: 'phase 1 (candidate)', leader: 'new leader', commit: 'decided', fault: 'fault' },
   // Followers suspect the leader when its heartbeats stop for a randomized while.
+  timerRing: 'election timer: time left before it runs phase 1',
   timing: [
     { key: 'electionTimeoutMin', label: 'Leader timeout min (ms)' },
     { key: 'electionTimeoutMax', label: 'Leader timeout max (ms)' },

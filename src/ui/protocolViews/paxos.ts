@@ -45,6 +45,7 @@ export const paxosView: ProtocolView = {
   // A prepare opens a new ballot; a learner learning is the decision. Nobody leads.
   marks: { election: 'prepare (new ballot)', leader: null, commit: 'learned', fault: 'fault' },
   // The proposer's timer: how long it waits for answers, and its randomized backoff once preempted.
+  timerRing: 'retry timer: time left before it proposes again',
   timing: [
     { key: 'electionTimeoutMin', label: 'Retry / backoff min (ms)' },
     { key: 'electionTimeoutMax', label: 'Retry / backoff max (ms)' },

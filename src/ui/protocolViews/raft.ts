@@ -42,6 +42,7 @@ export const raftView: ProtocolView = {
     };
   },
   marks: { election: 'election', leader: 'leader', commit: 'commit', fault: 'fault' },
+  timerRing: 'election timer: time left before it stands for election',
   timing: [
     { key: 'electionTimeoutMin', label: 'Election timeout min (ms)' },
     { key: 'electionTimeoutMax', label: 'Election timeout max (ms)' },

@@ -10,6 +10,7 @@ export interface TeachingTab {
 }
 
 const REMEMBER = 'quorum.teachingTab';
+const ARROWS_HINT = 'Left and right arrow keys: the other tabs. Tab: into the panel.';
 
 function remembered(tabs: TeachingTab[]): string {
   try {
@@ -52,10 +53,12 @@ export function TeachingArea({ tabs, show = null, enlarged, onEnlarge }: {
   return (
     <section className="teaching" aria-label="Teaching panels">
       <div className="teaching-head">
-        <div className="teaching-tabs" role="tablist" aria-label="Teaching panel">
+        {/* Only the open tab is in the Tab order (the ARIA tabs pattern): say so, to the mouse and to a screen reader. */}
+        <span id="teaching-tabs-hint" className="visually-hidden">{ARROWS_HINT}</span>
+        <div className="teaching-tabs" role="tablist" aria-label="Teaching panel" title={ARROWS_HINT}>
           {tabs.map((t, k) => (
             <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={t.id === active} aria-controls={`panel-${t.id}`}
-              tabIndex={t.id === active ? 0 : -1} onClick={() => choose(t.id)} onKeyDown={(e) => onKey(e, k)}>
+              aria-describedby="teaching-tabs-hint" tabIndex={t.id === active ? 0 : -1} onClick={() => choose(t.id)} onKeyDown={(e) => onKey(e, k)}>
               {t.label}
             </button>
           ))}
@@ -67,7 +70,9 @@ export function TeachingArea({ tabs, show = null, enlarged, onEnlarge }: {
         </button>
       </div>
       {tabs.map((t) => (
-        <div key={t.id} id={`panel-${t.id}`} className="teaching-panel" role="tabpanel" aria-labelledby={`tab-${t.id}`} data-region={t.region} hidden={t.id !== active}>
+        <div key={t.id} id={`panel-${t.id}`} className="teaching-panel" role="tabpanel" aria-labelledby={`tab-${t.id}`} data-region={t.region} hidden={t.id !== active}
+          // Tab from the tabs reaches the open panel itself, even one with nothing focusable inside.
+          tabIndex={0}>
           {t.panel}
         </div>
       ))}

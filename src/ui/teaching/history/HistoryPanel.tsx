@@ -18,6 +18,12 @@ function labelMeasure(): (b: Bar) => number {
   return (b) => Math.ceil((ctx?.measureText(`${b.stale ? 'stale ' : ''}${b.label}`).width ?? b.label.length * 7.5) + (b.stale ? 8 : 6));
 }
 
+/** An operation tried more than once, in words: each attempt, where it went and why. */
+function triesText(b: Bar): string {
+  if (b.tries.length < 2) return '';
+  return `; ${b.tries.length} tries: ${b.tries.map((t) => `${t.why === 'first' ? '' : `${t.why} `}to S${t.to} at ${t.time} ms`).join(', ')}`;
+}
+
 /** The width of the lanes' tracks, from a ResizeObserver (reading it while rendering would force a layout). */
 function useTrackWidth(): [(el: HTMLDivElement | null) => void, number] {
   // The first client's track, watched itself: it appears only with the run's first operation,
@@ -59,7 +65,7 @@ export function HistoryPanel() {
       </section>
     );
   }
-  const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE, clients.leases);
+  const layout = historyBars(clients.operations, now, violation?.operations ?? NONE, violation?.stale ?? NONE, clients.leases, clients.attempts);
   const labels = placeLabels(layout.bars, trackWidth, measure);
   // A bar goes to its reply (where every request and reply of it has happened) and selects the
   // operation: the space-time diagram draws them heavier.
@@ -127,8 +133,12 @@ export function HistoryPanel() {
                   data-label-side={place.side} data-label-cut={place.max !== null}
                   style={{ left: `${b.x0 * 100}%`, width: `max(${(b.x1 - b.x0) * 100}%, 6px)`, ...(place.max !== null ? { '--label-max': `${place.max}px` } : {}),
                     ...(place.dx !== undefined ? { '--label-dx': `${place.dx}px` } : {}) }}
-                  aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}`}
-                  title={`${b.label} · ${b.call}–${b.ret ?? '…'} ms · ${b.detail}`} onClick={() => go(b)}>
+                  aria-label={`Client ${c}: ${b.label}, ${OUTCOME_WORDS[b.outcome]}, ${b.call} to ${b.ret ?? 'now'} ms; ${b.detail}${b.stale ? '; stale read' : ''}${triesText(b)}`}
+                  title={`${b.label} · ${b.call}–${b.ret ?? '…'} ms · ${b.detail}${triesText(b)}`} onClick={() => go(b)}>
+                  {/* An operation tried more than once: each attempt (the first, then each retry or redirect) where the client sent it, numbered by CSS (not part of the bar's text). */}
+                  {b.tries.length > 1 && b.tries.map((t) => (
+                    <span key={t.attempt} className="hist-try" data-try={t.attempt} data-why={t.why} style={{ left: `${t.at * 100}%` }} aria-hidden="true" />
+                  ))}
                   <span className="hist-label">{b.stale && <b>stale </b>}{b.label}</span>
                 </button>
                 );

@@ -21,6 +21,17 @@ describe('history bars', () => {
     expect(l.bars.map((b) => [b.flagged, b.stale])).toEqual([[true, false], [true, true], [false, false]]);
   });
 
+  it('places each attempt of an operation on its own bar, where it was sent', () => {
+    const l = historyBars([op({ id: 1, client: 1, call: 200, ret: 400, outcome: 'ok', value: '1', server: 1 }), op({ id: 2, client: 1, call: 450 })], 500, [], [], [], [
+      { op: 1, attempt: 1, at: 200, seq: 5, to: 1, why: 'first' },
+      { op: 1, attempt: 2, at: 300, seq: 9, to: 2, why: 'retry' },
+      { op: 1, attempt: 3, at: 350, seq: 12, to: 1, why: 'redirect' },
+      { op: 2, attempt: 1, at: 450, seq: 20, to: 1, why: 'first' },
+    ]);
+    expect(l.bars[0].tries.map((t) => [t.attempt, t.to, t.why, t.at])).toEqual([[1, 1, 'first', 0], [2, 2, 'retry', 0.5], [3, 1, 'redirect', 0.75]]);
+    expect(l.bars[1].tries.map((t) => t.attempt)).toEqual([1]);
+  });
+
   it('says what a failure or a give-up means', () => {
     const l = historyBars([
       op({ id: 1, client: 1, call: 0, ret: 10, outcome: 'fail', error: 'x is 2, not 1', server: 3, op: { f: 'cas', key: 'x', from: '1', to: '3' } }),

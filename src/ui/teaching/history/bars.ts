@@ -1,6 +1,7 @@
 import { leaseEnded, type LockLease } from '../../../engine/clients/lockLeases';
 import type { ClientOperation } from '../../../engine/clients/operations';
 import { operationText } from '../../../engine/linearizability/history';
+import type { ClientAttempt } from '../../../worker/clientRows';
 
 /** One operation drawn as a bar from its invocation to its reply (Jepsen's timeline). */
 export interface Bar {
@@ -23,6 +24,19 @@ export interface Bar {
   call: number;
   ret: number | null;
   server: number | null;
+  /** Each request the client sent for it (the first, then every retry or redirect), `at` as a fraction of the bar's width. */
+  tries: Try[];
+}
+
+/** One attempt of an operation, placed on its bar. */
+export interface Try {
+  attempt: number;
+  to: number;
+  why: ClientAttempt['why'];
+  /** Sent at this time, in ms. */
+  time: number;
+  /** Where on its bar: 0 its left end, 1 its right. */
+  at: number;
 }
 
 /** A granted acquire's lock lease drawn on its client's lane, over the same window as the bars. */
@@ -77,7 +91,8 @@ export function leaseSpanText(l: LockLease): string {
  * invocation to now, with the lock leases their acquires got: one row per client, nothing
  * computed about the protocol here.
  */
-export function historyBars(ops: readonly ClientOperation[], now: number, flagged: readonly number[] = [], stale: readonly number[] = [], leases: readonly LockLease[] = []): HistoryLayout {
+export function historyBars(ops: readonly ClientOperation[], now: number, flagged: readonly number[] = [], stale: readonly number[] = [], leases: readonly LockLease[] = [],
+  attempts: readonly ClientAttempt[] = []): HistoryLayout {
   const from = ops.length === 0 ? 0 : Math.min(...ops.map((o) => o.call));
   const to = Math.max(now, from + 1, ...ops.map((o) => o.ret ?? 0));
   const x = (t: number) => (Math.min(t, to) - from) / (to - from);
@@ -85,6 +100,9 @@ export function historyBars(ops: readonly ClientOperation[], now: number, flagge
     id: o.id, client: o.client, x0: x(o.call), x1: x(o.ret ?? now), open: o.ret === null,
     outcome: o.outcome, label: operationText(o), detail: detail(o, now),
     stale: stale.includes(o.id), flagged: flagged.includes(o.id), call: o.call, ret: o.ret, server: o.server ?? null,
+    tries: attempts.filter((a) => a.op === o.id).map((a) => ({
+      attempt: a.attempt, to: a.to, why: a.why, time: a.at, at: Math.min(1, Math.max(0, (a.at - o.call) / Math.max(1, (o.ret ?? now) - o.call))),
+    })),
   }));
   // A lease may start before the window (stamped before the acquire's bar began); it may end past now.
   const spans = leases.map((l): LockLeaseBand => ({
