@@ -48,7 +48,8 @@ test.describe('selecting a server at 1280x720, the drawer closed', () => {
   test('the selection\'s brackets cross no role label, however wide ("COORDINATOR · t1" in 2PC, "FOLLOWER" in Raft)', async ({ page }) => {
     for (const [url, id] of [['./#lesson=atomic-2pc-blocking&t=50', 1], ['./#lesson=raft-election&t=200', 5]] as const) {
       await open(page, url);
-      await page.keyboard.press(String(id));
+      await node(page, id).click();
+      await expect(node(page, id).locator('.node-selected')).toHaveCount(1);
       const crossed = await node(page, id).evaluate((g) => {
         const mark = g.querySelector<SVGPathElement>('.node-selected')!;
         const label = g.querySelector<SVGGraphicsElement>('.node-role')!.getBBox();
