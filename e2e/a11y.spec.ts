@@ -124,8 +124,13 @@ test('the newer panels take the theme: no serious or critical violations in eith
   await inBothThemes('network', ['.broken-banner', '.narration', '.cluster', '.pending-list']);
 
   for (const [id, region] of [['raft-stale-read', '[data-region="history"]'], ['atomic-2pc-blocking', '[data-region="tables"]']]) {
-    const steps = LESSONS.find((l) => l.id === id)!.scenario.narration!.length;
+    const lesson = LESSONS.find((l) => l.id === id)!.scenario;
+    const steps = lesson.narration!.length;
     await open(page, `./#lesson=${id}`);
+    // The page is the one the last lesson ran in: read its step only once this lesson has loaded.
+    await expect(page.locator('.narration-count')).toHaveText(new RegExp(`/ ${steps}$`));
+    await expect.poll(async () => (await page.locator('header h1').getAttribute('title'))?.endsWith(` · ${lesson.title}`)).toBe(true);
+    await expect(page.locator('[data-virtual-time]')).toHaveAttribute('data-virtual-time', '0');
     await setSpeed(page, 10);
     for (let k = Number(await page.locator('.narration-text').getAttribute('data-step')) + 1; k < steps; k++) {
       await page.keyboard.press('PageDown');

@@ -204,9 +204,12 @@ test.describe('at 1920x1080, device scale 1.5', () => {
       await open(page, `./#lesson=${id}`);
       await setSpeed(page, 10);
       const last = lesson.scenario.narration!.length - 1;
-      while (Number(await page.locator('.narration-text').getAttribute('data-step')) < last) {
+      for (let at = Number(await page.locator('.narration-text').getAttribute('data-step')); at < last;) {
         await page.keyboard.press('PageDown');
+        // Paused already before the key lands: wait for the step to move first (a loaded CI read step 0 again).
+        await expect(page.locator('.narration-text')).not.toHaveAttribute('data-step', String(at));
         await paused(page);
+        at = Number(await page.locator('.narration-text').getAttribute('data-step'));
       }
       expect(await outside(page, needed(lesson.scenario.protocol))).toEqual([]);
     });
@@ -359,9 +362,12 @@ for (const [width, height] of [[1280, 720], [1024, 768]]) test.describe(`the spa
       await showTeaching(page, 'Space-time');
       await setSpeed(page, 10);
       const last = lesson.scenario.narration!.length - 1;
-      while (Number(await page.locator('.narration-text').getAttribute('data-step')) < last) {
+      for (let at = Number(await page.locator('.narration-text').getAttribute('data-step')); at < last;) {
         await page.keyboard.press('PageDown');
+        // Paused already before the key lands: wait for the step to move first (a loaded CI read step 0 again).
+        await expect(page.locator('.narration-text')).not.toHaveAttribute('data-step', String(at));
         await paused(page);
+        at = Number(await page.locator('.narration-text').getAttribute('data-step'));
         const step = await page.locator('.narration-text').getAttribute('data-step');
         const plot = await page.locator('.st-canvas').evaluate((el) => el.getBoundingClientRect().height);
         expect(plot, `step ${step}`).toBeGreaterThanOrEqual(140);
