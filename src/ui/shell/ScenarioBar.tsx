@@ -5,9 +5,8 @@ import { useSim } from '../store/simStore';
 import { useFullScenario } from '../store/useFullScenario';
 import { useOpenFile } from '../useOpenFile';
 import { ExportButtons } from './ExportButtons';
-import { iframeSnippet } from './viewMode';
 import { Dialog } from './Dialog';
-import { useCopyLink } from './useCopyLink';
+import { ShareFields } from './ShareFields';
 import { LessonMenu } from './LessonMenu';
 
 /** Lessons, sharing, and scenarios as files: everything that moves a run between people. */
@@ -73,23 +72,14 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const time = useSim((s) => Math.floor(s.snapshot?.time ?? 0));
   const [atMoment, setAtMoment] = useState(true);
   const link = scenario === null ? '' : shareLink(window.location.href.split('#')[0], scenario, atMoment ? time : undefined);
-  const { field, copied, copy } = useCopyLink(link);
   if (scenario === null) return null;
   return (
     <Dialog label="Share this run" className="share" onClose={onClose}>
       <h2>Share this run</h2>
       <p>Everyone who opens this link sees the same run, event for event, and can take it further.</p>
-      <input ref={field} className="share-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
-      <label className="check"><input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} /> Open at this moment ({(time / 1000).toFixed(3)} s), paused</label>
-      <label className="embed-snippet">Embed in slides (reveal.js, Google Slides, PowerPoint for the web): paste this HTML
-        <textarea readOnly rows={3} value={iframeSnippet(link)} onFocus={(e) => e.target.select()} />
-      </label>
-      <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
-      {copied && <p role="status">{copied}</p>}
-      <div className="row">
-        <button type="button" onClick={() => void copy()} data-autofocus>Copy link</button>
-        <button type="button" onClick={onClose}>Close</button>
-      </div>
+      <ShareFields link={link} time={time} atMoment={atMoment} onAtMoment={setAtMoment} what="" onClose={onClose}>
+        <p className="hint">{link.length.toLocaleString('en')} characters · {scenario.actions.length} actions · {scenario.narration.length} narration steps</p>
+      </ShareFields>
     </Dialog>
   );
 }
